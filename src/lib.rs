@@ -1,14 +1,11 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
-}
+//! laman builds a regency's official web presence: the portal at `<name>kab.go.id` and
+//! one site per approved OPD subdomain, from markdown content folders and the registry of
+//! subdomains in `domains.toml`.
+//!
+//! The pipeline, in the order [`build::run`] calls it:
+//! [`registry`] → [`content`] → [`site`] (link resolution and the resolved model) →
+//! [`markdown`] and [`render`] → [`output`] (write into a fresh folder, then swap).
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
-    }
-}
+pub mod content;
+pub mod finding;
+pub mod registry;

@@ -1,0 +1,85 @@
+//! `_site.toml`: the optional settings of one site (contact, news section, embeds).
+
+use crate::finding::{line_of, Code, Finding};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The file name of a site's settings inside `content/<label>/`.
+pub const FILE_NAME: &str = "_site.toml";
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// The site's title; default: the owner in the registry (the portal title for the portal).
+    pub title: Option<String>,
+    pub tagline: Option<String>,
+    /// The theme whose templates and static files this site uses (default `pemda`).
+    pub theme: Option<String>,
+    /// The section whose pages form the Atom feed and the portal's news (default `berita`).
+    pub news_section: Option<String>,
+    /// How many news items the home page shows (portal: from every site).
+    pub latest_news: Option<usize>,
+    #[serde(default)]
+    pub contact: Contact,
+    #[serde(default)]
+    pub links: Links,
+    #[serde(default)]
+    pub embeds: Embeds,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub hours: Option<String>,
+}
+
+/// Footer links; each is an address or an `@` link to content.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Links {
+    pub ppid: Option<String>,
+    pub pengaduan: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Embeds {
+    /// Hosts an `<iframe src="https://HOST/...">` in this site's content may load.
+    #[serde(default)]
+    pub iframe_hosts: Vec<String>,
+}
+
+impl SiteConfig {
+    pub const DEFAULT_NEWS_SECTION: &'static str = "berita";
+
+    pub fn news_section(&self) -> &str {
+        self.news_section.as_deref().unwrap_or(Self::DEFAULT_NEWS_SECTION)
+    }
+
+    /// Parses the settings text; `file` is the name findings carry.
+    pub fn parse(text: &str, file: &Path) -> Result<SiteConfig, Finding> {
+        toml::from_str(text).map_err(|e| {
+            let line = e.span().map_or(1, |s| line_of(text, s.start));
+            Finding::new(Code::ContentSiteConfig, format!("site settings: {}", e.message().trim()))
+                .at(file, line)
+                .help("the fields of _site.toml are listed in docs/content.md")
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_parse_and_unknown_fields_are_errors() {
+        let ok = SiteConfig::parse("tagline = \"x\"\n[contact]\nphone = \"1\"\n", Path::new("s")).unwrap();
+        assert_eq!(ok.contact.phone.as_deref(), Some("1"));
+        assert_eq!(ok.news_section(), "berita");
+        let err = SiteConfig::parse("tagline = \"x\"\ntelepon = \"1\"\n", Path::new("s")).unwrap_err();
+        assert_eq!((err.code, err.line), (Code::ContentSiteConfig, Some(2)));
+    }
+}

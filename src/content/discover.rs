@@ -1,0 +1,82 @@
+//! Which content folders are sites, checked against the registry.
+
+use crate::finding::{Code, Finding};
+use crate::registry::{Kind, Registry, Status, PORTAL_LABEL};
+use std::path::{Path, PathBuf};
+
+/// A content folder that is to be built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteDir {
+    pub label: String,
+    /// `content/<label>`, relative to the root.
+    pub dir: PathBuf,
+}
+
+/// Lists the folders of `<root>/content` and keeps those the registry allows: the portal
+/// and every approved site. Every other folder gives a finding and is left out.
+pub fn discover(root: &Path, registry: &Registry) -> std::io::Result<(Vec<SiteDir>, Vec<Finding>)> {
+    let content = root.join("content");
+    let mut names = Vec::new();
+    if content.is_dir() {
+        for entry in std::fs::read_dir(&content)? {
+            let entry = entry?;
+            if entry.file_type()?.is_dir() {
+                names.push(entry.file_name().to_string_lossy().into_owned());
+            }
+        }
+    }
+    names.sort();
+    let mut sites = vec![SiteDir {
+        label: PORTAL_LABEL.to_string(),
+        dir: Path::new("content").join(PORTAL_LABEL),
+    }];
+    let mut findings = Vec::new();
+    for name in names.into_iter().filter(|n| !n.starts_with(['.', '_']) && n != PORTAL_LABEL) {
+        let dir = Path::new("content").join(&name);
+        match registry.subdomains.iter().find(|s| s.label == name) {
+            None => findings.push(unregistered(&name, &dir, registry)),
+            Some(sub) if sub.status == Status::Approved && sub.kind == Kind::Site => {
+                sites.push(SiteDir { label: name, dir })
+            }
+            Some(sub) => {
+                let why = if sub.status == Status::Approved {
+                    format!("is registered as a {} and not as a site", sub.kind.as_str())
+                } else {
+                    format!("is {} in {}", sub.status.as_str(), registry.file.display())
+                };
+                findings.push(
+                    Finding::new(
+                        Code::ContentUnapproved,
+                        format!("content folder `{name}` is not published: subdomain `{name}` {why}"),
+                    )
+                    .file(&dir)
+                    .site(&name)
+                    .help("the folder is kept but never built; it is published once the subdomain is approved as a site"),
+                );
+            }
+        }
+    }
+    Ok((sites, findings))
+}
+
+fn unregistered(name: &str, dir: &Path, registry: &Registry) -> Finding {
+    let closest = registry
+        .subdomains
+        .iter()
+        .map(|s| (strsim::damerau_levenshtein(&s.label, &name.to_lowercase()), &s.label))
+        .filter(|(d, _)| *d <= 2)
+        .min();
+    let help = match closest {
+        Some((_, label)) => format!("did you mean `{label}`? rename the folder to content/{label}"),
+        None => format!(
+            "rename the folder to an approved label, or request the subdomain with `laman domains request {name}`"
+        ),
+    };
+    Finding::new(
+        Code::ContentUnregistered,
+        format!("content folder `{name}` has no entry in {}", registry.file.display()),
+    )
+    .file(dir)
+    .site(name)
+    .help(help)
+}

@@ -1,0 +1,320 @@
+//! Front matter: the `+++` TOML or `---` YAML block at the top of every content file.
+//!
+//! Both formats are read into one [`FrontMatter`]; errors carry the line in the file
+//! they concern. Unknown fields are errors so that a typo (`tittle`) is caught instead of
+//! silently ignored; free fields belong under `extra`.
+
+use crate::finding::{line_of, Code, Finding};
+use jiff::civil::Date;
+use jiff::Timestamp;
+use serde::Deserialize;
+
+/// The fields a page or section may set. Section-only fields are ignored on pages.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub(crate) date: Option<String>,
+    #[serde(default)]
+    pub(crate) updated: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub template: Option<String>,
+    #[serde(default)]
+    pub weight: Option<i64>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub sort_by: Option<SortBy>,
+    #[serde(default)]
+    pub paginate_by: Option<usize>,
+    #[serde(default)]
+    pub in_menu: Option<bool>,
+    #[serde(default)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+    /// Parsed from `date` and `updated` after deserialising.
+    #[serde(skip)]
+    pub when: Option<When>,
+    #[serde(skip)]
+    pub updated_when: Option<When>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    Date,
+    Weight,
+    Title,
+}
+
+/// A date as written (`2026-11-20`, or a time with or without an offset).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct When {
+    /// The instant, for sorting; a date without time is midnight UTC.
+    pub instant: Timestamp,
+    /// The calendar date as the editor wrote it, for display.
+    pub date: Date,
+}
+
+impl When {
+    pub fn parse(text: &str) -> Option<When> {
+        let text = text.trim();
+        if let Ok(ts) = text.parse::<Timestamp>() {
+            // An explicit offset: keep the editor's calendar date, not UTC's.
+            let date = text.get(..10)?.parse::<Date>().ok()?;
+            return Some(When { instant: ts, date });
+        }
+        let dt = match text.parse::<jiff::civil::DateTime>() {
+            Ok(dt) => dt,
+            Err(_) => text.parse::<Date>().ok()?.to_datetime(jiff::civil::Time::midnight()),
+        };
+        let instant = dt.to_zoned(jiff::tz::TimeZone::UTC).ok()?.timestamp();
+        Some(When { instant, date: dt.date() })
+    }
+
+    /// `2026-11-20T00:00:00Z` style, for feeds and sitemaps.
+    pub fn rfc3339(&self) -> String {
+        self.instant.to_string()
+    }
+}
+
+/// A content file split into its front matter and its markdown body.
+#[derive(Debug)]
+pub struct Parsed<'a> {
+    pub meta: FrontMatter,
+    pub body: &'a str,
+    /// The line of the file on which the body starts.
+    pub body_line: usize,
+}
+
+/// A front-matter problem: a finding without its file (the caller adds it).
+pub type Problem = Finding;
+
+/// Splits and parses a content file. `text` must already be LF-normalised.
+pub fn parse(text: &str) -> Result<Parsed<'_>, Problem> {
+    let (format, block, block_line, body, body_line) = split(text)?;
+    let value = match format {
+        Format::Toml => toml_value(block, block_line)?,
+        Format::Yaml => yaml_value(block, block_line)?,
+    };
+    let mut meta: FrontMatter = serde_path_to_error::deserialize(value).map_err(|e| {
+        let key = e.path().iter().next().map(|s| s.to_string());
+        let line = key
+            .as_deref()
+            .and_then(|k| key_line(block, k))
+            .map_or(block_line.saturating_sub(1), |l| block_line + l - 1);
+        let message = e.inner().to_string();
+        let help = if message.contains("unknown field") {
+            "check the spelling; custom fields go under `extra` ([extra] in TOML)"
+        } else if message.contains("missing field `title`") {
+            "every page and section needs a title, for example: title = \"Visi dan Misi\""
+        } else {
+            "see docs/content.md for the fields and their types"
+        };
+        Finding::new(Code::ContentFrontmatterField, format!("front matter: {message}"))
+            .line(line)
+            .help(help)
+    })?;
+    if meta.title.trim().is_empty() {
+        return Err(field_error(block, block_line, "title", "`title` is empty")
+            .help("every page and section needs a title, for example: title = \"Visi dan Misi\""));
+    }
+    meta.when = parse_when(&meta.date, block, block_line, "date")?;
+    meta.updated_when = parse_when(&meta.updated, block, block_line, "updated")?;
+    Ok(Parsed { meta, body, body_line })
+}
+
+#[derive(Clone, Copy)]
+enum Format {
+    Toml,
+    Yaml,
+}
+
+/// Returns the format, the block, the line the block starts on, the body and its line.
+fn split(text: &str) -> Result<(Format, &str, usize, &str, usize), Problem> {
+    let (format, fence) = if text.starts_with("+++") {
+        (Format::Toml, "+++")
+    } else if text.starts_with("---") {
+        (Format::Yaml, "---")
+    } else {
+        return Err(Finding::new(
+            Code::ContentFrontmatterParse,
+            "the file does not start with front matter",
+        )
+        .line(1)
+        .help("start the file with a +++ line, then title = \"...\", then another +++ line"));
+    };
+    let first_newline = match text.find('\n') {
+        Some(i) if text[..i].trim_end() == fence => i,
+        _ => {
+            return Err(Finding::new(
+                Code::ContentFrontmatterParse,
+                format!("the opening `{fence}` must stand alone on the first line"),
+            )
+            .line(1))
+        }
+    };
+    let rest = &text[first_newline + 1..];
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == fence {
+            let block = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            let body_line = line_of(text, first_newline + 1 + offset + line.len());
+            return Ok((format, block, 2, body, body_line));
+        }
+        offset += line.len();
+    }
+    Err(Finding::new(
+        Code::ContentFrontmatterParse,
+        format!("the front matter opened on line 1 is never closed with `{fence}`"),
+    )
+    .line(1)
+    .help(format!("add a line with only {fence} after the last front-matter field")))
+}
+
+fn toml_value(block: &str, block_line: usize) -> Result<serde_json::Value, Problem> {
+    let table: toml::Table = toml::from_str(block).map_err(|e| {
+        let line = e.span().map_or(0, |s| line_of(block, s.start) - 1);
+        Finding::new(
+            Code::ContentFrontmatterParse,
+            format!("TOML front matter: {}", e.message().trim()),
+        )
+        .line(block_line + line)
+        .help("strings need quotes (title = \"...\"); dates are written 2026-11-20")
+    })?;
+    Ok(toml_to_json(toml::Value::Table(table)))
+}
+
+fn toml_to_json(value: toml::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match value {
+        toml::Value::String(s) => J::String(s),
+        toml::Value::Integer(i) => J::from(i),
+        toml::Value::Float(f) => J::from(f),
+        toml::Value::Boolean(b) => J::Bool(b),
+        toml::Value::Datetime(d) => J::String(d.to_string()),
+        toml::Value::Array(a) => J::Array(a.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => J::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()),
+    }
+}
+
+fn yaml_value(block: &str, block_line: usize) -> Result<serde_json::Value, Problem> {
+    let value: serde_json::Value = serde_yaml_ng::from_str(block).map_err(|e| {
+        let line = e.location().map_or(0, |l| l.line().saturating_sub(1));
+        let message = e.to_string();
+        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+        Finding::new(Code::ContentFrontmatterParse, format!("YAML front matter: {message}"))
+            .line(block_line + line)
+            .help("each field is `name: value`; quote values that contain a colon")
+    })?;
+    Ok(match value {
+        serde_json::Value::Null => serde_json::Value::Object(Default::default()),
+        v => v,
+    })
+}
+
+fn parse_when(
+    text: &Option<String>,
+    block: &str,
+    block_line: usize,
+    key: &str,
+) -> Result<Option<When>, Problem> {
+    let Some(text) = text else { return Ok(None) };
+    When::parse(text).map(Some).ok_or_else(|| {
+        field_error(block, block_line, key, &format!("`{key}` is not a date: `{text}`"))
+            .help("write a date as 2026-11-20 or a time as 2026-11-20T08:30:00+07:00")
+    })
+}
+
+fn field_error(block: &str, block_line: usize, key: &str, message: &str) -> Finding {
+    let line = key_line(block, key).map_or(block_line, |l| block_line + l - 1);
+    Finding::new(Code::ContentFrontmatterField, message).line(line)
+}
+
+/// The line (1-based, within the block) where a top-level key is set.
+fn key_line(block: &str, key: &str) -> Option<usize> {
+    block.lines().position(|line| {
+        let line = line.trim_start().trim_start_matches(['"', '\'']);
+        line.strip_prefix(key).is_some_and(|rest| {
+            let rest = rest.trim_start_matches(['"', '\'']).trim_start();
+            rest.starts_with('=') || rest.starts_with(':')
+        }) || line.trim_end() == format!("[{key}]")
+    })
+    .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_front_matter_with_date_and_extra() {
+        let text = "+++\ntitle = \"Rapat\"\ndate = 2026-11-20\n[extra]\nlokasi = \"Aula\"\n+++\n\nIsi\n";
+        let p = parse(text).unwrap();
+        assert_eq!(p.meta.title, "Rapat");
+        assert_eq!(p.meta.when.unwrap().date, jiff::civil::date(2026, 11, 20));
+        assert_eq!(p.meta.extra["lokasi"], "Aula");
+        assert_eq!(p.body, "\nIsi\n");
+        assert_eq!(p.body_line, 7);
+    }
+
+    #[test]
+    fn yaml_front_matter_is_read_the_same() {
+        let text = "---\ntitle: Rapat\ndate: 2026-11-20T08:30:00+07:00\ntags: [a, b]\n---\nIsi\n";
+        let p = parse(text).unwrap();
+        assert_eq!(p.meta.tags, vec!["a", "b"]);
+        let when = p.meta.when.unwrap();
+        assert_eq!(when.date, jiff::civil::date(2026, 11, 20));
+        assert_eq!(when.rfc3339(), "2026-11-20T01:30:00Z");
+    }
+
+    #[test]
+    fn missing_title_is_a_field_error() {
+        let err = parse("+++\ndate = 2026-01-01\n+++\n").unwrap_err();
+        assert_eq!(err.code, Code::ContentFrontmatterField);
+        assert!(err.message.contains("title"), "{}", err.message);
+    }
+
+    #[test]
+    fn unknown_field_names_its_line() {
+        let err = parse("+++\ntitle = \"A\"\n\ntittle = \"B\"\n+++\n").unwrap_err();
+        assert_eq!(err.code, Code::ContentFrontmatterField);
+        assert_eq!(err.line, Some(4));
+        assert!(err.message.contains("tittle"));
+    }
+
+    #[test]
+    fn toml_syntax_error_names_its_line() {
+        let err = parse("+++\ntitle = \"A\"\ndate = \n+++\n").unwrap_err();
+        assert_eq!(err.code, Code::ContentFrontmatterParse);
+        assert_eq!(err.line, Some(3));
+    }
+
+    #[test]
+    fn yaml_syntax_error_names_its_line() {
+        let err = parse("---\ntitle: A\ntags: [a, b\n---\n").unwrap_err();
+        assert_eq!(err.code, Code::ContentFrontmatterParse);
+        assert!(matches!(err.line, Some(3..=4)), "{:?}", err.line);
+    }
+
+    #[test]
+    fn wrong_type_and_bad_date_name_their_lines() {
+        let err = parse("+++\ntitle = \"A\"\nweight = \"x\"\n+++\n").unwrap_err();
+        assert_eq!(err.line, Some(3));
+        let err = parse("+++\ntitle = \"A\"\ndate = \"kemarin\"\n+++\n").unwrap_err();
+        assert_eq!((err.code, err.line), (Code::ContentFrontmatterField, Some(3)));
+    }
+
+    #[test]
+    fn unclosed_or_absent_front_matter_is_a_parse_error() {
+        assert_eq!(parse("+++\ntitle = \"A\"\n").unwrap_err().code, Code::ContentFrontmatterParse);
+        assert_eq!(parse("# Judul\n").unwrap_err().code, Code::ContentFrontmatterParse);
+    }
+}

@@ -1,0 +1,337 @@
+//! Reads one site folder into a [`SiteContent`]: walks the folder, reads and parses every
+//! markdown file (in parallel), and gives every section and page its address.
+
+use super::config::{self, SiteConfig};
+use super::frontmatter::{self, FrontMatter, SortBy};
+use super::{slugify, Asset, Doc, Page, Section, SiteContent, SiteDir, TemplateFile};
+use crate::finding::{line_of, Code, Finding};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Keep pages marked `draft = true`.
+    pub drafts: bool,
+}
+
+const STATIC_DIR: &str = "_static";
+const TEMPLATES_DIR: &str = "_templates";
+
+/// Reads a site's folder. Problems become findings; a file that cannot be read or parsed
+/// is still kept (with its file name as title) so that links to it do not cascade into
+/// more findings.
+pub fn load_site(root: &Path, site: &SiteDir, options: LoadOptions) -> (SiteContent, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let abs = root.join(&site.dir);
+    let config = read_config(root, site, &mut findings);
+    let files = walk(&abs, &site.dir, &mut findings);
+
+    let bundles: BTreeSet<&str> = files
+        .iter()
+        .filter_map(|rel| rel.strip_suffix("/index.md"))
+        .collect();
+    let in_bundle = |rel: &str| bundle_of(rel, &bundles);
+
+    let mut md = Vec::new();
+    let mut assets = Vec::new();
+    for rel in &files {
+        if rel.ends_with(".md") && in_bundle(rel).is_none_or(|b| rel == &format!("{b}/index.md")) {
+            md.push(rel.as_str());
+        } else if !rel.ends_with(".md") {
+            let dest = match in_bundle(rel) {
+                Some(bundle) => format!("{}{}", url_dir(bundle), &rel[bundle.len() + 1..]),
+                None => {
+                    let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+                    format!("{}{name}", url_dir(dir))
+                }
+            };
+            assets.push(Asset {
+                source: abs.join(rel),
+                origin: site.dir.join(rel),
+                dest: dest.trim_start_matches('/').to_string(),
+            });
+        }
+    }
+    assets.extend(static_files(&abs.join(STATIC_DIR), &site.dir.join(STATIC_DIR), &mut findings));
+    let templates = template_files(&abs.join(TEMPLATES_DIR), &site.dir.join(TEMPLATES_DIR), &mut findings);
+
+    let docs: Vec<(Doc, Vec<Finding>)> = md
+        .par_iter()
+        .map(|rel| read_doc(root, &site.dir, rel))
+        .collect();
+    let mut sections = Vec::new();
+    let mut pages = Vec::new();
+    for (doc, mut problems) in docs {
+        for f in &mut problems {
+            f.site = Some(site.label.clone());
+        }
+        findings.append(&mut problems);
+        if doc.rel == "index.md" {
+            findings.push(
+                Finding::new(Code::ContentPathCollision, "index.md at the top of a site would take the place of the home page")
+                    .at(&doc.file, 1)
+                    .site(&site.label)
+                    .help("the home page of a site is _index.md; rename this file"),
+            );
+        } else if doc.rel == "_index.md" || doc.rel.ends_with("/_index.md") {
+            sections.push(doc);
+        } else {
+            pages.push(doc);
+        }
+    }
+    let mut content = assemble(sections, pages, options, &site.label, &mut findings);
+    content.label = site.label.clone();
+    content.dir = site.dir.clone();
+    content.config = config;
+    content.assets = assets;
+    content.templates = templates;
+    (content, findings)
+}
+
+fn read_config(root: &Path, site: &SiteDir, findings: &mut Vec<Finding>) -> SiteConfig {
+    let file = site.dir.join(config::FILE_NAME);
+    match std::fs::read(root.join(&file)) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => SiteConfig::default(),
+        Err(e) => {
+            findings.push(unreadable(&file, &e).site(&site.label));
+            SiteConfig::default()
+        }
+        Ok(bytes) => match text_of(&bytes, &file).and_then(|t| SiteConfig::parse(&t, &file)) {
+            Ok(c) => c,
+            Err(f) => {
+                findings.push(f.site(&site.label));
+                SiteConfig::default()
+            }
+        },
+    }
+}
+
+/// Every file below the site folder, as `/`-separated paths, in sorted order; names
+/// starting with `.` or `_` are not content (except `_index.md`).
+fn walk(abs: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<String> {
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(abs)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0 || !(name.starts_with('.') || name.starts_with('_')) || name == "_index.md"
+        });
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let rel = e.path().strip_prefix(abs).unwrap_or(e.path());
+                let parts: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+                files.push(parts.join("/"));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().and_then(|p| p.strip_prefix(abs).ok()).map(|p| dir.join(p));
+                let mut f = Finding::new(Code::ContentRead, format!("cannot read: {e}"))
+                    .help("check the file's permissions");
+                if let Some(p) = path {
+                    f = f.file(p);
+                }
+                findings.push(f);
+            }
+        }
+    }
+    files
+}
+
+/// The innermost bundle folder that contains `rel`, if any.
+fn bundle_of<'a>(rel: &str, bundles: &BTreeSet<&'a str>) -> Option<&'a str> {
+    let mut dir = rel;
+    while let Some((parent, _)) = dir.rsplit_once('/') {
+        if let Some(b) = bundles.get(parent) {
+            return Some(b);
+        }
+        dir = parent;
+    }
+    None
+}
+
+/// The URL path of a content folder: each part slugified, slashes at both ends.
+fn url_dir(dir: &str) -> String {
+    let mut path = String::from("/");
+    for part in dir.split('/').filter(|p| !p.is_empty()) {
+        path.push_str(&slugify(part));
+        path.push('/');
+    }
+    path
+}
+
+fn files_below(abs: &Path, findings: &mut Vec<Finding>, origin: &Path) -> Vec<(String, std::path::PathBuf)> {
+    if !abs.is_dir() {
+        return Vec::new();
+    }
+    walk(abs, origin, findings)
+        .into_iter()
+        .map(|rel| {
+            let path = abs.join(&rel);
+            (rel, path)
+        })
+        .collect()
+}
+
+fn static_files(abs: &Path, origin: &Path, findings: &mut Vec<Finding>) -> Vec<Asset> {
+    files_below(abs, findings, origin)
+        .into_iter()
+        .map(|(rel, source)| Asset { source, origin: origin.join(&rel), dest: rel })
+        .collect()
+}
+
+fn template_files(abs: &Path, origin: &Path, findings: &mut Vec<Finding>) -> Vec<TemplateFile> {
+    files_below(abs, findings, origin)
+        .into_iter()
+        .map(|(rel, source)| TemplateFile { origin: origin.join(&rel), name: rel, source })
+        .collect()
+}
+
+fn read_doc(root: &Path, dir: &Path, rel: &str) -> (Doc, Vec<Finding>) {
+    let file = dir.join(rel);
+    let fallback_title = rel
+        .trim_end_matches("/index.md")
+        .trim_end_matches(".md")
+        .rsplit('/')
+        .next()
+        .unwrap_or(rel)
+        .to_string();
+    let mut doc = Doc {
+        file: file.clone(),
+        rel: rel.to_string(),
+        meta: FrontMatter { title: fallback_title, ..Default::default() },
+        body: String::new(),
+        body_line: 1,
+    };
+    let text = match std::fs::read(root.join(&file)) {
+        Err(e) => return (doc, vec![unreadable(&file, &e)]),
+        Ok(bytes) => match text_of(&bytes, &file) {
+            Ok(t) => t,
+            Err(f) => return (doc, vec![f]),
+        },
+    };
+    match frontmatter::parse(&text) {
+        Ok(parsed) => {
+            doc.body = parsed.body.to_string();
+            doc.body_line = parsed.body_line;
+            doc.meta = parsed.meta;
+            (doc, Vec::new())
+        }
+        Err(f) => (doc, vec![f.file(&file)]),
+    }
+}
+
+/// The file's text: UTF-8 without a byte-order mark, with LF line ends.
+fn text_of(bytes: &[u8], file: &Path) -> Result<String, Finding> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = line_of(&String::from_utf8_lossy(&bytes[..e.valid_up_to()]), usize::MAX);
+        Finding::new(Code::ContentRead, "the file is not UTF-8 text")
+            .at(file, line)
+            .help("save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)")
+    })?;
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text.to_string() })
+}
+
+fn unreadable(file: &Path, e: &std::io::Error) -> Finding {
+    Finding::new(Code::ContentRead, format!("cannot read the file: {e}"))
+        .file(file)
+        .help("check that the file exists and that its permissions let laman read it")
+}
+
+/// Builds the section tree, drops drafts, assigns addresses and sorts pages.
+fn assemble(
+    section_docs: Vec<Doc>,
+    page_docs: Vec<Doc>,
+    options: LoadOptions,
+    label: &str,
+    findings: &mut Vec<Finding>,
+) -> SiteContent {
+    // Section folders: "" for the root, "berita" for berita/_index.md.
+    let mut by_dir: BTreeMap<String, Doc> = section_docs
+        .into_iter()
+        .map(|d| (d.rel.trim_end_matches("_index.md").trim_end_matches('/').to_string(), d))
+        .collect();
+    let root_doc = by_dir.remove("").unwrap_or_default();
+    let mut dirs = vec![String::new()];
+    let mut docs = vec![root_doc];
+    for (dir, doc) in by_dir {
+        dirs.push(dir);
+        docs.push(doc);
+    }
+    let parent_of = |dir: &str, dirs: &[String]| -> usize {
+        let mut d = dir;
+        while let Some((parent, _)) = d.rsplit_once('/') {
+            if let Some(i) = dirs.iter().position(|x| x == parent) {
+                return i;
+            }
+            d = parent;
+        }
+        0
+    };
+    let mut sections: Vec<Section> = Vec::with_capacity(docs.len());
+    for (i, doc) in docs.into_iter().enumerate() {
+        let parent = (i > 0).then(|| parent_of(&dirs[i], &dirs));
+        sections.push(Section { path: url_dir(&dirs[i]), doc, parent, ..Default::default() });
+    }
+    // A draft section hides itself and everything below it.
+    let hidden: Vec<bool> = (0..sections.len())
+        .map(|i| {
+            let mut s = Some(i);
+            while let Some(j) = s {
+                if sections[j].doc.meta.draft && j != 0 && !options.drafts {
+                    return true;
+                }
+                s = sections[j].parent;
+            }
+            false
+        })
+        .collect();
+    for i in 1..sections.len() {
+        if !hidden[i] {
+            let p = sections[i].parent.unwrap_or(0);
+            sections[p].subsections.push(i);
+        }
+    }
+
+    let mut pages = Vec::new();
+    for doc in page_docs {
+        let (dir, stem) = match doc.rel.strip_suffix("/index.md") {
+            Some(bundle) => bundle.rsplit_once('/').unwrap_or(("", bundle)),
+            None => doc.rel.trim_end_matches(".md").rsplit_once('/').unwrap_or(("", doc.rel.trim_end_matches(".md"))),
+        };
+        let section = dirs.iter().position(|d| d == dir).unwrap_or_else(|| parent_of(&format!("{dir}/x"), &dirs));
+        if hidden[section] || (doc.meta.draft && !options.drafts) {
+            continue;
+        }
+        let slug = slugify(doc.meta.slug.as_deref().unwrap_or(stem));
+        if slug.is_empty() {
+            findings.push(
+                Finding::new(Code::ContentFrontmatterField, "this file's name gives no address (no letters or digits)")
+                    .at(&doc.file, 1)
+                    .site(label)
+                    .help("rename the file, or set slug = \"...\" in its front matter"),
+            );
+        }
+        let path = format!("{}{slug}/", url_dir(dir));
+        pages.push(Page { doc, path, section });
+    }
+    for (i, page) in pages.iter().enumerate() {
+        sections[page.section].pages.push(i);
+    }
+    for section in &mut sections {
+        let sort_by = section.doc.meta.sort_by.unwrap_or(SortBy::Date);
+        section.pages.sort_by(|&a, &b| {
+            let (a, b) = (&pages[a].doc.meta, &pages[b].doc.meta);
+            let order = match sort_by {
+                SortBy::Date => b.when.cmp(&a.when),
+                SortBy::Weight => a.weight.unwrap_or(i64::MAX).cmp(&b.weight.unwrap_or(i64::MAX)),
+                SortBy::Title => std::cmp::Ordering::Equal,
+            };
+            order.then_with(|| a.title.cmp(&b.title))
+        });
+    }
+    SiteContent { sections, pages, ..Default::default() }
+}

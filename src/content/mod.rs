@@ -1,0 +1,87 @@
+//! The content tree: sections, pages and files of each site, read from `content/<label>/`.
+//!
+//! This stage reads files and front matter and decides addresses (slugs and paths). It
+//! knows nothing of markdown rendering, templates or output; links are resolved later,
+//! once every site is known.
+
+mod config;
+mod discover;
+mod frontmatter;
+mod load;
+mod slug;
+
+pub use config::{Contact, SiteConfig};
+pub use discover::{discover, SiteDir};
+pub use frontmatter::{FrontMatter, SortBy, When};
+pub use load::{load_site, LoadOptions};
+pub use slug::slugify;
+
+use std::path::PathBuf;
+
+/// Everything one site's content folder holds.
+#[derive(Debug, Default)]
+pub struct SiteContent {
+    pub label: String,
+    /// `content/<label>`, relative to the regency root.
+    pub dir: PathBuf,
+    pub config: SiteConfig,
+    /// `sections[0]` is the site's root (its home page).
+    pub sections: Vec<Section>,
+    pub pages: Vec<Page>,
+    /// Files copied as they are: bundle and section files, then `_static/`.
+    pub assets: Vec<Asset>,
+    /// Templates in `_templates/` that override the theme for this site.
+    pub templates: Vec<TemplateFile>,
+}
+
+/// A markdown file with its front matter.
+#[derive(Debug, Default)]
+pub struct Doc {
+    /// The file, relative to the regency root (for findings).
+    pub file: PathBuf,
+    /// The path inside the site folder with `/` separators: how `@/` links name it.
+    pub rel: String,
+    pub meta: FrontMatter,
+    pub body: String,
+    /// The line of the file on which `body` starts.
+    pub body_line: usize,
+}
+
+/// An `_index.md`: a list page over the pages of its folder.
+#[derive(Debug, Default)]
+pub struct Section {
+    pub doc: Doc,
+    /// The URL path inside the site, with slashes at both ends: `/berita/`.
+    pub path: String,
+    pub parent: Option<usize>,
+    pub subsections: Vec<usize>,
+    /// Indices into `SiteContent::pages`, sorted as the section asks.
+    pub pages: Vec<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct Page {
+    pub doc: Doc,
+    /// The URL path inside the site: `/berita/vaksinasi-campak/`.
+    pub path: String,
+    pub section: usize,
+}
+
+/// A file copied to the output unchanged.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Where to read it (the root joined with `origin`).
+    pub source: PathBuf,
+    /// The file, relative to the regency root (for findings).
+    pub origin: PathBuf,
+    /// Its path inside the site's output folder, without a leading slash.
+    pub dest: String,
+}
+
+/// A template file that overrides the theme's template of the same name.
+#[derive(Debug, Clone)]
+pub struct TemplateFile {
+    pub name: String,
+    pub source: PathBuf,
+    pub origin: PathBuf,
+}

@@ -1,0 +1,197 @@
+//! Findings: the one type every stage uses to report a problem.
+//!
+//! Registry, content, markdown, templates and output all report through [`Finding`]: a
+//! stable [`Code`], a [`Severity`], a message that says what is wrong, an optional hint
+//! that says what to do, and where it is (file relative to the root, line, site). Stages
+//! collect findings and go on; only the CLI decides how to print them and which exit
+//! status they make. This module must not print anything.
+
+use serde::Serialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a finding is. Errors stop a build from being published; warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+macro_rules! codes {
+    ($($variant:ident = $text:literal, $severity:ident;)*) => {
+        /// Stable finding codes, documented in the README. Codes may be added, never renamed.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            /// Every code, in documentation order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The dotted name printed and written to JSON.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $text,)* }
+            }
+
+            /// The severity a finding of this code has unless its stage says otherwise.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    RegistryRead = "registry.read", Error;
+    RegistryParse = "registry.parse", Error;
+    ContentUnregistered = "content.unregistered", Error;
+    ContentUnapproved = "content.unapproved", Warning;
+    ContentRead = "content.read", Error;
+    ContentFrontmatterParse = "content.frontmatter.parse", Error;
+    ContentFrontmatterField = "content.frontmatter.field", Error;
+    ContentSiteConfig = "content.site.config", Error;
+    ContentLinkBroken = "content.link.broken", Error;
+    ContentHtmlUnsafe = "content.html.unsafe", Error;
+    ContentImageAlt = "content.image.alt", Warning;
+    ContentPathCollision = "content.path.collision", Error;
+    ContentTemplate = "content.template", Error;
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One problem found in the input, with where it is and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    /// What the user should do; printed as `help:` and written to JSON as `help`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// The file, relative to the regency root.
+    pub file: Option<PathBuf>,
+    pub line: Option<usize>,
+    /// The label of the site concerned (`portal` for the portal).
+    pub site: Option<String>,
+}
+
+impl Finding {
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Finding {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            help: None,
+            file: None,
+            line: None,
+            site: None,
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn file(mut self, file: impl AsRef<Path>) -> Self {
+        self.file = Some(file.as_ref().to_path_buf());
+        self
+    }
+
+    pub fn line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    pub fn at(self, file: impl AsRef<Path>, line: usize) -> Self {
+        self.file(file).line(line)
+    }
+
+    pub fn site(mut self, label: impl Into<String>) -> Self {
+        self.site = Some(label.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Finding {
+    /// The human form: `error[code]: message`, then `--> file:line` and `help: ...`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{severity}[{}]: {}", self.code, self.message)?;
+        match (&self.file, self.line) {
+            (Some(file), Some(line)) => write!(f, "\n  --> {}:{line}", file.display())?,
+            (Some(file), None) => write!(f, "\n  --> {}", file.display())?,
+            _ => {}
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Puts findings in a stable order (file, line, code) so that output is reproducible
+/// whatever order parallel stages produced them in.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (&a.file, a.line, a.code, &a.message).cmp(&(&b.file, b.line, b.code, &b.message))
+    });
+}
+
+/// The 1-based line of a byte offset in a text.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_dotted_lowercase_and_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for code in Code::ALL {
+            let s = code.as_str();
+            assert!(s.contains('.') && s == s.to_lowercase(), "{s}");
+            assert!(seen.insert(s), "duplicate code {s}");
+        }
+    }
+
+    #[test]
+    fn line_of_counts_from_one() {
+        let text = "a\nbb\nccc";
+        assert_eq!(line_of(text, 0), 1);
+        assert_eq!(line_of(text, 2), 2);
+        assert_eq!(line_of(text, 5), 3);
+        assert_eq!(line_of(text, 999), 3);
+    }
+
+    #[test]
+    fn display_names_file_line_and_help() {
+        let f = Finding::new(Code::ContentLinkBroken, "no page @/x.md")
+            .at("content/dinkes/a.md", 7)
+            .help("check the path");
+        assert_eq!(
+            f.to_string(),
+            "error[content.link.broken]: no page @/x.md\n  --> content/dinkes/a.md:7\n  help: check the path"
+        );
+    }
+}

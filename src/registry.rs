@@ -1,0 +1,396 @@
+//! The registry: `domains.toml`, the Dinas's record of the regency domain and of which
+//! OPD holds which subdomain under which decree.
+//!
+//! This module reads the file into plain types and reports syntax and shape errors with
+//! their line. It knows nothing of content, rendering or DNS; the rules about what makes
+//! a registry valid beyond its shape live with the commands that enforce them.
+
+use crate::finding::{line_of, Code, Finding};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The file name of the registry inside a regency root.
+pub const FILE_NAME: &str = "domains.toml";
+
+/// The label under which the portal (the apex domain) is addressed in content and links.
+pub const PORTAL_LABEL: &str = "portal";
+
+#[derive(Debug, Clone)]
+pub struct Registry {
+    /// The registry file, relative to the regency root (for findings).
+    pub file: PathBuf,
+    pub regency: Regency,
+    pub hosting: Hosting,
+    pub portal: Portal,
+    pub subdomains: Vec<Subdomain>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Regency {
+    pub name: String,
+    pub domain: String,
+    pub dinas: String,
+    pub approver: Approver,
+}
+
+/// Who signs subdomain decrees: the regulations differ per regency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approver {
+    KepalaDinas,
+    Bupati,
+    Walikota,
+    Gubernur,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hosting {
+    #[serde(default)]
+    pub ipv4: Vec<String>,
+    #[serde(default)]
+    pub ipv6: Vec<String>,
+    #[serde(default)]
+    pub nameservers: Vec<String>,
+    #[serde(default)]
+    pub cname_allow: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Portal {
+    pub title: String,
+    #[serde(default)]
+    pub records: Records,
+}
+
+/// The DNS records a name must have.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Records {
+    #[serde(rename = "A", default, skip_serializing_if = "Vec::is_empty")]
+    pub a: Vec<String>,
+    #[serde(rename = "AAAA", default, skip_serializing_if = "Vec::is_empty")]
+    pub aaaa: Vec<String>,
+    #[serde(rename = "CNAME", default, skip_serializing_if = "Option::is_none")]
+    pub cname: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ttl: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// An OPD website built from `content/<label>`.
+    Site,
+    /// A public service hosted by the Dinas (procurement, licensing...).
+    Service,
+    /// An application of an OPD.
+    App,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Site => "site",
+            Kind::Service => "service",
+            Kind::App => "app",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Requested,
+    Approved,
+    Suspended,
+    Revoked,
+    Rejected,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Requested => "requested",
+            Status::Approved => "approved",
+            Status::Suspended => "suspended",
+            Status::Revoked => "revoked",
+            Status::Rejected => "rejected",
+        }
+    }
+}
+
+/// A decree (SK, Keputusan): what makes the use of a subdomain lawful.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decree {
+    pub number: String,
+    pub date: Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HistoryEntry {
+    pub date: Date,
+    pub action: Status,
+    pub decree: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// One `[[subdomain]]` entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct Subdomain {
+    pub label: String,
+    pub owner: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub contact: String,
+    pub purpose: Option<String>,
+    pub requested: Option<Date>,
+    pub decree: Option<Decree>,
+    pub records: Records,
+    pub review: Option<Date>,
+    pub history: Vec<HistoryEntry>,
+    /// The line of the entry's `[[subdomain]]` header in the registry file.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+impl Registry {
+    /// Reads `<root>/domains.toml`. A missing or unreadable file is an I/O error (the
+    /// program cannot run); a file that is read but wrong gives findings.
+    pub fn load(root: &Path) -> std::io::Result<Result<Registry, Vec<Finding>>> {
+        let text = std::fs::read_to_string(root.join(FILE_NAME))?;
+        Ok(Registry::parse(&text, Path::new(FILE_NAME)))
+    }
+
+    /// Parses the registry text; `file` is the name findings carry.
+    pub fn parse(text: &str, file: &Path) -> Result<Registry, Vec<Finding>> {
+        let raw: RawRegistry = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
+            vec![Finding::new(Code::RegistryParse, first_line(e.message()))
+                .at(file, line)
+                .help("fix the TOML syntax or the field named; the schema is in the README")]
+        })?;
+        let mut findings = Vec::new();
+        let subdomains = raw
+            .subdomain
+            .into_iter()
+            .filter_map(|entry| {
+                let line = line_of(text, entry.span().start);
+                match entry.into_inner().into_subdomain(text, line) {
+                    Ok(sub) => Some(sub),
+                    Err(finding) => {
+                        findings.push(finding.file(file));
+                        None
+                    }
+                }
+            })
+            .collect();
+        if !findings.is_empty() {
+            return Err(findings);
+        }
+        Ok(Registry {
+            file: file.to_path_buf(),
+            regency: raw.regency,
+            hosting: raw.hosting,
+            portal: raw.portal,
+            subdomains,
+        })
+    }
+
+    /// The entry with this label, compared without regard to case.
+    pub fn subdomain(&self, label: &str) -> Option<&Subdomain> {
+        self.subdomains
+            .iter()
+            .find(|s| s.label.eq_ignore_ascii_case(label))
+    }
+
+    /// The fully qualified name of a label (`portal` is the apex).
+    pub fn fqdn(&self, label: &str) -> String {
+        if label == PORTAL_LABEL {
+            self.regency.domain.clone()
+        } else {
+            format!("{label}.{}", self.regency.domain)
+        }
+    }
+
+    /// Approved entries of the given kind, in file order.
+    pub fn approved(&self, kind: Kind) -> impl Iterator<Item = &Subdomain> {
+        self.subdomains
+            .iter()
+            .filter(move |s| s.status == Status::Approved && s.kind == kind)
+    }
+}
+
+fn first_line(message: &str) -> String {
+    message.lines().next().unwrap_or(message).trim().to_string()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRegistry {
+    regency: Regency,
+    #[serde(default)]
+    hosting: Hosting,
+    portal: Portal,
+    #[serde(default)]
+    subdomain: Vec<Spanned<RawSubdomain>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSubdomain {
+    label: String,
+    owner: String,
+    kind: Kind,
+    status: Status,
+    contact: String,
+    #[serde(default)]
+    purpose: Option<String>,
+    #[serde(default)]
+    requested: Option<Spanned<toml::value::Datetime>>,
+    #[serde(default)]
+    decree: Option<RawDecree>,
+    #[serde(default)]
+    records: Records,
+    #[serde(default)]
+    review: Option<Spanned<toml::value::Datetime>>,
+    #[serde(default)]
+    history: Vec<RawHistory>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDecree {
+    number: String,
+    date: Spanned<toml::value::Datetime>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHistory {
+    date: Spanned<toml::value::Datetime>,
+    action: Status,
+    #[serde(default)]
+    decree: Option<String>,
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+impl RawSubdomain {
+    fn into_subdomain(self, text: &str, line: usize) -> Result<Subdomain, Finding> {
+        let date = |d: Spanned<toml::value::Datetime>| plain_date(text, d);
+        let decree = match self.decree {
+            Some(d) => Some(Decree {
+                number: d.number,
+                date: date(d.date)?,
+            }),
+            None => None,
+        };
+        let history = self
+            .history
+            .into_iter()
+            .map(|h| {
+                Ok(HistoryEntry {
+                    date: date(h.date)?,
+                    action: h.action,
+                    decree: h.decree,
+                    reason: h.reason,
+                })
+            })
+            .collect::<Result<_, Finding>>()?;
+        Ok(Subdomain {
+            label: self.label,
+            owner: self.owner,
+            kind: self.kind,
+            status: self.status,
+            contact: self.contact,
+            purpose: self.purpose,
+            requested: self.requested.map(date).transpose()?,
+            decree,
+            records: self.records,
+            review: self.review.map(date).transpose()?,
+            history,
+            line,
+        })
+    }
+}
+
+/// A registry date is a plain calendar date (`2024-01-15`), never a time.
+fn plain_date(text: &str, value: Spanned<toml::value::Datetime>) -> Result<Date, Finding> {
+    let line = line_of(text, value.span().start);
+    let dt = value.into_inner();
+    let bad = || {
+        Finding::new(
+            Code::RegistryParse,
+            format!("`{dt}` is not a plain date"),
+        )
+        .line(line)
+        .help("write dates as YYYY-MM-DD, for example 2024-01-15")
+    };
+    match (dt.date, dt.time) {
+        (Some(d), None) => Date::new(d.year as i16, d.month as i8, d.day as i8).map_err(|_| bad()),
+        _ => Err(bad()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+[regency]
+name = "Kabupaten Contoh"
+domain = "contohkab.go.id"
+dinas = "Dinas Komunikasi dan Informatika Kabupaten Contoh"
+approver = "bupati"
+
+[portal]
+title = "Pemerintah Kabupaten Contoh"
+
+[[subdomain]]
+label = "dinkes"
+owner = "Dinas Kesehatan"
+kind = "site"
+status = "approved"
+contact = "dinkes@contohkab.go.id"
+decree = { number = "1/2024", date = 2024-01-15 }
+records = { A = ["203.0.113.11"] }
+"#;
+
+    #[test]
+    fn minimal_registry_parses_with_entry_lines() {
+        let reg = Registry::parse(MINIMAL, Path::new("domains.toml")).unwrap();
+        let sub = reg.subdomain("DINKES").unwrap();
+        assert_eq!(sub.line, 11);
+        assert_eq!(sub.decree.as_ref().unwrap().date, jiff::civil::date(2024, 1, 15));
+        assert_eq!(reg.fqdn("dinkes"), "dinkes.contohkab.go.id");
+        assert_eq!(reg.fqdn(PORTAL_LABEL), "contohkab.go.id");
+    }
+
+    #[test]
+    fn unknown_status_is_reported_at_its_line() {
+        let text = MINIMAL.replace("status = \"approved\"", "status = \"aproved\"");
+        let err = Registry::parse(&text, Path::new("domains.toml")).unwrap_err();
+        assert_eq!(err[0].code, Code::RegistryParse);
+        assert_eq!(err[0].line, Some(15));
+        assert!(err[0].message.contains("aproved"), "{}", err[0].message);
+    }
+
+    #[test]
+    fn a_time_where_a_date_belongs_is_an_error() {
+        let text = MINIMAL.replace("date = 2024-01-15", "date = 2024-01-15T10:00:00");
+        let err = Registry::parse(&text, Path::new("domains.toml")).unwrap_err();
+        assert_eq!(err[0].line, Some(17));
+    }
+
+    #[test]
+    fn syntax_error_names_the_line() {
+        let text = MINIMAL.replace("owner = \"Dinas Kesehatan\"", "owner = \"Dinas Kesehatan");
+        let err = Registry::parse(&text, Path::new("domains.toml")).unwrap_err();
+        assert_eq!(err[0].line, Some(13));
+    }
+}
