@@ -8,4 +8,6 @@
 
 pub mod content;
 pub mod finding;
+pub mod markdown;
 pub mod registry;
+pub mod site;

@@ -1,0 +1,197 @@
+//! The resolved model: every site that is built, with its address, its registry facts and
+//! its content, plus the index that turns `@` links into absolute URLs.
+//!
+//! Built once after the content stage; rendering reads it and never changes it.
+
+use crate::content::SiteContent;
+use crate::registry::{Decree, Kind, Registry, PORTAL_LABEL};
+use std::collections::HashMap;
+
+/// How site addresses are written: the real ones, or the live preview's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlStyle {
+    /// `https://<label>.<domain>/`
+    Https,
+    /// `http://<label>.localhost:<port>/`, and `http://localhost:<port>/` for the portal.
+    Preview { port: u16 },
+}
+
+impl UrlStyle {
+    /// The base URL (with a trailing slash) of the site with this label.
+    pub fn base_url(self, registry: &Registry, label: &str) -> String {
+        match self {
+            UrlStyle::Https => format!("https://{}/", registry.fqdn(label)),
+            UrlStyle::Preview { port } if label == PORTAL_LABEL => format!("http://localhost:{port}/"),
+            UrlStyle::Preview { port } => format!("http://{label}.localhost:{port}/"),
+        }
+    }
+}
+
+/// One site that is built: the portal or an approved OPD site.
+#[derive(Debug)]
+pub struct Site {
+    pub label: String,
+    pub fqdn: String,
+    /// Absolute base URL with a trailing slash.
+    pub url: String,
+    pub title: String,
+    pub owner: String,
+    pub kind: Kind,
+    pub decree: Option<Decree>,
+    /// The registry's contact e-mail (the portal has none there).
+    pub contact: Option<String>,
+    pub content: SiteContent,
+}
+
+impl Site {
+    pub fn is_portal(&self) -> bool {
+        self.label == PORTAL_LABEL
+    }
+
+    /// The absolute URL of a path inside this site (`/berita/` → `https://.../berita/`).
+    pub fn url_of(&self, path: &str) -> String {
+        format!("{}{}", self.url, path.trim_start_matches('/'))
+    }
+}
+
+/// Every built site, in a stable order: the portal first, then by label.
+#[derive(Debug)]
+pub struct Model {
+    pub registry: Registry,
+    pub urls: UrlStyle,
+    pub sites: Vec<Site>,
+    pub links: LinkIndex,
+}
+
+impl Model {
+    pub fn new(registry: Registry, urls: UrlStyle, contents: Vec<SiteContent>) -> Model {
+        let mut sites: Vec<Site> = contents
+            .into_iter()
+            .map(|content| {
+                let label = content.label.clone();
+                let entry = registry.subdomain(&label);
+                let owner = entry.map_or_else(|| registry.regency.name.clone(), |s| s.owner.clone());
+                let default_title = if label == PORTAL_LABEL { registry.portal.title.clone() } else { owner.clone() };
+                Site {
+                    fqdn: registry.fqdn(&label),
+                    url: urls.base_url(&registry, &label),
+                    title: content.config.title.clone().unwrap_or(default_title),
+                    owner,
+                    kind: entry.map_or(Kind::Site, |s| s.kind),
+                    decree: entry.and_then(|s| s.decree.clone()),
+                    contact: entry.map(|s| s.contact.clone()),
+                    label,
+                    content,
+                }
+            })
+            .collect();
+        sites.sort_by(|a, b| (!a.is_portal(), &a.label).cmp(&(!b.is_portal(), &b.label)));
+        let links = LinkIndex::new(&sites);
+        Model { registry, urls, sites, links }
+    }
+
+    pub fn site(&self, label: &str) -> Option<&Site> {
+        self.sites.iter().find(|s| s.label == label)
+    }
+}
+
+/// Maps `@` links to absolute URLs: for each site, its base URL and the path of every
+/// section and page by its file (`berita/_index.md`, `profil/visi-misi.md`).
+#[derive(Debug, Default)]
+pub struct LinkIndex {
+    sites: HashMap<String, (String, HashMap<String, String>)>,
+}
+
+impl LinkIndex {
+    fn new(sites: &[Site]) -> LinkIndex {
+        let sites = sites
+            .iter()
+            .map(|site| {
+                let c = &site.content;
+                let docs = c
+                    .sections
+                    .iter()
+                    .map(|s| (s.doc.rel.clone(), s.path.clone()))
+                    .chain(c.pages.iter().map(|p| (p.doc.rel.clone(), p.path.clone())))
+                    .collect();
+                (site.label.clone(), (site.url.clone(), docs))
+            })
+            .collect();
+        LinkIndex { sites }
+    }
+
+    /// Resolves `@/path.md#x` (in site `from`) or `@label/path.md#x` to an absolute URL.
+    /// The error says what is missing.
+    pub fn resolve(&self, from: &str, link: &str) -> Result<String, String> {
+        let target = link.strip_prefix('@').ok_or_else(|| format!("`{link}` is not an @ link"))?;
+        let (label, path) = match target.strip_prefix('/') {
+            Some(path) => (from, path),
+            None => target.split_once('/').unwrap_or((target, "")),
+        };
+        let (path, fragment) = match path.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (path, None),
+        };
+        let (base, docs) = self
+            .sites
+            .get(label)
+            .ok_or_else(|| format!("there is no published site `{label}`"))?;
+        let path = if path.is_empty() { "_index.md" } else { path };
+        let found = docs.get(path).ok_or_else(|| {
+            let site = if label == from { "this site".to_string() } else { format!("site `{label}`") };
+            format!("{site} has no page `{path}` (a misspelt name, a moved file, or a draft?)")
+        })?;
+        let mut url = format!("{base}{}", found.trim_start_matches('/'));
+        if let Some(f) = fragment {
+            url.push('#');
+            url.push_str(f);
+        }
+        Ok(url)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Doc, Page, Section};
+
+    fn site(label: &str, url: &str, pages: &[(&str, &str)]) -> Site {
+        let content = SiteContent {
+            label: label.into(),
+            sections: vec![Section { doc: Doc { rel: "_index.md".into(), ..Default::default() }, path: "/".into(), ..Default::default() }],
+            pages: pages
+                .iter()
+                .map(|(rel, path)| Page { doc: Doc { rel: rel.to_string(), ..Default::default() }, path: path.to_string(), section: 0 })
+                .collect(),
+            ..Default::default()
+        };
+        Site { label: label.into(), fqdn: String::new(), url: url.into(), title: String::new(), owner: String::new(), kind: Kind::Site, decree: None, contact: None, content }
+    }
+
+    #[test]
+    fn links_resolve_within_and_across_sites() {
+        let index = LinkIndex::new(&[
+            site("portal", "https://contohkab.go.id/", &[("ppid.md", "/ppid/")]),
+            site("dinkes", "https://dinkes.contohkab.go.id/", &[("profil/visi-misi.md", "/profil/visi-misi/")]),
+        ]);
+        assert_eq!(index.resolve("dinkes", "@/profil/visi-misi.md#misi").unwrap(), "https://dinkes.contohkab.go.id/profil/visi-misi/#misi");
+        assert_eq!(index.resolve("dinkes", "@portal/ppid.md").unwrap(), "https://contohkab.go.id/ppid/");
+        assert_eq!(index.resolve("portal", "@dinkes/_index.md").unwrap(), "https://dinkes.contohkab.go.id/");
+        assert_eq!(index.resolve("portal", "@dinkes").unwrap(), "https://dinkes.contohkab.go.id/");
+        assert!(index.resolve("dinkes", "@/profil/misi.md").unwrap_err().contains("profil/misi.md"));
+        assert!(index.resolve("dinkes", "@pasar/_index.md").unwrap_err().contains("pasar"));
+    }
+
+    #[test]
+    fn preview_urls_use_localhost_subdomains() {
+        let reg = Registry::parse(
+            "[regency]\nname='K'\ndomain='kkab.go.id'\ndinas='D'\napprover='bupati'\n[portal]\ntitle='P'\n",
+            std::path::Path::new("domains.toml"),
+        )
+        .unwrap();
+        let style = UrlStyle::Preview { port: 1111 };
+        assert_eq!(style.base_url(&reg, "portal"), "http://localhost:1111/");
+        assert_eq!(style.base_url(&reg, "dinkes"), "http://dinkes.localhost:1111/");
+        assert_eq!(UrlStyle::Https.base_url(&reg, "dinkes"), "https://dinkes.kkab.go.id/");
+    }
+}
