@@ -3,11 +3,15 @@
 //! subdomains in `domains.toml`.
 //!
 //! The pipeline, in the order [`build::run`] calls it:
-//! [`registry`] → [`content`] → [`site`] (link resolution and the resolved model) →
-//! [`markdown`] and [`render`] → [`output`] (write into a fresh folder, then swap).
+//! [`registry`] → [`content`] → [`site`] (the resolved model and its link index) →
+//! [`render`] (with [`markdown`]) → [`output`] (write into a fresh folder, then swap).
+//! Every stage reports problems as [`finding::Finding`]s.
 
+pub mod build;
 pub mod content;
 pub mod finding;
 pub mod markdown;
+pub mod output;
 pub mod registry;
+pub mod render;
 pub mod site;

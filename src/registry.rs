@@ -324,12 +324,9 @@ fn plain_date(text: &str, value: Spanned<toml::value::Datetime>) -> Result<Date,
     let line = line_of(text, value.span().start);
     let dt = value.into_inner();
     let bad = || {
-        Finding::new(
-            Code::RegistryParse,
-            format!("`{dt}` is not a plain date"),
-        )
-        .line(line)
-        .help("write dates as YYYY-MM-DD, for example 2024-01-15")
+        Finding::new(Code::RegistryParse, format!("`{dt}` is not a plain date"))
+            .line(line)
+            .help("write dates as YYYY-MM-DD, for example 2024-01-15")
     };
     match (dt.date, dt.time) {
         (Some(d), None) => Date::new(d.year as i16, d.month as i8, d.day as i8).map_err(|_| bad()),
@@ -366,7 +363,10 @@ records = { A = ["203.0.113.11"] }
         let reg = Registry::parse(MINIMAL, Path::new("domains.toml")).unwrap();
         let sub = reg.subdomain("DINKES").unwrap();
         assert_eq!(sub.line, 11);
-        assert_eq!(sub.decree.as_ref().unwrap().date, jiff::civil::date(2024, 1, 15));
+        assert_eq!(
+            sub.decree.as_ref().unwrap().date,
+            jiff::civil::date(2024, 1, 15)
+        );
         assert_eq!(reg.fqdn("dinkes"), "dinkes.contohkab.go.id");
         assert_eq!(reg.fqdn(PORTAL_LABEL), "contohkab.go.id");
     }

@@ -3,7 +3,7 @@
 //!
 //! Built once after the content stage; rendering reads it and never changes it.
 
-use crate::content::SiteContent;
+use crate::content::{slugify, SiteContent};
 use crate::registry::{Decree, Kind, Registry, PORTAL_LABEL};
 use std::collections::HashMap;
 
@@ -21,7 +21,9 @@ impl UrlStyle {
     pub fn base_url(self, registry: &Registry, label: &str) -> String {
         match self {
             UrlStyle::Https => format!("https://{}/", registry.fqdn(label)),
-            UrlStyle::Preview { port } if label == PORTAL_LABEL => format!("http://localhost:{port}/"),
+            UrlStyle::Preview { port } if label == PORTAL_LABEL => {
+                format!("http://localhost:{port}/")
+            }
             UrlStyle::Preview { port } => format!("http://{label}.localhost:{port}/"),
         }
     }
@@ -70,8 +72,13 @@ impl Model {
             .map(|content| {
                 let label = content.label.clone();
                 let entry = registry.subdomain(&label);
-                let owner = entry.map_or_else(|| registry.regency.name.clone(), |s| s.owner.clone());
-                let default_title = if label == PORTAL_LABEL { registry.portal.title.clone() } else { owner.clone() };
+                let owner =
+                    entry.map_or_else(|| registry.regency.name.clone(), |s| s.owner.clone());
+                let default_title = if label == PORTAL_LABEL {
+                    registry.portal.title.clone()
+                } else {
+                    owner.clone()
+                };
                 Site {
                     fqdn: registry.fqdn(&label),
                     url: urls.base_url(&registry, &label),
@@ -87,7 +94,12 @@ impl Model {
             .collect();
         sites.sort_by(|a, b| (!a.is_portal(), &a.label).cmp(&(!b.is_portal(), &b.label)));
         let links = LinkIndex::new(&sites);
-        Model { registry, urls, sites, links }
+        Model {
+            registry,
+            urls,
+            sites,
+            links,
+        }
     }
 
     pub fn site(&self, label: &str) -> Option<&Site> {
@@ -111,8 +123,14 @@ impl LinkIndex {
                 let docs = c
                     .sections
                     .iter()
-                    .map(|s| (s.doc.rel.clone(), s.path.clone()))
-                    .chain(c.pages.iter().map(|p| (p.doc.rel.clone(), p.path.clone())))
+                    .map(|s| (s.doc.rel.as_str(), &s.path))
+                    .chain(c.pages.iter().map(|p| (p.doc.rel.as_str(), &p.path)))
+                    .flat_map(|(rel, path)| {
+                        [
+                            (rel.to_string(), path.clone()),
+                            (normalized(rel), path.clone()),
+                        ]
+                    })
                     .collect();
                 (site.label.clone(), (site.url.clone(), docs))
             })
@@ -123,7 +141,9 @@ impl LinkIndex {
     /// Resolves `@/path.md#x` (in site `from`) or `@label/path.md#x` to an absolute URL.
     /// The error says what is missing.
     pub fn resolve(&self, from: &str, link: &str) -> Result<String, String> {
-        let target = link.strip_prefix('@').ok_or_else(|| format!("`{link}` is not an @ link"))?;
+        let target = link
+            .strip_prefix('@')
+            .ok_or_else(|| format!("`{link}` is not an @ link"))?;
         let (label, path) = match target.strip_prefix('/') {
             Some(path) => (from, path),
             None => target.split_once('/').unwrap_or((target, "")),
@@ -137,10 +157,17 @@ impl LinkIndex {
             .get(label)
             .ok_or_else(|| format!("there is no published site `{label}`"))?;
         let path = if path.is_empty() { "_index.md" } else { path };
-        let found = docs.get(path).ok_or_else(|| {
-            let site = if label == from { "this site".to_string() } else { format!("site `{label}`") };
-            format!("{site} has no page `{path}` (a misspelt name, a moved file, or a draft?)")
-        })?;
+        let found = docs
+            .get(path)
+            .or_else(|| docs.get(&normalized(path)))
+            .ok_or_else(|| {
+                let site = if label == from {
+                    "this site".to_string()
+                } else {
+                    format!("site `{label}`")
+                };
+                format!("{site} has no page `{path}` (a misspelt name, a moved file, or a draft?)")
+            })?;
         let mut url = format!("{base}{}", found.trim_start_matches('/'));
         if let Some(f) = fragment {
             url.push('#');
@@ -148,6 +175,21 @@ impl LinkIndex {
         }
         Ok(url)
     }
+}
+
+/// A link path with every name slugified, so that `@/berita/sekolah-sehat.md` finds
+/// `berita/Sekolah Sehat.md`: editors write addresses as they see them in the browser.
+fn normalized(rel: &str) -> String {
+    let mut parts: Vec<String> = rel.split('/').map(String::from).collect();
+    if let Some(last) = parts.pop() {
+        let name = match last.as_str() {
+            "_index.md" | "index.md" => last,
+            other => format!("{}.md", slugify(other.strip_suffix(".md").unwrap_or(other))),
+        };
+        parts = parts.iter().map(|p| slugify(p)).collect();
+        parts.push(name);
+    }
+    parts.join("/")
 }
 
 #[cfg(test)]
@@ -158,28 +200,86 @@ mod tests {
     fn site(label: &str, url: &str, pages: &[(&str, &str)]) -> Site {
         let content = SiteContent {
             label: label.into(),
-            sections: vec![Section { doc: Doc { rel: "_index.md".into(), ..Default::default() }, path: "/".into(), ..Default::default() }],
+            sections: vec![Section {
+                doc: Doc {
+                    rel: "_index.md".into(),
+                    ..Default::default()
+                },
+                path: "/".into(),
+                ..Default::default()
+            }],
             pages: pages
                 .iter()
-                .map(|(rel, path)| Page { doc: Doc { rel: rel.to_string(), ..Default::default() }, path: path.to_string(), section: 0 })
+                .map(|(rel, path)| Page {
+                    doc: Doc {
+                        rel: rel.to_string(),
+                        ..Default::default()
+                    },
+                    path: path.to_string(),
+                    section: 0,
+                })
                 .collect(),
             ..Default::default()
         };
-        Site { label: label.into(), fqdn: String::new(), url: url.into(), title: String::new(), owner: String::new(), kind: Kind::Site, decree: None, contact: None, content }
+        Site {
+            label: label.into(),
+            fqdn: String::new(),
+            url: url.into(),
+            title: String::new(),
+            owner: String::new(),
+            kind: Kind::Site,
+            decree: None,
+            contact: None,
+            content,
+        }
     }
 
     #[test]
     fn links_resolve_within_and_across_sites() {
         let index = LinkIndex::new(&[
-            site("portal", "https://contohkab.go.id/", &[("ppid.md", "/ppid/")]),
-            site("dinkes", "https://dinkes.contohkab.go.id/", &[("profil/visi-misi.md", "/profil/visi-misi/")]),
+            site(
+                "portal",
+                "https://contohkab.go.id/",
+                &[("ppid.md", "/ppid/")],
+            ),
+            site(
+                "dinkes",
+                "https://dinkes.contohkab.go.id/",
+                &[("profil/visi-misi.md", "/profil/visi-misi/")],
+            ),
         ]);
-        assert_eq!(index.resolve("dinkes", "@/profil/visi-misi.md#misi").unwrap(), "https://dinkes.contohkab.go.id/profil/visi-misi/#misi");
-        assert_eq!(index.resolve("dinkes", "@portal/ppid.md").unwrap(), "https://contohkab.go.id/ppid/");
-        assert_eq!(index.resolve("portal", "@dinkes/_index.md").unwrap(), "https://dinkes.contohkab.go.id/");
-        assert_eq!(index.resolve("portal", "@dinkes").unwrap(), "https://dinkes.contohkab.go.id/");
-        assert!(index.resolve("dinkes", "@/profil/misi.md").unwrap_err().contains("profil/misi.md"));
-        assert!(index.resolve("dinkes", "@pasar/_index.md").unwrap_err().contains("pasar"));
+        assert_eq!(
+            index
+                .resolve("dinkes", "@/profil/visi-misi.md#misi")
+                .unwrap(),
+            "https://dinkes.contohkab.go.id/profil/visi-misi/#misi"
+        );
+        assert_eq!(
+            index.resolve("dinkes", "@portal/ppid.md").unwrap(),
+            "https://contohkab.go.id/ppid/"
+        );
+        assert_eq!(
+            index.resolve("portal", "@dinkes/_index.md").unwrap(),
+            "https://dinkes.contohkab.go.id/"
+        );
+        assert_eq!(
+            index.resolve("portal", "@dinkes").unwrap(),
+            "https://dinkes.contohkab.go.id/"
+        );
+        assert_eq!(
+            index
+                .resolve("portal", "@dinkes/Profil/Visi Misi.md")
+                .unwrap(),
+            "https://dinkes.contohkab.go.id/profil/visi-misi/"
+        );
+        assert!(index
+            .resolve("dinkes", "@/profil/misi.md")
+            .unwrap_err()
+            .contains("profil/misi.md"));
+        assert!(index
+            .resolve("dinkes", "@pasar/_index.md")
+            .unwrap_err()
+            .contains("pasar"));
     }
 
     #[test]
@@ -191,7 +291,13 @@ mod tests {
         .unwrap();
         let style = UrlStyle::Preview { port: 1111 };
         assert_eq!(style.base_url(&reg, "portal"), "http://localhost:1111/");
-        assert_eq!(style.base_url(&reg, "dinkes"), "http://dinkes.localhost:1111/");
-        assert_eq!(UrlStyle::Https.base_url(&reg, "dinkes"), "https://dinkes.kkab.go.id/");
+        assert_eq!(
+            style.base_url(&reg, "dinkes"),
+            "http://dinkes.localhost:1111/"
+        );
+        assert_eq!(
+            UrlStyle::Https.base_url(&reg, "dinkes"),
+            "https://dinkes.kkab.go.id/"
+        );
     }
 }

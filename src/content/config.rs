@@ -56,16 +56,21 @@ impl SiteConfig {
     pub const DEFAULT_NEWS_SECTION: &'static str = "berita";
 
     pub fn news_section(&self) -> &str {
-        self.news_section.as_deref().unwrap_or(Self::DEFAULT_NEWS_SECTION)
+        self.news_section
+            .as_deref()
+            .unwrap_or(Self::DEFAULT_NEWS_SECTION)
     }
 
     /// Parses the settings text; `file` is the name findings carry.
     pub fn parse(text: &str, file: &Path) -> Result<SiteConfig, Finding> {
         toml::from_str(text).map_err(|e| {
             let line = e.span().map_or(1, |s| line_of(text, s.start));
-            Finding::new(Code::ContentSiteConfig, format!("site settings: {}", e.message().trim()))
-                .at(file, line)
-                .help("the fields of _site.toml are listed in docs/content.md")
+            Finding::new(
+                Code::ContentSiteConfig,
+                format!("site settings: {}", e.message().trim()),
+            )
+            .at(file, line)
+            .help("the fields of _site.toml are listed in docs/content.md")
         })
     }
 }
@@ -76,10 +81,15 @@ mod tests {
 
     #[test]
     fn settings_parse_and_unknown_fields_are_errors() {
-        let ok = SiteConfig::parse("tagline = \"x\"\n[contact]\nphone = \"1\"\n", Path::new("s")).unwrap();
+        let ok = SiteConfig::parse(
+            "tagline = \"x\"\n[contact]\nphone = \"1\"\n",
+            Path::new("s"),
+        )
+        .unwrap();
         assert_eq!(ok.contact.phone.as_deref(), Some("1"));
         assert_eq!(ok.news_section(), "berita");
-        let err = SiteConfig::parse("tagline = \"x\"\ntelepon = \"1\"\n", Path::new("s")).unwrap_err();
+        let err =
+            SiteConfig::parse("tagline = \"x\"\ntelepon = \"1\"\n", Path::new("s")).unwrap_err();
         assert_eq!((err.code, err.line), (Code::ContentSiteConfig, Some(2)));
     }
 }

@@ -31,7 +31,10 @@ pub fn discover(root: &Path, registry: &Registry) -> std::io::Result<(Vec<SiteDi
         dir: Path::new("content").join(PORTAL_LABEL),
     }];
     let mut findings = Vec::new();
-    for name in names.into_iter().filter(|n| !n.starts_with(['.', '_']) && n != PORTAL_LABEL) {
+    for name in names
+        .into_iter()
+        .filter(|n| !n.starts_with(['.', '_']) && n != PORTAL_LABEL)
+    {
         let dir = Path::new("content").join(&name);
         match registry.subdomains.iter().find(|s| s.label == name) {
             None => findings.push(unregistered(&name, &dir, registry)),
@@ -63,7 +66,12 @@ fn unregistered(name: &str, dir: &Path, registry: &Registry) -> Finding {
     let closest = registry
         .subdomains
         .iter()
-        .map(|s| (strsim::damerau_levenshtein(&s.label, &name.to_lowercase()), &s.label))
+        .map(|s| {
+            (
+                strsim::damerau_levenshtein(&s.label, &name.to_lowercase()),
+                &s.label,
+            )
+        })
         .filter(|(d, _)| *d <= 2)
         .min();
     let help = match closest {
@@ -74,7 +82,10 @@ fn unregistered(name: &str, dir: &Path, registry: &Registry) -> Finding {
     };
     Finding::new(
         Code::ContentUnregistered,
-        format!("content folder `{name}` has no entry in {}", registry.file.display()),
+        format!(
+            "content folder `{name}` has no entry in {}",
+            registry.file.display()
+        ),
     )
     .file(dir)
     .site(name)

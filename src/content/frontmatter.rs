@@ -43,6 +43,9 @@ pub struct FrontMatter {
     pub when: Option<When>,
     #[serde(skip)]
     pub updated_when: Option<When>,
+    /// The line of the file where `template` is set (for findings about it).
+    #[serde(skip)]
+    pub template_line: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -72,10 +75,16 @@ impl When {
         }
         let dt = match text.parse::<jiff::civil::DateTime>() {
             Ok(dt) => dt,
-            Err(_) => text.parse::<Date>().ok()?.to_datetime(jiff::civil::Time::midnight()),
+            Err(_) => text
+                .parse::<Date>()
+                .ok()?
+                .to_datetime(jiff::civil::Time::midnight()),
         };
         let instant = dt.to_zoned(jiff::tz::TimeZone::UTC).ok()?.timestamp();
-        Some(When { instant, date: dt.date() })
+        Some(When {
+            instant,
+            date: dt.date(),
+        })
     }
 
     /// `2026-11-20T00:00:00Z` style, for feeds and sitemaps.
@@ -117,9 +126,12 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Problem> {
         } else {
             "see docs/content.md for the fields and their types"
         };
-        Finding::new(Code::ContentFrontmatterField, format!("front matter: {message}"))
-            .line(line)
-            .help(help)
+        Finding::new(
+            Code::ContentFrontmatterField,
+            format!("front matter: {message}"),
+        )
+        .line(line)
+        .help(help)
     })?;
     if meta.title.trim().is_empty() {
         return Err(field_error(block, block_line, "title", "`title` is empty")
@@ -127,7 +139,12 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Problem> {
     }
     meta.when = parse_when(&meta.date, block, block_line, "date")?;
     meta.updated_when = parse_when(&meta.updated, block, block_line, "updated")?;
-    Ok(Parsed { meta, body, body_line })
+    meta.template_line = key_line(block, "template").map_or(1, |l| block_line + l - 1);
+    Ok(Parsed {
+        meta,
+        body,
+        body_line,
+    })
 }
 
 #[derive(Clone, Copy)]
@@ -176,7 +193,9 @@ fn split(text: &str) -> Result<(Format, &str, usize, &str, usize), Problem> {
         format!("the front matter opened on line 1 is never closed with `{fence}`"),
     )
     .line(1)
-    .help(format!("add a line with only {fence} after the last front-matter field")))
+    .help(format!(
+        "add a line with only {fence} after the last front-matter field"
+    )))
 }
 
 fn toml_value(block: &str, block_line: usize) -> Result<serde_json::Value, Problem> {
@@ -201,7 +220,9 @@ fn toml_to_json(value: toml::Value) -> serde_json::Value {
         toml::Value::Boolean(b) => J::Bool(b),
         toml::Value::Datetime(d) => J::String(d.to_string()),
         toml::Value::Array(a) => J::Array(a.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => J::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()),
+        toml::Value::Table(t) => {
+            J::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
     }
 }
 
@@ -209,10 +230,17 @@ fn yaml_value(block: &str, block_line: usize) -> Result<serde_json::Value, Probl
     let value: serde_json::Value = serde_yaml_ng::from_str(block).map_err(|e| {
         let line = e.location().map_or(0, |l| l.line().saturating_sub(1));
         let message = e.to_string();
-        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-        Finding::new(Code::ContentFrontmatterParse, format!("YAML front matter: {message}"))
-            .line(block_line + line)
-            .help("each field is `name: value`; quote values that contain a colon")
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_string();
+        Finding::new(
+            Code::ContentFrontmatterParse,
+            format!("YAML front matter: {message}"),
+        )
+        .line(block_line + line)
+        .help("each field is `name: value`; quote values that contain a colon")
     })?;
     Ok(match value {
         serde_json::Value::Null => serde_json::Value::Object(Default::default()),
@@ -228,8 +256,13 @@ fn parse_when(
 ) -> Result<Option<When>, Problem> {
     let Some(text) = text else { return Ok(None) };
     When::parse(text).map(Some).ok_or_else(|| {
-        field_error(block, block_line, key, &format!("`{key}` is not a date: `{text}`"))
-            .help("write a date as 2026-11-20 or a time as 2026-11-20T08:30:00+07:00")
+        field_error(
+            block,
+            block_line,
+            key,
+            &format!("`{key}` is not a date: `{text}`"),
+        )
+        .help("write a date as 2026-11-20 or a time as 2026-11-20T08:30:00+07:00")
     })
 }
 
@@ -240,14 +273,16 @@ fn field_error(block: &str, block_line: usize, key: &str, message: &str) -> Find
 
 /// The line (1-based, within the block) where a top-level key is set.
 fn key_line(block: &str, key: &str) -> Option<usize> {
-    block.lines().position(|line| {
-        let line = line.trim_start().trim_start_matches(['"', '\'']);
-        line.strip_prefix(key).is_some_and(|rest| {
-            let rest = rest.trim_start_matches(['"', '\'']).trim_start();
-            rest.starts_with('=') || rest.starts_with(':')
-        }) || line.trim_end() == format!("[{key}]")
-    })
-    .map(|i| i + 1)
+    block
+        .lines()
+        .position(|line| {
+            let line = line.trim_start().trim_start_matches(['"', '\'']);
+            line.strip_prefix(key).is_some_and(|rest| {
+                let rest = rest.trim_start_matches(['"', '\'']).trim_start();
+                rest.starts_with('=') || rest.starts_with(':')
+            }) || line.trim_end() == format!("[{key}]")
+        })
+        .map(|i| i + 1)
 }
 
 #[cfg(test)]
@@ -256,7 +291,8 @@ mod tests {
 
     #[test]
     fn toml_front_matter_with_date_and_extra() {
-        let text = "+++\ntitle = \"Rapat\"\ndate = 2026-11-20\n[extra]\nlokasi = \"Aula\"\n+++\n\nIsi\n";
+        let text =
+            "+++\ntitle = \"Rapat\"\ndate = 2026-11-20\n[extra]\nlokasi = \"Aula\"\n+++\n\nIsi\n";
         let p = parse(text).unwrap();
         assert_eq!(p.meta.title, "Rapat");
         assert_eq!(p.meta.when.unwrap().date, jiff::civil::date(2026, 11, 20));
@@ -309,12 +345,21 @@ mod tests {
         let err = parse("+++\ntitle = \"A\"\nweight = \"x\"\n+++\n").unwrap_err();
         assert_eq!(err.line, Some(3));
         let err = parse("+++\ntitle = \"A\"\ndate = \"kemarin\"\n+++\n").unwrap_err();
-        assert_eq!((err.code, err.line), (Code::ContentFrontmatterField, Some(3)));
+        assert_eq!(
+            (err.code, err.line),
+            (Code::ContentFrontmatterField, Some(3))
+        );
     }
 
     #[test]
     fn unclosed_or_absent_front_matter_is_a_parse_error() {
-        assert_eq!(parse("+++\ntitle = \"A\"\n").unwrap_err().code, Code::ContentFrontmatterParse);
-        assert_eq!(parse("# Judul\n").unwrap_err().code, Code::ContentFrontmatterParse);
+        assert_eq!(
+            parse("+++\ntitle = \"A\"\n").unwrap_err().code,
+            Code::ContentFrontmatterParse
+        );
+        assert_eq!(
+            parse("# Judul\n").unwrap_err().code,
+            Code::ContentFrontmatterParse
+        );
     }
 }

@@ -53,8 +53,16 @@ pub fn load_site(root: &Path, site: &SiteDir, options: LoadOptions) -> (SiteCont
             });
         }
     }
-    assets.extend(static_files(&abs.join(STATIC_DIR), &site.dir.join(STATIC_DIR), &mut findings));
-    let templates = template_files(&abs.join(TEMPLATES_DIR), &site.dir.join(TEMPLATES_DIR), &mut findings);
+    assets.extend(static_files(
+        &abs.join(STATIC_DIR),
+        &site.dir.join(STATIC_DIR),
+        &mut findings,
+    ));
+    let templates = template_files(
+        &abs.join(TEMPLATES_DIR),
+        &site.dir.join(TEMPLATES_DIR),
+        &mut findings,
+    );
 
     let docs: Vec<(Doc, Vec<Finding>)> = md
         .par_iter()
@@ -69,10 +77,13 @@ pub fn load_site(root: &Path, site: &SiteDir, options: LoadOptions) -> (SiteCont
         findings.append(&mut problems);
         if doc.rel == "index.md" {
             findings.push(
-                Finding::new(Code::ContentPathCollision, "index.md at the top of a site would take the place of the home page")
-                    .at(&doc.file, 1)
-                    .site(&site.label)
-                    .help("the home page of a site is _index.md; rename this file"),
+                Finding::new(
+                    Code::ContentPathCollision,
+                    "index.md at the top of a site would take the place of the home page",
+                )
+                .at(&doc.file, 1)
+                .site(&site.label)
+                .help("the home page of a site is _index.md; rename this file"),
             );
         } else if doc.rel == "_index.md" || doc.rel.ends_with("/_index.md") {
             sections.push(doc);
@@ -111,23 +122,33 @@ fn read_config(root: &Path, site: &SiteDir, findings: &mut Vec<Finding>) -> Site
 /// starting with `.` or `_` are not content (except `_index.md`).
 fn walk(abs: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<String> {
     let mut files = Vec::new();
+    // Links are followed so that a dangling one is reported instead of skipped.
     let walker = walkdir::WalkDir::new(abs)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
             let name = e.file_name().to_string_lossy();
-            e.depth() == 0 || !(name.starts_with('.') || name.starts_with('_')) || name == "_index.md"
+            e.depth() == 0
+                || !(name.starts_with('.') || name.starts_with('_'))
+                || name == "_index.md"
         });
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 let rel = e.path().strip_prefix(abs).unwrap_or(e.path());
-                let parts: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+                let parts: Vec<_> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect();
                 files.push(parts.join("/"));
             }
             Ok(_) => {}
             Err(e) => {
-                let path = e.path().and_then(|p| p.strip_prefix(abs).ok()).map(|p| dir.join(p));
+                let path = e
+                    .path()
+                    .and_then(|p| p.strip_prefix(abs).ok())
+                    .map(|p| dir.join(p));
                 let mut f = Finding::new(Code::ContentRead, format!("cannot read: {e}"))
                     .help("check the file's permissions");
                 if let Some(p) = path {
@@ -162,7 +183,11 @@ fn url_dir(dir: &str) -> String {
     path
 }
 
-fn files_below(abs: &Path, findings: &mut Vec<Finding>, origin: &Path) -> Vec<(String, std::path::PathBuf)> {
+fn files_below(
+    abs: &Path,
+    findings: &mut Vec<Finding>,
+    origin: &Path,
+) -> Vec<(String, std::path::PathBuf)> {
     if !abs.is_dir() {
         return Vec::new();
     }
@@ -178,14 +203,22 @@ fn files_below(abs: &Path, findings: &mut Vec<Finding>, origin: &Path) -> Vec<(S
 fn static_files(abs: &Path, origin: &Path, findings: &mut Vec<Finding>) -> Vec<Asset> {
     files_below(abs, findings, origin)
         .into_iter()
-        .map(|(rel, source)| Asset { source, origin: origin.join(&rel), dest: rel })
+        .map(|(rel, source)| Asset {
+            source,
+            origin: origin.join(&rel),
+            dest: rel,
+        })
         .collect()
 }
 
 fn template_files(abs: &Path, origin: &Path, findings: &mut Vec<Finding>) -> Vec<TemplateFile> {
     files_below(abs, findings, origin)
         .into_iter()
-        .map(|(rel, source)| TemplateFile { origin: origin.join(&rel), name: rel, source })
+        .map(|(rel, source)| TemplateFile {
+            origin: origin.join(&rel),
+            name: rel,
+            source,
+        })
         .collect()
 }
 
@@ -201,7 +234,10 @@ fn read_doc(root: &Path, dir: &Path, rel: &str) -> (Doc, Vec<Finding>) {
     let mut doc = Doc {
         file: file.clone(),
         rel: rel.to_string(),
-        meta: FrontMatter { title: fallback_title, ..Default::default() },
+        meta: FrontMatter {
+            title: fallback_title,
+            ..Default::default()
+        },
         body: String::new(),
         body_line: 1,
     };
@@ -227,12 +263,19 @@ fn read_doc(root: &Path, dir: &Path, rel: &str) -> (Doc, Vec<Finding>) {
 fn text_of(bytes: &[u8], file: &Path) -> Result<String, Finding> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = line_of(&String::from_utf8_lossy(&bytes[..e.valid_up_to()]), usize::MAX);
+        let line = line_of(
+            &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
+            usize::MAX,
+        );
         Finding::new(Code::ContentRead, "the file is not UTF-8 text")
             .at(file, line)
             .help("save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)")
     })?;
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text.to_string() })
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    })
 }
 
 fn unreadable(file: &Path, e: &std::io::Error) -> Finding {
@@ -252,7 +295,15 @@ fn assemble(
     // Section folders: "" for the root, "berita" for berita/_index.md.
     let mut by_dir: BTreeMap<String, Doc> = section_docs
         .into_iter()
-        .map(|d| (d.rel.trim_end_matches("_index.md").trim_end_matches('/').to_string(), d))
+        .map(|d| {
+            (
+                d.rel
+                    .trim_end_matches("_index.md")
+                    .trim_end_matches('/')
+                    .to_string(),
+                d,
+            )
+        })
         .collect();
     let root_doc = by_dir.remove("").unwrap_or_default();
     let mut dirs = vec![String::new()];
@@ -274,7 +325,12 @@ fn assemble(
     let mut sections: Vec<Section> = Vec::with_capacity(docs.len());
     for (i, doc) in docs.into_iter().enumerate() {
         let parent = (i > 0).then(|| parent_of(&dirs[i], &dirs));
-        sections.push(Section { path: url_dir(&dirs[i]), doc, parent, ..Default::default() });
+        sections.push(Section {
+            path: url_dir(&dirs[i]),
+            doc,
+            parent,
+            ..Default::default()
+        });
     }
     // A draft section hides itself and everything below it.
     let hidden: Vec<bool> = (0..sections.len())
@@ -300,19 +356,29 @@ fn assemble(
     for doc in page_docs {
         let (dir, stem) = match doc.rel.strip_suffix("/index.md") {
             Some(bundle) => bundle.rsplit_once('/').unwrap_or(("", bundle)),
-            None => doc.rel.trim_end_matches(".md").rsplit_once('/').unwrap_or(("", doc.rel.trim_end_matches(".md"))),
+            None => doc
+                .rel
+                .trim_end_matches(".md")
+                .rsplit_once('/')
+                .unwrap_or(("", doc.rel.trim_end_matches(".md"))),
         };
-        let section = dirs.iter().position(|d| d == dir).unwrap_or_else(|| parent_of(&format!("{dir}/x"), &dirs));
+        let section = dirs
+            .iter()
+            .position(|d| d == dir)
+            .unwrap_or_else(|| parent_of(&format!("{dir}/x"), &dirs));
         if hidden[section] || (doc.meta.draft && !options.drafts) {
             continue;
         }
         let slug = slugify(doc.meta.slug.as_deref().unwrap_or(stem));
         if slug.is_empty() {
             findings.push(
-                Finding::new(Code::ContentFrontmatterField, "this file's name gives no address (no letters or digits)")
-                    .at(&doc.file, 1)
-                    .site(label)
-                    .help("rename the file, or set slug = \"...\" in its front matter"),
+                Finding::new(
+                    Code::ContentFrontmatterField,
+                    "this file's name gives no address (no letters or digits)",
+                )
+                .at(&doc.file, 1)
+                .site(label)
+                .help("rename the file, or set slug = \"...\" in its front matter"),
             );
         }
         let path = format!("{}{slug}/", url_dir(dir));
@@ -327,11 +393,18 @@ fn assemble(
             let (a, b) = (&pages[a].doc.meta, &pages[b].doc.meta);
             let order = match sort_by {
                 SortBy::Date => b.when.cmp(&a.when),
-                SortBy::Weight => a.weight.unwrap_or(i64::MAX).cmp(&b.weight.unwrap_or(i64::MAX)),
+                SortBy::Weight => a
+                    .weight
+                    .unwrap_or(i64::MAX)
+                    .cmp(&b.weight.unwrap_or(i64::MAX)),
                 SortBy::Title => std::cmp::Ordering::Equal,
             };
             order.then_with(|| a.title.cmp(&b.title))
         });
     }
-    SiteContent { sections, pages, ..Default::default() }
+    SiteContent {
+        sections,
+        pages,
+        ..Default::default()
+    }
 }

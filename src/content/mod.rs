@@ -10,7 +10,7 @@ mod frontmatter;
 mod load;
 mod slug;
 
-pub use config::{Contact, SiteConfig};
+pub use config::{Contact, SiteConfig, FILE_NAME as SITE_CONFIG_FILE};
 pub use discover::{discover, SiteDir};
 pub use frontmatter::{FrontMatter, SortBy, When};
 pub use load::{load_site, LoadOptions};

@@ -32,7 +32,10 @@ mod tests {
     fn names_become_lowercase_ascii_with_single_hyphens() {
         assert_eq!(slugify("Visi Misi"), "visi-misi");
         assert_eq!(slugify("  tugas__dan--fungsi  "), "tugas-dan-fungsi");
-        assert_eq!(slugify("Peraturan Daerah Nº 5 – Retribusi"), "peraturan-daerah-no-5-retribusi");
+        assert_eq!(
+            slugify("Peraturan Daerah Nº 5 – Retribusi"),
+            "peraturan-daerah-no-5-retribusi"
+        );
         assert_eq!(slugify("Café Kopi Sukamaju"), "cafe-kopi-sukamaju");
         assert_eq!(slugify("2026-11-20 Rapat"), "2026-11-20-rapat");
     }

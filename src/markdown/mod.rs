@@ -37,7 +37,7 @@ pub struct Env<'a> {
     /// The site the document belongs to.
     pub site: &'a str,
     /// Resolves an `@` link (see [`crate::site::LinkIndex::resolve`]).
-    pub resolve: &'a dyn Fn(&str) -> Result<String, String>,
+    pub resolve: &'a (dyn Fn(&str) -> Result<String, String> + Sync),
     pub policy: &'a HtmlPolicy,
 }
 
@@ -58,7 +58,10 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
     let body = doc.body.as_str();
     let line = |offset: usize| doc.body_line + line_of(body, offset) - 1;
     let report = |code: Code, offset: usize, message: String, help: &str| {
-        Finding::new(code, message).at(&doc.file, line(offset)).site(env.site).help(help)
+        Finding::new(code, message)
+            .at(&doc.file, line(offset))
+            .site(env.site)
+            .help(help)
     };
 
     let mut events: Vec<Event> = Vec::new();
@@ -85,14 +88,34 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
                 }
                 events.push(event);
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = check_url(dest_url, range.start, env, &report, findings);
-                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = check_url(dest_url, range.start, env, &report, findings);
                 image = Some((String::new(), range.start));
-                events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             Event::End(TagEnd::Image) => {
                 if let Some((alt, offset)) = image.take() {
@@ -139,7 +162,11 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
                 events.push(event);
             }
             Event::TaskListMarker(done) => {
-                let (mark, label) = if done { ("☑", "selesai") } else { ("☐", "belum") };
+                let (mark, label) = if done {
+                    ("☑", "selesai")
+                } else {
+                    ("☐", "belum")
+                };
                 events.push(Event::InlineHtml(CowStr::from(format!(
                     "<span class=\"tugas\" role=\"img\" aria-label=\"{label}\">{mark}</span> "
                 ))));
@@ -153,12 +180,22 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
     if has_raw_html {
         html = env.policy.sanitize(&html);
     }
-    Rendered { html, toc, summary: shorten(&summary), words }
+    Rendered {
+        html,
+        toc,
+        summary: shorten(&summary),
+        words,
+    }
 }
 
 /// Gives the heading that starts at `events[start]` an id (its own `{#id}` or one made
 /// from its text, unique in the page) and records h2/h3 for the table of contents.
-fn finish_heading(events: &mut [Event], start: usize, ids: &mut HashSet<String>, toc: &mut Vec<Heading>) {
+fn finish_heading(
+    events: &mut [Event],
+    start: usize,
+    ids: &mut HashSet<String>,
+    toc: &mut Vec<Heading>,
+) {
     let title: String = events[start + 1..]
         .iter()
         .filter_map(|e| match e {
@@ -166,12 +203,18 @@ fn finish_heading(events: &mut [Event], start: usize, ids: &mut HashSet<String>,
             _ => None,
         })
         .collect();
-    let Event::Start(Tag::Heading { level, id, .. }) = &mut events[start] else { return };
+    let Event::Start(Tag::Heading { level, id, .. }) = &mut events[start] else {
+        return;
+    };
     let wanted = match id {
         Some(explicit) => explicit.to_string(),
         None => {
             let s = slugify(&title);
-            if s.is_empty() { "bagian".to_string() } else { s }
+            if s.is_empty() {
+                "bagian".to_string()
+            } else {
+                s
+            }
         }
     };
     let mut unique = wanted.clone();
@@ -186,7 +229,11 @@ fn finish_heading(events: &mut [Event], start: usize, ids: &mut HashSet<String>,
         HeadingLevel::H3 => 3,
         _ => return,
     };
-    toc.push(Heading { level, id: unique, title });
+    toc.push(Heading {
+        level,
+        id: unique,
+        title,
+    });
 }
 
 /// Resolves `@` links and refuses script-bearing URLs; returns the URL to write.
@@ -215,7 +262,10 @@ fn check_url<'a>(
         findings.push(report(
             Code::ContentHtmlUnsafe,
             offset,
-            format!("the address `{}` can run code in the reader's browser", safety::shown(&url)),
+            format!(
+                "the address `{}` can run code in the reader's browser",
+                safety::shown(&url)
+            ),
             "link only to http(s), mailto: or tel: addresses, or to files of the site",
         ));
         return CowStr::from("#");

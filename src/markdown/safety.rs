@@ -13,12 +13,23 @@ use std::collections::HashSet;
 /// Elements content may never contain: they run code, load other documents, submit
 /// data elsewhere, or rewrite the page's metadata (verification tags, canonical links).
 const FORBIDDEN: &[&str] = &[
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
-    "meta", "link", "base", "noscript", "template", "portal",
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "meta",
+    "link", "base", "noscript", "template", "portal",
 ];
 
 /// Attributes whose value is an address.
-const URL_ATTRIBUTES: &[&str] = &["href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset", "background", "cite"];
+const URL_ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "poster",
+    "data",
+    "srcset",
+    "background",
+    "cite",
+];
 
 /// The raw-HTML rules of one site.
 pub struct HtmlPolicy {
@@ -28,7 +39,9 @@ pub struct HtmlPolicy {
 
 impl std::fmt::Debug for HtmlPolicy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("HtmlPolicy").field("iframe_hosts", &self.iframe_hosts).finish()
+        f.debug_struct("HtmlPolicy")
+            .field("iframe_hosts", &self.iframe_hosts)
+            .finish()
     }
 }
 
@@ -69,9 +82,15 @@ impl Problem {
     pub fn message(&self) -> String {
         match self {
             Problem::Element(tag) => format!("raw HTML `<{tag}>` is not allowed in content"),
-            Problem::Handler(tag, attr) => format!("raw HTML `<{tag} {attr}=...>`: event handlers run scripts and are not allowed"),
-            Problem::Address(tag, url) => format!("raw HTML `<{tag}>` points at `{url}`, which can run code"),
-            Problem::IframeHost(src) => format!("an iframe from `{src}` is not allowed for this site"),
+            Problem::Handler(tag, attr) => format!(
+                "raw HTML `<{tag} {attr}=...>`: event handlers run scripts and are not allowed"
+            ),
+            Problem::Address(tag, url) => {
+                format!("raw HTML `<{tag}>` points at `{url}`, which can run code")
+            }
+            Problem::IframeHost(src) => {
+                format!("an iframe from `{src}` is not allowed for this site")
+            }
             Problem::MissingAlt => "an <img> has no alt text".to_string(),
         }
     }
@@ -80,12 +99,24 @@ impl Problem {
 impl HtmlPolicy {
     /// A policy that admits iframes from the given hosts (https only).
     pub fn new(iframe_hosts: &[String]) -> HtmlPolicy {
-        let hosts: Vec<String> = iframe_hosts.iter().map(|h| h.to_ascii_lowercase()).collect();
+        let hosts: Vec<String> = iframe_hosts
+            .iter()
+            .map(|h| h.to_ascii_lowercase())
+            .collect();
         let mut cleaner = ammonia::Builder::default();
         cleaner
             .link_rel(None)
             .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
-            .add_generic_attributes(["id", "class", "lang", "dir", "title", "role", "aria-label", "aria-hidden"])
+            .add_generic_attributes([
+                "id",
+                "class",
+                "lang",
+                "dir",
+                "title",
+                "role",
+                "aria-label",
+                "aria-hidden",
+            ])
             .add_tag_attributes("th", ["scope", "style"])
             .add_tag_attributes("td", ["style"])
             .add_tag_attributes("a", ["download"])
@@ -94,7 +125,17 @@ impl HtmlPolicy {
             let allowed = hosts.clone();
             cleaner
                 .add_tags(["iframe"])
-                .add_tag_attributes("iframe", ["src", "width", "height", "loading", "allowfullscreen", "referrerpolicy"])
+                .add_tag_attributes(
+                    "iframe",
+                    [
+                        "src",
+                        "width",
+                        "height",
+                        "loading",
+                        "allowfullscreen",
+                        "referrerpolicy",
+                    ],
+                )
                 .attribute_filter(move |element, attribute, value| {
                     if element == "iframe" && attribute == "src" && !host_allowed(value, &allowed) {
                         return None;
@@ -102,14 +143,19 @@ impl HtmlPolicy {
                     Some(Cow::Borrowed(value))
                 });
         }
-        HtmlPolicy { iframe_hosts: hosts, cleaner }
+        HtmlPolicy {
+            iframe_hosts: hosts,
+            cleaner,
+        }
     }
 
     /// Every problem in one piece of raw HTML, in order.
     pub fn check(&self, html: &str) -> Vec<Problem> {
         let mut problems = Vec::new();
         for token in html5gum::Tokenizer::new(html).flatten() {
-            let html5gum::Token::StartTag(tag) = token else { continue };
+            let html5gum::Token::StartTag(tag) = token else {
+                continue;
+            };
             let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
             let attr = |key: &str| {
                 tag.attributes
@@ -130,7 +176,9 @@ impl HtmlPolicy {
                 let value = String::from_utf8_lossy(&value.value);
                 if key.starts_with("on") {
                     problems.push(Problem::Handler(name.clone(), key));
-                } else if URL_ATTRIBUTES.contains(&key.as_str()) && value.split(',').any(|v| is_script_url(v.trim())) {
+                } else if URL_ATTRIBUTES.contains(&key.as_str())
+                    && value.split(',').any(|v| is_script_url(v.trim()))
+                {
                     problems.push(Problem::Address(name.clone(), shown(&value)));
                 }
             }
@@ -149,7 +197,9 @@ impl HtmlPolicy {
 
 /// Whether `src` is an https address on one of `hosts`.
 fn host_allowed(src: &str, hosts: &[String]) -> bool {
-    let Some(rest) = src.trim().strip_prefix("https://") else { return false };
+    let Some(rest) = src.trim().strip_prefix("https://") else {
+        return false;
+    };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
     let host = host.split(':').next().unwrap_or("").to_ascii_lowercase();
@@ -165,7 +215,11 @@ pub fn is_script_url(url: &str) -> bool {
         .take_while(|&c| c != ':' && c != '/' && c != '?' && c != '#')
         .collect::<String>()
         .to_ascii_lowercase();
-    let has_colon = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).nth(scheme.chars().count()) == Some(':');
+    let has_colon = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .nth(scheme.chars().count())
+        == Some(':');
     has_colon && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
 }
 
@@ -197,24 +251,54 @@ mod tests {
     #[test]
     fn forbidden_elements_handlers_and_addresses_are_problems() {
         let p = HtmlPolicy::default();
-        assert_eq!(p.check("<script>x</script>"), vec![Problem::Element("script".into())]);
-        assert_eq!(p.check("<META name=google-site-verification content=x>"), vec![Problem::Element("meta".into())]);
-        assert_eq!(p.check("<div onclick=\"x()\">"), vec![Problem::Handler("div".into(), "onclick".into())]);
-        assert_eq!(p.check("<a href=\"javascript:x\">"), vec![Problem::Address("a".into(), "javascript:x".into())]);
+        assert_eq!(
+            p.check("<script>x</script>"),
+            vec![Problem::Element("script".into())]
+        );
+        assert_eq!(
+            p.check("<META name=google-site-verification content=x>"),
+            vec![Problem::Element("meta".into())]
+        );
+        assert_eq!(
+            p.check("<div onclick=\"x()\">"),
+            vec![Problem::Handler("div".into(), "onclick".into())]
+        );
+        assert_eq!(
+            p.check("<a href=\"javascript:x\">"),
+            vec![Problem::Address("a".into(), "javascript:x".into())]
+        );
         assert_eq!(p.check("<img src=a.png>"), vec![Problem::MissingAlt]);
-        assert!(p.check("<abbr title=\"Pejabat Pengelola Informasi\">PPID</abbr>").is_empty());
+        assert!(p
+            .check("<abbr title=\"Pejabat Pengelola Informasi\">PPID</abbr>")
+            .is_empty());
         assert!(p.check("<img src=a.png alt=\"Peta\">").is_empty());
     }
 
     #[test]
     fn iframes_only_from_allowed_hosts() {
         let none = HtmlPolicy::default();
-        assert_eq!(none.check("<iframe src=\"https://www.openstreetmap.org/x\">"), vec![Problem::Element("iframe".into())]);
+        assert_eq!(
+            none.check("<iframe src=\"https://www.openstreetmap.org/x\">"),
+            vec![Problem::Element("iframe".into())]
+        );
         let maps = HtmlPolicy::new(&["www.openstreetmap.org".into()]);
-        assert!(maps.check("<iframe src=\"https://www.openstreetmap.org/export/embed.html\"></iframe>").is_empty());
-        assert_eq!(maps.check("<iframe src=\"https://evil.example/\">").len(), 1);
-        assert_eq!(maps.check("<iframe src=\"http://www.openstreetmap.org/\">").len(), 1);
-        assert_eq!(maps.check("<iframe src=\"https://www.openstreetmap.org@evil.example/\">").len(), 1);
+        assert!(maps
+            .check("<iframe src=\"https://www.openstreetmap.org/export/embed.html\"></iframe>")
+            .is_empty());
+        assert_eq!(
+            maps.check("<iframe src=\"https://evil.example/\">").len(),
+            1
+        );
+        assert_eq!(
+            maps.check("<iframe src=\"http://www.openstreetmap.org/\">")
+                .len(),
+            1
+        );
+        assert_eq!(
+            maps.check("<iframe src=\"https://www.openstreetmap.org@evil.example/\">")
+                .len(),
+            1
+        );
         let clean = maps.sanitize("<iframe src=\"https://evil.example/\"></iframe><iframe src=\"https://www.openstreetmap.org/e\"></iframe>");
         assert_eq!(clean.matches("src=").count(), 1, "{clean}");
     }

@@ -3,18 +3,30 @@ use crate::content::Doc;
 use std::path::PathBuf;
 
 fn doc(body: &str) -> Doc {
-    Doc { file: PathBuf::from("content/dinkes/a.md"), rel: "a.md".into(), body: body.into(), body_line: 5, ..Default::default() }
+    Doc {
+        file: PathBuf::from("content/dinkes/a.md"),
+        rel: "a.md".into(),
+        body: body.into(),
+        body_line: 5,
+        ..Default::default()
+    }
 }
 
 fn render_with(body: &str, policy: &HtmlPolicy) -> (Rendered, Vec<Finding>) {
     let resolve = |link: &str| -> Result<String, String> {
         match link {
-            "@/profil/visi-misi.md#misi" => Ok("https://dinkes.k.go.id/profil/visi-misi/#misi".into()),
+            "@/profil/visi-misi.md#misi" => {
+                Ok("https://dinkes.k.go.id/profil/visi-misi/#misi".into())
+            }
             "@portal/ppid/_index.md" => Ok("https://k.go.id/ppid/".into()),
             other => Err(format!("no page `{other}`")),
         }
     };
-    let env = Env { site: "dinkes", resolve: &resolve, policy };
+    let env = Env {
+        site: "dinkes",
+        resolve: &resolve,
+        policy,
+    };
     let mut findings = Vec::new();
     let r = render(&doc(body), &env, &mut findings);
     (r, findings)
@@ -48,12 +60,21 @@ fn headings_get_unique_ids_and_a_toc() {
 #[test]
 fn at_links_resolve_and_broken_ones_name_the_line() {
     let (r, f) = render_md("[Misi](@/profil/visi-misi.md#misi) dan [PPID](@portal/ppid/_index.md)\n\n[x](@/tidak-ada.md)\n");
-    assert!(r.html.contains("href=\"https://dinkes.k.go.id/profil/visi-misi/#misi\""));
+    assert!(r
+        .html
+        .contains("href=\"https://dinkes.k.go.id/profil/visi-misi/#misi\""));
     assert!(r.html.contains("href=\"https://k.go.id/ppid/\""));
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].code, Code::ContentLinkBroken);
-    assert_eq!(f[0].line, Some(7), "body starts on line 5, link on its third line");
-    assert_eq!(f[0].file.as_deref(), Some(std::path::Path::new("content/dinkes/a.md")));
+    assert_eq!(
+        f[0].line,
+        Some(7),
+        "body starts on line 5, link on its third line"
+    );
+    assert_eq!(
+        f[0].file.as_deref(),
+        Some(std::path::Path::new("content/dinkes/a.md"))
+    );
 }
 
 #[test]
@@ -62,7 +83,11 @@ fn script_links_and_unsafe_html_are_errors() {
     let codes: Vec<_> = f.iter().map(|f| (f.code, f.line)).collect();
     assert_eq!(
         codes,
-        vec![(Code::ContentHtmlUnsafe, Some(5)), (Code::ContentHtmlUnsafe, Some(7)), (Code::ContentHtmlUnsafe, Some(9))]
+        vec![
+            (Code::ContentHtmlUnsafe, Some(5)),
+            (Code::ContentHtmlUnsafe, Some(7)),
+            (Code::ContentHtmlUnsafe, Some(9))
+        ]
     );
     assert!(!r.html.contains("javascript:"));
     assert!(!r.html.contains("<script"));
@@ -72,14 +97,19 @@ fn script_links_and_unsafe_html_are_errors() {
 #[test]
 fn images_without_alt_are_warnings() {
     let (_, f) = render_md("![](foto.jpg)\n\n![Foto kegiatan](foto.jpg)\n\n<img src=\"b.png\">\n");
-    assert_eq!(f.iter().filter(|f| f.code == Code::ContentImageAlt).count(), 2);
+    assert_eq!(
+        f.iter().filter(|f| f.code == Code::ContentImageAlt).count(),
+        2
+    );
     assert!(f.iter().all(|f| !f.is_error()));
 }
 
 #[test]
 fn summary_is_the_first_paragraph_shortened() {
     let long = "kata ".repeat(100);
-    let (r, _) = render_md(&format!("# Judul\n\nParagraf *pertama*\nberlanjut.\n\nKedua.\n\n{long}"));
+    let (r, _) = render_md(&format!(
+        "# Judul\n\nParagraf *pertama*\nberlanjut.\n\nKedua.\n\n{long}"
+    ));
     assert_eq!(r.summary, "Paragraf pertama berlanjut.");
     let (r, _) = render_md(&long);
     assert!(r.summary.ends_with('…') && r.summary.chars().count() <= 201);

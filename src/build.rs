@@ -1,0 +1,186 @@
+//! The build pipeline, stage by stage: registry → content → resolved model → render →
+//! publish. `laman build` and `laman check` both run it; `check` stops before writing.
+
+use crate::content::{self, LoadOptions};
+use crate::finding::{self, Finding};
+use crate::output::{self, Publish};
+use crate::registry::Registry;
+use crate::render::{self, RenderOptions};
+use crate::site::{Model, UrlStyle};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub out: PathBuf,
+    /// Build only these sites (labels; `portal` for the portal). Empty: all.
+    pub sites: Vec<String>,
+    pub drafts: bool,
+    pub keep_going: bool,
+    /// False for `check`: everything but writing.
+    pub write: bool,
+}
+
+/// What a run found and did.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub sites: usize,
+    pub pages: usize,
+    /// Labels of the sites whose new output was swapped in.
+    pub published: Vec<String>,
+    /// Labels of the sites that failed and kept their previous output.
+    pub held_back: Vec<String>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.findings.iter().filter(|f| f.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.findings.len() - self.errors()
+    }
+}
+
+/// Why a run could not happen at all (exit status 2).
+#[derive(Debug)]
+pub enum Failure {
+    /// The arguments name something that is not there.
+    Usage(String),
+    /// Reading the root or writing the output failed.
+    Io(String),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Usage(m) | Failure::Io(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Reads the registry of a regency root. I/O problems are failures; a wrong file gives
+/// findings.
+pub fn load_registry(root: &Path) -> Result<Result<Registry, Vec<Finding>>, Failure> {
+    if !root.is_dir() {
+        return Err(Failure::Usage(format!(
+            "the regency root `{}` is not a folder",
+            root.display()
+        )));
+    }
+    Registry::load(root).map_err(|e| {
+        Failure::Io(format!(
+            "cannot read {}: {e} (is `{}` a regency repository? give its folder with --root)",
+            root.join(crate::registry::FILE_NAME).display(),
+            root.display()
+        ))
+    })
+}
+
+/// Runs the pipeline. `progress` hears the name of each stage as it starts.
+pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report, Failure> {
+    let root = options.root.as_path();
+    progress("membaca registri");
+    let registry = match load_registry(root)? {
+        Ok(r) => r,
+        Err(findings) => {
+            return Ok(Report {
+                findings,
+                ..Default::default()
+            })
+        }
+    };
+
+    progress("membaca konten");
+    let (dirs, mut findings) = content::discover(root, &registry).map_err(|e| {
+        Failure::Io(format!(
+            "cannot list {}: {e}",
+            root.join("content").display()
+        ))
+    })?;
+    let known: BTreeSet<&str> = dirs.iter().map(|d| d.label.as_str()).collect();
+    if let Some(unknown) = options.sites.iter().find(|s| !known.contains(s.as_str())) {
+        return Err(Failure::Usage(format!(
+            "--site {unknown}: there is no approved site with content by that label; sites: {}",
+            known.iter().copied().collect::<Vec<_>>().join(", ")
+        )));
+    }
+    let load = LoadOptions {
+        drafts: options.drafts,
+    };
+    let loaded: Vec<_> = dirs
+        .par_iter()
+        .map(|d| content::load_site(root, d, load))
+        .collect();
+    let mut contents = Vec::with_capacity(loaded.len());
+    for (content, f) in loaded {
+        findings.extend(f);
+        contents.push(content);
+    }
+    let model = Model::new(registry, UrlStyle::Https, contents);
+
+    progress("merender halaman");
+    let selected =
+        |label: &str| options.sites.is_empty() || options.sites.iter().any(|s| s == label);
+    let (outputs, f) = render::render(
+        root,
+        &model,
+        &selected,
+        RenderOptions {
+            serve: false,
+            minify: true,
+        },
+    );
+    findings.extend(f);
+    finding::sort(&mut findings);
+
+    let failed: BTreeSet<&str> = findings
+        .iter()
+        .filter(|f| f.is_error())
+        .filter_map(|f| f.site.as_deref())
+        .collect();
+    let global_error = findings.iter().any(|f| f.is_error() && f.site.is_none());
+    let mut report = Report {
+        sites: outputs.len(),
+        pages: outputs.iter().map(|o| o.pages).sum(),
+        ..Default::default()
+    };
+    let clean: Vec<_> = outputs
+        .into_iter()
+        .filter(|o| !failed.contains(o.label.as_str()))
+        .collect();
+    let wanted: Vec<&str> = model
+        .sites
+        .iter()
+        .map(|s| s.label.as_str())
+        .filter(|l| selected(l))
+        .collect();
+    report.held_back = wanted
+        .iter()
+        .filter(|l| !clean.iter().any(|o| o.label == **l))
+        .map(|l| l.to_string())
+        .collect();
+    let any_error = global_error || !failed.is_empty() || !report.held_back.is_empty();
+
+    if options.write && !global_error && (!any_error || options.keep_going) && !clean.is_empty() {
+        progress("menulis keluaran");
+        let keep: Vec<String> = report
+            .held_back
+            .iter()
+            .map(|l| model.registry.fqdn(l))
+            .collect();
+        let how = if options.sites.is_empty() {
+            Publish::Whole { keep: &keep }
+        } else {
+            Publish::Sites
+        };
+        output::publish(&options.out, &clean, how)
+            .map_err(|e| Failure::Io(format!("cannot write the output: {e}")))?;
+        report.published = clean.iter().map(|o| o.label.clone()).collect();
+    }
+    report.findings = findings;
+    Ok(report)
+}

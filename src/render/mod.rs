@@ -1,0 +1,797 @@
+//! Rendering: from the resolved model to the files of each site, in memory.
+//!
+//! For every selected site: markdown of each section and page (in parallel), then the
+//! templates of the site's theme, then minification. What comes out is a list of
+//! [`OutputFile`]s per site; writing them is the sink's business ([`crate::output`] for
+//! a build, the preview server for `serve`).
+
+mod context;
+mod filters;
+mod theme;
+
+pub use filters::tanggal_of;
+pub use theme::{StaticFile, Theme, DEFAULT_THEME};
+
+use crate::content::{SiteContent, When};
+use crate::finding::{Code, Finding};
+use crate::markdown::{self, HtmlPolicy};
+use crate::site::{Model, Site};
+use context::*;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// The bytes of one output file, or where to copy them from.
+#[derive(Debug, Clone)]
+pub enum Body {
+    Bytes(Vec<u8>),
+    Copy(PathBuf),
+    Embedded(&'static [u8]),
+}
+
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Path inside the site's folder, no leading slash: `berita/x/index.html`.
+    pub path: String,
+    pub body: Body,
+}
+
+/// Everything one site publishes.
+#[derive(Debug)]
+pub struct SiteOutput {
+    pub label: String,
+    pub fqdn: String,
+    pub files: Vec<OutputFile>,
+    /// Pages and sections rendered (for the summary).
+    pub pages: usize,
+}
+
+/// How rendering behaves.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// Preview mode: tells templates (`serve`), nothing else.
+    pub serve: bool,
+    /// Minify HTML (on for builds).
+    pub minify: bool,
+}
+
+const DEFAULT_PAGINATE_BY: usize = 10;
+const SITE_LATEST_NEWS: usize = 5;
+const PORTAL_LATEST_NEWS: usize = 10;
+const FEED_ENTRIES: usize = 20;
+const PAGINATION_DIR: &str = "halaman";
+
+/// Renders the sites whose label `selected` accepts. Returns their outputs and every
+/// finding of the markdown, template and output stages.
+pub fn render(
+    root: &Path,
+    model: &Model,
+    selected: &(dyn Fn(&str) -> bool + Sync),
+    options: RenderOptions,
+) -> (Vec<SiteOutput>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let mut themes: HashMap<String, Result<Theme, Finding>> = HashMap::new();
+    for site in &model.sites {
+        let name = theme_name(&site.content);
+        themes
+            .entry(name.to_string())
+            .or_insert_with(|| Theme::load(root, name));
+    }
+    // Sites without template overrides share one compiled set per theme.
+    let mut shared: HashMap<String, Option<theme::Templates>> = HashMap::new();
+    let mut own: HashMap<String, Option<theme::Templates>> = HashMap::new();
+    for site in model.sites.iter().filter(|s| selected(&s.label)) {
+        let name = theme_name(&site.content);
+        let theme = match &themes[name] {
+            Ok(t) => t,
+            Err(f) => {
+                findings.push(
+                    f.clone()
+                        .file(site.content.dir.join(crate::content::SITE_CONFIG_FILE))
+                        .site(&site.label),
+                );
+                continue;
+            }
+        };
+        let is_own = !site.content.templates.is_empty();
+        let slot = if is_own {
+            own.entry(site.label.clone())
+        } else if shared.contains_key(name) {
+            continue;
+        } else {
+            shared.entry(name.to_string())
+        };
+        match theme.compile(&site.content.templates) {
+            Ok(t) => {
+                slot.or_insert(Some(t));
+            }
+            Err(fs) => {
+                // A broken shared theme concerns every site; a site's own templates, that site.
+                findings.extend(
+                    fs.into_iter()
+                        .map(|f| if is_own { f.site(&site.label) } else { f }),
+                );
+                slot.or_insert(None);
+            }
+        }
+    }
+
+    let docs: Vec<(&Site, Docs)> = model
+        .sites
+        .par_iter()
+        .filter(|s| selected(&s.label))
+        .map(|site| (site, render_markdown(model, site)))
+        .collect();
+    for (_, d) in &docs {
+        findings.extend(d.findings.iter().cloned());
+    }
+    let news = all_news(model, &docs);
+
+    let outputs: Vec<(SiteOutput, Vec<Finding>)> = docs
+        .par_iter()
+        .filter_map(|(site, d)| {
+            let templates = match own.get(&site.label) {
+                Some(t) => t.as_ref(),
+                None => shared
+                    .get(theme_name(&site.content))
+                    .and_then(Option::as_ref),
+            }?;
+            let statics = &themes[theme_name(&site.content)].as_ref().ok()?.statics;
+            Some(
+                SiteRenderer {
+                    model,
+                    site,
+                    docs: d,
+                    templates,
+                    options,
+                    news: &news,
+                }
+                .run(statics),
+            )
+        })
+        .collect();
+    let mut sites = Vec::new();
+    for (out, fs) in outputs {
+        findings.extend(fs);
+        sites.push(out);
+    }
+    (sites, findings)
+}
+
+fn theme_name(content: &SiteContent) -> &str {
+    content.config.theme.as_deref().unwrap_or(DEFAULT_THEME)
+}
+
+/// Rendered markdown of one site: `sections[i]` and `pages[i]` match the content's.
+struct Docs {
+    sections: Vec<markdown::Rendered>,
+    pages: Vec<markdown::Rendered>,
+    findings: Vec<Finding>,
+}
+
+fn render_markdown(model: &Model, site: &Site) -> Docs {
+    let policy = HtmlPolicy::new(&site.content.config.embeds.iframe_hosts);
+    let resolve = |link: &str| model.links.resolve(&site.label, link);
+    let env = markdown::Env {
+        site: &site.label,
+        resolve: &resolve,
+        policy: &policy,
+    };
+    let run = |doc: &crate::content::Doc| {
+        let mut f = Vec::new();
+        let r = markdown::render(doc, &env, &mut f);
+        (r, f)
+    };
+    let sections: Vec<_> = site
+        .content
+        .sections
+        .par_iter()
+        .map(|s| run(&s.doc))
+        .collect();
+    let pages: Vec<_> = site.content.pages.par_iter().map(|p| run(&p.doc)).collect();
+    let mut findings = Vec::new();
+    let mut unzip = |v: Vec<(markdown::Rendered, Vec<Finding>)>| {
+        v.into_iter()
+            .map(|(r, f)| {
+                findings.extend(f);
+                r
+            })
+            .collect::<Vec<_>>()
+    };
+    let sections = unzip(sections);
+    let pages = unzip(pages);
+    Docs {
+        sections,
+        pages,
+        findings,
+    }
+}
+
+/// The index of a site's news section, if it has one.
+fn news_section(content: &SiteContent) -> Option<usize> {
+    let rel = format!("{}/_index.md", content.config.news_section());
+    content.sections.iter().position(|s| s.doc.rel == rel)
+}
+
+/// The news items of every rendered site, newest first.
+fn all_news(model: &Model, docs: &[(&Site, Docs)]) -> Vec<NewsItem> {
+    let mut items: Vec<NewsItem> = docs
+        .iter()
+        .flat_map(|(site, d)| site_news(site, d))
+        .collect();
+    // Sites not selected in this build still feed the portal's news.
+    let rendered: Vec<&str> = docs.iter().map(|(s, _)| s.label.as_str()).collect();
+    for site in model
+        .sites
+        .iter()
+        .filter(|s| !rendered.contains(&s.label.as_str()))
+    {
+        items.extend(site_news(site, &render_markdown(model, site)));
+    }
+    items.sort_by(|a, b| {
+        b.when
+            .cmp(&a.when)
+            .then_with(|| a.label.cmp(&b.label))
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    items
+}
+
+fn site_news(site: &Site, docs: &Docs) -> Vec<NewsItem> {
+    let Some(s) = news_section(&site.content) else {
+        return Vec::new();
+    };
+    site.content.sections[s]
+        .pages
+        .iter()
+        .map(|&i| {
+            let page = &site.content.pages[i];
+            NewsItem {
+                title: page.doc.meta.title.clone(),
+                url: site.url_of(&page.path),
+                date: date_text(&page.doc.meta.when),
+                description: page.doc.meta.description.clone(),
+                summary: docs.pages[i].summary.clone(),
+                site_title: site.title.clone(),
+                site_url: site.url.clone(),
+                when: page.doc.meta.when,
+                label: site.label.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Renders the files of one site.
+struct SiteRenderer<'a> {
+    model: &'a Model,
+    site: &'a Site,
+    docs: &'a Docs,
+    templates: &'a theme::Templates,
+    options: RenderOptions,
+    news: &'a [NewsItem],
+}
+
+/// One file to render: where, with which template, from which source, in what context.
+struct Job {
+    path: String,
+    template: String,
+    /// The source file, for collision messages.
+    origin: PathBuf,
+    context: tera::Context,
+}
+
+impl SiteRenderer<'_> {
+    fn run(&self, theme_statics: &BTreeMap<String, StaticFile>) -> (SiteOutput, Vec<Finding>) {
+        let mut findings = Vec::new();
+        let base = self.base_context();
+        let jobs = self.jobs(&base, &mut findings);
+        let pages = jobs
+            .iter()
+            .filter(|j| j.path.ends_with("index.html"))
+            .count();
+        let rendered: Vec<Result<(OutputFile, PathBuf), Finding>> = jobs
+            .into_par_iter()
+            .map(|job| {
+                let text = self
+                    .templates
+                    .render(&job.template, &job.context)
+                    .map_err(|f| f.site(&self.site.label))?;
+                let bytes = if self.options.minify && job.path.ends_with(".html") {
+                    minify(text.as_bytes())
+                } else {
+                    text.into_bytes()
+                };
+                Ok((
+                    OutputFile {
+                        path: job.path,
+                        body: Body::Bytes(bytes),
+                    },
+                    job.origin,
+                ))
+            })
+            .collect();
+
+        // Collect files, refusing two at one path (sources known for the message).
+        let mut files: BTreeMap<String, (OutputFile, PathBuf)> = BTreeMap::new();
+        let site_static = self.site.content.dir.join("_static");
+        for (path, file) in theme_statics {
+            let body = match file {
+                StaticFile::Embedded(bytes) => Body::Embedded(bytes),
+                StaticFile::Disk(p) => Body::Copy(p.clone()),
+            };
+            files.insert(
+                path.clone(),
+                (
+                    OutputFile {
+                        path: path.clone(),
+                        body,
+                    },
+                    PathBuf::from("(theme)"),
+                ),
+            );
+        }
+        let mut place = |file: OutputFile,
+                         origin: PathBuf,
+                         overrides: bool,
+                         findings: &mut Vec<Finding>| {
+            if let Some((_, other)) = files.get(&file.path) {
+                if !overrides {
+                    findings.push(
+                        Finding::new(
+                            Code::ContentPathCollision,
+                            format!(
+                                "`{}` and `{}` both become /{}",
+                                other.display(),
+                                origin.display(),
+                                file.path
+                            ),
+                        )
+                        .file(if origin.to_string_lossy().starts_with('(') {
+                            other
+                        } else {
+                            &origin
+                        })
+                        .site(&self.site.label)
+                        .help(
+                            "rename one of them, or give one a different slug in its front matter",
+                        ),
+                    );
+                    return;
+                }
+            }
+            files.insert(file.path.clone(), (file, origin));
+        };
+        for asset in &self.site.content.assets {
+            let overrides = asset.origin.starts_with(&site_static);
+            place(
+                OutputFile {
+                    path: asset.dest.clone(),
+                    body: Body::Copy(asset.source.clone()),
+                },
+                asset.origin.clone(),
+                overrides,
+                &mut findings,
+            );
+        }
+        for result in rendered {
+            match result {
+                Ok((file, origin)) => place(file, origin, false, &mut findings),
+                Err(f) => findings.push(f),
+            }
+        }
+        let files = files.into_values().map(|(f, _)| f).collect();
+        (
+            SiteOutput {
+                label: self.site.label.clone(),
+                fqdn: self.site.fqdn.clone(),
+                files,
+                pages,
+            },
+            findings,
+        )
+    }
+
+    fn base_context(&self) -> tera::Context {
+        let site = self.site;
+        let model = self.model;
+        let resolve_link = |link: &Option<String>| {
+            link.as_ref().map(|l| {
+                if l.starts_with('@') {
+                    model
+                        .links
+                        .resolve(&site.label, l)
+                        .unwrap_or_else(|_| l.clone())
+                } else {
+                    l.clone()
+                }
+            })
+        };
+        let cfg = &site.content.config;
+        let mut contact = cfg.contact.clone();
+        if contact.email.is_none() {
+            contact.email = site.contact.clone();
+        }
+        let site_ctx = SiteCtx {
+            label: &site.label,
+            fqdn: &site.fqdn,
+            url: &site.url,
+            title: &site.title,
+            tagline: cfg.tagline.as_deref(),
+            owner: &site.owner,
+            kind: site.kind.as_str(),
+            is_portal: site.is_portal(),
+            decree: decree(&site.decree),
+            contact,
+            links: LinksCtx {
+                ppid: resolve_link(&cfg.links.ppid),
+                pengaduan: resolve_link(&cfg.links.pengaduan),
+            },
+            feed_url: news_section(&site.content).map(|_| site.url_of("/atom.xml")),
+            menu: menu(site),
+        };
+        let mut ctx = tera::Context::new();
+        ctx.insert("lang", "id");
+        ctx.insert("regency", &regency(model));
+        ctx.insert("site", &site_ctx);
+        ctx.insert("serve", &self.options.serve);
+        ctx.insert("breadcrumbs", &Vec::<Crumb>::new());
+        ctx
+    }
+
+    fn with_current(&self, base: &tera::Context, path: &str, crumbs: Vec<Crumb>) -> tera::Context {
+        let mut ctx = base.clone();
+        ctx.insert("current_path", path);
+        ctx.insert("current_url", &self.site.url_of(path));
+        ctx.insert("breadcrumbs", &crumbs);
+        let menu: Vec<MenuItem> = menu_for(&menu(self.site), path);
+        if let Some(tera::Value::Object(mut site)) = ctx.get("site").cloned() {
+            site.insert(
+                "menu".into(),
+                serde_json::to_value(menu).unwrap_or_default(),
+            );
+            ctx.insert("site", &site);
+        }
+        ctx
+    }
+
+    /// Checks that a template named in front matter exists; falls back to the default.
+    fn template_for(
+        &self,
+        doc: &crate::content::Doc,
+        default: &str,
+        findings: &mut Vec<Finding>,
+    ) -> String {
+        match &doc.meta.template {
+            Some(t) if self.templates.has(t) => t.clone(),
+            Some(t) => {
+                let known: Vec<&str> = self
+                    .templates
+                    .names()
+                    .filter(|n| n.ends_with(".html"))
+                    .collect();
+                findings.push(
+                    Finding::new(Code::ContentTemplate, format!("there is no template `{t}`"))
+                        .at(&doc.file, doc.meta.template_line)
+                        .site(&self.site.label)
+                        .help(format!(
+                            "use one of: {}; or add the template to the theme",
+                            known.join(", ")
+                        )),
+                );
+                default.to_string()
+            }
+            None => default.to_string(),
+        }
+    }
+
+    fn jobs(&self, base: &tera::Context, findings: &mut Vec<Finding>) -> Vec<Job> {
+        let site = self.site;
+        let c = &site.content;
+        let mut jobs = Vec::new();
+        let summaries: Vec<Summary> = c
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| summary(&p.doc, site.url_of(&p.path), &self.docs.pages[i]))
+            .collect();
+
+        for (i, section) in c.sections.iter().enumerate() {
+            let is_root = i == 0;
+            let default = match (is_root, site.is_portal()) {
+                (true, true) => "portal.html",
+                (true, false) => "index.html",
+                _ => "section.html",
+            };
+            let template = self.template_for(&section.doc, default, findings);
+            let md = &self.docs.sections[i];
+            let pages: Vec<Summary> = section
+                .pages
+                .iter()
+                .map(|&p| summaries[p].clone())
+                .collect();
+            let per = match section.doc.meta.paginate_by {
+                _ if is_root => 0,
+                Some(n) => n,
+                None => DEFAULT_PAGINATE_BY,
+            };
+            let chunks: Vec<Vec<Summary>> = if per == 0 || pages.is_empty() {
+                vec![pages.clone()]
+            } else {
+                pages.chunks(per).map(<[Summary]>::to_vec).collect()
+            };
+            let total = chunks.len();
+            let page_url = |k: usize| {
+                if k == 1 {
+                    site.url_of(&section.path)
+                } else {
+                    site.url_of(&format!("{}{PAGINATION_DIR}/{k}/", section.path))
+                }
+            };
+            for (k, chunk) in chunks.into_iter().enumerate() {
+                let k = k + 1;
+                let path = if k == 1 {
+                    section.path.clone()
+                } else {
+                    format!("{}{PAGINATION_DIR}/{k}/", section.path)
+                };
+                let crumbs = if is_root {
+                    Vec::new()
+                } else {
+                    breadcrumbs(site, Some(i), None)
+                };
+                let mut ctx = self.with_current(base, &path, crumbs);
+                ctx.insert(
+                    "section",
+                    &SectionCtx {
+                        title: &section.doc.meta.title,
+                        description: section.doc.meta.description.as_deref(),
+                        content: &md.html,
+                        url: site.url_of(&section.path),
+                        path: &section.path,
+                        extra: &section.doc.meta.extra,
+                        subsections: subsections(site, section),
+                        pages: pages.clone(),
+                    },
+                );
+                ctx.insert(
+                    "paginator",
+                    &Paginator {
+                        pages: chunk,
+                        current_index: k,
+                        total_pages: total,
+                        previous: (k > 1).then(|| page_url(k - 1)),
+                        next: (k < total).then(|| page_url(k + 1)),
+                        first: page_url(1),
+                        last: page_url(total),
+                    },
+                );
+                if is_root {
+                    self.home_context(&mut ctx);
+                }
+                jobs.push(Job {
+                    path: index_path(&path),
+                    template: template.clone(),
+                    origin: section.doc.file.clone(),
+                    context: ctx,
+                });
+            }
+        }
+
+        for (i, page) in c.pages.iter().enumerate() {
+            let md = &self.docs.pages[i];
+            let crumb = Crumb {
+                title: page.doc.meta.title.clone(),
+                url: site.url_of(&page.path),
+            };
+            let mut ctx = self.with_current(
+                base,
+                &page.path,
+                breadcrumbs(site, Some(page.section), Some(crumb)),
+            );
+            let m = &page.doc.meta;
+            ctx.insert(
+                "page",
+                &PageCtx {
+                    title: &m.title,
+                    description: m.description.as_deref(),
+                    date: date_text(&m.when),
+                    updated: date_text(&m.updated_when),
+                    draft: m.draft,
+                    content: &md.html,
+                    summary: &md.summary,
+                    url: site.url_of(&page.path),
+                    path: &page.path,
+                    tags: &m.tags,
+                    weight: m.weight,
+                    extra: &m.extra,
+                    toc: &md.toc,
+                    reading_time: md.words.div_ceil(200).max(1),
+                },
+            );
+            let template = self.template_for(&page.doc, "page.html", findings);
+            jobs.push(Job {
+                path: index_path(&page.path),
+                template,
+                origin: page.doc.file.clone(),
+                context: ctx,
+            });
+        }
+
+        if site.is_portal() {
+            let crumb = Crumb {
+                title: "Direktori Perangkat Daerah".into(),
+                url: site.url_of(DIRECTORY_PATH),
+            };
+            let mut ctx =
+                self.with_current(base, DIRECTORY_PATH, breadcrumbs(site, None, Some(crumb)));
+            ctx.insert("directory", &directory(self.model));
+            jobs.push(Job {
+                path: index_path(DIRECTORY_PATH),
+                template: "direktori.html".into(),
+                origin: PathBuf::from("(direktori)"),
+                context: ctx,
+            });
+        }
+        let mut ctx = self.with_current(base, "/404.html", Vec::new());
+        ctx.insert("current_url", &site.url_of("/404.html"));
+        jobs.push(Job {
+            path: "404.html".into(),
+            template: "404.html".into(),
+            origin: PathBuf::from("(404.html)"),
+            context: ctx,
+        });
+        jobs.extend(self.feed_and_sitemap(base));
+        jobs
+    }
+
+    fn home_context(&self, ctx: &mut tera::Context) {
+        let site = self.site;
+        let latest: Vec<NewsItem> = if site.is_portal() {
+            let n = site
+                .content
+                .config
+                .latest_news
+                .unwrap_or(PORTAL_LATEST_NEWS);
+            self.news.iter().take(n).cloned().collect()
+        } else {
+            let n = site.content.config.latest_news.unwrap_or(SITE_LATEST_NEWS);
+            self.news
+                .iter()
+                .filter(|item| item.label == site.label)
+                .take(n)
+                .cloned()
+                .collect()
+        };
+        ctx.insert("latest_news", &latest);
+        if site.is_portal() {
+            ctx.insert("directory", &directory(self.model));
+        }
+    }
+
+    fn feed_and_sitemap(&self, base: &tera::Context) -> Vec<Job> {
+        let site = self.site;
+        let c = &site.content;
+        let mut jobs = Vec::new();
+        #[derive(Serialize)]
+        struct SitemapEntry {
+            url: String,
+            lastmod: Option<String>,
+        }
+        let lastmod = |m: &crate::content::FrontMatter| date_text(&m.updated_when.or(m.when));
+        let mut entries: Vec<SitemapEntry> = c
+            .sections
+            .iter()
+            .map(|s| SitemapEntry {
+                url: site.url_of(&s.path),
+                lastmod: lastmod(&s.doc.meta),
+            })
+            .collect();
+        entries.extend(c.pages.iter().map(|p| SitemapEntry {
+            url: site.url_of(&p.path),
+            lastmod: lastmod(&p.doc.meta),
+        }));
+        if site.is_portal() {
+            entries.push(SitemapEntry {
+                url: site.url_of(DIRECTORY_PATH),
+                lastmod: None,
+            });
+        }
+        let mut ctx = base.clone();
+        ctx.insert("entries", &entries);
+        jobs.push(Job {
+            path: "sitemap.xml".into(),
+            template: "sitemap.xml".into(),
+            origin: PathBuf::from("(sitemap.xml)"),
+            context: ctx.clone(),
+        });
+        jobs.push(Job {
+            path: "robots.txt".into(),
+            template: "robots.txt".into(),
+            origin: PathBuf::from("(robots.txt)"),
+            context: ctx,
+        });
+
+        if let Some(s) = news_section(c) {
+            #[derive(Serialize)]
+            struct FeedEntry<'a> {
+                title: &'a str,
+                url: String,
+                date: Option<String>,
+                updated: Option<String>,
+                summary: &'a str,
+                content: &'a str,
+            }
+            #[derive(Serialize)]
+            struct Feed<'a> {
+                title: String,
+                url: String,
+                feed_url: String,
+                updated: Option<String>,
+                entries: Vec<FeedEntry<'a>>,
+            }
+            let pages: Vec<usize> = c.sections[s]
+                .pages
+                .iter()
+                .copied()
+                .take(FEED_ENTRIES)
+                .collect();
+            let newest: Option<When> = pages
+                .iter()
+                .filter_map(|&i| {
+                    c.pages[i]
+                        .doc
+                        .meta
+                        .updated_when
+                        .or(c.pages[i].doc.meta.when)
+                })
+                .max();
+            let feed = Feed {
+                title: format!("{} - {}", c.sections[s].doc.meta.title, site.title),
+                url: site.url_of(&c.sections[s].path),
+                feed_url: site.url_of("/atom.xml"),
+                updated: date_text(&newest),
+                entries: pages
+                    .iter()
+                    .map(|&i| {
+                        let p = &c.pages[i];
+                        FeedEntry {
+                            title: &p.doc.meta.title,
+                            url: site.url_of(&p.path),
+                            date: date_text(&p.doc.meta.when),
+                            updated: date_text(&p.doc.meta.updated_when.or(p.doc.meta.when)),
+                            summary: p
+                                .doc
+                                .meta
+                                .description
+                                .as_deref()
+                                .unwrap_or(&self.docs.pages[i].summary),
+                            content: &self.docs.pages[i].html,
+                        }
+                    })
+                    .collect(),
+            };
+            let mut ctx = base.clone();
+            ctx.insert("feed", &feed);
+            jobs.push(Job {
+                path: "atom.xml".into(),
+                template: "atom.xml".into(),
+                origin: PathBuf::from("(atom.xml)"),
+                context: ctx,
+            });
+        }
+        jobs
+    }
+}
+
+/// `/berita/x/` → `berita/x/index.html`.
+fn index_path(path: &str) -> String {
+    format!("{}index.html", path.trim_start_matches('/'))
+}
+
+fn minify(html: &[u8]) -> Vec<u8> {
+    let mut cfg = minify_html::Cfg::new();
+    cfg.keep_closing_tags = true;
+    cfg.keep_html_and_head_opening_tags = true;
+    minify_html::minify(html, &cfg)
+}

@@ -1,0 +1,209 @@
+//! Themes: the embedded `pemda` theme, overridden file by file by the regency's
+//! `themes/<name>/` and by a site's `_templates/` and `_static/`.
+//!
+//! The result is a compiled Tera instance and the static files of each site. Template
+//! syntax errors become `content.template` findings naming the file and line.
+
+use crate::content::TemplateFile;
+use crate::finding::{Code, Finding};
+use include_dir::{include_dir, Dir};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/pemda");
+
+/// The name of the embedded theme.
+pub const DEFAULT_THEME: &str = "pemda";
+
+/// A static file of a theme: embedded in the binary or on disk.
+#[derive(Debug, Clone)]
+pub enum StaticFile {
+    Embedded(&'static [u8]),
+    Disk(PathBuf),
+}
+
+/// The templates (name → source and where it came from) and static files of a theme.
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    templates: BTreeMap<String, (String, PathBuf)>,
+    pub statics: BTreeMap<String, StaticFile>,
+}
+
+impl Theme {
+    /// The embedded theme overlaid with `<root>/themes/<name>/`, if that folder exists.
+    /// A theme other than `pemda` must exist in the regency repository.
+    pub fn load(root: &Path, name: &str) -> Result<Theme, Finding> {
+        let mut theme = Theme::default();
+        let builtin = Path::new("themes").join(DEFAULT_THEME);
+        for file in embedded_files(&EMBEDDED) {
+            let path = file.path();
+            let origin = builtin.join(path);
+            if let Ok(rel) = path.strip_prefix("templates") {
+                let source = String::from_utf8_lossy(file.contents()).into_owned();
+                theme.templates.insert(slashed(rel), (source, origin));
+            } else if let Ok(rel) = path.strip_prefix("static") {
+                theme
+                    .statics
+                    .insert(slashed(rel), StaticFile::Embedded(file.contents()));
+            }
+        }
+        let dir = Path::new("themes").join(name);
+        if !root.join(&dir).is_dir() {
+            if name == DEFAULT_THEME {
+                return Ok(theme);
+            }
+            return Err(Finding::new(Code::ContentTemplate, format!("there is no theme `{name}`"))
+                .help(format!("create themes/{name}/templates/ in the regency repository, or remove `theme` to use the built-in {DEFAULT_THEME}")));
+        }
+        for (rel, abs) in files_under(&root.join(&dir).join("templates")) {
+            let source = std::fs::read_to_string(&abs).map_err(|e| {
+                Finding::new(
+                    Code::ContentTemplate,
+                    format!("cannot read the template: {e}"),
+                )
+                .file(dir.join("templates").join(&rel))
+            })?;
+            theme
+                .templates
+                .insert(rel.clone(), (source, dir.join("templates").join(&rel)));
+        }
+        for (rel, abs) in files_under(&root.join(&dir).join("static")) {
+            theme.statics.insert(rel, StaticFile::Disk(abs));
+        }
+        Ok(theme)
+    }
+
+    /// Compiles the theme's templates, with a site's own templates on top.
+    pub fn compile(&self, overrides: &[TemplateFile]) -> Result<Templates, Vec<Finding>> {
+        let mut sources = self.templates.clone();
+        let mut findings = Vec::new();
+        for t in overrides {
+            match std::fs::read_to_string(&t.source) {
+                Ok(source) => {
+                    sources.insert(t.name.clone(), (source, t.origin.clone()));
+                }
+                Err(e) => findings.push(
+                    Finding::new(
+                        Code::ContentTemplate,
+                        format!("cannot read the template: {e}"),
+                    )
+                    .file(&t.origin),
+                ),
+            }
+        }
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+        super::filters::register(&mut tera);
+        // Parse each template alone first, so that every syntax error is reported
+        // with its own file, not only the first.
+        for (name, (source, origin)) in &sources {
+            if let Err(e) = tera::Template::new(name, None, source) {
+                findings.push(template_error(&e, origin));
+            }
+        }
+        if findings.is_empty() {
+            let all = sources.iter().map(|(n, (s, _))| (n.as_str(), s.as_str()));
+            if let Err(e) = tera.add_raw_templates(all) {
+                findings.push(Finding::new(Code::ContentTemplate, chain(&e)).help(
+                    "a template extends or includes one that does not exist; check the names in {% extends %} and {% include %}",
+                ));
+            }
+        }
+        if !findings.is_empty() {
+            return Err(findings);
+        }
+        let origins = sources.into_iter().map(|(n, (_, o))| (n, o)).collect();
+        Ok(Templates { tera, origins })
+    }
+}
+
+/// A compiled set of templates and the file each came from.
+#[derive(Debug)]
+pub struct Templates {
+    pub tera: tera::Tera,
+    origins: BTreeMap<String, PathBuf>,
+}
+
+impl Templates {
+    pub fn has(&self, name: &str) -> bool {
+        self.origins.contains_key(name)
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.origins.keys().map(String::as_str)
+    }
+
+    /// Renders a template; an error becomes a finding naming the template.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Finding> {
+        self.tera.render(name, context).map_err(|e| {
+            let origin = self
+                .origins
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from(name));
+            template_error(&e, &origin)
+        })
+    }
+}
+
+/// A Tera error as a finding: the whole cause chain, and the line where Tera gives one.
+fn template_error(e: &tera::Error, origin: &Path) -> Finding {
+    let message = chain(e);
+    let mut finding = Finding::new(Code::ContentTemplate, format!("template: {message}"))
+        .file(origin)
+        .help("fix the template; the Tera syntax is described at keats.github.io/tera/docs");
+    if let Some(line) = message
+        .split("--> ")
+        .nth(1)
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|n| n.trim().parse().ok())
+    {
+        finding = finding.line(line);
+    }
+    finding
+}
+
+fn chain(e: &tera::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts
+        .join(": ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn embedded_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
+    let mut files: Vec<_> = dir.files().collect();
+    for sub in dir.dirs() {
+        files.extend(embedded_files(sub));
+    }
+    files
+}
+
+fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(dir).ok()?;
+            Some((slashed(rel), e.path().to_path_buf()))
+        })
+        .collect()
+}
+
+fn slashed(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
