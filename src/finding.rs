@@ -42,7 +42,6 @@ macro_rules! codes {
 }
 
 codes! {
-    RegistryRead = "registry.read", Error;
     RegistryParse = "registry.parse", Error;
     ContentUnregistered = "content.unregistered", Error;
     ContentUnapproved = "content.unapproved", Warning;
