@@ -203,7 +203,7 @@ fn host_allowed(src: &str, hosts: &[String]) -> bool {
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
     let host = host.split(':').next().unwrap_or("").to_ascii_lowercase();
-    hosts.iter().any(|h| *h == host)
+    hosts.contains(&host)
 }
 
 /// Whether an address runs code when followed: `javascript:`, `vbscript:`, `data:`

@@ -331,13 +331,11 @@ impl SiteRenderer<'_> {
                 ),
             );
         }
-        let mut place = |file: OutputFile,
-                         origin: PathBuf,
-                         overrides: bool,
-                         findings: &mut Vec<Finding>| {
-            if let Some((_, other)) = files.get(&file.path) {
-                if !overrides {
-                    findings.push(
+        let mut place =
+            |file: OutputFile, origin: PathBuf, overrides: bool, findings: &mut Vec<Finding>| {
+                if let Some((_, other)) = files.get(&file.path) {
+                    if !overrides {
+                        findings.push(
                         Finding::new(
                             Code::ContentPathCollision,
                             format!(
@@ -357,11 +355,11 @@ impl SiteRenderer<'_> {
                             "rename one of them, or give one a different slug in its front matter",
                         ),
                     );
-                    return;
+                        return;
+                    }
                 }
-            }
-            files.insert(file.path.clone(), (file, origin));
-        };
+                files.insert(file.path.clone(), (file, origin));
+            };
         for asset in &self.site.content.assets {
             let overrides = asset.origin.starts_with(&site_static);
             place(
