@@ -100,12 +100,12 @@ pub struct SectionCtx<'a> {
     pub path: &'a str,
     pub extra: &'a serde_json::Map<String, Value>,
     pub subsections: Vec<SubsectionCtx>,
-    pub pages: Vec<Summary>,
+    pub pages: &'a [Summary],
 }
 
 #[derive(Serialize)]
-pub struct Paginator {
-    pub pages: Vec<Summary>,
+pub struct Paginator<'a> {
+    pub pages: &'a [Summary],
     pub current_index: usize,
     pub total_pages: usize,
     pub previous: Option<String>,

@@ -146,6 +146,7 @@ pub fn render(
                     templates,
                     options,
                     news: &news,
+                    menu: menu(site),
                 }
                 .run(statics),
             )
@@ -270,6 +271,7 @@ struct SiteRenderer<'a> {
     templates: &'a theme::Templates,
     options: RenderOptions,
     news: &'a [NewsItem],
+    menu: Vec<MenuItem>,
 }
 
 /// One file to render: where, with which template, from which source, in what context.
@@ -426,7 +428,7 @@ impl SiteRenderer<'_> {
                 pengaduan: resolve_link(&cfg.links.pengaduan),
             },
             feed_url: news_section(&site.content).map(|_| site.url_of("/atom.xml")),
-            menu: menu(site),
+            menu: self.menu.clone(),
         };
         let mut ctx = tera::Context::new();
         ctx.insert("lang", "id");
@@ -442,7 +444,7 @@ impl SiteRenderer<'_> {
         ctx.insert("current_path", path);
         ctx.insert("current_url", &self.site.url_of(path));
         ctx.insert("breadcrumbs", &crumbs);
-        let menu: Vec<MenuItem> = menu_for(&menu(self.site), path);
+        let menu: Vec<MenuItem> = menu_for(&self.menu, path);
         if let Some(tera::Value::Object(mut site)) = ctx.get("site").cloned() {
             site.insert(
                 "menu".into(),
@@ -514,7 +516,7 @@ impl SiteRenderer<'_> {
                 None => DEFAULT_PAGINATE_BY,
             };
             let chunks: Vec<Vec<Summary>> = if per == 0 || pages.is_empty() {
-                vec![pages.clone()]
+                vec![pages]
             } else {
                 pages.chunks(per).map(<[Summary]>::to_vec).collect()
             };
@@ -549,13 +551,14 @@ impl SiteRenderer<'_> {
                         path: &section.path,
                         extra: &section.doc.meta.extra,
                         subsections: subsections(site, section),
-                        pages: pages.clone(),
+                        // All pages on every list page would make pagination quadratic.
+                        pages: &chunk,
                     },
                 );
                 ctx.insert(
                     "paginator",
                     &Paginator {
-                        pages: chunk,
+                        pages: &chunk,
                         current_index: k,
                         total_pages: total,
                         previous: (k > 1).then(|| page_url(k - 1)),
