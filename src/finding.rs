@@ -147,11 +147,13 @@ impl fmt::Display for Finding {
 }
 
 /// Puts findings in a stable order (file, line, code) so that output is reproducible
-/// whatever order parallel stages produced them in.
-pub fn sort(findings: &mut [Finding]) {
+/// whatever order parallel stages produced them in, and drops exact repeats (a broken
+/// template fails the same way for every page that uses it).
+pub fn sort(findings: &mut Vec<Finding>) {
     findings.sort_by(|a, b| {
         (&a.file, a.line, a.code, &a.message).cmp(&(&b.file, b.line, b.code, &b.message))
     });
+    findings.dedup();
 }
 
 /// The 1-based line of a byte offset in a text.

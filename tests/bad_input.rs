@@ -30,7 +30,7 @@ fn spoiled(spoil: impl FnOnce(&Path), code: &str, file: &str, line: Option<u64>)
     );
     let text = laman(root.path(), &["build"]);
     assert!(
-        stderr(&text).contains(&format!("{file}:")),
+        stderr(&text).contains(&format!("--> {file}")),
         "text output names the file: {}",
         stderr(&text)
     );
@@ -231,7 +231,7 @@ fn registry_syntax_error() {
         },
         "registry.parse",
         "domains.toml",
-        Some(35),
+        Some(33),
     );
 }
 
