@@ -1,0 +1,89 @@
+//! The bundled example regency (Kabupaten Sukamaju) builds as the README promises.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+fn example() -> tempfile::TempDir {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&repo.join("content"), &tmp.path().join("content"));
+    std::fs::copy(repo.join("domains.toml"), tmp.path().join("domains.toml")).unwrap();
+    tmp
+}
+
+#[test]
+fn example_builds_every_approved_site_and_nothing_else() {
+    let root = example();
+    let out = laman(root.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let public = root.path().join("public");
+    assert!(public.join("sukamajukab.go.id/index.html").is_file());
+    for label in [
+        "diskominfo",
+        "dinkes",
+        "disdik",
+        "bappeda",
+        "dukcapil",
+        "dpmptsp",
+        "dinsos",
+        "pupr",
+        "bkpsdm",
+        "rsud",
+        "kec-sukajaya",
+    ] {
+        let site = public.join(format!("{label}.sukamajukab.go.id"));
+        for page in [
+            "index.html",
+            "profil/visi-misi/index.html",
+            "berita/index.html",
+            "layanan/index.html",
+            "kontak/index.html",
+            "ppid/index.html",
+            "atom.xml",
+        ] {
+            assert!(site.join(page).is_file(), "{label}: {page}");
+        }
+    }
+    for label in ["disparbud", "dishub", "pasar", "lpse", "simpeg"] {
+        assert!(
+            !public.join(format!("{label}.sukamajukab.go.id")).exists(),
+            "{label} must not be published"
+        );
+    }
+    let warned: Vec<_> = stderr(&out)
+        .matches("warning[content.unapproved]")
+        .map(drop)
+        .collect();
+    assert_eq!(warned.len(), 3);
+}
+
+#[test]
+fn example_service_pages_carry_the_service_standard() {
+    let root = example();
+    assert_eq!(laman(root.path(), &["build"]).status.code(), Some(0));
+    let page = read(
+        root.path()
+            .join("public/dukcapil.sukamajukab.go.id/layanan/akta-kelahiran/index.html"),
+    );
+    for heading in [
+        "Persyaratan",
+        "Sistem, Mekanisme dan Prosedur",
+        "Jangka Waktu Penyelesaian",
+        "Biaya/Tarif",
+        "Produk Pelayanan",
+        "Penanganan Pengaduan, Saran dan Masukan",
+    ] {
+        assert!(page.contains(heading), "{heading}");
+    }
+}
+
+#[test]
+fn example_check_json_has_no_errors() {
+    let root = example();
+    let out = laman(root.path(), &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["summary"]["errors"], 0);
+    assert_eq!(doc["summary"]["sites"], 12);
+}
