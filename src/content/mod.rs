@@ -12,7 +12,7 @@ mod slug;
 
 pub use config::{Contact, SiteConfig, FILE_NAME as SITE_CONFIG_FILE};
 pub use discover::{discover, SiteDir};
-pub use frontmatter::{FrontMatter, SortBy, When};
+pub use frontmatter::{parse as parse_front_matter, FrontMatter, SortBy, When};
 pub use load::{load_site, LoadOptions};
 pub use slug::slugify;
 

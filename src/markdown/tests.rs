@@ -122,3 +122,57 @@ fn allowed_iframe_survives_sanitizing() {
     assert!(f.is_empty(), "{f:?}");
     assert!(r.html.contains("<iframe"), "{}", r.html);
 }
+
+#[test]
+fn odd_inputs_never_panic() {
+    let inputs = [
+        "",
+        "+++",
+        "+++\n",
+        "+++\n+++",
+        "---\n---\n",
+        "+++\ntitle = 1\n+++\n",
+        "\u{feff}+++\ntitle=\"a\"\n+++",
+        "---\n- a\n- b\n---\n",
+        "---\ntitle: [\n---\n",
+        "+++\ntitle = \"a\"\ndate = 2026-02-30\n+++\n",
+        "+++\r\ntitle = \"a\"\r\n+++\r\n",
+        "+++ \ntitle = \"é\"\n+++ \n",
+        "++++\n",
+        "---\ntitle: a\n",
+    ];
+    for text in inputs {
+        let _ = crate::content::parse_front_matter(text);
+    }
+    let bodies = [
+        "[a](@)",
+        "[a](@/)",
+        "[a](@/#)",
+        "[a](@x)",
+        "![](@/a.md)",
+        "<",
+        "<a href>",
+        "<img>",
+        "<iframe src>",
+        "# {#}",
+        "## ü ü\n## ü ü",
+        "[^x]\n\n[^x]: [^x]",
+        "- [ ]",
+        "| a |\n|---|\n| <script> |",
+        "<!-- <script> -->",
+        "`<script>`",
+        "    <script>",
+        "[x](javascript&#58;alert(1))",
+        "<a href=\"&#106;avascript:x\">x</a>",
+    ];
+    for body in bodies {
+        let _ = render_md(body);
+    }
+}
+
+#[test]
+fn entity_encoded_script_urls_are_caught() {
+    let (r, f) = render_md("<a href=\"&#106;avascript:alert(1)\">x</a>\n");
+    assert!(f.iter().any(|f| f.code == Code::ContentHtmlUnsafe), "{f:?}");
+    assert!(!r.html.contains("avascript"), "{}", r.html);
+}
