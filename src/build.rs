@@ -4,7 +4,7 @@
 use crate::content::{self, LoadOptions};
 use crate::finding::{self, Finding};
 use crate::output::{self, Publish};
-use crate::registry::Registry;
+use crate::registry::{validate, Registry};
 use crate::render::{self, RenderOptions};
 use crate::site::{Model, UrlStyle};
 use rayon::prelude::*;
@@ -21,6 +21,9 @@ pub struct Options {
     pub keep_going: bool,
     /// False for `check`: everything but writing.
     pub write: bool,
+    /// Today's date, for the registry's date rules (given by the caller: the core reads
+    /// no clock).
+    pub today: jiff::civil::Date,
 }
 
 /// What a run found and did.
@@ -94,13 +97,17 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
         }
     };
 
+    let has_content = |label: &str| root.join("content").join(label).is_dir();
+    let mut findings = validate::validate(&registry, options.today, &has_content);
+
     progress("membaca konten");
-    let (dirs, mut findings) = content::discover(root, &registry).map_err(|e| {
+    let (dirs, found) = content::discover(root, &registry).map_err(|e| {
         Failure::Io(format!(
             "cannot list {}: {e}",
             root.join("content").display()
         ))
     })?;
+    findings.extend(found);
     let known: BTreeSet<&str> = dirs.iter().map(|d| d.label.as_str()).collect();
     if let Some(unknown) = options.sites.iter().find(|s| !known.contains(s.as_str())) {
         return Err(Failure::Usage(format!(

@@ -43,6 +43,34 @@ macro_rules! codes {
 
 codes! {
     RegistryParse = "registry.parse", Error;
+    RegistryDomainForm = "registry.domain.form", Warning;
+    RegistryHostingInvalid = "registry.hosting.invalid", Error;
+    RegistryNameserverGlue = "registry.nameserver.glue", Warning;
+    RegistryLabelSyntax = "registry.label.syntax", Error;
+    RegistryLabelReserved = "registry.label.reserved", Error;
+    RegistryLabelDuplicate = "registry.label.duplicate", Error;
+    RegistryLabelNested = "registry.label.nested", Error;
+    RegistryDecreeMissing = "registry.decree.missing", Error;
+    RegistryDecreeDate = "registry.decree.date", Error;
+    RegistryHistoryMismatch = "registry.history.mismatch", Error;
+    RegistryHistoryTransition = "registry.history.transition", Error;
+    RegistryContactDomain = "registry.contact.domain", Error;
+    RegistryRecordInvalid = "registry.record.invalid", Error;
+    RegistryRecordMissing = "registry.record.missing", Error;
+    RegistryRecordOutsideDatacenter = "registry.record.outside-datacenter", Error;
+    RegistryRecordCnameExternal = "registry.record.cname-external", Error;
+    RegistryRecordCnameConflict = "registry.record.cname-conflict", Error;
+    RegistryRecordCnameApex = "registry.record.cname-apex", Error;
+    RegistryRecordCnameChain = "registry.record.cname-chain", Error;
+    RegistryRecordDuplicate = "registry.record.duplicate", Error;
+    RegistryRecordTtl = "registry.record.ttl", Error;
+    RegistryContentMissing = "registry.content.missing", Error;
+    RegistryReviewOverdue = "registry.review.overdue", Warning;
+    RegistryEditUnknown = "registry.edit.unknown", Error;
+    RegistryEditExists = "registry.edit.exists", Error;
+    RegistryEditTransition = "registry.edit.transition", Error;
+    RegistryEditValue = "registry.edit.value", Error;
+    RegistryEditConflict = "registry.edit.conflict", Error;
     ContentUnregistered = "content.unregistered", Error;
     ContentUnapproved = "content.unapproved", Warning;
     ContentRead = "content.read", Error;

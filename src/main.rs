@@ -6,6 +6,8 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use laman::build::{self, Failure, Report};
+use laman::registry::validate;
+use laman::registry::{Kind, Registry, Status};
 use laman::finding::Finding;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -28,6 +30,136 @@ enum Command {
     Build(BuildArgs),
     /// Check everything build checks; write nothing.
     Check(CheckArgs),
+    /// The registry of subdomains (domains.toml): check, list, edit, and generate the
+    /// DNS zone and the nginx configuration.
+    #[command(subcommand)]
+    Domains(Domains),
+}
+
+#[derive(Subcommand)]
+enum Domains {
+    /// Check the registry's rules (every problem, with its line).
+    Check(Common),
+    /// List the subdomains.
+    List {
+        #[command(flatten)]
+        common: Common,
+        /// Only those with this status.
+        #[arg(long, value_enum)]
+        status: Option<StatusArg>,
+    },
+    /// Record an OPD's request for a subdomain.
+    Request {
+        label: String,
+        #[arg(long)]
+        owner: String,
+        /// The official e-mail on the regency domain.
+        #[arg(long)]
+        contact: String,
+        #[arg(long, value_enum, default_value_t = KindArg::Site)]
+        kind: KindArg,
+        #[arg(long)]
+        purpose: Option<String>,
+        #[command(flatten)]
+        root: Root,
+    },
+    /// Approve a requested (or suspended) subdomain by decree.
+    Approve {
+        label: String,
+        /// The decree's number.
+        #[arg(long)]
+        decree: String,
+        /// The decree's date, YYYY-MM-DD.
+        #[arg(long)]
+        date: String,
+        #[arg(long = "a", value_name = "IPV4")]
+        a: Vec<String>,
+        #[arg(long = "aaaa", value_name = "IPV6")]
+        aaaa: Vec<String>,
+        #[arg(long, value_name = "HOST")]
+        cname: Option<String>,
+        #[command(flatten)]
+        root: Root,
+    },
+    /// Suspend an approved subdomain (it is no longer published or resolved).
+    Suspend {
+        label: String,
+        #[arg(long)]
+        reason: String,
+        #[command(flatten)]
+        root: Root,
+    },
+    /// Revoke a subdomain by decree.
+    Revoke {
+        label: String,
+        #[arg(long)]
+        decree: String,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        reason: String,
+        #[command(flatten)]
+        root: Root,
+    },
+    /// Reject a request.
+    Reject {
+        label: String,
+        #[arg(long)]
+        reason: String,
+        #[command(flatten)]
+        root: Root,
+    },
+    /// Print the regency zone (RFC 1035 master file).
+    Zone {
+        /// The SOA serial [default: derived from the registry's latest dated change].
+        #[arg(long)]
+        serial: Option<u32>,
+        #[command(flatten)]
+        root: Root,
+    },
+    /// Print nginx server blocks for the portal and every approved site.
+    Nginx {
+        /// Where the built sites are (one folder per domain name).
+        #[arg(long, value_name = "DIR")]
+        webroot: PathBuf,
+        /// Certificate for the apex and *.<domain> [default: /etc/ssl/laman/<domain>.crt].
+        #[arg(long, value_name = "FILE")]
+        cert: Option<PathBuf>,
+        /// Its key [default: /etc/ssl/laman/<domain>.key].
+        #[arg(long, value_name = "FILE")]
+        key: Option<PathBuf>,
+        /// Where plain http listens: a port or ADDRESS:PORT.
+        #[arg(long, default_value = "80")]
+        http: String,
+        /// Where https listens: a port or ADDRESS:PORT.
+        #[arg(long, default_value = "443")]
+        https: String,
+        #[command(flatten)]
+        root: Root,
+    },
+}
+
+#[derive(Args)]
+struct Root {
+    /// The regency repository (holding domains.toml and content/).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StatusArg {
+    Requested,
+    Approved,
+    Suspended,
+    Revoked,
+    Rejected,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum KindArg {
+    Site,
+    Service,
+    App,
 }
 
 #[derive(Args)]
@@ -78,6 +210,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
+        Command::Domains(command) => domains(command),
     };
     match result {
         Ok(code) => code,
@@ -98,6 +231,7 @@ fn build(args: BuildArgs) -> Result<ExitCode, Failure> {
         drafts: args.drafts,
         keep_going: args.keep_going,
         write: true,
+        today: today(),
     };
     let report = with_progress(args.common.format, |progress| {
         build::run(&options, progress)
@@ -131,12 +265,173 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         drafts: args.drafts,
         keep_going: false,
         write: false,
+        today: today(),
     };
     let report = with_progress(args.common.format, |progress| {
         build::run(&options, progress)
     })?;
     let summary = format!("checked {} site(s), {} pages", report.sites, report.pages);
     Ok(finish(&report, args.common.format, &summary))
+}
+
+/// `laman domains ...`: the Dinas's registry work.
+fn domains(command: Domains) -> Result<ExitCode, Failure> {
+    use laman::registry::edit::Action;
+    let kind = |k: KindArg| match k {
+        KindArg::Site => Kind::Site,
+        KindArg::Service => Kind::Service,
+        KindArg::App => Kind::App,
+    };
+    let (root, action) = match command {
+        Domains::Check(common) => return domains_check(&common),
+        Domains::List { common, status } => return domains_list(&common, status),
+        Domains::Zone { serial, root } => return domains_zone(&root.root, serial),
+        Domains::Nginx { webroot, cert, key, http, https, root } => {
+            return domains_nginx(&root.root, &webroot, cert, key, &http, &https)
+        }
+        Domains::Request { label, owner, contact, kind: k, purpose, root } => {
+            (root, Action::Request { label, owner, contact, kind: kind(k), purpose })
+        }
+        Domains::Approve { label, decree, date, a, aaaa, cname, root } => (root, Action::Approve { label, decree, date, a, aaaa, cname }),
+        Domains::Suspend { label, reason, root } => (root, Action::Suspend { label, reason }),
+        Domains::Revoke { label, decree, date, reason, root } => (root, Action::Revoke { label, decree, date, reason }),
+        Domains::Reject { label, reason, root } => (root, Action::Reject { label, reason }),
+    };
+    domains_edit(&root.root, &action)
+}
+
+/// Loads and checks the registry; Err when it cannot be used.
+fn checked_registry(root: &std::path::Path) -> Result<Result<(Registry, Vec<Finding>), Vec<Finding>>, Failure> {
+    let registry = match build::load_registry(root)? {
+        Ok(r) => r,
+        Err(findings) => return Ok(Err(findings)),
+    };
+    let has_content = |label: &str| root.join("content").join(label).is_dir();
+    let findings = validate::validate(&registry, today(), &has_content);
+    Ok(Ok((registry, findings)))
+}
+
+fn print_findings(findings: &[Finding], format: Format, summary: &str) -> ExitCode {
+    let report = Report { findings: findings.to_vec(), ..Default::default() };
+    finish(&report, format, summary)
+}
+
+/// `laman domains check`: every rule of the registry, with lines.
+fn domains_check(common: &Common) -> Result<ExitCode, Failure> {
+    let findings = match checked_registry(&common.root)? {
+        Ok((reg, findings)) => {
+            let summary = format!("checked {} subdomain(s) of {}", reg.subdomains.len(), reg.regency.domain);
+            return Ok(print_findings(&findings, common.format, &summary));
+        }
+        Err(findings) => findings,
+    };
+    Ok(print_findings(&findings, common.format, "the registry could not be read"))
+}
+
+/// `laman domains list`: one line per subdomain, or JSON.
+fn domains_list(common: &Common, status: Option<StatusArg>) -> Result<ExitCode, Failure> {
+    let reg = match build::load_registry(&common.root)? {
+        Ok(r) => r,
+        Err(findings) => return Ok(print_findings(&findings, common.format, "the registry could not be read")),
+    };
+    let wanted = status.map(|s| match s {
+        StatusArg::Requested => Status::Requested,
+        StatusArg::Approved => Status::Approved,
+        StatusArg::Suspended => Status::Suspended,
+        StatusArg::Revoked => Status::Revoked,
+        StatusArg::Rejected => Status::Rejected,
+    });
+    let subs: Vec<_> = reg.subdomains.iter().filter(|s| wanted.is_none_or(|w| s.status == w)).collect();
+    match common.format {
+        Format::Json => println!("{}", serde_json::json!({ "domain": reg.regency.domain, "subdomains": subs })),
+        Format::Text => {
+            let width = subs.iter().map(|s| reg.fqdn(&s.label).len()).max().unwrap_or(0);
+            for s in &subs {
+                let decree = s.decree.as_ref().map_or("-".to_string(), |d| format!("{} ({})", d.number, d.date));
+                println!("{:<width$}  {:<9}  {:<7}  {}  [{}]", reg.fqdn(&s.label), s.status.as_str(), s.kind.as_str(), s.owner, decree);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `laman domains request|approve|suspend|revoke|reject`.
+fn domains_edit(root: &std::path::Path, action: &laman::registry::edit::Action) -> Result<ExitCode, Failure> {
+    if !root.is_dir() {
+        return Err(Failure::Usage(format!("the regency root `{}` is not a folder", root.display())));
+    }
+    let has_content = |label: &str| root.join("content").join(label).is_dir();
+    let result = laman::registry::edit::apply(root, action, today(), &has_content)
+        .map_err(|e| Failure::Io(format!("cannot edit {}: {e}", root.join("domains.toml").display())))?;
+    match result {
+        Ok(applied) => {
+            for w in &applied.warnings {
+                eprintln!("{w}\n");
+            }
+            eprintln!("domains.toml: {}", applied.summary);
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(findings) => Ok(print_findings(&findings, Format::Text, "domains.toml was not changed")),
+    }
+}
+
+/// `laman domains zone`: the zone file on stdout, refused while the registry has errors.
+fn domains_zone(root: &std::path::Path, serial: Option<u32>) -> Result<ExitCode, Failure> {
+    let (reg, mut findings) = match checked_registry(root)? {
+        Ok(ok) => ok,
+        Err(findings) => return Ok(print_findings(&findings, Format::Text, "no zone written")),
+    };
+    // In-zone nameservers without addresses make the zone itself invalid.
+    for f in findings.iter_mut().filter(|f| f.code == laman::finding::Code::RegistryNameserverGlue) {
+        f.severity = laman::finding::Severity::Error;
+    }
+    if findings.iter().any(Finding::is_error) {
+        return Ok(print_findings(&findings, Format::Text, "no zone written"));
+    }
+    let serial = serial.unwrap_or_else(|| laman::registry::zone::derived_serial(&reg));
+    print!("{}", laman::registry::zone::zone(&reg, serial));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `laman domains nginx`: server blocks on stdout, refused while the registry has errors.
+fn domains_nginx(
+    root: &std::path::Path,
+    webroot: &std::path::Path,
+    cert: Option<PathBuf>,
+    key: Option<PathBuf>,
+    http: &str,
+    https: &str,
+) -> Result<ExitCode, Failure> {
+    let (reg, findings) = match checked_registry(root)? {
+        Ok(ok) => ok,
+        Err(findings) => return Ok(print_findings(&findings, Format::Text, "no configuration written")),
+    };
+    if findings.iter().any(Finding::is_error) {
+        return Ok(print_findings(&findings, Format::Text, "no configuration written"));
+    }
+    let mut frame_hosts = std::collections::BTreeMap::new();
+    let labels = std::iter::once(laman::registry::PORTAL_LABEL.to_string())
+        .chain(reg.subdomains.iter().filter(|s| s.status == Status::Approved).map(|s| s.label.clone()));
+    for label in labels {
+        match laman::content::SiteConfig::read(root, &label) {
+            Ok(cfg) => {
+                frame_hosts.insert(label, cfg.embeds.iframe_hosts);
+            }
+            Err(f) => return Ok(print_findings(&[f], Format::Text, "no configuration written")),
+        }
+    }
+    let ssl = PathBuf::from("/etc/ssl/laman");
+    let cert = cert.unwrap_or_else(|| ssl.join(format!("{}.crt", reg.regency.domain)));
+    let key = key.unwrap_or_else(|| ssl.join(format!("{}.key", reg.regency.domain)));
+    let options = laman::registry::nginx::Options { webroot, cert: &cert, key: &key, http, https, frame_hosts: &frame_hosts };
+    print!("{}", laman::registry::nginx::config(&reg, &options));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The date in the regency's part of the world (WIB, UTC+7, unless the system says
+/// otherwise): the only place laman reads the clock.
+fn today() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
 }
 
 /// Shows the stage on a terminal (never in CI or with --format json).

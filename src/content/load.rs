@@ -1,7 +1,7 @@
 //! Reads one site folder into a [`SiteContent`]: walks the folder, reads and parses every
 //! markdown file (in parallel), and gives every section and page its address.
 
-use super::config::{self, SiteConfig};
+use super::config::SiteConfig;
 use super::frontmatter::{self, FrontMatter, SortBy};
 use super::{slugify, Asset, Doc, Page, Section, SiteContent, SiteDir, TemplateFile};
 use crate::finding::{line_of, Code, Finding};
@@ -101,21 +101,10 @@ pub fn load_site(root: &Path, site: &SiteDir, options: LoadOptions) -> (SiteCont
 }
 
 fn read_config(root: &Path, site: &SiteDir, findings: &mut Vec<Finding>) -> SiteConfig {
-    let file = site.dir.join(config::FILE_NAME);
-    match std::fs::read(root.join(&file)) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => SiteConfig::default(),
-        Err(e) => {
-            findings.push(unreadable(&file, &e).site(&site.label));
-            SiteConfig::default()
-        }
-        Ok(bytes) => match text_of(&bytes, &file).and_then(|t| SiteConfig::parse(&t, &file)) {
-            Ok(c) => c,
-            Err(f) => {
-                findings.push(f.site(&site.label));
-                SiteConfig::default()
-            }
-        },
-    }
+    SiteConfig::read(root, &site.label).unwrap_or_else(|f| {
+        findings.push(f.site(&site.label));
+        SiteConfig::default()
+    })
 }
 
 /// Every file below the site folder, as `/`-separated paths, in sorted order; names

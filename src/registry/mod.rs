@@ -2,8 +2,15 @@
 //! OPD holds which subdomain under which decree.
 //!
 //! This module reads the file into plain types and reports syntax and shape errors with
-//! their line. It knows nothing of content, rendering or DNS; the rules about what makes
-//! a registry valid beyond its shape live with the commands that enforce them.
+//! their line; [`validate`] holds the rules a well-shaped registry must still meet;
+//! [`edit`] changes the file the way the Dinas's workflow does; [`zone`] and [`nginx`]
+//! turn it into DNS and web-server configuration. It knows nothing of rendering or DNS
+//! queries.
+
+pub mod edit;
+pub mod nginx;
+pub mod validate;
+pub mod zone;
 
 use crate::finding::{line_of, Code, Finding};
 use jiff::civil::Date;
@@ -25,6 +32,15 @@ pub struct Registry {
     pub hosting: Hosting,
     pub portal: Portal,
     pub subdomains: Vec<Subdomain>,
+    /// Lines of the `[regency]`, `[hosting]` and `[portal]` tables, for findings.
+    pub lines: TableLines,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TableLines {
+    pub regency: usize,
+    pub hosting: usize,
+    pub portal: usize,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -57,6 +73,10 @@ pub struct Hosting {
     pub nameservers: Vec<String>,
     #[serde(default)]
     pub cname_allow: Vec<String>,
+    /// Addresses of nameservers that lie inside the regency zone (`ns1.<domain>`): the
+    /// zone must carry their A/AAAA records.
+    #[serde(default)]
+    pub glue: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -139,6 +159,19 @@ pub struct HistoryEntry {
     pub reason: Option<String>,
 }
 
+/// Where the fields of an entry stand in the registry file (1-based lines), for findings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EntryLines {
+    pub entry: usize,
+    pub label: usize,
+    pub contact: usize,
+    pub requested: usize,
+    pub decree: usize,
+    pub records: usize,
+    pub review: usize,
+    pub history: usize,
+}
+
 /// One `[[subdomain]]` entry.
 #[derive(Debug, Clone, Serialize)]
 pub struct Subdomain {
@@ -156,6 +189,8 @@ pub struct Subdomain {
     /// The line of the entry's `[[subdomain]]` header in the registry file.
     #[serde(skip)]
     pub line: usize,
+    #[serde(skip)]
+    pub lines: EntryLines,
 }
 
 impl Registry {
@@ -192,12 +227,18 @@ impl Registry {
         if !findings.is_empty() {
             return Err(findings);
         }
+        let header = |name: &str| {
+            text.lines()
+                .position(|l| l.trim_start().starts_with(&format!("[{name}]")))
+                .map_or(1, |i| i + 1)
+        };
         Ok(Registry {
             file: file.to_path_buf(),
             regency: raw.regency,
             hosting: raw.hosting,
             portal: raw.portal,
             subdomains,
+            lines: TableLines { regency: header("regency"), hosting: header("hosting"), portal: header("portal") },
         })
     }
 
@@ -243,23 +284,23 @@ struct RawRegistry {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSubdomain {
-    label: String,
+    label: Spanned<String>,
     owner: String,
     kind: Kind,
     status: Status,
-    contact: String,
+    contact: Spanned<String>,
     #[serde(default)]
     purpose: Option<String>,
     #[serde(default)]
     requested: Option<Spanned<toml::value::Datetime>>,
     #[serde(default)]
-    decree: Option<RawDecree>,
+    decree: Option<Spanned<RawDecree>>,
     #[serde(default)]
-    records: Records,
+    records: Option<Spanned<Records>>,
     #[serde(default)]
     review: Option<Spanned<toml::value::Datetime>>,
     #[serde(default)]
-    history: Vec<RawHistory>,
+    history: Option<Spanned<Vec<RawHistory>>>,
 }
 
 #[derive(Deserialize)]
@@ -283,7 +324,18 @@ struct RawHistory {
 impl RawSubdomain {
     fn into_subdomain(self, text: &str, line: usize) -> Result<Subdomain, Finding> {
         let date = |d: Spanned<toml::value::Datetime>| plain_date(text, d);
-        let decree = match self.decree {
+        let at = |start: Option<usize>| start.map_or(line, |s| line_of(text, s));
+        let lines = EntryLines {
+            entry: line,
+            label: at(Some(self.label.span().start)),
+            contact: at(Some(self.contact.span().start)),
+            requested: at(self.requested.as_ref().map(|d| d.span().start)),
+            decree: at(self.decree.as_ref().map(|d| d.span().start)),
+            records: at(self.records.as_ref().map(|r| r.span().start)),
+            review: at(self.review.as_ref().map(|d| d.span().start)),
+            history: at(self.history.as_ref().map(|h| h.span().start)),
+        };
+        let decree = match self.decree.map(Spanned::into_inner) {
             Some(d) => Some(Decree {
                 number: d.number,
                 date: date(d.date)?,
@@ -292,6 +344,8 @@ impl RawSubdomain {
         };
         let history = self
             .history
+            .map(Spanned::into_inner)
+            .unwrap_or_default()
             .into_iter()
             .map(|h| {
                 Ok(HistoryEntry {
@@ -303,18 +357,19 @@ impl RawSubdomain {
             })
             .collect::<Result<_, Finding>>()?;
         Ok(Subdomain {
-            label: self.label,
+            label: self.label.into_inner(),
             owner: self.owner,
             kind: self.kind,
             status: self.status,
-            contact: self.contact,
+            contact: self.contact.into_inner(),
             purpose: self.purpose,
             requested: self.requested.map(date).transpose()?,
             decree,
-            records: self.records,
+            records: self.records.map(Spanned::into_inner).unwrap_or_default(),
             review: self.review.map(date).transpose()?,
             history,
             line,
+            lines,
         })
     }
 }

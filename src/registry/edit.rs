@@ -1,0 +1,287 @@
+//! The Dinas's workflow on `domains.toml`: request, approve, suspend, revoke, reject.
+//!
+//! Every edit keeps the file's comments, order and layout (toml_edit), appends a history
+//! entry, validates the result, and writes atomically (a temporary file renamed over
+//! the registry). An edit is refused, leaving the file byte for byte as it was, when it
+//! names an unknown label, makes an impossible transition, carries a bad value, would
+//! add an error to the registry, or when the file changed while the edit was made.
+
+use super::validate::{self, transition_allowed};
+use super::{Kind, Registry, Status, FILE_NAME};
+use crate::finding::{Code, Finding};
+use jiff::civil::Date;
+use std::collections::HashSet;
+use std::path::Path;
+use toml_edit::{value, Array, DocumentMut, InlineTable, Item, Table, Value};
+
+/// One step of the workflow.
+#[derive(Debug, Clone)]
+pub enum Action {
+    Request { label: String, owner: String, contact: String, kind: Kind, purpose: Option<String> },
+    Approve { label: String, decree: String, date: String, a: Vec<String>, aaaa: Vec<String>, cname: Option<String> },
+    Suspend { label: String, reason: String },
+    Revoke { label: String, decree: String, date: String, reason: String },
+    Reject { label: String, reason: String },
+}
+
+impl Action {
+    fn label(&self) -> &str {
+        match self {
+            Action::Request { label, .. }
+            | Action::Approve { label, .. }
+            | Action::Suspend { label, .. }
+            | Action::Revoke { label, .. }
+            | Action::Reject { label, .. } => label,
+        }
+    }
+
+    fn status(&self) -> Status {
+        match self {
+            Action::Request { .. } => Status::Requested,
+            Action::Approve { .. } => Status::Approved,
+            Action::Suspend { .. } => Status::Suspended,
+            Action::Revoke { .. } => Status::Revoked,
+            Action::Reject { .. } => Status::Rejected,
+        }
+    }
+}
+
+/// What an accepted edit did: a sentence for people, and the warnings the new registry has.
+#[derive(Debug)]
+pub struct Applied {
+    pub summary: String,
+    pub warnings: Vec<Finding>,
+}
+
+/// Applies `action` to `<root>/domains.toml`. Err holds the findings that refused it.
+/// I/O errors (the file cannot be read or written) are the outer error.
+pub fn apply(root: &Path, action: &Action, today: Date, has_content: &dyn Fn(&str) -> bool) -> std::io::Result<Result<Applied, Vec<Finding>>> {
+    let path = root.join(FILE_NAME);
+    let original = std::fs::read(&path)?;
+    let refuse = |code: Code, message: String, help: &str| Ok(Err(vec![Finding::new(code, message).file(FILE_NAME).help(help)]));
+    let refuse_at = |line: usize, code: Code, message: String, help: &str| Ok(Err(vec![Finding::new(code, message).at(FILE_NAME, line).help(help)]));
+    let Ok(text) = std::str::from_utf8(&original) else {
+        return refuse(Code::RegistryParse, "domains.toml is not UTF-8 text".into(), "save it as UTF-8");
+    };
+    let before = match Registry::parse(text, Path::new(FILE_NAME)) {
+        Ok(r) => r,
+        Err(findings) => return Ok(Err(findings)),
+    };
+    let mut doc: DocumentMut = match text.parse() {
+        Ok(d) => d,
+        Err(e) => return refuse(Code::RegistryParse, e.to_string(), "fix the TOML syntax first"),
+    };
+
+    let label = action.label();
+    let existing = before.subdomains.iter().position(|s| s.label.eq_ignore_ascii_case(label));
+    let current = existing.map(|i| &before.subdomains[i]);
+    let to = action.status();
+    match (current, action) {
+        (None, Action::Request { .. }) => {}
+        (None, _) => {
+            return refuse(
+                Code::RegistryEditUnknown,
+                format!("there is no subdomain `{label}` in domains.toml"),
+                "check the label with `laman domains list`; a new subdomain starts with `laman domains request`",
+            )
+        }
+        (Some(sub), Action::Request { .. }) if !matches!(sub.status, Status::Revoked | Status::Rejected) => {
+            return refuse_at(
+                sub.line,
+                Code::RegistryEditExists,
+                format!("`{label}` is already registered ({})", sub.status.as_str()),
+                "a label can be requested again only after it was revoked or rejected",
+            )
+        }
+        (Some(sub), _) if !transition_allowed(Some(sub.status), to) => {
+            let help = match (sub.status, to) {
+                (Status::Revoked | Status::Rejected, Status::Approved) => "a revoked or rejected subdomain must be requested again before it can be approved",
+                _ => "allowed: requested → approved or rejected; approved → suspended or revoked; suspended → approved or revoked; revoked or rejected → requested",
+            };
+            return refuse_at(sub.line, Code::RegistryEditTransition, format!("`{label}` is {}; it cannot be {}", sub.status.as_str(), to.as_str()), help);
+        }
+        _ => {}
+    }
+
+    let summary = match edit(&mut doc, existing, action, today) {
+        Ok(done) => done,
+        Err(f) => return Ok(Err(vec![f.file(FILE_NAME)])),
+    };
+    let new_text = doc.to_string();
+    let after = match Registry::parse(&new_text, Path::new(FILE_NAME)) {
+        Ok(r) => r,
+        Err(findings) => return Ok(Err(findings)),
+    };
+    // Refuse only what this edit adds: an already imperfect registry must stay editable.
+    let key = |f: &Finding| (f.code, f.site.clone(), f.message.clone());
+    let old: HashSet<_> = validate::validate(&before, today, has_content).iter().map(key).collect();
+    let findings = validate::validate(&after, today, has_content);
+    let added: Vec<Finding> = findings.iter().filter(|f| f.is_error() && !old.contains(&key(f))).cloned().collect();
+    if !added.is_empty() {
+        return Ok(Err(added));
+    }
+    if std::fs::read(&path)? != original {
+        return refuse(
+            Code::RegistryEditConflict,
+            "domains.toml changed while this edit was being made".into(),
+            "someone else edited the registry at the same time; run the command again on the new file",
+        );
+    }
+    write_atomically(&path, new_text.as_bytes())?;
+    let warnings = findings.into_iter().filter(|f| !f.is_error() && f.site.as_deref() == Some(label)).collect();
+    Ok(Ok(Applied { summary, warnings }))
+}
+
+/// Writes a file by renaming a fully written temporary file over it.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new().prefix(".domains.toml.").tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn parse_date(text: &str) -> Result<Date, Finding> {
+    text.parse::<Date>().map_err(|_| {
+        Finding::new(Code::RegistryEditValue, format!("`{text}` is not a date")).help("write the decree date as YYYY-MM-DD, for example 2026-11-25")
+    })
+}
+
+fn toml_date(date: Date) -> Value {
+    let d = toml_edit::Date { year: date.year() as u16, month: date.month() as u8, day: date.day() as u8 };
+    Value::from(toml_edit::Datetime { date: Some(d), time: None, offset: None })
+}
+
+fn nonempty(what: &str, text: &str) -> Result<(), Finding> {
+    if text.trim().is_empty() {
+        return Err(Finding::new(Code::RegistryEditValue, format!("the {what} is empty")));
+    }
+    Ok(())
+}
+
+/// Makes the change in the document; returns a summary for people.
+fn edit(doc: &mut DocumentMut, existing: Option<usize>, action: &Action, today: Date) -> Result<String, Finding> {
+    let entries = match doc.get_mut("subdomain") {
+        Some(Item::ArrayOfTables(a)) => a,
+        Some(_) => return Err(Finding::new(Code::RegistryParse, "`subdomain` must be an array of tables ([[subdomain]])")),
+        None => {
+            doc.insert("subdomain", Item::ArrayOfTables(Default::default()));
+            doc.get_mut("subdomain").and_then(Item::as_array_of_tables_mut).expect("just inserted")
+        }
+    };
+    let index = match existing {
+        Some(i) => i,
+        None => {
+            let mut table = Table::new();
+            table.decor_mut().set_prefix("\n");
+            entries.push(table);
+            entries.len() - 1
+        }
+    };
+    let entry = entries.get_mut(index).expect("index of an entry");
+    let mut history = InlineTable::new();
+    let summary = match action {
+        Action::Request { label, owner, contact, kind, purpose } => {
+            nonempty("owner", owner)?;
+            entry["label"] = value(label.as_str());
+            entry["owner"] = value(owner.as_str());
+            entry["kind"] = value(kind.as_str());
+            entry["status"] = value("requested");
+            entry["contact"] = value(contact.as_str());
+            if let Some(p) = purpose {
+                entry["purpose"] = value(p.as_str());
+            }
+            entry["requested"] = Item::Value(toml_date(today));
+            history.insert("date", toml_date(today));
+            format!("requested `{label}` for {owner}")
+        }
+        Action::Approve { label, decree, date, a, aaaa, cname } => {
+            nonempty("decree number", decree)?;
+            let date = parse_date(date)?;
+            for ip in a {
+                ip.parse::<std::net::Ipv4Addr>().map_err(|_| Finding::new(Code::RegistryEditValue, format!("--a `{ip}` is not an IPv4 address")))?;
+            }
+            for ip in aaaa {
+                ip.parse::<std::net::Ipv6Addr>().map_err(|_| Finding::new(Code::RegistryEditValue, format!("--aaaa `{ip}` is not an IPv6 address")))?;
+            }
+            entry["status"] = value("approved");
+            let mut d = InlineTable::new();
+            d.insert("number", Value::from(decree.as_str()));
+            d.insert("date", toml_date(date));
+            entry["decree"] = value(d);
+            if !a.is_empty() || !aaaa.is_empty() || cname.is_some() {
+                let mut r = InlineTable::new();
+                if !a.is_empty() {
+                    r.insert("A", Value::Array(a.iter().map(String::as_str).collect::<Array>()));
+                }
+                if !aaaa.is_empty() {
+                    r.insert("AAAA", Value::Array(aaaa.iter().map(String::as_str).collect::<Array>()));
+                }
+                if let Some(c) = cname {
+                    r.insert("CNAME", Value::from(c.as_str()));
+                }
+                entry["records"] = value(r);
+            }
+            history.insert("date", toml_date(date));
+            history.insert("decree", Value::from(decree.as_str()));
+            format!("approved `{label}` by decree {decree} of {date}")
+        }
+        Action::Suspend { label, reason } | Action::Reject { label, reason } => {
+            nonempty("reason", reason)?;
+            let status = action.status().as_str();
+            entry["status"] = value(status);
+            history.insert("date", toml_date(today));
+            history.insert("reason", Value::from(reason.as_str()));
+            format!("{status} `{label}`")
+        }
+        Action::Revoke { label, decree, date, reason } => {
+            nonempty("decree number", decree)?;
+            nonempty("reason", reason)?;
+            let date = parse_date(date)?;
+            entry["status"] = value("revoked");
+            history.insert("date", toml_date(date));
+            history.insert("decree", Value::from(decree.as_str()));
+            history.insert("reason", Value::from(reason.as_str()));
+            format!("revoked `{label}` by decree {decree} of {date}")
+        }
+    };
+    // Keep the key order people read: date, action, then the rest.
+    let mut ordered = InlineTable::new();
+    if let Some(d) = history.get("date") {
+        ordered.insert("date", d.clone());
+    }
+    ordered.insert("action", Value::from(action.status().as_str()));
+    for (k, v) in history.iter().filter(|(k, _)| *k != "date") {
+        ordered.insert(k, v.clone());
+    }
+    append_history(entry, ordered);
+    Ok(summary)
+}
+
+/// Appends to the entry's `history` array, laid out like the entries already there.
+fn append_history(entry: &mut Table, item: InlineTable) {
+    let array = match entry.get_mut("history").and_then(Item::as_array_mut) {
+        Some(a) => a,
+        None => {
+            entry["history"] = value(Array::new());
+            entry["history"].as_array_mut().expect("just inserted")
+        }
+    };
+    let mut new = Value::InlineTable(item);
+    let prefix = array.iter().last().and_then(|v| v.decor().prefix()).and_then(|p| p.as_str()).map(str::to_string);
+    match prefix {
+        Some(p) if array.len() > 1 || p.contains('\n') => new.decor_mut().set_prefix(p),
+        _ if !array.is_empty() => new.decor_mut().set_prefix(" "),
+        _ => new.decor_mut().set_prefix(" "),
+    }
+    new.decor_mut().set_suffix(" ");
+    if let Some(last) = array.iter_mut().last() {
+        last.decor_mut().set_suffix("");
+    }
+    array.push_formatted(new);
+}
