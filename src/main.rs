@@ -6,9 +6,9 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use laman::build::{self, Failure, Report};
+use laman::finding::Finding;
 use laman::registry::validate;
 use laman::registry::{Kind, Registry, Status};
-use laman::finding::Finding;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -286,22 +286,86 @@ fn domains(command: Domains) -> Result<ExitCode, Failure> {
         Domains::Check(common) => return domains_check(&common),
         Domains::List { common, status } => return domains_list(&common, status),
         Domains::Zone { serial, root } => return domains_zone(&root.root, serial),
-        Domains::Nginx { webroot, cert, key, http, https, root } => {
-            return domains_nginx(&root.root, &webroot, cert, key, &http, &https)
-        }
-        Domains::Request { label, owner, contact, kind: k, purpose, root } => {
-            (root, Action::Request { label, owner, contact, kind: kind(k), purpose })
-        }
-        Domains::Approve { label, decree, date, a, aaaa, cname, root } => (root, Action::Approve { label, decree, date, a, aaaa, cname }),
-        Domains::Suspend { label, reason, root } => (root, Action::Suspend { label, reason }),
-        Domains::Revoke { label, decree, date, reason, root } => (root, Action::Revoke { label, decree, date, reason }),
-        Domains::Reject { label, reason, root } => (root, Action::Reject { label, reason }),
+        Domains::Nginx {
+            webroot,
+            cert,
+            key,
+            http,
+            https,
+            root,
+        } => return domains_nginx(&root.root, &webroot, cert, key, &http, &https),
+        Domains::Request {
+            label,
+            owner,
+            contact,
+            kind: k,
+            purpose,
+            root,
+        } => (
+            root,
+            Action::Request {
+                label,
+                owner,
+                contact,
+                kind: kind(k),
+                purpose,
+            },
+        ),
+        Domains::Approve {
+            label,
+            decree,
+            date,
+            a,
+            aaaa,
+            cname,
+            root,
+        } => (
+            root,
+            Action::Approve {
+                label,
+                decree,
+                date,
+                a,
+                aaaa,
+                cname,
+            },
+        ),
+        Domains::Suspend {
+            label,
+            reason,
+            root,
+        } => (root, Action::Suspend { label, reason }),
+        Domains::Revoke {
+            label,
+            decree,
+            date,
+            reason,
+            root,
+        } => (
+            root,
+            Action::Revoke {
+                label,
+                decree,
+                date,
+                reason,
+            },
+        ),
+        Domains::Reject {
+            label,
+            reason,
+            root,
+        } => (root, Action::Reject { label, reason }),
     };
     domains_edit(&root.root, &action)
 }
 
+/// A registry with the findings of its rules, or the findings that stopped it loading.
+type Checked = Result<(Registry, Vec<Finding>), Vec<Finding>>;
+
 /// Loads and checks the registry; Err when it cannot be used.
-fn checked_registry(root: &std::path::Path) -> Result<Result<(Registry, Vec<Finding>), Vec<Finding>>, Failure> {
+fn checked_registry(
+    root: &std::path::Path,
+) -> Result<Checked, Failure> {
     let registry = match build::load_registry(root)? {
         Ok(r) => r,
         Err(findings) => return Ok(Err(findings)),
@@ -312,7 +376,10 @@ fn checked_registry(root: &std::path::Path) -> Result<Result<(Registry, Vec<Find
 }
 
 fn print_findings(findings: &[Finding], format: Format, summary: &str) -> ExitCode {
-    let report = Report { findings: findings.to_vec(), ..Default::default() };
+    let report = Report {
+        findings: findings.to_vec(),
+        ..Default::default()
+    };
     finish(&report, format, summary)
 }
 
@@ -320,19 +387,33 @@ fn print_findings(findings: &[Finding], format: Format, summary: &str) -> ExitCo
 fn domains_check(common: &Common) -> Result<ExitCode, Failure> {
     let findings = match checked_registry(&common.root)? {
         Ok((reg, findings)) => {
-            let summary = format!("checked {} subdomain(s) of {}", reg.subdomains.len(), reg.regency.domain);
+            let summary = format!(
+                "checked {} subdomain(s) of {}",
+                reg.subdomains.len(),
+                reg.regency.domain
+            );
             return Ok(print_findings(&findings, common.format, &summary));
         }
         Err(findings) => findings,
     };
-    Ok(print_findings(&findings, common.format, "the registry could not be read"))
+    Ok(print_findings(
+        &findings,
+        common.format,
+        "the registry could not be read",
+    ))
 }
 
 /// `laman domains list`: one line per subdomain, or JSON.
 fn domains_list(common: &Common, status: Option<StatusArg>) -> Result<ExitCode, Failure> {
     let reg = match build::load_registry(&common.root)? {
         Ok(r) => r,
-        Err(findings) => return Ok(print_findings(&findings, common.format, "the registry could not be read")),
+        Err(findings) => {
+            return Ok(print_findings(
+                &findings,
+                common.format,
+                "the registry could not be read",
+            ))
+        }
     };
     let wanted = status.map(|s| match s {
         StatusArg::Requested => Status::Requested,
@@ -341,14 +422,35 @@ fn domains_list(common: &Common, status: Option<StatusArg>) -> Result<ExitCode, 
         StatusArg::Revoked => Status::Revoked,
         StatusArg::Rejected => Status::Rejected,
     });
-    let subs: Vec<_> = reg.subdomains.iter().filter(|s| wanted.is_none_or(|w| s.status == w)).collect();
+    let subs: Vec<_> = reg
+        .subdomains
+        .iter()
+        .filter(|s| wanted.is_none_or(|w| s.status == w))
+        .collect();
     match common.format {
-        Format::Json => println!("{}", serde_json::json!({ "domain": reg.regency.domain, "subdomains": subs })),
+        Format::Json => println!(
+            "{}",
+            serde_json::json!({ "domain": reg.regency.domain, "subdomains": subs })
+        ),
         Format::Text => {
-            let width = subs.iter().map(|s| reg.fqdn(&s.label).len()).max().unwrap_or(0);
+            let width = subs
+                .iter()
+                .map(|s| reg.fqdn(&s.label).len())
+                .max()
+                .unwrap_or(0);
             for s in &subs {
-                let decree = s.decree.as_ref().map_or("-".to_string(), |d| format!("{} ({})", d.number, d.date));
-                println!("{:<width$}  {:<9}  {:<7}  {}  [{}]", reg.fqdn(&s.label), s.status.as_str(), s.kind.as_str(), s.owner, decree);
+                let decree = s
+                    .decree
+                    .as_ref()
+                    .map_or("-".to_string(), |d| format!("{} ({})", d.number, d.date));
+                println!(
+                    "{:<width$}  {:<9}  {:<7}  {}  [{}]",
+                    reg.fqdn(&s.label),
+                    s.status.as_str(),
+                    s.kind.as_str(),
+                    s.owner,
+                    decree
+                );
             }
         }
     }
@@ -356,13 +458,24 @@ fn domains_list(common: &Common, status: Option<StatusArg>) -> Result<ExitCode, 
 }
 
 /// `laman domains request|approve|suspend|revoke|reject`.
-fn domains_edit(root: &std::path::Path, action: &laman::registry::edit::Action) -> Result<ExitCode, Failure> {
+fn domains_edit(
+    root: &std::path::Path,
+    action: &laman::registry::edit::Action,
+) -> Result<ExitCode, Failure> {
     if !root.is_dir() {
-        return Err(Failure::Usage(format!("the regency root `{}` is not a folder", root.display())));
+        return Err(Failure::Usage(format!(
+            "the regency root `{}` is not a folder",
+            root.display()
+        )));
     }
     let has_content = |label: &str| root.join("content").join(label).is_dir();
-    let result = laman::registry::edit::apply(root, action, today(), &has_content)
-        .map_err(|e| Failure::Io(format!("cannot edit {}: {e}", root.join("domains.toml").display())))?;
+    let result =
+        laman::registry::edit::apply(root, action, today(), &has_content).map_err(|e| {
+            Failure::Io(format!(
+                "cannot edit {}: {e}",
+                root.join("domains.toml").display()
+            ))
+        })?;
     match result {
         Ok(applied) => {
             for w in &applied.warnings {
@@ -371,7 +484,11 @@ fn domains_edit(root: &std::path::Path, action: &laman::registry::edit::Action) 
             eprintln!("domains.toml: {}", applied.summary);
             Ok(ExitCode::SUCCESS)
         }
-        Err(findings) => Ok(print_findings(&findings, Format::Text, "domains.toml was not changed")),
+        Err(findings) => Ok(print_findings(
+            &findings,
+            Format::Text,
+            "domains.toml was not changed",
+        )),
     }
 }
 
@@ -382,7 +499,10 @@ fn domains_zone(root: &std::path::Path, serial: Option<u32>) -> Result<ExitCode,
         Err(findings) => return Ok(print_findings(&findings, Format::Text, "no zone written")),
     };
     // In-zone nameservers without addresses make the zone itself invalid.
-    for f in findings.iter_mut().filter(|f| f.code == laman::finding::Code::RegistryNameserverGlue) {
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.code == laman::finding::Code::RegistryNameserverGlue)
+    {
         f.severity = laman::finding::Severity::Error;
     }
     if findings.iter().any(Finding::is_error) {
@@ -404,26 +524,53 @@ fn domains_nginx(
 ) -> Result<ExitCode, Failure> {
     let (reg, findings) = match checked_registry(root)? {
         Ok(ok) => ok,
-        Err(findings) => return Ok(print_findings(&findings, Format::Text, "no configuration written")),
+        Err(findings) => {
+            return Ok(print_findings(
+                &findings,
+                Format::Text,
+                "no configuration written",
+            ))
+        }
     };
     if findings.iter().any(Finding::is_error) {
-        return Ok(print_findings(&findings, Format::Text, "no configuration written"));
+        return Ok(print_findings(
+            &findings,
+            Format::Text,
+            "no configuration written",
+        ));
     }
     let mut frame_hosts = std::collections::BTreeMap::new();
-    let labels = std::iter::once(laman::registry::PORTAL_LABEL.to_string())
-        .chain(reg.subdomains.iter().filter(|s| s.status == Status::Approved).map(|s| s.label.clone()));
+    let labels = std::iter::once(laman::registry::PORTAL_LABEL.to_string()).chain(
+        reg.subdomains
+            .iter()
+            .filter(|s| s.status == Status::Approved)
+            .map(|s| s.label.clone()),
+    );
     for label in labels {
         match laman::content::SiteConfig::read(root, &label) {
             Ok(cfg) => {
                 frame_hosts.insert(label, cfg.embeds.iframe_hosts);
             }
-            Err(f) => return Ok(print_findings(&[f], Format::Text, "no configuration written")),
+            Err(f) => {
+                return Ok(print_findings(
+                    &[f],
+                    Format::Text,
+                    "no configuration written",
+                ))
+            }
         }
     }
     let ssl = PathBuf::from("/etc/ssl/laman");
     let cert = cert.unwrap_or_else(|| ssl.join(format!("{}.crt", reg.regency.domain)));
     let key = key.unwrap_or_else(|| ssl.join(format!("{}.key", reg.regency.domain)));
-    let options = laman::registry::nginx::Options { webroot, cert: &cert, key: &key, http, https, frame_hosts: &frame_hosts };
+    let options = laman::registry::nginx::Options {
+        webroot,
+        cert: &cert,
+        key: &key,
+        http,
+        https,
+        frame_hosts: &frame_hosts,
+    };
     print!("{}", laman::registry::nginx::config(&reg, &options));
     Ok(ExitCode::SUCCESS)
 }

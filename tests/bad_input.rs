@@ -231,7 +231,7 @@ fn registry_syntax_error() {
         },
         "registry.parse",
         "domains.toml",
-        Some(33),
+        Some(34),
     );
 }
 

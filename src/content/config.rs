@@ -66,10 +66,14 @@ impl SiteConfig {
         let file = Path::new("content").join(label).join(FILE_NAME);
         match std::fs::read(root.join(&file)) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(SiteConfig::default()),
-            Err(e) => Err(Finding::new(Code::ContentRead, format!("cannot read the file: {e}")).file(&file)),
+            Err(e) => Err(
+                Finding::new(Code::ContentRead, format!("cannot read the file: {e}")).file(&file),
+            ),
             Ok(bytes) => {
                 let text = String::from_utf8(bytes).map_err(|_| {
-                    Finding::new(Code::ContentRead, "the file is not UTF-8 text").file(&file).help("save the file as UTF-8")
+                    Finding::new(Code::ContentRead, "the file is not UTF-8 text")
+                        .file(&file)
+                        .help("save the file as UTF-8")
                 })?;
                 SiteConfig::parse(text.strip_prefix('\u{feff}').unwrap_or(&text), &file)
             }

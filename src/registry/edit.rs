@@ -17,11 +17,35 @@ use toml_edit::{value, Array, DocumentMut, InlineTable, Item, Table, Value};
 /// One step of the workflow.
 #[derive(Debug, Clone)]
 pub enum Action {
-    Request { label: String, owner: String, contact: String, kind: Kind, purpose: Option<String> },
-    Approve { label: String, decree: String, date: String, a: Vec<String>, aaaa: Vec<String>, cname: Option<String> },
-    Suspend { label: String, reason: String },
-    Revoke { label: String, decree: String, date: String, reason: String },
-    Reject { label: String, reason: String },
+    Request {
+        label: String,
+        owner: String,
+        contact: String,
+        kind: Kind,
+        purpose: Option<String>,
+    },
+    Approve {
+        label: String,
+        decree: String,
+        date: String,
+        a: Vec<String>,
+        aaaa: Vec<String>,
+        cname: Option<String>,
+    },
+    Suspend {
+        label: String,
+        reason: String,
+    },
+    Revoke {
+        label: String,
+        decree: String,
+        date: String,
+        reason: String,
+    },
+    Reject {
+        label: String,
+        reason: String,
+    },
 }
 
 impl Action {
@@ -55,13 +79,30 @@ pub struct Applied {
 
 /// Applies `action` to `<root>/domains.toml`. Err holds the findings that refused it.
 /// I/O errors (the file cannot be read or written) are the outer error.
-pub fn apply(root: &Path, action: &Action, today: Date, has_content: &dyn Fn(&str) -> bool) -> std::io::Result<Result<Applied, Vec<Finding>>> {
+pub fn apply(
+    root: &Path,
+    action: &Action,
+    today: Date,
+    has_content: &dyn Fn(&str) -> bool,
+) -> std::io::Result<Result<Applied, Vec<Finding>>> {
     let path = root.join(FILE_NAME);
     let original = std::fs::read(&path)?;
-    let refuse = |code: Code, message: String, help: &str| Ok(Err(vec![Finding::new(code, message).file(FILE_NAME).help(help)]));
-    let refuse_at = |line: usize, code: Code, message: String, help: &str| Ok(Err(vec![Finding::new(code, message).at(FILE_NAME, line).help(help)]));
+    let refuse = |code: Code, message: String, help: &str| {
+        Ok(Err(vec![Finding::new(code, message)
+            .file(FILE_NAME)
+            .help(help)]))
+    };
+    let refuse_at = |line: usize, code: Code, message: String, help: &str| {
+        Ok(Err(vec![Finding::new(code, message)
+            .at(FILE_NAME, line)
+            .help(help)]))
+    };
     let Ok(text) = std::str::from_utf8(&original) else {
-        return refuse(Code::RegistryParse, "domains.toml is not UTF-8 text".into(), "save it as UTF-8");
+        return refuse(
+            Code::RegistryParse,
+            "domains.toml is not UTF-8 text".into(),
+            "save it as UTF-8",
+        );
     };
     let before = match Registry::parse(text, Path::new(FILE_NAME)) {
         Ok(r) => r,
@@ -69,11 +110,20 @@ pub fn apply(root: &Path, action: &Action, today: Date, has_content: &dyn Fn(&st
     };
     let mut doc: DocumentMut = match text.parse() {
         Ok(d) => d,
-        Err(e) => return refuse(Code::RegistryParse, e.to_string(), "fix the TOML syntax first"),
+        Err(e) => {
+            return refuse(
+                Code::RegistryParse,
+                e.to_string(),
+                "fix the TOML syntax first",
+            )
+        }
     };
 
     let label = action.label();
-    let existing = before.subdomains.iter().position(|s| s.label.eq_ignore_ascii_case(label));
+    let existing = before
+        .subdomains
+        .iter()
+        .position(|s| s.label.eq_ignore_ascii_case(label));
     let current = existing.map(|i| &before.subdomains[i]);
     let to = action.status();
     match (current, action) {
@@ -114,29 +164,51 @@ pub fn apply(root: &Path, action: &Action, today: Date, has_content: &dyn Fn(&st
     };
     // Refuse only what this edit adds: an already imperfect registry must stay editable.
     let key = |f: &Finding| (f.code, f.site.clone(), f.message.clone());
-    let old: HashSet<_> = validate::validate(&before, today, has_content).iter().map(key).collect();
+    let old: HashSet<_> = validate::validate(&before, today, has_content)
+        .iter()
+        .map(key)
+        .collect();
     let findings = validate::validate(&after, today, has_content);
-    let added: Vec<Finding> = findings.iter().filter(|f| f.is_error() && !old.contains(&key(f))).cloned().collect();
+    let added: Vec<Finding> = findings
+        .iter()
+        .filter(|f| f.is_error() && !old.contains(&key(f)))
+        .cloned()
+        .collect();
     if !added.is_empty() {
         return Ok(Err(added));
     }
-    if std::fs::read(&path)? != original {
-        return refuse(
-            Code::RegistryEditConflict,
-            "domains.toml changed while this edit was being made".into(),
-            "someone else edited the registry at the same time; run the command again on the new file",
-        );
+    if let Err(conflict) = commit(&path, &original, new_text.as_bytes())? {
+        return Ok(Err(vec![conflict]));
     }
-    write_atomically(&path, new_text.as_bytes())?;
-    let warnings = findings.into_iter().filter(|f| !f.is_error() && f.site.as_deref() == Some(label)).collect();
+    let warnings = findings
+        .into_iter()
+        .filter(|f| !f.is_error() && f.site.as_deref() == Some(label))
+        .collect();
     Ok(Ok(Applied { summary, warnings }))
+}
+
+/// Replaces the registry with `new`, unless it no longer holds `original` (another
+/// edit got there first: refusing loses neither).
+pub fn commit(path: &Path, original: &[u8], new: &[u8]) -> std::io::Result<Result<(), Finding>> {
+    if std::fs::read(path)? != original {
+        return Ok(Err(Finding::new(Code::RegistryEditConflict, "domains.toml changed while this edit was being made")
+            .file(FILE_NAME)
+            .help("someone else edited the registry at the same time; run the command again on the new file")));
+    }
+    write_atomically(path, new)?;
+    Ok(Ok(()))
 }
 
 /// Writes a file by renaming a fully written temporary file over it.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new().prefix(".domains.toml.").tempfile_in(dir)?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".domains.toml.")
+        .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     if let Ok(meta) = std::fs::metadata(path) {
@@ -148,30 +220,54 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 fn parse_date(text: &str) -> Result<Date, Finding> {
     text.parse::<Date>().map_err(|_| {
-        Finding::new(Code::RegistryEditValue, format!("`{text}` is not a date")).help("write the decree date as YYYY-MM-DD, for example 2026-11-25")
+        Finding::new(Code::RegistryEditValue, format!("`{text}` is not a date"))
+            .help("write the decree date as YYYY-MM-DD, for example 2026-11-25")
     })
 }
 
 fn toml_date(date: Date) -> Value {
-    let d = toml_edit::Date { year: date.year() as u16, month: date.month() as u8, day: date.day() as u8 };
-    Value::from(toml_edit::Datetime { date: Some(d), time: None, offset: None })
+    let d = toml_edit::Date {
+        year: date.year() as u16,
+        month: date.month() as u8,
+        day: date.day() as u8,
+    };
+    Value::from(toml_edit::Datetime {
+        date: Some(d),
+        time: None,
+        offset: None,
+    })
 }
 
 fn nonempty(what: &str, text: &str) -> Result<(), Finding> {
     if text.trim().is_empty() {
-        return Err(Finding::new(Code::RegistryEditValue, format!("the {what} is empty")));
+        return Err(Finding::new(
+            Code::RegistryEditValue,
+            format!("the {what} is empty"),
+        ));
     }
     Ok(())
 }
 
 /// Makes the change in the document; returns a summary for people.
-fn edit(doc: &mut DocumentMut, existing: Option<usize>, action: &Action, today: Date) -> Result<String, Finding> {
+fn edit(
+    doc: &mut DocumentMut,
+    existing: Option<usize>,
+    action: &Action,
+    today: Date,
+) -> Result<String, Finding> {
     let entries = match doc.get_mut("subdomain") {
         Some(Item::ArrayOfTables(a)) => a,
-        Some(_) => return Err(Finding::new(Code::RegistryParse, "`subdomain` must be an array of tables ([[subdomain]])")),
+        Some(_) => {
+            return Err(Finding::new(
+                Code::RegistryParse,
+                "`subdomain` must be an array of tables ([[subdomain]])",
+            ))
+        }
         None => {
             doc.insert("subdomain", Item::ArrayOfTables(Default::default()));
-            doc.get_mut("subdomain").and_then(Item::as_array_of_tables_mut).expect("just inserted")
+            doc.get_mut("subdomain")
+                .and_then(Item::as_array_of_tables_mut)
+                .expect("just inserted")
         }
     };
     let index = match existing {
@@ -186,7 +282,13 @@ fn edit(doc: &mut DocumentMut, existing: Option<usize>, action: &Action, today: 
     let entry = entries.get_mut(index).expect("index of an entry");
     let mut history = InlineTable::new();
     let summary = match action {
-        Action::Request { label, owner, contact, kind, purpose } => {
+        Action::Request {
+            label,
+            owner,
+            contact,
+            kind,
+            purpose,
+        } => {
             nonempty("owner", owner)?;
             entry["label"] = value(label.as_str());
             entry["owner"] = value(owner.as_str());
@@ -197,17 +299,36 @@ fn edit(doc: &mut DocumentMut, existing: Option<usize>, action: &Action, today: 
                 entry["purpose"] = value(p.as_str());
             }
             entry["requested"] = Item::Value(toml_date(today));
+            // A new request starts a new use: the old approval stays in history only.
+            entry.remove("decree");
             history.insert("date", toml_date(today));
             format!("requested `{label}` for {owner}")
         }
-        Action::Approve { label, decree, date, a, aaaa, cname } => {
+        Action::Approve {
+            label,
+            decree,
+            date,
+            a,
+            aaaa,
+            cname,
+        } => {
             nonempty("decree number", decree)?;
             let date = parse_date(date)?;
             for ip in a {
-                ip.parse::<std::net::Ipv4Addr>().map_err(|_| Finding::new(Code::RegistryEditValue, format!("--a `{ip}` is not an IPv4 address")))?;
+                ip.parse::<std::net::Ipv4Addr>().map_err(|_| {
+                    Finding::new(
+                        Code::RegistryEditValue,
+                        format!("--a `{ip}` is not an IPv4 address"),
+                    )
+                })?;
             }
             for ip in aaaa {
-                ip.parse::<std::net::Ipv6Addr>().map_err(|_| Finding::new(Code::RegistryEditValue, format!("--aaaa `{ip}` is not an IPv6 address")))?;
+                ip.parse::<std::net::Ipv6Addr>().map_err(|_| {
+                    Finding::new(
+                        Code::RegistryEditValue,
+                        format!("--aaaa `{ip}` is not an IPv6 address"),
+                    )
+                })?;
             }
             entry["status"] = value("approved");
             let mut d = InlineTable::new();
@@ -217,10 +338,16 @@ fn edit(doc: &mut DocumentMut, existing: Option<usize>, action: &Action, today: 
             if !a.is_empty() || !aaaa.is_empty() || cname.is_some() {
                 let mut r = InlineTable::new();
                 if !a.is_empty() {
-                    r.insert("A", Value::Array(a.iter().map(String::as_str).collect::<Array>()));
+                    r.insert(
+                        "A",
+                        Value::Array(a.iter().map(String::as_str).collect::<Array>()),
+                    );
                 }
                 if !aaaa.is_empty() {
-                    r.insert("AAAA", Value::Array(aaaa.iter().map(String::as_str).collect::<Array>()));
+                    r.insert(
+                        "AAAA",
+                        Value::Array(aaaa.iter().map(String::as_str).collect::<Array>()),
+                    );
                 }
                 if let Some(c) = cname {
                     r.insert("CNAME", Value::from(c.as_str()));
@@ -239,7 +366,12 @@ fn edit(doc: &mut DocumentMut, existing: Option<usize>, action: &Action, today: 
             history.insert("reason", Value::from(reason.as_str()));
             format!("{status} `{label}`")
         }
-        Action::Revoke { label, decree, date, reason } => {
+        Action::Revoke {
+            label,
+            decree,
+            date,
+            reason,
+        } => {
             nonempty("decree number", decree)?;
             nonempty("reason", reason)?;
             let date = parse_date(date)?;
@@ -273,7 +405,12 @@ fn append_history(entry: &mut Table, item: InlineTable) {
         }
     };
     let mut new = Value::InlineTable(item);
-    let prefix = array.iter().last().and_then(|v| v.decor().prefix()).and_then(|p| p.as_str()).map(str::to_string);
+    let prefix = array
+        .iter()
+        .last()
+        .and_then(|v| v.decor().prefix())
+        .and_then(|p| p.as_str())
+        .map(str::to_string);
     match prefix {
         Some(p) if array.len() > 1 || p.contains('\n') => new.decor_mut().set_prefix(p),
         _ if !array.is_empty() => new.decor_mut().set_prefix(" "),
@@ -284,4 +421,30 @@ fn append_history(entry: &mut Table, item: InlineTable) {
         last.decor_mut().set_suffix("");
     }
     array.push_formatted(new);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, "# read\n").unwrap();
+        let original = std::fs::read(&path).unwrap();
+        std::fs::write(&path, "# someone else's edit\n").unwrap();
+        let refused = commit(&path, &original, b"# ours\n").unwrap().unwrap_err();
+        assert_eq!(refused.code, Code::RegistryEditConflict);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "# someone else's edit\n"
+        );
+        commit(&path, b"# someone else's edit\n", b"# ours\n")
+            .unwrap()
+            .unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "# ours\n");
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
 }

@@ -238,7 +238,11 @@ impl Registry {
             hosting: raw.hosting,
             portal: raw.portal,
             subdomains,
-            lines: TableLines { regency: header("regency"), hosting: header("hosting"), portal: header("portal") },
+            lines: TableLines {
+                regency: header("regency"),
+                hosting: header("hosting"),
+                portal: header("portal"),
+            },
         })
     }
 

@@ -13,8 +13,31 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// Labels that would shadow infrastructure, or the portal's own name in content.
 pub const RESERVED: &[&str] = &[
-    "www", "mail", "smtp", "imap", "pop", "pop3", "mx", "ns", "ns1", "ns2", "ns3", "ns4", "ns5", "ns6", "ns7", "ns8",
-    "ns9", "ftp", "webmail", "cpanel", "whm", "autodiscover", "autoconfig", "localhost", "portal",
+    "www",
+    "mail",
+    "smtp",
+    "imap",
+    "pop",
+    "pop3",
+    "mx",
+    "ns",
+    "ns1",
+    "ns2",
+    "ns3",
+    "ns4",
+    "ns5",
+    "ns6",
+    "ns7",
+    "ns8",
+    "ns9",
+    "ftp",
+    "webmail",
+    "cpanel",
+    "whm",
+    "autodiscover",
+    "autoconfig",
+    "localhost",
+    "portal",
 ];
 
 /// TTLs outside this range are mistakes: too short floods resolvers, too long makes a
@@ -23,7 +46,10 @@ pub const TTL_RANGE: std::ops::RangeInclusive<u32> = 60..=86_400;
 
 /// Checks the whole registry. `has_content(label)` tells whether `content/<label>` exists.
 pub fn validate(reg: &Registry, today: Date, has_content: &dyn Fn(&str) -> bool) -> Vec<Finding> {
-    let mut v = Validator { reg, findings: Vec::new() };
+    let mut v = Validator {
+        reg,
+        findings: Vec::new(),
+    };
     v.regency();
     let ranges = v.hosting();
     v.portal(&ranges);
@@ -43,9 +69,12 @@ pub fn validate(reg: &Registry, today: Date, has_content: &dyn Fn(&str) -> bool)
         }
         if let Some(review) = sub.review.filter(|r| *r < today) {
             v.push(
-                Finding::new(Code::RegistryReviewOverdue, format!("the review of `{}` was due on {review}", sub.label))
-                    .line(sub.lines.review)
-                    .help("review the subdomain's use and set a new `review` date"),
+                Finding::new(
+                    Code::RegistryReviewOverdue,
+                    format!("the review of `{}` was due on {review}", sub.label),
+                )
+                .line(sub.lines.review)
+                .help("review the subdomain's use and set a new `review` date"),
                 sub,
             );
         }
@@ -64,8 +93,18 @@ pub struct Ranges {
 impl Ranges {
     pub fn of(reg: &Registry) -> Ranges {
         Ranges {
-            v4: reg.hosting.ipv4.iter().filter_map(|r| r.parse().ok()).collect(),
-            v6: reg.hosting.ipv6.iter().filter_map(|r| r.parse().ok()).collect(),
+            v4: reg
+                .hosting
+                .ipv4
+                .iter()
+                .filter_map(|r| r.parse().ok())
+                .collect(),
+            v6: reg
+                .hosting
+                .ipv6
+                .iter()
+                .filter_map(|r| r.parse().ok())
+                .collect(),
         }
     }
 
@@ -85,7 +124,8 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     fn push(&mut self, finding: Finding, sub: &Subdomain) {
-        self.findings.push(finding.file(&self.reg.file).site(&sub.label));
+        self.findings
+            .push(finding.file(&self.reg.file).site(&sub.label));
     }
 
     fn push_global(&mut self, finding: Finding) {
@@ -96,11 +136,19 @@ impl Validator<'_> {
         let domain = &self.reg.regency.domain;
         let line = self.reg.lines.regency;
         if hostname_problem(domain).is_some() {
-            self.push_global(Finding::new(Code::RegistryHostingInvalid, format!("the regency domain `{domain}` is not a domain name")).line(line));
+            self.push_global(
+                Finding::new(
+                    Code::RegistryHostingInvalid,
+                    format!("the regency domain `{domain}` is not a domain name"),
+                )
+                .line(line),
+            );
             return;
         }
         let name = domain.strip_suffix(".go.id").unwrap_or("");
-        let form = ["kab", "kota", "prov"].iter().any(|k| name.len() > k.len() && name.ends_with(k) && !name.contains('.'));
+        let form = ["kab", "kota", "prov"]
+            .iter()
+            .any(|k| name.len() > k.len() && name.ends_with(k) && !name.contains('.'));
         if !form {
             self.push_global(
                 Finding::new(Code::RegistryDomainForm, format!("`{domain}` is not of the go.id form of a regional government"))
@@ -115,19 +163,43 @@ impl Validator<'_> {
         let line = self.reg.lines.hosting;
         for r in &h.ipv4 {
             if r.parse::<Ipv4Net>().is_err() {
-                self.push_global(Finding::new(Code::RegistryHostingInvalid, format!("hosting range `{r}` is not an IPv4 range")).line(line).help("write ranges as 203.0.113.0/26"));
+                self.push_global(
+                    Finding::new(
+                        Code::RegistryHostingInvalid,
+                        format!("hosting range `{r}` is not an IPv4 range"),
+                    )
+                    .line(line)
+                    .help("write ranges as 203.0.113.0/26"),
+                );
             }
         }
         for r in &h.ipv6 {
             if r.parse::<Ipv6Net>().is_err() {
-                self.push_global(Finding::new(Code::RegistryHostingInvalid, format!("hosting range `{r}` is not an IPv6 range")).line(line).help("write ranges as 2001:db8:10::/48"));
+                self.push_global(
+                    Finding::new(
+                        Code::RegistryHostingInvalid,
+                        format!("hosting range `{r}` is not an IPv6 range"),
+                    )
+                    .line(line)
+                    .help("write ranges as 2001:db8:10::/48"),
+                );
             }
         }
         let domain = &self.reg.regency.domain;
         for ns in &h.nameservers {
             if let Some(why) = hostname_problem(ns) {
-                self.push_global(Finding::new(Code::RegistryHostingInvalid, format!("nameserver `{ns}`: {why}")).line(line));
-            } else if in_zone(ns, domain) && h.glue.get(ns.trim_end_matches('.')).is_none_or(|a| a.is_empty()) {
+                self.push_global(
+                    Finding::new(
+                        Code::RegistryHostingInvalid,
+                        format!("nameserver `{ns}`: {why}"),
+                    )
+                    .line(line),
+                );
+            } else if in_zone(ns, domain)
+                && h.glue
+                    .get(ns.trim_end_matches('.'))
+                    .is_none_or(|a| a.is_empty())
+            {
                 self.push_global(
                     Finding::new(Code::RegistryNameserverGlue, format!("nameserver `{ns}` lies inside {domain} but has no address"))
                         .line(line)
@@ -138,7 +210,13 @@ impl Validator<'_> {
         for (ns, addrs) in &h.glue {
             for a in addrs {
                 if a.parse::<std::net::IpAddr>().is_err() {
-                    self.push_global(Finding::new(Code::RegistryHostingInvalid, format!("glue address `{a}` of `{ns}` is not an IP address")).line(line));
+                    self.push_global(
+                        Finding::new(
+                            Code::RegistryHostingInvalid,
+                            format!("glue address `{a}` of `{ns}` is not an IP address"),
+                        )
+                        .line(line),
+                    );
                 }
             }
         }
@@ -156,7 +234,14 @@ impl Validator<'_> {
             );
         }
         let mut found = Vec::new();
-        check_records(records, ranges, &self.reg.regency.domain, &self.reg.hosting.cname_allow, "the portal", &mut found);
+        check_records(
+            records,
+            ranges,
+            &self.reg.regency.domain,
+            &self.reg.hosting.cname_allow,
+            "the portal",
+            &mut found,
+        );
         for f in found {
             self.push_global(f.line(line));
         }
@@ -194,11 +279,20 @@ impl Validator<'_> {
             seen.insert(key, line);
         }
         if let Some((_, parent)) = label.split_once('.') {
-            let holder = self.reg.subdomains.iter().find(|s| s.label.eq_ignore_ascii_case(parent));
+            let holder = self
+                .reg
+                .subdomains
+                .iter()
+                .find(|s| s.label.eq_ignore_ascii_case(parent));
             let why = match holder {
                 None => Some(format!("its parent `{parent}` is not registered")),
-                Some(p) if p.status != Status::Approved => Some(format!("its parent `{parent}` is {}", p.status.as_str())),
-                Some(p) if p.owner != sub.owner => Some(format!("its parent `{parent}` is held by {}, not by {}", p.owner, sub.owner)),
+                Some(p) if p.status != Status::Approved => {
+                    Some(format!("its parent `{parent}` is {}", p.status.as_str()))
+                }
+                Some(p) if p.owner != sub.owner => Some(format!(
+                    "its parent `{parent}` is held by {}, not by {}",
+                    p.owner, sub.owner
+                )),
                 _ => None,
             };
             if let Some(why) = why {
@@ -213,7 +307,10 @@ impl Validator<'_> {
     }
 
     fn decree_and_history(&mut self, sub: &Subdomain, today: Date) {
-        let was_approved = matches!(sub.status, Status::Approved | Status::Suspended | Status::Revoked);
+        let was_approved = matches!(
+            sub.status,
+            Status::Approved | Status::Suspended | Status::Revoked
+        );
         match &sub.decree {
             None if was_approved => self.push(
                 Finding::new(Code::RegistryDecreeMissing, format!("`{}` is {} but has no decree", sub.label, sub.status.as_str()))
@@ -239,7 +336,9 @@ impl Validator<'_> {
             ),
             _ => {}
         }
-        let Some(last) = sub.history.last() else { return };
+        let Some(last) = sub.history.last() else {
+            return;
+        };
         if last.action != sub.status {
             self.push(
                 Finding::new(
@@ -252,7 +351,13 @@ impl Validator<'_> {
             );
         }
         if let (Some(decree), Status::Approved) = (&sub.decree, sub.status) {
-            if let Some(n) = sub.history.iter().rev().find(|h| h.action == Status::Approved).and_then(|h| h.decree.as_ref()) {
+            if let Some(n) = sub
+                .history
+                .iter()
+                .rev()
+                .find(|h| h.action == Status::Approved)
+                .and_then(|h| h.decree.as_ref())
+            {
                 if *n != decree.number {
                     self.push(
                         Finding::new(Code::RegistryHistoryMismatch, format!("the decree of `{}` is {} but its last approval in history cites {n}", sub.label, decree.number))
@@ -262,9 +367,11 @@ impl Validator<'_> {
                 }
             }
         }
+        // The first entry may be any action: a registry may start recording an entry's
+        // history after its request; every later step must be a sensible transition.
         let mut previous: Option<(Status, Date)> = None;
         for h in &sub.history {
-            if !transition_allowed(previous.map(|p| p.0), h.action) {
+            if previous.is_some() && !transition_allowed(previous.map(|p| p.0), h.action) {
                 let from = previous.map_or("nothing", |p| p.0.as_str());
                 self.push(
                     Finding::new(Code::RegistryHistoryTransition, format!("`{}` goes from {from} to {} in its history", sub.label, h.action.as_str()))
@@ -275,11 +382,20 @@ impl Validator<'_> {
             }
             if previous.is_some_and(|p| h.date < p.1) {
                 self.push(
-                    Finding::new(Code::RegistryHistoryTransition, format!("the history of `{}` goes back in time on {}", sub.label, h.date)).line(sub.lines.history),
+                    Finding::new(
+                        Code::RegistryHistoryTransition,
+                        format!(
+                            "the history of `{}` goes back in time on {}",
+                            sub.label, h.date
+                        ),
+                    )
+                    .line(sub.lines.history),
                     sub,
                 );
             }
-            if matches!(h.action, Status::Approved | Status::Revoked) && h.decree.as_deref().is_none_or(|d| d.trim().is_empty()) {
+            if matches!(h.action, Status::Approved | Status::Revoked)
+                && h.decree.as_deref().is_none_or(|d| d.trim().is_empty())
+            {
                 self.push(
                     Finding::new(Code::RegistryDecreeMissing, format!("the {} of `{}` on {} cites no decree", h.action.as_str(), sub.label, h.date))
                         .line(sub.lines.history)
@@ -299,9 +415,14 @@ impl Validator<'_> {
         });
         if !ok {
             self.push(
-                Finding::new(Code::RegistryContactDomain, format!("contact `{}` is not an address on {domain}", sub.contact))
-                    .line(sub.lines.contact)
-                    .help(format!("OPDs use the regency's official e-mail: name@{domain}")),
+                Finding::new(
+                    Code::RegistryContactDomain,
+                    format!("contact `{}` is not an address on {domain}", sub.contact),
+                )
+                .line(sub.lines.contact)
+                .help(format!(
+                    "OPDs use the regency's official e-mail: name@{domain}"
+                )),
                 sub,
             );
         }
@@ -310,11 +431,25 @@ impl Validator<'_> {
     fn records(&mut self, sub: &Subdomain, ranges: &Ranges) {
         let r = &sub.records;
         let mut found = Vec::new();
-        check_records(r, ranges, &self.reg.regency.domain, &self.reg.hosting.cname_allow, &format!("`{}`", sub.label), &mut found);
-        if sub.status == Status::Approved && r.a.is_empty() && r.aaaa.is_empty() && r.cname.is_none() {
+        check_records(
+            r,
+            ranges,
+            &self.reg.regency.domain,
+            &self.reg.hosting.cname_allow,
+            &format!("`{}`", sub.label),
+            &mut found,
+        );
+        if sub.status == Status::Approved
+            && r.a.is_empty()
+            && r.aaaa.is_empty()
+            && r.cname.is_none()
+        {
             found.push(
-                Finding::new(Code::RegistryRecordMissing, format!("`{}` is approved but has no records", sub.label))
-                    .help("add records = { A = [\"...\"] } with an address in the Dinas data center"),
+                Finding::new(
+                    Code::RegistryRecordMissing,
+                    format!("`{}` is approved but has no records", sub.label),
+                )
+                .help("add records = { A = [\"...\"] } with an address in the Dinas data center"),
             );
         }
         for f in found {
@@ -337,10 +472,17 @@ impl Validator<'_> {
         for sub in cnames.values() {
             let target = normalize_host(sub.records.cname.as_deref().unwrap_or(""));
             if let Some(next) = cnames.get(&target) {
-                let what = if next.label == sub.label { "itself" } else { "another CNAME" };
-                let f = Finding::new(Code::RegistryRecordCnameChain, format!("`{}` is a CNAME to {target}, which is {what}", sub.label))
-                    .line(sub.lines.records)
-                    .help("point the CNAME at the final name, or give the name A/AAAA records");
+                let what = if next.label == sub.label {
+                    "itself"
+                } else {
+                    "another CNAME"
+                };
+                let f = Finding::new(
+                    Code::RegistryRecordCnameChain,
+                    format!("`{}` is a CNAME to {target}, which is {what}", sub.label),
+                )
+                .line(sub.lines.records)
+                .help("point the CNAME at the final name, or give the name A/AAAA records");
                 self.push(f, sub);
             }
         }
@@ -348,14 +490,27 @@ impl Validator<'_> {
 }
 
 /// Checks one set of records; findings have no line yet.
-fn check_records(r: &Records, ranges: &Ranges, domain: &str, cname_allow: &[String], who: &str, out: &mut Vec<Finding>) {
+fn check_records(
+    r: &Records,
+    ranges: &Ranges,
+    domain: &str,
+    cname_allow: &[String],
+    who: &str,
+    out: &mut Vec<Finding>,
+) {
     let mut seen = HashSet::new();
     for a in &r.a {
         match a.parse::<Ipv4Addr>() {
-            Err(_) => out.push(Finding::new(Code::RegistryRecordInvalid, format!("{who}: A record `{a}` is not an IPv4 address"))),
+            Err(_) => out.push(Finding::new(
+                Code::RegistryRecordInvalid,
+                format!("{who}: A record `{a}` is not an IPv4 address"),
+            )),
             Ok(ip) => {
                 if !seen.insert(std::net::IpAddr::V4(ip)) {
-                    out.push(Finding::new(Code::RegistryRecordDuplicate, format!("{who}: A record {ip} is listed twice")));
+                    out.push(Finding::new(
+                        Code::RegistryRecordDuplicate,
+                        format!("{who}: A record {ip} is listed twice"),
+                    ));
                 }
                 if !ranges.contains_v4(ip) {
                     out.push(outside(who, &ip.to_string(), "ipv4"));
@@ -365,10 +520,16 @@ fn check_records(r: &Records, ranges: &Ranges, domain: &str, cname_allow: &[Stri
     }
     for a in &r.aaaa {
         match a.parse::<Ipv6Addr>() {
-            Err(_) => out.push(Finding::new(Code::RegistryRecordInvalid, format!("{who}: AAAA record `{a}` is not an IPv6 address"))),
+            Err(_) => out.push(Finding::new(
+                Code::RegistryRecordInvalid,
+                format!("{who}: AAAA record `{a}` is not an IPv6 address"),
+            )),
             Ok(ip) => {
                 if !seen.insert(std::net::IpAddr::V6(ip)) {
-                    out.push(Finding::new(Code::RegistryRecordDuplicate, format!("{who}: AAAA record {ip} is listed twice")));
+                    out.push(Finding::new(
+                        Code::RegistryRecordDuplicate,
+                        format!("{who}: AAAA record {ip} is listed twice"),
+                    ));
                 }
                 if !ranges.contains_v6(ip) {
                     out.push(outside(who, &ip.to_string(), "ipv6"));
@@ -378,7 +539,10 @@ fn check_records(r: &Records, ranges: &Ranges, domain: &str, cname_allow: &[Stri
     }
     if let Some(target) = &r.cname {
         if let Some(why) = hostname_problem(target) {
-            out.push(Finding::new(Code::RegistryRecordInvalid, format!("{who}: CNAME `{target}`: {why}")));
+            out.push(Finding::new(
+                Code::RegistryRecordInvalid,
+                format!("{who}: CNAME `{target}`: {why}"),
+            ));
         } else if !in_zone(target, domain) && !allowed_external(target, cname_allow) {
             out.push(
                 Finding::new(Code::RegistryRecordCnameExternal, format!("{who}: CNAME to `{target}`, outside {domain}"))
@@ -394,15 +558,27 @@ fn check_records(r: &Records, ranges: &Ranges, domain: &str, cname_allow: &[Stri
     }
     if let Some(ttl) = r.ttl.filter(|t| !TTL_RANGE.contains(t)) {
         out.push(
-            Finding::new(Code::RegistryRecordTtl, format!("{who}: TTL {ttl} is outside {}..{} seconds", TTL_RANGE.start(), TTL_RANGE.end()))
-                .help("use 300 to 3600 unless the Dinas has a reason"),
+            Finding::new(
+                Code::RegistryRecordTtl,
+                format!(
+                    "{who}: TTL {ttl} is outside {}..{} seconds",
+                    TTL_RANGE.start(),
+                    TTL_RANGE.end()
+                ),
+            )
+            .help("use 300 to 3600 unless the Dinas has a reason"),
         );
     }
 }
 
 fn outside(who: &str, ip: &str, family: &str) -> Finding {
-    Finding::new(Code::RegistryRecordOutsideDatacenter, format!("{who}: {ip} is outside the Dinas data center"))
-        .help(format!("use an address inside [hosting] {family}: every subdomain is hosted by the Dinas"))
+    Finding::new(
+        Code::RegistryRecordOutsideDatacenter,
+        format!("{who}: {ip} is outside the Dinas data center"),
+    )
+    .help(format!(
+        "use an address inside [hosting] {family}: every subdomain is hosted by the Dinas"
+    ))
 }
 
 /// Allowed transitions of a subdomain's status (None: the entry is new).
@@ -446,7 +622,8 @@ pub fn hostname_problem(name: &str) -> Option<String> {
     if name.is_empty() || name.len() > 253 {
         return Some("a host name has 1 to 253 characters".into());
     }
-    name.split('.').find_map(|part| part_problem(part, true).map(|why| format!("`{part}` {why}")))
+    name.split('.')
+        .find_map(|part| part_problem(part, true).map(|why| format!("`{part}` {why}")))
 }
 
 /// Why a registry label (possibly nested, `a.dinkes`) is not valid, if it is not.
@@ -454,7 +631,15 @@ pub fn label_problem(label: &str, domain: &str) -> Option<String> {
     if label.len() + 1 + domain.len() > 253 {
         return Some(format!("`{label}.{domain}` is longer than 253 characters"));
     }
-    label.split('.').find_map(|part| part_problem(part, false).map(|why| if label.contains('.') { format!("`{part}` {why}") } else { why }))
+    label.split('.').find_map(|part| {
+        part_problem(part, false).map(|why| {
+            if label.contains('.') {
+                format!("`{part}` {why}")
+            } else {
+                why
+            }
+        })
+    })
 }
 
 fn part_problem(part: &str, allow_upper: bool) -> Option<String> {
@@ -467,8 +652,13 @@ fn part_problem(part: &str, allow_upper: bool) -> Option<String> {
     if !allow_upper && part.chars().any(|c| c.is_ascii_uppercase()) {
         return Some("must be lowercase".into());
     }
-    if let Some(c) = part.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
-        return Some(format!("contains `{c}`; only letters, digits and hyphens are allowed"));
+    if let Some(c) = part
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
+    {
+        return Some(format!(
+            "contains `{c}`; only letters, digits and hyphens are allowed"
+        ));
     }
     if part.starts_with('-') || part.ends_with('-') {
         return Some("starts or ends with a hyphen".into());
@@ -500,7 +690,18 @@ mod tests {
         assert!(label_problem("ab--cd", d).is_some());
         assert!(label_problem("xn--zz-invalid-punycode-!", d).is_some());
         assert!(label_problem(&"a".repeat(64), d).unwrap().contains("63"));
-        assert!(label_problem(&["a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(50)].join("."), d).unwrap().contains("253"));
+        assert!(label_problem(
+            &[
+                "a".repeat(63),
+                "b".repeat(63),
+                "c".repeat(63),
+                "d".repeat(50)
+            ]
+            .join("."),
+            d
+        )
+        .unwrap()
+        .contains("253"));
         assert_eq!(label_problem("peta.dinkes", d), None);
         assert!(label_problem("peta..dinkes", d).is_some());
     }
@@ -518,7 +719,10 @@ mod tests {
 
     #[test]
     fn cname_allow_takes_names_and_suffixes() {
-        let allow = vec!["cdn.example.net".to_string(), "*.hosting.example".to_string()];
+        let allow = vec![
+            "cdn.example.net".to_string(),
+            "*.hosting.example".to_string(),
+        ];
         assert!(allowed_external("cdn.example.net.", &allow));
         assert!(allowed_external("a.hosting.example", &allow));
         assert!(!allowed_external("hosting.example", &allow));
