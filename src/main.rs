@@ -363,9 +363,7 @@ fn domains(command: Domains) -> Result<ExitCode, Failure> {
 type Checked = Result<(Registry, Vec<Finding>), Vec<Finding>>;
 
 /// Loads and checks the registry; Err when it cannot be used.
-fn checked_registry(
-    root: &std::path::Path,
-) -> Result<Checked, Failure> {
+fn checked_registry(root: &std::path::Path) -> Result<Checked, Failure> {
     let registry = match build::load_registry(root)? {
         Ok(r) => r,
         Err(findings) => return Ok(Err(findings)),
