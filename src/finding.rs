@@ -18,6 +18,15 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 macro_rules! codes {
     ($($variant:ident = $text:literal, $severity:ident;)*) => {
         /// Stable finding codes, documented in the README. Codes may be added, never renamed.
@@ -157,11 +166,13 @@ impl Finding {
 impl fmt::Display for Finding {
     /// The human form: `error[code]: message`, then `--> file:line` and `help: ...`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{severity}[{}]: {}", self.code, self.message)?;
+        write!(
+            f,
+            "{}[{}]: {}",
+            self.severity.as_str(),
+            self.code,
+            self.message
+        )?;
         match (&self.file, self.line) {
             (Some(file), Some(line)) => write!(f, "\n  --> {}:{line}", file.display())?,
             (Some(file), None) => write!(f, "\n  --> {}", file.display())?,
@@ -205,6 +216,15 @@ mod tests {
             let s = code.as_str();
             assert!(s.contains('.') && s == s.to_lowercase(), "{s}");
             assert!(seen.insert(s), "duplicate code {s}");
+        }
+    }
+
+    #[test]
+    fn readme_documents_every_code_with_its_severity() {
+        let readme = include_str!("../README.md");
+        for code in Code::ALL {
+            let row = format!("| `{}` | {} |", code.as_str(), code.severity().as_str());
+            assert!(readme.contains(&row), "README.md lacks the row {row}");
         }
     }
 

@@ -1,0 +1,279 @@
+//! The generated nginx configuration, tried on a real nginx on 127.0.0.1: `nginx -t`,
+//! then pages of several sites fetched by name, with curl.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+fn tool(name: &str) -> Option<PathBuf> {
+    ["/usr/sbin", "/usr/bin", "/sbin", "/bin"]
+        .iter()
+        .map(|d| Path::new(d).join(name))
+        .find(|p| p.is_file())
+}
+
+/// The tools this test needs, or None (then it is skipped outside CI).
+fn tools() -> Option<(PathBuf, PathBuf, PathBuf)> {
+    match (tool("nginx"), tool("openssl"), tool("curl")) {
+        (Some(n), Some(o), Some(c)) => Some((n, o, c)),
+        _ => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "nginx, openssl and curl must be installed in CI"
+            );
+            eprintln!("nginx, openssl or curl missing: skipped (scripts/test installs them)");
+            None
+        }
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+struct Nginx(Child);
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+struct Fetched {
+    status: u16,
+    headers: String,
+    body: String,
+    curl_exit: i32,
+}
+
+fn fetch(curl: &Path, scheme: &str, host: &str, port: u16, path: &str) -> Fetched {
+    let out = Command::new(curl)
+        .args(["-sk", "--max-time", "5", "-D", "-", "--resolve"])
+        .arg(format!("{host}:{port}:127.0.0.1"))
+        .arg(format!("{scheme}://{host}:{port}{path}"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (headers, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = headers
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    Fetched {
+        status,
+        headers: headers.to_ascii_lowercase(),
+        body: body.to_string(),
+        curl_exit: out.status.code().unwrap_or(-1),
+    }
+}
+
+#[test]
+fn nginx_accepts_the_config_and_serves_each_site_by_name() {
+    let Some((nginx, openssl, curl)) = tools() else {
+        return;
+    };
+    let root = fixture("contoh");
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let public = t.join("public");
+    let out = laman(root.path(), &["build", "--out", public.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let ok = Command::new(&openssl)
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=contohkab.go.id",
+        ])
+        .args([
+            "-addext",
+            "subjectAltName=DNS:contohkab.go.id,DNS:*.contohkab.go.id",
+        ])
+        .arg("-keyout")
+        .arg(t.join("key.pem"))
+        .arg("-out")
+        .arg(t.join("cert.pem"))
+        .output()
+        .unwrap();
+    assert!(ok.status.success(), "{}", stderr(&ok));
+
+    let (http, https) = (free_port(), free_port());
+    let out = laman(
+        root.path(),
+        &[
+            "domains",
+            "nginx",
+            "--webroot",
+            public.to_str().unwrap(),
+            "--cert",
+            t.join("cert.pem").to_str().unwrap(),
+            "--key",
+            t.join("key.pem").to_str().unwrap(),
+            "--http",
+            &format!("127.0.0.1:{http}"),
+            "--https",
+            &format!("127.0.0.1:{https}"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let site_conf = stdout(&out);
+    assert!(site_conf.contains("server_tokens off;"));
+    assert!(
+        !site_conf.contains("pasar.contohkab.go.id"),
+        "requested names get no server"
+    );
+    std::fs::write(t.join("laman.conf"), &site_conf).unwrap();
+    let conf = format!(
+        "user root;\ndaemon off;\nmaster_process off;\nworker_processes 1;\npid {t}/nginx.pid;\nerror_log {t}/error.log;\nevents {{ worker_connections 64; }}\nhttp {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n  client_body_temp_path {t}/body;\n  proxy_temp_path {t}/proxy;\n  fastcgi_temp_path {t}/fastcgi;\n  uwsgi_temp_path {t}/uwsgi;\n  scgi_temp_path {t}/scgi;\n  include {t}/laman.conf;\n}}\n",
+        t = t.display()
+    );
+    std::fs::write(t.join("nginx.conf"), conf).unwrap();
+
+    let test = Command::new(&nginx)
+        .arg("-t")
+        .arg("-c")
+        .arg(t.join("nginx.conf"))
+        .arg("-p")
+        .arg(t)
+        .output()
+        .unwrap();
+    assert!(test.status.success(), "nginx -t: {}", stderr(&test));
+
+    // One process (master_process off), its output not inherited: killing it leaves no
+    // worker behind holding the test's stdout open.
+    let _server = Nginx(
+        Command::new(&nginx)
+            .arg("-c")
+            .arg(t.join("nginx.conf"))
+            .arg("-p")
+            .arg(t)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let ready = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        std::net::TcpStream::connect(("127.0.0.1", https)).is_ok()
+    });
+    assert!(
+        ready,
+        "nginx did not start: {}",
+        std::fs::read_to_string(t.join("error.log")).unwrap_or_default()
+    );
+
+    let page = fetch(
+        &curl,
+        "https",
+        "dinkes.contohkab.go.id",
+        https,
+        "/profil/visi-misi/",
+    );
+    assert_eq!(page.status, 200, "{}", page.headers);
+    assert!(page.body.contains("Visi dan Misi"));
+    for header in [
+        "content-security-policy: default-src 'self'",
+        "x-content-type-options: nosniff",
+        "referrer-policy:",
+        "permissions-policy:",
+        "strict-transport-security: max-age=",
+    ] {
+        assert!(
+            page.headers.contains(header),
+            "missing {header}: {}",
+            page.headers
+        );
+    }
+    assert!(
+        !page.headers.contains("server: nginx/"),
+        "server_tokens off"
+    );
+
+    let portal = fetch(&curl, "https", "contohkab.go.id", https, "/direktori/");
+    assert_eq!(portal.status, 200);
+    assert!(portal.body.contains("Direktori"));
+    assert_eq!(
+        fetch(&curl, "https", "disdik.contohkab.go.id", https, "/").status,
+        200
+    );
+
+    let missing = fetch(
+        &curl,
+        "https",
+        "dinkes.contohkab.go.id",
+        https,
+        "/tidak/ada/",
+    );
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.body.contains("Halaman tidak ditemukan"),
+        "the site's own 404 page"
+    );
+
+    let www = fetch(&curl, "https", "www.contohkab.go.id", https, "/berita/");
+    assert_eq!(www.status, 301);
+    assert!(
+        www.headers
+            .contains("location: https://contohkab.go.id/berita/"),
+        "{}",
+        www.headers
+    );
+
+    let plain = fetch(&curl, "http", "dinkes.contohkab.go.id", http, "/profil/");
+    assert_eq!(plain.status, 301);
+    assert!(
+        plain
+            .headers
+            .contains("location: https://dinkes.contohkab.go.id"),
+        "{}",
+        plain.headers
+    );
+
+    let suspended = fetch(&curl, "https", "dishub.contohkab.go.id", https, "/");
+    assert_eq!(suspended.status, 503);
+    assert!(suspended.body.contains("ditangguhkan"));
+
+    let requested = fetch(&curl, "https", "pasar.contohkab.go.id", https, "/");
+    assert_eq!(
+        requested.status, 0,
+        "no page for a name that is not approved"
+    );
+    assert_ne!(requested.curl_exit, 0);
+    let requested_http = fetch(&curl, "http", "pasar.contohkab.go.id", http, "/");
+    assert_eq!(
+        requested_http.status, 0,
+        "the http default server closes the connection"
+    );
+}
+
+#[test]
+fn nginx_config_is_refused_while_the_registry_has_errors() {
+    let root = fixture("contoh");
+    let text = read(root.path().join("domains.toml")).replacen(
+        "A = [\"203.0.113.12\"]",
+        "A = [\"8.8.8.8\"]",
+        1,
+    );
+    write(root.path().join("domains.toml"), &text);
+    let out = laman(
+        root.path(),
+        &["domains", "nginx", "--webroot", "/srv/public"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    assert!(stderr(&out).contains("registry.record.outside-datacenter"));
+}
