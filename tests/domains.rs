@@ -791,3 +791,13 @@ fn zone_is_refused_while_the_registry_has_errors_or_lacks_glue() {
     assert!(stdout(&out).is_empty());
     assert!(stderr(&out).contains("registry.nameserver.glue"));
 }
+
+#[test]
+fn hosting_range_that_is_not_a_network() {
+    let hit = rule(
+        "ipv4 = [\"203.0.113.0/26\"]",
+        "ipv4 = [\"203.0.113.0/33\"]",
+        "registry.hosting.invalid",
+    );
+    assert!(hit["message"].as_str().unwrap().contains("203.0.113.0/33"), "{hit}");
+}
