@@ -3,7 +3,10 @@
 //! of 1 to 4 KB (headings, lists, a table, code, a quote, in-site and cross-site links).
 //! The same seed gives the same tree.
 //!
-//! cargo run --release --example gen-corpus -- --sites 40 --pages 10000 --seed 1 --out DIR
+//! With `--hugo DIR` it also writes the same content as one Hugo project (see
+//! [`hugo`]), so that `scripts/bench` can time both tools on the same work.
+//!
+//! cargo run --release --example gen-corpus -- --sites 40 --pages 10000 --seed 1 --out DIR [--hugo DIR]
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -68,6 +71,7 @@ struct Args {
     pages: usize,
     seed: u64,
     out: PathBuf,
+    hugo: Option<PathBuf>,
 }
 
 fn args() -> Args {
@@ -76,6 +80,7 @@ fn args() -> Args {
         pages: 10_000,
         seed: 1,
         out: PathBuf::from("corpus"),
+        hugo: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -85,6 +90,7 @@ fn args() -> Args {
             "--pages" => a.pages = value.parse().expect("--pages N"),
             "--seed" => a.seed = value.parse().expect("--seed N"),
             "--out" => a.out = PathBuf::from(value),
+            "--hugo" => a.hugo = Some(PathBuf::from(value)),
             other => panic!("unknown argument {other}"),
         }
     }
@@ -104,14 +110,16 @@ fn main() {
     let a = args();
     let mut rng = Rng(a.seed.max(1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
     let mut reg = String::from(
-        "[regency]\nname = \"Kabupaten Uji\"\ndomain = \"ujikab.go.id\"\ndinas = \"Dinas Komunikasi dan Informatika Kabupaten Uji\"\napprover = \"kepala_dinas\"\n\n[hosting]\nipv4 = [\"203.0.113.0/24\"]\nipv6 = [\"2001:db8::/32\"]\nnameservers = [\"ns1.ujikab.go.id\"]\n\n[portal]\ntitle = \"Pemerintah Kabupaten Uji\"\nrecords = { A = [\"203.0.113.1\"] }\n",
+        "[regency]\nname = \"Kabupaten Uji\"\ndomain = \"ujikab.go.id\"\ndinas = \"Dinas Komunikasi dan Informatika Kabupaten Uji\"\napprover = \"kepala_dinas\"\n\n[hosting]\nipv4 = [\"203.0.113.0/24\"]\nipv6 = [\"2001:db8::/32\"]\nnameservers = [\"ns1.ujikab.go.id\"]\nglue = { \"ns1.ujikab.go.id\" = [\"203.0.113.2\"] }\n\n[portal]\ntitle = \"Pemerintah Kabupaten Uji\"\nrecords = { A = [\"203.0.113.1\"] }\n",
     );
     for i in 0..a.sites {
         let _ = write!(
             reg,
-            "\n[[subdomain]]\nlabel = \"{l}\"\nowner = \"Dinas Uji {i}\"\nkind = \"site\"\nstatus = \"approved\"\ncontact = \"{l}@ujikab.go.id\"\ndecree = {{ number = \"500/{i:03}/KPTS/2025\", date = 2025-01-{d:02} }}\nrecords = {{ A = [\"203.0.113.{ip}\"] }}\n",
+            "\n[[subdomain]]\nlabel = \"{l}\"\nowner = \"{o}\"\nkind = \"site\"\nstatus = \"approved\"\ncontact = \"{l}@ujikab.go.id\"\ndecree = {{ number = \"{n}\", date = {d} }}\nrecords = {{ A = [\"203.0.113.{ip}\"] }}\n",
             l = label(i),
-            d = 1 + i % 28,
+            o = owner(i),
+            n = decree_number(i),
+            d = decree_date(i),
             ip = 10 + i % 200
         );
     }
@@ -120,16 +128,23 @@ fn main() {
     let sites: Vec<String> = std::iter::once("portal".to_string())
         .chain((0..a.sites).map(label))
         .collect();
+    let hugo = a.hugo.as_deref().map(|dir| hugo::Project::new(dir, &sites));
     let per_site = a.pages.div_ceil(sites.len());
     let mut written = 0;
-    for site in &sites {
+    for (n, site) in sites.iter().enumerate() {
         let dir = a.out.join("content").join(site);
         write(&dir.join("_index.md"), &format!("+++\ntitle = \"Beranda {site}\"\n+++\nSelamat datang. [Berita](@/berita/_index.md)\n"));
+        if let Some(h) = &hugo {
+            h.site_home(n, site);
+        }
         for (w, s) in SECTIONS.iter().enumerate() {
             write(
                 &dir.join(s).join("_index.md"),
                 &format!("+++\ntitle = \"{}\"\nweight = {w}\n+++\n", s.to_uppercase()),
             );
+            if let Some(h) = &hugo {
+                h.section(site, s, w);
+            }
         }
         for p in 0..per_site {
             if written == a.pages {
@@ -138,42 +153,92 @@ fn main() {
             written += 1;
             let section = SECTIONS[p % SECTIONS.len()];
             let other = &sites[rng.below(sites.len())];
-            let in_site = format!(
-                "@/{}/halaman-{}.md",
-                SECTIONS[(p + 1) % 4],
-                (p + 1) % per_site.max(1)
-            );
+            let target_page = (p + 1) % per_site.max(1);
+            let target_section = SECTIONS[target_page % 4];
+            let in_site = format!("@/{target_section}/halaman-{target_page}.md");
             let cross = format!("@{other}/{section}/_index.md");
             let body = page_body(&mut rng, &in_site, &cross, p);
+            let title = format!("{} {p}", rng.words(4));
+            let date = format!("2025-{:02}-{:02}", 1 + p % 12, 1 + p % 28);
+            let description = rng.words(10);
             let text = format!(
-                "+++\ntitle = \"{} {p}\"\ndate = 2025-{:02}-{:02}\ndescription = \"{}\"\n+++\n{body}",
-                rng.words(4),
-                1 + p % 12,
-                1 + p % 28,
-                rng.words(10)
+                "+++\ntitle = \"{title}\"\ndate = {date}\ndescription = \"{description}\"\n+++\n{body}"
             );
             write(&dir.join(section).join(format!("halaman-{p}.md")), &text);
+            if let Some(h) = &hugo {
+                // The same body, with the two links as Hugo sees them: the in-site link
+                // through `ref` (checked by Hugo, as laman checks its @ links), the
+                // cross-site link as the absolute URL laman would make of it.
+                let body = body
+                    .replacen(
+                        &format!("({in_site})"),
+                        &format!(
+                            "({{{{< ref \"/{site}/{target_section}/halaman-{target_page}.md\" >}}}})"
+                        ),
+                        1,
+                    )
+                    .replacen(
+                        &format!("({cross})"),
+                        &format!("({})", site_url(other, &format!("{section}/"))),
+                        1,
+                    );
+                let news = if section == "berita" {
+                    "berita = true\n"
+                } else {
+                    ""
+                };
+                h.page(
+                    &format!("{site}/{section}/halaman-{p}.md"),
+                    &format!("+++\ntitle = \"{title}\"\ndate = {date}\ndescription = \"{description}\"\n{news}+++\n{body}"),
+                );
+            }
         }
     }
     // The in-site links above may point past the last page of a small site: keep them valid.
     for site in &sites {
         for p in 0..per_site {
-            let file = a
-                .out
-                .join("content")
-                .join(site)
-                .join(SECTIONS[p % 4])
-                .join(format!("halaman-{p}.md"));
+            let section = SECTIONS[p % 4];
+            let rel = format!("{site}/{section}/halaman-{p}.md");
+            let file = a.out.join("content").join(&rel);
             if !file.exists() {
-                write(&file, &format!("+++\ntitle = \"Halaman {p}\"\n+++\nIsi.\n"));
+                let text = format!("+++\ntitle = \"Halaman {p}\"\n+++\nIsi.\n");
+                write(&file, &text);
+                if let Some(h) = &hugo {
+                    h.page(&rel, &text);
+                }
             }
         }
     }
     eprintln!(
-        "wrote {} sites, {written} pages into {}",
+        "wrote {} sites, {written} pages into {}{}",
         sites.len(),
-        a.out.display()
+        a.out.display(),
+        a.hugo
+            .as_deref()
+            .map(|h| format!(" and the Hugo project {}", h.display()))
+            .unwrap_or_default()
     );
+}
+
+fn owner(i: usize) -> String {
+    format!("Dinas Uji {i}")
+}
+
+fn decree_number(i: usize) -> String {
+    format!("500/{i:03}/KPTS/2025")
+}
+
+fn decree_date(i: usize) -> String {
+    format!("2025-01-{:02}", 1 + i % 28)
+}
+
+/// The absolute URL laman gives `path` (no leading slash) in site `label`.
+fn site_url(label: &str, path: &str) -> String {
+    if label == "portal" {
+        format!("https://ujikab.go.id/{path}")
+    } else {
+        format!("https://{label}.ujikab.go.id/{path}")
+    }
 }
 
 fn page_body(rng: &mut Rng, in_site: &str, cross: &str, p: usize) -> String {
@@ -215,4 +280,291 @@ fn page_body(rng: &mut Rng, in_site: &str, cross: &str, p: usize) -> String {
         }
     }
     b
+}
+
+/// The Hugo side of the corpus: one Hugo project holding every site of the regency, each
+/// as a top-level section (`content/<label>/`) with the same sections and pages, and
+/// templates equivalent to laman's `pemda` theme (same markup: header with the site's
+/// menu, breadcrumbs, table of contents, content, footer with owner and decree; paginated
+/// section lists of 10; latest news on each site's home and on the portal; the same
+/// style sheet). Hugo's own defaults give the sitemap, robots.txt and an RSS feed, made
+/// here for the news section (`berita`) only, as laman makes its Atom feed.
+///
+/// What differs, because Hugo builds one site per project: everything sits under one
+/// host (`https://ujikab.go.id/<label>/...`), one sitemap and one 404 page for all.
+/// In-site links go through `ref` (Hugo checks them, as laman checks `@` links);
+/// cross-site links are the absolute URLs laman makes of them.
+mod hugo {
+    use super::{decree_date, decree_number, owner, write, SECTIONS};
+    use std::path::{Path, PathBuf};
+
+    pub struct Project {
+        dir: PathBuf,
+    }
+
+    const CONFIG: &str = r##"baseURL = "https://ujikab.go.id/"
+locale = "id"
+defaultContentLanguage = "id"
+title = "Pemerintah Kabupaten Uji"
+disableKinds = ["taxonomy", "term"]
+enableRobotsTXT = true
+
+[pagination]
+pagerSize = 10
+path = "halaman"
+
+[outputs]
+home = ["html"]
+section = ["html"]
+page = ["html"]
+
+[services.rss]
+limit = 20
+
+[markup.tableOfContents]
+startLevel = 2
+endLevel = 3
+
+[params]
+dinas = "Dinas Komunikasi dan Informatika Kabupaten Uji"
+"##;
+
+    const BASEOF: &str = r##"<!DOCTYPE html>
+<html lang="id">
+{{- $site := .FirstSection }}
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ block "title" . }}{{ .Title }} | {{ .FirstSection.Title }}{{ end }}</title>
+<meta name="description" content="{{ with .Description }}{{ . }}{{ else }}Situs resmi {{ $site.Title }}, Kabupaten Uji{{ end }}">
+<link rel="canonical" href="{{ .Permalink }}">
+<link rel="stylesheet" href="{{ "style.css" | absURL }}">
+<link rel="icon" href="{{ "favicon.svg" | absURL }}" type="image/svg+xml">
+{{ with $site.GetPage "berita" }}{{ with .OutputFormats.Get "rss" }}<link rel="alternate" type="application/rss+xml" title="Berita {{ $site.Title }}" href="{{ .Permalink }}">{{ end }}{{ end }}
+</head>
+<body>
+<a class="lewati" href="#konten">Lewati ke konten utama</a>
+<div class="resmi">
+<div class="wadah">
+<p><span class="bendera" aria-hidden="true"></span> Situs resmi Pemerintah Kabupaten Uji. Situs pemerintah selalu beralamat <strong>.go.id</strong>; alamat situs ini <strong>{{ with $site.Params.fqdn }}{{ . }}{{ else }}ujikab.go.id{{ end }}</strong>.</p>
+</div>
+</div>
+<header class="kepala">
+<div class="wadah kepala-isi">
+<a class="merek" href="{{ $site.Permalink }}">
+<img src="{{ "favicon.svg" | absURL }}" alt="" width="40" height="40">
+<span><span class="merek-judul">{{ $site.Title }}</span><span class="merek-sub">Kabupaten Uji</span></span>
+</a>
+<a class="ke-portal" href="{{ site.Home.Permalink }}">Portal Kabupaten Uji</a>
+</div>
+<nav class="menu" aria-label="Menu utama">
+<ul class="wadah">
+<li><a href="{{ $site.Permalink }}"{{ if eq $site . }} aria-current="page"{{ end }}>Beranda</a></li>
+{{ range $site.Sections }}<li><a href="{{ .Permalink }}"{{ if or (eq . $) ($.IsDescendant .) }} aria-current="page"{{ end }}>{{ .Title }}</a></li>
+{{ end }}</ul>
+</nav>
+</header>
+{{ if not .IsHome }}<nav class="remah wadah" aria-label="Breadcrumb">
+<ol>
+{{ range .Ancestors.Reverse }}<li><a href="{{ .Permalink }}">{{ .Title }}</a></li>
+{{ end }}<li><a href="{{ .Permalink }}" aria-current="page">{{ .Title }}</a></li>
+</ol>
+</nav>{{ end }}
+<main id="konten" class="wadah" tabindex="-1">
+{{ block "main" . }}{{ end }}
+</main>
+<footer class="kaki">
+<div class="wadah kaki-isi">
+<section aria-labelledby="kaki-kontak">
+<h2 id="kaki-kontak">{{ $site.Title }}</h2>
+<p>Dikelola oleh {{ with $site.Params.owner }}{{ . }}{{ else }}{{ site.Params.dinas }}{{ end }}, Kabupaten Uji.</p>
+<ul class="kontak">
+{{ with $site.Params.email }}<li>Surel: <a href="mailto:{{ . }}">{{ . }}</a></li>{{ end }}
+</ul>
+</section>
+<section aria-labelledby="kaki-tautan">
+<h2 id="kaki-tautan">Tautan</h2>
+<ul>
+<li><a href="{{ site.Home.Permalink }}">Portal Kabupaten Uji</a></li>
+{{ with $site.GetPage "berita" }}{{ with .OutputFormats.Get "rss" }}<li><a href="{{ .Permalink }}">Umpan berita (RSS)</a></li>{{ end }}{{ end }}
+</ul>
+</section>
+</div>
+<div class="wadah kaki-bawah">
+{{ with $site.Params.decree }}<p>Subdomain {{ $site.Params.fqdn }} ditetapkan dengan Keputusan Nomor {{ . }} tanggal <time datetime="{{ $site.Params.decree_date }}">{{ time.Format ":date_long" $site.Params.decree_date }}</time>.</p>{{ end }}
+<p>{{ site.Params.dinas }}.</p>
+</div>
+</footer>
+</body>
+</html>
+"##;
+
+    const SINGLE: &str = r##"{{ define "main" }}
+<article class="halaman">
+<header>
+<h1>{{ .Title }}</h1>
+{{ if not .Date.IsZero }}<p class="meta"><time datetime="{{ .Date.Format "2006-01-02" }}">{{ time.Format ":date_full" .Date }}</time></p>{{ end }}
+{{ with .Description }}<p class="lead">{{ . }}</p>{{ end }}
+</header>
+{{ if ge (len .Fragments.Identifiers) 3 }}<nav class="daftar-isi" aria-label="Daftar isi">
+<h2>Daftar isi</h2>
+{{ .TableOfContents }}
+</nav>{{ end }}
+<div class="konten">
+{{ .Content }}
+</div>
+</article>
+{{ end }}
+"##;
+
+    const LIST: &str = r##"{{ define "main" }}
+<h1>{{ .Title }}</h1>
+{{ with .Description }}<p class="lead">{{ . }}</p>{{ end }}
+{{ if eq .FirstSection . }}
+{{ with .Content }}<div class="konten">
+{{ . }}
+</div>{{ end }}
+{{ with .GetPage "berita" }}{{ with first 5 .Pages.ByDate.Reverse }}<section aria-labelledby="berita-terbaru">
+<h2 id="berita-terbaru">Berita Terbaru</h2>
+<ul class="daftar berita">
+{{ range . }}<li>
+<h3><a href="{{ .Permalink }}">{{ .Title }}</a></h3>
+<p class="meta"><time datetime="{{ .Date.Format "2006-01-02" }}">{{ time.Format ":date_long" .Date }}</time></p>
+{{ with .Description }}<p>{{ . }}</p>{{ else }}<p>{{ .Summary | plainify | truncate 200 }}</p>{{ end }}
+</li>
+{{ end }}</ul>
+</section>{{ end }}{{ end }}
+<section aria-labelledby="jelajah">
+<h2 id="jelajah">Jelajahi</h2>
+<ul class="kartu">
+{{ range .Sections }}<li><a href="{{ .Permalink }}">{{ .Title }}</a></li>
+{{ end }}</ul>
+</section>
+{{ else }}
+{{ if eq .Paginator.PageNumber 1 }}{{ with .Content }}<div class="konten">
+{{ . }}
+</div>{{ end }}{{ end }}
+<ul class="daftar">
+{{ range .Paginator.Pages }}<li>
+<h2><a href="{{ .Permalink }}">{{ .Title }}</a></h2>
+{{ if not .Date.IsZero }}<p class="meta"><time datetime="{{ .Date.Format "2006-01-02" }}">{{ time.Format ":date_long" .Date }}</time></p>{{ end }}
+{{ with .Description }}<p>{{ . }}</p>{{ else }}<p>{{ .Summary | plainify | truncate 200 }}</p>{{ end }}
+</li>
+{{ end }}</ul>
+{{ with .Paginator }}{{ if gt .TotalPages 1 }}<nav class="halaman-nav" aria-label="Halaman">
+{{ with .Prev }}<a href="{{ .URL }}" rel="prev">Sebelumnya</a>{{ end }}
+<span>Halaman {{ .PageNumber }} dari {{ .TotalPages }}</span>
+{{ with .Next }}<a href="{{ .URL }}" rel="next">Berikutnya</a>{{ end }}
+</nav>{{ end }}{{ end }}
+{{ end }}
+{{ end }}
+"##;
+
+    const HOME: &str = r##"{{ define "title" }}{{ site.Title }}{{ end }}
+{{ define "main" }}
+<div class="sambutan">
+<h1>{{ site.Title }}</h1>
+{{ with .Content }}<div class="konten">
+{{ . }}
+</div>{{ end }}
+</div>
+{{ with first 10 (where site.RegularPages "Params.berita" true).ByDate.Reverse }}<section aria-labelledby="berita-terbaru">
+<h2 id="berita-terbaru">Berita Terbaru dari Perangkat Daerah</h2>
+<ul class="daftar berita">
+{{ range . }}<li>
+<h3><a href="{{ .Permalink }}">{{ .Title }}</a></h3>
+<p class="meta"><time datetime="{{ .Date.Format "2006-01-02" }}">{{ time.Format ":date_long" .Date }}</time> · <a href="{{ .FirstSection.Permalink }}">{{ .FirstSection.Title }}</a></p>
+{{ with .Description }}<p>{{ . }}</p>{{ end }}
+</li>
+{{ end }}</ul>
+</section>{{ end }}
+<section aria-labelledby="direktori-singkat">
+<h2 id="direktori-singkat">Situs Perangkat Daerah</h2>
+<ul class="kartu">
+{{ range .Sections }}<li><a href="{{ .Permalink }}">{{ with .Params.owner }}{{ . }}{{ else }}{{ .Title }}{{ end }}</a></li>
+{{ end }}</ul>
+</section>
+{{ end }}
+"##;
+
+    const NOT_FOUND: &str = r##"{{ define "title" }}Halaman tidak ditemukan | {{ site.Title }}{{ end }}
+{{ define "main" }}
+<h1>Halaman tidak ditemukan</h1>
+<p>Alamat yang Anda buka tidak ada di {{ site.Title }}. Mungkin halaman sudah dipindahkan atau alamatnya salah ketik.</p>
+<ul>
+<li><a href="{{ site.Home.Permalink }}">Portal Kabupaten Uji</a></li>
+</ul>
+{{ end }}
+"##;
+
+    impl Project {
+        /// Writes the configuration, templates, static files and the portal's home page.
+        pub fn new(dir: &Path, sites: &[String]) -> Project {
+            write(&dir.join("hugo.toml"), CONFIG);
+            let layouts = dir.join("layouts");
+            write(&layouts.join("baseof.html"), BASEOF);
+            write(&layouts.join("single.html"), SINGLE);
+            write(&layouts.join("list.html"), LIST);
+            write(&layouts.join("home.html"), HOME);
+            write(&layouts.join("404.html"), NOT_FOUND);
+            write(
+                &dir.join("static/style.css"),
+                include_str!("../themes/pemda/static/style.css"),
+            );
+            write(
+                &dir.join("static/favicon.svg"),
+                include_str!("../themes/pemda/static/favicon.svg"),
+            );
+            write(
+                &dir.join("content/_index.md"),
+                &format!(
+                    "+++\ntitle = \"Pemerintah Kabupaten Uji\"\n+++\nPortal dari {} situs.\n",
+                    sites.len()
+                ),
+            );
+            Project {
+                dir: dir.to_path_buf(),
+            }
+        }
+
+        /// The home page of site number `n` (0 is the portal, then `opd00`...).
+        pub fn site_home(&self, n: usize, site: &str) {
+            let params = if n == 0 {
+                "fqdn = \"ujikab.go.id\"\n".to_string()
+            } else {
+                let i = n - 1;
+                format!(
+                    "fqdn = \"{site}.ujikab.go.id\"\nowner = \"{}\"\nemail = \"{site}@ujikab.go.id\"\ndecree = \"{}\"\ndecree_date = \"{}\"\n",
+                    owner(i),
+                    decree_number(i),
+                    decree_date(i)
+                )
+            };
+            self.page(
+                &format!("{site}/_index.md"),
+                &format!("+++\ntitle = \"Beranda {site}\"\n[params]\n{params}+++\nSelamat datang. [Berita]({{{{< ref \"/{site}/berita/_index.md\" >}}}})\n"),
+            );
+        }
+
+        pub fn section(&self, site: &str, section: &str, weight: usize) {
+            // Only the news section has a feed, as in laman.
+            let outputs = if section == SECTIONS[0] {
+                "outputs = [\"html\", \"rss\"]\n"
+            } else {
+                ""
+            };
+            self.page(
+                &format!("{site}/{section}/_index.md"),
+                &format!(
+                    "+++\ntitle = \"{}\"\nweight = {weight}\n{outputs}+++\n",
+                    section.to_uppercase()
+                ),
+            );
+        }
+
+        /// A content file, by its path under `content/`.
+        pub fn page(&self, rel: &str, text: &str) {
+            write(&self.dir.join("content").join(rel), text);
+        }
+    }
 }
