@@ -360,7 +360,7 @@ dinas = "Dinas Komunikasi dan Informatika Kabupaten Uji"
 <nav class="menu" aria-label="Menu utama">
 <ul class="wadah">
 <li><a href="{{ $site.Permalink }}"{{ if eq $site . }} aria-current="page"{{ end }}>Beranda</a></li>
-{{ range $site.Sections }}<li><a href="{{ .Permalink }}"{{ if or (eq . $) ($.IsDescendant .) }} aria-current="page"{{ end }}>{{ .Title }}</a></li>
+{{ range $site.Sections }}<li><a href="{{ .Permalink }}"{{ if or (eq . $) (.IsAncestor $) }} aria-current="page"{{ end }}>{{ .Title }}</a></li>
 {{ end }}</ul>
 </nav>
 </header>
@@ -556,8 +556,10 @@ dinas = "Dinas Komunikasi dan Informatika Kabupaten Uji"
             self.page(
                 &format!("{site}/{section}/_index.md"),
                 &format!(
-                    "+++\ntitle = \"{}\"\nweight = {weight}\n{outputs}+++\n",
-                    section.to_uppercase()
+                    "+++\ntitle = \"{}\"\nweight = {}\n{outputs}+++\n",
+                    section.to_uppercase(),
+                    // Hugo takes weight 0 for "no weight" and sorts it last.
+                    weight + 1
                 ),
             );
         }
