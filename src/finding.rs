@@ -80,6 +80,17 @@ codes! {
     RegistryEditTransition = "registry.edit.transition", Error;
     RegistryEditValue = "registry.edit.value", Error;
     RegistryEditConflict = "registry.edit.conflict", Error;
+    DnsMissing = "dns.missing", Error;
+    DnsMismatch = "dns.mismatch", Error;
+    DnsOutsideDatacenter = "dns.outside-datacenter", Error;
+    DnsCnameDangling = "dns.cname-dangling", Error;
+    DnsCnameExternal = "dns.cname-external", Error;
+    DnsCnameTakeover = "dns.cname-takeover", Error;
+    DnsRevokedResolves = "dns.revoked-resolves", Error;
+    DnsUnregistered = "dns.unregistered", Error;
+    DnsNameserverUnreachable = "dns.nameserver.unreachable", Error;
+    DnsNameserverLame = "dns.nameserver.lame", Error;
+    DnsQueryFailed = "dns.query.failed", Error;
     ContentUnregistered = "content.unregistered", Error;
     ContentUnapproved = "content.unapproved", Warning;
     ContentRead = "content.read", Error;

@@ -9,6 +9,7 @@
 
 pub mod build;
 pub mod content;
+pub mod dns;
 pub mod finding;
 pub mod markdown;
 pub mod output;

@@ -34,6 +34,35 @@ enum Command {
     /// DNS zone and the nginx configuration.
     #[command(subcommand)]
     Domains(Domains),
+    /// Live DNS compared with the registry.
+    #[command(subcommand)]
+    Dns(Dns),
+}
+
+#[derive(Subcommand)]
+enum Dns {
+    /// Ask the nameservers (or the system's resolver) about every registered name and
+    /// compare the answers with domains.toml.
+    Check(DnsCheckArgs),
+}
+
+#[derive(Args)]
+struct DnsCheckArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Ask only this server (IP, IP:PORT or [IPv6]:PORT); may be repeated. Default: the
+    /// system's resolver, and the registry's nameservers for the zone's own checks.
+    #[arg(long = "nameserver", value_name = "IP[:PORT]", value_parser = laman::dns::parse_nameserver)]
+    nameservers: Vec<std::net::SocketAddr>,
+    /// How long one query may take, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..=60_000))]
+    timeout: u64,
+    /// How many names are looked up at the same time.
+    #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=256))]
+    concurrency: u64,
+    /// Also transfer the zone (AXFR) and report names that are not in the registry.
+    #[arg(long)]
+    zone_transfer: bool,
 }
 
 #[derive(Subcommand)]
@@ -211,6 +240,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
         Command::Domains(command) => domains(command),
+        Command::Dns(Dns::Check(args)) => dns_check(args),
     };
     match result {
         Ok(code) => code,
@@ -571,6 +601,51 @@ fn domains_nginx(
     };
     print!("{}", laman::registry::nginx::config(&reg, &options));
     Ok(ExitCode::SUCCESS)
+}
+
+/// `laman dns check`: live DNS against the registry. A registry with errors is reported
+/// and still checked as far as it can be.
+fn dns_check(args: DnsCheckArgs) -> Result<ExitCode, Failure> {
+    let (reg, mut findings) = match checked_registry(&args.common.root)? {
+        Ok(checked) => checked,
+        Err(findings) => {
+            return Ok(print_findings(
+                &findings,
+                args.common.format,
+                "the registry could not be read; nothing was checked",
+            ))
+        }
+    };
+    let options = laman::dns::Options {
+        nameservers: args.nameservers,
+        timeout: std::time::Duration::from_millis(args.timeout),
+        concurrency: args.concurrency as usize,
+        zone_transfer: args.zone_transfer,
+    };
+    let show = args.common.format == Format::Text
+        && std::io::stderr().is_terminal()
+        && std::env::var_os("CI").is_none();
+    let bar = indicatif::ProgressBar::hidden();
+    if show {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} DNS {pos}/{len} names {wide_bar}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+    }
+    let outcome = laman::dns::check(&reg, &options, &|done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })
+    .map_err(|e| Failure::Io(format!("cannot start the DNS client: {e}")))?;
+    bar.finish_and_clear();
+    findings.extend(outcome.findings);
+    laman::finding::sort(&mut findings);
+    let summary = format!(
+        "checked {} name(s) of {} against {} nameserver(s)",
+        outcome.names, reg.regency.domain, outcome.nameservers
+    );
+    Ok(print_findings(&findings, args.common.format, &summary))
 }
 
 /// The date in the regency's part of the world (WIB, UTC+7, unless the system says

@@ -799,5 +799,8 @@ fn hosting_range_that_is_not_a_network() {
         "ipv4 = [\"203.0.113.0/33\"]",
         "registry.hosting.invalid",
     );
-    assert!(hit["message"].as_str().unwrap().contains("203.0.113.0/33"), "{hit}");
+    assert!(
+        hit["message"].as_str().unwrap().contains("203.0.113.0/33"),
+        "{hit}"
+    );
 }

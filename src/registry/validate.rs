@@ -594,7 +594,7 @@ pub fn transition_allowed(from: Option<Status>, to: Status) -> bool {
     )
 }
 
-fn normalize_host(name: &str) -> String {
+pub fn normalize_host(name: &str) -> String {
     name.trim_end_matches('.').to_ascii_lowercase()
 }
 
@@ -605,7 +605,7 @@ pub fn in_zone(name: &str, domain: &str) -> bool {
     name == domain || name.ends_with(&format!(".{domain}"))
 }
 
-fn allowed_external(target: &str, allow: &[String]) -> bool {
+pub fn allowed_external(target: &str, allow: &[String]) -> bool {
     let t = normalize_host(target);
     allow.iter().any(|a| {
         let a = normalize_host(a);
