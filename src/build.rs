@@ -83,18 +83,26 @@ pub fn load_registry(root: &Path) -> Result<Result<Registry, Vec<Finding>>, Fail
     })
 }
 
-/// Runs the pipeline. `progress` hears the name of each stage as it starts.
-pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report, Failure> {
+/// The rendered sites of one run, before anything is written.
+pub struct Produced {
+    pub model: Model,
+    pub outputs: Vec<render::SiteOutput>,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads the registry and content and renders the selected sites into memory. Ok(Err)
+/// when the registry cannot be read (its findings say why).
+pub fn produce(
+    options: &Options,
+    style: UrlStyle,
+    render_options: RenderOptions,
+    progress: &(dyn Fn(&str) + Sync),
+) -> Result<Result<Produced, Vec<Finding>>, Failure> {
     let root = options.root.as_path();
     progress("membaca registri");
     let registry = match load_registry(root)? {
         Ok(r) => r,
-        Err(findings) => {
-            return Ok(Report {
-                findings,
-                ..Default::default()
-            })
-        }
+        Err(findings) => return Ok(Err(findings)),
     };
 
     let has_content = |label: &str| root.join("content").join(label).is_dir();
@@ -127,22 +135,47 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
         findings.extend(f);
         contents.push(content);
     }
-    let model = Model::new(registry, UrlStyle::Https, contents);
+    let model = Model::new(registry, style, contents);
 
     progress("merender halaman");
     let selected =
         |label: &str| options.sites.is_empty() || options.sites.iter().any(|s| s == label);
-    let (outputs, f) = render::render(
-        root,
-        &model,
-        &selected,
+    let (outputs, f) = render::render(root, &model, &selected, render_options);
+    findings.extend(f);
+    finding::sort(&mut findings);
+    Ok(Ok(Produced {
+        model,
+        outputs,
+        findings,
+    }))
+}
+
+/// Runs the pipeline. `progress` hears the name of each stage as it starts.
+pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report, Failure> {
+    let produced = produce(
+        options,
+        UrlStyle::Https,
         RenderOptions {
             serve: false,
             minify: true,
         },
-    );
-    findings.extend(f);
-    finding::sort(&mut findings);
+        progress,
+    )?;
+    let Produced {
+        model,
+        outputs,
+        findings,
+    } = match produced {
+        Ok(p) => p,
+        Err(findings) => {
+            return Ok(Report {
+                findings,
+                ..Default::default()
+            })
+        }
+    };
+    let selected =
+        |label: &str| options.sites.is_empty() || options.sites.iter().any(|s| s == label);
 
     let failed: BTreeSet<&str> = findings
         .iter()

@@ -34,9 +34,25 @@ enum Command {
     /// DNS zone and the nginx configuration.
     #[command(subcommand)]
     Domains(Domains),
+    /// Preview every site at http://localhost:PORT/ and http://<label>.localhost:PORT/,
+    /// rebuilt and reloaded as files change (public/ is not touched).
+    Serve(ServeArgs),
     /// Live DNS compared with the registry.
     #[command(subcommand)]
     Dns(Dns),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// The regency repository (holding domains.toml and content/).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    /// The address to listen on: keep the default unless others must see the preview.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    bind: std::net::IpAddr,
+    /// The port (0: any free port).
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
 }
 
 #[derive(Subcommand)]
@@ -241,6 +257,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Domains(command) => domains(command),
         Command::Dns(Dns::Check(args)) => dns_check(args),
+        Command::Serve(args) => serve(args),
     };
     match result {
         Ok(code) => code,
@@ -600,6 +617,36 @@ fn domains_nginx(
         frame_hosts: &frame_hosts,
     };
     print!("{}", laman::registry::nginx::config(&reg, &options));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `laman serve`: the preview server; runs until stopped.
+fn serve(args: ServeArgs) -> Result<ExitCode, Failure> {
+    if !args.root.join("domains.toml").is_file() {
+        return Err(Failure::Usage(format!(
+            "{} has no domains.toml: give the regency repository with --root",
+            args.root.display()
+        )));
+    }
+    let options = laman::serve::Options {
+        root: std::fs::canonicalize(&args.root)
+            .map_err(|e| Failure::Usage(format!("{}: {e}", args.root.display())))?,
+        bind: args.bind,
+        port: args.port,
+        today: today(),
+    };
+    laman::serve::run(options, &|done, findings| {
+        for finding in findings {
+            eprintln!("{finding}\n");
+        }
+        eprintln!(
+            "built {} site(s), {} pages in {} ms ({} error(s))",
+            done.sites,
+            done.pages,
+            done.took.as_millis(),
+            done.errors
+        );
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -416,7 +416,11 @@ fn measure_500_subdomains() {
     let server = serve(&[("contohkab.go.id", zone)]);
     for concurrency in ["1", "16", "64"] {
         let started = Instant::now();
-        let (out, findings) = dns_check(root.path(), &[server], &["--concurrency", concurrency, "--zone-transfer"]);
+        let (out, findings) = dns_check(
+            root.path(),
+            &[server],
+            &["--concurrency", concurrency, "--zone-transfer"],
+        );
         eprintln!(
             "506 names, concurrency {concurrency}: {:?} ({} findings, exit {:?})",
             started.elapsed(),

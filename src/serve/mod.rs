@@ -1,0 +1,557 @@
+//! `laman serve`: every site built into memory (never into `public/`), served at once
+//! (the portal at `localhost:PORT`, each site at `<label>.localhost:PORT`), rebuilt when
+//! a file changes, with open browsers told to reload over server-sent events.
+//!
+//! - Drafts are included and marked; links between sites point at the preview addresses.
+//! - A build with errors never stops the server: the pages that could be built are
+//!   served, and every HTML page carries an overlay with the findings (file, line, what
+//!   to do) until they are fixed. When the registry itself cannot be read, the last good
+//!   build stays up under the overlay.
+//! - What a change rebuilds: a change inside `content/<label>/` renders that site (and
+//!   the portal, which aggregates news) again, keeping the other sites' pages; a change
+//!   to `domains.toml`, `themes/` or anything else renders everything. All content is
+//!   read again each time, so links between sites are checked against the current tree.
+
+mod http;
+
+use crate::build::{self, Failure};
+use crate::finding::Finding;
+use crate::registry::PORTAL_LABEL;
+use crate::render::{Body, RenderOptions, SiteOutput};
+use crate::site::UrlStyle;
+use notify::Watcher;
+use std::collections::{BTreeSet, HashMap};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+pub use http::clean_path;
+
+pub struct Options {
+    pub root: PathBuf,
+    pub bind: std::net::IpAddr,
+    pub port: u16,
+    pub today: jiff::civil::Date,
+}
+
+/// The sites as last built, and what that build found.
+#[derive(Default)]
+struct Snapshot {
+    /// By label (`portal` for the portal): path inside the site → body.
+    sites: HashMap<String, HashMap<String, Body>>,
+    findings: Vec<Finding>,
+}
+
+/// Shared between the HTTP threads, the watcher and the event streams.
+struct State {
+    root: PathBuf,
+    port: u16,
+    today: jiff::civil::Date,
+    snapshot: RwLock<Snapshot>,
+    /// Bumped after every rebuild; event streams wait on it.
+    generation: Mutex<u64>,
+    changed: Condvar,
+    /// The regency domain, to map `Host: <label>.<domain>` as well as `<label>.localhost`.
+    domain: RwLock<String>,
+}
+
+/// What one rebuild did, for the terminal.
+pub struct Rebuilt {
+    pub sites: usize,
+    pub pages: usize,
+    pub errors: usize,
+    pub took: Duration,
+}
+
+/// Starts the server and blocks. `report` hears about every rebuild and its findings.
+pub fn run(
+    options: Options,
+    report: &(dyn Fn(&Rebuilt, &[Finding]) + Sync),
+) -> Result<(), Failure> {
+    let addr = SocketAddr::new(options.bind, options.port);
+    let listener = TcpListener::bind(addr).map_err(|e| {
+        Failure::Usage(format!(
+            "cannot listen on {addr}: {e} (choose another --port)"
+        ))
+    })?;
+    let port = listener
+        .local_addr()
+        .map_err(|e| Failure::Io(e.to_string()))?
+        .port();
+    let state = Arc::new(State {
+        root: options.root.clone(),
+        port,
+        today: options.today,
+        snapshot: RwLock::new(Snapshot::default()),
+        generation: Mutex::new(0),
+        changed: Condvar::new(),
+        domain: RwLock::new(String::new()),
+    });
+    let first = rebuild(&state, None)?;
+    report(&first, &state.snapshot.read().unwrap().findings);
+    eprintln!(
+        "laman serve: http://localhost:{port}/ (the portal) and http://<label>.localhost:{port}/ (each site); Ctrl+C stops"
+    );
+
+    // The watcher thread: debounced changes → rebuild → reload event.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event {
+            let _ = tx.send(event.paths);
+        }
+    })
+    .map_err(|e| Failure::Io(format!("cannot watch {}: {e}", options.root.display())))?;
+    watcher
+        .watch(&options.root, notify::RecursiveMode::Recursive)
+        .map_err(|e| Failure::Io(format!("cannot watch {}: {e}", options.root.display())))?;
+    let watched = Arc::clone(&state);
+    let report_ref: &(dyn Fn(&Rebuilt, &[Finding]) + Sync) = report;
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            while let Ok(first) = rx.recv() {
+                let mut paths: BTreeSet<PathBuf> = first.into_iter().collect();
+                // Editors save in bursts (temporary file, rename, metadata): wait for quiet.
+                while let Ok(more) = rx.recv_timeout(Duration::from_millis(30)) {
+                    paths.extend(more);
+                }
+                let relevant: Vec<PathBuf> = paths
+                    .into_iter()
+                    .filter_map(|p| p.strip_prefix(&watched.root).ok().map(Path::to_path_buf))
+                    .filter(|p| is_input(p))
+                    .collect();
+                if relevant.is_empty() {
+                    continue;
+                }
+                let only = affected_site(&relevant);
+                match rebuild(&watched, only.as_deref()) {
+                    Ok(done) => report_ref(&done, &watched.snapshot.read().unwrap().findings),
+                    Err(e) => eprintln!("laman serve: {e}"),
+                }
+            }
+        });
+        for stream in listener.incoming().flatten() {
+            let state = Arc::clone(&state);
+            std::thread::spawn(move || handle(&state, stream));
+        }
+    });
+    drop(watcher);
+    Ok(())
+}
+
+/// Whether a changed path (relative to the root) is something a build reads: not the
+/// output, not version control, not an editor's swap file.
+fn is_input(rel: &Path) -> bool {
+    let first = rel
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+    if !matches!(
+        first.as_deref(),
+        Some("content" | "themes" | "domains.toml")
+    ) {
+        return false;
+    }
+    let name = rel
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    !(name.starts_with(".#")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name == "4913")
+}
+
+/// The one site all changes fall in (`content/<label>/...`), if they all fall in one.
+fn affected_site(paths: &[PathBuf]) -> Option<String> {
+    let mut labels = paths.iter().map(|p| {
+        let mut c = p
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        match (c.next().as_deref(), c.next(), c.next()) {
+            (Some("content"), Some(label), Some(_)) => Some(label),
+            _ => None,
+        }
+    });
+    let first = labels.next()??;
+    labels
+        .all(|l| l.as_deref() == Some(first.as_str()))
+        .then_some(first)
+}
+
+/// Builds into memory and swaps the result in. `only`: render that site (and the
+/// portal) again and keep the others' pages.
+fn rebuild(state: &State, only: Option<&str>) -> Result<Rebuilt, Failure> {
+    let started = Instant::now();
+    let mut sites = Vec::new();
+    if let Some(label) = only {
+        sites.push(label.to_string());
+        if label != PORTAL_LABEL {
+            sites.push(PORTAL_LABEL.to_string());
+        }
+    }
+    let options = build::Options {
+        root: state.root.clone(),
+        out: PathBuf::new(),
+        sites: sites.clone(),
+        drafts: true,
+        keep_going: true,
+        write: false,
+        today: state.today,
+    };
+    let produced = build::produce(
+        &options,
+        UrlStyle::Preview { port: state.port },
+        RenderOptions {
+            serve: true,
+            minify: false,
+        },
+        &|_| {},
+    );
+    // A site that no longer exists (or a label not approved) makes --site fail: build
+    // everything instead.
+    let produced = match produced {
+        Err(Failure::Usage(_)) if only.is_some() => return rebuild(state, None),
+        other => other?,
+    };
+    let mut snapshot = state.snapshot.write().unwrap();
+    let rebuilt = match produced {
+        Err(findings) => {
+            // The registry cannot be read: keep the last good sites under the overlay.
+            snapshot.findings = findings;
+            Rebuilt {
+                sites: 0,
+                pages: 0,
+                errors: snapshot.findings.iter().filter(|f| f.is_error()).count(),
+                took: started.elapsed(),
+            }
+        }
+        Ok(produced) => {
+            *state.domain.write().unwrap() =
+                produced.model.registry.regency.domain.to_ascii_lowercase();
+            let pages = produced.outputs.iter().map(|o| o.pages).sum();
+            let count = produced.outputs.len();
+            if only.is_none() {
+                snapshot.sites.clear();
+            }
+            for SiteOutput { label, files, .. } in produced.outputs {
+                snapshot
+                    .sites
+                    .insert(label, files.into_iter().map(|f| (f.path, f.body)).collect());
+            }
+            // Sites that are no longer published disappear on a full build only; a
+            // partial one keeps the findings of the sites it did not look at.
+            if only.is_some() {
+                let kept: Vec<Finding> = snapshot
+                    .findings
+                    .iter()
+                    .filter(|f| {
+                        f.site
+                            .as_deref()
+                            .is_some_and(|s| !sites.iter().any(|x| x == s))
+                    })
+                    .cloned()
+                    .collect();
+                let mut findings: Vec<Finding> = produced
+                    .findings
+                    .into_iter()
+                    .filter(|f| {
+                        f.site
+                            .as_deref()
+                            .is_none_or(|s| sites.iter().any(|x| x == s))
+                    })
+                    .collect();
+                findings.extend(kept);
+                crate::finding::sort(&mut findings);
+                snapshot.findings = findings;
+            } else {
+                snapshot.findings = produced.findings;
+            }
+            Rebuilt {
+                sites: count,
+                pages,
+                errors: snapshot.findings.iter().filter(|f| f.is_error()).count(),
+                took: started.elapsed(),
+            }
+        }
+    };
+    drop(snapshot);
+    *state.generation.lock().unwrap() += 1;
+    state.changed.notify_all();
+    Ok(rebuilt)
+}
+
+/// The event stream's path, and the script that listens to it (serve mode only).
+const EVENTS: &str = "/__laman/events";
+const RELOAD_SCRIPT: &str = "<script>(function(){var s=new EventSource('/__laman/events');s.addEventListener('reload',function(){location.reload()});})();</script>";
+
+fn handle(state: &State, stream: TcpStream) {
+    let request = match http::read_request(&stream) {
+        Ok(r) => r,
+        Err(_) => {
+            return http::respond(
+                &stream,
+                400,
+                "text/plain; charset=utf-8",
+                &[],
+                b"bad request\n",
+                false,
+            )
+        }
+    };
+    let head_only = request.method == "HEAD";
+    if request.method != "GET" && !head_only {
+        return http::respond(
+            &stream,
+            405,
+            "text/plain; charset=utf-8",
+            &[("Allow", "GET, HEAD")],
+            b"only GET and HEAD\n",
+            false,
+        );
+    }
+    if request.path == EVENTS {
+        return events(state, &stream, head_only);
+    }
+    let label = site_of(&request.host, &state.domain.read().unwrap());
+    let snapshot = state.snapshot.read().unwrap();
+    let site = label.as_deref().and_then(|l| snapshot.sites.get(l));
+    let Some(path) = http::clean_path(&request.path) else {
+        return not_found(&stream, site, &snapshot.findings, head_only);
+    };
+    let Some(site) = site else {
+        let body = overlay_page(
+            &snapshot.findings,
+            &format!("Tidak ada situs untuk alamat {}", request.host),
+        );
+        return http::respond(
+            &stream,
+            404,
+            "text/html; charset=utf-8",
+            &[],
+            body.as_bytes(),
+            head_only,
+        );
+    };
+    let key = path.trim_start_matches('/');
+    let (key, body) = if let Some(b) = site.get(key) {
+        (key.to_string(), b)
+    } else if key.is_empty() || key.ends_with('/') {
+        let index = format!("{key}index.html");
+        match site.get(&index) {
+            Some(b) => (index, b),
+            None => return not_found(&stream, Some(site), &snapshot.findings, head_only),
+        }
+    } else if site.contains_key(&format!("{key}/index.html")) {
+        let location = format!("{path}/");
+        return http::respond(
+            &stream,
+            301,
+            "text/plain; charset=utf-8",
+            &[("Location", &location)],
+            b"",
+            head_only,
+        );
+    } else {
+        return not_found(&stream, Some(site), &snapshot.findings, head_only);
+    };
+    let bytes = match read_body(body) {
+        Ok(b) => b,
+        Err(_) => return not_found(&stream, Some(site), &snapshot.findings, head_only),
+    };
+    let kind = http::content_type(&key);
+    if kind.starts_with("text/html") {
+        let page = decorate(&bytes, &snapshot.findings);
+        http::respond(&stream, 200, kind, &[], &page, head_only);
+    } else {
+        http::respond(&stream, 200, kind, &[], &bytes, head_only);
+    }
+}
+
+fn read_body(body: &Body) -> std::io::Result<Vec<u8>> {
+    match body {
+        Body::Bytes(b) => Ok(b.clone()),
+        Body::Embedded(b) => Ok(b.to_vec()),
+        Body::Copy(path) => std::fs::read(path),
+    }
+}
+
+fn not_found(
+    stream: &TcpStream,
+    site: Option<&HashMap<String, Body>>,
+    findings: &[Finding],
+    head_only: bool,
+) {
+    let page = site
+        .and_then(|s| s.get("404.html"))
+        .and_then(|b| read_body(b).ok())
+        .map(|b| decorate(&b, findings))
+        .unwrap_or_else(|| overlay_page(findings, "Halaman tidak ditemukan").into_bytes());
+    http::respond(
+        stream,
+        404,
+        "text/html; charset=utf-8",
+        &[],
+        &page,
+        head_only,
+    );
+}
+
+/// The label a Host header names: `localhost` (or the bare domain) is the portal,
+/// `<label>.localhost` (or `<label>.<domain>`) a site.
+fn site_of(host: &str, domain: &str) -> Option<String> {
+    if host == "localhost"
+        || host == "127.0.0.1"
+        || host == "[::1]"
+        || (!domain.is_empty() && host == domain)
+    {
+        return Some(PORTAL_LABEL.to_string());
+    }
+    host.strip_suffix(".localhost")
+        .or_else(|| {
+            (!domain.is_empty())
+                .then(|| host.strip_suffix(&format!(".{domain}")))
+                .flatten()
+        })
+        .map(str::to_string)
+}
+
+/// An HTML page with the reload script, and the overlay while there are errors.
+fn decorate(html: &[u8], findings: &[Finding]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(html);
+    let mut extra = String::new();
+    if findings.iter().any(|f| f.is_error()) {
+        extra.push_str(&overlay(findings));
+    }
+    extra.push_str(RELOAD_SCRIPT);
+    match text.rfind("</body>") {
+        Some(at) => format!("{}{extra}{}", &text[..at], &text[at..]).into_bytes(),
+        None => format!("{text}{extra}").into_bytes(),
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The error overlay: every error finding with where it is and what to do.
+fn overlay(findings: &[Finding]) -> String {
+    let errors: Vec<&Finding> = findings.iter().filter(|f| f.is_error()).collect();
+    let mut html = String::from(
+        "<div id=\"laman-overlay\" role=\"alert\" style=\"position:fixed;inset:0;overflow:auto;z-index:99999;background:rgba(20,20,20,.94);color:#fff;font:16px/1.5 system-ui,sans-serif;padding:2rem\">",
+    );
+    html.push_str(&format!(
+        "<h2 style=\"color:#ffb4a9;margin-top:0\">Ada {} kesalahan; halaman belum bisa diterbitkan</h2><ol>",
+        errors.len()
+    ));
+    for f in errors {
+        let place = match (&f.file, f.line) {
+            (Some(file), Some(line)) => format!("{}:{line}", file.display()),
+            (Some(file), None) => file.display().to_string(),
+            _ => String::new(),
+        };
+        html.push_str(&format!(
+            "<li style=\"margin-bottom:1rem\"><code style=\"color:#ffd479\">{}</code> <strong>{}</strong><br>{}",
+            escape(f.code.as_str()),
+            escape(&place),
+            escape(&f.message)
+        ));
+        if let Some(help) = &f.help {
+            html.push_str(&format!(
+                "<br><em>Yang perlu dilakukan:</em> {}",
+                escape(help)
+            ));
+        }
+        html.push_str("</li>");
+    }
+    html.push_str("</ol><p>Halaman ini dimuat ulang sendiri setelah berkas diperbaiki.</p></div>");
+    html
+}
+
+/// A page of its own for when there is no page to put the overlay on.
+fn overlay_page(findings: &[Finding], title: &str) -> String {
+    format!(
+        "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>{t}</title></head><body><main><h1>{t}</h1></main>{}{RELOAD_SCRIPT}</body></html>",
+        if findings.iter().any(|f| f.is_error()) { overlay(findings) } else { String::new() },
+        t = escape(title)
+    )
+}
+
+/// Server-sent events: `reload` after every rebuild; a comment every 15 s keeps the
+/// connection open through proxies. Ends when the browser goes away.
+fn events(state: &State, stream: &TcpStream, head_only: bool) {
+    use std::io::Write;
+    let mut out = stream;
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
+    if out.write_all(head.as_bytes()).is_err() || head_only {
+        return;
+    }
+    let _ = out.write_all(b": laman\n\n");
+    let _ = out.flush();
+    let mut seen = *state.generation.lock().unwrap();
+    loop {
+        let guard = state.generation.lock().unwrap();
+        let (guard, timeout) = state
+            .changed
+            .wait_timeout_while(guard, Duration::from_secs(15), |g| *g == seen)
+            .unwrap();
+        let now = *guard;
+        drop(guard);
+        let message = if timeout.timed_out() {
+            ": keep-alive\n\n".to_string()
+        } else {
+            seen = now;
+            format!("event: reload\ndata: {now}\n\n")
+        };
+        if out
+            .write_all(message.as_bytes())
+            .and_then(|()| out.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_map_to_sites() {
+        assert_eq!(
+            site_of("localhost", "contohkab.go.id").as_deref(),
+            Some("portal")
+        );
+        assert_eq!(
+            site_of("dinkes.localhost", "contohkab.go.id").as_deref(),
+            Some("dinkes")
+        );
+        assert_eq!(
+            site_of("dinkes.contohkab.go.id", "contohkab.go.id").as_deref(),
+            Some("dinkes")
+        );
+        assert_eq!(site_of("example.org", "contohkab.go.id"), None);
+    }
+
+    #[test]
+    fn changes_in_one_site_rebuild_that_site() {
+        let p = |s: &str| PathBuf::from(s);
+        assert_eq!(
+            affected_site(&[p("content/dinkes/berita/a.md")]).as_deref(),
+            Some("dinkes")
+        );
+        assert_eq!(
+            affected_site(&[p("content/dinkes/a.md"), p("content/disdik/b.md")]),
+            None
+        );
+        assert_eq!(affected_site(&[p("domains.toml")]), None);
+        assert!(!is_input(&p("public/x/index.html")));
+        assert!(!is_input(&p("content/dinkes/.a.md.swp")));
+        assert!(is_input(&p("content/dinkes/a.md")));
+    }
+}
