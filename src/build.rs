@@ -1,7 +1,7 @@
 //! The build pipeline, stage by stage: registry → content → resolved model → render →
 //! publish. `laman build` and `laman check` both run it; `check` stops before writing.
 
-use crate::content::{self, LoadOptions};
+use crate::content::{self, LoadOptions, SiteContent};
 use crate::finding::{self, Finding};
 use crate::output::{self, Publish};
 use crate::registry::{validate, Registry};
@@ -10,6 +10,7 @@ use crate::site::{Model, UrlStyle};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -83,6 +84,28 @@ pub fn load_registry(root: &Path) -> Result<Result<Registry, Vec<Finding>>, Fail
     })
 }
 
+/// Content already read, by site label, for a preview server to reuse: a rebuild reads
+/// again only the sites whose entries were removed.
+#[derive(Default)]
+pub struct ContentCache {
+    sites: std::sync::Mutex<std::collections::HashMap<String, Loaded>>,
+}
+
+/// A site's content as read, with the findings of reading it.
+type Loaded = (Arc<SiteContent>, Vec<Finding>);
+
+impl ContentCache {
+    /// Forget one site's content (its files changed).
+    pub fn invalidate(&self, label: &str) {
+        self.sites.lock().unwrap().remove(label);
+    }
+
+    /// Forget everything.
+    pub fn clear(&self) {
+        self.sites.lock().unwrap().clear();
+    }
+}
+
 /// The rendered sites of one run, before anything is written.
 pub struct Produced {
     pub model: Model,
@@ -96,6 +119,7 @@ pub fn produce(
     options: &Options,
     style: UrlStyle,
     render_options: RenderOptions,
+    cache: Option<&ContentCache>,
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<Result<Produced, Vec<Finding>>, Failure> {
     let root = options.root.as_path();
@@ -126,9 +150,22 @@ pub fn produce(
     let load = LoadOptions {
         drafts: options.drafts,
     };
-    let loaded: Vec<_> = dirs
+    let loaded: Vec<Loaded> = dirs
         .par_iter()
-        .map(|d| content::load_site(root, d, load))
+        .map(|d| {
+            let cached = cache.and_then(|c| c.sites.lock().unwrap().get(&d.label).cloned());
+            cached.unwrap_or_else(|| {
+                let (content, f) = content::load_site(root, d, load);
+                let entry = (Arc::new(content), f);
+                if let Some(c) = cache {
+                    c.sites
+                        .lock()
+                        .unwrap()
+                        .insert(d.label.clone(), entry.clone());
+                }
+                entry
+            })
+        })
         .collect();
     let mut contents = Vec::with_capacity(loaded.len());
     for (content, f) in loaded {
@@ -159,6 +196,7 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
             serve: false,
             minify: true,
         },
+        None,
         progress,
     )?;
     let Produced {

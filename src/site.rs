@@ -6,6 +6,7 @@
 use crate::content::{slugify, SiteContent};
 use crate::registry::{Decree, Kind, Registry, PORTAL_LABEL};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// How site addresses are written: the real ones, or the live preview's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +43,8 @@ pub struct Site {
     pub decree: Option<Decree>,
     /// The registry's contact e-mail (the portal has none there).
     pub contact: Option<String>,
-    pub content: SiteContent,
+    /// Shared, so that a preview rebuild can keep the content of sites that did not change.
+    pub content: Arc<SiteContent>,
 }
 
 impl Site {
@@ -66,10 +68,15 @@ pub struct Model {
 }
 
 impl Model {
-    pub fn new(registry: Registry, urls: UrlStyle, contents: Vec<SiteContent>) -> Model {
+    pub fn new<C: Into<Arc<SiteContent>>>(
+        registry: Registry,
+        urls: UrlStyle,
+        contents: Vec<C>,
+    ) -> Model {
         let mut sites: Vec<Site> = contents
             .into_iter()
             .map(|content| {
+                let content: Arc<SiteContent> = content.into();
                 let label = content.label.clone();
                 let entry = registry.subdomain(&label);
                 let owner =
@@ -230,7 +237,7 @@ mod tests {
             kind: Kind::Site,
             decree: None,
             contact: None,
-            content,
+            content: content.into(),
         }
     }
 

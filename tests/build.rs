@@ -294,3 +294,16 @@ fn theme_and_site_overrides_win_file_by_file() {
     assert!(!read(root.path().join(DINKES).join("profil/visi-misi/index.html")).contains("KHUSUS"));
     assert_eq!(read(root.path().join(DISDIK).join("logo.txt")), "logo");
 }
+
+#[test]
+fn portal_built_alone_is_the_portal_of_a_whole_build() {
+    // The portal's news comes from every site, rendered or not in this run.
+    let whole = built();
+    let alone = fixture("contoh");
+    let out = laman(alone.path(), &["build", "--site", "portal"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        snapshot(&alone.path().join(PORTAL)),
+        snapshot(&whole.path().join(PORTAL))
+    );
+}

@@ -221,15 +221,47 @@ fn all_news(model: &Model, docs: &[(&Site, Docs)]) -> Vec<NewsItem> {
         .iter()
         .flat_map(|(site, d)| site_news(site, d))
         .collect();
-    // Sites not selected in this build still feed the portal's news.
+    // Sites not rendered in this build (`--site`, or a preview rebuild) still feed the
+    // portal's news: only its newest items are needed, so only their summaries are
+    // rendered.
     let rendered: Vec<&str> = docs.iter().map(|(s, _)| s.label.as_str()).collect();
-    for site in model
+    let wanted = docs
+        .iter()
+        .find(|(s, _)| s.is_portal())
+        .map_or(0, |(s, _)| {
+            s.content.config.latest_news.unwrap_or(PORTAL_LATEST_NEWS)
+        });
+    let mut candidates: Vec<(&Site, usize)> = model
         .sites
         .iter()
         .filter(|s| !rendered.contains(&s.label.as_str()))
-    {
-        items.extend(site_news(site, &render_markdown(model, site)));
-    }
+        .flat_map(|site| {
+            news_section(&site.content)
+                .map(|s| site.content.sections[s].pages.clone())
+                .unwrap_or_default()
+                .into_iter()
+                .map(move |i| (site, i))
+        })
+        .collect();
+    let key = |(site, i): &(&Site, usize)| {
+        let meta = &site.content.pages[*i].doc.meta;
+        (
+            std::cmp::Reverse(meta.when),
+            site.label.clone(),
+            meta.title.clone(),
+        )
+    };
+    candidates.sort_by_cached_key(key);
+    candidates.truncate(wanted);
+    items.extend(
+        candidates
+            .par_iter()
+            .map(|&(site, i)| {
+                let summary = render_one(model, site, &site.content.pages[i].doc).summary;
+                news_item(site, i, summary)
+            })
+            .collect::<Vec<_>>(),
+    );
     items.sort_by(|a, b| {
         b.when
             .cmp(&a.when)
@@ -239,6 +271,19 @@ fn all_news(model: &Model, docs: &[(&Site, Docs)]) -> Vec<NewsItem> {
     items
 }
 
+/// One document of a site rendered on its own (its findings belong to a site that is
+/// not being rendered, and are dropped).
+fn render_one(model: &Model, site: &Site, doc: &crate::content::Doc) -> markdown::Rendered {
+    let policy = HtmlPolicy::new(&site.content.config.embeds.iframe_hosts);
+    let resolve = |link: &str| model.links.resolve(&site.label, link);
+    let env = markdown::Env {
+        site: &site.label,
+        resolve: &resolve,
+        policy: &policy,
+    };
+    markdown::render(doc, &env, &mut Vec::new())
+}
+
 fn site_news(site: &Site, docs: &Docs) -> Vec<NewsItem> {
     let Some(s) = news_section(&site.content) else {
         return Vec::new();
@@ -246,21 +291,23 @@ fn site_news(site: &Site, docs: &Docs) -> Vec<NewsItem> {
     site.content.sections[s]
         .pages
         .iter()
-        .map(|&i| {
-            let page = &site.content.pages[i];
-            NewsItem {
-                title: page.doc.meta.title.clone(),
-                url: site.url_of(&page.path),
-                date: date_text(&page.doc.meta.when),
-                description: page.doc.meta.description.clone(),
-                summary: docs.pages[i].summary.clone(),
-                site_title: site.title.clone(),
-                site_url: site.url.clone(),
-                when: page.doc.meta.when,
-                label: site.label.clone(),
-            }
-        })
+        .map(|&i| news_item(site, i, docs.pages[i].summary.clone()))
         .collect()
+}
+
+fn news_item(site: &Site, i: usize, summary: String) -> NewsItem {
+    let page = &site.content.pages[i];
+    NewsItem {
+        title: page.doc.meta.title.clone(),
+        url: site.url_of(&page.path),
+        date: date_text(&page.doc.meta.when),
+        description: page.doc.meta.description.clone(),
+        summary,
+        site_title: site.title.clone(),
+        site_url: site.url.clone(),
+        when: page.doc.meta.when,
+        label: site.label.clone(),
+    }
 }
 
 /// Renders the files of one site.

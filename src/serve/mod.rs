@@ -52,6 +52,8 @@ struct State {
     /// Bumped after every rebuild; event streams wait on it.
     generation: Mutex<u64>,
     changed: Condvar,
+    /// The content of each site as last read.
+    cache: build::ContentCache,
     /// The regency domain, to map `Host: <label>.<domain>` as well as `<label>.localhost`.
     domain: RwLock<String>,
 }
@@ -86,25 +88,32 @@ pub fn run(
         snapshot: RwLock::new(Snapshot::default()),
         generation: Mutex::new(0),
         changed: Condvar::new(),
+        cache: build::ContentCache::default(),
         domain: RwLock::new(String::new()),
     });
     let first = rebuild(&state, None)?;
     report(&first, &state.snapshot.read().unwrap().findings);
-    eprintln!(
-        "laman serve: http://localhost:{port}/ (the portal) and http://<label>.localhost:{port}/ (each site); Ctrl+C stops"
-    );
 
     // The watcher thread: debounced changes → rebuild → reload event.
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
-            let _ = tx.send(event.paths);
+        // Reading a file is an event too (the build itself reads every file): only
+        // changes count.
+        match event {
+            Ok(event) if !matches!(event.kind, notify::EventKind::Access(_)) => {
+                let _ = tx.send(event.paths);
+            }
+            _ => {}
         }
     })
     .map_err(|e| Failure::Io(format!("cannot watch {}: {e}", options.root.display())))?;
     watcher
         .watch(&options.root, notify::RecursiveMode::Recursive)
         .map_err(|e| Failure::Io(format!("cannot watch {}: {e}", options.root.display())))?;
+    // Announced only once changes are watched: an edit made after this line is seen.
+    eprintln!(
+        "laman serve: http://localhost:{port}/ (the portal) and http://<label>.localhost:{port}/ (each site); Ctrl+C stops"
+    );
     let watched = Arc::clone(&state);
     let report_ref: &(dyn Fn(&Rebuilt, &[Finding]) + Sync) = report;
     std::thread::scope(|scope| {
@@ -184,6 +193,10 @@ fn affected_site(paths: &[PathBuf]) -> Option<String> {
 /// portal) again and keep the others' pages.
 fn rebuild(state: &State, only: Option<&str>) -> Result<Rebuilt, Failure> {
     let started = Instant::now();
+    match only {
+        Some(label) => state.cache.invalidate(label),
+        None => state.cache.clear(),
+    }
     let mut sites = Vec::new();
     if let Some(label) = only {
         sites.push(label.to_string());
@@ -207,6 +220,7 @@ fn rebuild(state: &State, only: Option<&str>) -> Result<Rebuilt, Failure> {
             serve: true,
             minify: false,
         },
+        Some(&state.cache),
         &|_| {},
     );
     // A site that no longer exists (or a label not approved) makes --site fail: build
