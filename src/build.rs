@@ -7,6 +7,7 @@ use crate::output::{self, Publish};
 use crate::registry::{validate, Registry};
 use crate::render::{self, RenderOptions};
 use crate::site::{Model, UrlStyle};
+use crate::stamp;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -37,6 +38,8 @@ pub struct Report {
     pub published: Vec<String>,
     /// Labels of the sites that failed and kept their previous output.
     pub held_back: Vec<String>,
+    /// Nothing changed since the last clean build: nothing was written.
+    pub unchanged: bool,
 }
 
 impl Report {
@@ -189,6 +192,30 @@ pub fn produce(
 
 /// Runs the pipeline. `progress` hears the name of each stage as it starts.
 pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report, Failure> {
+    // A whole build may skip everything when nothing changed (see `stamp`). The inputs
+    // are fingerprinted before they are read, so a change made during the build is
+    // never mistaken for what was built.
+    let whole = options.write && options.sites.is_empty();
+    let fingerprint = if whole && options.root.join(crate::registry::FILE_NAME).is_file() {
+        stamp::inputs(&options.root, options.drafts, options.today).ok()
+    } else {
+        None
+    };
+    if let (Some(inputs), Some(previous)) = (&fingerprint, stamp::read(&options.out)) {
+        if previous.inputs == *inputs
+            && stamp::outputs(&options.out).is_ok_and(|o| o == previous.outputs)
+        {
+            progress("tidak ada yang berubah");
+            return Ok(Report {
+                findings: previous.findings,
+                sites: previous.sites,
+                pages: previous.pages,
+                published: previous.published,
+                held_back: Vec::new(),
+                unchanged: true,
+            });
+        }
+    }
     let produced = produce(
         options,
         UrlStyle::Https,
@@ -260,5 +287,24 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
         report.published = clean.iter().map(|o| o.label.clone()).collect();
     }
     report.findings = findings;
+    if let (Some(inputs), false) = (
+        fingerprint,
+        report.published.is_empty() || report.errors() > 0,
+    ) {
+        // Only a cache: failing to write it costs the next build its shortcut, no more.
+        let _ = stamp::outputs(&options.out).and_then(|outputs| {
+            stamp::write(
+                &options.out,
+                &stamp::Stamp {
+                    inputs,
+                    outputs,
+                    findings: report.findings.clone(),
+                    sites: report.sites,
+                    pages: report.pages,
+                    published: report.published.clone(),
+                },
+            )
+        });
+    }
     Ok(report)
 }

@@ -17,3 +17,4 @@ pub mod registry;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod stamp;

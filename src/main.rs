@@ -283,7 +283,14 @@ fn build(args: BuildArgs) -> Result<ExitCode, Failure> {
     let report = with_progress(args.common.format, |progress| {
         build::run(&options, progress)
     })?;
-    let summary = if report.published.is_empty() {
+    let summary = if report.unchanged {
+        format!(
+            "nothing changed since the last build: {} site(s), {} pages in {} are up to date",
+            report.published.len(),
+            report.pages,
+            out.display()
+        )
+    } else if report.published.is_empty() {
         format!("nothing published; {} is unchanged", out.display())
     } else {
         let mut s = format!(

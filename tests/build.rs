@@ -307,3 +307,55 @@ fn portal_built_alone_is_the_portal_of_a_whole_build() {
         snapshot(&whole.path().join(PORTAL))
     );
 }
+
+#[test]
+fn warm_build_with_nothing_changed_writes_nothing_and_matches_a_cold_build() {
+    let root = fixture("contoh");
+    let public = root.path().join("public");
+    let out = laman(root.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let cold = snapshot(&public);
+    let warm = laman(root.path(), &["build"]);
+    assert_eq!(warm.status.code(), Some(0));
+    assert!(
+        stderr(&warm).contains("nothing changed"),
+        "{}",
+        stderr(&warm)
+    );
+    assert_eq!(snapshot(&public), cold);
+    // The same warnings are reported either way.
+    let json = |o: &std::process::Output| findings(o);
+    let warm_json = laman(root.path(), &["build", "--format", "json"]);
+    let cold_json = laman(root.path(), &["check", "--format", "json"]);
+    assert_eq!(json(&warm_json), json(&cold_json));
+
+    // A change to the content: built again, and equal to a cold build elsewhere.
+    let file = root.path().join("content/dinkes/profil/visi-misi.md");
+    write(
+        &file,
+        &read(&file).replace("Visi dan Misi", "Visi dan Misi Baru"),
+    );
+    let again = laman(root.path(), &["build"]);
+    assert!(!stderr(&again).contains("nothing changed"));
+    let fresh = tempfile::tempdir().unwrap();
+    let other = laman(
+        root.path(),
+        &["build", "--out", fresh.path().join("p").to_str().unwrap()],
+    );
+    assert_eq!(other.status.code(), Some(0));
+    assert_eq!(snapshot(&public), snapshot(&fresh.path().join("p")));
+
+    // Output touched by hand: built again, and repaired.
+    let page = public.join("dinkes.contohkab.go.id/index.html");
+    std::fs::remove_file(&page).unwrap();
+    let repair = laman(root.path(), &["build"]);
+    assert!(!stderr(&repair).contains("nothing changed"));
+    assert!(page.is_file());
+
+    // Another option: built again.
+    let drafts = laman(root.path(), &["build", "--drafts"]);
+    assert!(!stderr(&drafts).contains("nothing changed"));
+    assert!(public
+        .join("dinkes.contohkab.go.id/berita/draf-kabar/index.html")
+        .is_file());
+}
