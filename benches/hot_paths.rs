@@ -200,8 +200,11 @@ fn base_context() -> serde_json::Value {
     })
 }
 
+/// Renders a template of the compiled theme (whose type is not nameable outside laman).
+type RenderFn = Box<dyn Fn(&str, &tera::Context) -> String + Send + Sync>;
+
 struct Pages {
-    templates: Box<dyn Fn(&str, &tera::Context) -> String + Send + Sync>,
+    templates: RenderFn,
     page: tera::Context,
     section: tera::Context,
     /// `page.html` rendered, not minified: the input of the minification benchmark.
