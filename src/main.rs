@@ -13,6 +13,11 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Rendering thousands of pages on all cores allocates heavily; glibc's allocator spent a
+/// third of a build's time in malloc and free (perf), mimalloc far less.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "laman",
