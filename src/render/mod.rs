@@ -171,17 +171,26 @@ struct Docs {
     findings: Vec<Finding>,
 }
 
-fn render_markdown(model: &Model, site: &Site) -> Docs {
+/// Runs `work` with the markdown environment of a site (its link resolution and its
+/// raw-HTML policy, built once).
+fn with_env<R>(model: &Model, site: &Site, work: impl FnOnce(&markdown::Env) -> R) -> R {
     let policy = HtmlPolicy::new(&site.content.config.embeds.iframe_hosts);
     let resolve = |link: &str| model.links.resolve(&site.label, link);
-    let env = markdown::Env {
+    work(&markdown::Env {
         site: &site.label,
         resolve: &resolve,
         policy: &policy,
-    };
+    })
+}
+
+fn render_markdown(model: &Model, site: &Site) -> Docs {
+    with_env(model, site, |env| render_docs(site, env))
+}
+
+fn render_docs(site: &Site, env: &markdown::Env) -> Docs {
     let run = |doc: &crate::content::Doc| {
         let mut f = Vec::new();
-        let r = markdown::render(doc, &env, &mut f);
+        let r = markdown::render(doc, env, &mut f);
         (r, f)
     };
     let sections: Vec<_> = site
@@ -274,14 +283,9 @@ fn all_news(model: &Model, docs: &[(&Site, Docs)]) -> Vec<NewsItem> {
 /// One document of a site rendered on its own (its findings belong to a site that is
 /// not being rendered, and are dropped).
 fn render_one(model: &Model, site: &Site, doc: &crate::content::Doc) -> markdown::Rendered {
-    let policy = HtmlPolicy::new(&site.content.config.embeds.iframe_hosts);
-    let resolve = |link: &str| model.links.resolve(&site.label, link);
-    let env = markdown::Env {
-        site: &site.label,
-        resolve: &resolve,
-        policy: &policy,
-    };
-    markdown::render(doc, &env, &mut Vec::new())
+    with_env(model, site, |env| {
+        markdown::render(doc, env, &mut Vec::new())
+    })
 }
 
 fn site_news(site: &Site, docs: &Docs) -> Vec<NewsItem> {
