@@ -331,7 +331,15 @@ struct Job {
     template: String,
     /// The source file, for collision messages.
     origin: PathBuf,
-    context: tera::Context,
+    context: Context,
+}
+
+/// A job's context, or what to build it from: a page's context is built just before it
+/// is rendered, on whichever thread renders it, so that thousands of contexts are
+/// neither built one after another nor held in memory all at once.
+enum Context {
+    Ready(tera::Context),
+    Page(usize),
 }
 
 impl SiteRenderer<'_> {
@@ -346,9 +354,13 @@ impl SiteRenderer<'_> {
         let rendered: Vec<Result<(OutputFile, PathBuf), Finding>> = jobs
             .into_par_iter()
             .map(|job| {
+                let context = match job.context {
+                    Context::Ready(c) => c,
+                    Context::Page(i) => self.page_context(&base, i),
+                };
                 let text = self
                     .templates
-                    .render(&job.template, &job.context)
+                    .render(&job.template, &context)
                     .map_err(|f| f.site(&self.site.label))?;
                 let bytes = if self.options.minify && job.path.ends_with(".html") {
                     minify(text.as_bytes())
@@ -536,6 +548,43 @@ impl SiteRenderer<'_> {
         }
     }
 
+    /// The context of page `i` of the site.
+    fn page_context(&self, base: &tera::Context, i: usize) -> tera::Context {
+        let site = self.site;
+        let page = &site.content.pages[i];
+        let md = &self.docs.pages[i];
+        let crumb = Crumb {
+            title: page.doc.meta.title.clone(),
+            url: site.url_of(&page.path),
+        };
+        let mut ctx = self.with_current(
+            base,
+            &page.path,
+            breadcrumbs(site, Some(page.section), Some(crumb)),
+        );
+        let m = &page.doc.meta;
+        ctx.insert(
+            "page",
+            &PageCtx {
+                title: &m.title,
+                description: m.description.as_deref(),
+                date: date_text(&m.when),
+                updated: date_text(&m.updated_when),
+                draft: m.draft,
+                content: &md.html,
+                summary: &md.summary,
+                url: site.url_of(&page.path),
+                path: &page.path,
+                tags: &m.tags,
+                weight: m.weight,
+                extra: &m.extra,
+                toc: &md.toc,
+                reading_time: md.words.div_ceil(200).max(1),
+            },
+        );
+        ctx
+    }
+
     fn jobs(&self, base: &tera::Context, findings: &mut Vec<Finding>) -> Vec<Job> {
         let site = self.site;
         let c = &site.content;
@@ -625,48 +674,18 @@ impl SiteRenderer<'_> {
                     path: index_path(&path),
                     template: template.clone(),
                     origin: section.doc.file.clone(),
-                    context: ctx,
+                    context: Context::Ready(ctx),
                 });
             }
         }
 
         for (i, page) in c.pages.iter().enumerate() {
-            let md = &self.docs.pages[i];
-            let crumb = Crumb {
-                title: page.doc.meta.title.clone(),
-                url: site.url_of(&page.path),
-            };
-            let mut ctx = self.with_current(
-                base,
-                &page.path,
-                breadcrumbs(site, Some(page.section), Some(crumb)),
-            );
-            let m = &page.doc.meta;
-            ctx.insert(
-                "page",
-                &PageCtx {
-                    title: &m.title,
-                    description: m.description.as_deref(),
-                    date: date_text(&m.when),
-                    updated: date_text(&m.updated_when),
-                    draft: m.draft,
-                    content: &md.html,
-                    summary: &md.summary,
-                    url: site.url_of(&page.path),
-                    path: &page.path,
-                    tags: &m.tags,
-                    weight: m.weight,
-                    extra: &m.extra,
-                    toc: &md.toc,
-                    reading_time: md.words.div_ceil(200).max(1),
-                },
-            );
             let template = self.template_for(&page.doc, "page.html", findings);
             jobs.push(Job {
                 path: index_path(&page.path),
                 template,
                 origin: page.doc.file.clone(),
-                context: ctx,
+                context: Context::Page(i),
             });
         }
 
@@ -682,7 +701,7 @@ impl SiteRenderer<'_> {
                 path: index_path(DIRECTORY_PATH),
                 template: "direktori.html".into(),
                 origin: PathBuf::from("(direktori)"),
-                context: ctx,
+                context: Context::Ready(ctx),
             });
         }
         let mut ctx = self.with_current(base, "/404.html", Vec::new());
@@ -691,7 +710,7 @@ impl SiteRenderer<'_> {
             path: "404.html".into(),
             template: "404.html".into(),
             origin: PathBuf::from("(404.html)"),
-            context: ctx,
+            context: Context::Ready(ctx),
         });
         jobs.extend(self.feed_and_sitemap(base));
         jobs
@@ -755,13 +774,13 @@ impl SiteRenderer<'_> {
             path: "sitemap.xml".into(),
             template: "sitemap.xml".into(),
             origin: PathBuf::from("(sitemap.xml)"),
-            context: ctx.clone(),
+            context: Context::Ready(ctx.clone()),
         });
         jobs.push(Job {
             path: "robots.txt".into(),
             template: "robots.txt".into(),
             origin: PathBuf::from("(robots.txt)"),
-            context: ctx,
+            context: Context::Ready(ctx),
         });
 
         if let Some(s) = news_section(c) {
@@ -829,7 +848,7 @@ impl SiteRenderer<'_> {
                 path: "atom.xml".into(),
                 template: "atom.xml".into(),
                 origin: PathBuf::from("(atom.xml)"),
-                context: ctx,
+                context: Context::Ready(ctx),
             });
         }
         jobs
