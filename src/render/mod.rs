@@ -351,6 +351,7 @@ impl SiteRenderer<'_> {
             .iter()
             .filter(|j| j.path.ends_with("index.html"))
             .count();
+        let premade = self.options.minify && self.minified_is_faithful(&base, &jobs);
         let rendered: Vec<Result<(OutputFile, PathBuf), Finding>> = jobs
             .into_par_iter()
             .map(|job| {
@@ -358,11 +359,14 @@ impl SiteRenderer<'_> {
                     Context::Ready(c) => c,
                     Context::Page(i) => self.page_context(&base, i),
                 };
-                let text = self
-                    .templates
-                    .render(&job.template, &context)
+                let render = if premade {
+                    theme::Templates::render_minified
+                } else {
+                    theme::Templates::render
+                };
+                let text = render(self.templates, &job.template, &context)
                     .map_err(|f| f.site(&self.site.label))?;
-                let bytes = if self.options.minify && job.path.ends_with(".html") {
+                let bytes = if self.options.minify && !premade && job.path.ends_with(".html") {
                     minify(text.as_bytes())
                 } else {
                     text.into_bytes()
@@ -546,6 +550,49 @@ impl SiteRenderer<'_> {
             }
             None => default.to_string(),
         }
+    }
+
+    /// Whether the minified templates may stand in for minifying every page of this
+    /// site: each HTML template is checked once, on the first page that uses it, by
+    /// comparing its minified render with the minified page.
+    fn minified_is_faithful(&self, base: &tera::Context, jobs: &[Job]) -> bool {
+        if self.templates.minified.is_none() {
+            return false;
+        }
+        let mut seen = std::collections::HashSet::new();
+        jobs.iter()
+            .filter(|j| j.path.ends_with(".html") && seen.insert(j.template.as_str()))
+            .all(|job| {
+                if let Some(&known) = self
+                    .templates
+                    .minified_faithful
+                    .lock()
+                    .unwrap()
+                    .get(&job.template)
+                {
+                    return known;
+                }
+                let owned;
+                let context = match &job.context {
+                    Context::Ready(c) => c,
+                    Context::Page(i) => {
+                        owned = self.page_context(base, *i);
+                        &owned
+                    }
+                };
+                let whole = self.templates.render(&job.template, context);
+                let small = self.templates.render_minified(&job.template, context);
+                let faithful = match (whole, small) {
+                    (Ok(a), Ok(b)) => minify(a.as_bytes()) == minify(b.as_bytes()),
+                    _ => false,
+                };
+                self.templates
+                    .minified_faithful
+                    .lock()
+                    .unwrap()
+                    .insert(job.template.clone(), faithful);
+                faithful
+            })
     }
 
     /// The context of page `i` of the site.
@@ -861,8 +908,14 @@ fn index_path(path: &str) -> String {
 }
 
 fn minify(html: &[u8]) -> Vec<u8> {
+    minify_html::minify(html, &minify_cfg())
+}
+
+/// How HTML is minified: end tags and the `html` and `head` opening tags are kept, for
+/// readers and validators that want them.
+fn minify_cfg() -> minify_html::Cfg {
     let mut cfg = minify_html::Cfg::new();
     cfg.keep_closing_tags = true;
     cfg.keep_html_and_head_opening_tags = true;
-    minify_html::minify(html, &cfg)
+    cfg
 }
