@@ -316,6 +316,7 @@ mod whole {
                     serve: false,
                     minify: true,
                 },
+                None,
             )
         });
     }

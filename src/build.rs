@@ -123,6 +123,7 @@ pub fn produce(
     style: UrlStyle,
     render_options: RenderOptions,
     cache: Option<&ContentCache>,
+    sink: Option<render::Sink>,
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<Result<Produced, Vec<Finding>>, Failure> {
     let root = options.root.as_path();
@@ -180,7 +181,25 @@ pub fn produce(
     progress("merender halaman");
     let selected =
         |label: &str| options.sites.is_empty() || options.sites.iter().any(|s| s == label);
-    let (outputs, f) = render::render(root, &model, &selected, render_options);
+    // A site goes to the sink only when nothing read so far has an error for it.
+    let failed_before: BTreeSet<&str> = findings
+        .iter()
+        .filter(|f| f.is_error())
+        .filter_map(|f| f.site.as_deref())
+        .collect();
+    let global_before = findings.iter().any(|f| f.is_error() && f.site.is_none());
+    let guarded = |site: &render::SiteOutput, found: &[Finding]| {
+        !global_before
+            && !failed_before.contains(site.label.as_str())
+            && sink.is_some_and(|sink| sink(site, found))
+    };
+    let (outputs, f) = render::render(
+        root,
+        &model,
+        &selected,
+        render_options,
+        sink.is_some().then_some(&guarded as render::Sink),
+    );
     findings.extend(f);
     finding::sort(&mut findings);
     Ok(Ok(Produced {
@@ -216,6 +235,31 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
             });
         }
     }
+    // Sites are written into a staging folder as they are rendered (created on the
+    // first write), and swapped in at the end if the build may publish.
+    let staging: std::sync::OnceLock<Result<output::Staging, String>> = std::sync::OnceLock::new();
+    let written = std::sync::Mutex::new(BTreeSet::new());
+    let write_error = std::sync::Mutex::new(None::<String>);
+    let sink = |site: &render::SiteOutput, found: &[Finding]| -> bool {
+        if found.iter().any(Finding::is_error) {
+            return false;
+        }
+        let Ok(stage) =
+            staging.get_or_init(|| output::Staging::new(&options.out).map_err(|e| e.to_string()))
+        else {
+            return false;
+        };
+        match stage.write(site) {
+            Ok(()) => {
+                written.lock().unwrap().insert(site.label.clone());
+                true
+            }
+            Err(e) => {
+                write_error.lock().unwrap().get_or_insert(e.to_string());
+                false
+            }
+        }
+    };
     let produced = produce(
         options,
         UrlStyle::Https,
@@ -224,6 +268,7 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
             minify: true,
         },
         None,
+        options.write.then_some(&sink as render::Sink),
         progress,
     )?;
     let Produced {
@@ -282,7 +327,25 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
         } else {
             Publish::Sites
         };
-        output::publish(&options.out, &clean, how)
+        if let Some(e) = write_error.into_inner().unwrap() {
+            return Err(Failure::Io(format!("cannot write the output: {e}")));
+        }
+        let written = written.into_inner().unwrap();
+        let stage = match staging.into_inner() {
+            Some(Ok(stage)) => stage,
+            Some(Err(e)) => return Err(Failure::Io(format!("cannot write the output: {e}"))),
+            None => output::Staging::new(&options.out)
+                .map_err(|e| Failure::Io(format!("cannot write the output: {e}")))?,
+        };
+        // Sites kept in memory (none, unless the sink declined one) are written now.
+        for site in clean.iter().filter(|o| !written.contains(&o.label)) {
+            stage
+                .write(site)
+                .map_err(|e| Failure::Io(format!("cannot write the output: {e}")))?;
+        }
+        let fqdns: Vec<String> = clean.iter().map(|o| o.fqdn.clone()).collect();
+        stage
+            .finish(&fqdns, how)
             .map_err(|e| Failure::Io(format!("cannot write the output: {e}")))?;
         report.published = clean.iter().map(|o| o.label.clone()).collect();
     }

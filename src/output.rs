@@ -41,44 +41,81 @@ pub enum Publish<'a> {
 
 /// Writes `sites` into a staging folder beside `out` and swaps it in.
 pub fn publish(out: &Path, sites: &[SiteOutput], how: Publish) -> Result<(), WriteError> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(at(&parent))?;
-    let name = out
-        .file_name()
-        .map_or("public".into(), |n| n.to_string_lossy().into_owned());
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.new-"))
-        .tempdir_in(&parent)
-        .map_err(at(&parent))?;
-    sites
-        .par_iter()
-        .try_for_each(|site| write_site(&staging.path().join(&site.fqdn), site))?;
-    match how {
-        Publish::Whole { keep } => {
-            for fqdn in keep {
-                let previous = out.join(fqdn);
-                if previous.is_dir() {
-                    link_tree(&previous, &staging.path().join(fqdn))?;
+    let staging = Staging::new(out)?;
+    sites.par_iter().try_for_each(|site| staging.write(site))?;
+    let fqdns: Vec<String> = sites.iter().map(|s| s.fqdn.clone()).collect();
+    staging.finish(&fqdns, how)
+}
+
+/// A fresh folder beside `out` that sites are written into as they are rendered (so a
+/// build never holds every page in memory), then swapped in by [`Staging::finish`], or
+/// removed when dropped unfinished.
+pub struct Staging {
+    dir: tempfile::TempDir,
+    out: PathBuf,
+}
+
+impl Staging {
+    pub fn new(out: &Path) -> Result<Staging, WriteError> {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(at(&parent))?;
+        let name = out
+            .file_name()
+            .map_or("public".into(), |n| n.to_string_lossy().into_owned());
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}.new-"))
+            .tempdir_in(&parent)
+            .map_err(at(&parent))?;
+        Ok(Staging {
+            dir,
+            out: out.to_path_buf(),
+        })
+    }
+
+    /// Writes one site into the staging folder.
+    pub fn write(&self, site: &SiteOutput) -> Result<(), WriteError> {
+        write_site(&self.dir.path().join(&site.fqdn), site)
+    }
+
+    /// Puts the sites `fqdns` (written before) in place, as `how` says. Any other site
+    /// folder in the staging folder is dropped.
+    pub fn finish(self, fqdns: &[String], how: Publish) -> Result<(), WriteError> {
+        let (staging, out) = (self.dir.path(), self.out.as_path());
+        for entry in std::fs::read_dir(staging).map_err(at(staging))? {
+            let entry = entry.map_err(at(staging))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !fqdns.contains(&name) {
+                std::fs::remove_dir_all(entry.path()).map_err(at(&entry.path()))?;
+            }
+        }
+        match how {
+            Publish::Whole { keep } => {
+                for fqdn in keep {
+                    let previous = out.join(fqdn);
+                    if previous.is_dir() {
+                        link_tree(&previous, &staging.join(fqdn))?;
+                    }
+                }
+                exchange(staging, out)?;
+            }
+            Publish::Sites => {
+                std::fs::create_dir_all(out).map_err(at(out))?;
+                for fqdn in fqdns {
+                    exchange(&staging.join(fqdn), &out.join(fqdn))?;
                 }
             }
-            exchange(staging.path(), out)?;
         }
-        Publish::Sites => {
-            std::fs::create_dir_all(out).map_err(at(out))?;
-            for site in sites {
-                exchange(&staging.path().join(&site.fqdn), &out.join(&site.fqdn))?;
-            }
+        // The staging folder now holds the previous trees, if there were any.
+        if staging.exists() {
+            let parent = staging.parent().map(Path::to_path_buf).unwrap_or_default();
+            self.dir.close().map_err(at(&parent))
+        } else {
+            let _ = self.dir.keep();
+            Ok(())
         }
-    }
-    // The staging folder now holds the previous trees, if there were any.
-    if staging.path().exists() {
-        staging.close().map_err(at(&parent))
-    } else {
-        let _ = staging.keep();
-        Ok(())
     }
 }
 

@@ -64,11 +64,16 @@ const PAGINATION_DIR: &str = "halaman";
 
 /// Renders the sites whose label `selected` accepts. Returns their outputs and every
 /// finding of the markdown, template and output stages.
+/// Takes each site as soon as it is rendered, with the findings of its rendering;
+/// returns true when it has written the site, which is then not kept in memory.
+pub type Sink<'a> = &'a (dyn Fn(&SiteOutput, &[Finding]) -> bool + Sync);
+
 pub fn render(
     root: &Path,
     model: &Model,
     selected: &(dyn Fn(&str) -> bool + Sync),
     options: RenderOptions,
+    sink: Option<Sink>,
 ) -> (Vec<SiteOutput>, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut themes: HashMap<String, Result<Theme, Finding>> = HashMap::new();
@@ -138,18 +143,23 @@ pub fn render(
                     .and_then(Option::as_ref),
             }?;
             let statics = &themes[theme_name(&site.content)].as_ref().ok()?.statics;
-            Some(
-                SiteRenderer {
-                    model,
-                    site,
-                    docs: d,
-                    templates,
-                    options,
-                    news: &news,
-                    menu: menu(site),
+            let (mut out, fs) = SiteRenderer {
+                model,
+                site,
+                docs: d,
+                templates,
+                options,
+                news: &news,
+                menu: menu(site),
+            }
+            .run(statics);
+            if let Some(sink) = sink {
+                let all: Vec<Finding> = d.findings.iter().chain(&fs).cloned().collect();
+                if sink(&out, &all) {
+                    out.files = Vec::new();
                 }
-                .run(statics),
-            )
+            }
+            Some((out, fs))
         })
         .collect();
     let mut sites = Vec::new();

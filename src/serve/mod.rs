@@ -221,6 +221,7 @@ fn rebuild(state: &State, only: Option<&str>) -> Result<Rebuilt, Failure> {
             minify: false,
         },
         Some(&state.cache),
+        None,
         &|_| {},
     );
     // A site that no longer exists (or a label not approved) makes --site fail: build
