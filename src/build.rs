@@ -215,12 +215,17 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
     // are fingerprinted before they are read, so a change made during the build is
     // never mistaken for what was built.
     let whole = options.write && options.sites.is_empty();
+    let previous = whole.then(|| stamp::read(&options.out)).flatten();
     let fingerprint = if whole && options.root.join(crate::registry::FILE_NAME).is_file() {
-        stamp::inputs(&options.root, options.drafts, options.today).ok()
+        let known = previous
+            .as_ref()
+            .zip(stamp::written_at(&options.out))
+            .map(|(p, at)| (&p.files, at));
+        stamp::inputs(&options.root, options.drafts, options.today, known).ok()
     } else {
         None
     };
-    if let (Some(inputs), Some(previous)) = (&fingerprint, stamp::read(&options.out)) {
+    if let (Some((inputs, _)), Some(previous)) = (&fingerprint, previous) {
         if previous.inputs == *inputs
             && stamp::outputs(&options.out).is_ok_and(|o| o == previous.outputs)
         {
@@ -350,7 +355,7 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
         report.published = clean.iter().map(|o| o.label.clone()).collect();
     }
     report.findings = findings;
-    if let (Some(inputs), false) = (
+    if let (Some((inputs, files)), false) = (
         fingerprint,
         report.published.is_empty() || report.errors() > 0,
     ) {
@@ -360,6 +365,7 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
                 &options.out,
                 &stamp::Stamp {
                     inputs,
+                    files,
                     outputs,
                     findings: report.findings.clone(),
                     sites: report.sites,

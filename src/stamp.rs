@@ -29,6 +29,10 @@ pub fn path_of(out: &Path) -> std::path::PathBuf {
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Stamp {
     pub inputs: String,
+    /// Per input file (relative path): size, modification time and content hash, so
+    /// that the next build hashes again only files whose size or time moved.
+    #[serde(default)]
+    pub files: Hashes,
     pub outputs: String,
     pub findings: Vec<Finding>,
     pub sites: usize,
@@ -36,8 +40,26 @@ pub struct Stamp {
     pub published: Vec<String>,
 }
 
-/// The fingerprint of everything a build reads.
-pub fn inputs(root: &Path, drafts: bool, today: jiff::civil::Date) -> io::Result<String> {
+/// One input file: size, modification time in ns, BLAKE3 of its content.
+pub type FileHash = (u64, u128, String);
+
+/// Input files by path relative to the root.
+pub type Hashes = std::collections::BTreeMap<String, FileHash>;
+
+/// Files modified this close to the stamp's writing are hashed again whatever their
+/// time says (a change within the clock's resolution must not go unseen).
+const RACY_NS: u128 = 2_000_000_000;
+
+/// The fingerprint of everything a build reads, and the hash of each input file.
+/// `known` holds the hashes of the last build: a file whose size and time match, and
+/// that was not modified just before that build's stamp, is not read again.
+pub fn inputs(
+    root: &Path,
+    drafts: bool,
+    today: jiff::civil::Date,
+    known: Option<(&Hashes, u128)>,
+) -> io::Result<(String, Hashes)> {
+    use rayon::prelude::*;
     let mut h = blake3::Hasher::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     h.update(format!("\0drafts={drafts}\0today={today}\0").as_bytes());
@@ -62,41 +84,77 @@ pub fn inputs(root: &Path, drafts: bool, today: jiff::civil::Date) -> io::Result
     }
     files.sort();
     // Hashing file by file in parallel, then the list in order: deterministic and fast.
-    use rayon::prelude::*;
-    let hashes: Vec<io::Result<blake3::Hash>> = files
+    let hashed: Vec<io::Result<(String, FileHash)>> = files
         .par_iter()
-        .map(|f| std::fs::read(f).map(|bytes| blake3::hash(&bytes)))
+        .map(|f| {
+            let rel = f
+                .strip_prefix(root)
+                .unwrap_or(f)
+                .to_string_lossy()
+                .into_owned();
+            let meta = std::fs::metadata(f)?;
+            let time = mtime_ns(&meta);
+            let reuse = known.and_then(|(hashes, written)| {
+                let (size, t, hash) = hashes.get(&rel)?;
+                (*size == meta.len() && *t == time && time + RACY_NS < written)
+                    .then(|| hash.clone())
+            });
+            let hash = match reuse {
+                Some(hash) => hash,
+                None => blake3::hash(&std::fs::read(f)?).to_hex().to_string(),
+            };
+            Ok((rel, (meta.len(), time, hash)))
+        })
         .collect();
-    for (file, hash) in files.iter().zip(hashes) {
-        let rel = file.strip_prefix(root).unwrap_or(file);
-        h.update(rel.to_string_lossy().as_bytes());
+    let mut hashes = Hashes::new();
+    for item in hashed {
+        let (rel, entry) = item?;
+        h.update(rel.as_bytes());
         h.update(b"\0");
-        h.update(hash?.as_bytes());
+        h.update(entry.2.as_bytes());
+        hashes.insert(rel, entry);
     }
-    Ok(h.finalize().to_hex().to_string())
+    Ok((h.finalize().to_hex().to_string(), hashes))
+}
+
+fn mtime_ns(meta: &std::fs::Metadata) -> u128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
+}
+
+/// When the stamp of `out` was written (ns since the epoch), if there is one.
+pub fn written_at(out: &Path) -> Option<u128> {
+    std::fs::metadata(path_of(out)).ok().map(|m| mtime_ns(&m))
 }
 
 /// The fingerprint of an output folder as it stands.
 pub fn outputs(out: &Path) -> io::Result<String> {
-    let mut h = blake3::Hasher::new();
-    let mut n = 0usize;
+    use rayon::prelude::*;
+    let mut entries = Vec::new();
     for entry in walkdir::WalkDir::new(out).sort_by_file_name() {
-        let entry = entry.map_err(io::Error::other)?;
-        let rel = entry.path().strip_prefix(out).unwrap_or(entry.path());
-        let meta = entry.metadata().map_err(io::Error::other)?;
-        h.update(rel.to_string_lossy().as_bytes());
-        h.update(
-            format!(
-                "\0{}\0{}\0{:?}\0",
+        entries.push(entry.map_err(io::Error::other)?.into_path());
+    }
+    let described: Vec<io::Result<String>> = entries
+        .par_iter()
+        .map(|path| {
+            let meta = std::fs::symlink_metadata(path)?;
+            let rel = path.strip_prefix(out).unwrap_or(path);
+            Ok(format!(
+                "{}\0{}\0{}\0{}\0",
+                rel.to_string_lossy(),
                 meta.is_dir(),
                 meta.len(),
-                meta.modified().ok()
-            )
-            .as_bytes(),
-        );
-        n += 1;
+                mtime_ns(&meta)
+            ))
+        })
+        .collect();
+    let mut h = blake3::Hasher::new();
+    for d in described {
+        h.update(d?.as_bytes());
     }
-    h.update(&n.to_le_bytes());
+    h.update(&entries.len().to_le_bytes());
     Ok(h.finalize().to_hex().to_string())
 }
 
