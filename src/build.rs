@@ -28,6 +28,25 @@ pub struct Options {
     pub today: jiff::civil::Date,
 }
 
+impl Options {
+    /// Whether this run renders the site `label` (all sites when none was named).
+    pub fn selects(&self, label: &str) -> bool {
+        self.sites.is_empty() || self.sites.iter().any(|s| s == label)
+    }
+}
+
+/// The labels of the sites with an error finding, and whether any error concerns no
+/// site in particular (which stops the whole build from publishing).
+fn failures(findings: &[Finding]) -> (BTreeSet<&str>, bool) {
+    let sites = findings
+        .iter()
+        .filter(|f| f.is_error())
+        .filter_map(|f| f.site.as_deref())
+        .collect();
+    let global = findings.iter().any(|f| f.is_error() && f.site.is_none());
+    (sites, global)
+}
+
 /// What a run found and did.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -179,15 +198,9 @@ pub fn produce(
     let model = Model::new(registry, style, contents);
 
     progress("merender halaman");
-    let selected =
-        |label: &str| options.sites.is_empty() || options.sites.iter().any(|s| s == label);
+    let selected = |label: &str| options.selects(label);
     // A site goes to the sink only when nothing read so far has an error for it.
-    let failed_before: BTreeSet<&str> = findings
-        .iter()
-        .filter(|f| f.is_error())
-        .filter_map(|f| f.site.as_deref())
-        .collect();
-    let global_before = findings.iter().any(|f| f.is_error() && f.site.is_none());
+    let (failed_before, global_before) = failures(&findings);
     let guarded = |site: &render::SiteOutput, found: &[Finding]| {
         !global_before
             && !failed_before.contains(site.label.as_str())
@@ -289,15 +302,8 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
             })
         }
     };
-    let selected =
-        |label: &str| options.sites.is_empty() || options.sites.iter().any(|s| s == label);
-
-    let failed: BTreeSet<&str> = findings
-        .iter()
-        .filter(|f| f.is_error())
-        .filter_map(|f| f.site.as_deref())
-        .collect();
-    let global_error = findings.iter().any(|f| f.is_error() && f.site.is_none());
+    let selected = |label: &str| options.selects(label);
+    let (failed, global_error) = failures(&findings);
     let mut report = Report {
         sites: outputs.len(),
         pages: outputs.iter().map(|o| o.pages).sum(),
