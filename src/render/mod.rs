@@ -133,9 +133,11 @@ pub fn render(
     }
     let news = all_news(model, &docs);
 
+    // Each site's rendered markdown is dropped as soon as its pages are done.
     let outputs: Vec<(SiteOutput, Vec<Finding>)> = docs
-        .par_iter()
+        .into_par_iter()
         .filter_map(|(site, d)| {
+            let d = &d;
             let templates = match own.get(&site.label) {
                 Some(t) => t.as_ref(),
                 None => shared
