@@ -71,6 +71,7 @@ codes! {
     RegistryRecordCnameConflict = "registry.record.cname-conflict", Error;
     RegistryRecordCnameApex = "registry.record.cname-apex", Error;
     RegistryRecordCnameChain = "registry.record.cname-chain", Error;
+    RegistryRecordCnameDangling = "registry.record.cname-dangling", Error;
     RegistryRecordDuplicate = "registry.record.duplicate", Error;
     RegistryRecordTtl = "registry.record.ttl", Error;
     RegistryContentMissing = "registry.content.missing", Error;

@@ -804,3 +804,47 @@ fn hosting_range_that_is_not_a_network() {
         "{hit}"
     );
 }
+
+#[test]
+fn cname_to_a_name_the_zone_will_not_hold() {
+    // lb is in the zone's domain but no approved entry: the generated zone lacks it.
+    let hit = rule(
+        "records = { A = [\"203.0.113.12\"] }",
+        "records = { CNAME = \"lb.contohkab.go.id\" }",
+        "registry.record.cname-dangling",
+    );
+    assert!(
+        hit["message"]
+            .as_str()
+            .unwrap()
+            .contains("lb.contohkab.go.id"),
+        "{hit}"
+    );
+    // A suspended entry is not in the zone either.
+    let hit = rule(
+        "records = { A = [\"203.0.113.12\"] }",
+        "records = { CNAME = \"dishub.contohkab.go.id\" }",
+        "registry.record.cname-dangling",
+    );
+    assert_eq!(hit["site"], "disdik");
+    // An approved name, the apex and www are fine.
+    for target in [
+        "dinkes.contohkab.go.id",
+        "contohkab.go.id",
+        "www.contohkab.go.id",
+    ] {
+        let root = fixture("contoh");
+        let text = read(root.path().join("domains.toml")).replacen(
+            "records = { A = [\"203.0.113.12\"] }",
+            &format!("records = {{ CNAME = \"{target}\" }}"),
+            1,
+        );
+        write(root.path().join("domains.toml"), &text);
+        let out = laman(root.path(), &["domains", "check", "--format", "json"]);
+        assert!(
+            !codes(&out).contains(&"registry.record.cname-dangling".to_string()),
+            "{target}: {:#?}",
+            findings(&out)
+        );
+    }
+}

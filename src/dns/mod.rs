@@ -878,21 +878,13 @@ async fn transfer(
 }
 
 /// Names present in the zone that the registry does not account for. Names with a label
-/// starting with `_` (service records such as `_dmarc`), the in-zone nameservers and the
-/// in-zone targets of approved CNAMEs are infrastructure, not subdomains.
+/// starting with `_` (service records such as `_dmarc`) and the in-zone nameservers are
+/// infrastructure, not subdomains.
 pub fn unregistered(reg: &Registry, present: &BTreeSet<String>) -> Vec<Finding> {
     let domain = normalize_host(&reg.regency.domain);
     let mut known: BTreeSet<String> = expected_names(reg).into_iter().map(|e| e.fqdn).collect();
     known.extend(reg.hosting.nameservers.iter().map(|n| normalize_host(n)));
     known.extend(reg.hosting.glue.keys().map(|n| normalize_host(n)));
-    // What an approved CNAME points at inside the zone (a load balancer, say) is the
-    // Dinas's own infrastructure.
-    known.extend(
-        reg.subdomains
-            .iter()
-            .filter(|s| s.status == Status::Approved)
-            .filter_map(|s| s.records.cname.as_deref().map(normalize_host)),
-    );
     present
         .iter()
         .filter(|n| in_zone(n, &domain) && !known.contains(*n))

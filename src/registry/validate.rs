@@ -80,6 +80,7 @@ pub fn validate(reg: &Registry, today: Date, has_content: &dyn Fn(&str) -> bool)
         }
     }
     v.cname_chains();
+    v.cname_targets();
     v.findings
 }
 
@@ -483,6 +484,43 @@ impl Validator<'_> {
                 )
                 .line(sub.lines.records)
                 .help("point the CNAME at the final name, or give the name A/AAAA records");
+                self.push(f, sub);
+            }
+        }
+    }
+
+    /// An approved CNAME to a name inside the zone that the zone will not hold: the zone
+    /// is made from the registry alone, so the target must be the apex, `www`, or an
+    /// approved name of the registry; anything else dangles from the day it is published.
+    fn cname_targets(&mut self) {
+        let domain = normalize_host(&self.reg.regency.domain);
+        let held: HashSet<String> = self
+            .reg
+            .subdomains
+            .iter()
+            .filter(|s| s.status == Status::Approved)
+            .map(|s| format!("{}.{domain}", s.label.to_ascii_lowercase()))
+            .chain([domain.clone(), format!("www.{domain}")])
+            .collect();
+        for sub in self
+            .reg
+            .subdomains
+            .iter()
+            .filter(|s| s.status == Status::Approved)
+        {
+            let Some(target) = sub.records.cname.as_deref().map(normalize_host) else {
+                continue;
+            };
+            if in_zone(&target, &domain) && !held.contains(&target) {
+                let f = Finding::new(
+                    Code::RegistryRecordCnameDangling,
+                    format!(
+                        "`{}` is a CNAME to {target}, which the zone will not hold: it is not an approved name of the registry",
+                        sub.label
+                    ),
+                )
+                .line(sub.lines.records)
+                .help("point the CNAME at an approved name (or give the entry A/AAAA records), or register the target first");
                 self.push(f, sub);
             }
         }
