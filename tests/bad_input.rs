@@ -159,6 +159,23 @@ fn link_to_a_missing_page() {
 }
 
 #[test]
+fn link_to_a_missing_heading() {
+    // In another site, to a heading that is not there (the page itself exists).
+    let msg = spoiled(
+        |r| {
+            write(
+                r.join("content/dinkes/berita/kabar-2.md"),
+                "+++\ntitle = \"Kabar\"\n+++\n[Visi](@/profil/visi-misi.md#visi)\n\n[Tujuan](@/profil/visi-misi.md#tujuan)\n",
+            )
+        },
+        "content.link.broken",
+        "content/dinkes/berita/kabar-2.md",
+        Some(6),
+    );
+    assert!(msg.contains("#tujuan"), "{msg}");
+}
+
+#[test]
 fn link_to_an_unpublished_site() {
     let msg = spoiled(
         |r| {

@@ -27,9 +27,22 @@ pub struct Heading {
 pub struct Rendered {
     pub html: String,
     pub toc: Vec<Heading>,
+    /// The id of every heading, sorted (a link's `#fragment` must name one).
+    pub ids: Vec<String>,
+    /// `@` links with a `#fragment`, checked once every page's ids are known.
+    pub anchors: Vec<Anchor>,
     /// Plain text of the first paragraph, shortened.
     pub summary: String,
     pub words: usize,
+}
+
+/// An `@` link to a heading of a page: the page's address, the heading's id, and the
+/// finding to report if the page has no such heading.
+#[derive(Debug, Clone)]
+pub struct Anchor {
+    pub page: String,
+    pub id: String,
+    pub finding: Finding,
 }
 
 /// What a document needs from the rest of the regency to render.
@@ -66,6 +79,7 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
 
     let mut events: Vec<Event> = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
+    let mut anchors = Vec::new();
     let mut toc = Vec::new();
     let mut summary = String::new();
     let mut summary_done = false;
@@ -94,7 +108,8 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
                 title,
                 id,
             }) => {
-                let dest_url = check_url(dest_url, range.start, env, &report, findings);
+                let dest_url =
+                    check_url(dest_url, range.start, env, &report, findings, &mut anchors);
                 events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -108,7 +123,8 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
                 title,
                 id,
             }) => {
-                let dest_url = check_url(dest_url, range.start, env, &report, findings);
+                let dest_url =
+                    check_url(dest_url, range.start, env, &report, findings, &mut anchors);
                 image = Some((String::new(), range.start));
                 events.push(Event::Start(Tag::Image {
                     link_type,
@@ -180,9 +196,13 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
     if has_raw_html {
         html = env.policy.sanitize(&html);
     }
+    let mut ids: Vec<String> = ids.into_iter().collect();
+    ids.sort();
     Rendered {
         html,
         toc,
+        ids,
+        anchors,
         summary: shorten(&summary),
         words,
     }
@@ -243,10 +263,26 @@ fn check_url<'a>(
     env: &Env,
     report: &dyn Fn(Code, usize, String, &str) -> Finding,
     findings: &mut Vec<Finding>,
+    anchors: &mut Vec<Anchor>,
 ) -> CowStr<'a> {
     if url.starts_with('@') {
         return match (env.resolve)(&url) {
-            Ok(resolved) => CowStr::from(resolved),
+            Ok(resolved) => {
+                if let Some((page, id)) = resolved.split_once('#').filter(|(_, id)| !id.is_empty())
+                {
+                    anchors.push(Anchor {
+                        page: page.to_string(),
+                        id: id.to_string(),
+                        finding: report(
+                            Code::ContentLinkBroken,
+                            offset,
+                            format!("broken link `{url}`: the page has no heading `#{id}`"),
+                            "a heading's id is its text in lower case with hyphens (## Visi dan Misi → #visi-dan-misi), or the id given as ## Judul {#id}",
+                        ),
+                    });
+                }
+                CowStr::from(resolved)
+            }
             Err(why) => {
                 findings.push(report(
                     Code::ContentLinkBroken,

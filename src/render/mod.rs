@@ -131,6 +131,7 @@ pub fn render(
     for (_, d) in &docs {
         findings.extend(d.findings.iter().cloned());
     }
+    findings.extend(missing_anchors(&docs));
     let news = all_news(model, &docs);
 
     // Each site's rendered markdown is dropped as soon as its pages are done.
@@ -174,6 +175,30 @@ pub fn render(
 
 fn theme_name(content: &SiteContent) -> &str {
     content.config.theme.as_deref().unwrap_or(DEFAULT_THEME)
+}
+
+/// Links to `#headings` of rendered pages that have no such heading (links into sites
+/// not rendered in this run cannot be checked and are let through).
+fn missing_anchors(docs: &[(&Site, Docs)]) -> Vec<Finding> {
+    let mut ids: HashMap<String, &[String]> = HashMap::new();
+    for (site, d) in docs {
+        let c = &site.content;
+        for (section, r) in c.sections.iter().zip(&d.sections) {
+            ids.insert(site.url_of(&section.path), &r.ids);
+        }
+        for (page, r) in c.pages.iter().zip(&d.pages) {
+            ids.insert(site.url_of(&page.path), &r.ids);
+        }
+    }
+    docs.iter()
+        .flat_map(|(_, d)| d.sections.iter().chain(&d.pages))
+        .flat_map(|r| &r.anchors)
+        .filter(|a| {
+            ids.get(&a.page)
+                .is_some_and(|known| known.binary_search(&a.id).is_err())
+        })
+        .map(|a| a.finding.clone())
+        .collect()
 }
 
 /// Rendered markdown of one site: `sections[i]` and `pages[i]` match the content's.
