@@ -135,12 +135,12 @@ fn template_that_fails_while_rendering() {
         |r| {
             write(
                 r.join("content/dinkes/_templates/page.html"),
-                "{{ page.tidak_ada.sama_sekali }}",
+                "<!doctype html>\n<title>{{ page.title }}</title>\n<p>{{ page.tidak_ada.sama_sekali }}</p>\n",
             )
         },
         "content.template",
         "content/dinkes/_templates/page.html",
-        None,
+        Some(3),
     );
     assert!(msg.contains("tidak_ada"), "{msg}");
 }

@@ -114,12 +114,11 @@ impl Theme {
             return Err(findings);
         }
         let minified = minified_set(&tera, &sources);
-        let origins = sources.into_iter().map(|(n, (_, o))| (n, o)).collect();
         Ok(Templates {
             tera,
             minified,
             minified_faithful: Default::default(),
-            origins,
+            sources,
         })
     }
 }
@@ -135,16 +134,17 @@ pub struct Templates {
     /// Per template, whether rendering its minified form gives what minifying each page
     /// would (checked once, on a real page, by the first site that uses it).
     pub minified_faithful: std::sync::Mutex<std::collections::HashMap<String, bool>>,
-    origins: BTreeMap<String, PathBuf>,
+    /// Each template's source (as written) and the file it came from.
+    sources: BTreeMap<String, (String, PathBuf)>,
 }
 
 impl Templates {
     pub fn has(&self, name: &str) -> bool {
-        self.origins.contains_key(name)
+        self.sources.contains_key(name)
     }
 
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.origins.keys().map(String::as_str)
+        self.sources.keys().map(String::as_str)
     }
 
     /// Renders a template; an error becomes a finding naming the template.
@@ -165,11 +165,14 @@ impl Templates {
     ) -> Result<String, Finding> {
         tera.render(name, context).map_err(|e| {
             let origin = self
-                .origins
+                .sources
                 .get(name)
-                .cloned()
-                .unwrap_or_else(|| PathBuf::from(name));
-            template_error(&e, &origin)
+                .map_or_else(|| PathBuf::from(name), |(_, o)| o.clone());
+            let finding = template_error(&e, &origin);
+            match finding.line {
+                Some(_) => finding,
+                None => self.locate(finding, name),
+            }
         })
     }
 }
@@ -202,6 +205,32 @@ fn minified_set(
     a.sort();
     b.sort();
     (a == b).then_some(tera)
+}
+
+impl Templates {
+    /// Tera gives no line for errors while rendering; the name it complains about
+    /// (`page.judul` in "Variable `page.judul` not found") is looked for in the template
+    /// being rendered, then in the others (a parent or an include), and the first line
+    /// holding it is given.
+    fn locate(&self, finding: Finding, name: &str) -> Finding {
+        let Some(token) = finding.message.split('`').nth(1).filter(|t| !t.is_empty()) else {
+            return finding;
+        };
+        let first = self.sources.get_key_value(name);
+        let hit = first
+            .into_iter()
+            .chain(self.sources.iter().filter(|(n, _)| n.as_str() != name))
+            .find_map(|(_, (source, origin))| {
+                source
+                    .lines()
+                    .position(|l| l.contains(token))
+                    .map(|i| (origin.clone(), i + 1))
+            });
+        match hit {
+            Some((origin, line)) => finding.file(origin).line(line),
+            None => finding,
+        }
+    }
 }
 
 /// A Tera error as a finding: the whole cause chain, and the line where Tera gives one.
