@@ -700,6 +700,24 @@ fn dns_check(args: DnsCheckArgs) -> Result<ExitCode, Failure> {
     bar.finish_and_clear();
     findings.extend(outcome.findings);
     laman::finding::sort(&mut findings);
+    if args.common.format == Format::Json {
+        let errors = findings.iter().filter(|f| f.is_error()).count();
+        let doc = serde_json::json!({
+            "findings": findings.iter().map(finding_json).collect::<Vec<_>>(),
+            "summary": {
+                "errors": errors,
+                "warnings": findings.len() - errors,
+                "names": outcome.names,
+                "nameservers": outcome.nameservers,
+            }
+        });
+        println!("{doc}");
+        return Ok(if errors > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
     let summary = format!(
         "checked {} name(s) of {} against {} nameserver(s)",
         outcome.names, reg.regency.domain, outcome.nameservers
@@ -728,6 +746,19 @@ fn with_progress<T>(format: Format, work: impl FnOnce(&(dyn Fn(&str) + Sync)) ->
     result
 }
 
+/// One finding as DESIGN.md's JSON shows it (paths with `/` on every system).
+fn finding_json(f: &Finding) -> serde_json::Value {
+    serde_json::json!({
+        "code": f.code,
+        "severity": f.severity,
+        "message": f.message,
+        "help": f.help,
+        "file": f.file.as_ref().map(|p| p.to_string_lossy().replace('\\', "/")),
+        "line": f.line,
+        "site": f.site,
+    })
+}
+
 /// Prints the findings and the summary; returns 1 if any finding is an error.
 fn finish(report: &Report, format: Format, summary: &str) -> ExitCode {
     match format {
@@ -751,19 +782,8 @@ fn finish(report: &Report, format: Format, summary: &str) -> ExitCode {
 }
 
 fn json(report: &Report) -> serde_json::Value {
-    let finding = |f: &Finding| {
-        serde_json::json!({
-            "code": f.code,
-            "severity": f.severity,
-            "message": f.message,
-            "help": f.help,
-            "file": f.file.as_ref().map(|p| p.to_string_lossy().replace('\\', "/")),
-            "line": f.line,
-            "site": f.site,
-        })
-    };
     serde_json::json!({
-        "findings": report.findings.iter().map(finding).collect::<Vec<_>>(),
+        "findings": report.findings.iter().map(finding_json).collect::<Vec<_>>(),
         "summary": {
             "errors": report.errors(),
             "warnings": report.warnings(),

@@ -155,6 +155,11 @@ fn clean_zone_gives_no_finding() {
     let (out, findings) = dns_check(root.path(), &[a, b], &["--zone-transfer"]);
     assert!(findings.is_empty(), "{findings:#?}");
     assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // apex, www and the six registered names; both servers.
+    assert_eq!(doc["summary"]["names"], 8, "{doc}");
+    assert_eq!(doc["summary"]["nameservers"], 2, "{doc}");
+    assert_eq!(doc["summary"]["errors"], 0);
 }
 
 #[test]
