@@ -681,11 +681,8 @@ fn dns_check(args: DnsCheckArgs) -> Result<ExitCode, Failure> {
         concurrency: args.concurrency as usize,
         zone_transfer: args.zone_transfer,
     };
-    let show = args.common.format == Format::Text
-        && std::io::stderr().is_terminal()
-        && std::env::var_os("CI").is_none();
     let bar = indicatif::ProgressBar::hidden();
-    if show {
+    if shows_progress(args.common.format) {
         bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
         bar.set_style(
             indicatif::ProgressStyle::with_template("{spinner} DNS {pos}/{len} names {wide_bar}")
@@ -731,12 +728,14 @@ fn today() -> jiff::civil::Date {
     jiff::Zoned::now().date()
 }
 
+/// Progress is for people: on a terminal, in text mode, never in CI.
+fn shows_progress(format: Format) -> bool {
+    format == Format::Text && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()
+}
+
 /// Shows the stage on a terminal (never in CI or with --format json).
 fn with_progress<T>(format: Format, work: impl FnOnce(&(dyn Fn(&str) + Sync)) -> T) -> T {
-    let show = format == Format::Text
-        && std::io::stderr().is_terminal()
-        && std::env::var_os("CI").is_none();
-    if !show {
+    if !shows_progress(format) {
         return work(&|_| {});
     }
     let bar = indicatif::ProgressBar::new_spinner();

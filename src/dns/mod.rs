@@ -220,13 +220,17 @@ async fn check_async(
     .await;
     let mut authoritative = Vec::new();
     let mut serials = BTreeMap::new();
+    let wanted: BTreeSet<String> = reg
+        .hosting
+        .nameservers
+        .iter()
+        .map(|n| normalize_host(n))
+        .collect();
     for ((label, addr), result) in servers.iter().zip(probes) {
         match result {
             Probe::Authoritative { serial, ns } => {
                 authoritative.push(*addr);
                 serials.insert(label.clone(), serial);
-                let wanted: BTreeSet<String> =
-                    reg.hosting.nameservers.iter().map(|n| normalize_host(n)).collect();
                 if ns != wanted {
                     out.findings.push(hosting_finding(
                         Code::DnsMismatch,

@@ -267,7 +267,7 @@ fn chain(e: &tera::Error) -> String {
 /// Escapes text for HTML and XML. Unlike Tera's default it leaves `/` alone, so URLs in
 /// feeds and sitemaps stay readable; what can break out of text or a quoted attribute
 /// (`& < > " '`) is still escaped.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {

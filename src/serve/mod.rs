@@ -17,6 +17,7 @@ mod http;
 use crate::build::{self, Failure};
 use crate::finding::Finding;
 use crate::registry::PORTAL_LABEL;
+use crate::render::escape_html as escape;
 use crate::render::{Body, RenderOptions, SiteOutput};
 use crate::site::UrlStyle;
 use notify::Watcher;
@@ -444,13 +445,6 @@ fn decorate(html: &[u8], findings: &[Finding]) -> Vec<u8> {
         Some(at) => format!("{}{extra}{}", &text[..at], &text[at..]).into_bytes(),
         None => format!("{text}{extra}").into_bytes(),
     }
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The error overlay: every error finding with where it is and what to do.
