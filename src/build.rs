@@ -201,10 +201,10 @@ pub fn produce(
     let selected = |label: &str| options.selects(label);
     // A site goes to the sink only when nothing read so far has an error for it.
     let (failed_before, global_before) = failures(&findings);
-    let guarded = |site: &render::SiteOutput, found: &[Finding]| {
+    let guarded = |site: &render::SiteOutput| {
         !global_before
             && !failed_before.contains(site.label.as_str())
-            && sink.is_some_and(|sink| sink(site, found))
+            && sink.is_some_and(|sink| sink(site))
     };
     let (outputs, f) = render::render(
         root,
@@ -253,27 +253,21 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
             });
         }
     }
-    // Sites are written into a staging folder as they are rendered (created on the
-    // first write), and swapped in at the end if the build may publish.
-    let staging: std::sync::OnceLock<Result<output::Staging, String>> = std::sync::OnceLock::new();
-    let written = std::sync::Mutex::new(BTreeSet::new());
+    // Every site that renders cleanly is written into a staging folder at once (the
+    // folder is made on the first write), and swapped in at the end if the build may
+    // publish; dropped unfinished, the folder removes itself.
+    let staging = std::sync::OnceLock::new();
     let write_error = std::sync::Mutex::new(None::<String>);
-    let sink = |site: &render::SiteOutput, found: &[Finding]| -> bool {
-        if found.iter().any(Finding::is_error) {
-            return false;
-        }
-        let Ok(stage) =
-            staging.get_or_init(|| output::Staging::new(&options.out).map_err(|e| e.to_string()))
-        else {
-            return false;
-        };
-        match stage.write(site) {
-            Ok(()) => {
-                written.lock().unwrap().insert(site.label.clone());
-                true
-            }
+    let sink = |site: &render::SiteOutput| -> bool {
+        let written = staging
+            .get_or_init(|| output::Staging::new(&options.out).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(String::clone)
+            .and_then(|stage| stage.write(site).map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => true,
             Err(e) => {
-                write_error.lock().unwrap().get_or_insert(e.to_string());
+                write_error.lock().unwrap().get_or_insert(e);
                 false
             }
         }
@@ -338,26 +332,20 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
         } else {
             Publish::Sites
         };
+        // Every clean site went through the sink, so the staging folder holds them all
+        // unless writing failed.
+        let cannot =
+            |e: &dyn std::fmt::Display| Failure::Io(format!("cannot write the output: {e}"));
         if let Some(e) = write_error.into_inner().unwrap() {
-            return Err(Failure::Io(format!("cannot write the output: {e}")));
+            return Err(cannot(&e));
         }
-        let written = written.into_inner().unwrap();
         let stage = match staging.into_inner() {
             Some(Ok(stage)) => stage,
-            Some(Err(e)) => return Err(Failure::Io(format!("cannot write the output: {e}"))),
-            None => output::Staging::new(&options.out)
-                .map_err(|e| Failure::Io(format!("cannot write the output: {e}")))?,
+            Some(Err(e)) => return Err(cannot(&e)),
+            None => return Err(cannot(&"no site reached the staging folder")),
         };
-        // Sites kept in memory (none, unless the sink declined one) are written now.
-        for site in clean.iter().filter(|o| !written.contains(&o.label)) {
-            stage
-                .write(site)
-                .map_err(|e| Failure::Io(format!("cannot write the output: {e}")))?;
-        }
         let fqdns: Vec<String> = clean.iter().map(|o| o.fqdn.clone()).collect();
-        stage
-            .finish(&fqdns, how)
-            .map_err(|e| Failure::Io(format!("cannot write the output: {e}")))?;
+        stage.finish(&fqdns, how).map_err(|e| cannot(&e))?;
         report.published = clean.iter().map(|o| o.label.clone()).collect();
     }
     report.findings = findings;

@@ -39,14 +39,6 @@ pub enum Publish<'a> {
     Sites,
 }
 
-/// Writes `sites` into a staging folder beside `out` and swaps it in.
-pub fn publish(out: &Path, sites: &[SiteOutput], how: Publish) -> Result<(), WriteError> {
-    let staging = Staging::new(out)?;
-    sites.par_iter().try_for_each(|site| staging.write(site))?;
-    let fqdns: Vec<String> = sites.iter().map(|s| s.fqdn.clone()).collect();
-    staging.finish(&fqdns, how)
-}
-
 /// A fresh folder beside `out` that sites are written into as they are rendered (so a
 /// build never holds every page in memory), then swapped in by [`Staging::finish`], or
 /// removed when dropped unfinished.
@@ -182,6 +174,16 @@ fn link_tree(from: &Path, to: &Path) -> Result<(), WriteError> {
 mod tests {
     use super::*;
     use crate::render::OutputFile;
+
+    /// Writes `sites` into a staging folder beside `out` and swaps it in.
+    fn publish(out: &Path, sites: &[SiteOutput], how: Publish) -> Result<(), WriteError> {
+        let staging = Staging::new(out)?;
+        for site in sites {
+            staging.write(site)?;
+        }
+        let fqdns: Vec<String> = sites.iter().map(|s| s.fqdn.clone()).collect();
+        staging.finish(&fqdns, how)
+    }
 
     fn site(fqdn: &str, text: &str) -> SiteOutput {
         SiteOutput {

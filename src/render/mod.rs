@@ -63,12 +63,12 @@ const PORTAL_LATEST_NEWS: usize = 10;
 const FEED_ENTRIES: usize = 20;
 const PAGINATION_DIR: &str = "halaman";
 
+/// Takes each site that rendered without an error as soon as it is done; returns true
+/// when it has written the site, whose files are then not kept in memory.
+pub type Sink<'a> = &'a (dyn Fn(&SiteOutput) -> bool + Sync);
+
 /// Renders the sites whose label `selected` accepts. Returns their outputs and every
 /// finding of the markdown, template and output stages.
-/// Takes each site as soon as it is rendered, with the findings of its rendering;
-/// returns true when it has written the site, which is then not kept in memory.
-pub type Sink<'a> = &'a (dyn Fn(&SiteOutput, &[Finding]) -> bool + Sync);
-
 pub fn render(
     root: &Path,
     model: &Model,
@@ -157,11 +157,9 @@ pub fn render(
                 menu: menu(site),
             }
             .run(statics);
-            if let Some(sink) = sink {
-                let all: Vec<Finding> = d.findings.iter().chain(&fs).cloned().collect();
-                if sink(&out, &all) {
-                    out.files = Vec::new();
-                }
+            let clean = !d.findings.iter().chain(&fs).any(Finding::is_error);
+            if clean && sink.is_some_and(|sink| sink(&out)) {
+                out.files = Vec::new();
             }
             Some((out, fs))
         })
