@@ -208,7 +208,7 @@ fn rebuild(state: &State, only: Option<&str>) -> Result<Rebuilt, Failure> {
     let options = build::Options {
         root: state.root.clone(),
         out: PathBuf::new(),
-        sites: sites.clone(),
+        sites,
         drafts: true,
         keep_going: true,
         write: false,
@@ -232,16 +232,11 @@ fn rebuild(state: &State, only: Option<&str>) -> Result<Rebuilt, Failure> {
         other => other?,
     };
     let mut snapshot = state.snapshot.write().unwrap();
-    let rebuilt = match produced {
+    let (count, pages) = match produced {
         Err(findings) => {
             // The registry cannot be read: keep the last good sites under the overlay.
             snapshot.findings = findings;
-            Rebuilt {
-                sites: 0,
-                pages: 0,
-                errors: snapshot.findings.iter().filter(|f| f.is_error()).count(),
-                took: started.elapsed(),
-            }
+            (0, 0)
         }
         Ok(produced) => {
             *state.domain.write().unwrap() =
@@ -249,6 +244,7 @@ fn rebuild(state: &State, only: Option<&str>) -> Result<Rebuilt, Failure> {
             let pages = produced.outputs.iter().map(|o| o.pages).sum();
             let count = produced.outputs.len();
             if only.is_none() {
+                // Sites that are no longer published disappear on a full build.
                 snapshot.sites.clear();
             }
             for SiteOutput { label, files, .. } in produced.outputs {
@@ -256,41 +252,21 @@ fn rebuild(state: &State, only: Option<&str>) -> Result<Rebuilt, Failure> {
                     .sites
                     .insert(label, files.into_iter().map(|f| (f.path, f.body)).collect());
             }
-            // Sites that are no longer published disappear on a full build only; a
-            // partial one keeps the findings of the sites it did not look at.
-            if only.is_some() {
-                let kept: Vec<Finding> = snapshot
-                    .findings
-                    .iter()
-                    .filter(|f| {
-                        f.site
-                            .as_deref()
-                            .is_some_and(|s| !sites.iter().any(|x| x == s))
-                    })
-                    .cloned()
-                    .collect();
-                let mut findings: Vec<Finding> = produced
-                    .findings
-                    .into_iter()
-                    .filter(|f| {
-                        f.site
-                            .as_deref()
-                            .is_none_or(|s| sites.iter().any(|x| x == s))
-                    })
-                    .collect();
-                findings.extend(kept);
-                crate::finding::sort(&mut findings);
-                snapshot.findings = findings;
-            } else {
-                snapshot.findings = produced.findings;
-            }
-            Rebuilt {
-                sites: count,
-                pages,
-                errors: snapshot.findings.iter().filter(|f| f.is_error()).count(),
-                took: started.elapsed(),
-            }
+            // The findings of the sites rendered now, and the last ones of the others.
+            let rendered = |f: &Finding| f.site.as_deref().is_none_or(|s| options.selects(s));
+            let mut findings: Vec<Finding> =
+                produced.findings.into_iter().filter(rendered).collect();
+            findings.extend(snapshot.findings.iter().filter(|f| !rendered(f)).cloned());
+            crate::finding::sort(&mut findings);
+            snapshot.findings = findings;
+            (count, pages)
         }
+    };
+    let rebuilt = Rebuilt {
+        sites: count,
+        pages,
+        errors: snapshot.findings.iter().filter(|f| f.is_error()).count(),
+        took: started.elapsed(),
     };
     drop(snapshot);
     *state.generation.lock().unwrap() += 1;
