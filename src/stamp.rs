@@ -9,8 +9,8 @@
 //! recognised by the path, size and modification time of every file in it. Both are kept
 //! beside the output folder, in `.<name of OUT>.laman-stamp.json` (so the output tree
 //! itself stays exactly what a cold build writes), written only after a build without
-//! errors has been swapped in. Output is a pure function of the inputs, so skipping gives the very bytes
-//! a cold build would write; a test holds the two side by side.
+//! errors has been swapped in. Output is a pure function of the inputs, so skipping
+//! gives the very bytes a cold build would write; a test holds the two side by side.
 
 use crate::finding::Finding;
 use serde::{Deserialize, Serialize};

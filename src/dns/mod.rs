@@ -526,23 +526,11 @@ async fn lookup(resolver: &TokioResolver, name: &str, kind: RecordType) -> Looku
                 Lookup::Found(records)
             }
         }
+        // A refusal (REFUSED, or a refused connection) says nothing about the name.
+        Err(e) if e.to_string().to_ascii_lowercase().contains("refused") => Lookup::Unknown,
         Err(e) if e.is_nx_domain() => Lookup::NoSuchName,
-        Err(e) if e.is_no_records_found() => {
-            let refused = e.to_string().to_ascii_lowercase().contains("refused");
-            if refused {
-                Lookup::Unknown
-            } else {
-                Lookup::NoRecords
-            }
-        }
-        Err(e) => {
-            let text = e.to_string();
-            if text.to_ascii_lowercase().contains("refused") {
-                Lookup::Unknown
-            } else {
-                Lookup::Failed(format!("{kind} query for {name}: {}", describe(&e)))
-            }
-        }
+        Err(e) if e.is_no_records_found() => Lookup::NoRecords,
+        Err(e) => Lookup::Failed(format!("{kind} query for {name}: {}", describe(&e))),
     }
 }
 
