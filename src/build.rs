@@ -224,6 +224,10 @@ pub fn produce(
 
 /// Runs the pipeline. `progress` hears the name of each stage as it starts.
 pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report, Failure> {
+    // A missing root is reported by the registry stage, with its own message.
+    if options.write && options.root.is_dir() {
+        output::guard(&options.root, &options.out).map_err(Failure::Usage)?;
+    }
     // A whole build may skip everything when nothing changed (see `stamp`). The inputs
     // are fingerprinted before they are read, so a change made during the build is
     // never mistaken for what was built.

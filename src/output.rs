@@ -4,6 +4,11 @@
 //! A whole build replaces `--out` at once. A build of chosen sites (`--site`, or
 //! `--keep-going` after some sites failed) swaps only site folders, leaving every other
 //! site's previous output exactly as it was.
+//!
+//! Because it replaces `--out` whole, the sink must never be pointed at anything but its
+//! own output: [`guard`] refuses an `--out` that is, holds or lies inside the regency's
+//! inputs, and a folder laman did not write (it recognises its own by [`MARKER`]). This
+//! module never decides what is published, only where and how it lands.
 
 use crate::render::{Body, SiteOutput};
 use rayon::prelude::*;
@@ -28,6 +33,114 @@ fn at(path: &Path) -> impl Fn(io::Error) -> WriteError + '_ {
         path: path.to_path_buf(),
         error,
     }
+}
+
+/// The file laman writes at the top of every output folder, by which it recognises a
+/// folder it may replace. Web servers serve `OUT/<fqdn>/`, so it is never served.
+pub const MARKER: &str = ".laman-output";
+
+const MARKER_TEXT: &str =
+    "Folder ini ditulis oleh `laman build` dan diganti utuh pada setiap build.\n\
+Jangan simpan berkas lain di sini.\n\
+This folder is written by `laman build` and replaced whole on every build.\n";
+
+/// Refuses an output folder that a build must not replace: `out` is the root or an
+/// ancestor of it; `out` is, holds or lies inside one of the root's inputs
+/// (`domains.toml`, `content/`, `themes/`, `.git`); `out` is a file or a symbolic link;
+/// or `out` is a folder that is neither empty nor laman's own output. Paths are compared
+/// after resolving symbolic links, so no spelling of a path (`..`, links) gets around it.
+/// The message says what is wrong and what to do.
+pub fn guard(root: &Path, out: &Path) -> Result<(), String> {
+    let shown = out.display();
+    let root = std::fs::canonicalize(root)
+        .map_err(|e| format!("cannot resolve the regency root `{}`: {e}", root.display()))?;
+    let resolved = resolve(out).map_err(|e| format!("cannot resolve --out `{shown}`: {e}"))?;
+    let refuse = |why: String| {
+        Err(format!(
+            "refusing to write the output into `{shown}`: {why}; laman replaces its output folder whole, so give --out a new or empty folder outside content/ and themes/ (the default is ROOT/public)"
+        ))
+    };
+    if root.starts_with(&resolved) {
+        return refuse(if resolved == root {
+            "it is the regency root itself".into()
+        } else {
+            format!("it holds the regency root `{}`", root.display())
+        });
+    }
+    for input in [crate::registry::FILE_NAME, "content", "themes", ".git"] {
+        let Ok(input) = std::fs::canonicalize(root.join(input)) else {
+            continue;
+        };
+        let name = input.strip_prefix(&root).unwrap_or(&input).display();
+        if resolved.starts_with(&input) {
+            return refuse(format!("it is or lies inside the input `{name}`"));
+        }
+        if input.starts_with(&resolved) {
+            return refuse(format!("it holds the input `{name}`"));
+        }
+    }
+    let meta = match std::fs::symlink_metadata(out) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(format!("cannot read --out `{shown}`: {e}")),
+        Ok(meta) => meta,
+    };
+    if meta.file_type().is_symlink() {
+        return refuse(format!(
+            "it is a symbolic link (to `{}`), which a build would replace with a folder",
+            resolved.display()
+        ));
+    }
+    if !meta.is_dir() {
+        return refuse("it is a file".into());
+    }
+    match foreign_entry(out).map_err(|e| format!("cannot read --out `{shown}`: {e}"))? {
+        None => Ok(()),
+        Some(name) => refuse(format!(
+            "it is a folder laman did not write (it holds `{name}` and no {MARKER})"
+        )),
+    }
+}
+
+/// `path` with every symbolic link of its existing part resolved and `.`/`..` applied;
+/// the part that does not exist yet (and so holds no link) is appended as written.
+fn resolve(path: &Path) -> io::Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let mut resolved = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                resolved.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => {
+                resolved.push(other);
+                if let Ok(real) = std::fs::canonicalize(&resolved) {
+                    resolved = real;
+                }
+            }
+        }
+    }
+    Ok(resolved)
+}
+
+/// The first entry of an existing folder that shows laman did not write it, or None
+/// when it is empty, carries [`MARKER`], or holds only site folders as laman wrote them
+/// before it wrote the marker (each with its `404.html` and `sitemap.xml`).
+fn foreign_entry(dir: &Path) -> io::Result<Option<String>> {
+    if dir.join(MARKER).is_file() {
+        return Ok(None);
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let site = entry.file_type()?.is_dir()
+            && path.join("404.html").is_file()
+            && path.join("sitemap.xml").is_file();
+        if !site {
+            return Ok(Some(entry.file_name().to_string_lossy().into_owned()));
+        }
+    }
+    Ok(None)
 }
 
 /// What to put in place.
@@ -61,6 +174,7 @@ impl Staging {
             .prefix(&format!(".{name}.new-"))
             .tempdir_in(&parent)
             .map_err(at(&parent))?;
+        std::fs::write(dir.path().join(MARKER), MARKER_TEXT).map_err(at(dir.path()))?;
         Ok(Staging {
             dir,
             out: out.to_path_buf(),
@@ -79,7 +193,7 @@ impl Staging {
         for entry in std::fs::read_dir(staging).map_err(at(staging))? {
             let entry = entry.map_err(at(staging))?;
             let name = entry.file_name().to_string_lossy().into_owned();
-            if !fqdns.contains(&name) {
+            if !fqdns.contains(&name) && name != MARKER {
                 std::fs::remove_dir_all(entry.path()).map_err(at(&entry.path()))?;
             }
         }
@@ -95,6 +209,8 @@ impl Staging {
             }
             Publish::Sites => {
                 std::fs::create_dir_all(out).map_err(at(out))?;
+                let marker = out.join(MARKER);
+                std::fs::rename(staging.join(MARKER), &marker).map_err(at(&marker))?;
                 for fqdn in fqdns {
                     exchange(&staging.join(fqdn), &out.join(fqdn))?;
                 }
