@@ -5,6 +5,11 @@
 //! the registry). An edit is refused, leaving the file byte for byte as it was, when it
 //! names an unknown label, makes an impossible transition, carries a bad value, would
 //! add an error to the registry, or when the file changed while the edit was made.
+//!
+//! Concurrent edits are serialised by an advisory lock on the folder that holds the
+//! registry, held from the read to the rename: two `laman domains` commands never both
+//! report success with one edit lost. A hand edit made meanwhile (which takes no lock) is
+//! still caught by comparing the file before the rename.
 
 use super::validate::{self, transition_allowed};
 use super::{Kind, Registry, Status, FILE_NAME};
@@ -86,6 +91,10 @@ pub fn apply(
     has_content: &dyn Fn(&str) -> bool,
 ) -> std::io::Result<Result<Applied, Vec<Finding>>> {
     let path = root.join(FILE_NAME);
+    let _lock = match lock(root)? {
+        Ok(lock) => lock,
+        Err(busy) => return Ok(Err(vec![busy])),
+    };
     let original = std::fs::read(&path)?;
     let refuse = |code: Code, message: String, help: &str| {
         Ok(Err(vec![Finding::new(code, message)
@@ -185,6 +194,41 @@ pub fn apply(
         .filter(|f| !f.is_error() && f.site.as_deref() == Some(label))
         .collect();
     Ok(Ok(Applied { summary, warnings }))
+}
+
+/// How long an edit waits for another edit to finish before it gives up.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Takes the registry's lock: an exclusive advisory lock (`flock`) on the registry's
+/// folder, released when the returned handle is dropped (or the process ends, however it
+/// ends). The folder, not `domains.toml`, is locked because an edit replaces the file: a
+/// lock on the old file would not exclude an edit that opened the new one. Waits while
+/// another edit holds it, up to [`LOCK_WAIT`], then refuses with a conflict.
+fn lock(folder: &Path) -> std::io::Result<Result<std::fs::File, Finding>> {
+    let handle = std::fs::File::open(folder)?;
+    let started = std::time::Instant::now();
+    loop {
+        match handle.try_lock() {
+            Ok(()) => return Ok(Ok(handle)),
+            Err(std::fs::TryLockError::Error(e)) => return Err(e),
+            Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Ok(Err(Finding::new(
+                    Code::RegistryEditConflict,
+                    format!(
+                        "another `laman domains` edit has held the registry for {} s",
+                        LOCK_WAIT.as_secs()
+                    ),
+                )
+                .file(FILE_NAME)
+                .help(
+                    "wait until the other edit ends (or end it), then run the command again",
+                )))
+            }
+        }
+    }
 }
 
 /// Replaces the registry with `new`, unless it no longer holds `original` (another
