@@ -306,3 +306,125 @@ fn bad_arguments_exit_2() {
         .unwrap();
     assert_eq!(bad_bind.status.code(), Some(2));
 }
+
+#[test]
+fn request_heads_are_bounded_in_size_and_time() {
+    let root = fixture("contoh");
+    let server = start(root.path());
+    let p = server.port;
+    // Too long a head is refused, not cut and answered.
+    let long = format!(
+        "GET / HTTP/1.1\r\nHost: localhost:{p}\r\nX-Pad: {}\r\n\r\n",
+        "a".repeat(17 * 1024)
+    );
+    assert_eq!(raw(p, &long).status, 431);
+    // A head sent a byte every 200 ms is cut off at the deadline (5 s), not held for ever.
+    let mut s = TcpStream::connect(("127.0.0.1", p)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let mut trickle = s.try_clone().unwrap();
+    let started = Instant::now();
+    let feeder = std::thread::spawn(move || {
+        let _ = trickle
+            .write_all(format!("GET / HTTP/1.1\r\nHost: localhost:{p}\r\nX-Slow: ").as_bytes());
+        for _ in 0..100 {
+            if trickle.write_all(b"a").is_err() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    });
+    let mut answer = Vec::new();
+    let _ = s.read_to_end(&mut answer);
+    let took = started.elapsed();
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(
+        took >= Duration::from_secs(4) && took < Duration::from_secs(12),
+        "{took:?}"
+    );
+    drop(s);
+    feeder.join().unwrap();
+    // No Host (HTTP/1.0): the portal. A doubled slash never redirects to another host.
+    let old = raw(p, "GET / HTTP/1.0\r\n\r\n");
+    assert_eq!(old.status, 200, "{}", old.head);
+    let redirect = get(p, "dinkes.localhost", "//profil");
+    assert_eq!(redirect.status, 301);
+    assert!(
+        redirect.head.lines().any(|l| l == "location: /profil/"),
+        "{}",
+        redirect.head
+    );
+}
+
+#[test]
+fn connections_are_bounded() {
+    let root = fixture("contoh");
+    let server = start(root.path());
+    let p = server.port;
+    // 256 clients that connect and say nothing hold every place...
+    let idle: Vec<TcpStream> = (0..256)
+        .map(|_| TcpStream::connect(("127.0.0.1", p)).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let busy = get(p, "localhost", "/");
+    assert_eq!(busy.status, 503, "{}", busy.head);
+    // ...until the server gives up on them; then it serves again.
+    drop(idle);
+    let ok = wait_for(p, "localhost", "/", |r| r.status == 200);
+    assert_eq!(ok.status, 200);
+}
+
+/// CPU time (user + system, in clock ticks) a process has used so far.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = read(format!("/proc/{pid}/stat"));
+    let after_name = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = after_name.split(' ').collect();
+    // utime and stime are fields 14 and 15 of stat; 12 and 13 after the name.
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+#[test]
+fn out_of_file_descriptors_the_server_waits_instead_of_spinning() {
+    let root = fixture("contoh");
+    // A server allowed 64 open files, and 100 clients: accept fails with EMFILE.
+    let mut child = Command::new("sh")
+        .args([
+            "-c",
+            "ulimit -n 64 && exec \"$0\" serve --port 0 --root \"$1\"",
+        ])
+        .arg(env!("CARGO_BIN_EXE_laman"))
+        .arg(root.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let port: u16 = loop {
+        let line = lines
+            .next()
+            .expect("serve ended before announcing its port")
+            .unwrap();
+        if let Some(rest) = line.strip_prefix("laman serve: http://localhost:") {
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    let server = Server { child, port };
+    let clients: Vec<TcpStream> = (0..100)
+        .filter_map(|_| TcpStream::connect(("127.0.0.1", port)).ok())
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = server.child.id();
+    let before = cpu_ticks(pid);
+    std::thread::sleep(Duration::from_millis(1500));
+    let used = cpu_ticks(pid) - before;
+    // A spinning accept loop takes a whole core: about 150 ticks in 1.5 s.
+    assert!(
+        used < 40,
+        "the server used {used} ticks in 1.5 s while out of descriptors"
+    );
+    drop(clients);
+    let ok = wait_for(port, "localhost", "/", |r| r.status == 200);
+    assert_eq!(ok.status, 200);
+}

@@ -140,10 +140,7 @@ pub fn run(
                 }
             }
         });
-        for stream in listener.incoming().flatten() {
-            let state = Arc::clone(&state);
-            std::thread::spawn(move || handle(&state, stream));
-        }
+        accept(&listener, &state);
     });
     drop(watcher);
     Ok(())
@@ -278,18 +275,86 @@ fn rebuild(state: &State, only: Option<&str>) -> Result<Rebuilt, Failure> {
 const EVENTS: &str = "/__laman/events";
 const RELOAD_SCRIPT: &str = "<script>(function(){var s=new EventSource('/__laman/events');s.addEventListener('reload',function(){location.reload()});})();</script>";
 
+/// At most this many connections are served at once (each open page holds one for its
+/// reload events); more are answered 503 at once.
+const MAX_CONNECTIONS: usize = 256;
+
+/// Accepts connections for ever, each on its own thread, at most [`MAX_CONNECTIONS`] at
+/// once. A failing accept (out of file descriptors, say) is retried after a pause that
+/// doubles up to a second, rather than at once in a loop that would take a whole core.
+fn accept(listener: &std::net::TcpListener, state: &Arc<State>) {
+    let active = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let mut pause = Duration::from_millis(10);
+    loop {
+        let stream = match listener.accept() {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                if e.kind() != std::io::ErrorKind::Interrupted {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_secs(1));
+                }
+                continue;
+            }
+        };
+        pause = Duration::from_millis(10);
+        let _ = stream.set_write_timeout(Some(Duration::from_secs(10)));
+        let slot = Slot::take(&active);
+        if slot.is_none() {
+            http::respond(
+                &stream,
+                503,
+                "text/plain; charset=utf-8",
+                &[("Retry-After", "1")],
+                b"too many connections\n",
+                false,
+            );
+            continue;
+        }
+        let state = Arc::clone(state);
+        // A thread that cannot be made drops the connection (and the slot) instead of
+        // ending the server.
+        let _ = std::thread::Builder::new().spawn(move || {
+            let _slot = slot;
+            handle(&state, stream)
+        });
+    }
+}
+
+/// One of the [`MAX_CONNECTIONS`] places, given back when dropped.
+struct Slot(Arc<std::sync::atomic::AtomicUsize>);
+
+impl Slot {
+    fn take(active: &Arc<std::sync::atomic::AtomicUsize>) -> Option<Slot> {
+        use std::sync::atomic::Ordering;
+        let taken = active.fetch_add(1, Ordering::AcqRel);
+        let slot = Slot(Arc::clone(active));
+        (taken < MAX_CONNECTIONS).then_some(slot)
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
+    }
+}
+
 fn handle(state: &State, stream: TcpStream) {
     let request = match http::read_request(&stream) {
         Ok(r) => r,
-        Err(_) => {
+        Err(e) => {
+            let (status, body): (u16, &[u8]) = match e {
+                http::HeadError::TooLarge => (431, b"request head too large\n"),
+                http::HeadError::Timeout => (408, b"request head not received in time\n"),
+                http::HeadError::Malformed(_) => (400, b"bad request\n"),
+            };
             return http::respond(
                 &stream,
-                400,
+                status,
                 "text/plain; charset=utf-8",
                 &[],
-                b"bad request\n",
+                body,
                 false,
-            )
+            );
         }
     };
     let head_only = request.method == "HEAD";
@@ -336,7 +401,9 @@ fn handle(state: &State, stream: TcpStream) {
             None => return not_found(&stream, Some(site), &snapshot.findings, head_only),
         }
     } else if site.contains_key(&format!("{key}/index.html")) {
-        let location = format!("{path}/");
+        // From the key, not the path as sent: `//profil` must not become `//profil/`,
+        // which a browser reads as the host `profil`.
+        let location = format!("/{key}/");
         return http::respond(
             &stream,
             301,
