@@ -158,6 +158,9 @@ pub enum Publish<'a> {
 pub struct Staging {
     dir: tempfile::TempDir,
     out: PathBuf,
+    /// An exclusive lock on the staging folder for as long as the build lives: what
+    /// tells a later build that this folder is not left over from a dead one.
+    _alive: std::fs::File,
 }
 
 impl Staging {
@@ -170,14 +173,22 @@ impl Staging {
         let name = out
             .file_name()
             .map_or("public".into(), |n| n.to_string_lossy().into_owned());
+        let prefix = format!(".{name}.new-");
+        remove_dead_staging(&parent, &prefix);
         let dir = tempfile::Builder::new()
-            .prefix(&format!(".{name}.new-"))
+            .prefix(&prefix)
             .tempdir_in(&parent)
             .map_err(at(&parent))?;
+        let alive = std::fs::File::open(dir.path()).map_err(at(dir.path()))?;
+        alive.try_lock().map_err(|e| WriteError {
+            path: dir.path().to_path_buf(),
+            error: e.into(),
+        })?;
         std::fs::write(dir.path().join(MARKER), MARKER_TEXT).map_err(at(dir.path()))?;
         Ok(Staging {
             dir,
             out: out.to_path_buf(),
+            _alive: alive,
         })
     }
 
@@ -223,6 +234,24 @@ impl Staging {
         } else {
             let _ = self.dir.keep();
             Ok(())
+        }
+    }
+}
+
+/// Removes the staging folders (`prefix*` in `parent`) that builds which died (killed,
+/// out of memory, power lost) left behind. A folder whose lock can be taken belongs to
+/// no running build; one still locked is a build in progress and is left alone. Only a
+/// cleanup: whatever fails here fails quietly.
+fn remove_dead_staging(parent: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let dead = entry.file_name().to_string_lossy().starts_with(prefix)
+            && entry.file_type().is_ok_and(|t| t.is_dir())
+            && std::fs::File::open(entry.path()).is_ok_and(|f| f.try_lock().is_ok());
+        if dead {
+            let _ = std::fs::remove_dir_all(entry.path());
         }
     }
 }

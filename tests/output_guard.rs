@@ -223,3 +223,34 @@ fn output_written_before_the_marker_existed_is_recognised() {
     write(out.join("catatan.txt"), "x");
     refused(parent.path(), &root, &out, "it holds `catatan.txt`");
 }
+
+#[test]
+fn staging_folders_of_dead_builds_are_removed_and_live_ones_kept() {
+    let (parent, root) = setup();
+    let out = root.join("public");
+    let dead = root.join(".public.new-Mati01");
+    write(dead.join("contohkab.go.id/index.html"), "setengah");
+    let live = root.join(".public.new-Hidup2");
+    write(live.join("contohkab.go.id/index.html"), "sedang ditulis");
+    let running = std::fs::File::open(&live).unwrap();
+    running.lock().unwrap();
+    let run = build_into(&root, &out);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(!dead.exists(), "a dead build's staging folder is removed");
+    assert!(
+        live.join("contohkab.go.id/index.html").is_file(),
+        "a running build's is kept"
+    );
+    drop(running);
+    let staging: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".new-"))
+        .collect();
+    assert_eq!(
+        staging,
+        vec![".public.new-Hidup2"],
+        "nothing else is left beside --out"
+    );
+    drop(parent);
+}
