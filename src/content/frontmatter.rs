@@ -108,6 +108,7 @@ pub type Problem = Finding;
 /// Splits and parses a content file. `text` must already be LF-normalised.
 pub fn parse(text: &str) -> Result<Parsed<'_>, Problem> {
     let (format, block, block_line, body, body_line) = split(text)?;
+    bounded(block, block_line)?;
     let value = match format {
         Format::Toml => toml_value(block, block_line)?,
         Format::Yaml => yaml_value(block, block_line)?,
@@ -145,6 +146,89 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Problem> {
         body,
         body_line,
     })
+}
+
+/// The largest front matter read: far beyond any page's (a few hundred bytes), small
+/// enough that no parser spends long on it.
+pub const MAX_FRONT_MATTER: usize = 256 * 1024;
+
+/// The deepest nesting of lists and tables front matter may have. The YAML parser's
+/// time grows with the square of the depth (200,000 levels took minutes), and no page
+/// needs more than a few.
+pub const MAX_NESTING: usize = 32;
+
+/// Refuses front matter that is too large or nested too deep, before any parser sees it,
+/// with the line where the limit was passed. Nesting counts `[`/`{` outside strings and
+/// comments, YAML's indented blocks and `- ` items on one line. Strings are taken to end
+/// with their line: a string spanning lines is rare, and it can only make the count
+/// smaller.
+fn bounded(block: &str, block_line: usize) -> Result<(), Problem> {
+    if block.len() > MAX_FRONT_MATTER {
+        return Err(Finding::new(
+            Code::ContentFrontmatterParse,
+            format!(
+                "the front matter is {} KiB; at most {} KiB is read",
+                block.len() / 1024,
+                MAX_FRONT_MATTER / 1024
+            ),
+        )
+        .line(block_line)
+        .help("keep long text in the page's body, below the front matter"));
+    }
+    let too_deep = |line: usize| {
+        Err(Finding::new(
+            Code::ContentFrontmatterParse,
+            format!("the front matter nests lists or tables more than {MAX_NESTING} deep"),
+        )
+        .line(block_line + line)
+        .help("flatten the structure: front matter holds a page's fields, not data trees"))
+    };
+    let mut brackets = 0usize;
+    let mut indents: Vec<usize> = Vec::new();
+    for (n, line) in block.lines().enumerate() {
+        let content = line.trim_start_matches(' ');
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - content.len();
+        while indents.last().is_some_and(|&top| top >= indent) {
+            indents.pop();
+        }
+        indents.push(indent);
+        let mut dashes = 0;
+        let mut rest = content;
+        while let Some(after) = rest.strip_prefix("- ") {
+            dashes += 1;
+            rest = after.trim_start_matches(' ');
+        }
+        if indents.len() + dashes > MAX_NESTING {
+            return too_deep(n);
+        }
+        let mut quote = None;
+        let mut escaped = false;
+        for c in rest.chars() {
+            match (quote, c) {
+                (Some('"'), '\\') if !escaped => {
+                    escaped = true;
+                    continue;
+                }
+                (Some(q), c) if c == q && !escaped => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[' | '{') => {
+                    brackets += 1;
+                    if brackets > MAX_NESTING {
+                        return too_deep(n);
+                    }
+                }
+                (None, ']' | '}') => brackets = brackets.saturating_sub(1),
+                (None, _) => {}
+            }
+            escaped = false;
+        }
+    }
+    Ok(())
 }
 
 #[derive(Clone, Copy)]
@@ -288,6 +372,41 @@ fn key_line(block: &str, key: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deep_or_huge_front_matter_is_refused_before_parsing() {
+        let deep_flow = format!(
+            "---\ntitle: x\na: {}1{}\n---\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let started = std::time::Instant::now();
+        let e = parse(&deep_flow).unwrap_err();
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        assert_eq!((e.code, e.line), (Code::ContentFrontmatterParse, Some(3)));
+        assert!(e.message.contains("nests"), "{}", e.message);
+        let deep_toml = format!(
+            "+++\ntitle = \"x\"\na = {}1{}\n+++\n",
+            "[".repeat(40),
+            "]".repeat(40)
+        );
+        assert_eq!(parse(&deep_toml).unwrap_err().line, Some(3));
+        let mut deep_block = String::from("---\ntitle: x\n");
+        for depth in 0..40 {
+            deep_block.push_str(&format!("{}k{depth}:\n", " ".repeat(depth)));
+        }
+        deep_block.push_str("---\n");
+        assert!(parse(&deep_block).unwrap_err().message.contains("nests"));
+        let dashes = format!("---\ntitle: x\nl:\n  {}x\n---\n", "- ".repeat(40));
+        assert_eq!(parse(&dashes).unwrap_err().line, Some(4));
+        let huge = format!("+++\ntitle = \"{}\"\n+++\n", "a".repeat(MAX_FRONT_MATTER));
+        assert!(parse(&huge).unwrap_err().message.contains("KiB"));
+        // Brackets in strings and comments, and ordinary depth, are fine.
+        let fine = "+++\ntitle = \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\" # {{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{\ntags = [\"a\", \"b\"]\n[extra]\nx = { y = { z = [1, [2]] } }\n+++\n";
+        assert!(parse(fine).is_ok(), "{:?}", parse(fine).err());
+        let fine_yaml = "---\ntitle: \"Dinas Ke'sehatan [x\"\ntags:\n  - a\n  - b\nextra:\n  k:\n    - - 1\n---\n";
+        assert!(parse(fine_yaml).is_ok(), "{:?}", parse(fine_yaml).err());
+    }
 
     #[test]
     fn toml_front_matter_with_date_and_extra() {
