@@ -228,9 +228,42 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
+/// The candidate closest to `wanted` in spelling (ignoring case), for a "did you mean"
+/// hint: within two edits, or a quarter of the name's length for longer names. Ties go
+/// to the first in sort order, so that the hint never depends on the candidates' order.
+pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted = wanted.to_lowercase();
+    let limit = (wanted.chars().count() / 4).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(&c.to_lowercase(), &wanted), c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closest_spelling_is_suggested_within_reason() {
+        let pages = [
+            "profil/visi-misi.md",
+            "profil/sejarah.md",
+            "berita/_index.md",
+        ];
+        assert_eq!(
+            closest("profil/visi-misii.md", pages),
+            Some("profil/visi-misi.md")
+        );
+        assert_eq!(
+            closest("PROFIL/SEJARAH.md", pages),
+            Some("profil/sejarah.md")
+        );
+        assert_eq!(closest("kontak.md", pages), None);
+        assert_eq!(closest("dinkess", ["dinkes", "disdik"]), Some("dinkes"));
+    }
 
     #[test]
     fn codes_are_dotted_lowercase_and_unique() {

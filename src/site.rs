@@ -4,6 +4,7 @@
 //! Built once after the content stage; rendering reads it and never changes it.
 
 use crate::content::{slugify, SiteContent};
+use crate::finding::closest;
 use crate::registry::{Decree, Kind, Registry, PORTAL_LABEL};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -159,10 +160,13 @@ impl LinkIndex {
             Some((p, f)) => (p, Some(f)),
             None => (path, None),
         };
-        let (base, docs) = self
-            .sites
-            .get(label)
-            .ok_or_else(|| format!("there is no published site `{label}`"))?;
+        let (base, docs) = self.sites.get(label).ok_or_else(|| {
+            let mut why = format!("there is no published site `{label}`");
+            if let Some(near) = closest(label, self.sites.keys().map(String::as_str)) {
+                why.push_str(&format!("; did you mean `@{near}/`?"));
+            }
+            why
+        })?;
         let path = if path.is_empty() { "_index.md" } else { path };
         let found = docs
             .get(path)
@@ -173,7 +177,12 @@ impl LinkIndex {
                 } else {
                     format!("site `{label}`")
                 };
-                format!("{site} has no page `{path}` (a misspelt name, a moved file, or a draft?)")
+                match closest(path, docs.keys().map(String::as_str)) {
+                    Some(near) => format!("{site} has no page `{path}`; did you mean `{near}`?"),
+                    None => format!(
+                        "{site} has no page `{path}` (a misspelt name, a moved file, or a draft?)"
+                    ),
+                }
             })?;
         let mut url = format!("{base}{}", found.trim_start_matches('/'));
         if let Some(f) = fragment {

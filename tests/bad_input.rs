@@ -159,6 +159,34 @@ fn link_to_a_missing_page() {
 }
 
 #[test]
+fn misspelt_links_get_the_closest_name() {
+    let msg = spoiled(
+        |r| {
+            write(
+                r.join("content/dinkes/berita/kabar-2.md"),
+                "+++\ntitle = \"Kabar\"\n+++\n[Visi](@/profil/visi-misii.md)\n",
+            )
+        },
+        "content.link.broken",
+        "content/dinkes/berita/kabar-2.md",
+        Some(4),
+    );
+    assert!(msg.contains("did you mean `profil/visi-misi.md`"), "{msg}");
+    let msg = spoiled(
+        |r| {
+            write(
+                r.join("content/dinkes/berita/kabar-2.md"),
+                "+++\ntitle = \"Kabar\"\n+++\n[Disdik](@disdikk/_index.md)\n",
+            )
+        },
+        "content.link.broken",
+        "content/dinkes/berita/kabar-2.md",
+        Some(4),
+    );
+    assert!(msg.contains("did you mean `@disdik/`"), "{msg}");
+}
+
+#[test]
 fn link_to_a_missing_heading() {
     // In another site, to a heading that is not there (the page itself exists).
     let msg = spoiled(

@@ -63,19 +63,10 @@ pub fn discover(root: &Path, registry: &Registry) -> std::io::Result<(Vec<SiteDi
 }
 
 fn unregistered(name: &str, dir: &Path, registry: &Registry) -> Finding {
-    let closest = registry
-        .subdomains
-        .iter()
-        .map(|s| {
-            (
-                strsim::damerau_levenshtein(&s.label, &name.to_lowercase()),
-                &s.label,
-            )
-        })
-        .filter(|(d, _)| *d <= 2)
-        .min();
+    let closest =
+        crate::finding::closest(name, registry.subdomains.iter().map(|s| s.label.as_str()));
     let help = match closest {
-        Some((_, label)) => format!("did you mean `{label}`? rename the folder to content/{label}"),
+        Some(label) => format!("did you mean `{label}`? rename the folder to content/{label}"),
         None => format!(
             "rename the folder to an approved label, or request the subdomain with `laman domains request {name}`"
         ),
