@@ -108,18 +108,12 @@ impl SiteConfig {
     }
 }
 
-/// Why an `[embeds] iframe_hosts` entry is not valid. An iframe host is a host name:
-/// lowercase letters, digits and hyphens in dot-separated labels (`www.openstreetmap.org`,
-/// `xn--` labels for international names), no port, no path, no wildcard. It is written
-/// into the Content-Security-Policy of nginx and compared with `<iframe src>` hosts.
+/// Why an `[embeds] iframe_hosts` entry is not valid: it must be a host name as the
+/// registry writes them ([`crate::registry::grammar::host_problem`]): lowercase, no
+/// port, path or wildcard. It goes into nginx's Content-Security-Policy and is compared
+/// with the host of each `<iframe src>`.
 pub fn iframe_host_problem(host: &str) -> Option<String> {
-    if host.chars().any(|c| c.is_ascii_uppercase()) {
-        return Some("must be lowercase".into());
-    }
-    if host.ends_with('.') {
-        return Some("ends with a dot".into());
-    }
-    crate::registry::validate::hostname_problem(host)
+    crate::registry::grammar::host_problem(host)
 }
 
 /// The finding for the `index`th iframe host, at its line.

@@ -117,6 +117,19 @@ pub fn email_problem(address: &str) -> Option<String> {
     hostname_problem(host).map(|why| format!("domain: {why}"))
 }
 
+/// Why a host name, as it is written into configuration (an iframe host), is not valid:
+/// lowercase letters, digits and hyphens in dot-separated labels (`www.openstreetmap.org`,
+/// `xn--` labels for international names), no trailing dot, port, path or wildcard.
+pub fn host_problem(host: &str) -> Option<String> {
+    if host.chars().any(|c| c.is_ascii_uppercase()) {
+        return Some("must be lowercase".into());
+    }
+    if host.ends_with('.') {
+        return Some("ends with a dot".into());
+    }
+    hostname_problem(host)
+}
+
 /// A value as it may be shown in a message: control and invisible characters escaped,
 /// at most 60 characters.
 pub fn shown(value: &str) -> String {
