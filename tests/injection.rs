@@ -529,12 +529,14 @@ fn nginx_accepts(t: &Tools, site_conf: &str, bind_may_fail: bool) {
     );
     std::fs::write(d.join("nginx.conf"), conf).unwrap();
     let mut cmd = Command::new(&t.nginx);
-    cmd.arg("-t").arg("-c").arg(d.join("nginx.conf")).arg("-p").arg(d);
+    cmd.arg("-t")
+        .arg("-c")
+        .arg(d.join("nginx.conf"))
+        .arg("-p")
+        .arg(d);
     let out = run(cmd);
     let ok = out.code == Some(0)
-        || (bind_may_fail
-            && out.stderr.contains("syntax is ok")
-            && out.stderr.contains("bind()"));
+        || (bind_may_fail && out.stderr.contains("syntax is ok") && out.stderr.contains("bind()"));
     assert!(ok, "nginx -t: {}\n{site_conf}", out.stderr);
 }
 
@@ -598,7 +600,9 @@ fn listen_values(arg: &str, extra: &[&str]) -> Vec<Vec<String>> {
         Ok(port) if arg.bytes().all(|b| b.is_ascii_digit()) => {
             vec![with(port.to_string()), with(format!("[::]:{port}"))]
         }
-        _ => vec![with(arg.parse::<std::net::SocketAddr>().unwrap().to_string())],
+        _ => vec![with(
+            arg.parse::<std::net::SocketAddr>().unwrap().to_string(),
+        )],
     }
 }
 
@@ -608,7 +612,11 @@ fn check_nginx(t: &Tools, v: &Values, hosts: &[String], a: &Args, conf: &str, bi
     let d = v.get("regency.domain").to_ascii_lowercase();
     let label = v.get("site.label").to_ascii_lowercase();
     let site = format!("{label}.{d}");
-    let (peta, dishub, www) = (format!("peta.{d}"), format!("dishub.{d}"), format!("www.{d}"));
+    let (peta, dishub, www) = (
+        format!("peta.{d}"),
+        format!("dishub.{d}"),
+        format!("www.{d}"),
+    );
     let pages = vec![vec!["/".to_string()], vec!["=".into(), "/404.html".into()]];
     let s = servers(conf);
     let got: Vec<(Vec<String>, Vec<Vec<String>>)> = s
@@ -629,7 +637,11 @@ fn check_nginx(t: &Tools, v: &Values, hosts: &[String], a: &Args, conf: &str, bi
     assert_eq!(got, want, "{conf}");
     let webroot = Path::new(&a.webroot);
     for (server, fqdn) in s[4..7].iter().zip([&d, &site, &peta]) {
-        assert_eq!(server.roots, [webroot.join(fqdn).to_string_lossy()], "{conf}");
+        assert_eq!(
+            server.roots,
+            [webroot.join(fqdn).to_string_lossy()],
+            "{conf}"
+        );
     }
     for server in &s[3..] {
         assert_eq!(server.certs, [a.cert.as_str(), a.key.as_str()], "{conf}");
@@ -655,7 +667,10 @@ fn check_nginx(t: &Tools, v: &Values, hosts: &[String], a: &Args, conf: &str, bi
         "the notice holds only its own markup: {}",
         notice[1]
     );
-    assert!(shape.contains("(OWNER) untuk") && shape.contains("oleh DINAS."), "{shape}");
+    assert!(
+        shape.contains("(OWNER) untuk") && shape.contains("oleh DINAS."),
+        "{shape}"
+    );
     nginx_accepts(t, conf, bind_may_fail);
 }
 
@@ -834,22 +849,35 @@ fn owner_with_a_newline_is_a_finding_not_zone_records() {
         "site.owner",
         "Dinas Kesehatan\n@ IN NS ns.evil.example.\n* IN A 198.51.100.1",
     );
-    assert!(codes.iter().any(|c| c.starts_with("registry.field.invalid:")), "{codes:?}");
+    assert!(
+        codes
+            .iter()
+            .any(|c| c.starts_with("registry.field.invalid:")),
+        "{codes:?}"
+    );
 }
 
 #[test]
 fn regency_name_portal_title_and_decree_with_newlines_are_findings() {
     for (field, value) in [
-        ("regency.name", "Kabupaten Contoh\n} server { listen 80; location / { alias /etc/; } }"),
+        (
+            "regency.name",
+            "Kabupaten Contoh\n} server { listen 80; location / { alias /etc/; } }",
+        ),
         ("portal.title", "Pemerintah\n* IN A 198.51.100.1"),
         ("site.decree", "555/031/KPTS/2024\n* IN A 198.51.100.1"),
         ("site.history.decree", "1/2024; } server { root /etc/; }"),
         ("suspended.reason", "judi\u{202e}"),
-        ("site.contact", "dinkes@contohkab.go.id\nBcc: x@evil.example"),
+        (
+            "site.contact",
+            "dinkes@contohkab.go.id\nBcc: x@evil.example",
+        ),
     ] {
         let codes = refused(field, value);
         assert!(
-            codes.iter().any(|c| c.starts_with("registry.field.invalid:")),
+            codes
+                .iter()
+                .any(|c| c.starts_with("registry.field.invalid:")),
             "{field}: {codes:?}"
         );
     }
@@ -866,7 +894,10 @@ fn owner_in_the_suspension_notice_is_html_escaped() {
     let a = Args::local(t);
     let out = a.nginx(root.path());
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    let directives = out.stdout.lines().filter(|l| !l.trim_start().starts_with('#'));
+    let directives = out
+        .stdout
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'));
     assert!(directives.clone().all(|l| !l.contains("<script>")));
     check_nginx(t, &v, &[], &a, &out.stdout, false);
 }
@@ -898,7 +929,11 @@ fn iframe_host_that_breaks_out_of_add_header_is_a_finding() {
         nginx.stderr
     );
     let check = laman_run(root.path(), &["check", "--format", "json"]);
-    assert!(check.stdout.contains("content.site.config"), "{}", check.stdout);
+    assert!(
+        check.stdout.contains("content.site.config"),
+        "{}",
+        check.stdout
+    );
 }
 
 #[test]
@@ -931,18 +966,61 @@ fn workflow_commands_refuse_values_that_break_the_grammar() {
     let root = fixture("contoh");
     let before = read(root.path().join("domains.toml"));
     for args in [
-        vec!["request", "disparbud", "--owner", "Dinas\n* IN A 198.51.100.1", "--contact", "disparbud@contohkab.go.id"],
-        vec!["request", "disparbud", "--owner", "Dinas", "--contact", "a\nb@contohkab.go.id"],
-        vec!["request", "disparbud", "--owner", "Dinas", "--contact", "disparbud@contohkab.go.id", "--purpose", "x\u{2028}y"],
-        vec!["approve", "pasar", "--decree", "1/2026; } server {", "--date", "2026-01-01"],
+        vec![
+            "request",
+            "disparbud",
+            "--owner",
+            "Dinas\n* IN A 198.51.100.1",
+            "--contact",
+            "disparbud@contohkab.go.id",
+        ],
+        vec![
+            "request",
+            "disparbud",
+            "--owner",
+            "Dinas",
+            "--contact",
+            "a\nb@contohkab.go.id",
+        ],
+        vec![
+            "request",
+            "disparbud",
+            "--owner",
+            "Dinas",
+            "--contact",
+            "disparbud@contohkab.go.id",
+            "--purpose",
+            "x\u{2028}y",
+        ],
+        vec![
+            "approve",
+            "pasar",
+            "--decree",
+            "1/2026; } server {",
+            "--date",
+            "2026-01-01",
+        ],
         vec!["suspend", "dinkes", "--reason", "a\tb"],
-        vec!["revoke", "dinkes", "--decree", "1/2026\n", "--date", "2026-01-01", "--reason", "x"],
+        vec![
+            "revoke",
+            "dinkes",
+            "--decree",
+            "1/2026\n",
+            "--date",
+            "2026-01-01",
+            "--reason",
+            "x",
+        ],
     ] {
         let mut all = vec!["domains"];
         all.extend(args.iter().copied());
         let out = laman_run(root.path(), &all);
         assert_eq!(out.code, Some(1), "{args:?}: {}", out.stderr);
-        assert!(out.stderr.contains("registry.edit.value"), "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("registry.edit.value"),
+            "{args:?}: {}",
+            out.stderr
+        );
         assert_eq!(read(root.path().join("domains.toml")), before, "{args:?}");
     }
 }
@@ -953,5 +1031,10 @@ fn the_clean_registry_gives_exactly_the_expected_zone_and_nginx() {
     registry_case(t, &Values::clean(), &["www.openstreetmap.org".to_string()]);
     let root = Values::clean().root(&[]);
     let zone = laman_run(root.path(), &["domains", "zone"]);
-    assert_eq!(zone.code, Some(0), "the clean case is accepted: {}", zone.stderr);
+    assert_eq!(
+        zone.code,
+        Some(0),
+        "the clean case is accepted: {}",
+        zone.stderr
+    );
 }
