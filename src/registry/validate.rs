@@ -780,18 +780,21 @@ pub fn hostname_problem(name: &str) -> Option<String> {
         return Some("a host name has 1 to 253 characters".into());
     }
     name.split('.')
-        .find_map(|part| part_problem(part, true).map(|why| format!("`{part}` {why}")))
+        .find_map(|part| part_problem(part, true).map(|why| format!("`{}` {why}", shown(part))))
 }
 
 /// Why a registry label (possibly nested, `a.dinkes`) is not valid, if it is not.
 pub fn label_problem(label: &str, domain: &str) -> Option<String> {
     if label.len() + 1 + domain.len() > 253 {
-        return Some(format!("`{label}.{domain}` is longer than 253 characters"));
+        return Some(format!(
+            "`{}` is longer than 253 characters",
+            shown(&format!("{label}.{domain}"))
+        ));
     }
     label.split('.').find_map(|part| {
         part_problem(part, false).map(|why| {
             if label.contains('.') {
-                format!("`{part}` {why}")
+                format!("`{}` {why}", shown(part))
             } else {
                 why
             }
@@ -814,7 +817,8 @@ fn part_problem(part: &str, allow_upper: bool) -> Option<String> {
         .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
     {
         return Some(format!(
-            "contains `{c}`; only letters, digits and hyphens are allowed"
+            "contains `{}`; only letters, digits and hyphens are allowed",
+            c.escape_debug()
         ));
     }
     if part.starts_with('-') || part.ends_with('-') {
