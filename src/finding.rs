@@ -81,6 +81,7 @@ codes! {
     RegistryEditTransition = "registry.edit.transition", Error;
     RegistryEditValue = "registry.edit.value", Error;
     RegistryEditConflict = "registry.edit.conflict", Error;
+    RegistryFieldInvalid = "registry.field.invalid", Error;
     DnsMissing = "dns.missing", Error;
     DnsMismatch = "dns.mismatch", Error;
     DnsOutsideDatacenter = "dns.outside-datacenter", Error;
@@ -194,15 +195,39 @@ impl fmt::Display for Finding {
             "{}[{}]: {}",
             self.severity.as_str(),
             self.code,
-            self.message
+            Printable(&self.message)
         )?;
         match (&self.file, self.line) {
-            (Some(file), Some(line)) => write!(f, "\n  --> {}:{line}", file.display())?,
-            (Some(file), None) => write!(f, "\n  --> {}", file.display())?,
+            (Some(file), Some(line)) => write!(
+                f,
+                "\n  --> {}:{line}",
+                Printable(&file.display().to_string())
+            )?,
+            (Some(file), None) => write!(f, "\n  --> {}", Printable(&file.display().to_string()))?,
             _ => {}
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", Printable(help))?;
+        }
+        Ok(())
+    }
+}
+
+/// Text for a terminal: the values a finding quotes come from hostile input, so control
+/// characters (escape sequences, carriage returns) and direction overrides are written
+/// escaped, never raw; line breaks stay.
+struct Printable<'a>(&'a str);
+
+impl fmt::Display for Printable<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            let hidden = (c.is_control() && c != '\n')
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            if hidden {
+                write!(f, "{}", c.escape_unicode())?;
+            } else {
+                fmt::Write::write_char(f, c)?;
+            }
         }
         Ok(())
     }
@@ -282,6 +307,15 @@ mod tests {
             let row = format!("| `{}` | {} |", code.as_str(), code.severity().as_str());
             assert!(readme.contains(&row), "README.md lacks the row {row}");
         }
+    }
+
+    #[test]
+    fn display_escapes_what_could_drive_a_terminal() {
+        let f = Finding::new(Code::RegistryFieldInvalid, "owner `a\u{1b}[2J\rb\u{202E}c`");
+        assert_eq!(
+            f.to_string(),
+            "error[registry.field.invalid]: owner `a\\u{1b}[2J\\u{d}b\\u{202e}c`"
+        );
     }
 
     #[test]

@@ -566,7 +566,9 @@ fn domains_zone(root: &std::path::Path, serial: Option<u32>) -> Result<ExitCode,
         return Ok(print_findings(&findings, Format::Text, "no zone written"));
     }
     let serial = serial.unwrap_or_else(|| laman::registry::zone::derived_serial(&reg));
-    print!("{}", laman::registry::zone::zone(&reg, serial));
+    let zone = laman::registry::zone::zone(&reg, serial)
+        .map_err(|why| Failure::Usage(format!("no zone written: {why}")))?;
+    print!("{zone}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -579,6 +581,18 @@ fn domains_nginx(
     http: &str,
     https: &str,
 ) -> Result<ExitCode, Failure> {
+    use laman::registry::nginx::{path_problem, Listen};
+    let http = Listen::parse(http).map_err(|e| Failure::Usage(format!("--http {e}")))?;
+    let https = Listen::parse(https).map_err(|e| Failure::Usage(format!("--https {e}")))?;
+    let given = std::iter::once(("--webroot", webroot))
+        .chain(cert.as_deref().map(|p| ("--cert", p)))
+        .chain(key.as_deref().map(|p| ("--key", p)));
+    for (what, path) in given {
+        if let Some(why) = path_problem(path) {
+            let shown = laman::registry::grammar::shown(&path.to_string_lossy());
+            return Err(Failure::Usage(format!("{what} `{shown}` {why}")));
+        }
+    }
     let (reg, findings) = match checked_registry(root)? {
         Ok(ok) => ok,
         Err(findings) => {
@@ -628,7 +642,9 @@ fn domains_nginx(
         https,
         frame_hosts: &frame_hosts,
     };
-    print!("{}", laman::registry::nginx::config(&reg, &options));
+    let config = laman::registry::nginx::config(&reg, &options)
+        .map_err(|why| Failure::Usage(format!("no configuration written: {why}")))?;
+    print!("{config}");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -187,6 +187,32 @@ fn contact_outside_the_regency_domain() {
 }
 
 #[test]
+fn free_text_decree_numbers_and_contacts_have_a_grammar() {
+    for (from, to) in [
+        (
+            "owner = \"Dinas Pendidikan\"",
+            "owner = \"Dinas Pendidikan\\n* IN A 198.51.100.1\"",
+        ),
+        (
+            "name = \"Kabupaten Contoh\"",
+            "name = \"Kabupaten\\tContoh\"",
+        ),
+        (
+            "title = \"Pemerintah Kabupaten Contoh\"",
+            "title = \"Pemerintah\\u202eKabupaten\"",
+        ),
+        ("\"100/002/KPTS/2024\"", "\"100/002/KPTS/2024; } server {\""),
+        (
+            "contact = \"disdik@contohkab.go.id\"",
+            "contact = \"disdik@contohkab.go.id\\r\\nBcc: x@y.z\"",
+        ),
+    ] {
+        let hit = rule(from, to, "registry.field.invalid");
+        assert!(!hit["message"].as_str().unwrap().contains('\n'), "{hit}");
+    }
+}
+
+#[test]
 fn address_outside_the_data_center() {
     rule(
         "A = [\"203.0.113.12\"]",

@@ -82,7 +82,7 @@ impl SiteConfig {
 
     /// Parses the settings text; `file` is the name findings carry.
     pub fn parse(text: &str, file: &Path) -> Result<SiteConfig, Finding> {
-        toml::from_str(text).map_err(|e| {
+        let config: SiteConfig = toml::from_str(text).map_err(|e| {
             let line = e.span().map_or(1, |s| line_of(text, s.start));
             Finding::new(
                 Code::ContentSiteConfig,
@@ -90,8 +90,60 @@ impl SiteConfig {
             )
             .at(file, line)
             .help("the fields of _site.toml are listed in docs/content.md")
-        })
+        })?;
+        match config
+            .embeds
+            .iframe_hosts
+            .iter()
+            .position(|h| iframe_host_problem(h).is_some())
+        {
+            None => Ok(config),
+            Some(i) => Err(bad_iframe_host(
+                text,
+                file,
+                i,
+                &config.embeds.iframe_hosts[i],
+            )),
+        }
     }
+}
+
+/// Why an `[embeds] iframe_hosts` entry is not valid: it must be a host name as the
+/// registry writes them ([`crate::registry::grammar::host_problem`]): lowercase, no
+/// port, path or wildcard. It goes into nginx's Content-Security-Policy and is compared
+/// with the host of each `<iframe src>`.
+pub fn iframe_host_problem(host: &str) -> Option<String> {
+    crate::registry::grammar::host_problem(host)
+}
+
+/// The finding for the `index`th iframe host, at its line.
+fn bad_iframe_host(text: &str, file: &Path, index: usize, host: &str) -> Finding {
+    #[derive(Deserialize, Default)]
+    struct Spans {
+        #[serde(default)]
+        embeds: EmbedSpans,
+    }
+    #[derive(Deserialize, Default)]
+    struct EmbedSpans {
+        #[serde(default)]
+        iframe_hosts: Vec<toml::Spanned<String>>,
+    }
+    let spans: Spans = toml::from_str(text).unwrap_or_default();
+    let line = spans
+        .embeds
+        .iframe_hosts
+        .get(index)
+        .map_or(1, |h| line_of(text, h.span().start));
+    let why = iframe_host_problem(host).unwrap_or_default();
+    Finding::new(
+        Code::ContentSiteConfig,
+        format!(
+            "[embeds] iframe host `{}`: {why}",
+            crate::registry::grammar::shown(host)
+        ),
+    )
+    .at(file, line)
+    .help("name the host alone, in lowercase, for example www.openstreetmap.org (no https://, port, path or *)")
 }
 
 #[cfg(test)]
@@ -110,5 +162,36 @@ mod tests {
         let err =
             SiteConfig::parse("tagline = \"x\"\ntelepon = \"1\"\n", Path::new("s")).unwrap_err();
         assert_eq!((err.code, err.line), (Code::ContentSiteConfig, Some(2)));
+    }
+
+    #[test]
+    fn iframe_hosts_are_host_names() {
+        let ok = SiteConfig::parse(
+            "[embeds]\niframe_hosts = [\"www.openstreetmap.org\", \"xn--bcher-kva.example\"]\n",
+            Path::new("s"),
+        )
+        .unwrap();
+        assert_eq!(ok.embeds.iframe_hosts.len(), 2);
+        for bad in [
+            "maps.example\\\" always; location /x { alias /etc/; } #",
+            "https://maps.example",
+            "maps.example:443",
+            "*.example.net",
+            "Maps.Example",
+            "maps.example.",
+            "",
+            "maps example",
+        ] {
+            let text = format!(
+                "tagline = \"x\"\n[embeds]\niframe_hosts = [\n  \"ok.example\",\n  {},\n]\n",
+                toml_edit::Value::from(bad)
+            );
+            let err = SiteConfig::parse(&text, Path::new("s")).unwrap_err();
+            assert_eq!(
+                (err.code, err.line),
+                (Code::ContentSiteConfig, Some(5)),
+                "{bad:?}"
+            );
+        }
     }
 }

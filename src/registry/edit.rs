@@ -11,6 +11,7 @@
 //! report success with one edit lost. A hand edit made meanwhile (which takes no lock) is
 //! still caught by comparing the file before the rename.
 
+use super::grammar::{self, decree_problem, email_problem, text_problem, NAME_MAX, TEXT_MAX};
 use super::validate::{self, transition_allowed};
 use super::{Kind, Registry, Status, FILE_NAME};
 use crate::finding::{Code, Finding};
@@ -282,14 +283,14 @@ fn toml_date(date: Date) -> Value {
     })
 }
 
-fn nonempty(what: &str, text: &str) -> Result<(), Finding> {
-    if text.trim().is_empty() {
-        return Err(Finding::new(
-            Code::RegistryEditValue,
-            format!("the {what} is empty"),
-        ));
+/// Refuses a workflow argument that breaks the registry's grammar (see [`grammar`]).
+fn valid(what: &str, problem: Option<String>) -> Result<(), Finding> {
+    match problem {
+        None => Ok(()),
+        Some(why) => Err(
+            Finding::new(Code::RegistryEditValue, format!("the {what} {why}")).help(grammar::HELP),
+        ),
     }
-    Ok(())
 }
 
 /// Makes the change in the document; returns a summary for people.
@@ -333,7 +334,11 @@ fn edit(
             kind,
             purpose,
         } => {
-            nonempty("owner", owner)?;
+            valid("owner", text_problem(owner, NAME_MAX))?;
+            valid("contact", email_problem(contact))?;
+            if let Some(p) = purpose {
+                valid("purpose", text_problem(p, TEXT_MAX))?;
+            }
             entry["label"] = value(label.as_str());
             entry["owner"] = value(owner.as_str());
             entry["kind"] = value(kind.as_str());
@@ -356,7 +361,7 @@ fn edit(
             aaaa,
             cname,
         } => {
-            nonempty("decree number", decree)?;
+            valid("decree number", decree_problem(decree))?;
             let date = parse_date(date)?;
             for ip in a {
                 ip.parse::<std::net::Ipv4Addr>().map_err(|_| {
@@ -403,7 +408,7 @@ fn edit(
             format!("approved `{label}` by decree {decree} of {date}")
         }
         Action::Suspend { label, reason } | Action::Reject { label, reason } => {
-            nonempty("reason", reason)?;
+            valid("reason", text_problem(reason, TEXT_MAX))?;
             let status = action.status().as_str();
             entry["status"] = value(status);
             history.insert("date", toml_date(today));
@@ -416,8 +421,8 @@ fn edit(
             date,
             reason,
         } => {
-            nonempty("decree number", decree)?;
-            nonempty("reason", reason)?;
+            valid("decree number", decree_problem(decree))?;
+            valid("reason", text_problem(reason, TEXT_MAX))?;
             let date = parse_date(date)?;
             entry["status"] = value("revoked");
             history.insert("date", toml_date(date));

@@ -8,6 +8,7 @@
 //! queries.
 
 pub mod edit;
+pub mod grammar;
 pub mod nginx;
 pub mod validate;
 pub mod zone;
@@ -36,15 +37,19 @@ pub struct Registry {
     pub lines: TableLines,
 }
 
+/// Where the tables and their free-text fields stand (1-based lines), for findings.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TableLines {
     pub regency: usize,
     pub hosting: usize,
     pub portal: usize,
+    /// `[regency] name`, `dinas` and `[portal] title`.
+    pub name: usize,
+    pub dinas: usize,
+    pub title: usize,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Regency {
     pub name: String,
     pub domain: String,
@@ -79,8 +84,7 @@ pub struct Hosting {
     pub glue: std::collections::BTreeMap<String, Vec<String>>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Portal {
     pub title: String,
     #[serde(default)]
@@ -157,6 +161,9 @@ pub struct HistoryEntry {
     pub action: Status,
     pub decree: Option<String>,
     pub reason: Option<String>,
+    /// The line of this entry in the registry file.
+    #[serde(skip)]
+    pub line: usize,
 }
 
 /// Where the fields of an entry stand in the registry file (1-based lines), for findings.
@@ -164,6 +171,8 @@ pub struct HistoryEntry {
 pub struct EntryLines {
     pub entry: usize,
     pub label: usize,
+    pub owner: usize,
+    pub purpose: usize,
     pub contact: usize,
     pub requested: usize,
     pub decree: usize,
@@ -232,17 +241,30 @@ impl Registry {
                 .position(|l| l.trim_start().starts_with(&format!("[{name}]")))
                 .map_or(1, |i| i + 1)
         };
+        let at = |start: usize| line_of(text, start);
+        let lines = TableLines {
+            regency: header("regency"),
+            hosting: header("hosting"),
+            portal: header("portal"),
+            name: at(raw.regency.name.span().start),
+            dinas: at(raw.regency.dinas.span().start),
+            title: at(raw.portal.title.span().start),
+        };
         Ok(Registry {
             file: file.to_path_buf(),
-            regency: raw.regency,
-            hosting: raw.hosting,
-            portal: raw.portal,
-            subdomains,
-            lines: TableLines {
-                regency: header("regency"),
-                hosting: header("hosting"),
-                portal: header("portal"),
+            regency: Regency {
+                name: raw.regency.name.into_inner(),
+                domain: raw.regency.domain,
+                dinas: raw.regency.dinas.into_inner(),
+                approver: raw.regency.approver,
             },
+            hosting: raw.hosting,
+            portal: Portal {
+                title: raw.portal.title.into_inner(),
+                records: raw.portal.records,
+            },
+            subdomains,
+            lines,
         })
     }
 
@@ -277,24 +299,41 @@ fn first_line(message: &str) -> String {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRegistry {
-    regency: Regency,
+    regency: RawRegency,
     #[serde(default)]
     hosting: Hosting,
-    portal: Portal,
+    portal: RawPortal,
     #[serde(default)]
     subdomain: Vec<Spanned<RawSubdomain>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawRegency {
+    name: Spanned<String>,
+    domain: String,
+    dinas: Spanned<String>,
+    approver: Approver,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPortal {
+    title: Spanned<String>,
+    #[serde(default)]
+    records: Records,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawSubdomain {
     label: Spanned<String>,
-    owner: String,
+    owner: Spanned<String>,
     kind: Kind,
     status: Status,
     contact: Spanned<String>,
     #[serde(default)]
-    purpose: Option<String>,
+    purpose: Option<Spanned<String>>,
     #[serde(default)]
     requested: Option<Spanned<toml::value::Datetime>>,
     #[serde(default)]
@@ -304,7 +343,7 @@ struct RawSubdomain {
     #[serde(default)]
     review: Option<Spanned<toml::value::Datetime>>,
     #[serde(default)]
-    history: Option<Spanned<Vec<RawHistory>>>,
+    history: Option<Spanned<Vec<Spanned<RawHistory>>>>,
 }
 
 #[derive(Deserialize)]
@@ -332,6 +371,8 @@ impl RawSubdomain {
         let lines = EntryLines {
             entry: line,
             label: at(Some(self.label.span().start)),
+            owner: at(Some(self.owner.span().start)),
+            purpose: at(self.purpose.as_ref().map(|p| p.span().start)),
             contact: at(Some(self.contact.span().start)),
             requested: at(self.requested.as_ref().map(|d| d.span().start)),
             decree: at(self.decree.as_ref().map(|d| d.span().start)),
@@ -352,21 +393,24 @@ impl RawSubdomain {
             .unwrap_or_default()
             .into_iter()
             .map(|h| {
+                let line = line_of(text, h.span().start);
+                let h = h.into_inner();
                 Ok(HistoryEntry {
                     date: date(h.date)?,
                     action: h.action,
                     decree: h.decree,
                     reason: h.reason,
+                    line,
                 })
             })
             .collect::<Result<_, Finding>>()?;
         Ok(Subdomain {
             label: self.label.into_inner(),
-            owner: self.owner,
+            owner: self.owner.into_inner(),
             kind: self.kind,
             status: self.status,
             contact: self.contact.into_inner(),
-            purpose: self.purpose,
+            purpose: self.purpose.map(Spanned::into_inner),
             requested: self.requested.map(date).transpose()?,
             decree,
             records: self.records.map(Spanned::into_inner).unwrap_or_default(),

@@ -10,11 +10,84 @@
 //! - Security headers everywhere: a Content-Security-Policy of `'self'` (plus the
 //!   iframe hosts a site allows), nosniff, a referrer policy, a permissions policy,
 //!   HSTS on https, and `server_tokens off`.
+//!
+//! Every value is written for nginx's syntax, whatever the registry's checks let through:
+//! names are host names or nothing is written; paths and header values are double-quoted
+//! with `\\` and `\"` escaped, and a path holding what nginx cannot quote (`$` starts a
+//! variable; control characters) is refused; comments are one line; the suspension notice
+//! is HTML-escaped and holds no `'`, `\\` or `$`. [`config`] refuses rather than emit a
+//! value it cannot write safely.
 
+use super::grammar::{forbidden_in_text, host_problem, shown};
+use super::validate::{hostname_problem, label_problem};
 use super::{Registry, Status};
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::net::SocketAddr;
 use std::path::Path;
+
+/// Where a server listens: a port (on IPv4 and IPv6) or an address and port.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listen {
+    Port(u16),
+    Addr(SocketAddr),
+}
+
+impl Listen {
+    /// Parses `--http`/`--https`: a port 1-65535 (`443`) or an address and port
+    /// (`127.0.0.1:8443`, `[::1]:8443`).
+    pub fn parse(text: &str) -> Result<Listen, String> {
+        let listen = if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+            text.parse().map(Listen::Port).ok()
+        } else {
+            text.parse().map(Listen::Addr).ok()
+        };
+        match listen {
+            Some(l) if l.problem().is_none() => Ok(l),
+            Some(l) => Err(format!(
+                "`{}`: {}",
+                shown(text),
+                l.problem().unwrap_or_default()
+            )),
+            None => Err(format!(
+                "`{}` is neither a port (1-65535) nor ADDRESS:PORT (127.0.0.1:8080, [::1]:8080)",
+                shown(text)
+            )),
+        }
+    }
+
+    fn problem(self) -> Option<String> {
+        match self {
+            Listen::Port(0) => Some("port 0 is not a port nginx can listen on".into()),
+            Listen::Addr(a) if a.port() == 0 => {
+                Some("port 0 is not a port nginx can listen on".into())
+            }
+            Listen::Addr(SocketAddr::V6(a)) if a.scope_id() != 0 || a.flowinfo() != 0 => {
+                Some("an IPv6 zone or flow label is not accepted".into())
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Why a path given to `--webroot`, `--cert` or `--key` cannot be written into the
+/// configuration: it must be absolute, UTF-8, and free of control characters and of `$`
+/// (nginx reads `$` as the start of a variable, even inside quotes).
+pub fn path_problem(path: &Path) -> Option<String> {
+    let Some(text) = path.to_str() else {
+        return Some("is not UTF-8".into());
+    };
+    if !path.is_absolute() {
+        return Some("is not an absolute path".into());
+    }
+    if let Some(c) = text.chars().find(|&c| forbidden_in_text(c) || c == '$') {
+        return Some(format!(
+            "contains U+{:04X} (`$`, a control or direction character), which nginx cannot read as part of a path",
+            c as u32
+        ));
+    }
+    None
+}
 
 pub struct Options<'a> {
     /// Where the built sites are: `<webroot>/<fqdn>/index.html`.
@@ -22,20 +95,81 @@ pub struct Options<'a> {
     /// A certificate (and key) valid for the apex and `*.<domain>`.
     pub cert: &'a Path,
     pub key: &'a Path,
-    /// `listen` values: a port (`80`) or an address and port (`127.0.0.1:8080`).
-    pub http: &'a str,
-    pub https: &'a str,
+    /// Where plain http and https listen.
+    pub http: Listen,
+    pub https: Listen,
     /// Per label, the iframe hosts its `_site.toml` allows (added to `frame-src`).
     pub frame_hosts: &'a BTreeMap<String, Vec<String>>,
 }
 
-fn listens(value: &str, extra: &str) -> String {
-    // A bare port listens on IPv4 and IPv6; an address listens where it says.
-    if value.chars().all(|c| c.is_ascii_digit()) {
-        format!("    listen {value}{extra};\n    listen [::]:{value}{extra};\n")
-    } else {
-        format!("    listen {value}{extra};\n")
+impl Options<'_> {
+    /// Why these options cannot be written into a configuration, if they cannot.
+    pub fn problem(&self) -> Option<String> {
+        let paths = [
+            ("--webroot", self.webroot),
+            ("--cert", self.cert),
+            ("--key", self.key),
+        ];
+        paths
+            .iter()
+            .find_map(|(what, p)| {
+                path_problem(p).map(|why| format!("{what} `{}` {why}", shown(&p.to_string_lossy())))
+            })
+            .or_else(|| self.http.problem().map(|why| format!("--http: {why}")))
+            .or_else(|| self.https.problem().map(|why| format!("--https: {why}")))
     }
+}
+
+fn listens(value: Listen, extra: &str) -> String {
+    // A bare port listens on IPv4 and IPv6; an address listens where it says.
+    match value {
+        Listen::Port(port) => {
+            format!("    listen {port}{extra};\n    listen [::]:{port}{extra};\n")
+        }
+        Listen::Addr(addr) => format!("    listen {addr}{extra};\n"),
+    }
+}
+
+/// A double-quoted nginx string. The caller has refused `$` and control characters,
+/// which quoting cannot make literal.
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if matches!(c, '"' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+/// Text for a `#` comment: one line, whatever it holds.
+fn comment(text: &str) -> String {
+    text.chars()
+        .map(|c| if forbidden_in_text(c) { ' ' } else { c })
+        .collect()
+}
+
+/// Text inside the HTML of the suspension notice, which nginx holds in a single-quoted
+/// string: HTML-escaped, and with no `'`, `\\`, `$` or control character left.
+fn notice_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\\' => out.push_str("&#92;"),
+            '$' => out.push_str("&#36;"),
+            c if forbidden_in_text(c) => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn csp(frame_hosts: &[String]) -> String {
@@ -51,31 +185,56 @@ fn csp(frame_hosts: &[String]) -> String {
 
 fn headers(frame_hosts: &[String]) -> String {
     format!(
-        "    server_tokens off;\n    add_header Content-Security-Policy \"{}\" always;\n    add_header X-Content-Type-Options \"nosniff\" always;\n    add_header Referrer-Policy \"strict-origin-when-cross-origin\" always;\n    add_header Permissions-Policy \"camera=(), microphone=(), geolocation=(), payment=(), usb=()\" always;\n    add_header Strict-Transport-Security \"max-age=31536000; includeSubDomains\" always;\n",
-        csp(frame_hosts)
+        "    server_tokens off;\n    add_header Content-Security-Policy {} always;\n    add_header X-Content-Type-Options \"nosniff\" always;\n    add_header Referrer-Policy \"strict-origin-when-cross-origin\" always;\n    add_header Permissions-Policy \"camera=(), microphone=(), geolocation=(), payment=(), usb=()\" always;\n    add_header Strict-Transport-Security \"max-age=31536000; includeSubDomains\" always;\n",
+        quoted(&csp(frame_hosts))
     )
 }
 
 fn tls(o: &Options) -> String {
     format!(
         "    ssl_certificate {};\n    ssl_certificate_key {};\n    ssl_protocols TLSv1.2 TLSv1.3;\n",
-        o.cert.display(),
-        o.key.display()
+        quoted(&o.cert.to_string_lossy()),
+        quoted(&o.key.to_string_lossy())
     )
 }
 
-/// The configuration text.
-pub fn config(reg: &Registry, o: &Options) -> String {
+/// Why the registry holds a name this configuration cannot carry: the checks of
+/// [`super::validate`] refuse these first; this is the writer's own guard.
+fn unwritable(reg: &Registry, o: &Options, domain: &str) -> Option<String> {
+    if let Some(why) = hostname_problem(domain) {
+        return Some(format!("the domain `{}`: {why}", shown(domain)));
+    }
+    let served = reg
+        .subdomains
+        .iter()
+        .filter(|s| matches!(s.status, Status::Approved | Status::Suspended));
+    for sub in served {
+        if let Some(why) = label_problem(&sub.label.to_ascii_lowercase(), domain) {
+            return Some(format!("the label `{}`: {why}", shown(&sub.label)));
+        }
+    }
+    o.frame_hosts
+        .values()
+        .flatten()
+        .find_map(|h| host_problem(h).map(|why| format!("the iframe host `{}`: {why}", shown(h))))
+}
+
+/// The configuration text, or why it cannot be written (an option or a registry value
+/// that nginx's syntax cannot carry).
+pub fn config(reg: &Registry, o: &Options) -> Result<String, String> {
     let domain = reg
         .regency
         .domain
         .trim_end_matches('.')
         .to_ascii_lowercase();
+    if let Some(why) = o.problem().or_else(|| unwritable(reg, o, &domain)) {
+        return Err(why);
+    }
     let mut c = String::new();
     let _ = writeln!(
         c,
         "# nginx configuration of {} ({domain}), generated by laman from domains.toml.",
-        reg.regency.name
+        comment(&reg.regency.name)
     );
     let _ = writeln!(
         c,
@@ -117,14 +276,14 @@ pub fn config(reg: &Registry, o: &Options) -> String {
     let site = |c: &mut String, title: &str, name: &str, label: &str| {
         let frames = o.frame_hosts.get(label).map(Vec::as_slice).unwrap_or(&[]);
         let root = o.webroot.join(name);
-        let _ = writeln!(c, "# {title}");
+        let _ = writeln!(c, "# {}", comment(title));
         let _ = write!(
             c,
             "server {{\n{}    server_name {name};\n{}{}    root {};\n    index index.html;\n    error_page 404 /404.html;\n    location / {{\n        try_files $uri $uri/ =404;\n    }}\n    location = /404.html {{\n        internal;\n    }}\n}}\n\n",
             listens(o.https, " ssl"),
             tls(o),
             headers(frames),
-            root.display()
+            quoted(&root.to_string_lossy())
         );
     };
     site(&mut c, &reg.portal.title, &domain, super::PORTAL_LABEL);
@@ -143,17 +302,145 @@ pub fn config(reg: &Registry, o: &Options) -> String {
         let name = fqdn(&sub.label);
         let notice = format!(
             "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Situs ditangguhkan</title></head><body><main><h1>Situs ditangguhkan</h1><p>Situs {name} ({}) untuk sementara ditangguhkan oleh {}. Informasi resmi tersedia di <a href=\"https://{domain}/\">{domain}</a>.</p></main></body></html>",
-            sub.owner, reg.regency.dinas
+            notice_text(&sub.owner),
+            notice_text(&reg.regency.dinas)
         );
-        let _ = writeln!(c, "# {} (suspended)", sub.owner);
+        let _ = writeln!(c, "# {} (suspended)", comment(&sub.owner));
         let _ = write!(
             c,
             "server {{\n{}    server_name {name};\n{}{}    default_type text/html;\n    location / {{\n        return 503 '{}';\n    }}\n}}\n\n",
             listens(o.https, " ssl"),
             tls(o),
             headers(&[]),
-            notice.replace('\'', "&#39;").replace('$', "&#36;")
+            notice
         );
     }
-    c
+    Ok(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    const REG: &str = r#"
+[regency]
+name = "Kabupaten Contoh"
+domain = "contohkab.go.id"
+dinas = "Diskominfo"
+approver = "bupati"
+[portal]
+title = "Pemerintah Kabupaten Contoh"
+records = { A = ["203.0.113.10"] }
+[[subdomain]]
+label = "dishub"
+owner = "Dinas Perhubungan"
+kind = "site"
+status = "suspended"
+contact = "dishub@contohkab.go.id"
+decree = { number = "1/2024", date = 2024-01-15 }
+records = { A = ["203.0.113.11"] }
+"#;
+
+    fn write(reg: &str, frames: &BTreeMap<String, Vec<String>>) -> Result<String, String> {
+        let reg = Registry::parse(reg, Path::new("domains.toml")).unwrap();
+        let (webroot, cert, key) = (
+            PathBuf::from("/srv/a \"b\\c"),
+            PathBuf::from("/etc/c.crt"),
+            PathBuf::from("/etc/c.key"),
+        );
+        config(
+            &reg,
+            &Options {
+                webroot: &webroot,
+                cert: &cert,
+                key: &key,
+                http: Listen::Port(80),
+                https: Listen::parse("[::1]:443").unwrap(),
+                frame_hosts: frames,
+            },
+        )
+    }
+
+    #[test]
+    fn listen_values_are_ports_or_socket_addresses() {
+        assert_eq!(Listen::parse("80"), Ok(Listen::Port(80)));
+        assert!(matches!(
+            Listen::parse("127.0.0.1:8080"),
+            Ok(Listen::Addr(_))
+        ));
+        assert!(matches!(Listen::parse("[::1]:8443"), Ok(Listen::Addr(_))));
+        for bad in [
+            "",
+            "0",
+            "65536",
+            "+80",
+            "80;",
+            "80 ssl",
+            "127.0.0.1:0",
+            "localhost:80",
+            "80; } server { listen 8080",
+            "[fe80::1%2]:80",
+            "127.0.0.1",
+            " 80",
+        ] {
+            assert!(Listen::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn paths_are_absolute_and_hold_nothing_nginx_cannot_quote() {
+        assert_eq!(path_problem(Path::new("/srv/laman public/x\"y;{}")), None);
+        for bad in [
+            "srv/public",
+            "/srv/$host",
+            "/srv/a\nb",
+            "/srv/a\u{0}",
+            "data:abc",
+        ] {
+            assert!(path_problem(Path::new(bad)).is_some(), "{bad:?}");
+        }
+    }
+
+    /// The writer's own guard, with the registry's checks bypassed.
+    #[test]
+    fn values_are_quoted_escaped_or_refused() {
+        let hostile = REG
+            .replace(
+                "owner = \"Dinas Perhubungan\"",
+                r#"owner = "<script>x</script>'; } server { root /etc/; } \\ $host \n# x""#,
+            )
+            .replace(
+                "name = \"Kabupaten Contoh\"",
+                "name = \"K\\n} server { location / { alias /etc/; } }\"",
+            );
+        let c = write(&hostile, &BTreeMap::new()).unwrap();
+        assert!(
+            c.contains("root \"/srv/a \\\"b\\\\c/contohkab.go.id\";"),
+            "{c}"
+        );
+        let notice = c.lines().find(|l| l.contains("return 503")).unwrap();
+        assert!(
+            notice.contains(
+                "&lt;script&gt;x&lt;/script&gt;&#39;; } server { root /etc/; } &#92; &#36;host"
+            ),
+            "{notice}"
+        );
+        assert!(notice.ends_with("</html>';"), "{notice}");
+        let directives = c.lines().filter(|l| !l.trim_start().starts_with('#'));
+        for line in directives.filter(|l| !l.contains("return 503")) {
+            assert!(
+                !line.contains("alias") && !line.contains("/etc/;"),
+                "{line}"
+            );
+        }
+
+        let frames = BTreeMap::from([(
+            "portal".to_string(),
+            vec!["maps.example\" always; location /x { alias /etc/; } #".to_string()],
+        )]);
+        assert!(write(REG, &frames).is_err());
+        let bad_label = REG.replace("label = \"dishub\"", "label = \"dishub; }\"");
+        assert!(write(&bad_label, &BTreeMap::new()).is_err());
+    }
 }

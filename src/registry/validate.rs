@@ -4,6 +4,9 @@
 //!
 //! Pure: the date and which content folders exist are given by the caller.
 
+use super::grammar::{
+    self, decree_problem, email_problem, shown, text_problem, NAME_MAX, TEXT_MAX,
+};
 use super::{Kind, Records, Registry, Status, Subdomain};
 use crate::finding::{Code, Finding};
 use ipnet::{Ipv4Net, Ipv6Net};
@@ -51,12 +54,14 @@ pub fn validate(reg: &Registry, today: Date, has_content: &dyn Fn(&str) -> bool)
         findings: Vec::new(),
     };
     v.regency();
+    v.texts();
     let ranges = v.hosting();
     v.portal(&ranges);
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for sub in &reg.subdomains {
         v.label(sub, &mut seen);
         v.decree_and_history(sub, today);
+        v.entry_fields(sub);
         v.contact(sub);
         v.records(sub, &ranges);
         if sub.status == Status::Approved && sub.kind == Kind::Site && !has_content(&sub.label) {
@@ -140,7 +145,10 @@ impl Validator<'_> {
             self.push_global(
                 Finding::new(
                     Code::RegistryHostingInvalid,
-                    format!("the regency domain `{domain}` is not a domain name"),
+                    format!(
+                        "the regency domain `{}` is not a domain name",
+                        shown(domain)
+                    ),
                 )
                 .line(line),
             );
@@ -159,6 +167,76 @@ impl Validator<'_> {
         }
     }
 
+    /// The free text of `[regency]` and `[portal]`.
+    fn texts(&mut self) {
+        let reg = self.reg;
+        for (what, value, line) in [
+            ("[regency] name", &reg.regency.name, reg.lines.name),
+            ("[regency] dinas", &reg.regency.dinas, reg.lines.dinas),
+            ("[portal] title", &reg.portal.title, reg.lines.title),
+        ] {
+            if let Some(why) = text_problem(value, NAME_MAX) {
+                self.push_global(field_invalid(what, value, &why).line(line));
+            }
+        }
+    }
+
+    /// The grammar of an entry's free text, decree numbers and contact.
+    fn entry_fields(&mut self, sub: &Subdomain) {
+        let mut found = Vec::new();
+        let mut text = |what: &str, value: &str, max: usize, line: usize| {
+            if let Some(why) = text_problem(value, max) {
+                found.push(field_invalid(what, value, &why).line(line));
+            }
+        };
+        text("owner", &sub.owner, NAME_MAX, sub.lines.owner);
+        if let Some(purpose) = &sub.purpose {
+            text("purpose", purpose, TEXT_MAX, sub.lines.purpose);
+        }
+        for h in &sub.history {
+            if let Some(reason) = &h.reason {
+                text("history reason", reason, TEXT_MAX, h.line);
+            }
+        }
+        let decrees = sub
+            .decree
+            .iter()
+            .map(|d| (&d.number, sub.lines.decree))
+            .chain(
+                sub.history
+                    .iter()
+                    .filter_map(|h| h.decree.as_ref().map(|d| (d, h.line))),
+            );
+        for (number, line) in decrees {
+            // An empty number is `registry.decree.missing`.
+            if let Some(why) = decree_problem(number).filter(|_| !number.trim().is_empty()) {
+                found.push(
+                    field_invalid("decree number", number, &why)
+                        .line(line)
+                        .help("write the number as it stands on the decree, for example 555/031/KPTS/DISKOMINFO/2026"),
+                );
+            }
+        }
+        if let Some(why) = email_problem(&sub.contact) {
+            found.push(
+                field_invalid("contact", &sub.contact, &why)
+                    .line(sub.lines.contact)
+                    .help(format!(
+                        "write one official address, for example {}@{}",
+                        if label_problem(&sub.label, "x").is_none() {
+                            sub.label.as_str()
+                        } else {
+                            "humas"
+                        },
+                        self.reg.regency.domain
+                    )),
+            );
+        }
+        for f in found {
+            self.push(f, sub);
+        }
+    }
+
     fn hosting(&mut self) -> Ranges {
         let h = &self.reg.hosting;
         let line = self.reg.lines.hosting;
@@ -167,7 +245,7 @@ impl Validator<'_> {
                 self.push_global(
                     Finding::new(
                         Code::RegistryHostingInvalid,
-                        format!("hosting range `{r}` is not an IPv4 range"),
+                        format!("hosting range `{}` is not an IPv4 range", shown(r)),
                     )
                     .line(line)
                     .help("write ranges as 203.0.113.0/26"),
@@ -179,7 +257,7 @@ impl Validator<'_> {
                 self.push_global(
                     Finding::new(
                         Code::RegistryHostingInvalid,
-                        format!("hosting range `{r}` is not an IPv6 range"),
+                        format!("hosting range `{}` is not an IPv6 range", shown(r)),
                     )
                     .line(line)
                     .help("write ranges as 2001:db8:10::/48"),
@@ -192,7 +270,7 @@ impl Validator<'_> {
                 self.push_global(
                     Finding::new(
                         Code::RegistryHostingInvalid,
-                        format!("nameserver `{ns}`: {why}"),
+                        format!("nameserver `{}`: {why}", shown(ns)),
                     )
                     .line(line),
                 );
@@ -208,13 +286,42 @@ impl Validator<'_> {
                 );
             }
         }
+        for allowed in &h.cname_allow {
+            let name = allowed
+                .strip_prefix("*.")
+                .or_else(|| allowed.strip_prefix('.'))
+                .unwrap_or(allowed);
+            if let Some(why) = hostname_problem(name) {
+                self.push_global(
+                    Finding::new(
+                        Code::RegistryHostingInvalid,
+                        format!("cname_allow `{}`: {why}", shown(allowed)),
+                    )
+                    .line(line)
+                    .help("list host names (cdn.example.net) or suffixes (*.example.net)"),
+                );
+            }
+        }
         for (ns, addrs) in &h.glue {
+            if let Some(why) = hostname_problem(ns) {
+                self.push_global(
+                    Finding::new(
+                        Code::RegistryHostingInvalid,
+                        format!("glue name `{}`: {why}", shown(ns)),
+                    )
+                    .line(line),
+                );
+            }
             for a in addrs {
                 if a.parse::<std::net::IpAddr>().is_err() {
                     self.push_global(
                         Finding::new(
                             Code::RegistryHostingInvalid,
-                            format!("glue address `{a}` of `{ns}` is not an IP address"),
+                            format!(
+                                "glue address `{}` of `{}` is not an IP address",
+                                shown(a),
+                                shown(ns)
+                            ),
                         )
                         .line(line),
                     );
@@ -253,7 +360,7 @@ impl Validator<'_> {
         let label = &sub.label;
         if let Some(why) = label_problem(label, &self.reg.regency.domain) {
             self.push(
-                Finding::new(Code::RegistryLabelSyntax, format!("label `{label}`: {why}"))
+                Finding::new(Code::RegistryLabelSyntax, format!("label `{}`: {why}", shown(label)))
                     .line(line)
                     .help("labels are lowercase letters, digits and hyphens, at most 63 characters, not starting or ending with a hyphen"),
                 sub,
@@ -409,6 +516,9 @@ impl Validator<'_> {
     }
 
     fn contact(&mut self, sub: &Subdomain) {
+        if email_problem(&sub.contact).is_some() {
+            return; // reported by `entry_fields`
+        }
         let domain = self.reg.regency.domain.to_ascii_lowercase();
         let ok = sub.contact.rsplit_once('@').is_some_and(|(local, host)| {
             let host = host.to_ascii_lowercase();
@@ -541,7 +651,7 @@ fn check_records(
         match a.parse::<Ipv4Addr>() {
             Err(_) => out.push(Finding::new(
                 Code::RegistryRecordInvalid,
-                format!("{who}: A record `{a}` is not an IPv4 address"),
+                format!("{who}: A record `{}` is not an IPv4 address", shown(a)),
             )),
             Ok(ip) => {
                 if !seen.insert(std::net::IpAddr::V4(ip)) {
@@ -560,7 +670,7 @@ fn check_records(
         match a.parse::<Ipv6Addr>() {
             Err(_) => out.push(Finding::new(
                 Code::RegistryRecordInvalid,
-                format!("{who}: AAAA record `{a}` is not an IPv6 address"),
+                format!("{who}: AAAA record `{}` is not an IPv6 address", shown(a)),
             )),
             Ok(ip) => {
                 if !seen.insert(std::net::IpAddr::V6(ip)) {
@@ -579,7 +689,7 @@ fn check_records(
         if let Some(why) = hostname_problem(target) {
             out.push(Finding::new(
                 Code::RegistryRecordInvalid,
-                format!("{who}: CNAME `{target}`: {why}"),
+                format!("{who}: CNAME `{}`: {why}", shown(target)),
             ));
         } else if !in_zone(target, domain) && !allowed_external(target, cname_allow) {
             out.push(
@@ -617,6 +727,15 @@ fn outside(who: &str, ip: &str, family: &str) -> Finding {
     .help(format!(
         "use an address inside [hosting] {family}: every subdomain is hosted by the Dinas"
     ))
+}
+
+/// A `registry.field.invalid` finding; the value is shown escaped.
+fn field_invalid(what: &str, value: &str, why: &str) -> Finding {
+    Finding::new(
+        Code::RegistryFieldInvalid,
+        format!("{what} `{}` {why}", shown(value)),
+    )
+    .help(grammar::HELP)
 }
 
 /// Allowed transitions of a subdomain's status (None: the entry is new).
@@ -661,18 +780,21 @@ pub fn hostname_problem(name: &str) -> Option<String> {
         return Some("a host name has 1 to 253 characters".into());
     }
     name.split('.')
-        .find_map(|part| part_problem(part, true).map(|why| format!("`{part}` {why}")))
+        .find_map(|part| part_problem(part, true).map(|why| format!("`{}` {why}", shown(part))))
 }
 
 /// Why a registry label (possibly nested, `a.dinkes`) is not valid, if it is not.
 pub fn label_problem(label: &str, domain: &str) -> Option<String> {
     if label.len() + 1 + domain.len() > 253 {
-        return Some(format!("`{label}.{domain}` is longer than 253 characters"));
+        return Some(format!(
+            "`{}` is longer than 253 characters",
+            shown(&format!("{label}.{domain}"))
+        ));
     }
     label.split('.').find_map(|part| {
         part_problem(part, false).map(|why| {
             if label.contains('.') {
-                format!("`{part}` {why}")
+                format!("`{}` {why}", shown(part))
             } else {
                 why
             }
@@ -695,7 +817,8 @@ fn part_problem(part: &str, allow_upper: bool) -> Option<String> {
         .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
     {
         return Some(format!(
-            "contains `{c}`; only letters, digits and hyphens are allowed"
+            "contains `{}`; only letters, digits and hyphens are allowed",
+            c.escape_debug()
         ));
     }
     if part.starts_with('-') || part.ends_with('-') {
