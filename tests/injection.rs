@@ -710,7 +710,18 @@ fn registry_case(t: &Tools, v: &Values, hosts: &[String]) {
     let nginx = a.nginx(root.path());
     match nginx.code {
         Some(0) => {
-            assert_eq!(zone.code, Some(0), "nginx written for a refused registry");
+            // The zone alone also refuses an in-zone nameserver without glue (the
+            // zone could not carry it); nginx has no use for glue.
+            let zone_only = zone
+                .stderr
+                .lines()
+                .filter(|l| l.starts_with("error["))
+                .all(|l| l.starts_with("error[registry.nameserver.glue]"));
+            assert!(
+                zone.code == Some(0) || zone_only,
+                "nginx written for a refused registry: {}",
+                zone.stderr
+            );
             check_nginx(t, v, hosts, &a, &nginx.stdout, false);
         }
         Some(1) => {
@@ -751,6 +762,13 @@ fn config() -> ProptestConfig {
         cases: 64,
         failure_persistence: None,
         max_shrink_iters: 64,
+        // New cases on every run here; the same cases in CI, so that a run there is
+        // reproducible (a failing case is printed, shrunk, wherever it is found).
+        rng_seed: if std::env::var_os("CI").is_some() {
+            proptest::test_runner::RngSeed::Fixed(0x6c61_6d61_6e)
+        } else {
+            proptest::test_runner::RngSeed::Random
+        },
         ..ProptestConfig::default()
     }
 }
