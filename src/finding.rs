@@ -195,19 +195,23 @@ impl fmt::Display for Finding {
             "{}[{}]: {}",
             self.severity.as_str(),
             self.code,
-            Printable(&self.message)
+            Printable::text(&self.message)
         )?;
         match (&self.file, self.line) {
             (Some(file), Some(line)) => write!(
                 f,
                 "\n  --> {}:{line}",
-                Printable(&file.display().to_string())
+                Printable::line(&file.display().to_string())
             )?,
-            (Some(file), None) => write!(f, "\n  --> {}", Printable(&file.display().to_string()))?,
+            (Some(file), None) => write!(
+                f,
+                "\n  --> {}",
+                Printable::line(&file.display().to_string())
+            )?,
             _ => {}
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {}", Printable(help))?;
+            write!(f, "\n  help: {}", Printable::text(help))?;
         }
         Ok(())
     }
@@ -215,13 +219,26 @@ impl fmt::Display for Finding {
 
 /// Text for a terminal: the values a finding quotes come from hostile input, so control
 /// characters (escape sequences, carriage returns) and direction overrides are written
-/// escaped, never raw; line breaks stay.
-struct Printable<'a>(&'a str);
+/// escaped, never raw; line breaks stay unless the text must stay on one line
+/// ([`Printable::line`]).
+pub struct Printable<'a>(&'a str, bool);
+
+impl<'a> Printable<'a> {
+    /// Text that may span lines (a finding's message).
+    pub fn text(text: &'a str) -> Self {
+        Printable(text, true)
+    }
+
+    /// Text that must stay on its line (a field in a listing).
+    pub fn line(text: &'a str) -> Self {
+        Printable(text, false)
+    }
+}
 
 impl fmt::Display for Printable<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for c in self.0.chars() {
-            let hidden = (c.is_control() && c != '\n')
+            let hidden = (c.is_control() && !(c == '\n' && self.1))
                 || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
             if hidden {
                 write!(f, "{}", c.escape_unicode())?;

@@ -500,13 +500,15 @@ fn domains_list(common: &Common, status: Option<StatusArg>) -> Result<ExitCode, 
                     .decree
                     .as_ref()
                     .map_or("-".to_string(), |d| format!("{} ({})", d.number, d.date));
+                // Fields come from a file anyone may have edited: never raw to a terminal.
+                use laman::finding::Printable;
                 println!(
                     "{:<width$}  {:<9}  {:<7}  {}  [{}]",
-                    reg.fqdn(&s.label),
+                    Printable::line(&reg.fqdn(&s.label)).to_string(),
                     s.status.as_str(),
                     s.kind.as_str(),
-                    s.owner,
-                    decree
+                    Printable::line(&s.owner),
+                    Printable::line(&decree)
                 );
             }
         }
