@@ -765,7 +765,7 @@ fn config() -> ProptestConfig {
         // New cases on every run here; the same cases in CI, so that a run there is
         // reproducible (a failing case is printed, shrunk, wherever it is found).
         rng_seed: if std::env::var_os("CI").is_some() {
-            proptest::test_runner::RngSeed::Fixed(0x6c61_6d61_6e)
+            proptest::test_runner::RngSeed::Fixed(0x006c_616d_616e)
         } else {
             proptest::test_runner::RngSeed::Random
         },
