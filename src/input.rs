@@ -203,6 +203,17 @@ mod sys {
     use std::os::unix::ffi::OsStrExt;
     use std::path::Path;
 
+    /// A device, pipe or socket: never read (a pipe would make a build wait forever).
+    fn not_a_file(shown: &Path) -> io::Error {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "`{}` is not a regular file (a device, pipe or socket)",
+                shown.display()
+            ),
+        )
+    }
+
     /// Links followed while resolving one path, at most (as the kernel's own limit).
     const MAX_LINKS: usize = 40;
 
@@ -326,12 +337,12 @@ mod sys {
                     )?;
                     // The name may have been swapped since it was looked at.
                     if FileType::from_raw_mode(rfs::fstat(&fd)?.st_mode) != FileType::RegularFile {
-                        return Err(refuse("is not a regular file"));
+                        return Err(not_a_file(shown));
                     }
                     return Ok(fd);
                 }
                 FileType::RegularFile => return Err(io::Error::from(rustix::io::Errno::NOTDIR)),
-                _ => return Err(refuse("is not a regular file (a device, pipe or socket)")),
+                _ => return Err(not_a_file(shown)),
             }
         }
         Err(refuse("names no file"))
@@ -410,10 +421,7 @@ mod sys {
                         let fd = resolve(top, &rel, &shown)?;
                         Ok(Some(found(rel.clone(), &rfs::fstat(&fd)?)))
                     }
-                    _ => Err(outside(format!(
-                        "`{}` is not a regular file (a device, pipe or socket)",
-                        shown.display()
-                    ))),
+                    _ => Err(not_a_file(&shown)),
                 });
             match result {
                 Ok(Some(file)) => walk.files.push(file),

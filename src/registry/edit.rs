@@ -86,7 +86,7 @@ pub fn apply(
     has_content: &dyn Fn(&str) -> bool,
 ) -> std::io::Result<Result<Applied, Vec<Finding>>> {
     let path = root.join(FILE_NAME);
-    let original = std::fs::read(&path)?;
+    let original = crate::input::Area::new(root, "").read(FILE_NAME)?;
     let refuse = |code: Code, message: String, help: &str| {
         Ok(Err(vec![Finding::new(code, message)
             .file(FILE_NAME)

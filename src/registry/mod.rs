@@ -85,6 +85,9 @@ pub struct Portal {
     pub title: String,
     #[serde(default)]
     pub records: Records,
+    /// The portal may carry its own code (see [`Subdomain::custom_code`]).
+    #[serde(default)]
+    pub custom_code: bool,
 }
 
 /// The DNS records a name must have.
@@ -186,6 +189,9 @@ pub struct Subdomain {
     pub records: Records,
     pub review: Option<Date>,
     pub history: Vec<HistoryEntry>,
+    /// The Dinas lets this site carry its own code: templates in `_templates/` and files
+    /// a browser runs (HTML, scripts, style sheets, SVG with script) in its content.
+    pub custom_code: bool,
     /// The line of the entry's `[[subdomain]]` header in the registry file.
     #[serde(skip)]
     pub line: usize,
@@ -196,8 +202,16 @@ pub struct Subdomain {
 impl Registry {
     /// Reads `<root>/domains.toml`. A missing or unreadable file is an I/O error (the
     /// program cannot run); a file that is read but wrong gives findings.
+    /// A `domains.toml` that is a link leaving the root gives a finding.
     pub fn load(root: &Path) -> std::io::Result<Result<Registry, Vec<Finding>>> {
-        let text = std::fs::read_to_string(root.join(FILE_NAME))?;
+        let bytes = match crate::input::Area::new(root, "").read(FILE_NAME) {
+            Err(e) if crate::input::is_outside(&e) => {
+                return Ok(Err(vec![crate::input::finding(&e, Path::new(FILE_NAME))]))
+            }
+            other => other?,
+        };
+        let text = String::from_utf8(bytes)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
         Ok(Registry::parse(&text, Path::new(FILE_NAME)))
     }
 
@@ -262,6 +276,16 @@ impl Registry {
         }
     }
 
+    /// Whether the site `label` may carry its own code (`custom_code = true` on its
+    /// entry, or on `[portal]` for the portal).
+    pub fn allows_custom_code(&self, label: &str) -> bool {
+        if label == PORTAL_LABEL {
+            self.portal.custom_code
+        } else {
+            self.subdomain(label).is_some_and(|s| s.custom_code)
+        }
+    }
+
     /// Approved entries of the given kind, in file order.
     pub fn approved(&self, kind: Kind) -> impl Iterator<Item = &Subdomain> {
         self.subdomains
@@ -305,6 +329,8 @@ struct RawSubdomain {
     review: Option<Spanned<toml::value::Datetime>>,
     #[serde(default)]
     history: Option<Spanned<Vec<RawHistory>>>,
+    #[serde(default)]
+    custom_code: bool,
 }
 
 #[derive(Deserialize)]
@@ -372,6 +398,7 @@ impl RawSubdomain {
             records: self.records.map(Spanned::into_inner).unwrap_or_default(),
             review: self.review.map(date).transpose()?,
             history,
+            custom_code: self.custom_code,
             line,
             lines,
         })

@@ -365,7 +365,7 @@ fn read_body(body: &Body) -> std::io::Result<Vec<u8>> {
     match body {
         Body::Bytes(b) => Ok(b.clone()),
         Body::Embedded(b) => Ok(b.to_vec()),
-        Body::Copy(path) => std::fs::read(path),
+        Body::Copy(source) => source.read(),
     }
 }
 
