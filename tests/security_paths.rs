@@ -144,6 +144,15 @@ fn link_to_a_folder_outside_is_refused() {
 }
 
 #[test]
+fn static_folder_that_is_a_link_is_refused() {
+    refused(
+        |r| link("/etc/ssl", r.join("content/dinkes/_static")),
+        "content.path.outside",
+        "content/dinkes/_static",
+    );
+}
+
+#[test]
 fn link_to_git_is_refused_and_git_is_never_published() {
     refused(
         |r| {
@@ -424,8 +433,18 @@ fn harmless_svg_and_plain_files_pass() {
         "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><title>Ikon</title><circle r=\"4\" cx=\"5\" cy=\"5\"/></svg>",
     );
     write(root.path().join("content/dinkes/_static/data.json"), "{}");
+    // Hidden folders are neither read nor published, wherever they are.
+    for git in [
+        "content/dinkes/.git/config",
+        "content/dinkes/_static/.git/config",
+        "content/dinkes/profil/struktur/.git/config",
+        "themes/pemda/static/.git/config",
+    ] {
+        write(root.path().join(git), "[core]\n");
+    }
     let out = laman(root.path(), &["build"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_no_machine_files(&root.path().join("public"));
     assert!(root.path().join(DINKES).join("ikon.svg").is_file());
     assert!(root
         .path()
