@@ -227,16 +227,19 @@ mod sys {
         Ok(FileType::from_raw_mode(stat.st_mode))
     }
 
-    /// Opens the folder `names` below `at`, refusing every link on the way.
-    fn open_dirs(at: OwnedFd, names: &[&OsStr], shown: &Path) -> io::Result<OwnedFd> {
+    /// Opens the folder `names` below `at` (shown as `base`), refusing every link on the
+    /// way.
+    fn open_dirs(at: OwnedFd, names: &[&OsStr], base: &Path) -> io::Result<OwnedFd> {
         let mut fd = at;
+        let mut shown = base.to_path_buf();
         for name in names {
+            shown.push(name);
             fd = match rfs::openat(&fd, *name, DIR, Mode::empty()) {
                 Ok(next) => next,
                 Err(e) => {
                     if kind(&fd, name).is_ok_and(|k| k == FileType::Symlink) {
                         return Err(outside(format!(
-                            "`{}` is a symbolic link to a folder; laman follows no links to folders",
+                            "`{}` is a symbolic link where a folder belongs; laman follows no links to folders",
                             shown.display()
                         )));
                     }
@@ -255,7 +258,7 @@ mod sys {
             OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
             Mode::empty(),
         )?;
-        open_dirs(root, &names(&area.dir)?, &area.dir)
+        open_dirs(root, &names(&area.dir)?, Path::new(""))
     }
 
     pub fn open(area: &Area, rel: &str) -> io::Result<File> {
@@ -365,7 +368,7 @@ mod sys {
     ) -> io::Result<()> {
         let top = open_area(area)?;
         let sub_path = Path::new(sub);
-        let start = open_dirs(top.try_clone()?, &names(sub_path)?, &area.dir.join(sub))?;
+        let start = open_dirs(top.try_clone()?, &names(sub_path)?, &area.dir)?;
         let prefix = if sub.is_empty() {
             String::new()
         } else {

@@ -93,16 +93,17 @@ pub fn render(
         let theme = match &themes[name] {
             Ok(t) => t,
             Err(fs) => {
-                // A finding without a file is about the name in the site's settings.
+                // A finding without a file is about the name in the site's settings; one
+                // with a file is about the theme's folder, which concerns every site and
+                // is reported once.
                 let settings = site.content.dir.join(crate::content::SITE_CONFIG_FILE);
-                findings.extend(fs.iter().map(|f| {
-                    let f = f.clone().site(&site.label);
+                for f in fs {
                     if f.file.is_none() {
-                        f.file(&settings)
-                    } else {
-                        f
+                        findings.push(f.clone().file(&settings).site(&site.label));
+                    } else if !findings.contains(f) {
+                        findings.push(f.clone());
                     }
-                }));
+                }
                 continue;
             }
         };
