@@ -103,6 +103,8 @@ codes! {
     ContentHtmlUnsafe = "content.html.unsafe", Error;
     ContentImageAlt = "content.image.alt", Warning;
     ContentPathCollision = "content.path.collision", Error;
+    ContentPathOutside = "content.path.outside", Error;
+    ContentCodeUnapproved = "content.code.unapproved", Error;
     ContentTemplate = "content.template", Error;
 }
 

@@ -5,12 +5,14 @@
 //! The pipeline, in the order [`build::run`] calls it:
 //! [`registry`] → [`content`] → [`site`] (the resolved model and its link index) →
 //! [`render`] (with [`markdown`]) → [`output`] (write into a fresh folder, then swap).
-//! Every stage reports problems as [`finding::Finding`]s.
+//! Every stage reports problems as [`finding::Finding`]s, and reads files only through
+//! [`input`], which keeps every read inside the repository.
 
 pub mod build;
 pub mod content;
 pub mod dns;
 pub mod finding;
+pub mod input;
 pub mod markdown;
 pub mod output;
 pub mod registry;

@@ -449,6 +449,23 @@ fn domains_check(common: &Common) -> Result<ExitCode, Failure> {
                 reg.subdomains.len(),
                 reg.regency.domain
             );
+            let allowed = custom_code_sites(&reg);
+            if common.format == Format::Json {
+                let report = Report {
+                    findings,
+                    ..Default::default()
+                };
+                let mut doc = json(&report);
+                doc["custom_code"] = serde_json::json!(allowed);
+                println!("{doc}");
+                return Ok(exit_status(&report));
+            }
+            if !allowed.is_empty() {
+                eprintln!(
+                    "note: the Dinas allows own code (custom_code) on: {}\n",
+                    allowed.join(", ")
+                );
+            }
             return Ok(print_findings(&findings, common.format, &summary));
         }
         Err(findings) => findings,
@@ -458,6 +475,23 @@ fn domains_check(common: &Common) -> Result<ExitCode, Failure> {
         common.format,
         "the registry could not be read",
     ))
+}
+
+/// The labels whose registry entry lets them carry their own code, portal first.
+fn custom_code_sites(reg: &Registry) -> Vec<String> {
+    let portal = reg
+        .portal
+        .custom_code
+        .then(|| laman::registry::PORTAL_LABEL.to_string());
+    portal
+        .into_iter()
+        .chain(
+            reg.subdomains
+                .iter()
+                .filter(|s| s.custom_code)
+                .map(|s| s.label.clone()),
+        )
+        .collect()
 }
 
 /// `laman domains list`: one line per subdomain, or JSON.
@@ -502,8 +536,9 @@ fn domains_list(common: &Common, status: Option<StatusArg>) -> Result<ExitCode, 
                     .map_or("-".to_string(), |d| format!("{} ({})", d.number, d.date));
                 // Fields come from a file anyone may have edited: never raw to a terminal.
                 use laman::finding::Printable;
+                let code = if s.custom_code { "  custom-code" } else { "" };
                 println!(
-                    "{:<width$}  {:<9}  {:<7}  {}  [{}]",
+                    "{:<width$}  {:<9}  {:<7}  {}  [{}]{code}",
                     Printable::line(&reg.fqdn(&s.label)).to_string(),
                     s.status.as_str(),
                     s.kind.as_str(),
@@ -620,7 +655,8 @@ fn domains_nginx(
             .map(|s| s.label.clone()),
     );
     for label in labels {
-        match laman::content::SiteConfig::read(root, &label) {
+        let site = laman::input::Area::new(root, std::path::Path::new("content").join(&label));
+        match laman::content::SiteConfig::read(&site) {
             Ok(cfg) => {
                 frame_hosts.insert(label, cfg.embeds.iframe_hosts);
             }
@@ -791,6 +827,11 @@ fn finish(report: &Report, format: Format, summary: &str) -> ExitCode {
         }
         Format::Json => println!("{}", json(report)),
     }
+    exit_status(report)
+}
+
+/// 1 if any finding is an error, else 0.
+fn exit_status(report: &Report) -> ExitCode {
     if report.errors() > 0 {
         ExitCode::from(1)
     } else {

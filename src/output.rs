@@ -272,7 +272,12 @@ fn write_site(dir: &Path, site: &SiteOutput) -> Result<(), WriteError> {
         match &file.body {
             Body::Bytes(bytes) => std::fs::write(&path, bytes).map_err(at(&path)),
             Body::Embedded(bytes) => std::fs::write(&path, bytes).map_err(at(&path)),
-            Body::Copy(source) => std::fs::copy(source, &path).map(drop).map_err(at(source)),
+            Body::Copy(source) => {
+                let origin = source.origin();
+                let mut from = source.open().map_err(at(&origin))?;
+                let mut to = std::fs::File::create(&path).map_err(at(&path))?;
+                io::copy(&mut from, &mut to).map(drop).map_err(at(&path))
+            }
         }
     })
 }

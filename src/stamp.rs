@@ -13,6 +13,7 @@
 //! gives the very bytes a cold build would write; a test holds the two side by side.
 
 use crate::finding::Finding;
+use crate::input::{Area, Found};
 use serde::{Deserialize, Serialize};
 use std::io;
 use std::path::Path;
@@ -69,41 +70,42 @@ pub fn inputs(
         h.update(&meta.len().to_le_bytes());
         h.update(format!("{:?}", meta.modified().ok()).as_bytes());
     }
+    // Listed and read as a build reads them (see `input`): hidden files are no input,
+    // and a link leaving the repository is never followed (that build fails anyway).
+    let area = Area::new(root, "");
     let mut files = Vec::new();
-    for top in ["domains.toml", "content", "themes"] {
-        let path = root.join(top);
-        if !path.exists() {
-            continue;
-        }
-        for entry in walkdir::WalkDir::new(&path).follow_links(true) {
-            let entry = entry.map_err(io::Error::other)?;
-            if entry.file_type().is_file() {
-                files.push(entry.into_path());
-            }
-        }
+    if let Ok(meta) = area
+        .open(crate::registry::FILE_NAME)
+        .and_then(|f| f.metadata())
+    {
+        files.push(Found {
+            rel: crate::registry::FILE_NAME.to_string(),
+            len: meta.len(),
+            modified: mtime_ns(&meta),
+        });
     }
-    files.sort();
+    for top in ["content", "themes"] {
+        let walk = area.walk(top, &|_| true);
+        if let Some(f) = walk.findings.first() {
+            return Err(io::Error::other(f.message.clone()));
+        }
+        files.extend(walk.files);
+    }
+    files.sort_by(|a, b| a.rel.cmp(&b.rel));
     // Hashing file by file in parallel, then the list in order: deterministic and fast.
     let hashed: Vec<io::Result<(String, FileHash)>> = files
-        .par_iter()
+        .into_par_iter()
         .map(|f| {
-            let rel = f
-                .strip_prefix(root)
-                .unwrap_or(f)
-                .to_string_lossy()
-                .into_owned();
-            let meta = std::fs::metadata(f)?;
-            let time = mtime_ns(&meta);
             let reuse = known.and_then(|(hashes, written)| {
-                let (size, t, hash) = hashes.get(&rel)?;
-                (*size == meta.len() && *t == time && time + RACY_NS < written)
+                let (size, t, hash) = hashes.get(&f.rel)?;
+                (*size == f.len && *t == f.modified && f.modified + RACY_NS < written)
                     .then(|| hash.clone())
             });
             let hash = match reuse {
                 Some(hash) => hash,
-                None => blake3::hash(&std::fs::read(f)?).to_hex().to_string(),
+                None => blake3::hash(&area.read(&f.rel)?).to_hex().to_string(),
             };
-            Ok((rel, (meta.len(), time, hash)))
+            Ok((f.rel, (f.len, f.modified, hash)))
         })
         .collect();
     let mut hashes = Hashes::new();

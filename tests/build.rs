@@ -26,6 +26,7 @@ fn approved_sites_are_built_and_unapproved_are_not() {
     assert_eq!(
         sites,
         [
+            ".laman-output",
             "contohkab.go.id",
             "dinkes.contohkab.go.id",
             "disdik.contohkab.go.id"
@@ -280,6 +281,7 @@ fn theme_and_site_overrides_win_file_by_file() {
         root.path().join("themes/pemda/static/style.css"),
         "body{color:#111}",
     );
+    allow_custom_code(root.path(), "disdik");
     write(root.path().join("content/disdik/_templates/page.html"), "{% extends \"base.html\" %}{% block content %}<p>KHUSUS DISDIK {{ page.title }}</p>{% endblock content %}");
     write(root.path().join("content/disdik/_static/logo.txt"), "logo");
     let out = laman(root.path(), &["build"]);
@@ -368,6 +370,7 @@ fn templates_that_do_not_minify_faithfully_are_minified_page_by_page() {
     // Template syntax between attributes and list items without end tags: minifying the
     // template itself would change the page; laman notices and minifies pages instead.
     let root = fixture("contoh");
+    allow_custom_code(root.path(), "dinkes");
     write(
         root.path().join("content/dinkes/_templates/page.html"),
         "<!doctype html>\n<html lang=\"id\">\n<head><title>{{ page.title }}</title></head>\n<body>\n<ul>{% for c in breadcrumbs %}\n  <li>{{ c.title }}{% endfor %}</ul>\n<a href=\"/\"{% if page.draft %} class=\"draf\"{% else %} class=\"terbit\"{% endif %}>Beranda</a>\n<main>{{ page.content | safe }}</main>\n</body>\n</html>\n",

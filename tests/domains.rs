@@ -884,13 +884,19 @@ fn list_writes_hostile_fields_escaped_on_one_line() {
         "owner = \"Dinas\\u001b[2J Kesehatan\\nbaris palsu\"",
         1,
     );
-    assert!(text.contains("\\u001b"), "the fixture has the owner to replace");
+    assert!(
+        text.contains("\\u001b"),
+        "the fixture has the owner to replace"
+    );
     std::fs::write(&path, text).unwrap();
     let out = laman(root.path(), &["domains", "list"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let listing = stdout(&out);
     assert!(!listing.contains('\u{1b}'), "{listing:?}");
     let line = listing.lines().find(|l| l.contains("dinkes")).unwrap();
-    assert!(line.contains("Dinas\\u{1b}[2J Kesehatan\\u{a}baris palsu"), "{line}");
+    assert!(
+        line.contains("Dinas\\u{1b}[2J Kesehatan\\u{a}baris palsu"),
+        "{line}"
+    );
     assert_eq!(listing.lines().count(), 5, "one line per entry: {listing}");
 }

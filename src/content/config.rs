@@ -1,6 +1,7 @@
 //! `_site.toml`: the optional settings of one site (contact, news section, embeds).
 
 use crate::finding::{line_of, Code, Finding};
+use crate::input::{self, Area};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -61,14 +62,12 @@ impl SiteConfig {
             .unwrap_or(Self::DEFAULT_NEWS_SECTION)
     }
 
-    /// Reads `content/<label>/_site.toml` under `root`; a missing file is the defaults.
-    pub fn read(root: &Path, label: &str) -> Result<SiteConfig, Finding> {
-        let file = Path::new("content").join(label).join(FILE_NAME);
-        match std::fs::read(root.join(&file)) {
+    /// Reads `_site.toml` of a site's folder; a missing file is the defaults.
+    pub fn read(site: &Area) -> Result<SiteConfig, Finding> {
+        let file = site.dir().join(FILE_NAME);
+        match site.read(FILE_NAME) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(SiteConfig::default()),
-            Err(e) => Err(
-                Finding::new(Code::ContentRead, format!("cannot read the file: {e}")).file(&file),
-            ),
+            Err(e) => Err(input::finding(&e, &file)),
             Ok(bytes) => {
                 let text = String::from_utf8(bytes).map_err(|_| {
                     Finding::new(Code::ContentRead, "the file is not UTF-8 text")
@@ -91,19 +90,33 @@ impl SiteConfig {
             .at(file, line)
             .help("the fields of _site.toml are listed in docs/content.md")
         })?;
-        match config
+        if let Some(i) = config
             .embeds
             .iframe_hosts
             .iter()
             .position(|h| iframe_host_problem(h).is_some())
         {
-            None => Ok(config),
-            Some(i) => Err(bad_iframe_host(
+            return Err(bad_iframe_host(
                 text,
                 file,
                 i,
                 &config.embeds.iframe_hosts[i],
-            )),
+            ));
+        }
+        match &config.theme {
+            Some(theme) if !input::is_plain_name(theme) => {
+                let line = text
+                    .lines()
+                    .position(|l| l.trim_start().starts_with("theme"))
+                    .map_or(1, |i| i + 1);
+                Err(Finding::new(
+                    Code::ContentPathOutside,
+                    format!("theme `{theme}` is not the name of a folder in themes/"),
+                )
+                .at(file, line)
+                .help("a theme is a folder themes/<name>/ of the regency repository: give its plain name, without `/` or `..`"))
+            }
+            _ => Ok(config),
         }
     }
 }
@@ -193,5 +206,19 @@ mod tests {
                 "{bad:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_theme_is_a_plain_folder_name() {
+        for bad in ["/etc", "../x", "a/b", ".git", ""] {
+            let text = format!("tagline = \"x\"\ntheme = {bad:?}\n");
+            let err = SiteConfig::parse(&text, Path::new("s")).unwrap_err();
+            assert_eq!(
+                (err.code, err.line),
+                (Code::ContentPathOutside, Some(2)),
+                "{bad}"
+            );
+        }
+        assert!(SiteConfig::parse("theme = \"kota\"\n", Path::new("s")).is_ok());
     }
 }

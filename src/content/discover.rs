@@ -10,6 +10,9 @@ pub struct SiteDir {
     pub label: String,
     /// `content/<label>`, relative to the root.
     pub dir: PathBuf,
+    /// The registry lets this site carry its own code (templates, scripts, HTML):
+    /// `custom_code = true` on its entry, or on `[portal]`.
+    pub custom_code: bool,
 }
 
 /// Lists the folders of `<root>/content` and keeps those the registry allows: the portal
@@ -17,11 +20,27 @@ pub struct SiteDir {
 pub fn discover(root: &Path, registry: &Registry) -> std::io::Result<(Vec<SiteDir>, Vec<Finding>)> {
     let content = root.join("content");
     let mut names = Vec::new();
-    if content.is_dir() {
+    let mut links = Vec::new();
+    let linked_root = std::fs::symlink_metadata(&content).is_ok_and(|m| m.is_symlink());
+    if linked_root {
+        links.push(
+            Finding::new(
+                Code::ContentPathOutside,
+                "`content` is a symbolic link; it is not read",
+            )
+            .file("content")
+            .help("the content folders live in the regency repository itself, in content/"),
+        );
+    } else if content.is_dir() {
         for entry in std::fs::read_dir(&content)? {
             let entry = entry?;
-            if entry.file_type()?.is_dir() {
-                names.push(entry.file_name().to_string_lossy().into_owned());
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                names.push(name);
+            } else if kind.is_symlink() && !name.starts_with(['.', '_']) && name != PORTAL_LABEL {
+                // The portal's folder is refused when it is read.
+                links.push(linked(&name));
             }
         }
     }
@@ -29,8 +48,9 @@ pub fn discover(root: &Path, registry: &Registry) -> std::io::Result<(Vec<SiteDi
     let mut sites = vec![SiteDir {
         label: PORTAL_LABEL.to_string(),
         dir: Path::new("content").join(PORTAL_LABEL),
+        custom_code: registry.portal.custom_code,
     }];
-    let mut findings = Vec::new();
+    let mut findings = links;
     for name in names
         .into_iter()
         .filter(|n| !n.starts_with(['.', '_']) && n != PORTAL_LABEL)
@@ -39,7 +59,11 @@ pub fn discover(root: &Path, registry: &Registry) -> std::io::Result<(Vec<SiteDi
         match registry.subdomains.iter().find(|s| s.label == name) {
             None => findings.push(unregistered(&name, &dir, registry)),
             Some(sub) if sub.status == Status::Approved && sub.kind == Kind::Site => {
-                sites.push(SiteDir { label: name, dir })
+                sites.push(SiteDir {
+                    label: name,
+                    dir,
+                    custom_code: sub.custom_code,
+                })
             }
             Some(sub) => {
                 let why = if sub.status == Status::Approved {
@@ -60,6 +84,17 @@ pub fn discover(root: &Path, registry: &Registry) -> std::io::Result<(Vec<SiteDi
         }
     }
     Ok((sites, findings))
+}
+
+/// A content folder that is a symbolic link: never read, whatever it points at.
+fn linked(name: &str) -> Finding {
+    Finding::new(
+        Code::ContentPathOutside,
+        format!("content folder `{name}` is a symbolic link; it is not read"),
+    )
+    .file(Path::new("content").join(name))
+    .site(name)
+    .help("a site reads only its own folder: put the site's files in content/<label>/ itself")
 }
 
 fn unregistered(name: &str, dir: &Path, registry: &Registry) -> Finding {

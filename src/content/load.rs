@@ -3,11 +3,13 @@
 
 use super::config::SiteConfig;
 use super::frontmatter::{self, FrontMatter, SortBy};
-use super::{slugify, Asset, Doc, Page, Section, SiteContent, SiteDir, TemplateFile};
+use super::{code, slugify, Asset, Doc, Page, Section, SiteContent, SiteDir, TemplateFile};
 use crate::finding::{line_of, Code, Finding};
+use crate::input::{self, Area};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LoadOptions {
@@ -23,9 +25,19 @@ const TEMPLATES_DIR: &str = "_templates";
 /// more findings.
 pub fn load_site(root: &Path, site: &SiteDir, options: LoadOptions) -> (SiteContent, Vec<Finding>) {
     let mut findings = Vec::new();
-    let abs = root.join(&site.dir);
-    let config = read_config(root, site, &mut findings);
-    let files = walk(&abs, &site.dir, &mut findings);
+    let area = Arc::new(Area::new(root, &site.dir));
+    if let Err(e) = area.exists() {
+        // The folder itself is reached through a link: nothing of it is read.
+        findings.push(input::finding(&e, &site.dir).site(&site.label));
+        let content = SiteContent {
+            label: site.label.clone(),
+            dir: site.dir.clone(),
+            ..Default::default()
+        };
+        return (content, findings);
+    }
+    let config = read_config(&area, site, &mut findings);
+    let files = walk(&area, "", &mut findings);
 
     let bundles: BTreeSet<&str> = files
         .iter()
@@ -47,27 +59,22 @@ pub fn load_site(root: &Path, site: &SiteDir, options: LoadOptions) -> (SiteCont
                 }
             };
             assets.push(Asset {
-                source: abs.join(rel),
+                source: area.source(rel),
                 origin: site.dir.join(rel),
                 dest: dest.trim_start_matches('/').to_string(),
             });
         }
     }
-    assets.extend(static_files(
-        &abs.join(STATIC_DIR),
-        &site.dir.join(STATIC_DIR),
-        &mut findings,
-    ));
-    let templates = template_files(
-        &abs.join(TEMPLATES_DIR),
-        &site.dir.join(TEMPLATES_DIR),
-        &mut findings,
-    );
+    assets.extend(static_files(&area, &mut findings));
+    let mut templates = template_files(&area, &mut findings);
+    if !site.custom_code {
+        findings.extend(code::refuse_unapproved(&mut assets, &mut templates));
+    }
+    for f in &mut findings {
+        f.site = Some(site.label.clone());
+    }
 
-    let docs: Vec<(Doc, Vec<Finding>)> = md
-        .par_iter()
-        .map(|rel| read_doc(root, &site.dir, rel))
-        .collect();
+    let docs: Vec<(Doc, Vec<Finding>)> = md.par_iter().map(|rel| read_doc(&area, rel)).collect();
     let mut sections = Vec::new();
     let mut pages = Vec::new();
     for (doc, mut problems) in docs {
@@ -100,54 +107,21 @@ pub fn load_site(root: &Path, site: &SiteDir, options: LoadOptions) -> (SiteCont
     (content, findings)
 }
 
-fn read_config(root: &Path, site: &SiteDir, findings: &mut Vec<Finding>) -> SiteConfig {
-    SiteConfig::read(root, &site.label).unwrap_or_else(|f| {
+fn read_config(area: &Area, site: &SiteDir, findings: &mut Vec<Finding>) -> SiteConfig {
+    SiteConfig::read(area).unwrap_or_else(|f| {
         findings.push(f.site(&site.label));
         SiteConfig::default()
     })
 }
 
-/// Every file below the site folder, as `/`-separated paths, in sorted order; names
-/// starting with `.` or `_` are not content (except `_index.md`).
-fn walk(abs: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<String> {
-    let mut files = Vec::new();
-    // Links are followed so that a dangling one is reported instead of skipped.
-    let walker = walkdir::WalkDir::new(abs)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            let name = e.file_name().to_string_lossy();
-            e.depth() == 0
-                || !(name.starts_with('.') || name.starts_with('_'))
-                || name == "_index.md"
-        });
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_file() => {
-                let rel = e.path().strip_prefix(abs).unwrap_or(e.path());
-                let parts: Vec<_> = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect();
-                files.push(parts.join("/"));
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let path = e
-                    .path()
-                    .and_then(|p| p.strip_prefix(abs).ok())
-                    .map(|p| dir.join(p));
-                let mut f = Finding::new(Code::ContentRead, format!("cannot read: {e}"))
-                    .help("check the file's permissions");
-                if let Some(p) = path {
-                    f = f.file(p);
-                }
-                findings.push(f);
-            }
-        }
-    }
-    files
+/// Every file below `sub` of the site folder, as `/`-separated paths inside the site
+/// folder, in sorted order; names starting with `.` or `_` are not content (except
+/// `_index.md`). Links that leave the folder are findings, not files.
+fn walk(area: &Area, sub: &str, findings: &mut Vec<Finding>) -> Vec<String> {
+    let content = |name: &str| !name.starts_with(['.', '_']) || name == "_index.md";
+    let walk = area.walk(sub, &content);
+    findings.extend(walk.findings);
+    walk.files.into_iter().map(|f| f.rel).collect()
 }
 
 /// The innermost bundle folder that contains `rel`, if any.
@@ -172,47 +146,39 @@ fn url_dir(dir: &str) -> String {
     path
 }
 
-fn files_below(
-    abs: &Path,
-    findings: &mut Vec<Finding>,
-    origin: &Path,
-) -> Vec<(String, std::path::PathBuf)> {
-    if !abs.is_dir() {
-        return Vec::new();
-    }
-    walk(abs, origin, findings)
+/// The files of a folder of the site (`_static/`, `_templates/`): path inside that
+/// folder, path inside the site folder.
+fn files_below(area: &Area, dir: &str, findings: &mut Vec<Finding>) -> Vec<(String, String)> {
+    walk(area, dir, findings)
         .into_iter()
-        .map(|rel| {
-            let path = abs.join(&rel);
-            (rel, path)
+        .map(|rel| (rel[dir.len() + 1..].to_string(), rel))
+        .collect()
+}
+
+fn static_files(area: &Arc<Area>, findings: &mut Vec<Finding>) -> Vec<Asset> {
+    files_below(area, STATIC_DIR, findings)
+        .into_iter()
+        .map(|(dest, rel)| Asset {
+            source: area.source(&rel),
+            origin: area.dir().join(&rel),
+            dest,
         })
         .collect()
 }
 
-fn static_files(abs: &Path, origin: &Path, findings: &mut Vec<Finding>) -> Vec<Asset> {
-    files_below(abs, findings, origin)
+fn template_files(area: &Arc<Area>, findings: &mut Vec<Finding>) -> Vec<TemplateFile> {
+    files_below(area, TEMPLATES_DIR, findings)
         .into_iter()
-        .map(|(rel, source)| Asset {
-            source,
-            origin: origin.join(&rel),
-            dest: rel,
+        .map(|(name, rel)| TemplateFile {
+            origin: area.dir().join(&rel),
+            name,
+            source: area.source(&rel),
         })
         .collect()
 }
 
-fn template_files(abs: &Path, origin: &Path, findings: &mut Vec<Finding>) -> Vec<TemplateFile> {
-    files_below(abs, findings, origin)
-        .into_iter()
-        .map(|(rel, source)| TemplateFile {
-            origin: origin.join(&rel),
-            name: rel,
-            source,
-        })
-        .collect()
-}
-
-fn read_doc(root: &Path, dir: &Path, rel: &str) -> (Doc, Vec<Finding>) {
-    let file = dir.join(rel);
+fn read_doc(area: &Area, rel: &str) -> (Doc, Vec<Finding>) {
+    let file = area.dir().join(rel);
     let fallback_title = rel
         .trim_end_matches("/index.md")
         .trim_end_matches(".md")
@@ -230,8 +196,8 @@ fn read_doc(root: &Path, dir: &Path, rel: &str) -> (Doc, Vec<Finding>) {
         body: String::new(),
         body_line: 1,
     };
-    let text = match std::fs::read(root.join(&file)) {
-        Err(e) => return (doc, vec![unreadable(&file, &e)]),
+    let text = match area.read(rel) {
+        Err(e) => return (doc, vec![input::finding(&e, &file)]),
         Ok(bytes) => match text_of(&bytes, &file) {
             Ok(t) => t,
             Err(f) => return (doc, vec![f]),
@@ -265,12 +231,6 @@ fn text_of(bytes: &[u8], file: &Path) -> Result<String, Finding> {
     } else {
         text.to_string()
     })
-}
-
-fn unreadable(file: &Path, e: &std::io::Error) -> Finding {
-    Finding::new(Code::ContentRead, format!("cannot read the file: {e}"))
-        .file(file)
-        .help("check that the file exists and that its permissions let laman read it")
 }
 
 /// Builds the section tree, drops drafts, assigns addresses and sorts pages.

@@ -4,6 +4,7 @@
 //! knows nothing of markdown rendering, templates or output; links are resolved later,
 //! once every site is known.
 
+mod code;
 mod config;
 mod discover;
 mod frontmatter;
@@ -16,6 +17,7 @@ pub use frontmatter::{parse as parse_front_matter, FrontMatter, SortBy, When};
 pub use load::{load_site, LoadOptions};
 pub use slug::slugify;
 
+use crate::input::Source;
 use std::path::PathBuf;
 
 /// Everything one site's content folder holds.
@@ -70,8 +72,8 @@ pub struct Page {
 /// A file copied to the output unchanged.
 #[derive(Debug, Clone)]
 pub struct Asset {
-    /// Where to read it (the root joined with `origin`).
-    pub source: PathBuf,
+    /// Where to read it (inside the site's folder).
+    pub source: Source,
     /// The file, relative to the regency root (for findings).
     pub origin: PathBuf,
     /// Its path inside the site's output folder, without a leading slash.
@@ -82,6 +84,6 @@ pub struct Asset {
 #[derive(Debug, Clone)]
 pub struct TemplateFile {
     pub name: String,
-    pub source: PathBuf,
+    pub source: Source,
     pub origin: PathBuf,
 }

@@ -96,7 +96,7 @@ pub fn apply(
         Ok(lock) => lock,
         Err(busy) => return Ok(Err(vec![busy])),
     };
-    let original = std::fs::read(&path)?;
+    let original = crate::input::Area::new(root, "").read(FILE_NAME)?;
     let refuse = |code: Code, message: String, help: &str| {
         Ok(Err(vec![Finding::new(code, message)
             .file(FILE_NAME)
@@ -235,7 +235,11 @@ fn lock(folder: &Path) -> std::io::Result<Result<std::fs::File, Finding>> {
 /// Replaces the registry with `new`, unless it no longer holds `original` (another
 /// edit got there first: refusing loses neither).
 pub fn commit(path: &Path, original: &[u8], new: &[u8]) -> std::io::Result<Result<(), Finding>> {
-    if std::fs::read(path)? != original {
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let name = path
+        .file_name()
+        .map_or(FILE_NAME.into(), |n| n.to_string_lossy());
+    if crate::input::Area::new(dir, "").read(&name)? != original {
         return Ok(Err(Finding::new(Code::RegistryEditConflict, "domains.toml changed while this edit was being made")
             .file(FILE_NAME)
             .help("someone else edited the registry at the same time; run the command again on the new file")));

@@ -89,6 +89,9 @@ pub struct Portal {
     pub title: String,
     #[serde(default)]
     pub records: Records,
+    /// The portal may carry its own code (see [`Subdomain::custom_code`]).
+    #[serde(default)]
+    pub custom_code: bool,
 }
 
 /// The DNS records a name must have.
@@ -195,6 +198,9 @@ pub struct Subdomain {
     pub records: Records,
     pub review: Option<Date>,
     pub history: Vec<HistoryEntry>,
+    /// The Dinas lets this site carry its own code: templates in `_templates/` and files
+    /// a browser runs (HTML, scripts, style sheets, SVG with script) in its content.
+    pub custom_code: bool,
     /// The line of the entry's `[[subdomain]]` header in the registry file.
     #[serde(skip)]
     pub line: usize,
@@ -205,8 +211,16 @@ pub struct Subdomain {
 impl Registry {
     /// Reads `<root>/domains.toml`. A missing or unreadable file is an I/O error (the
     /// program cannot run); a file that is read but wrong gives findings.
+    /// A `domains.toml` that is a link leaving the root gives a finding.
     pub fn load(root: &Path) -> std::io::Result<Result<Registry, Vec<Finding>>> {
-        let text = std::fs::read_to_string(root.join(FILE_NAME))?;
+        let bytes = match crate::input::Area::new(root, "").read(FILE_NAME) {
+            Err(e) if crate::input::is_outside(&e) => {
+                return Ok(Err(vec![crate::input::finding(&e, Path::new(FILE_NAME))]))
+            }
+            other => other?,
+        };
+        let text = String::from_utf8(bytes)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
         Ok(Registry::parse(&text, Path::new(FILE_NAME)))
     }
 
@@ -262,6 +276,7 @@ impl Registry {
             portal: Portal {
                 title: raw.portal.title.into_inner(),
                 records: raw.portal.records,
+                custom_code: raw.portal.custom_code,
             },
             subdomains,
             lines,
@@ -281,6 +296,16 @@ impl Registry {
             self.regency.domain.clone()
         } else {
             format!("{label}.{}", self.regency.domain)
+        }
+    }
+
+    /// Whether the site `label` may carry its own code (`custom_code = true` on its
+    /// entry, or on `[portal]` for the portal).
+    pub fn allows_custom_code(&self, label: &str) -> bool {
+        if label == PORTAL_LABEL {
+            self.portal.custom_code
+        } else {
+            self.subdomain(label).is_some_and(|s| s.custom_code)
         }
     }
 
@@ -322,6 +347,8 @@ struct RawPortal {
     title: Spanned<String>,
     #[serde(default)]
     records: Records,
+    #[serde(default)]
+    custom_code: bool,
 }
 
 #[derive(Deserialize)]
@@ -344,6 +371,8 @@ struct RawSubdomain {
     review: Option<Spanned<toml::value::Datetime>>,
     #[serde(default)]
     history: Option<Spanned<Vec<Spanned<RawHistory>>>>,
+    #[serde(default)]
+    custom_code: bool,
 }
 
 #[derive(Deserialize)]
@@ -416,6 +445,7 @@ impl RawSubdomain {
             records: self.records.map(Spanned::into_inner).unwrap_or_default(),
             review: self.review.map(date).transpose()?,
             history,
+            custom_code: self.custom_code,
             line,
             lines,
         })

@@ -27,7 +27,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone)]
 pub enum Body {
     Bytes(Vec<u8>),
-    Copy(PathBuf),
+    /// A file of the repository, read through [`crate::input`] when it is written.
+    Copy(crate::input::Source),
     Embedded(&'static [u8]),
 }
 
@@ -77,7 +78,7 @@ pub fn render(
     sink: Option<Sink>,
 ) -> (Vec<SiteOutput>, Vec<Finding>) {
     let mut findings = Vec::new();
-    let mut themes: HashMap<String, Result<Theme, Finding>> = HashMap::new();
+    let mut themes: HashMap<String, Result<Theme, Vec<Finding>>> = HashMap::new();
     for site in &model.sites {
         let name = theme_name(&site.content);
         themes
@@ -91,12 +92,18 @@ pub fn render(
         let name = theme_name(&site.content);
         let theme = match &themes[name] {
             Ok(t) => t,
-            Err(f) => {
-                findings.push(
-                    f.clone()
-                        .file(site.content.dir.join(crate::content::SITE_CONFIG_FILE))
-                        .site(&site.label),
-                );
+            Err(fs) => {
+                // A finding without a file is about the name in the site's settings; one
+                // with a file is about the theme's folder, which concerns every site and
+                // is reported once.
+                let settings = site.content.dir.join(crate::content::SITE_CONFIG_FILE);
+                for f in fs {
+                    if f.file.is_none() {
+                        findings.push(f.clone().file(&settings).site(&site.label));
+                    } else if !findings.contains(f) {
+                        findings.push(f.clone());
+                    }
+                }
                 continue;
             }
         };

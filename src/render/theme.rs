@@ -6,9 +6,11 @@
 
 use crate::content::TemplateFile;
 use crate::finding::{Code, Finding};
+use crate::input::{self, Area, Source};
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/pemda");
 
@@ -19,7 +21,7 @@ pub const DEFAULT_THEME: &str = "pemda";
 #[derive(Debug, Clone)]
 pub enum StaticFile {
     Embedded(&'static [u8]),
-    Disk(PathBuf),
+    Disk(Source),
 }
 
 /// The templates (name → source and where it came from) and static files of a theme.
@@ -31,8 +33,9 @@ pub struct Theme {
 
 impl Theme {
     /// The embedded theme overlaid with `<root>/themes/<name>/`, if that folder exists.
-    /// A theme other than `pemda` must exist in the regency repository.
-    pub fn load(root: &Path, name: &str) -> Result<Theme, Finding> {
+    /// A theme other than `pemda` must exist in the regency repository. The theme's
+    /// folder is read as an [`Area`]: links leaving it are findings.
+    pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Finding>> {
         let mut theme = Theme::default();
         let builtin = Path::new("themes").join(DEFAULT_THEME);
         for file in embedded_files(&EMBEDDED) {
@@ -47,30 +50,44 @@ impl Theme {
                     .insert(slashed(rel), StaticFile::Embedded(file.contents()));
             }
         }
-        let dir = Path::new("themes").join(name);
-        if !root.join(&dir).is_dir() {
-            if name == DEFAULT_THEME {
-                return Ok(theme);
+        let area = Arc::new(Area::new(root, Path::new("themes").join(name)));
+        match area.exists() {
+            Ok(true) => {}
+            Ok(false) if name == DEFAULT_THEME => return Ok(theme),
+            Ok(false) => return Err(vec![Finding::new(Code::ContentTemplate, format!("there is no theme `{name}`"))
+                .help(format!("create themes/{name}/templates/ in the regency repository, or remove `theme` to use the built-in {DEFAULT_THEME}"))]),
+            Err(e) => return Err(vec![input::finding(&e, area.dir())]),
+        }
+        let mut findings = Vec::new();
+        let templates = area.walk("templates", &|_| true);
+        findings.extend(templates.findings);
+        for file in templates.files {
+            let origin = area.dir().join(&file.rel);
+            match area.read(&file.rel).map(String::from_utf8) {
+                Ok(Ok(source)) => {
+                    let name = file.rel["templates/".len()..].to_string();
+                    theme.templates.insert(name, (source, origin));
+                }
+                Ok(Err(_)) => findings.push(
+                    Finding::new(Code::ContentTemplate, "the template is not UTF-8 text")
+                        .file(origin),
+                ),
+                Err(e) => findings.push(input::finding(&e, &origin)),
             }
-            return Err(Finding::new(Code::ContentTemplate, format!("there is no theme `{name}`"))
-                .help(format!("create themes/{name}/templates/ in the regency repository, or remove `theme` to use the built-in {DEFAULT_THEME}")));
         }
-        for (rel, abs) in files_under(&root.join(&dir).join("templates")) {
-            let source = std::fs::read_to_string(&abs).map_err(|e| {
-                Finding::new(
-                    Code::ContentTemplate,
-                    format!("cannot read the template: {e}"),
-                )
-                .file(dir.join("templates").join(&rel))
-            })?;
+        let statics = area.walk("static", &|_| true);
+        findings.extend(statics.findings);
+        for file in statics.files {
+            let name = file.rel["static/".len()..].to_string();
             theme
-                .templates
-                .insert(rel.clone(), (source, dir.join("templates").join(&rel)));
+                .statics
+                .insert(name, StaticFile::Disk(area.source(&file.rel)));
         }
-        for (rel, abs) in files_under(&root.join(&dir).join("static")) {
-            theme.statics.insert(rel, StaticFile::Disk(abs));
+        if findings.is_empty() {
+            Ok(theme)
+        } else {
+            Err(findings)
         }
-        Ok(theme)
     }
 
     /// Compiles the theme's templates, with a site's own templates on top.
@@ -78,17 +95,15 @@ impl Theme {
         let mut sources = self.templates.clone();
         let mut findings = Vec::new();
         for t in overrides {
-            match std::fs::read_to_string(&t.source) {
-                Ok(source) => {
+            match t.source.read().map(String::from_utf8) {
+                Ok(Ok(source)) => {
                     sources.insert(t.name.clone(), (source, t.origin.clone()));
                 }
-                Err(e) => findings.push(
-                    Finding::new(
-                        Code::ContentTemplate,
-                        format!("cannot read the template: {e}"),
-                    )
-                    .file(&t.origin),
+                Ok(Err(_)) => findings.push(
+                    Finding::new(Code::ContentTemplate, "the template is not UTF-8 text")
+                        .file(&t.origin),
                 ),
+                Err(e) => findings.push(input::finding(&e, &t.origin)),
             }
         }
         let mut tera = new_tera();
@@ -285,22 +300,6 @@ fn embedded_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<
         files.extend(embedded_files(sub));
     }
     files
-}
-
-fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            let rel = e.path().strip_prefix(dir).ok()?;
-            Some((slashed(rel), e.path().to_path_buf()))
-        })
-        .collect()
 }
 
 fn slashed(path: &Path) -> String {

@@ -97,7 +97,10 @@ pub fn run(
 
     // The watcher thread: debounced changes → rebuild → reload event.
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+    // Links are not followed: a link out of the repository must not make laman watch
+    // (list) folders elsewhere; a link inside it points at a file that is watched anyway.
+    let config = notify::Config::default().with_follow_symlinks(false);
+    let handler = move |event: notify::Result<notify::Event>| {
         // Reading a file is an event too (the build itself reads every file): only
         // changes count.
         match event {
@@ -106,8 +109,9 @@ pub fn run(
             }
             _ => {}
         }
-    })
-    .map_err(|e| Failure::Io(format!("cannot watch {}: {e}", options.root.display())))?;
+    };
+    let mut watcher = notify::RecommendedWatcher::new(handler, config)
+        .map_err(|e| Failure::Io(format!("cannot watch {}: {e}", options.root.display())))?;
     watcher
         .watch(&options.root, notify::RecursiveMode::Recursive)
         .map_err(|e| Failure::Io(format!("cannot watch {}: {e}", options.root.display())))?;
@@ -432,7 +436,7 @@ fn read_body(body: &Body) -> std::io::Result<Vec<u8>> {
     match body {
         Body::Bytes(b) => Ok(b.clone()),
         Body::Embedded(b) => Ok(b.to_vec()),
-        Body::Copy(path) => std::fs::read(path),
+        Body::Copy(source) => source.read(),
     }
 }
 

@@ -84,3 +84,20 @@ pub fn codes(out: &Output) -> Vec<String> {
         .map(|f| f["code"].as_str().unwrap().to_string())
         .collect()
 }
+
+/// Lets the site `label` carry its own code: `custom_code = true` on its registry entry
+/// (`[portal]` for the portal).
+pub fn allow_custom_code(root: &Path, label: &str) {
+    let path = root.join("domains.toml");
+    let text = read(&path);
+    let anchor = if label == "portal" {
+        "[portal]\n".to_string()
+    } else {
+        format!("label = \"{label}\"\n")
+    };
+    assert!(text.contains(&anchor), "no entry for {label}");
+    write(
+        &path,
+        &text.replacen(&anchor, &format!("{anchor}custom_code = true\n"), 1),
+    );
+}

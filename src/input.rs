@@ -1,0 +1,598 @@
+//! Reading the regency repository: every file laman reads (the registry, content,
+//! site settings, templates, static files, themes, and the warm-build fingerprint) is
+//! listed and opened here, so that one rule holds everywhere: nothing outside the
+//! repository is read, and each reader stays inside its [`Area`] (a site reads only
+//! `content/<label>/`, a theme only `themes/<name>/`, the registry only the root).
+//!
+//! Symbolic links. The folders that lead to an area (`content/`, `content/<label>/`,
+//! `themes/`, `themes/<name>/`) must not be links. Inside an area, a relative link to a
+//! file that stays inside the area, and not inside a hidden folder such as `.git`, is
+//! followed; every other link (absolute, leaving by `..`, a chain that ends outside, a
+//! link to a folder, a dangling link) is refused as `content.path.outside`.
+//!
+//! No time-of-check gap: a path is resolved one name at a time from an open folder
+//! (`openat` with `O_NOFOLLOW`, link targets read with `readlinkat`), and the file
+//! handed out is the one opened by that walk. A link swapped in after the listing is
+//! refused, never followed. Names starting with `.` are never listed.
+//!
+//! This module reads; what a file means is for the stages that call it.
+
+use crate::finding::{Code, Finding};
+use std::fmt;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+/// A folder below the regency root that one reader may read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Area {
+    root: PathBuf,
+    /// Relative to the root; empty for the root itself.
+    dir: PathBuf,
+}
+
+/// A file of an area, to be opened when it is needed (copied to the output, served).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    area: Arc<Area>,
+    /// Inside the area, with `/` separators.
+    rel: String,
+}
+
+/// A file found by [`Area::walk`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Inside the area, with `/` separators.
+    pub rel: String,
+    pub len: u64,
+    /// Modification time in nanoseconds since the epoch.
+    pub modified: u128,
+}
+
+/// What a walk found: the files in sorted order, and what it refused.
+#[derive(Debug, Default)]
+pub struct Walk {
+    pub files: Vec<Found>,
+    pub findings: Vec<Finding>,
+}
+
+/// The reason a path was refused: it would leave its area. Carried inside an
+/// [`io::Error`], told apart by [`is_outside`].
+#[derive(Debug)]
+pub struct Outside(pub String);
+
+impl fmt::Display for Outside {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Outside {}
+
+fn outside(why: impl Into<String>) -> io::Error {
+    io::Error::new(io::ErrorKind::PermissionDenied, Outside(why.into()))
+}
+
+/// Whether an error is a refused path rather than a failed read.
+pub fn is_outside(e: &io::Error) -> bool {
+    e.get_ref().is_some_and(|inner| inner.is::<Outside>())
+}
+
+/// The finding for a file that could not be read: `content.path.outside` when it was
+/// refused, `content.read` when reading failed.
+pub fn finding(e: &io::Error, file: &Path) -> Finding {
+    if is_outside(e) {
+        Finding::new(
+            Code::ContentPathOutside,
+            format!("not read: {e}"),
+        )
+        .file(file)
+        .help("laman reads only the site's own folder and the regency's theme: replace the link by the file itself, or remove it")
+    } else {
+        Finding::new(Code::ContentRead, format!("cannot read the file: {e}"))
+            .file(file)
+            .help("check that the file exists and that its permissions let laman read it")
+    }
+}
+
+/// Whether `name` is a plain folder name: not empty, no `/`, `\`, `..`, and not hidden.
+pub fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\', '\0', ':'])
+        && Path::new(name).components().count() == 1
+}
+
+impl Area {
+    /// The area `dir` (relative) below `root`.
+    pub fn new(root: &Path, dir: impl Into<PathBuf>) -> Area {
+        Area {
+            root: root.to_path_buf(),
+            dir: dir.into(),
+        }
+    }
+
+    /// The area's folder, relative to the root (for findings).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Whether the area is there. Err (refused) when a link stands in the way.
+    pub fn exists(&self) -> io::Result<bool> {
+        match sys::open_area(self) {
+            Ok(_) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Every file below `sub` (a folder inside the area; empty for all), as paths
+    /// inside the area, in sorted order. `keep` is asked about each name below `sub`;
+    /// a name it refuses (and everything below it) is skipped. Hidden names are always
+    /// skipped. A missing `sub` is no file.
+    pub fn walk(&self, sub: &str, keep: &dyn Fn(&str) -> bool) -> Walk {
+        let mut walk = Walk::default();
+        let keep = |name: &str| !name.starts_with('.') && keep(name);
+        if let Err(e) = sys::walk(self, sub, &keep, &mut walk) {
+            if e.kind() != io::ErrorKind::NotFound {
+                walk.findings.push(finding(&e, &self.dir.join(sub)));
+            }
+        }
+        walk
+    }
+
+    /// Opens a file of the area (see the module's rules for links).
+    pub fn open(&self, rel: &str) -> io::Result<File> {
+        sys::open(self, rel)
+    }
+
+    /// Reads a file of the area.
+    pub fn read(&self, rel: &str) -> io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        self.open(rel)?.read_to_end(&mut bytes)?;
+        Ok(bytes)
+    }
+
+    /// A file of the area, to be opened later.
+    pub fn source(self: &Arc<Self>, rel: &str) -> Source {
+        Source {
+            area: Arc::clone(self),
+            rel: rel.to_string(),
+        }
+    }
+}
+
+impl Source {
+    /// The file, relative to the regency root (for findings).
+    pub fn origin(&self) -> PathBuf {
+        self.area.dir.join(&self.rel)
+    }
+
+    pub fn open(&self) -> io::Result<File> {
+        self.area.open(&self.rel)
+    }
+
+    pub fn read(&self) -> io::Result<Vec<u8>> {
+        self.area.read(&self.rel)
+    }
+}
+
+/// The plain names of a relative path; anything else (`..`, `/`, a drive) is refused.
+fn names(path: &Path) -> io::Result<Vec<&std::ffi::OsStr>> {
+    path.components()
+        .filter(|c| *c != Component::CurDir)
+        .map(|c| match c {
+            Component::Normal(n) => Ok(n),
+            _ => Err(outside(format!(
+                "`{}` is not a folder inside the repository",
+                path.display()
+            ))),
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+mod sys {
+    use super::{names, outside, Area, Found, Walk};
+    use rustix::fs::{self as rfs, AtFlags, FileType, Mode, OFlags, CWD};
+    use std::ffi::OsStr;
+    use std::fs::File;
+    use std::io;
+    use std::os::fd::OwnedFd;
+    use std::os::unix::ffi::OsStrExt;
+    use std::path::Path;
+
+    /// A device, pipe or socket: never read (a pipe would make a build wait forever).
+    fn not_a_file(shown: &Path) -> io::Error {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "`{}` is not a regular file (a device, pipe or socket)",
+                shown.display()
+            ),
+        )
+    }
+
+    /// Links followed while resolving one path, at most (as the kernel's own limit).
+    const MAX_LINKS: usize = 40;
+
+    const DIR: OFlags = OFlags::RDONLY
+        .union(OFlags::DIRECTORY)
+        .union(OFlags::NOFOLLOW)
+        .union(OFlags::CLOEXEC);
+
+    fn kind(at: &OwnedFd, name: &OsStr) -> io::Result<FileType> {
+        let stat = rfs::statat(at, name, AtFlags::SYMLINK_NOFOLLOW)?;
+        Ok(FileType::from_raw_mode(stat.st_mode))
+    }
+
+    /// Opens the folder `names` below `at` (shown as `base`), refusing every link on the
+    /// way.
+    fn open_dirs(at: OwnedFd, names: &[&OsStr], base: &Path) -> io::Result<OwnedFd> {
+        let mut fd = at;
+        let mut shown = base.to_path_buf();
+        for name in names {
+            shown.push(name);
+            fd = match rfs::openat(&fd, *name, DIR, Mode::empty()) {
+                Ok(next) => next,
+                Err(e) => {
+                    if kind(&fd, name).is_ok_and(|k| k == FileType::Symlink) {
+                        return Err(outside(format!(
+                            "`{}` is a symbolic link where a folder belongs; laman follows no links to folders",
+                            shown.display()
+                        )));
+                    }
+                    return Err(e.into());
+                }
+            };
+        }
+        Ok(fd)
+    }
+
+    /// The area's folder, opened. The root itself is taken as given.
+    pub fn open_area(area: &Area) -> io::Result<OwnedFd> {
+        let root = rfs::openat(
+            CWD,
+            &area.root,
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+            Mode::empty(),
+        )?;
+        open_dirs(root, &names(&area.dir)?, Path::new(""))
+    }
+
+    pub fn open(area: &Area, rel: &str) -> io::Result<File> {
+        let top = open_area(area)?;
+        resolve(&top, rel, &area.dir.join(rel)).map(File::from)
+    }
+
+    /// Opens the regular file `rel` inside the folder `top`, one name at a time,
+    /// following only relative links that stay inside `top`.
+    fn resolve(top: &OwnedFd, rel: &str, shown: &Path) -> io::Result<OwnedFd> {
+        // Names still to walk, the next one last.
+        let mut pending: Vec<Vec<u8>> = rel
+            .split('/')
+            .rev()
+            .map(|s| s.as_bytes().to_vec())
+            .collect();
+        // Folders entered below `top`.
+        let mut dirs: Vec<OwnedFd> = Vec::new();
+        let mut links = 0;
+        let refuse = |why: &str| outside(format!("`{}` {why}", shown.display()));
+        while let Some(name) = pending.pop() {
+            match name.as_slice() {
+                b"" | b"." => continue,
+                b".." => {
+                    if dirs.pop().is_none() {
+                        return Err(refuse("is a symbolic link that leads out of its folder"));
+                    }
+                    continue;
+                }
+                n if n.starts_with(b".") => {
+                    return Err(refuse("is a symbolic link into a hidden folder or file"));
+                }
+                _ => {}
+            }
+            let name = OsStr::from_bytes(&name);
+            let at = dirs.last().unwrap_or(top);
+            let more = pending.iter().any(|p| !matches!(p.as_slice(), b"" | b"."));
+            let found = match kind(at, name) {
+                Err(e) if links > 0 && e.kind() == io::ErrorKind::NotFound => {
+                    return Err(refuse("is a symbolic link to nothing (a dangling link)"));
+                }
+                found => found?,
+            };
+            match found {
+                FileType::Symlink if more => {
+                    return Err(refuse(
+                        "goes through a symbolic link to a folder; laman follows no links to folders",
+                    ));
+                }
+                FileType::Symlink => {
+                    links += 1;
+                    if links > MAX_LINKS {
+                        return Err(refuse("is a chain of too many symbolic links"));
+                    }
+                    let target = rfs::readlinkat(at, name, Vec::new())?.into_bytes();
+                    if target.starts_with(b"/") {
+                        return Err(refuse(&format!(
+                            "is a symbolic link to the absolute path {}",
+                            String::from_utf8_lossy(&target)
+                        )));
+                    }
+                    pending.extend(target.split(|&b| b == b'/').rev().map(<[u8]>::to_vec));
+                }
+                FileType::Directory if more => {
+                    let fd = rfs::openat(at, name, DIR, Mode::empty())?;
+                    dirs.push(fd);
+                }
+                FileType::Directory => {
+                    return Err(refuse(
+                        "is a symbolic link to a folder; laman follows no links to folders",
+                    ));
+                }
+                FileType::RegularFile if !more => {
+                    let fd = rfs::openat(
+                        at,
+                        name,
+                        OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC,
+                        Mode::empty(),
+                    )?;
+                    // The name may have been swapped since it was looked at.
+                    if FileType::from_raw_mode(rfs::fstat(&fd)?.st_mode) != FileType::RegularFile {
+                        return Err(not_a_file(shown));
+                    }
+                    return Ok(fd);
+                }
+                FileType::RegularFile => return Err(io::Error::from(rustix::io::Errno::NOTDIR)),
+                _ => return Err(not_a_file(shown)),
+            }
+        }
+        Err(refuse("names no file"))
+    }
+
+    fn found(rel: String, stat: &rfs::Stat) -> Found {
+        let modified = (stat.st_mtime as i128 * 1_000_000_000 + stat.st_mtime_nsec as i128).max(0);
+        Found {
+            rel,
+            len: stat.st_size as u64,
+            modified: modified as u128,
+        }
+    }
+
+    pub fn walk(
+        area: &Area,
+        sub: &str,
+        keep: &dyn Fn(&str) -> bool,
+        walk: &mut Walk,
+    ) -> io::Result<()> {
+        let top = open_area(area)?;
+        let sub_path = Path::new(sub);
+        let start = open_dirs(top.try_clone()?, &names(sub_path)?, &area.dir)?;
+        let prefix = if sub.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", sub.trim_end_matches('/'))
+        };
+        walk_dir(area, &top, start, &prefix, keep, walk);
+        Ok(())
+    }
+
+    fn walk_dir(
+        area: &Area,
+        top: &OwnedFd,
+        dir: OwnedFd,
+        prefix: &str,
+        keep: &dyn Fn(&str) -> bool,
+        walk: &mut Walk,
+    ) {
+        let listed = rfs::Dir::read_from(&dir).and_then(|entries| {
+            entries
+                .map(|e| e.map(|e| e.file_name().to_bytes().to_vec()))
+                .collect::<Result<Vec<_>, _>>()
+        });
+        let mut entries = match listed {
+            Ok(entries) => entries,
+            Err(e) => {
+                let shown = area.dir.join(prefix.trim_end_matches('/'));
+                walk.findings.push(super::finding(&e.into(), &shown));
+                return;
+            }
+        };
+        entries.sort();
+        for raw in entries {
+            if raw == b"." || raw == b".." {
+                continue;
+            }
+            let name = String::from_utf8_lossy(&raw).into_owned();
+            if !keep(&name) {
+                continue;
+            }
+            let rel = format!("{prefix}{name}");
+            let shown = area.dir.join(&rel);
+            let os = OsStr::from_bytes(&raw);
+            let result = rfs::statat(&dir, os, AtFlags::SYMLINK_NOFOLLOW)
+                .map_err(io::Error::from)
+                .and_then(|stat| match FileType::from_raw_mode(stat.st_mode) {
+                    FileType::Directory => {
+                        let sub = rfs::openat(&dir, os, DIR, Mode::empty())?;
+                        walk_dir(area, top, sub, &format!("{rel}/"), keep, walk);
+                        Ok(None)
+                    }
+                    FileType::RegularFile => Ok(Some(found(rel.clone(), &stat))),
+                    FileType::Symlink => {
+                        let fd = resolve(top, &rel, &shown)?;
+                        Ok(Some(found(rel.clone(), &rfs::fstat(&fd)?)))
+                    }
+                    _ => Err(not_a_file(&shown)),
+                });
+            match result {
+                Ok(Some(file)) => walk.files.push(file),
+                Ok(None) => {}
+                Err(e) => walk.findings.push(super::finding(&e, &shown)),
+            }
+        }
+    }
+}
+
+/// Elsewhere: no link is followed at all (checked before opening, so with a gap).
+#[cfg(not(unix))]
+mod sys {
+    use super::{names, outside, Area, Found, Walk};
+    use std::fs::File;
+    use std::io;
+    use std::path::{Path, PathBuf};
+
+    fn no_links(area: &Area, rel: &Path) -> io::Result<PathBuf> {
+        let mut path = area.root.clone();
+        for name in names(&area.dir)?.into_iter().chain(names(rel)?) {
+            path.push(name);
+            if std::fs::symlink_metadata(&path)?.file_type().is_symlink() {
+                return Err(outside(format!("`{}` is a symbolic link", path.display())));
+            }
+        }
+        Ok(path)
+    }
+
+    pub fn open_area(area: &Area) -> io::Result<PathBuf> {
+        no_links(area, Path::new(""))
+    }
+
+    pub fn open(area: &Area, rel: &str) -> io::Result<File> {
+        File::open(no_links(area, Path::new(rel))?)
+    }
+
+    pub fn walk(
+        area: &Area,
+        sub: &str,
+        keep: &dyn Fn(&str) -> bool,
+        walk: &mut Walk,
+    ) -> io::Result<()> {
+        let start = no_links(area, Path::new(sub))?;
+        let base = open_area(area)?;
+        let walker = walkdir::WalkDir::new(&start)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || keep(&e.file_name().to_string_lossy()));
+        for entry in walker {
+            let entry = entry.map_err(io::Error::other)?;
+            let rel = entry.path().strip_prefix(&base).unwrap_or(entry.path());
+            let rel: Vec<_> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect();
+            let rel = rel.join("/");
+            if entry.file_type().is_symlink() {
+                let e = outside(format!("`{rel}` is a symbolic link"));
+                walk.findings.push(super::finding(&e, &area.dir.join(&rel)));
+            } else if entry.file_type().is_file() {
+                let meta = entry.metadata().map_err(io::Error::other)?;
+                let modified = meta
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                walk.files.push(Found {
+                    rel,
+                    len: meta.len(),
+                    modified,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    fn tree() -> tempfile::TempDir {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("content/s");
+        std::fs::create_dir_all(site.join("a/b")).unwrap();
+        std::fs::create_dir_all(site.join(".git")).unwrap();
+        std::fs::write(site.join("a/b/file.txt"), "inside").unwrap();
+        std::fs::write(site.join(".git/config"), "secret").unwrap();
+        std::fs::write(tmp.path().join("content/other.txt"), "other site").unwrap();
+        tmp
+    }
+
+    fn refused(area: &Area, rel: &str) -> bool {
+        area.read(rel).is_err_and(|e| is_outside(&e))
+    }
+
+    #[test]
+    fn links_inside_the_area_are_followed_and_all_others_refused() {
+        let tmp = tree();
+        let site = tmp.path().join("content/s");
+        symlink("a/b/file.txt", site.join("near")).unwrap();
+        symlink("../b/file.txt", site.join("a/b/up")).unwrap();
+        symlink("near", site.join("chain")).unwrap();
+        symlink("/etc/passwd", site.join("abs")).unwrap();
+        symlink("../other.txt", site.join("sibling")).unwrap();
+        symlink("../../../../../../etc/passwd", site.join("a/escape")).unwrap();
+        symlink(".git/config", site.join("git")).unwrap();
+        symlink("a", site.join("folder")).unwrap();
+        symlink("nowhere", site.join("dangling")).unwrap();
+        symlink("loop", site.join("loop")).unwrap();
+        let area = Area::new(tmp.path(), "content/s");
+        for ok in ["near", "a/b/up", "chain", "a/b/file.txt"] {
+            assert_eq!(area.read(ok).unwrap(), b"inside", "{ok}");
+        }
+        for bad in ["abs", "sibling", "a/escape", "git", "folder", "loop"] {
+            assert!(refused(&area, bad), "{bad}");
+        }
+        assert!(area.read("dangling").is_err());
+        assert!(refused(&area, "../other.txt"));
+        assert!(refused(&area, "folder/b/file.txt"));
+    }
+
+    #[test]
+    fn a_walk_lists_files_and_refuses_links_that_leave() {
+        let tmp = tree();
+        let site = tmp.path().join("content/s");
+        symlink("a/b/file.txt", site.join("near")).unwrap();
+        symlink("/etc", site.join("etc")).unwrap();
+        symlink("nowhere", site.join("dangling")).unwrap();
+        let walk = Area::new(tmp.path(), "content/s").walk("", &|_| true);
+        let rels: Vec<_> = walk.files.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(rels, ["a/b/file.txt", "near"]);
+        let files: Vec<_> = walk
+            .findings
+            .iter()
+            .map(|f| f.file.clone().unwrap())
+            .collect();
+        assert_eq!(
+            files,
+            [Path::new("content/s/dangling"), Path::new("content/s/etc")]
+        );
+        assert!(walk
+            .findings
+            .iter()
+            .all(|f| f.code == Code::ContentPathOutside));
+    }
+
+    #[test]
+    fn an_area_reached_through_a_link_is_refused() {
+        let tmp = tree();
+        symlink("/etc", tmp.path().join("content/t")).unwrap();
+        symlink("s", tmp.path().join("content/u")).unwrap();
+        for dir in ["content/t", "content/u", "content/../content/s", "/etc"] {
+            let area = Area::new(tmp.path(), dir);
+            assert!(area.exists().is_err_and(|e| is_outside(&e)), "{dir}");
+        }
+        assert!(!Area::new(tmp.path(), "content/none").exists().unwrap());
+    }
+
+    #[test]
+    fn plain_names() {
+        for ok in ["pemda", "tema-2", "a_b"] {
+            assert!(is_plain_name(ok), "{ok}");
+        }
+        for bad in ["", "/etc", "../x", "a/b", "..", ".", ".git", "a\\b", "C:x"] {
+            assert!(!is_plain_name(bad), "{bad}");
+        }
+    }
+}
