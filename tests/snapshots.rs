@@ -1,0 +1,95 @@
+//! Pinned output: what laman writes for the Dinas and for machines, compared byte for byte
+//! with the snapshots in `tests/snapshots/` (insta). A change of the zone, the nginx
+//! configuration, a listing, a finding's text or JSON, or a rendered page fails here
+//! until its new snapshot is reviewed and committed:
+//! `INSTA_UPDATE=always cargo test --test snapshots`, then `git diff tests/snapshots/`.
+//!
+//! The fixture has no date that today's date could make a finding of, so the snapshots
+//! hold on any day.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+/// A JSON document laid out one field a line, so that a snapshot's diff shows the field.
+fn pretty(json: &str) -> String {
+    let value: serde_json::Value =
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("not JSON ({e}): {json}"));
+    serde_json::to_string_pretty(&value).unwrap()
+}
+
+/// stdout of a run that must succeed.
+fn ok(root: &Path, args: &[&str]) -> String {
+    let out = laman(root, args);
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn zone() {
+    let root = fixture("contoh");
+    insta::assert_snapshot!("zone", ok(root.path(), &["domains", "zone"]));
+}
+
+#[test]
+fn nginx() {
+    let root = fixture("contoh");
+    let config = ok(
+        root.path(),
+        &[
+            "domains",
+            "nginx",
+            "--webroot",
+            "/srv/laman/public",
+            "--cert",
+            "/etc/ssl/laman/contoh.crt",
+            "--key",
+            "/etc/ssl/laman/contoh.key",
+        ],
+    );
+    insta::assert_snapshot!("nginx", config);
+}
+
+#[test]
+fn domains_list() {
+    let root = fixture("contoh");
+    insta::assert_snapshot!("list_text", ok(root.path(), &["domains", "list"]));
+    insta::assert_snapshot!(
+        "list_json",
+        pretty(&ok(root.path(), &["domains", "list", "--format", "json"]))
+    );
+}
+
+/// The fixture with one mistake of each common kind, in several files.
+fn broken() -> tempfile::TempDir {
+    let root = fixture("contoh");
+    let r = root.path();
+    write(
+        r.join("content/dinkes/berita/kabar-1.md"),
+        "+++\ntitle = \"Kabar\ndate = 2026-01-01\n+++\nIsi\n",
+    );
+    write(
+        r.join("content/dinkes/berita/kabar-2.md"),
+        "+++\ntitle = \"Kabar dua\"\ntittle = \"salah\"\n+++\nIsi\n",
+    );
+    write(
+        r.join("content/disdik/_index.md"),
+        "+++\ntitle = \"Disdik\"\n+++\n[Visi](@/profil/visi-misii.md)\n\n<script>alert(1)</script>\n\n![](gambar.png)\n",
+    );
+    write(
+        r.join("content/dinsoss/_index.md"),
+        "+++\ntitle = \"x\"\n+++\n",
+    );
+    root
+}
+
+#[test]
+fn findings_in_text_and_json() {
+    let root = broken();
+    let text = laman(root.path(), &["check"]);
+    assert_eq!(text.status.code(), Some(1));
+    insta::assert_snapshot!("findings_text", stderr(&text));
+    let json = laman(root.path(), &["check", "--format", "json"]);
+    assert_eq!(json.status.code(), Some(1));
+    insta::assert_snapshot!("findings_json", pretty(&stdout(&json)));
+}
