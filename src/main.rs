@@ -255,6 +255,29 @@ enum Format {
     Json,
 }
 
+/// Writes to standard output through the locked handle. A reader that has gone away
+/// (`laman domains list | head -1`) is no error: laman stops quietly with status 0, as
+/// ripgrep does; any other failure to write ends it with status 2.
+fn write_stdout(text: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_fmt(text).and_then(|()| stdout.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("laman: cannot write to standard output: {e}");
+        std::process::exit(2);
+    }
+}
+
+macro_rules! out {
+    ($($arg:tt)*) => { write_stdout(format_args!($($arg)*)) };
+}
+
+macro_rules! outln {
+    ($($arg:tt)*) => { write_stdout(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -457,7 +480,7 @@ fn domains_check(common: &Common) -> Result<ExitCode, Failure> {
                 };
                 let mut doc = json(&report);
                 doc["custom_code"] = serde_json::json!(allowed);
-                println!("{doc}");
+                outln!("{doc}");
                 return Ok(exit_status(&report));
             }
             if !allowed.is_empty() {
@@ -519,7 +542,7 @@ fn domains_list(common: &Common, status: Option<StatusArg>) -> Result<ExitCode, 
         .filter(|s| wanted.is_none_or(|w| s.status == w))
         .collect();
     match common.format {
-        Format::Json => println!(
+        Format::Json => outln!(
             "{}",
             serde_json::json!({ "domain": reg.regency.domain, "subdomains": subs })
         ),
@@ -537,7 +560,7 @@ fn domains_list(common: &Common, status: Option<StatusArg>) -> Result<ExitCode, 
                 // Fields come from a file anyone may have edited: never raw to a terminal.
                 use laman::finding::Printable;
                 let code = if s.custom_code { "  custom-code" } else { "" };
-                println!(
+                outln!(
                     "{:<width$}  {:<9}  {:<7}  {}  [{}]{code}",
                     Printable::line(&reg.fqdn(&s.label)).to_string(),
                     s.status.as_str(),
@@ -605,7 +628,7 @@ fn domains_zone(root: &std::path::Path, serial: Option<u32>) -> Result<ExitCode,
     let serial = serial.unwrap_or_else(|| laman::registry::zone::derived_serial(&reg));
     let zone = laman::registry::zone::zone(&reg, serial)
         .map_err(|why| Failure::Usage(format!("no zone written: {why}")))?;
-    print!("{zone}");
+    out!("{zone}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -682,7 +705,7 @@ fn domains_nginx(
     };
     let config = laman::registry::nginx::config(&reg, &options)
         .map_err(|why| Failure::Usage(format!("no configuration written: {why}")))?;
-    print!("{config}");
+    out!("{config}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -762,7 +785,7 @@ fn dns_check(args: DnsCheckArgs) -> Result<ExitCode, Failure> {
                 "nameservers": outcome.nameservers,
             }
         });
-        println!("{doc}");
+        outln!("{doc}");
         return Ok(if errors > 0 {
             ExitCode::from(1)
         } else {
@@ -825,7 +848,7 @@ fn finish(report: &Report, format: Format, summary: &str) -> ExitCode {
                 report.warnings()
             );
         }
-        Format::Json => println!("{}", json(report)),
+        Format::Json => outln!("{}", json(report)),
     }
     exit_status(report)
 }

@@ -900,3 +900,29 @@ fn list_writes_hostile_fields_escaped_on_one_line() {
     );
     assert_eq!(listing.lines().count(), 5, "one line per entry: {listing}");
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_laman_quietly() {
+    // `laman domains list | head -1`: the pipe is closed before laman writes.
+    let root = fixture("contoh");
+    for args in [
+        &["domains", "list"][..],
+        &["domains", "list", "--format", "json"],
+        &["domains", "zone"],
+        &["check", "--format", "json"],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_laman"))
+            .args(args)
+            .arg("--root")
+            .arg(root.path())
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    }
+}
