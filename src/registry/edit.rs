@@ -156,7 +156,7 @@ pub fn apply(
         (Some(sub), _) if !transition_allowed(Some(sub.status), to) => {
             let help = match (sub.status, to) {
                 (Status::Revoked | Status::Rejected, Status::Approved) => "a revoked or rejected subdomain must be requested again before it can be approved",
-                _ => "allowed: requested → approved or rejected; approved → suspended or revoked; suspended → approved or revoked; revoked or rejected → requested",
+                _ => &validate::transitions_help(),
             };
             return refuse_at(sub.line, Code::RegistryEditTransition, format!("`{label}` is {}; it cannot be {}", sub.status.as_str(), to.as_str()), help);
         }

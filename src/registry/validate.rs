@@ -482,9 +482,16 @@ impl Validator<'_> {
             if previous.is_some() && !transition_allowed(previous.map(|p| p.0), h.action) {
                 let from = previous.map_or("nothing", |p| p.0.as_str());
                 self.push(
-                    Finding::new(Code::RegistryHistoryTransition, format!("`{}` goes from {from} to {} in its history", sub.label, h.action.as_str()))
-                        .line(sub.lines.history)
-                        .help("allowed: requested → approved or rejected; approved → suspended or revoked; suspended → approved or revoked; revoked or rejected → requested"),
+                    Finding::new(
+                        Code::RegistryHistoryTransition,
+                        format!(
+                            "`{}` goes from {from} to {} in its history",
+                            sub.label,
+                            h.action.as_str()
+                        ),
+                    )
+                    .line(sub.lines.history)
+                    .help(transitions_help()),
                     sub,
                 );
             }
@@ -739,16 +746,42 @@ fn field_invalid(what: &str, value: &str, why: &str) -> Finding {
 }
 
 /// Allowed transitions of a subdomain's status (None: the entry is new).
+/// The registry's lifecycle, the one table every rule about steps reads: from each
+/// status (None: not registered yet), the statuses a step may lead to.
+pub const TRANSITIONS: &[(Option<Status>, &[Status])] = &[
+    (None, &[Status::Requested]),
+    (
+        Some(Status::Requested),
+        &[Status::Approved, Status::Rejected],
+    ),
+    (
+        Some(Status::Approved),
+        &[Status::Suspended, Status::Revoked],
+    ),
+    (
+        Some(Status::Suspended),
+        &[Status::Approved, Status::Revoked],
+    ),
+    (Some(Status::Revoked), &[Status::Requested]),
+    (Some(Status::Rejected), &[Status::Requested]),
+];
+
 pub fn transition_allowed(from: Option<Status>, to: Status) -> bool {
-    use Status::*;
-    matches!(
-        (from, to),
-        (None, Requested)
-            | (Some(Requested), Approved | Rejected)
-            | (Some(Approved), Suspended | Revoked)
-            | (Some(Suspended), Approved | Revoked)
-            | (Some(Revoked | Rejected), Requested)
-    )
+    TRANSITIONS
+        .iter()
+        .any(|(f, tos)| *f == from && tos.contains(&to))
+}
+
+/// The allowed steps, for people: "allowed: requested → approved or rejected; ...".
+pub fn transitions_help() -> String {
+    let steps: Vec<String> = TRANSITIONS
+        .iter()
+        .filter_map(|(from, tos)| {
+            let names: Vec<&str> = tos.iter().map(|t| t.as_str()).collect();
+            from.map(|f| format!("{} → {}", f.as_str(), names.join(" or ")))
+        })
+        .collect();
+    format!("allowed: {}", steps.join("; "))
 }
 
 pub fn normalize_host(name: &str) -> String {
@@ -837,6 +870,19 @@ fn part_problem(part: &str, allow_upper: bool) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_help_is_written_from_the_table() {
+        assert_eq!(
+            transitions_help(),
+            "allowed: requested → approved or rejected; approved → suspended or revoked; suspended → approved or revoked; revoked → requested; rejected → requested"
+        );
+        assert!(transition_allowed(None, Status::Requested));
+        assert!(!transition_allowed(
+            Some(Status::Requested),
+            Status::Suspended
+        ));
+    }
 
     #[test]
     fn label_syntax() {
