@@ -428,3 +428,34 @@ fn out_of_file_descriptors_the_server_waits_instead_of_spinning() {
     let ok = wait_for(port, "localhost", "/", |r| r.status == 200);
     assert_eq!(ok.status, 200);
 }
+
+#[test]
+fn a_stalled_reader_does_not_hold_up_a_rebuild() {
+    let root = fixture("contoh");
+    // A large download that the client below never reads: the server's write blocks.
+    let big: String = "Laporan tahunan. ".repeat(400_000);
+    write(root.path().join("content/dinkes/_static/laporan.txt"), &big);
+    let server = start(root.path());
+    let p = server.port;
+    let mut stalled = TcpStream::connect(("127.0.0.1", p)).unwrap();
+    stalled
+        .write_all(
+            format!("GET /laporan.txt HTTP/1.1\r\nHost: dinkes.localhost:{p}\r\n\r\n").as_bytes(),
+        )
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    // An edit is rebuilt and served while that download is stuck.
+    let started = Instant::now();
+    let file = root.path().join("content/dinkes/profil/visi-misi.md");
+    write(&file, &read(&file).replace("Visi dan Misi", "Visi Baru"));
+    let page = wait_for(p, "dinkes.localhost", "/profil/visi-misi/", |r| {
+        r.body.contains("Visi Baru")
+    });
+    assert!(page.body.contains("Visi Baru"), "the edit is served");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the rebuild waited for the stalled reader: {:?}",
+        started.elapsed()
+    );
+    drop(stalled);
+}

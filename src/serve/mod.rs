@@ -375,25 +375,57 @@ fn handle(state: &State, stream: TcpStream) {
     if request.path == EVENTS {
         return events(state, &stream, head_only);
     }
+    // The answer is made under the snapshot's read lock and written after it is let go:
+    // a browser that stalls reading must not hold up the next rebuild.
+    let answer = answer(state, &request);
+    let headers: Vec<(&str, &str)> = answer
+        .headers
+        .iter()
+        .map(|(n, v)| (*n, v.as_str()))
+        .collect();
+    http::respond(
+        &stream,
+        answer.status,
+        answer.content_type,
+        &headers,
+        &answer.body,
+        head_only,
+    );
+}
+
+/// What to send back for a request, owned, so that no lock is held while it is sent.
+struct Answer {
+    status: u16,
+    content_type: &'static str,
+    headers: Vec<(&'static str, String)>,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn new(status: u16, content_type: &'static str, body: Vec<u8>) -> Answer {
+        Answer {
+            status,
+            content_type,
+            headers: Vec::new(),
+            body,
+        }
+    }
+}
+
+/// The answer to a GET or HEAD of a page, from the built sites held in memory.
+fn answer(state: &State, request: &http::Request) -> Answer {
     let label = site_of(&request.host, &state.domain.read().unwrap());
     let snapshot = state.snapshot.read().unwrap();
     let site = label.as_deref().and_then(|l| snapshot.sites.get(l));
     let Some(path) = http::clean_path(&request.path) else {
-        return not_found(&stream, site, &snapshot.findings, head_only);
+        return not_found(site, &snapshot.findings);
     };
     let Some(site) = site else {
         let body = overlay_page(
             &snapshot.findings,
             &format!("Tidak ada situs untuk alamat {}", request.host),
         );
-        return http::respond(
-            &stream,
-            404,
-            "text/html; charset=utf-8",
-            &[],
-            body.as_bytes(),
-            head_only,
-        );
+        return Answer::new(404, "text/html; charset=utf-8", body.into_bytes());
     };
     let key = path.trim_start_matches('/');
     let (key, body) = if let Some(b) = site.get(key) {
@@ -402,33 +434,25 @@ fn handle(state: &State, stream: TcpStream) {
         let index = format!("{key}index.html");
         match site.get(&index) {
             Some(b) => (index, b),
-            None => return not_found(&stream, Some(site), &snapshot.findings, head_only),
+            None => return not_found(Some(site), &snapshot.findings),
         }
     } else if site.contains_key(&format!("{key}/index.html")) {
         // From the key, not the path as sent: `//profil` must not become `//profil/`,
         // which a browser reads as the host `profil`.
-        let location = format!("/{key}/");
-        return http::respond(
-            &stream,
-            301,
-            "text/plain; charset=utf-8",
-            &[("Location", &location)],
-            b"",
-            head_only,
-        );
+        let mut moved = Answer::new(301, "text/plain; charset=utf-8", Vec::new());
+        moved.headers.push(("Location", format!("/{key}/")));
+        return moved;
     } else {
-        return not_found(&stream, Some(site), &snapshot.findings, head_only);
+        return not_found(Some(site), &snapshot.findings);
     };
-    let bytes = match read_body(body) {
-        Ok(b) => b,
-        Err(_) => return not_found(&stream, Some(site), &snapshot.findings, head_only),
+    let Ok(bytes) = read_body(body) else {
+        return not_found(Some(site), &snapshot.findings);
     };
     let kind = http::content_type(&key);
     if kind.starts_with("text/html") {
-        let page = decorate(&bytes, &snapshot.findings);
-        http::respond(&stream, 200, kind, &[], &page, head_only);
+        Answer::new(200, kind, decorate(&bytes, &snapshot.findings))
     } else {
-        http::respond(&stream, 200, kind, &[], &bytes, head_only);
+        Answer::new(200, kind, bytes)
     }
 }
 
@@ -440,25 +464,13 @@ fn read_body(body: &Body) -> std::io::Result<Vec<u8>> {
     }
 }
 
-fn not_found(
-    stream: &TcpStream,
-    site: Option<&HashMap<String, Body>>,
-    findings: &[Finding],
-    head_only: bool,
-) {
+fn not_found(site: Option<&HashMap<String, Body>>, findings: &[Finding]) -> Answer {
     let page = site
         .and_then(|s| s.get("404.html"))
         .and_then(|b| read_body(b).ok())
         .map(|b| decorate(&b, findings))
         .unwrap_or_else(|| overlay_page(findings, "Halaman tidak ditemukan").into_bytes());
-    http::respond(
-        stream,
-        404,
-        "text/html; charset=utf-8",
-        &[],
-        &page,
-        head_only,
-    );
+    Answer::new(404, "text/html; charset=utf-8", page)
 }
 
 /// The label a Host header names: `localhost` (or the bare domain) is the portal,
