@@ -37,12 +37,42 @@ pub struct Contact {
     pub hours: Option<String>,
 }
 
-/// Footer links; each is an address or an `@` link to content.
+/// Footer links; each is an address or an `@` link to content, checked like a link in
+/// markdown when the site is rendered.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Links {
-    pub ppid: Option<String>,
-    pub pengaduan: Option<String>,
+    pub ppid: Option<Address>,
+    pub pengaduan: Option<Address>,
+}
+
+impl Links {
+    /// Every link that is set, with its key.
+    pub fn all(&self) -> impl Iterator<Item = (&'static str, &Address)> {
+        [("ppid", &self.ppid), ("pengaduan", &self.pengaduan)]
+            .into_iter()
+            .filter_map(|(key, a)| a.as_ref().map(|a| (key, a)))
+    }
+}
+
+/// An address written in the settings, and the line it is written on.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(from = "toml::Spanned<String>")]
+pub struct Address {
+    pub url: String,
+    /// 1-based; set by [`SiteConfig::parse`] (0 until then).
+    pub line: usize,
+    offset: usize,
+}
+
+impl From<toml::Spanned<String>> for Address {
+    fn from(spanned: toml::Spanned<String>) -> Address {
+        Address {
+            offset: spanned.span().start,
+            url: spanned.into_inner(),
+            line: 0,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -81,7 +111,7 @@ impl SiteConfig {
 
     /// Parses the settings text; `file` is the name findings carry.
     pub fn parse(text: &str, file: &Path) -> Result<SiteConfig, Finding> {
-        let config: SiteConfig = toml::from_str(text).map_err(|e| {
+        let mut config: SiteConfig = toml::from_str(text).map_err(|e| {
             let line = e.span().map_or(1, |s| line_of(text, s.start));
             Finding::new(
                 Code::ContentSiteConfig,
@@ -90,6 +120,12 @@ impl SiteConfig {
             .at(file, line)
             .help("the fields of _site.toml are listed in docs/content.md")
         })?;
+        for address in [&mut config.links.ppid, &mut config.links.pengaduan]
+            .into_iter()
+            .flatten()
+        {
+            address.line = line_of(text, address.offset);
+        }
         if let Some(i) = config
             .embeds
             .iframe_hosts
@@ -220,5 +256,23 @@ mod tests {
             );
         }
         assert!(SiteConfig::parse("theme = \"kota\"\n", Path::new("s")).is_ok());
+    }
+
+    #[test]
+    fn links_know_their_line() {
+        let c = SiteConfig::parse(
+            "tagline = \"x\"\n\n[links]\nppid = \"@/ppid.md\"\npengaduan = \"javascript:x\"\n",
+            Path::new("s"),
+        )
+        .unwrap();
+        let links: Vec<_> = c
+            .links
+            .all()
+            .map(|(k, a)| (k, a.url.as_str(), a.line))
+            .collect();
+        assert_eq!(
+            links,
+            vec![("ppid", "@/ppid.md", 4), ("pengaduan", "javascript:x", 5)]
+        );
     }
 }

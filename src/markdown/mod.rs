@@ -1,13 +1,13 @@
 //! Markdown to HTML: pulldown-cmark with tables, footnotes, strikethrough, task lists,
-//! heading ids and smart punctuation; `@` links resolved to absolute URLs; raw HTML
-//! checked and sanitized ([`safety`]).
+//! heading ids and smart punctuation; `@` links resolved to absolute URLs; raw HTML and
+//! heading attributes checked, and every page sanitized ([`safety`]).
 //!
 //! Rendering one document is a pure function of its text, the link resolver and the
 //! site's HTML policy: no file system, no templates.
 
 mod safety;
 
-pub use safety::HtmlPolicy;
+pub use safety::{is_script_url, url_allowed, HtmlPolicy, RESERVED_IDS};
 
 use crate::content::{slugify, Doc};
 use crate::finding::{line_of, Code, Finding};
@@ -85,16 +85,37 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
     let mut summary_done = false;
     let mut in_paragraph = false;
     let mut words = 0;
-    let mut has_raw_html = false;
+    // Raw HTML of the open HTML block, checked whole when the block ends.
+    let mut block: Option<RawHtml> = None;
     // Open heading (start index in `events`) and open image (alt text so far, offset).
     let mut heading: Option<usize> = None;
     let mut image: Option<(String, usize)> = None;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { .. }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let at = attribute_block(body, range);
+                let report = |message: String| {
+                    findings.push(report(
+                        Code::ContentHtmlUnsafe,
+                        at,
+                        message,
+                        "a heading's attribute block may hold only an id and classes: ## Judul {#id .kelas}; ids and classes are letters, digits, - and _",
+                    ))
+                };
+                let (id, classes) = heading_attributes(id, classes, attrs, report);
                 heading = Some(events.len());
-                events.push(event);
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs: Vec::new(),
+                }));
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(start) = heading.take() {
@@ -108,8 +129,8 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
                 title,
                 id,
             }) => {
-                let dest_url =
-                    check_url(dest_url, range.start, env, &report, findings, &mut anchors);
+                let at = |code, message, help: &str| report(code, range.start, message, help);
+                let dest_url = check_link(dest_url, env, &at, findings, &mut anchors);
                 events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -123,8 +144,8 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
                 title,
                 id,
             }) => {
-                let dest_url =
-                    check_url(dest_url, range.start, env, &report, findings, &mut anchors);
+                let at = |code, message, help: &str| report(code, range.start, message, help);
+                let dest_url = check_link(dest_url, env, &at, findings, &mut anchors);
                 image = Some((String::new(), range.start));
                 events.push(Event::Start(Tag::Image {
                     link_type,
@@ -169,11 +190,28 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
                 summary.push(' ');
                 events.push(event);
             }
+            Event::Start(Tag::HtmlBlock) => {
+                block = Some(RawHtml::default());
+                events.push(event);
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(raw) = block.take() {
+                    raw.check(env.policy, &line, |code, l, message, help| {
+                        findings.push(report_at(doc, env, code, l, message, help))
+                    });
+                }
+                events.push(event);
+            }
             Event::Html(ref html) | Event::InlineHtml(ref html) => {
-                has_raw_html = true;
-                for problem in env.policy.check(html) {
-                    let (code, help) = problem.code_and_help();
-                    findings.push(report(code, range.start, problem.message(), help));
+                match &mut block {
+                    Some(raw) if matches!(event, Event::Html(_)) => raw.push(html, range.start),
+                    _ => {
+                        let mut raw = RawHtml::default();
+                        raw.push(html, range.start);
+                        raw.check(env.policy, &line, |code, l, message, help| {
+                            findings.push(report_at(doc, env, code, l, message, help))
+                        });
+                    }
                 }
                 events.push(event);
             }
@@ -193,9 +231,7 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
 
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    if has_raw_html {
-        html = env.policy.sanitize(&html);
-    }
+    let html = env.policy.sanitize(&html);
     let mut ids: Vec<String> = ids.into_iter().collect();
     ids.sort();
     Rendered {
@@ -239,7 +275,7 @@ fn finish_heading(
     };
     let mut unique = wanted.clone();
     let mut n = 1;
-    while !ids.insert(unique.clone()) {
+    while RESERVED_IDS.contains(&unique.as_str()) || !ids.insert(unique.clone()) {
         unique = format!("{wanted}-{n}");
         n += 1;
     }
@@ -256,12 +292,14 @@ fn finish_heading(
     });
 }
 
-/// Resolves `@` links and refuses script-bearing URLs; returns the URL to write.
-fn check_url<'a>(
+/// Checks one address written by an editor, in markdown or in a site's settings:
+/// resolves an `@` link (a `#heading` in it is checked later, through `anchors`) and
+/// refuses addresses the sanitizer would remove. Returns the address to write; `report`
+/// places a finding where the address is written.
+pub fn check_link<'a>(
     url: CowStr<'a>,
-    offset: usize,
     env: &Env,
-    report: &dyn Fn(Code, usize, String, &str) -> Finding,
+    report: &dyn Fn(Code, String, &str) -> Finding,
     findings: &mut Vec<Finding>,
     anchors: &mut Vec<Anchor>,
 ) -> CowStr<'a> {
@@ -275,7 +313,6 @@ fn check_url<'a>(
                         id: id.to_string(),
                         finding: report(
                             Code::ContentLinkBroken,
-                            offset,
                             format!("broken link `{url}`: the page has no heading `#{id}`"),
                             "a heading's id is its text in lower case with hyphens (## Visi dan Misi → #visi-dan-misi), or the id given as ## Judul {#id}",
                         ),
@@ -286,7 +323,6 @@ fn check_url<'a>(
             Err(why) => {
                 findings.push(report(
                     Code::ContentLinkBroken,
-                    offset,
                     format!("broken link `{url}`: {why}"),
                     "write @/path/under/the/site.md for this site, @label/path.md for another site, @portal/... for the portal",
                 ));
@@ -294,19 +330,152 @@ fn check_url<'a>(
             }
         };
     }
-    if safety::is_script_url(&url) {
+    let script = safety::is_script_url(&url);
+    if script || !url_allowed(&as_written(&url)) {
+        let why = if script {
+            "can run code in the reader's browser"
+        } else {
+            "is not an address content may link to"
+        };
         findings.push(report(
             Code::ContentHtmlUnsafe,
-            offset,
-            format!(
-                "the address `{}` can run code in the reader's browser",
-                safety::shown(&url)
-            ),
+            format!("the address `{}` {why}", safety::shown(&url)),
             "link only to http(s), mailto: or tel: addresses, or to files of the site",
         ));
         return CowStr::from("#");
     }
     url
+}
+
+/// An address as the browser reads it from pulldown-cmark's `href`: bytes outside its
+/// safe set percent-encoded (it writes `&` and `'` as entities, which decode back).
+fn as_written(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        let safe = c.is_ascii_graphic() && !"\"<>[\\]`{|}".contains(c);
+        if safe {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// A finding at a line of a document.
+fn report_at(
+    doc: &Doc,
+    env: &Env,
+    code: Code,
+    line: usize,
+    message: String,
+    help: &str,
+) -> Finding {
+    Finding::new(code, message)
+        .at(&doc.file, line)
+        .site(env.site)
+        .help(help)
+}
+
+/// Raw HTML checked as one text (an HTML block arrives line by line, and a tag may span
+/// lines): the text, and where each piece starts in it and in the body.
+#[derive(Default)]
+struct RawHtml {
+    text: String,
+    pieces: Vec<(usize, usize)>,
+}
+
+impl RawHtml {
+    fn push(&mut self, html: &str, offset: usize) {
+        self.pieces.push((self.text.len(), offset));
+        self.text.push_str(html);
+    }
+
+    /// Reports every problem at the line it is on (`line` maps a body offset to a line).
+    fn check(
+        &self,
+        policy: &HtmlPolicy,
+        line: &dyn Fn(usize) -> usize,
+        mut report: impl FnMut(Code, usize, String, &str),
+    ) {
+        for (at, problem) in policy.check(&self.text) {
+            let i = self
+                .pieces
+                .partition_point(|&(start, _)| start <= at)
+                .max(1)
+                - 1;
+            let (start, offset) = self.pieces[i];
+            let within = self.text.as_bytes()[start..at.min(self.text.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            let (code, help) = problem.code_and_help();
+            report(code, line(offset) + within, problem.message(), help);
+        }
+    }
+}
+
+/// Where a heading's `{...}` attribute block starts (the heading's text line; for a
+/// setext heading, the line above its underline).
+fn attribute_block(body: &str, range: std::ops::Range<usize>) -> usize {
+    let source = body.get(range.clone()).unwrap_or("").trim_end();
+    let text = match source.rsplit_once('\n') {
+        Some((above, under))
+            if !under.trim().is_empty() && under.trim().chars().all(|c| c == '=' || c == '-') =>
+        {
+            above
+        }
+        _ => source,
+    };
+    range.start + text.rfind('{').unwrap_or(0)
+}
+
+/// The id and classes a heading keeps from its attribute block: only an allowed id and
+/// allowed classes; everything else is reported and dropped.
+fn heading_attributes<'a>(
+    id: Option<CowStr<'a>>,
+    classes: Vec<CowStr<'a>>,
+    attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+    mut report: impl FnMut(String),
+) -> (Option<CowStr<'a>>, Vec<CowStr<'a>>) {
+    for (key, value) in &attrs {
+        let shown = match value {
+            Some(v) => format!("{key}={}", safety::shown(v)),
+            None => key.to_string(),
+        };
+        report(format!(
+            "the heading attribute `{shown}` is not allowed (only {{#id}} and {{.class}})"
+        ));
+    }
+    let id = id.filter(|id| {
+        let ok = safety::id_allowed(id);
+        if !ok {
+            report(format!(
+                "the heading id `{}` is not allowed: {}",
+                safety::shown(id),
+                safety::NAME_RULE
+            ));
+        }
+        ok
+    });
+    let classes = classes
+        .into_iter()
+        .filter(|class| {
+            let ok = safety::class_allowed(class);
+            if !ok {
+                report(format!(
+                    "the heading class `{}` is not allowed: {}",
+                    safety::shown(class),
+                    safety::NAME_RULE
+                ));
+            }
+            ok
+        })
+        .collect();
+    (id, classes)
 }
 
 fn shorten(text: &str) -> String {

@@ -170,6 +170,364 @@ fn odd_inputs_never_panic() {
     }
 }
 
+fn unsafe_lines(f: &[Finding]) -> Vec<usize> {
+    f.iter()
+        .filter(|f| f.code == Code::ContentHtmlUnsafe)
+        .map(|f| f.line.unwrap())
+        .collect()
+}
+
+#[test]
+fn heading_attributes_other_than_id_and_class_are_unsafe() {
+    // Body starts on line 5: the heading is on line 7.
+    let (r, f) = render_md("Teks.\n\n## Judul {onfocus=alert(1) autofocus tabindex=1}\n");
+    assert_eq!(unsafe_lines(&f), vec![7, 7, 7], "{f:?}");
+    assert!(f[0].help.as_deref().unwrap().contains("{#id .kelas}"));
+    assert!(!r.html.contains("onfocus"), "{}", r.html);
+    assert!(!r.html.contains("autofocus"), "{}", r.html);
+    assert!(!r.html.contains("tabindex"), "{}", r.html);
+    assert!(r.html.contains("<h2 id=\"judul\">Judul</h2>"), "{}", r.html);
+    for attrs in [
+        "{style=position:fixed}",
+        "{href=javascript:alert(1)}",
+        "{ONMOUSEOVER=x}",
+        "{onpointerenter=x}",
+        "{#ok .ok data-x=1}",
+        "{contenteditable}",
+    ] {
+        let (r, f) = render_md(&format!("# Judul {attrs}\n"));
+        assert_eq!(unsafe_lines(&f), vec![5], "{attrs}: {f:?}");
+        assert!(
+            !r.html.contains("=x") && !r.html.contains("style"),
+            "{}",
+            r.html
+        );
+    }
+}
+
+#[test]
+fn heading_ids_and_classes_are_letters_digits_and_not_the_themes() {
+    let (r, f) = render_md("## A {#misi .kartu .catatan_1}\n");
+    assert!(f.is_empty(), "{f:?}");
+    assert!(
+        r.html
+            .contains("<h2 id=\"misi\" class=\"kartu catatan_1\">"),
+        "{}",
+        r.html
+    );
+    for attrs in ["{#konten}", "{.lewati}", "{.kepala}", "{#a\"b}", "{.x/y}"] {
+        let (r, f) = render_md(&format!("## Judul {attrs}\n"));
+        assert_eq!(unsafe_lines(&f), vec![5], "{attrs}: {f:?}");
+        assert!(
+            !r.html.contains("konten") && !r.html.contains("lewati"),
+            "{}",
+            r.html
+        );
+    }
+    // A setext heading: the attribute block is on the text line, not the underline.
+    let (_, f) = render_md("Satu\n\nJudul {onclick=x}\n=====\n");
+    assert_eq!(unsafe_lines(&f), vec![7], "{f:?}");
+}
+
+#[test]
+fn generated_heading_ids_avoid_the_themes_ids() {
+    let (r, f) = render_md("## Konten\n\n## Berita Terbaru\n");
+    assert!(f.is_empty(), "{f:?}");
+    assert!(r.html.contains("id=\"konten-1\""), "{}", r.html);
+    assert!(r.html.contains("id=\"berita-terbaru-1\""), "{}", r.html);
+}
+
+#[test]
+fn html_split_over_lines_is_checked_at_the_line_of_the_problem() {
+    // Line 5 is the body's first line.
+    for (body, lines) in [
+        ("<div>\n<script\n>alert(1)</script>\n</div>\n", vec![6]),
+        (
+            "<div>\n<img src=\"x.png\" alt=\"x\"\nonerror=\"alert(1)\">\n</div>\n",
+            vec![7],
+        ),
+        (
+            "<div>\n<a\nhref=\"javascript:alert(1)\">x</a>\n</div>\n",
+            vec![7],
+        ),
+        (
+            "Teks <img src=\"x.png\" alt=\"x\"\n  onerror=\"alert(1)\"> lagi\n",
+            vec![6],
+        ),
+        ("Teks <a\nhref=\"JaVaScRiPt:alert(1)\">x</a>\n", vec![6]),
+        (
+            "<p style=\"background:url(javascript:alert(1))\">x</p>\n",
+            vec![5],
+        ),
+        (
+            "<div>\n\n<p>ok</p>\n\n<span\nclass=\"x\"\nstyle=\"position:fixed\">x</span>\n</div>\n",
+            vec![11],
+        ),
+        ("<a href=\"jav&#x61;script:x\">x</a>\n", vec![5]),
+        ("<a href=\"jav&#x09;ascript:x\">x</a>\n", vec![5]),
+        ("<a href=\"java\tscript:x\">x</a>\n", vec![5]),
+        (
+            "<a href=\"data:text/html;base64,PHNjcmlwdD4=\">x</a>\n",
+            vec![5],
+        ),
+        ("<a href=\"vbscript:msgbox(1)\">x</a>\n", vec![5]),
+        ("<svg><a href=\"#\">x</a></svg>\n", vec![5]),
+        ("<math><mi>x</mi></math>\n", vec![5, 5]),
+        (
+            "<div>\n<p class=\"lewati\" id=\"konten\">x</p>\n</div>\n",
+            vec![6, 6],
+        ),
+        ("<p tabindex=\"1\">x</p>\n", vec![5]),
+        ("<div>\n<a href=\"x\"\n", vec![6]),
+        ("<font color=\"red\">x</font>\n", vec![5]),
+    ] {
+        let (r, f) = render_md(body);
+        assert_eq!(unsafe_lines(&f), lines, "{body}: {f:?}");
+        for bad in [
+            "alert",
+            "<script",
+            "onerror",
+            "javascript",
+            "position",
+            "<svg",
+            "lewati",
+        ] {
+            assert!(!r.html.to_lowercase().contains(bad), "{body}: {}", r.html);
+        }
+    }
+}
+
+#[test]
+fn iframe_attributes_beyond_the_allowed_are_unsafe() {
+    let policy = HtmlPolicy::new(&["www.openstreetmap.org".to_string()]);
+    for attr in [
+        "srcdoc=\"<script>alert(1)</script>\"",
+        "sandbox=\"allow-scripts\"",
+        "allow=\"camera\"",
+        "name=\"x\"",
+    ] {
+        let (r, f) = render_with(
+            &format!("<iframe src=\"https://www.openstreetmap.org/e\"\n{attr}></iframe>\n"),
+            &policy,
+        );
+        assert_eq!(unsafe_lines(&f), vec![6], "{attr}: {f:?}");
+        assert!(
+            !r.html.contains("srcdoc") && !r.html.contains("sandbox"),
+            "{}",
+            r.html
+        );
+    }
+}
+
+#[test]
+fn comments_are_removed_without_a_finding() {
+    let (r, f) = render_md("<!-- catatan redaksi -->\n\nTeks <!-- juga --> ini.\n");
+    assert!(f.is_empty(), "{f:?}");
+    assert!(!r.html.contains("catatan"), "{}", r.html);
+}
+
+#[test]
+fn every_page_is_sanitized_even_without_raw_html() {
+    let (r, f) =
+        render_md("## Judul {onfocus=alert(1)}\n\n| a |\n|--:|\n| 1 |\n\n[x](ftp://a.example/)\n");
+    assert_eq!(unsafe_lines(&f), vec![5, 11], "{f:?}");
+    assert!(
+        !r.html.contains("onfocus") && !r.html.contains("ftp:"),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html.contains("text-align"),
+        "markdown's alignment survives: {}",
+        r.html
+    );
+}
+
+/// Start tags and their attributes, as a browser's tokenizer reads them (the content of
+/// `<iframe>`, `<textarea>`, ... is text).
+fn start_tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut emitter = html5gum::DefaultEmitter::default();
+    emitter.naively_switch_states(true);
+    html5gum::Tokenizer::new_with_emitter(html, emitter)
+        .flatten()
+        .filter_map(|t| match t {
+            html5gum::Token::StartTag(tag) => Some((
+                String::from_utf8_lossy(&tag.name).into_owned(),
+                tag.attributes
+                    .iter()
+                    .map(|(k, v)| {
+                        let k = String::from_utf8_lossy(k).into_owned();
+                        let v = String::from_utf8_lossy(&v.value).into_owned();
+                        let v = if k == "style" {
+                            v.replace(' ', "").trim_end_matches(';').to_string()
+                        } else {
+                            v
+                        };
+                        (k, v)
+                    })
+                    .collect(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether every start tag of `input`, with all its attributes, is still in `output` (the
+/// parser may add tags it implies, such as `<tbody>`, move misplaced ones out of a table,
+/// and drop table cells outside a table: repairs, not removals of what was written).
+fn kept(input: &str, output: &str) -> bool {
+    const TABLE_PARTS: &[&str] = &[
+        "td", "th", "tr", "tbody", "thead", "tfoot", "caption", "col", "colgroup",
+    ];
+    let mut out = start_tags(output);
+    start_tags(input)
+        .into_iter()
+        .filter(|(tag, _)| !TABLE_PARTS.contains(&tag.as_str()))
+        .all(|tag| {
+            let found = out.iter().position(|o| *o == tag);
+            found.map(|i| out.swap_remove(i)).is_some()
+        })
+}
+
+#[test]
+fn what_the_check_passes_the_sanitizer_keeps() {
+    let policy = HtmlPolicy::new(&["www.openstreetmap.org".to_string()]);
+    let tags = [
+        "p",
+        "a",
+        "img",
+        "div",
+        "span",
+        "script",
+        "svg",
+        "math",
+        "iframe",
+        "style",
+        "td",
+        "table",
+        "b",
+        "font",
+        "details",
+        "object",
+        "textarea",
+        "title",
+        "noscript",
+        "xmp",
+        "select",
+        "template",
+        "abbr",
+        "blockquote",
+        "th",
+        "ol",
+        "time",
+        "input",
+        "button",
+        "embed",
+    ];
+    let attrs = [
+        "href=\"javascript:alert(1)\"",
+        "href=\"jav&#x61;script:x\"",
+        "href=\"  JAVASCRIPT:x\"",
+        "href=\"java\tscript:x\"",
+        "href=\"java&#0;script:x\"",
+        "href=\"https://a.go.id/\"",
+        "href=\"/berkas.pdf\"",
+        "href=\"#misi\"",
+        "href=\"data:text/html,x\"",
+        "href=\"vbscript:x\"",
+        "href=\"ftp://x\"",
+        "href=\"http://\"",
+        "href=\"mailto:a@b.id\"",
+        "href=\"tel:+62\"",
+        "src=\"x.png\"",
+        "src=\"https://www.openstreetmap.org/e\"",
+        "src=\"https://evil.example/\"",
+        "srcdoc=\"&lt;script&gt;x&lt;/script&gt;\"",
+        "sandbox",
+        "alt=\"a\"",
+        "onerror=\"x()\"",
+        "ONCLICK=x",
+        "style=\"color:red\"",
+        "style=\"text-align: right\"",
+        "style=\"text-align:right;background:url(javascript:x)\"",
+        "class=\"lewati\"",
+        "class=\"kartu\"",
+        "class=\"a b\"",
+        "class=\"a<b\"",
+        "id=\"konten\"",
+        "id=\"x\"",
+        "id=\"a b\"",
+        "title=\"t\"",
+        "tabindex=1",
+        "autofocus",
+        "formaction=x",
+        "xlink:href=x",
+        "width=10",
+        "cite=\"javascript:x\"",
+        "data-x=1",
+        "scope=col",
+        "datetime=2026-01-01",
+        "lang=id",
+    ];
+    let seps = [" ", "\n", "\t", "\n  "];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let (mut passed, mut refused) = (0, 0);
+    for _ in 0..3000 {
+        let mut html = String::new();
+        let mut open = Vec::new();
+        for _ in 0..1 + next(3) {
+            let tag = tags[next(tags.len())];
+            html.push('<');
+            html.push_str(tag);
+            for _ in 0..next(4) {
+                html.push_str(seps[next(seps.len())]);
+                html.push_str(attrs[next(attrs.len())]);
+            }
+            html.push('>');
+            html.push_str(["x", "", "<!-- c -->", "&amp;"][next(4)]);
+            open.push(tag);
+        }
+        for tag in open.iter().rev() {
+            html.push_str(&format!("</{tag}>"));
+        }
+        let errors: Vec<_> = policy
+            .check(&html)
+            .into_iter()
+            .filter(|(_, p)| p.code_and_help().0 == Code::ContentHtmlUnsafe)
+            .collect();
+        let clean = policy.sanitize(&html);
+        if errors.is_empty() {
+            passed += 1;
+            assert!(
+                kept(&html, &clean),
+                "the check passed but the sanitizer changed\n{html}\n{clean}"
+            );
+        } else {
+            refused += 1;
+        }
+        for (tag, attrs) in start_tags(&clean) {
+            assert!(
+                !["script", "svg", "textarea", "embed", "object"].contains(&tag.as_str()),
+                "{html}\n{clean}"
+            );
+            for (key, value) in attrs {
+                assert!(!key.starts_with("on") && key != "srcdoc", "{html}\n{clean}");
+                assert!(!super::is_script_url(&value), "{html}\n{clean}");
+            }
+        }
+    }
+    assert!(
+        passed > 100 && refused > 100,
+        "{passed} passed, {refused} refused"
+    );
+}
+
 #[test]
 fn entity_encoded_script_urls_are_caught() {
     let (r, f) = render_md("<a href=\"&#106;avascript:alert(1)\">x</a>\n");

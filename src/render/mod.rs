@@ -197,8 +197,13 @@ fn missing_anchors(docs: &[(&Site, Docs)]) -> Vec<Finding> {
         }
     }
     docs.iter()
-        .flat_map(|(_, d)| d.sections.iter().chain(&d.pages))
-        .flat_map(|r| &r.anchors)
+        .flat_map(|(_, d)| {
+            d.sections
+                .iter()
+                .chain(&d.pages)
+                .flat_map(|r| &r.anchors)
+                .chain(&d.links.anchors)
+        })
         .filter(|a| {
             ids.get(&a.page)
                 .is_some_and(|known| known.binary_search(&a.id).is_err())
@@ -211,7 +216,45 @@ fn missing_anchors(docs: &[(&Site, Docs)]) -> Vec<Finding> {
 struct Docs {
     sections: Vec<markdown::Rendered>,
     pages: Vec<markdown::Rendered>,
+    /// The `[links]` of the site's settings, checked and resolved like markdown links.
+    links: SettingsLinks,
     findings: Vec<Finding>,
+}
+
+/// The footer links of a site's settings as written out, and their `#heading` anchors.
+#[derive(Default)]
+struct SettingsLinks {
+    ppid: Option<String>,
+    pengaduan: Option<String>,
+    anchors: Vec<markdown::Anchor>,
+}
+
+/// Checks the `[links]` of a site's `_site.toml` with the rules of a markdown link
+/// ([`markdown::check_link`]); findings name the settings file and the key's line.
+fn settings_links(site: &Site, env: &markdown::Env, findings: &mut Vec<Finding>) -> SettingsLinks {
+    let file = site.content.dir.join(crate::content::SITE_CONFIG_FILE);
+    let mut links = SettingsLinks::default();
+    for (key, address) in site.content.config.links.all() {
+        let report = |code, message: String, help: &str| {
+            Finding::new(code, format!("[links] {key}: {message}"))
+                .at(&file, address.line)
+                .site(&site.label)
+                .help(help)
+        };
+        let url = markdown::check_link(
+            address.url.as_str().into(),
+            env,
+            &report,
+            findings,
+            &mut links.anchors,
+        )
+        .into_string();
+        match key {
+            "ppid" => links.ppid = Some(url),
+            _ => links.pengaduan = Some(url),
+        }
+    }
+    links
 }
 
 /// Runs `work` with the markdown environment of a site (its link resolution and its
@@ -254,9 +297,11 @@ fn render_docs(site: &Site, env: &markdown::Env) -> Docs {
     };
     let sections = unzip(sections);
     let pages = unzip(pages);
+    let links = settings_links(site, env, &mut findings);
     Docs {
         sections,
         pages,
+        links,
         findings,
     }
 }
@@ -505,18 +550,6 @@ impl SiteRenderer<'_> {
     fn base_context(&self) -> tera::Context {
         let site = self.site;
         let model = self.model;
-        let resolve_link = |link: &Option<String>| {
-            link.as_ref().map(|l| {
-                if l.starts_with('@') {
-                    model
-                        .links
-                        .resolve(&site.label, l)
-                        .unwrap_or_else(|_| l.clone())
-                } else {
-                    l.clone()
-                }
-            })
-        };
         let cfg = &site.content.config;
         let mut contact = cfg.contact.clone();
         if contact.email.is_none() {
@@ -534,8 +567,8 @@ impl SiteRenderer<'_> {
             decree: decree(&site.decree),
             contact,
             links: LinksCtx {
-                ppid: resolve_link(&cfg.links.ppid),
-                pengaduan: resolve_link(&cfg.links.pengaduan),
+                ppid: self.docs.links.ppid.clone(),
+                pengaduan: self.docs.links.pengaduan.clone(),
             },
             feed_url: news_section(&site.content).map(|_| site.url_of("/atom.xml")),
             menu: self.menu.clone(),
