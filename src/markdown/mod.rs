@@ -67,6 +67,13 @@ fn options() -> Options {
 
 /// Renders a document's body. Problems (broken links, unsafe HTML, images without alt
 /// text) are pushed to `findings` with the document's file and line.
+/// The id of a footnote: its label as a slug, after a prefix that keeps it apart from
+/// heading ids and the theme's own ids.
+fn footnote_id(label: &str) -> CowStr<'static> {
+    let slug: String = slugify(label).chars().take(48).collect();
+    CowStr::from(format!("catatan-{slug}"))
+}
+
 pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
     let body = doc.body.as_str();
     let line = |offset: usize| doc.body_line + line_of(body, offset) - 1;
@@ -224,6 +231,14 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
                 events.push(Event::InlineHtml(CowStr::from(format!(
                     "<span class=\"tugas\" role=\"img\" aria-label=\"{label}\">{mark}</span> "
                 ))));
+            }
+            // A footnote's label becomes an id and a `#` link as written (`[^catatan
+            // kaki]`), which the sanitizer's id rule would strip: give both one safe id.
+            Event::FootnoteReference(label) => {
+                events.push(Event::FootnoteReference(footnote_id(&label)));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                events.push(Event::Start(Tag::FootnoteDefinition(footnote_id(&label))));
             }
             other => events.push(other),
         }

@@ -534,3 +534,26 @@ fn entity_encoded_script_urls_are_caught() {
     assert!(f.iter().any(|f| f.code == Code::ContentHtmlUnsafe), "{f:?}");
     assert!(!r.html.contains("avascript"), "{}", r.html);
 }
+
+#[test]
+fn footnotes_keep_their_links_whatever_their_label() {
+    let (r, f) = render_md(
+        "Teks[^catatan kaki] dan[^2] dan[^Daftar Pustaka].\n\n[^catatan kaki]: Isi.\n[^2]: Dua.\n[^Daftar Pustaka]: Tiga.\n",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    let html = r.html;
+    for id in [
+        "catatan-catatan-kaki",
+        "catatan-2",
+        "catatan-daftar-pustaka",
+    ] {
+        assert!(
+            html.contains(&format!("href=\"#{id}\"")),
+            "link to {id}: {html}"
+        );
+        assert!(
+            html.contains(&format!("id=\"{id}\"")),
+            "target {id}: {html}"
+        );
+    }
+}
