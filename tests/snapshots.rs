@@ -93,3 +93,29 @@ fn findings_in_text_and_json() {
     assert_eq!(json.status.code(), Some(1));
     insta::assert_snapshot!("findings_json", pretty(&stdout(&json)));
 }
+
+#[test]
+fn one_rendered_page_of_each_template() {
+    let root = fixture("contoh");
+    let out = laman(root.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let public = root.path().join("public");
+    for (name, file) in [
+        ("portal_html", "contohkab.go.id/index.html"),
+        ("direktori_html", "contohkab.go.id/direktori/index.html"),
+        ("index_html", "dinkes.contohkab.go.id/index.html"),
+        ("section_html", "dinkes.contohkab.go.id/berita/index.html"),
+        (
+            "page_html",
+            "dinkes.contohkab.go.id/profil/visi-misi/index.html",
+        ),
+        ("404_html", "dinkes.contohkab.go.id/404.html"),
+        ("atom_xml", "dinkes.contohkab.go.id/atom.xml"),
+        ("sitemap_xml", "dinkes.contohkab.go.id/sitemap.xml"),
+        ("robots_txt", "dinkes.contohkab.go.id/robots.txt"),
+    ] {
+        // Minified pages are one long line: one element a line makes a readable diff.
+        let page = read(public.join(file)).replace("><", ">\n<");
+        insta::assert_snapshot!(name, page);
+    }
+}
