@@ -2,6 +2,7 @@
 //! publish. `laman build` and `laman check` both run it; `check` stops before writing.
 
 use crate::content::{self, LoadOptions, SiteContent};
+use crate::error::{Error, Result};
 use crate::finding::{self, Finding};
 use crate::output::{self, Publish};
 use crate::registry::{validate, Registry};
@@ -13,16 +14,26 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// What a run is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// `laman check`: everything a build does but writing.
+    Check,
+    /// `laman build`: write into `out`; with `keep_going`, each site that built cleanly
+    /// is published even when others failed.
+    Build { out: PathBuf, keep_going: bool },
+    /// `laman serve`: render into memory for the preview server. A selected site that no
+    /// longer exists is not an error there: the server renders everything instead.
+    Preview,
+}
+
 #[derive(Debug, Clone)]
 pub struct Options {
     pub root: PathBuf,
-    pub out: PathBuf,
+    pub mode: Mode,
     /// Build only these sites (labels; `portal` for the portal). Empty: all.
     pub sites: Vec<String>,
     pub drafts: bool,
-    pub keep_going: bool,
-    /// False for `check`: everything but writing.
-    pub write: bool,
     /// Today's date, for the registry's date rules (given by the caller: the core reads
     /// no clock).
     pub today: jiff::civil::Date,
@@ -71,39 +82,16 @@ impl Report {
     }
 }
 
-/// Why a run could not happen at all (exit status 2).
-#[derive(Debug)]
-pub enum Failure {
-    /// The arguments name something that is not there.
-    Usage(String),
-    /// Reading the root or writing the output failed.
-    Io(String),
-}
-
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Failure::Usage(m) | Failure::Io(m) => f.write_str(m),
-        }
-    }
-}
-
-/// Reads the registry of a regency root. I/O problems are failures; a wrong file gives
-/// findings.
-pub fn load_registry(root: &Path) -> Result<Result<Registry, Vec<Finding>>, Failure> {
+/// Reads the registry of a regency root: an error when the root is not a folder or the
+/// file cannot be read, refused with findings when the file is wrong.
+pub fn load_registry(root: &Path) -> Result<Registry> {
     if !root.is_dir() {
-        return Err(Failure::Usage(format!(
+        return Err(Error::Usage(format!(
             "the regency root `{}` is not a folder",
             root.display()
         )));
     }
-    Registry::load(root).map_err(|e| {
-        Failure::Io(format!(
-            "cannot read {}: {e} (is `{}` a regency repository? give its folder with --root)",
-            root.join(crate::registry::FILE_NAME).display(),
-            root.display()
-        ))
-    })
+    Registry::load(root)
 }
 
 /// Content already read, by site label, for a preview server to reuse: a rebuild reads
@@ -135,8 +123,8 @@ pub struct Produced {
     pub findings: Vec<Finding>,
 }
 
-/// Reads the registry and content and renders the selected sites into memory. Ok(Err)
-/// when the registry cannot be read (its findings say why).
+/// Reads the registry and content and renders the selected sites into memory; refused
+/// when the registry cannot be used (its findings say why).
 pub fn produce(
     options: &Options,
     style: UrlStyle,
@@ -144,28 +132,24 @@ pub fn produce(
     cache: Option<&ContentCache>,
     sink: Option<render::Sink>,
     progress: &(dyn Fn(&str) + Sync),
-) -> Result<Result<Produced, Vec<Finding>>, Failure> {
+) -> Result<Produced> {
     let root = options.root.as_path();
     progress("membaca registri");
-    let registry = match load_registry(root)? {
-        Ok(r) => r,
-        Err(findings) => return Ok(Err(findings)),
-    };
+    let registry = load_registry(root)?;
 
     let has_content = |label: &str| root.join("content").join(label).is_dir();
     let mut findings = validate::validate(&registry, options.today, &has_content);
 
     progress("membaca konten");
-    let (dirs, found) = content::discover(root, &registry).map_err(|e| {
-        Failure::Io(format!(
-            "cannot list {}: {e}",
-            root.join("content").display()
-        ))
-    })?;
+    let (dirs, found) = content::discover(root, &registry).map_err(Error::io(format!(
+        "cannot list {}",
+        root.join("content").display()
+    )))?;
     findings.extend(found);
     let known: BTreeSet<&str> = dirs.iter().map(|d| d.label.as_str()).collect();
-    if let Some(unknown) = options.sites.iter().find(|s| !known.contains(s.as_str())) {
-        return Err(Failure::Usage(format!(
+    let unknown = options.sites.iter().find(|s| !known.contains(s.as_str()));
+    if let Some(unknown) = unknown.filter(|_| options.mode != Mode::Preview) {
+        return Err(Error::Usage(format!(
             "--site {unknown}: there is no approved site with content by that label; sites: {}",
             known.iter().copied().collect::<Vec<_>>().join(", ")
         )));
@@ -215,92 +199,107 @@ pub fn produce(
     );
     findings.extend(f);
     finding::sort(&mut findings);
-    Ok(Ok(Produced {
+    Ok(Produced {
         model,
         outputs,
         findings,
-    }))
+    })
 }
 
 /// Runs the pipeline. `progress` hears the name of each stage as it starts.
-pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report, Failure> {
+///
+/// `check` reads, resolves and renders, and reports. `build` does the same with a sink
+/// that writes each clean site into a staging folder as soon as it is rendered, then
+/// publishes (swaps the staging folder in) when the findings allow it, and records a
+/// stamp so that the next build with nothing changed can skip everything.
+pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report> {
+    let Mode::Build { out, keep_going } = &options.mode else {
+        let produced = produce(options, UrlStyle::Https, BUILT, None, None, progress);
+        return Ok(assess(options, produced)?.report);
+    };
     // A missing root is reported by the registry stage, with its own message.
-    if options.write && options.root.is_dir() {
-        output::guard(&options.root, &options.out).map_err(Failure::Usage)?;
+    if options.root.is_dir() {
+        output::guard(&options.root, out).map_err(Error::Usage)?;
     }
-    // A whole build may skip everything when nothing changed (see `stamp`). The inputs
-    // are fingerprinted before they are read, so a change made during the build is
-    // never mistaken for what was built.
-    let whole = options.write && options.sites.is_empty();
-    let previous = whole.then(|| stamp::read(&options.out)).flatten();
-    let fingerprint = if whole && options.root.join(crate::registry::FILE_NAME).is_file() {
-        let known = previous
-            .as_ref()
-            .zip(stamp::written_at(&options.out))
-            .map(|(p, at)| (&p.files, at));
-        stamp::inputs(&options.root, options.drafts, options.today, known).ok()
-    } else {
-        None
-    };
-    if let (Some((inputs, _)), Some(previous)) = (&fingerprint, previous) {
-        if previous.inputs == *inputs
-            && stamp::outputs(&options.out).is_ok_and(|o| o == previous.outputs)
-        {
-            progress("tidak ada yang berubah");
-            return Ok(Report {
-                findings: previous.findings,
-                sites: previous.sites,
-                pages: previous.pages,
-                published: previous.published,
-                held_back: Vec::new(),
-                unchanged: true,
-            });
-        }
+    let warm = Warm::look(options, out);
+    if let Some(report) = warm.unchanged(out) {
+        progress("tidak ada yang berubah");
+        return Ok(report);
     }
-    // Every site that renders cleanly is written into a staging folder at once (the
-    // folder is made on the first write), and swapped in at the end if the build may
-    // publish; dropped unfinished, the folder removes itself.
-    let staging = std::sync::OnceLock::new();
-    let write_error = std::sync::Mutex::new(None::<String>);
-    let sink = |site: &render::SiteOutput| -> bool {
-        let written = staging
-            .get_or_init(|| output::Staging::new(&options.out).map_err(|e| e.to_string()))
-            .as_ref()
-            .map_err(String::clone)
-            .and_then(|stage| stage.write(site).map_err(|e| e.to_string()));
-        match written {
-            Ok(()) => true,
-            Err(e) => {
-                write_error.lock().unwrap().get_or_insert(e);
-                false
-            }
-        }
-    };
+    let staging = StagingSink::new(out);
+    let sink = |site: &render::SiteOutput| staging.write(site);
     let produced = produce(
         options,
         UrlStyle::Https,
-        RenderOptions {
-            serve: false,
-            minify: true,
-        },
+        BUILT,
         None,
-        options.write.then_some(&sink as render::Sink),
+        Some(&sink as render::Sink),
         progress,
-    )?;
+    );
+    let assessed = assess(options, produced)?;
+    let report = if assessed.may_publish(*keep_going) {
+        progress("menulis keluaran");
+        let published = publish(options, &assessed, staging)?;
+        Report {
+            published,
+            ..assessed.report
+        }
+    } else {
+        assessed.report
+    };
+    warm.record(out, &report);
+    Ok(report)
+}
+
+/// Rendering as `build` and `check` do it: real addresses, minified.
+const BUILT: RenderOptions = RenderOptions {
+    serve: false,
+    minify: true,
+};
+
+/// What a run produced, judged: the report, the sites that rendered without an error,
+/// and whether the findings let the build publish.
+struct Assessed {
+    report: Report,
+    clean: Vec<render::SiteOutput>,
+    registry: Option<Registry>,
+    /// An error concerns no site in particular: nothing may be published.
+    global_error: bool,
+    /// Some selected site failed.
+    any_error: bool,
+}
+
+impl Assessed {
+    /// Whether the build may publish: nothing failed, or (with `--keep-going`) nothing
+    /// failed for the regency as a whole and some site is clean.
+    fn may_publish(&self, keep_going: bool) -> bool {
+        !self.global_error && (!self.any_error || keep_going) && !self.clean.is_empty()
+    }
+}
+
+/// Judges what `produce` gave: a registry that cannot be used is reported like any other
+/// finding; sites with an error are held back.
+fn assess(options: &Options, produced: Result<Produced>) -> Result<Assessed> {
     let Produced {
         model,
         outputs,
         findings,
     } = match produced {
         Ok(p) => p,
-        Err(findings) => {
-            return Ok(Report {
-                findings,
-                ..Default::default()
+        Err(Error::Refused(findings)) => {
+            return Ok(Assessed {
+                report: Report {
+                    findings,
+                    ..Default::default()
+                },
+                clean: Vec::new(),
+                registry: None,
+                global_error: true,
+                any_error: true,
             })
         }
+        Err(e) => return Err(e),
     };
-    let selected = |label: &str| options.selects(label);
     let (failed, global_error) = failures(&findings);
     let mut report = Report {
         sites: outputs.len(),
@@ -311,56 +310,150 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
         .into_iter()
         .filter(|o| !failed.contains(o.label.as_str()))
         .collect();
-    let wanted: Vec<&str> = model
+    report.held_back = model
         .sites
         .iter()
         .map(|s| s.label.as_str())
-        .filter(|l| selected(l))
-        .collect();
-    report.held_back = wanted
-        .iter()
-        .filter(|l| !clean.iter().any(|o| o.label == **l))
-        .map(|l| l.to_string())
+        .filter(|l| options.selects(l))
+        .filter(|l| !clean.iter().any(|o| o.label == *l))
+        .map(String::from)
         .collect();
     let any_error = global_error || !failed.is_empty() || !report.held_back.is_empty();
-
-    if options.write && !global_error && (!any_error || options.keep_going) && !clean.is_empty() {
-        progress("menulis keluaran");
-        let keep: Vec<String> = report
-            .held_back
-            .iter()
-            .map(|l| model.registry.fqdn(l))
-            .collect();
-        let how = if options.sites.is_empty() {
-            Publish::Whole { keep: &keep }
-        } else {
-            Publish::Sites
-        };
-        // Every clean site went through the sink, so the staging folder holds them all
-        // unless writing failed.
-        let cannot =
-            |e: &dyn std::fmt::Display| Failure::Io(format!("cannot write the output: {e}"));
-        if let Some(e) = write_error.into_inner().unwrap() {
-            return Err(cannot(&e));
-        }
-        let stage = match staging.into_inner() {
-            Some(Ok(stage)) => stage,
-            Some(Err(e)) => return Err(cannot(&e)),
-            None => return Err(cannot(&"no site reached the staging folder")),
-        };
-        let fqdns: Vec<String> = clean.iter().map(|o| o.fqdn.clone()).collect();
-        stage.finish(&fqdns, how).map_err(|e| cannot(&e))?;
-        report.published = clean.iter().map(|o| o.label.clone()).collect();
-    }
     report.findings = findings;
-    if let (Some((inputs, files)), false) = (
-        fingerprint,
-        report.published.is_empty() || report.errors() > 0,
-    ) {
-        // Only a cache: failing to write it costs the next build its shortcut, no more.
-        let _ = stamp::outputs(&options.out).and_then(|outputs| {
+    Ok(Assessed {
+        report,
+        clean,
+        registry: Some(model.registry),
+        global_error,
+        any_error,
+    })
+}
+
+/// Puts the clean sites in place: the whole output, or only the chosen sites' folders.
+/// Returns the labels published.
+fn publish(options: &Options, assessed: &Assessed, staging: StagingSink) -> Result<Vec<String>> {
+    let Assessed {
+        report,
+        clean,
+        registry,
+        ..
+    } = assessed;
+    let keep: Vec<String> = match registry {
+        Some(registry) => report.held_back.iter().map(|l| registry.fqdn(l)).collect(),
+        None => Vec::new(),
+    };
+    let how = if options.sites.is_empty() {
+        Publish::Whole { keep: &keep }
+    } else {
+        Publish::Sites
+    };
+    let fqdns: Vec<String> = clean.iter().map(|o| o.fqdn.clone()).collect();
+    staging
+        .into_staging()?
+        .finish(&fqdns, how)
+        .map_err(Error::io("cannot write the output"))?;
+    Ok(clean.iter().map(|o| o.label.clone()).collect())
+}
+
+/// The staging folder as the renderer's sink: made on the first site written, so that a
+/// build that renders nothing cleanly creates nothing. The renderer calls it from many
+/// threads; the first failure is kept for [`StagingSink::into_staging`] to report.
+struct StagingSink<'a> {
+    out: &'a Path,
+    staging: std::sync::OnceLock<std::result::Result<output::Staging, String>>,
+    failed: std::sync::Mutex<Option<String>>,
+}
+
+impl<'a> StagingSink<'a> {
+    fn new(out: &'a Path) -> Self {
+        StagingSink {
+            out,
+            staging: std::sync::OnceLock::new(),
+            failed: std::sync::Mutex::new(None),
+        }
+    }
+
+    /// Writes one site; false (and the failure kept) when it could not be written.
+    fn write(&self, site: &render::SiteOutput) -> bool {
+        let written = self
+            .staging
+            .get_or_init(|| output::Staging::new(self.out).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(String::clone)
+            .and_then(|stage| stage.write(site).map_err(|e| e.to_string()));
+        if let Err(e) = &written {
+            self.failed.lock().unwrap().get_or_insert(e.clone());
+        }
+        written.is_ok()
+    }
+
+    /// The staging folder with every site written, or the first failure.
+    fn into_staging(self) -> Result<output::Staging> {
+        let cannot = Error::io::<String>("cannot write the output");
+        if let Some(e) = self.failed.into_inner().unwrap() {
+            return Err(cannot(e));
+        }
+        match self.staging.into_inner() {
+            Some(Ok(stage)) => Ok(stage),
+            Some(Err(e)) => Err(cannot(e)),
+            None => Err(cannot("no site reached the staging folder".into())),
+        }
+    }
+}
+
+/// The warm-build shortcut (see [`stamp`]) for one whole build: the fingerprint of the
+/// inputs, taken before they are read (so a change made during the build is never
+/// mistaken for what was built), and the stamp the last clean build left.
+struct Warm {
+    fingerprint: Option<(String, stamp::Hashes)>,
+    previous: Option<stamp::Stamp>,
+}
+
+impl Warm {
+    fn look(options: &Options, out: &Path) -> Warm {
+        let whole = options.sites.is_empty();
+        let previous = whole.then(|| stamp::read(out)).flatten();
+        let fingerprint = if whole && options.root.join(crate::registry::FILE_NAME).is_file() {
+            let known = previous
+                .as_ref()
+                .zip(stamp::written_at(out))
+                .map(|(p, at)| (&p.files, at));
+            stamp::inputs(&options.root, options.drafts, options.today, known).ok()
+        } else {
+            None
+        };
+        Warm {
+            fingerprint,
+            previous,
+        }
+    }
+
+    /// The last build's report, when neither the inputs nor the output moved since.
+    fn unchanged(&self, out: &Path) -> Option<Report> {
+        let ((inputs, _), previous) = (self.fingerprint.as_ref()?, self.previous.as_ref()?);
+        (previous.inputs == *inputs && stamp::outputs(out).is_ok_and(|o| o == previous.outputs))
+            .then(|| Report {
+                findings: previous.findings.clone(),
+                sites: previous.sites,
+                pages: previous.pages,
+                published: previous.published.clone(),
+                held_back: Vec::new(),
+                unchanged: true,
+            })
+    }
+
+    /// Records a clean, published whole build for the next one. Only a cache: failing to
+    /// write it costs the next build its shortcut, no more.
+    fn record(self, out: &Path, report: &Report) {
+        let Some((inputs, files)) = self.fingerprint else {
+            return;
+        };
+        if report.published.is_empty() || report.errors() > 0 {
+            return;
+        }
+        let _ = stamp::outputs(out).and_then(|outputs| {
             stamp::write(
-                &options.out,
+                out,
                 &stamp::Stamp {
                     inputs,
                     files,
@@ -373,5 +466,4 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
             )
         });
     }
-    Ok(report)
 }

@@ -11,6 +11,7 @@
 pub mod build;
 pub mod content;
 pub mod dns;
+pub mod error;
 pub mod finding;
 pub mod input;
 pub mod markdown;

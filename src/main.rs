@@ -5,7 +5,8 @@
 //! printed once, here, as text on stderr or as one JSON document on stdout.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use laman::build::{self, Failure, Report};
+use laman::build::{self, Mode, Report};
+use laman::error::Error;
 use laman::finding::Finding;
 use laman::registry::validate;
 use laman::registry::{Kind, Registry, Status};
@@ -289,23 +290,35 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(Error::Refused(findings)) => print_findings(&findings, Format::Text, "stopped"),
         Err(failure) => {
-            eprintln!("laman: {failure}");
+            // The whole chain of causes: what was tried, and why each step failed.
+            let mut message = failure.to_string();
+            let mut cause = std::error::Error::source(&failure);
+            while let Some(inner) = cause {
+                let text = inner.to_string();
+                if !message.contains(&text) {
+                    message.push_str(&format!(": {text}"));
+                }
+                cause = inner.source();
+            }
+            eprintln!("laman: {message}");
             ExitCode::from(2)
         }
     }
 }
 
 /// `laman build`: render every approved site and swap the result into place.
-fn build(args: BuildArgs) -> Result<ExitCode, Failure> {
+fn build(args: BuildArgs) -> Result<ExitCode, Error> {
     let out = args.out.unwrap_or_else(|| args.common.root.join("public"));
     let options = build::Options {
         root: args.common.root.clone(),
-        out: out.clone(),
+        mode: Mode::Build {
+            out: out.clone(),
+            keep_going: args.keep_going,
+        },
         sites: args.sites,
         drafts: args.drafts,
-        keep_going: args.keep_going,
-        write: true,
         today: today(),
     };
     let report = with_progress(args.common.format, |progress| {
@@ -339,14 +352,12 @@ fn build(args: BuildArgs) -> Result<ExitCode, Failure> {
 }
 
 /// `laman check`: everything `build` checks, without writing.
-fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
+fn check(args: CheckArgs) -> Result<ExitCode, Error> {
     let options = build::Options {
         root: args.common.root.clone(),
-        out: PathBuf::new(),
+        mode: Mode::Check,
         sites: Vec::new(),
         drafts: args.drafts,
-        keep_going: false,
-        write: false,
         today: today(),
     };
     let report = with_progress(args.common.format, |progress| {
@@ -357,7 +368,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
 }
 
 /// `laman domains ...`: the Dinas's registry work.
-fn domains(command: Domains) -> Result<ExitCode, Failure> {
+fn domains(command: Domains) -> Result<ExitCode, Error> {
     use laman::registry::edit::Action;
     let kind = |k: KindArg| match k {
         KindArg::Site => Kind::Site,
@@ -441,18 +452,22 @@ fn domains(command: Domains) -> Result<ExitCode, Failure> {
     domains_edit(&root.root, &action)
 }
 
-/// A registry with the findings of its rules, or the findings that stopped it loading.
-type Checked = Result<(Registry, Vec<Finding>), Vec<Finding>>;
-
-/// Loads and checks the registry; Err when it cannot be used.
-fn checked_registry(root: &std::path::Path) -> Result<Checked, Failure> {
-    let registry = match build::load_registry(root)? {
-        Ok(r) => r,
-        Err(findings) => return Ok(Err(findings)),
-    };
+/// Loads the registry and checks its rules: the registry with the findings of its
+/// rules; refused when it cannot be used at all.
+fn checked_registry(root: &std::path::Path) -> Result<(Registry, Vec<Finding>), Error> {
+    let registry = build::load_registry(root)?;
     let has_content = |label: &str| root.join("content").join(label).is_dir();
     let findings = validate::validate(&registry, today(), &has_content);
-    Ok(Ok((registry, findings)))
+    Ok((registry, findings))
+}
+
+/// How a command ends when it could not go on: the findings that refused it are printed
+/// with `summary` (exit 1); any other error goes up (exit 2).
+fn refused(e: Error, format: Format, summary: &str) -> Result<ExitCode, Error> {
+    match e {
+        Error::Refused(findings) => Ok(print_findings(&findings, format, summary)),
+        e => Err(e),
+    }
 }
 
 fn print_findings(findings: &[Finding], format: Format, summary: &str) -> ExitCode {
@@ -464,8 +479,8 @@ fn print_findings(findings: &[Finding], format: Format, summary: &str) -> ExitCo
 }
 
 /// `laman domains check`: every rule of the registry, with lines.
-fn domains_check(common: &Common) -> Result<ExitCode, Failure> {
-    let findings = match checked_registry(&common.root)? {
+fn domains_check(common: &Common) -> Result<ExitCode, Error> {
+    match checked_registry(&common.root) {
         Ok((reg, findings)) => {
             let summary = format!(
                 "checked {} subdomain(s) of {}",
@@ -489,15 +504,10 @@ fn domains_check(common: &Common) -> Result<ExitCode, Failure> {
                     allowed.join(", ")
                 );
             }
-            return Ok(print_findings(&findings, common.format, &summary));
+            Ok(print_findings(&findings, common.format, &summary))
         }
-        Err(findings) => findings,
-    };
-    Ok(print_findings(
-        &findings,
-        common.format,
-        "the registry could not be read",
-    ))
+        Err(e) => refused(e, common.format, "the registry could not be read"),
+    }
 }
 
 /// The labels whose registry entry lets them carry their own code, portal first.
@@ -518,16 +528,10 @@ fn custom_code_sites(reg: &Registry) -> Vec<String> {
 }
 
 /// `laman domains list`: one line per subdomain, or JSON.
-fn domains_list(common: &Common, status: Option<StatusArg>) -> Result<ExitCode, Failure> {
-    let reg = match build::load_registry(&common.root)? {
+fn domains_list(common: &Common, status: Option<StatusArg>) -> Result<ExitCode, Error> {
+    let reg = match build::load_registry(&common.root) {
         Ok(r) => r,
-        Err(findings) => {
-            return Ok(print_findings(
-                &findings,
-                common.format,
-                "the registry could not be read",
-            ))
-        }
+        Err(e) => return refused(e, common.format, "the registry could not be read"),
     };
     let wanted = status.map(|s| match s {
         StatusArg::Requested => Status::Requested,
@@ -578,22 +582,15 @@ fn domains_list(common: &Common, status: Option<StatusArg>) -> Result<ExitCode, 
 fn domains_edit(
     root: &std::path::Path,
     action: &laman::registry::edit::Action,
-) -> Result<ExitCode, Failure> {
+) -> Result<ExitCode, Error> {
     if !root.is_dir() {
-        return Err(Failure::Usage(format!(
+        return Err(Error::Usage(format!(
             "the regency root `{}` is not a folder",
             root.display()
         )));
     }
     let has_content = |label: &str| root.join("content").join(label).is_dir();
-    let result =
-        laman::registry::edit::apply(root, action, today(), &has_content).map_err(|e| {
-            Failure::Io(format!(
-                "cannot edit {}: {e}",
-                root.join("domains.toml").display()
-            ))
-        })?;
-    match result {
+    match laman::registry::edit::apply(root, action, today(), &has_content) {
         Ok(applied) => {
             for w in &applied.warnings {
                 eprintln!("{w}\n");
@@ -601,19 +598,15 @@ fn domains_edit(
             eprintln!("domains.toml: {}", applied.summary);
             Ok(ExitCode::SUCCESS)
         }
-        Err(findings) => Ok(print_findings(
-            &findings,
-            Format::Text,
-            "domains.toml was not changed",
-        )),
+        Err(e) => refused(e, Format::Text, "domains.toml was not changed"),
     }
 }
 
 /// `laman domains zone`: the zone file on stdout, refused while the registry has errors.
-fn domains_zone(root: &std::path::Path, serial: Option<u32>) -> Result<ExitCode, Failure> {
-    let (reg, mut findings) = match checked_registry(root)? {
+fn domains_zone(root: &std::path::Path, serial: Option<u32>) -> Result<ExitCode, Error> {
+    let (reg, mut findings) = match checked_registry(root) {
         Ok(ok) => ok,
-        Err(findings) => return Ok(print_findings(&findings, Format::Text, "no zone written")),
+        Err(e) => return refused(e, Format::Text, "no zone written"),
     };
     // In-zone nameservers without addresses make the zone itself invalid.
     for f in findings
@@ -627,7 +620,7 @@ fn domains_zone(root: &std::path::Path, serial: Option<u32>) -> Result<ExitCode,
     }
     let serial = serial.unwrap_or_else(|| laman::registry::zone::derived_serial(&reg));
     let zone = laman::registry::zone::zone(&reg, serial)
-        .map_err(|why| Failure::Usage(format!("no zone written: {why}")))?;
+        .map_err(|why| Error::Usage(format!("no zone written: {why}")))?;
     out!("{zone}");
     Ok(ExitCode::SUCCESS)
 }
@@ -640,28 +633,22 @@ fn domains_nginx(
     key: Option<PathBuf>,
     http: &str,
     https: &str,
-) -> Result<ExitCode, Failure> {
+) -> Result<ExitCode, Error> {
     use laman::registry::nginx::{path_problem, Listen};
-    let http = Listen::parse(http).map_err(|e| Failure::Usage(format!("--http {e}")))?;
-    let https = Listen::parse(https).map_err(|e| Failure::Usage(format!("--https {e}")))?;
+    let http = Listen::parse(http).map_err(|e| Error::Usage(format!("--http {e}")))?;
+    let https = Listen::parse(https).map_err(|e| Error::Usage(format!("--https {e}")))?;
     let given = std::iter::once(("--webroot", webroot))
         .chain(cert.as_deref().map(|p| ("--cert", p)))
         .chain(key.as_deref().map(|p| ("--key", p)));
     for (what, path) in given {
         if let Some(why) = path_problem(path) {
             let shown = laman::registry::grammar::shown(&path.to_string_lossy());
-            return Err(Failure::Usage(format!("{what} `{shown}` {why}")));
+            return Err(Error::Usage(format!("{what} `{shown}` {why}")));
         }
     }
-    let (reg, findings) = match checked_registry(root)? {
+    let (reg, findings) = match checked_registry(root) {
         Ok(ok) => ok,
-        Err(findings) => {
-            return Ok(print_findings(
-                &findings,
-                Format::Text,
-                "no configuration written",
-            ))
-        }
+        Err(e) => return refused(e, Format::Text, "no configuration written"),
     };
     if findings.iter().any(Finding::is_error) {
         return Ok(print_findings(
@@ -704,22 +691,22 @@ fn domains_nginx(
         frame_hosts: &frame_hosts,
     };
     let config = laman::registry::nginx::config(&reg, &options)
-        .map_err(|why| Failure::Usage(format!("no configuration written: {why}")))?;
+        .map_err(|why| Error::Usage(format!("no configuration written: {why}")))?;
     out!("{config}");
     Ok(ExitCode::SUCCESS)
 }
 
 /// `laman serve`: the preview server; runs until stopped.
-fn serve(args: ServeArgs) -> Result<ExitCode, Failure> {
+fn serve(args: ServeArgs) -> Result<ExitCode, Error> {
     if !args.root.join("domains.toml").is_file() {
-        return Err(Failure::Usage(format!(
+        return Err(Error::Usage(format!(
             "{} has no domains.toml: give the regency repository with --root",
             args.root.display()
         )));
     }
     let options = laman::serve::Options {
         root: std::fs::canonicalize(&args.root)
-            .map_err(|e| Failure::Usage(format!("{}: {e}", args.root.display())))?,
+            .map_err(|e| Error::Usage(format!("{}: {e}", args.root.display())))?,
         bind: args.bind,
         port: args.port,
         today: today(),
@@ -741,15 +728,15 @@ fn serve(args: ServeArgs) -> Result<ExitCode, Failure> {
 
 /// `laman dns check`: live DNS against the registry. A registry with errors is reported
 /// and still checked as far as it can be.
-fn dns_check(args: DnsCheckArgs) -> Result<ExitCode, Failure> {
-    let (reg, mut findings) = match checked_registry(&args.common.root)? {
+fn dns_check(args: DnsCheckArgs) -> Result<ExitCode, Error> {
+    let (reg, mut findings) = match checked_registry(&args.common.root) {
         Ok(checked) => checked,
-        Err(findings) => {
-            return Ok(print_findings(
-                &findings,
+        Err(e) => {
+            return refused(
+                e,
                 args.common.format,
                 "the registry could not be read; nothing was checked",
-            ))
+            )
         }
     };
     let options = laman::dns::Options {
@@ -770,7 +757,7 @@ fn dns_check(args: DnsCheckArgs) -> Result<ExitCode, Failure> {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     })
-    .map_err(|e| Failure::Io(format!("cannot start the DNS client: {e}")))?;
+    .map_err(Error::io("cannot start the DNS client"))?;
     bar.finish_and_clear();
     findings.extend(outcome.findings);
     laman::finding::sort(&mut findings);

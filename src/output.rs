@@ -28,6 +28,12 @@ impl std::fmt::Display for WriteError {
     }
 }
 
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
 fn at(path: &Path) -> impl Fn(io::Error) -> WriteError + '_ {
     move |error| WriteError {
         path: path.to_path_buf(),

@@ -14,6 +14,7 @@
 use super::grammar::{self, decree_problem, email_problem, text_problem, NAME_MAX, TEXT_MAX};
 use super::validate::{self, transition_allowed};
 use super::{Kind, Registry, Status, FILE_NAME};
+use crate::error::{Error, Result};
 use crate::finding::{Code, Finding};
 use jiff::civil::Date;
 use std::collections::HashSet;
@@ -83,29 +84,29 @@ pub struct Applied {
     pub warnings: Vec<Finding>,
 }
 
-/// Applies `action` to `<root>/domains.toml`. Err holds the findings that refused it.
-/// I/O errors (the file cannot be read or written) are the outer error.
+/// Applies `action` to `<root>/domains.toml`; refused with the findings that say why, or
+/// an I/O error when the file cannot be read or written.
 pub fn apply(
     root: &Path,
     action: &Action,
     today: Date,
     has_content: &dyn Fn(&str) -> bool,
-) -> std::io::Result<Result<Applied, Vec<Finding>>> {
+) -> Result<Applied> {
     let path = root.join(FILE_NAME);
-    let _lock = match lock(root)? {
-        Ok(lock) => lock,
-        Err(busy) => return Ok(Err(vec![busy])),
-    };
-    let original = crate::input::Area::new(root, "").read(FILE_NAME)?;
+    let cannot = || format!("cannot edit {}", path.display());
+    let _lock = lock(root)?;
+    let original = crate::input::Area::new(root, "")
+        .read(FILE_NAME)
+        .map_err(Error::io(cannot()))?;
     let refuse = |code: Code, message: String, help: &str| {
-        Ok(Err(vec![Finding::new(code, message)
-            .file(FILE_NAME)
-            .help(help)]))
+        Err(Error::refused(
+            Finding::new(code, message).file(FILE_NAME).help(help),
+        ))
     };
     let refuse_at = |line: usize, code: Code, message: String, help: &str| {
-        Ok(Err(vec![Finding::new(code, message)
-            .at(FILE_NAME, line)
-            .help(help)]))
+        Err(Error::refused(
+            Finding::new(code, message).at(FILE_NAME, line).help(help),
+        ))
     };
     let Ok(text) = std::str::from_utf8(&original) else {
         return refuse(
@@ -114,10 +115,7 @@ pub fn apply(
             "save it as UTF-8",
         );
     };
-    let before = match Registry::parse(text, Path::new(FILE_NAME)) {
-        Ok(r) => r,
-        Err(findings) => return Ok(Err(findings)),
-    };
+    let before = Registry::parse(text, Path::new(FILE_NAME)).map_err(Error::Refused)?;
     let mut doc: DocumentMut = match text.parse() {
         Ok(d) => d,
         Err(e) => {
@@ -163,15 +161,10 @@ pub fn apply(
         _ => {}
     }
 
-    let summary = match edit(&mut doc, existing, action, today) {
-        Ok(done) => done,
-        Err(f) => return Ok(Err(vec![f.file(FILE_NAME)])),
-    };
+    let summary =
+        edit(&mut doc, existing, action, today).map_err(|f| Error::refused(f.file(FILE_NAME)))?;
     let new_text = doc.to_string();
-    let after = match Registry::parse(&new_text, Path::new(FILE_NAME)) {
-        Ok(r) => r,
-        Err(findings) => return Ok(Err(findings)),
-    };
+    let after = Registry::parse(&new_text, Path::new(FILE_NAME)).map_err(Error::Refused)?;
     // Refuse only what this edit adds: an already imperfect registry must stay editable.
     let key = |f: &Finding| (f.code, f.site.clone(), f.message.clone());
     let old: HashSet<_> = validate::validate(&before, today, has_content)
@@ -185,16 +178,14 @@ pub fn apply(
         .cloned()
         .collect();
     if !added.is_empty() {
-        return Ok(Err(added));
+        return Err(Error::Refused(added));
     }
-    if let Err(conflict) = commit(&path, &original, new_text.as_bytes())? {
-        return Ok(Err(vec![conflict]));
-    }
+    commit(&path, &original, new_text.as_bytes())?;
     let warnings = findings
         .into_iter()
         .filter(|f| !f.is_error() && f.site.as_deref() == Some(label))
         .collect();
-    Ok(Ok(Applied { summary, warnings }))
+    Ok(Applied { summary, warnings })
 }
 
 /// How long an edit waits for another edit to finish before it gives up.
@@ -205,28 +196,29 @@ const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 /// ends). The folder, not `domains.toml`, is locked because an edit replaces the file: a
 /// lock on the old file would not exclude an edit that opened the new one. Waits while
 /// another edit holds it, up to [`LOCK_WAIT`], then refuses with a conflict.
-fn lock(folder: &Path) -> std::io::Result<Result<std::fs::File, Finding>> {
-    let handle = std::fs::File::open(folder)?;
+fn lock(folder: &Path) -> Result<std::fs::File> {
+    let cannot = || format!("cannot lock the registry's folder {}", folder.display());
+    let handle = std::fs::File::open(folder).map_err(Error::io(cannot()))?;
     let started = std::time::Instant::now();
     loop {
         match handle.try_lock() {
-            Ok(()) => return Ok(Ok(handle)),
-            Err(std::fs::TryLockError::Error(e)) => return Err(e),
+            Ok(()) => return Ok(handle),
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(cannot())(e)),
             Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
                 std::thread::sleep(std::time::Duration::from_millis(5));
             }
             Err(std::fs::TryLockError::WouldBlock) => {
-                return Ok(Err(Finding::new(
-                    Code::RegistryEditConflict,
-                    format!(
-                        "another `laman domains` edit has held the registry for {} s",
-                        LOCK_WAIT.as_secs()
-                    ),
-                )
-                .file(FILE_NAME)
-                .help(
-                    "wait until the other edit ends (or end it), then run the command again",
-                )))
+                return Err(Error::refused(
+                    Finding::new(
+                        Code::RegistryEditConflict,
+                        format!(
+                            "another `laman domains` edit has held the registry for {} s",
+                            LOCK_WAIT.as_secs()
+                        ),
+                    )
+                    .file(FILE_NAME)
+                    .help("wait until the other edit ends (or end it), then run the command again"),
+                ))
             }
         }
     }
@@ -234,18 +226,21 @@ fn lock(folder: &Path) -> std::io::Result<Result<std::fs::File, Finding>> {
 
 /// Replaces the registry with `new`, unless it no longer holds `original` (another
 /// edit got there first: refusing loses neither).
-pub fn commit(path: &Path, original: &[u8], new: &[u8]) -> std::io::Result<Result<(), Finding>> {
+pub fn commit(path: &Path, original: &[u8], new: &[u8]) -> Result<()> {
+    let cannot = || format!("cannot write {}", path.display());
     let dir = path.parent().unwrap_or(Path::new(""));
     let name = path
         .file_name()
         .map_or(FILE_NAME.into(), |n| n.to_string_lossy());
-    if crate::input::Area::new(dir, "").read(&name)? != original {
-        return Ok(Err(Finding::new(Code::RegistryEditConflict, "domains.toml changed while this edit was being made")
+    let now = crate::input::Area::new(dir, "")
+        .read(&name)
+        .map_err(Error::io(cannot()))?;
+    if now != original {
+        return Err(Error::refused(Finding::new(Code::RegistryEditConflict, "domains.toml changed while this edit was being made")
             .file(FILE_NAME)
             .help("someone else edited the registry at the same time; run the command again on the new file")));
     }
-    write_atomically(path, new)?;
-    Ok(Ok(()))
+    write_atomically(path, new).map_err(Error::io(cannot()))
 }
 
 /// Writes a file by renaming a fully written temporary file over it.
@@ -487,15 +482,15 @@ mod tests {
         std::fs::write(&path, "# read\n").unwrap();
         let original = std::fs::read(&path).unwrap();
         std::fs::write(&path, "# someone else's edit\n").unwrap();
-        let refused = commit(&path, &original, b"# ours\n").unwrap().unwrap_err();
-        assert_eq!(refused.code, Code::RegistryEditConflict);
+        let Err(Error::Refused(refused)) = commit(&path, &original, b"# ours\n") else {
+            panic!("a changed file is refused");
+        };
+        assert_eq!(refused[0].code, Code::RegistryEditConflict);
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
             "# someone else's edit\n"
         );
-        commit(&path, b"# someone else's edit\n", b"# ours\n")
-            .unwrap()
-            .unwrap();
+        commit(&path, b"# someone else's edit\n", b"# ours\n").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "# ours\n");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");

@@ -13,6 +13,7 @@ pub mod nginx;
 pub mod validate;
 pub mod zone;
 
+use crate::error::Error;
 use crate::finding::{line_of, Code, Finding};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -210,18 +211,27 @@ pub struct Subdomain {
 
 impl Registry {
     /// Reads `<root>/domains.toml`. A missing or unreadable file is an I/O error (the
-    /// program cannot run); a file that is read but wrong gives findings.
-    /// A `domains.toml` that is a link leaving the root gives a finding.
-    pub fn load(root: &Path) -> std::io::Result<Result<Registry, Vec<Finding>>> {
+    /// program cannot run); a file that is read but wrong, or a `domains.toml` that is a
+    /// link leaving the root, is refused with findings.
+    pub fn load(root: &Path) -> crate::error::Result<Registry> {
+        let cannot = || {
+            format!(
+                "cannot read {} (is `{}` a regency repository? give its folder with --root)",
+                root.join(FILE_NAME).display(),
+                root.display()
+            )
+        };
         let bytes = match crate::input::Area::new(root, "").read(FILE_NAME) {
             Err(e) if crate::input::is_outside(&e) => {
-                return Ok(Err(vec![crate::input::finding(&e, Path::new(FILE_NAME))]))
+                return Err(Error::refused(crate::input::finding(
+                    &e,
+                    Path::new(FILE_NAME),
+                )))
             }
-            other => other?,
+            other => other.map_err(Error::io(cannot()))?,
         };
-        let text = String::from_utf8(bytes)
-            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
-        Ok(Registry::parse(&text, Path::new(FILE_NAME)))
+        let text = String::from_utf8(bytes).map_err(Error::io(cannot()))?;
+        Registry::parse(&text, Path::new(FILE_NAME)).map_err(Error::Refused)
     }
 
     /// Parses the registry text; `file` is the name findings carry.

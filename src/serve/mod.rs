@@ -14,7 +14,8 @@
 
 mod http;
 
-use crate::build::{self, Failure};
+use crate::build::{self, Mode};
+use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::registry::PORTAL_LABEL;
 use crate::render::escape_html as escape;
@@ -68,19 +69,16 @@ pub struct Rebuilt {
 }
 
 /// Starts the server and blocks. `report` hears about every rebuild and its findings.
-pub fn run(
-    options: Options,
-    report: &(dyn Fn(&Rebuilt, &[Finding]) + Sync),
-) -> Result<(), Failure> {
+pub fn run(options: Options, report: &(dyn Fn(&Rebuilt, &[Finding]) + Sync)) -> Result<()> {
     let addr = SocketAddr::new(options.bind, options.port);
     let listener = TcpListener::bind(addr).map_err(|e| {
-        Failure::Usage(format!(
+        Error::Usage(format!(
             "cannot listen on {addr}: {e} (choose another --port)"
         ))
     })?;
     let port = listener
         .local_addr()
-        .map_err(|e| Failure::Io(e.to_string()))?
+        .map_err(Error::io(format!("cannot listen on {addr}")))?
         .port();
     let state = Arc::new(State {
         root: options.root.clone(),
@@ -110,11 +108,15 @@ pub fn run(
             _ => {}
         }
     };
-    let mut watcher = notify::RecommendedWatcher::new(handler, config)
-        .map_err(|e| Failure::Io(format!("cannot watch {}: {e}", options.root.display())))?;
+    let mut watcher = notify::RecommendedWatcher::new(handler, config).map_err(Error::io(
+        format!("cannot watch {}", options.root.display()),
+    ))?;
     watcher
         .watch(&options.root, notify::RecursiveMode::Recursive)
-        .map_err(|e| Failure::Io(format!("cannot watch {}: {e}", options.root.display())))?;
+        .map_err(Error::io(format!(
+            "cannot watch {}",
+            options.root.display()
+        )))?;
     // Announced only once changes are watched: an edit made after this line is seen.
     eprintln!(
         "laman serve: http://localhost:{port}/ (the portal) and http://<label>.localhost:{port}/ (each site); Ctrl+C stops"
@@ -193,7 +195,7 @@ fn affected_site(paths: &[PathBuf]) -> Option<String> {
 
 /// Builds into memory and swaps the result in. `only`: render that site (and the
 /// portal) again and keep the others' pages.
-fn rebuild(state: &State, only: Option<&str>) -> Result<Rebuilt, Failure> {
+fn rebuild(state: &State, only: Option<&str>) -> Result<Rebuilt> {
     let started = Instant::now();
     match only {
         Some(label) => state.cache.invalidate(label),
@@ -208,11 +210,9 @@ fn rebuild(state: &State, only: Option<&str>) -> Result<Rebuilt, Failure> {
     }
     let options = build::Options {
         root: state.root.clone(),
-        out: PathBuf::new(),
+        mode: Mode::Preview,
         sites,
         drafts: true,
-        keep_going: true,
-        write: false,
         today: state.today,
     };
     let produced = build::produce(
@@ -226,11 +226,14 @@ fn rebuild(state: &State, only: Option<&str>) -> Result<Rebuilt, Failure> {
         None,
         &|_| {},
     );
-    // A site that no longer exists (or a label not approved) makes --site fail: build
-    // everything instead.
     let produced = match produced {
-        Err(Failure::Usage(_)) if only.is_some() => return rebuild(state, None),
-        other => other?,
+        // A site that no longer exists (deleted, or no longer approved) rendered
+        // nothing: render everything, so that its pages go too.
+        Ok(p) if only.is_some_and(|l| !p.outputs.iter().any(|o| o.label == l)) => {
+            return rebuild(state, None)
+        }
+        Err(Error::Refused(findings)) => Err(findings),
+        other => Ok(other?),
     };
     let mut snapshot = state.snapshot.write().unwrap();
     let (count, pages) = match produced {
