@@ -138,13 +138,21 @@ pub struct Finding {
     pub severity: Severity,
     pub message: String,
     /// What the user should do; printed as `help:` and written to JSON as `help`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
-    /// The file, relative to the regency root.
+    /// The file, relative to the regency root; in JSON with `/` on every system.
+    #[serde(serialize_with = "slashed")]
     pub file: Option<PathBuf>,
     pub line: Option<usize>,
     /// The label of the site concerned (`portal` for the portal).
     pub site: Option<String>,
+}
+
+/// A path as JSON shows it: with `/` between names on every system.
+fn slashed<S: serde::Serializer>(path: &Option<PathBuf>, s: S) -> Result<S::Ok, S::Error> {
+    match path {
+        Some(p) => s.serialize_some(&p.to_string_lossy().replace('\\', "/")),
+        None => s.serialize_none(),
+    }
 }
 
 impl Finding {

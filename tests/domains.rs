@@ -926,3 +926,21 @@ fn a_reader_that_goes_away_ends_laman_quietly() {
         assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
     }
 }
+
+#[test]
+fn root_is_taken_before_or_after_the_command() {
+    let root = fixture("contoh");
+    let r = root.path().to_str().unwrap();
+    let bin = env!("CARGO_BIN_EXE_laman");
+    let before = std::process::Command::new(bin)
+        .args(["--root", r, "domains", "zone"])
+        .output()
+        .unwrap();
+    let after = std::process::Command::new(bin)
+        .args(["domains", "zone", "--root", r])
+        .output()
+        .unwrap();
+    assert_eq!(before.status.code(), Some(0), "{}", stderr(&before));
+    assert_eq!(before.stdout, after.stdout);
+    assert!(stdout(&before).contains("$ORIGIN contohkab.go.id."));
+}

@@ -8,6 +8,7 @@
 //! queries.
 
 pub mod edit;
+pub mod generate;
 pub mod grammar;
 pub mod nginx;
 pub mod validate;
@@ -291,6 +292,20 @@ impl Registry {
             subdomains,
             lines,
         })
+    }
+
+    /// The labels whose entry lets them carry their own code, the portal first.
+    pub fn custom_code_sites(&self) -> Vec<String> {
+        let portal = self.portal.custom_code.then(|| PORTAL_LABEL.to_string());
+        portal
+            .into_iter()
+            .chain(
+                self.subdomains
+                    .iter()
+                    .filter(|s| s.custom_code)
+                    .map(|s| s.label.clone()),
+            )
+            .collect()
     }
 
     /// The entry with this label, compared without regard to case.

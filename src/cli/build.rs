@@ -1,0 +1,93 @@
+//! `laman build` and `laman check`.
+
+use super::output::{finish, with_progress};
+use super::{today, FormatArg};
+use clap::Args;
+use laman::build::{self, Mode};
+use laman::error::Error;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    format: FormatArg,
+    /// Where to write the sites, one folder per domain name [default: ROOT/public].
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Build only this site (a label, or `portal`); may be repeated.
+    #[arg(long = "site", value_name = "LABEL")]
+    sites: Vec<String>,
+    /// Include pages marked draft = true.
+    #[arg(long)]
+    drafts: bool,
+    /// Publish every site that built cleanly even when others failed.
+    #[arg(long)]
+    keep_going: bool,
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    format: FormatArg,
+    /// Check pages marked draft = true too.
+    #[arg(long)]
+    drafts: bool,
+}
+
+/// `laman build`: render every approved site and swap the result into place.
+pub fn build(root: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
+    let format = args.format.format;
+    let out = args.out.unwrap_or_else(|| root.join("public"));
+    let options = build::Options {
+        root: root.to_path_buf(),
+        mode: Mode::Build {
+            out: out.clone(),
+            keep_going: args.keep_going,
+        },
+        sites: args.sites,
+        drafts: args.drafts,
+        today: today(),
+    };
+    let report = with_progress(format, |progress| build::run(&options, progress))?;
+    let summary = if report.unchanged {
+        format!(
+            "nothing changed since the last build: {} site(s), {} pages in {} are up to date",
+            report.published.len(),
+            report.pages,
+            out.display()
+        )
+    } else if report.published.is_empty() {
+        format!("nothing published; {} is unchanged", out.display())
+    } else {
+        let mut s = format!(
+            "published {} site(s), {} pages into {}",
+            report.published.len(),
+            report.pages,
+            out.display()
+        );
+        if !report.held_back.is_empty() {
+            s.push_str(&format!(
+                "; kept the previous output of: {}",
+                report.held_back.join(", ")
+            ));
+        }
+        s
+    };
+    Ok(finish(&report, format, &summary))
+}
+
+/// `laman check`: everything `build` checks, without writing.
+pub fn check(root: &Path, args: CheckArgs) -> Result<ExitCode, Error> {
+    let format = args.format.format;
+    let options = build::Options {
+        root: root.to_path_buf(),
+        mode: Mode::Check,
+        sites: Vec::new(),
+        drafts: args.drafts,
+        today: today(),
+    };
+    let report = with_progress(format, |progress| build::run(&options, progress))?;
+    let summary = format!("checked {} site(s), {} pages", report.sites, report.pages);
+    Ok(finish(&report, format, &summary))
+}

@@ -1,0 +1,94 @@
+//! `laman dns check`: live DNS against the registry. A registry with errors is reported
+//! and still checked as far as it can be.
+
+use super::output::{print_findings, refused, shows_progress};
+use super::{today, Format, FormatArg};
+use clap::{Args, Subcommand};
+use laman::error::Error;
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(Subcommand)]
+pub enum Dns {
+    /// Ask the nameservers (or the system's resolver) about every registered name and
+    /// compare the answers with domains.toml.
+    Check(DnsCheckArgs),
+}
+
+#[derive(Args)]
+pub struct DnsCheckArgs {
+    #[command(flatten)]
+    format: FormatArg,
+    /// Ask only this server (IP, IP:PORT or [IPv6]:PORT); may be repeated. Default: the
+    /// system's resolver, and the registry's nameservers for the zone's own checks.
+    #[arg(long = "nameserver", value_name = "IP[:PORT]", value_parser = laman::dns::parse_nameserver)]
+    nameservers: Vec<std::net::SocketAddr>,
+    /// How long one query may take, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..=60_000))]
+    timeout: u64,
+    /// How many names are looked up at the same time.
+    #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=256))]
+    concurrency: u64,
+    /// Also transfer the zone (AXFR) and report names that are not in the registry.
+    #[arg(long)]
+    zone_transfer: bool,
+}
+
+pub fn check(root: &Path, args: DnsCheckArgs) -> Result<ExitCode, Error> {
+    let format = args.format.format;
+    let (reg, mut findings) = match laman::registry::generate::checked(root, today()) {
+        Ok(checked) => checked,
+        Err(e) => {
+            return refused(
+                e,
+                format,
+                "the registry could not be read; nothing was checked",
+            )
+        }
+    };
+    let options = laman::dns::Options {
+        nameservers: args.nameservers,
+        timeout: std::time::Duration::from_millis(args.timeout),
+        concurrency: args.concurrency as usize,
+        zone_transfer: args.zone_transfer,
+    };
+    let bar = indicatif::ProgressBar::hidden();
+    if shows_progress(format) {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} DNS {pos}/{len} names {wide_bar}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+    }
+    let outcome = laman::dns::check(&reg, &options, &|done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })
+    .map_err(Error::io("cannot start the DNS client"))?;
+    bar.finish_and_clear();
+    findings.extend(outcome.findings);
+    laman::finding::sort(&mut findings);
+    if format == Format::Json {
+        let errors = findings.iter().filter(|f| f.is_error()).count();
+        let doc = serde_json::json!({
+            "findings": findings,
+            "summary": {
+                "errors": errors,
+                "warnings": findings.len() - errors,
+                "names": outcome.names,
+                "nameservers": outcome.nameservers,
+            }
+        });
+        outln!("{doc}");
+        return Ok(if errors > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    let summary = format!(
+        "checked {} name(s) of {} against {} nameserver(s)",
+        outcome.names, reg.regency.domain, outcome.nameservers
+    );
+    Ok(print_findings(&findings, format, &summary))
+}

@@ -1,0 +1,323 @@
+//! `laman domains ...`: the Dinas's registry work: check, list, the workflow edits, and
+//! the zone and nginx configuration made from the registry.
+
+use super::output::{exit_status, json, print_findings, refused};
+use super::{today, Format, FormatArg};
+use clap::{Args, Subcommand, ValueEnum};
+use laman::build::Report;
+use laman::error::Error;
+use laman::finding::Printable;
+use laman::registry::edit::Action;
+use laman::registry::generate::{self, NginxRequest};
+use laman::registry::{Kind, Status};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Subcommand)]
+pub enum Domains {
+    /// Check the registry's rules (every problem, with its line).
+    Check(FormatArg),
+    /// List the subdomains.
+    List {
+        #[command(flatten)]
+        format: FormatArg,
+        /// Only those with this status.
+        #[arg(long, value_enum)]
+        status: Option<StatusArg>,
+    },
+    /// Record an OPD's request for a subdomain.
+    Request(RequestArgs),
+    /// Approve a requested (or suspended) subdomain by decree.
+    Approve(ApproveArgs),
+    /// Suspend an approved subdomain (it is no longer published or resolved).
+    Suspend(ReasonArgs),
+    /// Revoke a subdomain by decree.
+    Revoke(RevokeArgs),
+    /// Reject a request.
+    Reject(ReasonArgs),
+    /// Print the regency zone (RFC 1035 master file).
+    Zone {
+        /// The SOA serial [default: derived from the registry's latest dated change].
+        #[arg(long)]
+        serial: Option<u32>,
+    },
+    /// Print nginx server blocks for the portal and every approved site.
+    Nginx(NginxArgs),
+}
+
+#[derive(Args)]
+pub struct RequestArgs {
+    /// The subdomain asked for: lowercase letters, digits and `-` (`dinkes`, `puskesmas.dinkes`).
+    label: String,
+    /// The OPD that will hold it, as its official name.
+    #[arg(long)]
+    owner: String,
+    /// The official e-mail on the regency domain.
+    #[arg(long)]
+    contact: String,
+    /// What it is for: an OPD site laman builds, a public service, or an application.
+    #[arg(long, value_enum, default_value_t = KindArg::Site)]
+    kind: KindArg,
+    /// One sentence on what the subdomain is for.
+    #[arg(long)]
+    purpose: Option<String>,
+}
+
+#[derive(Args)]
+pub struct ApproveArgs {
+    /// The subdomain approved.
+    label: String,
+    /// The decree's number, as signed (`555/031/KPTS/DISKOMINFO/2026`).
+    #[arg(long)]
+    decree: String,
+    /// The decree's date, YYYY-MM-DD.
+    #[arg(long)]
+    date: String,
+    /// An IPv4 address in the data center; may be repeated.
+    #[arg(long = "a", value_name = "IPV4")]
+    a: Vec<String>,
+    /// An IPv6 address in the data center; may be repeated.
+    #[arg(long = "aaaa", value_name = "IPV6")]
+    aaaa: Vec<String>,
+    /// A host name the subdomain is an alias of (instead of addresses).
+    #[arg(long, value_name = "HOST")]
+    cname: Option<String>,
+}
+
+#[derive(Args)]
+pub struct ReasonArgs {
+    /// The subdomain concerned.
+    label: String,
+    /// Why, in a sentence the OPD will read.
+    #[arg(long)]
+    reason: String,
+}
+
+#[derive(Args)]
+pub struct RevokeArgs {
+    /// The subdomain revoked.
+    label: String,
+    /// The decree's number, as signed.
+    #[arg(long)]
+    decree: String,
+    /// The decree's date, YYYY-MM-DD.
+    #[arg(long)]
+    date: String,
+    /// Why, in a sentence the OPD will read.
+    #[arg(long)]
+    reason: String,
+}
+
+#[derive(Args)]
+pub struct NginxArgs {
+    /// Where the built sites are (one folder per domain name).
+    #[arg(long, value_name = "DIR")]
+    webroot: PathBuf,
+    /// Certificate for the apex and *.<domain> [default: /etc/ssl/laman/<domain>.crt].
+    #[arg(long, value_name = "FILE")]
+    cert: Option<PathBuf>,
+    /// Its key [default: /etc/ssl/laman/<domain>.key].
+    #[arg(long, value_name = "FILE")]
+    key: Option<PathBuf>,
+    /// Where plain http listens: a port or ADDRESS:PORT.
+    #[arg(long, default_value = "80")]
+    http: String,
+    /// Where https listens: a port or ADDRESS:PORT.
+    #[arg(long, default_value = "443")]
+    https: String,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum StatusArg {
+    Requested,
+    Approved,
+    Suspended,
+    Revoked,
+    Rejected,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Site,
+    Service,
+    App,
+}
+
+impl From<KindArg> for Kind {
+    fn from(kind: KindArg) -> Kind {
+        match kind {
+            KindArg::Site => Kind::Site,
+            KindArg::Service => Kind::Service,
+            KindArg::App => Kind::App,
+        }
+    }
+}
+
+impl From<StatusArg> for Status {
+    fn from(status: StatusArg) -> Status {
+        match status {
+            StatusArg::Requested => Status::Requested,
+            StatusArg::Approved => Status::Approved,
+            StatusArg::Suspended => Status::Suspended,
+            StatusArg::Revoked => Status::Revoked,
+            StatusArg::Rejected => Status::Rejected,
+        }
+    }
+}
+
+pub fn run(root: &Path, command: Domains) -> Result<ExitCode, Error> {
+    let action = match command {
+        Domains::Check(format) => return check(root, format.format),
+        Domains::List { format, status } => return list(root, format.format, status),
+        Domains::Zone { serial } => return zone(root, serial),
+        Domains::Nginx(args) => return nginx(root, args),
+        Domains::Request(a) => Action::Request {
+            label: a.label,
+            owner: a.owner,
+            contact: a.contact,
+            kind: a.kind.into(),
+            purpose: a.purpose,
+        },
+        Domains::Approve(a) => Action::Approve {
+            label: a.label,
+            decree: a.decree,
+            date: a.date,
+            a: a.a,
+            aaaa: a.aaaa,
+            cname: a.cname,
+        },
+        Domains::Suspend(a) => Action::Suspend {
+            label: a.label,
+            reason: a.reason,
+        },
+        Domains::Revoke(a) => Action::Revoke {
+            label: a.label,
+            decree: a.decree,
+            date: a.date,
+            reason: a.reason,
+        },
+        Domains::Reject(a) => Action::Reject {
+            label: a.label,
+            reason: a.reason,
+        },
+    };
+    edit(root, &action)
+}
+
+/// `laman domains check`: every rule of the registry, with lines.
+fn check(root: &Path, format: Format) -> Result<ExitCode, Error> {
+    let (reg, findings) = match generate::checked(root, today()) {
+        Ok(checked) => checked,
+        Err(e) => return refused(e, format, "the registry could not be read"),
+    };
+    let allowed = reg.custom_code_sites();
+    if format == Format::Json {
+        let report = Report {
+            findings,
+            ..Default::default()
+        };
+        let mut doc = json(&report);
+        doc["custom_code"] = serde_json::json!(allowed);
+        outln!("{doc}");
+        return Ok(exit_status(&report));
+    }
+    if !allowed.is_empty() {
+        eprintln!(
+            "note: the Dinas allows own code (custom_code) on: {}\n",
+            allowed.join(", ")
+        );
+    }
+    let summary = format!(
+        "checked {} subdomain(s) of {}",
+        reg.subdomains.len(),
+        reg.regency.domain
+    );
+    Ok(print_findings(&findings, format, &summary))
+}
+
+/// `laman domains list`: one line per subdomain, or JSON.
+fn list(root: &Path, format: Format, status: Option<StatusArg>) -> Result<ExitCode, Error> {
+    let reg = match laman::build::load_registry(root) {
+        Ok(r) => r,
+        Err(e) => return refused(e, format, "the registry could not be read"),
+    };
+    let wanted = status.map(Status::from);
+    let subs: Vec<_> = reg
+        .subdomains
+        .iter()
+        .filter(|s| wanted.is_none_or(|w| s.status == w))
+        .collect();
+    if format == Format::Json {
+        outln!(
+            "{}",
+            serde_json::json!({ "domain": reg.regency.domain, "subdomains": subs })
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let width = subs
+        .iter()
+        .map(|s| reg.fqdn(&s.label).len())
+        .max()
+        .unwrap_or(0);
+    for s in &subs {
+        let decree = s
+            .decree
+            .as_ref()
+            .map_or("-".to_string(), |d| format!("{} ({})", d.number, d.date));
+        let code = if s.custom_code { "  custom-code" } else { "" };
+        // Fields come from a file anyone may have edited: never raw to a terminal.
+        outln!(
+            "{:<width$}  {:<9}  {:<7}  {}  [{}]{code}",
+            Printable::line(&reg.fqdn(&s.label)).to_string(),
+            s.status.as_str(),
+            s.kind.as_str(),
+            Printable::line(&s.owner),
+            Printable::line(&decree)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `laman domains request|approve|suspend|revoke|reject`.
+fn edit(root: &Path, action: &Action) -> Result<ExitCode, Error> {
+    if !root.is_dir() {
+        return Err(Error::Usage(format!(
+            "the regency root `{}` is not a folder",
+            root.display()
+        )));
+    }
+    let has_content = |label: &str| root.join("content").join(label).is_dir();
+    match laman::registry::edit::apply(root, action, today(), &has_content) {
+        Ok(applied) => {
+            for w in &applied.warnings {
+                eprintln!("{w}\n");
+            }
+            eprintln!("domains.toml: {}", applied.summary);
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => refused(e, Format::Text, "domains.toml was not changed"),
+    }
+}
+
+/// `laman domains zone`: the zone file on stdout, refused while the registry has errors.
+fn zone(root: &Path, serial: Option<u32>) -> Result<ExitCode, Error> {
+    match generate::zone_file(root, today(), serial) {
+        Ok(zone) => {
+            out!("{zone}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => refused(e, Format::Text, "no zone written"),
+    }
+}
+
+/// `laman domains nginx`: server blocks on stdout, refused while the registry has errors.
+fn nginx(root: &Path, args: NginxArgs) -> Result<ExitCode, Error> {
+    let request = NginxRequest::parse(args.webroot, args.cert, args.key, &args.http, &args.https)?;
+    match generate::nginx_config(root, today(), &request) {
+        Ok(config) => {
+            out!("{config}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => refused(e, Format::Text, "no configuration written"),
+    }
+}

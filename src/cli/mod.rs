@@ -1,0 +1,122 @@
+//! The `laman` command line: one small file per command, each parsing its arguments,
+//! calling one library function and printing through [`output`].
+//!
+//! Exit status: 0 when nothing of error severity was found, 1 when something was, 2 when
+//! the command could not run (bad arguments, unreadable root, I/O failure). Findings are
+//! printed once, here, as text on stderr or as one JSON document on stdout. No rule of
+//! the domain lives here: what a command decides is library code.
+
+#[macro_use]
+mod output;
+mod build;
+mod dns;
+mod domains;
+mod serve;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use laman::error::Error;
+use output::print_findings;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "laman",
+    version,
+    about = "Builds a regency's portal and OPD sites from markdown, and keeps its subdomain registry"
+)]
+struct Cli {
+    /// The regency repository (holding domains.toml and content/).
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the portal and every approved OPD site into --out (default: ROOT/public).
+    Build(build::BuildArgs),
+    /// Check everything build checks; write nothing.
+    Check(build::CheckArgs),
+    /// The registry of subdomains (domains.toml): check, list, edit, and generate the
+    /// DNS zone and the nginx configuration.
+    #[command(subcommand)]
+    Domains(domains::Domains),
+    /// Preview every site at http://localhost:PORT/ and http://<label>.localhost:PORT/,
+    /// rebuilt and reloaded as files change (public/ is not touched).
+    Serve(serve::ServeArgs),
+    /// Live DNS compared with the registry.
+    #[command(subcommand)]
+    Dns(dns::Dns),
+}
+
+/// How a command prints what it found.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Args)]
+pub struct FormatArg {
+    /// How to print findings and the summary.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = cli.root;
+    let result = match cli.command {
+        Command::Build(args) => build::build(&root, args),
+        Command::Check(args) => build::check(&root, args),
+        Command::Domains(command) => domains::run(&root, command),
+        Command::Dns(dns::Dns::Check(args)) => dns::check(&root, args),
+        Command::Serve(args) => serve::serve(&root, args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Error::Refused(findings)) => print_findings(&findings, Format::Text, "stopped"),
+        Err(failure) => {
+            eprintln!("laman: {}", output::chain(&failure));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The date in the regency's part of the world (WIB, UTC+7, unless the system says
+/// otherwise): the only place laman reads the clock.
+fn today() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// Every command and every argument says in one line what it is for.
+    #[test]
+    fn every_command_and_argument_has_help() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id != "help" && id != "version" && arg.get_help().is_none() {
+                    missing.push(format!("{path} {id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                let name = format!("{path} {}", sub.get_name());
+                if sub.get_about().is_none() {
+                    missing.push(format!("{name} (the command itself)"));
+                }
+                walk(sub, &name, missing);
+            }
+        }
+        Cli::command().debug_assert();
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "laman", &mut missing);
+        assert!(missing.is_empty(), "without help: {missing:#?}");
+    }
+}

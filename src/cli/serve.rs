@@ -1,0 +1,46 @@
+//! `laman serve`: the preview server; runs until stopped.
+
+use super::today;
+use clap::Args;
+use laman::error::Error;
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// The address to listen on: keep the default unless others must see the preview.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    bind: std::net::IpAddr,
+    /// The port (0: any free port).
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+}
+
+pub fn serve(root: &Path, args: ServeArgs) -> Result<ExitCode, Error> {
+    if !root.join("domains.toml").is_file() {
+        return Err(Error::Usage(format!(
+            "{} has no domains.toml: give the regency repository with --root",
+            root.display()
+        )));
+    }
+    let options = laman::serve::Options {
+        root: std::fs::canonicalize(root)
+            .map_err(|e| Error::Usage(format!("{}: {e}", root.display())))?,
+        bind: args.bind,
+        port: args.port,
+        today: today(),
+    };
+    laman::serve::run(options, &|done, findings| {
+        for finding in findings {
+            eprintln!("{finding}\n");
+        }
+        eprintln!(
+            "built {} site(s), {} pages in {} ms ({} error(s))",
+            done.sites,
+            done.pages,
+            done.took.as_millis(),
+            done.errors
+        );
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

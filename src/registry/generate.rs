@@ -1,0 +1,118 @@
+//! What the Dinas's commands produce from the registry: the checked registry, the zone
+//! file and the nginx configuration, each refused (with the findings that say why) while
+//! the registry has errors. The command line only prints what these return.
+
+use super::nginx::{self, path_problem, Listen};
+use super::{grammar, validate, zone, Registry, Status, PORTAL_LABEL};
+use crate::error::{Error, Result};
+use crate::finding::{Code, Finding, Severity};
+use jiff::civil::Date;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Reads the registry of a regency root and checks its rules: the registry with the
+/// findings of its rules; refused when it cannot be read or parsed at all.
+pub fn checked(root: &Path, today: Date) -> Result<(Registry, Vec<Finding>)> {
+    let registry = crate::build::load_registry(root)?;
+    let has_content = |label: &str| root.join("content").join(label).is_dir();
+    let findings = validate::validate(&registry, today, &has_content);
+    Ok((registry, findings))
+}
+
+/// Refused when any finding is an error; the findings otherwise (warnings).
+fn refuse_errors(findings: Vec<Finding>) -> Result<Vec<Finding>> {
+    if findings.iter().any(Finding::is_error) {
+        return Err(Error::Refused(findings));
+    }
+    Ok(findings)
+}
+
+/// The zone file. `serial`: the SOA serial, or else one derived from the registry.
+/// In-zone nameservers without glue addresses make the zone itself invalid, so that
+/// warning of the registry's rules is an error here.
+pub fn zone_file(root: &Path, today: Date, serial: Option<u32>) -> Result<String> {
+    let (registry, mut findings) = checked(root, today)?;
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.code == Code::RegistryNameserverGlue)
+    {
+        f.severity = Severity::Error;
+    }
+    refuse_errors(findings)?;
+    let serial = serial.unwrap_or_else(|| zone::derived_serial(&registry));
+    zone::zone(&registry, serial).map_err(|why| Error::Usage(format!("no zone written: {why}")))
+}
+
+/// What the operator asks of `laman domains nginx`, checked before anything is read.
+pub struct NginxRequest {
+    pub webroot: PathBuf,
+    /// Default: `/etc/ssl/laman/<domain>.crt` and `.key`.
+    pub cert: Option<PathBuf>,
+    pub key: Option<PathBuf>,
+    pub http: Listen,
+    pub https: Listen,
+}
+
+impl NginxRequest {
+    /// Checks the arguments as given: listen addresses, and paths nginx can read.
+    pub fn parse(
+        webroot: PathBuf,
+        cert: Option<PathBuf>,
+        key: Option<PathBuf>,
+        http: &str,
+        https: &str,
+    ) -> Result<NginxRequest> {
+        let http = Listen::parse(http).map_err(|e| Error::Usage(format!("--http {e}")))?;
+        let https = Listen::parse(https).map_err(|e| Error::Usage(format!("--https {e}")))?;
+        let given = std::iter::once(("--webroot", webroot.as_path()))
+            .chain(cert.as_deref().map(|p| ("--cert", p)))
+            .chain(key.as_deref().map(|p| ("--key", p)));
+        for (what, path) in given {
+            if let Some(why) = path_problem(path) {
+                let shown = grammar::shown(&path.to_string_lossy());
+                return Err(Error::Usage(format!("{what} `{shown}` {why}")));
+            }
+        }
+        Ok(NginxRequest {
+            webroot,
+            cert,
+            key,
+            http,
+            https,
+        })
+    }
+}
+
+/// The nginx server blocks for the portal and every approved subdomain, with each site's
+/// allowed iframe hosts (from its `_site.toml`) in its Content-Security-Policy.
+pub fn nginx_config(root: &Path, today: Date, request: &NginxRequest) -> Result<String> {
+    let (registry, findings) = checked(root, today)?;
+    refuse_errors(findings)?;
+    let mut frame_hosts = BTreeMap::new();
+    let labels = std::iter::once(PORTAL_LABEL.to_string()).chain(
+        registry
+            .subdomains
+            .iter()
+            .filter(|s| s.status == Status::Approved)
+            .map(|s| s.label.clone()),
+    );
+    for label in labels {
+        let site = crate::input::Area::new(root, Path::new("content").join(&label));
+        let config = crate::content::SiteConfig::read(&site).map_err(Error::refused)?;
+        frame_hosts.insert(label, config.embeds.iframe_hosts);
+    }
+    let ssl = Path::new("/etc/ssl/laman");
+    let domain = &registry.regency.domain;
+    let cert = (request.cert.clone()).unwrap_or_else(|| ssl.join(format!("{domain}.crt")));
+    let key = (request.key.clone()).unwrap_or_else(|| ssl.join(format!("{domain}.key")));
+    let options = nginx::Options {
+        webroot: &request.webroot,
+        cert: &cert,
+        key: &key,
+        http: request.http,
+        https: request.https,
+        frame_hosts: &frame_hosts,
+    };
+    nginx::config(&registry, &options)
+        .map_err(|why| Error::Usage(format!("no configuration written: {why}")))
+}
