@@ -14,6 +14,30 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// The stages a run reports as it starts each, for a progress line. Their words are
+/// here and nowhere else (English for now, like every message, until the Indonesian
+/// interface comes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    ReadRegistry,
+    ReadContent,
+    Render,
+    Write,
+    Unchanged,
+}
+
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::ReadRegistry => "reading the registry",
+            Stage::ReadContent => "reading the content",
+            Stage::Render => "rendering pages",
+            Stage::Write => "writing the output",
+            Stage::Unchanged => "nothing changed",
+        }
+    }
+}
+
 /// What a run is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
@@ -134,13 +158,13 @@ pub fn produce(
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<Produced> {
     let root = options.root.as_path();
-    progress("membaca registri");
+    progress(Stage::ReadRegistry.as_str());
     let registry = load_registry(root)?;
 
     let has_content = |label: &str| root.join("content").join(label).is_dir();
     let mut findings = validate::validate(&registry, options.today, &has_content);
 
-    progress("membaca konten");
+    progress(Stage::ReadContent.as_str());
     let (dirs, found) = content::discover(root, &registry).map_err(Error::io(format!(
         "cannot list {}",
         root.join("content").display()
@@ -181,7 +205,7 @@ pub fn produce(
     }
     let model = Model::new(registry, style, contents);
 
-    progress("merender halaman");
+    progress(Stage::Render.as_str());
     let selected = |label: &str| options.selects(label);
     // A site goes to the sink only when nothing read so far has an error for it.
     let (failed_before, global_before) = failures(&findings);
@@ -223,7 +247,7 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
     }
     let warm = Warm::look(options, out);
     if let Some(report) = warm.unchanged(out) {
-        progress("tidak ada yang berubah");
+        progress(Stage::Unchanged.as_str());
         return Ok(report);
     }
     let staging = StagingSink::new(out);
@@ -238,7 +262,7 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
     );
     let assessed = assess(options, produced)?;
     let report = if assessed.may_publish(*keep_going) {
-        progress("menulis keluaran");
+        progress(Stage::Write.as_str());
         let published = publish(options, &assessed, staging)?;
         Report {
             published,
