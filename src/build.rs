@@ -154,7 +154,7 @@ pub fn produce(
     style: UrlStyle,
     render_options: RenderOptions,
     cache: Option<&ContentCache>,
-    sink: Option<render::Sink>,
+    sink: Option<&dyn render::Sink>,
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<Produced> {
     let root = options.root.as_path();
@@ -209,18 +209,18 @@ pub fn produce(
     let selected = |label: &str| options.selects(label);
     // A site goes to the sink only when nothing read so far has an error for it.
     let (failed_before, global_before) = failures(&findings);
-    let guarded = |site: &render::SiteOutput| {
-        !global_before
-            && !failed_before.contains(site.label.as_str())
-            && sink.is_some_and(|sink| sink(site))
-    };
+    let guarded = sink.map(|inner| Guarded {
+        inner,
+        failed: failed_before,
+        global: global_before,
+    });
     let (outputs, f) = render::render(
         root,
         &model,
         &selected,
         render_options,
-        sink.is_some().then_some(&guarded as render::Sink),
-    );
+        guarded.as_ref().map(|g| g as &dyn render::Sink),
+    )?;
     findings.extend(f);
     finding::sort(&mut findings);
     Ok(Produced {
@@ -228,6 +228,23 @@ pub fn produce(
         outputs,
         findings,
     })
+}
+
+/// A sink that takes only sites without an error found before rendering (in the
+/// registry or the site's content).
+struct Guarded<'a> {
+    inner: &'a dyn render::Sink,
+    failed: BTreeSet<&'a str>,
+    global: bool,
+}
+
+impl render::Sink for Guarded<'_> {
+    fn take(&self, site: &render::SiteOutput) -> Result<bool> {
+        if self.global || self.failed.contains(site.label.as_str()) {
+            return Ok(false);
+        }
+        self.inner.take(site)
+    }
 }
 
 /// Runs the pipeline. `progress` hears the name of each stage as it starts.
@@ -251,13 +268,12 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
         return Ok(report);
     }
     let staging = StagingSink::new(out);
-    let sink = |site: &render::SiteOutput| staging.write(site);
     let produced = produce(
         options,
         UrlStyle::Https,
         BUILT,
         None,
-        Some(&sink as render::Sink),
+        Some(&staging),
         progress,
     );
     let assessed = assess(options, produced)?;
@@ -380,12 +396,10 @@ fn publish(options: &Options, assessed: &Assessed, staging: StagingSink) -> Resu
 }
 
 /// The staging folder as the renderer's sink: made on the first site written, so that a
-/// build that renders nothing cleanly creates nothing. The renderer calls it from many
-/// threads; the first failure is kept for [`StagingSink::into_staging`] to report.
+/// build that renders nothing cleanly creates nothing.
 struct StagingSink<'a> {
     out: &'a Path,
     staging: std::sync::OnceLock<std::result::Result<output::Staging, String>>,
-    failed: std::sync::Mutex<Option<String>>,
 }
 
 impl<'a> StagingSink<'a> {
@@ -393,35 +407,33 @@ impl<'a> StagingSink<'a> {
         StagingSink {
             out,
             staging: std::sync::OnceLock::new(),
-            failed: std::sync::Mutex::new(None),
         }
     }
 
-    /// Writes one site; false (and the failure kept) when it could not be written.
-    fn write(&self, site: &render::SiteOutput) -> bool {
-        let written = self
+    /// The staging folder with every site written.
+    fn into_staging(self) -> Result<output::Staging> {
+        match self.staging.into_inner() {
+            Some(Ok(stage)) => Ok(stage),
+            Some(Err(e)) => Err(Error::io::<String>("cannot write the output")(e)),
+            None => Err(Error::io::<String>("cannot write the output")(
+                "no site reached the staging folder".into(),
+            )),
+        }
+    }
+}
+
+impl render::Sink for StagingSink<'_> {
+    fn take(&self, site: &render::SiteOutput) -> Result<bool> {
+        let cannot = Error::io::<String>("cannot write the output");
+        let stage = self
             .staging
             .get_or_init(|| output::Staging::new(self.out).map_err(|e| e.to_string()))
             .as_ref()
-            .map_err(String::clone)
-            .and_then(|stage| stage.write(site).map_err(|e| e.to_string()));
-        if let Err(e) = &written {
-            self.failed.lock().unwrap().get_or_insert(e.clone());
-        }
-        written.is_ok()
-    }
-
-    /// The staging folder with every site written, or the first failure.
-    fn into_staging(self) -> Result<output::Staging> {
-        let cannot = Error::io::<String>("cannot write the output");
-        if let Some(e) = self.failed.into_inner().unwrap() {
-            return Err(cannot(e));
-        }
-        match self.staging.into_inner() {
-            Some(Ok(stage)) => Ok(stage),
-            Some(Err(e)) => Err(cannot(e)),
-            None => Err(cannot("no site reached the staging folder".into())),
-        }
+            .map_err(|e| cannot(e.clone()))?;
+        stage
+            .write(site)
+            .map_err(Error::io("cannot write the output"))?;
+        Ok(true)
     }
 }
 

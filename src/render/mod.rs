@@ -64,9 +64,13 @@ const PORTAL_LATEST_NEWS: usize = 10;
 const FEED_ENTRIES: usize = 20;
 const PAGINATION_DIR: &str = "halaman";
 
-/// Takes each site that rendered without an error as soon as it is done; returns true
-/// when it has written the site, whose files are then not kept in memory.
-pub type Sink<'a> = &'a (dyn Fn(&SiteOutput) -> bool + Sync);
+/// Where each site that rendered without an error goes as soon as it is done, so that a
+/// build never holds every page in memory (the staging folder of a build).
+pub trait Sink: Sync {
+    /// Takes a site. Ok(true): the sink has its files, which are then dropped from
+    /// memory; Ok(false): not taken, kept in the output. An error ends the rendering.
+    fn take(&self, site: &SiteOutput) -> crate::error::Result<bool>;
+}
 
 /// Renders the sites whose label `selected` accepts. Returns their outputs and every
 /// finding of the markdown, template and output stages.
@@ -75,8 +79,8 @@ pub fn render(
     model: &Model,
     selected: &(dyn Fn(&str) -> bool + Sync),
     options: RenderOptions,
-    sink: Option<Sink>,
-) -> (Vec<SiteOutput>, Vec<Finding>) {
+    sink: Option<&dyn Sink>,
+) -> crate::error::Result<(Vec<SiteOutput>, Vec<Finding>)> {
     let mut findings = Vec::new();
     let mut themes: HashMap<String, Result<Theme, Vec<Finding>>> = HashMap::new();
     for site in &model.sites {
@@ -145,7 +149,7 @@ pub fn render(
     // Each site's rendered markdown is dropped as soon as its pages are done.
     let outputs: Vec<(SiteOutput, Vec<Finding>)> = docs
         .into_par_iter()
-        .filter_map(|(site, d)| {
+        .filter_map(|(site, d)| -> Option<crate::error::Result<_>> {
             let d = &d;
             let templates = match own.get(&site.label) {
                 Some(t) => t.as_ref(),
@@ -165,18 +169,22 @@ pub fn render(
             }
             .run(statics);
             let clean = !d.findings.iter().chain(&fs).any(Finding::is_error);
-            if clean && sink.is_some_and(|sink| sink(&out)) {
-                out.files = Vec::new();
+            if let (true, Some(sink)) = (clean, sink) {
+                match sink.take(&out) {
+                    Ok(true) => out.files = Vec::new(),
+                    Ok(false) => {}
+                    Err(e) => return Some(Err(e)),
+                }
             }
-            Some((out, fs))
+            Some(Ok((out, fs)))
         })
-        .collect();
+        .collect::<crate::error::Result<_>>()?;
     let mut sites = Vec::new();
     for (out, fs) in outputs {
         findings.extend(fs);
         sites.push(out);
     }
-    (sites, findings)
+    Ok((sites, findings))
 }
 
 fn theme_name(content: &SiteContent) -> &str {
