@@ -196,11 +196,13 @@ async fn check_steps(
     })?;
     let system = system_resolver(reg, options)?;
 
+    // 1. Probe: each nameserver asked directly.
     let nameservers = probe_nameservers(reg, options, system.as_ref(), &apex).await;
     out.nameservers = nameservers.asked.len();
     out.findings.extend(compare::nameservers(reg, &nameservers));
     let authoritative = nameservers.authoritative();
 
+    // 2. Look up: every name, through the system's resolver or the authoritative servers.
     let resolver = match system {
         Some(system) => system,
         None => direct_resolver(reg, &authoritative, options)?,
@@ -212,11 +214,13 @@ async fn check_steps(
     let observed =
         lookup::observe_all(&resolver, names, &domain, direct, concurrency, progress).await;
 
+    // 3. Compare: each name's answers with the registry.
     let ranges = Ranges::of(reg);
     for (expected, seen) in &observed {
         out.findings.extend(compare(reg, &ranges, expected, seen));
     }
 
+    // 4. Transfer, if asked: names in the zone the registry does not know.
     if options.zone_transfer {
         let first = authoritative.first().copied();
         let found = transfer::check_transfer(reg, first, &apex, options.timeout).await;
