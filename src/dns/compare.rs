@@ -1,0 +1,347 @@
+//! The comparison: what DNS said ([`Observed`], [`Nameservers`]) against what the
+//! registry says, as findings.
+//!
+//! Pure: no network, no resolver, no clock. Everything it judges is handed to it, so it is
+//! tested with hand-made observations (`super::tests`). It must not ask DNS anything.
+
+use super::takeover::takeover_platform;
+use super::{Expected, Nameservers, Observed, Probe, MAX_CHAIN};
+use crate::finding::{Code, Finding};
+use crate::registry::validate::{allowed_external, in_zone, normalize_host, Ranges};
+use crate::registry::{Records, Registry, Status};
+use std::collections::{BTreeMap, BTreeSet};
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+/// A finding about the nameservers or the check as a whole, at `[hosting]`.
+pub(super) fn hosting_finding(reg: &Registry, code: Code, message: String) -> Finding {
+    Finding::new(code, message)
+        .file(&reg.file)
+        .line(reg.lines.hosting)
+}
+
+/// The findings for the nameservers: those without an address, each server's answer
+/// (unreachable, lame, an NS set other than `[hosting] nameservers`), then serials that
+/// differ between the servers.
+pub(super) fn nameservers(reg: &Registry, seen: &Nameservers) -> Vec<Finding> {
+    let domain = normalize_host(&reg.regency.domain);
+    let wanted: BTreeSet<String> = reg
+        .hosting
+        .nameservers
+        .iter()
+        .map(|n| normalize_host(n))
+        .collect();
+    let mut out: Vec<Finding> = seen
+        .without_address
+        .iter()
+        .map(|(ns, why)| {
+            hosting_finding(
+                reg,
+                Code::DnsNameserverUnreachable,
+                format!("nameserver `{ns}` has no address: {why}"),
+            )
+        })
+        .collect();
+    let mut serials = BTreeMap::new();
+    for (label, _, probe) in &seen.asked {
+        match probe {
+            Probe::Authoritative { serial, ns } => {
+                serials.insert(label.clone(), *serial);
+                if *ns != wanted {
+                    out.push(
+                        hosting_finding(
+                            reg,
+                            Code::DnsMismatch,
+                            format!(
+                                "the NS set of {domain} is {}; the registry says {}",
+                                list(ns),
+                                list(&wanted)
+                            ),
+                        )
+                        .help("make the zone's NS records and [hosting] nameservers agree"),
+                    );
+                }
+            }
+            Probe::Lame => out.push(
+                hosting_finding(
+                    reg,
+                    Code::DnsNameserverLame,
+                    format!("nameserver {label} answers for {domain} without authority (lame delegation)"),
+                )
+                .help("load the zone on this server, or take it out of the delegation"),
+            ),
+            Probe::Unreachable(why) => out.push(hosting_finding(
+                reg,
+                Code::DnsNameserverUnreachable,
+                format!("nameserver {label} {why}"),
+            )),
+        }
+    }
+    out.extend(serials_disagree(reg, &serials));
+    out
+}
+
+/// One finding when the servers that answered with authority have different serials.
+fn serials_disagree(reg: &Registry, serials: &BTreeMap<String, u32>) -> Option<Finding> {
+    let distinct: BTreeSet<u32> = serials.values().copied().collect();
+    if distinct.len() <= 1 {
+        return None;
+    }
+    let each: Vec<String> = serials
+        .iter()
+        .map(|(l, s)| format!("{l} has {s}"))
+        .collect();
+    Some(
+        hosting_finding(
+            reg,
+            Code::DnsMismatch,
+            format!(
+                "the nameservers disagree on the SOA serial: {}",
+                each.join(", ")
+            ),
+        )
+        .help("a secondary has not transferred the latest zone: check NOTIFY and transfers"),
+    )
+}
+
+fn list(set: &BTreeSet<String>) -> String {
+    if set.is_empty() {
+        "empty".into()
+    } else {
+        set.iter().cloned().collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// A finding about one name, at its line in domains.toml.
+fn name_finding(
+    reg: &Registry,
+    expected: &Expected,
+    code: Code,
+    message: String,
+    help: &str,
+) -> Finding {
+    let mut f = Finding::new(code, message)
+        .file(&reg.file)
+        .line(expected.line)
+        .help(help);
+    if let Some(site) = &expected.site {
+        f = f.site(site);
+    }
+    f
+}
+
+/// The findings for one name: what DNS says against what the registry says. Pure.
+///
+/// A failed query says nothing else; facts about a CNAME are reported whatever the
+/// name's status; a name that is not approved may only not resolve; an approved one must
+/// resolve, inside the data center, to what the registry says.
+pub fn compare(
+    reg: &Registry,
+    ranges: &Ranges,
+    expected: &Expected,
+    seen: &Observed,
+) -> Vec<Finding> {
+    let name = &expected.fqdn;
+    let finding = |code, message, help| name_finding(reg, expected, code, message, help);
+    if let Some(why) = &seen.failure {
+        let help = "look at the nameserver's logs; run the check again";
+        return vec![finding(Code::DnsQueryFailed, why.clone(), help)];
+    }
+    let mut out = cname_findings(reg, expected, seen);
+    match expected.status {
+        Some(Status::Approved) | None => {}
+        Some(status) => {
+            if seen.resolves() {
+                out.push(finding(
+                    Code::DnsRevokedResolves,
+                    format!(
+                        "{name} is {} in the registry but still resolves ({})",
+                        status.as_str(),
+                        describe_seen(seen)
+                    ),
+                    "remove its records from the zone: only approved names may resolve",
+                ));
+            }
+            return out;
+        }
+    }
+    if !seen.resolves() {
+        out.push(finding(
+            Code::DnsMissing,
+            format!("{name} is approved but has no A, AAAA or CNAME record"),
+            "load the zone from `laman domains zone` on the nameservers",
+        ));
+        return out;
+    }
+    out.extend(outside_datacenter(reg, ranges, expected, seen));
+    if differs(reg, ranges, expected, seen) {
+        out.push(finding(
+            Code::DnsMismatch,
+            format!(
+                "{name}: the registry says {}; DNS has {}",
+                describe_records(&expected.records),
+                describe_seen(seen)
+            ),
+            "load the zone from `laman domains zone`, or correct the registry",
+        ));
+    }
+    out
+}
+
+/// Facts about the CNAME chain, whatever the name's status: each target outside the zone
+/// and not allowed, each target on a takeover-prone platform, then a loop or a dangling end.
+fn cname_findings(reg: &Registry, expected: &Expected, seen: &Observed) -> Vec<Finding> {
+    let domain = normalize_host(&reg.regency.domain);
+    let name = &expected.fqdn;
+    let finding = |code, message, help| name_finding(reg, expected, code, message, help);
+    let mut out = Vec::new();
+    for target in &seen.chain {
+        if !in_zone(target, &domain) && !allowed_external(target, &reg.hosting.cname_allow) {
+            out.push(finding(
+                Code::DnsCnameExternal,
+                format!("{name} is a CNAME to {target}, outside {domain} and not in cname_allow"),
+                "point it into the Dinas data center, or have the Dinas add the target to [hosting] cname_allow",
+            ));
+        }
+        if let Some(platform) = takeover_platform(target) {
+            out.push(finding(
+                Code::DnsCnameTakeover,
+                format!("{name} is a CNAME to {target} on {platform}, where an unclaimed name can be taken over by anyone"),
+                "remove the CNAME, or host the service in the Dinas data center",
+            ));
+        }
+    }
+    if seen.chain_loops {
+        out.push(finding(
+            Code::DnsCnameDangling,
+            format!(
+                "the CNAME chain of {name} loops or is longer than {MAX_CHAIN}: {}",
+                seen.chain.join(" → ")
+            ),
+            "fix the CNAME records so that the chain ends at an address",
+        ));
+    } else if seen.dangling {
+        out.push(finding(
+            Code::DnsCnameDangling,
+            format!(
+                "{name} is a CNAME to {}, which does not resolve",
+                seen.chain.last().map_or("", |s| s)
+            ),
+            "remove the CNAME or restore its target: a dangling CNAME invites a subdomain takeover",
+        ));
+    }
+    out
+}
+
+/// One finding for all the addresses outside `[hosting]`, unless the chain leaves the
+/// zone (addresses at the end of an allowed external CNAME are outside by definition).
+fn outside_datacenter(
+    reg: &Registry,
+    ranges: &Ranges,
+    expected: &Expected,
+    seen: &Observed,
+) -> Option<Finding> {
+    let domain = normalize_host(&reg.regency.domain);
+    let outside: Vec<String> = seen
+        .a
+        .iter()
+        .filter(|ip| !ranges.contains_v4(**ip))
+        .map(|ip| ip.to_string())
+        .chain(
+            seen.aaaa
+                .iter()
+                .filter(|ip| !ranges.contains_v6(**ip))
+                .map(|ip| ip.to_string()),
+        )
+        .collect();
+    let ends_in_zone = seen.chain.last().is_none_or(|t| in_zone(t, &domain));
+    (ends_in_zone && !outside.is_empty()).then(|| {
+        name_finding(
+            reg,
+            expected,
+            Code::DnsOutsideDatacenter,
+            format!(
+                "{} resolves to {} outside the Dinas data center",
+                expected.fqdn,
+                outside.join(", ")
+            ),
+            "every address must lie in [hosting] ipv4/ipv6: fix the zone",
+        )
+    })
+}
+
+/// Whether DNS has other records than the registry: another CNAME target, or other
+/// addresses inside the data center (those outside are [`outside_datacenter`]'s).
+fn differs(reg: &Registry, ranges: &Ranges, expected: &Expected, seen: &Observed) -> bool {
+    if let Some(cname) = &expected.records.cname {
+        // www may also carry the apex's own addresses instead of a CNAME.
+        let is_www_with_apex_addresses = expected.status.is_none()
+            && seen.chain.is_empty()
+            && addresses(&reg.portal.records) == (seen.a.clone(), seen.aaaa.clone());
+        return seen.chain.first().map(|t| normalize_host(t)) != Some(normalize_host(cname))
+            && !is_www_with_apex_addresses;
+    }
+    let (a, aaaa) = addresses(&expected.records);
+    let seen_a: BTreeSet<Ipv4Addr> = seen
+        .a
+        .iter()
+        .copied()
+        .filter(|ip| ranges.contains_v4(*ip))
+        .collect();
+    let seen_aaaa: BTreeSet<Ipv6Addr> = seen
+        .aaaa
+        .iter()
+        .copied()
+        .filter(|ip| ranges.contains_v6(*ip))
+        .collect();
+    !seen.chain.is_empty() || seen_a != a || seen_aaaa != aaaa
+}
+
+fn addresses(records: &Records) -> (BTreeSet<Ipv4Addr>, BTreeSet<Ipv6Addr>) {
+    (
+        records.a.iter().filter_map(|a| a.parse().ok()).collect(),
+        records.aaaa.iter().filter_map(|a| a.parse().ok()).collect(),
+    )
+}
+
+fn describe_records(r: &Records) -> String {
+    let mut parts = Vec::new();
+    if let Some(c) = &r.cname {
+        parts.push(format!("CNAME {}", normalize_host(c)));
+    }
+    if !r.a.is_empty() {
+        parts.push(format!("A {}", r.a.join(", ")));
+    }
+    if !r.aaaa.is_empty() {
+        parts.push(format!("AAAA {}", r.aaaa.join(", ")));
+    }
+    if parts.is_empty() {
+        "no records".into()
+    } else {
+        parts.join("; ")
+    }
+}
+
+fn describe_seen(s: &Observed) -> String {
+    let joined = |ips: Vec<String>| ips.join(", ");
+    let mut parts = Vec::new();
+    if !s.chain.is_empty() {
+        parts.push(format!("CNAME {}", s.chain.join(" → ")));
+    }
+    if !s.a.is_empty() {
+        parts.push(format!(
+            "A {}",
+            joined(s.a.iter().map(|a| a.to_string()).collect())
+        ));
+    }
+    if !s.aaaa.is_empty() {
+        parts.push(format!(
+            "AAAA {}",
+            joined(s.aaaa.iter().map(|a| a.to_string()).collect())
+        ));
+    }
+    if parts.is_empty() {
+        "nothing".into()
+    } else {
+        parts.join("; ")
+    }
+}

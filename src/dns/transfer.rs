@@ -1,0 +1,116 @@
+//! `--zone-transfer`: the zone's owner names by AXFR from the first authoritative server,
+//! and the names in it that the registry does not account for (`dns.unregistered`).
+//!
+//! [`transfer`] talks to the server; [`unregistered`] is pure and knows nothing of DNS.
+
+use super::compare::hosting_finding;
+use super::expected_names;
+use super::probe::describe;
+use crate::finding::{Code, Finding};
+use crate::registry::validate::{in_zone, normalize_host};
+use crate::registry::Registry;
+use futures_util::StreamExt;
+use hickory_resolver::net::client::{Client, ClientHandle};
+use hickory_resolver::net::runtime::TokioRuntimeProvider;
+use hickory_resolver::net::tcp::TcpClientStream;
+use hickory_resolver::proto::op::ResponseCode;
+use hickory_resolver::proto::rr::Name;
+use std::collections::BTreeSet;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+/// Transfers the zone from `server` (the first that answered with authority, if any)
+/// and reports the names the registry does not know, or why there was no transfer.
+pub(super) async fn check_transfer(
+    reg: &Registry,
+    server: Option<SocketAddr>,
+    apex: &Name,
+    timeout: Duration,
+) -> Vec<Finding> {
+    let Some(addr) = server else {
+        return vec![hosting_finding(
+            reg,
+            Code::DnsNameserverUnreachable,
+            "--zone-transfer needs a nameserver that answers with authority; none did".into(),
+        )];
+    };
+    match transfer(addr, apex, timeout).await {
+        Ok(present) => unregistered(reg, &present),
+        Err(why) => {
+            let domain = normalize_host(&reg.regency.domain);
+            vec![hosting_finding(
+                reg,
+                Code::DnsNameserverUnreachable,
+                format!("zone transfer (AXFR) of {domain} from {addr} failed: {why}"),
+            )
+            .help("allow AXFR from this machine on the primary, or leave out --zone-transfer")]
+        }
+    }
+}
+
+/// The owner names of a zone, by AXFR over TCP.
+async fn transfer(
+    addr: SocketAddr,
+    apex: &Name,
+    timeout: Duration,
+) -> Result<BTreeSet<String>, String> {
+    let provider = TokioRuntimeProvider::default();
+    let (connect, handle) = TcpClientStream::new(addr, None, Some(timeout), provider);
+    let stream = match tokio::time::timeout(timeout, connect).await {
+        Ok(Ok(s)) => s,
+        Ok(Err(e)) => return Err(describe(&e)),
+        Err(_) => return Err("the TCP connection timed out".into()),
+    };
+    let (mut client, bg) = Client::<TokioRuntimeProvider>::with_timeout(stream, handle, timeout);
+    let task = tokio::spawn(bg);
+    let mut names = BTreeSet::new();
+    let mut responses = client.zone_transfer(apex.clone(), None);
+    // A whole transfer may take longer than one query, but never without bound.
+    let deadline = tokio::time::Instant::now() + timeout * 10;
+    let result = loop {
+        match tokio::time::timeout_at(deadline, responses.next()).await {
+            Err(_) => break Err("the transfer did not finish in time".to_string()),
+            Ok(None) => break Ok(()),
+            Ok(Some(Err(e))) => break Err(describe(&e)),
+            Ok(Some(Ok(response))) => {
+                if response.metadata.response_code != ResponseCode::NoError {
+                    break Err(format!(
+                        "the server answers {}",
+                        response.metadata.response_code
+                    ));
+                }
+                names.extend(
+                    response
+                        .answers
+                        .iter()
+                        .map(|r| normalize_host(&r.name.to_ascii())),
+                );
+            }
+        }
+    };
+    task.abort();
+    result.map(|()| names)
+}
+
+/// Names present in the zone that the registry does not account for. Names with a label
+/// starting with `_` (service records such as `_dmarc`) and the in-zone nameservers are
+/// infrastructure, not subdomains.
+pub fn unregistered(reg: &Registry, present: &BTreeSet<String>) -> Vec<Finding> {
+    let domain = normalize_host(&reg.regency.domain);
+    let mut known: BTreeSet<String> = expected_names(reg).into_iter().map(|e| e.fqdn).collect();
+    known.extend(reg.hosting.nameservers.iter().map(|n| normalize_host(n)));
+    known.extend(reg.hosting.glue.keys().map(|n| normalize_host(n)));
+    present
+        .iter()
+        .filter(|n| in_zone(n, &domain) && !known.contains(*n))
+        .filter(|n| !n.split('.').any(|label| label.starts_with('_')))
+        .map(|n| {
+            Finding::new(
+                Code::DnsUnregistered,
+                format!("{n} is in the zone but not in the registry"),
+            )
+            .file(&reg.file)
+            .help("remove it from the zone, or register it with `laman domains request`")
+        })
+        .collect()
+}
