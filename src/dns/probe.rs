@@ -116,12 +116,18 @@ async fn ask(
     kind: RecordType,
     timeout: Duration,
 ) -> Result<DnsResponse, String> {
+    // The client's own timeout and this one are the same length, and either may fire
+    // first: both say the same, so that a silent server is described one way.
+    let silent = || format!("does not answer within {} ms", timeout.as_millis());
     match tokio::time::timeout(timeout, client.query(name.clone(), DNSClass::IN, kind)).await {
-        Err(_) => Err(format!("does not answer within {} ms", timeout.as_millis())),
+        Err(_) => Err(silent()),
+        Ok(Err(e)) if describe(&e) == TIMED_OUT => Err(silent()),
         Ok(Err(e)) => Err(describe(&e)),
         Ok(Ok(r)) => Ok(r),
     }
 }
+
+const TIMED_OUT: &str = "does not answer (timed out)";
 
 /// A resolver error in words, without the library's internal structure.
 pub(super) fn describe(e: &NetError) -> String {
@@ -129,7 +135,7 @@ pub(super) fn describe(e: &NetError) -> String {
     if e.is_no_records_found() {
         "no such record".into()
     } else if text.contains("timed out") || text.contains("timeout") {
-        "does not answer (timed out)".into()
+        TIMED_OUT.into()
     } else if text.contains("decoding error") || text.contains("protocol error") {
         format!("sends an answer that is not a valid DNS message ({text})")
     } else if e.is_connection_closed() || text.contains("refused") {
