@@ -13,6 +13,7 @@
 //!   read again each time, so links between sites are checked against the current tree.
 
 mod http;
+mod watch;
 
 use crate::build::{self, Mode};
 use crate::error::{Error, Result};
@@ -21,10 +22,10 @@ use crate::registry::PORTAL_LABEL;
 use crate::render::escape_html as escape;
 use crate::render::{Body, RenderOptions, SiteOutput};
 use crate::site::UrlStyle;
-use notify::Watcher;
-use std::collections::{BTreeSet, HashMap};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -94,29 +95,10 @@ pub fn run(options: Options, report: &(dyn Fn(&Rebuilt, &[Finding]) + Sync)) -> 
     report(&first, &state.snapshot.read().unwrap().findings);
 
     // The watcher thread: debounced changes → rebuild → reload event.
-    let (tx, rx) = std::sync::mpsc::channel();
-    // Links are not followed: a link out of the repository must not make laman watch
-    // (list) folders elsewhere; a link inside it points at a file that is watched anyway.
-    let config = notify::Config::default().with_follow_symlinks(false);
-    let handler = move |event: notify::Result<notify::Event>| {
-        // Reading a file is an event too (the build itself reads every file): only
-        // changes count.
-        match event {
-            Ok(event) if !matches!(event.kind, notify::EventKind::Access(_)) => {
-                let _ = tx.send(event.paths);
-            }
-            _ => {}
-        }
-    };
-    let mut watcher = notify::RecommendedWatcher::new(handler, config).map_err(Error::io(
-        format!("cannot watch {}", options.root.display()),
-    ))?;
-    watcher
-        .watch(&options.root, notify::RecursiveMode::Recursive)
-        .map_err(Error::io(format!(
-            "cannot watch {}",
-            options.root.display()
-        )))?;
+    let (watching, changes) = watch::start(&options.root).map_err(Error::io(format!(
+        "cannot watch {}",
+        options.root.display()
+    )))?;
     // Announced only once changes are watched: an edit made after this line is seen.
     eprintln!(
         "laman serve: http://localhost:{port}/ (the portal) and http://<label>.localhost:{port}/ (each site); Ctrl+C stops"
@@ -125,21 +107,8 @@ pub fn run(options: Options, report: &(dyn Fn(&Rebuilt, &[Finding]) + Sync)) -> 
     let report_ref: &(dyn Fn(&Rebuilt, &[Finding]) + Sync) = report;
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            while let Ok(first) = rx.recv() {
-                let mut paths: BTreeSet<PathBuf> = first.into_iter().collect();
-                // Editors save in bursts (temporary file, rename, metadata): wait for quiet.
-                while let Ok(more) = rx.recv_timeout(Duration::from_millis(30)) {
-                    paths.extend(more);
-                }
-                let relevant: Vec<PathBuf> = paths
-                    .into_iter()
-                    .filter_map(|p| p.strip_prefix(&watched.root).ok().map(Path::to_path_buf))
-                    .filter(|p| is_input(p))
-                    .collect();
-                if relevant.is_empty() {
-                    continue;
-                }
-                let only = affected_site(&relevant);
+            while let Some(inputs) = changes.next() {
+                let only = watch::affected_site(&inputs);
                 match rebuild(&watched, only.as_deref()) {
                     Ok(done) => report_ref(&done, &watched.snapshot.read().unwrap().findings),
                     Err(e) => eprintln!("laman serve: {e}"),
@@ -148,49 +117,8 @@ pub fn run(options: Options, report: &(dyn Fn(&Rebuilt, &[Finding]) + Sync)) -> 
         });
         accept(&listener, &state);
     });
-    drop(watcher);
+    drop(watching);
     Ok(())
-}
-
-/// Whether a changed path (relative to the root) is something a build reads: not the
-/// output, not version control, not an editor's swap file.
-fn is_input(rel: &Path) -> bool {
-    let first = rel
-        .components()
-        .next()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned());
-    if !matches!(
-        first.as_deref(),
-        Some("content" | "themes" | "domains.toml")
-    ) {
-        return false;
-    }
-    let name = rel
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    !(name.starts_with(".#")
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name == "4913")
-}
-
-/// The one site all changes fall in (`content/<label>/...`), if they all fall in one.
-fn affected_site(paths: &[PathBuf]) -> Option<String> {
-    let mut labels = paths.iter().map(|p| {
-        let mut c = p
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned());
-        match (c.next().as_deref(), c.next(), c.next()) {
-            (Some("content"), Some(label), Some(_)) => Some(label),
-            _ => None,
-        }
-    });
-    let first = labels.next()??;
-    labels
-        .all(|l| l.as_deref() == Some(first.as_str()))
-        .then_some(first)
 }
 
 /// Builds into memory and swaps the result in. `only`: render that site (and the
@@ -389,7 +317,7 @@ fn handle(state: &State, stream: TcpStream) {
     http::respond(
         &stream,
         answer.status,
-        answer.content_type,
+        &answer.content_type,
         &headers,
         &answer.body,
         head_only,
@@ -399,16 +327,16 @@ fn handle(state: &State, stream: TcpStream) {
 /// What to send back for a request, owned, so that no lock is held while it is sent.
 struct Answer {
     status: u16,
-    content_type: &'static str,
+    content_type: Cow<'static, str>,
     headers: Vec<(&'static str, String)>,
     body: Vec<u8>,
 }
 
 impl Answer {
-    fn new(status: u16, content_type: &'static str, body: Vec<u8>) -> Answer {
+    fn new(status: u16, content_type: impl Into<Cow<'static, str>>, body: Vec<u8>) -> Answer {
         Answer {
             status,
-            content_type,
+            content_type: content_type.into(),
             headers: Vec::new(),
             body,
         }
@@ -607,22 +535,5 @@ mod tests {
             Some("dinkes")
         );
         assert_eq!(site_of("example.org", "contohkab.go.id"), None);
-    }
-
-    #[test]
-    fn changes_in_one_site_rebuild_that_site() {
-        let p = |s: &str| PathBuf::from(s);
-        assert_eq!(
-            affected_site(&[p("content/dinkes/berita/a.md")]).as_deref(),
-            Some("dinkes")
-        );
-        assert_eq!(
-            affected_site(&[p("content/dinkes/a.md"), p("content/disdik/b.md")]),
-            None
-        );
-        assert_eq!(affected_site(&[p("domains.toml")]), None);
-        assert!(!is_input(&p("public/x/index.html")));
-        assert!(!is_input(&p("content/dinkes/.a.md.swp")));
-        assert!(is_input(&p("content/dinkes/a.md")));
     }
 }
