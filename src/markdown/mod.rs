@@ -85,7 +85,7 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
     };
 
     let mut events: Vec<Event> = Vec::new();
-    let mut ids: HashSet<String> = HashSet::new();
+    let mut ids = HeadingIds::default();
     let mut anchors = Vec::new();
     let mut toc = Vec::new();
     let mut summary = String::new();
@@ -247,7 +247,7 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     let html = env.policy.sanitize(&html);
-    let mut ids: Vec<String> = ids.into_iter().collect();
+    let mut ids: Vec<String> = ids.taken.into_iter().collect();
     ids.sort();
     Rendered {
         html,
@@ -261,10 +261,35 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
 
 /// Gives the heading that starts at `events[start]` an id (its own `{#id}` or one made
 /// from its text, unique in the page) and records h2/h3 for the table of contents.
+/// The ids a page's headings have taken, and for each wanted id the next number to try,
+/// so that 50,000 headings of one title get their ids in linear time, not quadratic.
+#[derive(Default)]
+struct HeadingIds {
+    taken: HashSet<String>,
+    next: std::collections::HashMap<String, usize>,
+}
+
+impl HeadingIds {
+    /// `wanted` if it is free and not the theme's, else `wanted-1`, `wanted-2`, ...
+    fn claim(&mut self, wanted: String) -> String {
+        if !RESERVED_IDS.contains(&wanted.as_str()) && self.taken.insert(wanted.clone()) {
+            return wanted;
+        }
+        let n = self.next.entry(wanted.clone()).or_insert(1);
+        loop {
+            let unique = format!("{wanted}-{n}");
+            *n += 1;
+            if !RESERVED_IDS.contains(&unique.as_str()) && self.taken.insert(unique.clone()) {
+                return unique;
+            }
+        }
+    }
+}
+
 fn finish_heading(
     events: &mut [Event],
     start: usize,
-    ids: &mut HashSet<String>,
+    ids: &mut HeadingIds,
     toc: &mut Vec<Heading>,
 ) {
     let title: String = events[start + 1..]
@@ -288,12 +313,7 @@ fn finish_heading(
             }
         }
     };
-    let mut unique = wanted.clone();
-    let mut n = 1;
-    while RESERVED_IDS.contains(&unique.as_str()) || !ids.insert(unique.clone()) {
-        unique = format!("{wanted}-{n}");
-        n += 1;
-    }
+    let unique = ids.claim(wanted);
     *id = Some(CowStr::from(unique.clone()));
     let level = match level {
         HeadingLevel::H2 => 2,

@@ -557,3 +557,17 @@ fn footnotes_keep_their_links_whatever_their_label() {
         );
     }
 }
+
+#[test]
+fn many_headings_of_one_title_get_numbered_ids() {
+    let body = "## Sama\n\n".repeat(3000);
+    let (r, f) = render_md(&body);
+    assert!(f.is_empty(), "{f:?}");
+    assert!(r.html.contains("id=\"sama\""));
+    assert!(r.html.contains("id=\"sama-1\""));
+    assert!(r.html.contains("id=\"sama-2999\""));
+    assert_eq!(r.ids.len(), 3000);
+    // An explicit id that takes a number ahead is skipped, not reused.
+    let (r, _) = render_md("## A\n\n## A {#a-1}\n\n## A\n");
+    assert!(r.html.contains("id=\"a-2\""), "{}", r.html);
+}
