@@ -519,3 +519,20 @@ fn at_links_in_site_links_are_written_as_full_addresses() {
     );
     assert!(!page.contains("@/"), "{page}");
 }
+
+#[test]
+fn a_page_too_large_is_refused_without_being_read_whole() {
+    let msg = spoiled(
+        |r| {
+            let body = "Kalimat panjang tentang kesehatan masyarakat.\n\n".repeat(100_000);
+            write(
+                r.join("content/dinkes/berita/kabar-2.md"),
+                &format!("+++\ntitle = \"Besar\"\n+++\n{body}"),
+            )
+        },
+        "content.read",
+        "content/dinkes/berita/kabar-2.md",
+        Some(1),
+    );
+    assert!(msg.contains("4 MiB"), "{msg}");
+}

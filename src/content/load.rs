@@ -196,8 +196,20 @@ fn read_doc(area: &Area, rel: &str) -> (Doc, Vec<Finding>) {
         body: String::new(),
         body_line: 1,
     };
-    let text = match area.read(rel) {
+    let text = match read_limited(area, rel) {
         Err(e) => return (doc, vec![input::finding(&e, &file)]),
+        Ok(bytes) if bytes.len() > MAX_DOCUMENT => {
+            let finding = Finding::new(
+                Code::ContentRead,
+                format!(
+                    "the file is larger than {} MiB, the most a page may be",
+                    MAX_DOCUMENT >> 20
+                ),
+            )
+            .at(&file, 1)
+            .help("split it into several pages, or publish it as a PDF download beside the page");
+            return (doc, vec![finding]);
+        }
         Ok(bytes) => match text_of(&bytes, &file) {
             Ok(t) => t,
             Err(f) => return (doc, vec![f]),
@@ -212,6 +224,21 @@ fn read_doc(area: &Area, rel: &str) -> (Doc, Vec<Finding>) {
         }
         Err(f) => (doc, vec![f.file(&file)]),
     }
+}
+
+/// The largest page read: far beyond any real page (a long regulation is a few hundred
+/// KiB), small enough that parsing and rendering it stay in seconds and a few hundred MiB.
+pub const MAX_DOCUMENT: usize = 4 << 20;
+
+/// Reads at most one byte more than [`MAX_DOCUMENT`], so that a huge file is known to be
+/// too large without being read whole.
+fn read_limited(area: &Area, rel: &str) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    area.open(rel)?
+        .take(MAX_DOCUMENT as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// The file's text: UTF-8 without a byte-order mark, with LF line ends.
