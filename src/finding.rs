@@ -96,6 +96,7 @@ codes! {
     ContentUnregistered = "content.unregistered", Error;
     ContentUnapproved = "content.unapproved", Warning;
     ContentRead = "content.read", Error;
+    ContentLimit = "content.limit", Error;
     ContentFrontmatterParse = "content.frontmatter.parse", Error;
     ContentFrontmatterField = "content.frontmatter.field", Error;
     ContentSiteConfig = "content.site.config", Error;

@@ -530,9 +530,43 @@ fn a_page_too_large_is_refused_without_being_read_whole() {
                 &format!("+++\ntitle = \"Besar\"\n+++\n{body}"),
             )
         },
-        "content.read",
+        "content.limit",
         "content/dinkes/berita/kabar-2.md",
         Some(1),
     );
     assert!(msg.contains("4 MiB"), "{msg}");
+}
+
+#[test]
+fn blocks_or_html_nested_too_deep_are_refused() {
+    let msg = spoiled(
+        |r| {
+            write(
+                r.join("content/dinkes/berita/kabar-2.md"),
+                &format!(
+                    "+++\ntitle = \"Dalam\"\n+++\nAwal\n\n{} teks\n",
+                    ">".repeat(50_000)
+                ),
+            )
+        },
+        "content.limit",
+        "content/dinkes/berita/kabar-2.md",
+        Some(6),
+    );
+    assert!(msg.contains("more than 100 deep"), "{msg}");
+    let msg = spoiled(
+        |r| {
+            write(
+                r.join("content/dinkes/berita/kabar-2.md"),
+                &format!(
+                    "+++\ntitle = \"Dalam\"\n+++\n\n{}\n",
+                    "<div>".repeat(200_000)
+                ),
+            )
+        },
+        "content.limit",
+        "content/dinkes/berita/kabar-2.md",
+        Some(5),
+    );
+    assert!(msg.contains("raw HTML nests"), "{msg}");
 }

@@ -165,7 +165,7 @@ pub const MAX_NESTING: usize = 32;
 fn bounded(block: &str, block_line: usize) -> Result<(), Problem> {
     if block.len() > MAX_FRONT_MATTER {
         return Err(Finding::new(
-            Code::ContentFrontmatterParse,
+            Code::ContentLimit,
             format!(
                 "the front matter is {} KiB; at most {} KiB is read",
                 block.len() / 1024,
@@ -177,7 +177,7 @@ fn bounded(block: &str, block_line: usize) -> Result<(), Problem> {
     }
     let too_deep = |line: usize| {
         Err(Finding::new(
-            Code::ContentFrontmatterParse,
+            Code::ContentLimit,
             format!("the front matter nests lists or tables more than {MAX_NESTING} deep"),
         )
         .line(block_line + line)
@@ -383,7 +383,7 @@ mod tests {
         let started = std::time::Instant::now();
         let e = parse(&deep_flow).unwrap_err();
         assert!(started.elapsed() < std::time::Duration::from_secs(1));
-        assert_eq!((e.code, e.line), (Code::ContentFrontmatterParse, Some(3)));
+        assert_eq!((e.code, e.line), (Code::ContentLimit, Some(3)));
         assert!(e.message.contains("nests"), "{}", e.message);
         let deep_toml = format!(
             "+++\ntitle = \"x\"\na = {}1{}\n+++\n",

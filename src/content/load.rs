@@ -200,7 +200,7 @@ fn read_doc(area: &Area, rel: &str) -> (Doc, Vec<Finding>) {
         Err(e) => return (doc, vec![input::finding(&e, &file)]),
         Ok(bytes) if bytes.len() > MAX_DOCUMENT => {
             let finding = Finding::new(
-                Code::ContentRead,
+                Code::ContentLimit,
                 format!(
                     "the file is larger than {} MiB, the most a page may be",
                     MAX_DOCUMENT >> 20

@@ -67,6 +67,11 @@ fn options() -> Options {
 
 /// Renders a document's body. Problems (broken links, unsafe HTML, images without alt
 /// text) are pushed to `findings` with the document's file and line.
+/// The deepest nesting of blocks (lists, quotes) or raw HTML elements a page may have.
+/// Past it, parsing and cleaning take time that grows with the square of the depth
+/// (50,000 nested quotes took minutes); no real page comes near.
+pub const MAX_NESTING: usize = 100;
+
 /// The id of a footnote: its label as a slug, after a prefix that keeps it apart from
 /// heading ids and the theme's own ids.
 fn footnote_id(label: &str) -> CowStr<'static> {
@@ -98,7 +103,25 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
     let mut heading: Option<usize> = None;
     let mut image: Option<(String, usize)> = None;
 
+    let reported_before = findings.len();
+    let mut depth = 0usize;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Start(_) if depth == MAX_NESTING => {
+                findings.push(report(
+                    Code::ContentLimit,
+                    range.start,
+                    format!(
+                        "the page nests lists, quotes or other blocks more than {MAX_NESTING} deep"
+                    ),
+                    "flatten the structure: no page needs blocks this deep",
+                ));
+                break;
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -244,9 +267,18 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
         }
     }
 
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    let html = env.policy.sanitize(&html);
+    // A page past a limit is not published: it is not worth the time to clean it either
+    // (cleaning deeply nested HTML takes time that grows with the square of the depth).
+    let over_limit = findings[reported_before..]
+        .iter()
+        .any(|f| f.code == Code::ContentLimit);
+    let html = if over_limit {
+        String::new()
+    } else {
+        let mut html = String::with_capacity(body.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        env.policy.sanitize(&html)
+    };
     let mut ids: Vec<String> = ids.taken.into_iter().collect();
     ids.sort();
     Rendered {

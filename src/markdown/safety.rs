@@ -229,6 +229,8 @@ pub enum Problem {
     IframeHost(String),
     /// A tag or comment that the text ends inside of.
     Unclosed(String),
+    /// Elements nested deeper than [`super::MAX_NESTING`].
+    TooDeep,
     MissingAlt,
 }
 
@@ -239,6 +241,12 @@ impl Problem {
                 return (
                     Code::ContentImageAlt,
                     "add alt=\"...\" saying what the image shows",
+                )
+            }
+            Problem::TooDeep => {
+                return (
+                    Code::ContentLimit,
+                    "flatten the HTML: no page needs elements nested this deep",
                 )
             }
             Problem::IframeHost(_) => {
@@ -293,6 +301,10 @@ impl Problem {
                 "raw HTML `{what}` is not closed, so it would swallow what follows it"
             ),
             Problem::MissingAlt => "an <img> has no alt text".to_string(),
+            Problem::TooDeep => format!(
+                "raw HTML nests elements more than {} deep",
+                super::MAX_NESTING
+            ),
         }
     }
 }
@@ -340,10 +352,22 @@ impl HtmlPolicy {
             iframe_hosts: self.iframe_hosts.clone(),
         };
         let mut problems = Vec::new();
+        let mut depth = 0usize;
         let emitter = html5gum::DefaultEmitter::<usize>::new_with_span();
         for token in html5gum::Tokenizer::new_with_emitter(html, emitter).flatten() {
             match token {
-                html5gum::Token::StartTag(tag) => rules.check_tag(&tag, &mut problems),
+                html5gum::Token::StartTag(tag) => {
+                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                    if !tag.self_closing && !VOID_ELEMENTS.contains(&name.as_str()) {
+                        depth += 1;
+                        if depth > super::MAX_NESTING {
+                            problems.push((tag.span.start, Problem::TooDeep));
+                            break;
+                        }
+                    }
+                    rules.check_tag(&tag, &mut problems)
+                }
+                html5gum::Token::EndTag(_) => depth = depth.saturating_sub(1),
                 html5gum::Token::Doctype(d) => {
                     problems.push((d.span.start, Problem::Element("!DOCTYPE".into())))
                 }
@@ -375,6 +399,12 @@ impl HtmlPolicy {
         self.cleaner.clean(html).to_string()
     }
 }
+
+/// Elements that never hold others (so never add to the nesting depth).
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
 
 /// The attribute rules both layers apply (the iframe hosts are the site's).
 struct Rules {
