@@ -410,6 +410,21 @@ mod sys {
             }
             let rel = format!("{prefix}{name}");
             let shown = area.dir.join(&rel);
+            // Names become web addresses and are written in findings: they must be text.
+            if std::str::from_utf8(&raw).is_err() {
+                walk.findings.push(
+                    super::Finding::new(
+                        super::Code::ContentRead,
+                        format!(
+                            "the name `{}` is not UTF-8 text (it was saved in another encoding)",
+                            name.escape_debug()
+                        ),
+                    )
+                    .file(&shown)
+                    .help("rename it with letters, digits, `-` and `_`: the name becomes part of a web address"),
+                );
+                continue;
+            }
             let os = OsStr::from_bytes(&raw);
             let result = rfs::statat(&dir, os, AtFlags::SYMLINK_NOFOLLOW)
                 .map_err(io::Error::from)

@@ -570,3 +570,22 @@ fn blocks_or_html_nested_too_deep_are_refused() {
     );
     assert!(msg.contains("raw HTML nests"), "{msg}");
 }
+
+#[test]
+fn names_that_are_not_utf8_say_so() {
+    use std::os::unix::ffi::OsStrExt;
+    let msg = spoiled(
+        |r| {
+            let name = std::ffi::OsStr::from_bytes(b"kabar\xfe.md");
+            std::fs::write(
+                r.join("content/dinkes/berita").join(name),
+                "+++\ntitle = \"x\"\n+++\n",
+            )
+            .unwrap();
+        },
+        "content.read",
+        "content/dinkes/berita/kabar\u{fffd}.md",
+        None,
+    );
+    assert!(msg.contains("not UTF-8"), "{msg}");
+}
