@@ -51,6 +51,15 @@ fn nginx() {
 }
 
 #[test]
+fn domains_check_json() {
+    let root = fixture("contoh");
+    insta::assert_snapshot!(
+        "check_json",
+        pretty(&ok(root.path(), &["domains", "check", "--format", "json"]))
+    );
+}
+
+#[test]
 fn domains_list() {
     let root = fixture("contoh");
     insta::assert_snapshot!("list_text", ok(root.path(), &["domains", "list"]));

@@ -1,7 +1,7 @@
 //! `laman domains ...`: the Dinas's registry work: check, list, the workflow edits, and
 //! the zone and nginx configuration made from the registry.
 
-use super::output::{exit_status, json, print_findings, refused};
+use super::output::{exit_status, print_findings, refused};
 use super::{today, Format, FormatArg};
 use clap::{Args, Subcommand, ValueEnum};
 use laman::build::Report;
@@ -216,8 +216,21 @@ fn check(root: &Path, format: Format) -> Result<ExitCode, Error> {
             findings,
             ..Default::default()
         };
-        let mut doc = json(&report);
-        doc["custom_code"] = serde_json::json!(allowed);
+        let mut by_status = serde_json::Map::new();
+        for s in &reg.subdomains {
+            let n = by_status.entry(s.status.as_str()).or_insert(0.into());
+            *n = (n.as_u64().unwrap_or(0) + 1).into();
+        }
+        let doc = serde_json::json!({
+            "findings": report.findings,
+            "summary": {
+                "errors": report.errors(),
+                "warnings": report.warnings(),
+                "subdomains": reg.subdomains.len(),
+                "by_status": by_status,
+            },
+            "custom_code": allowed,
+        });
         outln!("{doc}");
         return Ok(exit_status(&report));
     }
