@@ -624,19 +624,20 @@ fn check_nginx(t: &Tools, v: &Values, hosts: &[String], a: &Args, conf: &str, bi
         .map(|s| (s.names.clone(), s.locations.clone()))
         .collect();
     let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    // `peta` is a service: not a static site, so not in the configuration.
+    assert!(!conf.contains(&peta), "{conf}");
     let want = vec![
         (names(&["_"]), vec![]),
         (names(&["_"]), vec![]),
-        (names(&[&d, &www, &site, &peta, &dishub]), vec![]),
+        (names(&[&d, &www, &site, &dishub]), vec![]),
         (names(&[&www]), vec![]),
         (names(&[&d]), pages.clone()),
-        (names(&[&site]), pages.clone()),
-        (names(&[&peta]), pages),
+        (names(&[&site]), pages),
         (names(&[&dishub]), vec![vec!["/".to_string()]]),
     ];
     assert_eq!(got, want, "{conf}");
     let webroot = Path::new(&a.webroot);
-    for (server, fqdn) in s[4..7].iter().zip([&d, &site, &peta]) {
+    for (server, fqdn) in s[4..6].iter().zip([&d, &site]) {
         assert_eq!(
             server.roots,
             [webroot.join(fqdn).to_string_lossy()],
@@ -654,7 +655,7 @@ fn check_nginx(t: &Tools, v: &Values, hosts: &[String], a: &Args, conf: &str, bi
         Some((_, list)) => assert_eq!(list.split(' ').collect::<Vec<_>>(), frames),
         None => assert!(frames.is_empty(), "{csp}"),
     }
-    let notice = &s[7].returns[0];
+    let notice = &s[6].returns[0];
     assert_eq!(notice[0], "503");
     let owner = notice_escape(v.get("suspended.owner"));
     let dinas = notice_escape(v.get("regency.dinas"));

@@ -3,7 +3,7 @@
 //! the registry has errors. The command line only prints what these return.
 
 use super::nginx::{self, path_problem, Listen};
-use super::{grammar, validate, zone, Registry, Status, PORTAL_LABEL};
+use super::{grammar, validate, zone, Kind, Registry, Status, PORTAL_LABEL};
 use crate::error::{Error, Result};
 use crate::finding::{Code, Finding, Severity};
 use jiff::civil::Date;
@@ -93,7 +93,7 @@ pub fn nginx_config(root: &Path, today: Date, request: &NginxRequest) -> Result<
         registry
             .subdomains
             .iter()
-            .filter(|s| s.status == Status::Approved)
+            .filter(|s| s.status == Status::Approved && s.kind == Kind::Site)
             .map(|s| s.label.clone()),
     );
     for label in labels {

@@ -3,7 +3,8 @@
 //! - Unknown names get nothing: the default servers close the connection (http) or
 //!   refuse the TLS handshake (https), so a revoked or never-approved name serves no page.
 //! - The portal answers on the apex; `www` and plain http redirect to `https://<apex>`.
-//! - Every approved site serves `<webroot>/<fqdn>/` with its own 404 page.
+//! - Every approved site serves `<webroot>/<fqdn>/` with its own 404 page. Services and
+//!   applications are not static sites and are left out: their own servers answer them.
 //! - A suspended site answers 503 with a short notice in Indonesian that it is
 //!   suspended by the Dinas (so a reader with a stale DNS cache or a bookmark learns why,
 //!   and sees no old content); revoked, rejected and requested names get nothing.
@@ -20,7 +21,7 @@
 
 use super::grammar::{forbidden_in_text, host_problem, shown};
 use super::validate::{hostname_problem, label_problem};
-use super::{Registry, Status};
+use super::{Kind, Registry, Status};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::net::SocketAddr;
@@ -253,16 +254,11 @@ pub fn config(reg: &Registry, o: &Options) -> Result<String, String> {
         listens(o.https, " ssl default_server")
     );
 
-    let approved: Vec<_> = reg
-        .subdomains
-        .iter()
-        .filter(|s| s.status == Status::Approved)
-        .collect();
-    let suspended: Vec<_> = reg
-        .subdomains
-        .iter()
-        .filter(|s| s.status == Status::Suspended)
-        .collect();
+    // Only sites are static: a service or an application runs on its own server, which
+    // answers its name (a root here would be a folder no build ever writes).
+    let sites = || reg.subdomains.iter().filter(|s| s.kind == Kind::Site);
+    let approved: Vec<_> = sites().filter(|s| s.status == Status::Approved).collect();
+    let suspended: Vec<_> = sites().filter(|s| s.status == Status::Suspended).collect();
     let fqdn = |label: &str| format!("{}.{domain}", label.to_ascii_lowercase());
 
     let mut names = vec![domain.clone(), format!("www.{domain}")];
