@@ -5,35 +5,12 @@ mod common;
 use common::*;
 use std::path::Path;
 
-/// Builds the fixture once (so there is a published tree), applies `spoil`, builds
-/// again and checks: exit 1, the expected code at the expected place, output untouched.
+/// A refused build (see `refused_build`) whose finding is at `line`; its message.
 fn spoiled(spoil: impl FnOnce(&Path), code: &str, file: &str, line: Option<u64>) -> String {
-    let root = fixture("contoh");
-    assert_eq!(laman(root.path(), &["build"]).status.code(), Some(0));
-    let before = snapshot(&root.path().join("public"));
-    spoil(root.path());
-    let out = laman(root.path(), &["build", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
-    let all = findings(&out);
-    let hit = all
-        .iter()
-        .find(|f| f["code"] == code && f["file"] == file)
-        .unwrap_or_else(|| panic!("no {code} in {file}: {all:#?}"));
-    assert_eq!(hit["severity"], "error");
+    let (_root, hit) = refused_build(spoil, code, file);
     if let Some(line) = line {
         assert_eq!(hit["line"], line, "{hit}");
     }
-    assert_eq!(
-        before,
-        snapshot(&root.path().join("public")),
-        "a failed build changed public/"
-    );
-    let text = laman(root.path(), &["build"]);
-    assert!(
-        stderr(&text).contains(&format!("--> {file}")),
-        "text output names the file: {}",
-        stderr(&text)
-    );
     hit["message"].as_str().unwrap().to_string()
 }
 

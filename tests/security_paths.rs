@@ -11,32 +11,10 @@ use std::path::Path;
 
 const DINKES: &str = "public/dinkes.contohkab.go.id";
 
-/// Builds the fixture once, applies `spoil`, builds again and checks: exit 1, an error
-/// `code` naming `file`, the published tree untouched and holding no file of the
-/// machine, and the text output naming the file.
+/// A refused build (see `refused_build`) that, even with `--keep-going` publishing what
+/// it can, leaves every file of the machine out.
 fn refused(spoil: impl FnOnce(&Path), code: &str, file: &str) -> serde_json::Value {
-    let root = fixture("contoh");
-    assert_eq!(laman(root.path(), &["build"]).status.code(), Some(0));
-    let before = snapshot(&root.path().join("public"));
-    spoil(root.path());
-    let out = laman(root.path(), &["build", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
-    let all = findings(&out);
-    let hit = all
-        .iter()
-        .find(|f| f["code"] == code && f["file"] == file)
-        .unwrap_or_else(|| panic!("no {code} in {file}: {all:#?}"))
-        .clone();
-    assert_eq!(hit["severity"], "error");
-    let after = snapshot(&root.path().join("public"));
-    assert_eq!(before, after, "a refused build changed public/");
-    let text = laman(root.path(), &["build"]);
-    assert!(
-        stderr(&text).contains(&format!("--> {file}")),
-        "text output names the file: {}",
-        stderr(&text)
-    );
-    // Even a build that publishes what it can leaves the refused file out.
+    let (root, hit) = refused_build(spoil, code, file);
     let kept = laman(root.path(), &["build", "--keep-going"]);
     assert_eq!(kept.status.code(), Some(1));
     assert_no_machine_files(&root.path().join("public"));

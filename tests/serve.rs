@@ -24,9 +24,14 @@ impl Drop for Server {
 
 /// Starts `laman serve --port 0` and reads the port it announces.
 fn start(root: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_laman"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(root)
+    let mut command = Command::new(env!("CARGO_BIN_EXE_laman"));
+    command.args(["serve", "--port", "0", "--root"]).arg(root);
+    start_command(command)
+}
+
+/// Starts a command that runs `laman serve` and reads the port it announces.
+fn start_command(mut command: Command) -> Server {
+    let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -387,30 +392,16 @@ fn cpu_ticks(pid: u32) -> u64 {
 fn out_of_file_descriptors_the_server_waits_instead_of_spinning() {
     let root = fixture("contoh");
     // A server allowed 64 open files, and 100 clients: accept fails with EMFILE.
-    let mut child = Command::new("sh")
+    let mut command = Command::new("sh");
+    command
         .args([
             "-c",
             "ulimit -n 64 && exec \"$0\" serve --port 0 --root \"$1\"",
         ])
         .arg(env!("CARGO_BIN_EXE_laman"))
-        .arg(root.path())
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let port: u16 = loop {
-        let line = lines
-            .next()
-            .expect("serve ended before announcing its port")
-            .unwrap();
-        if let Some(rest) = line.strip_prefix("laman serve: http://localhost:") {
-            break rest.split('/').next().unwrap().parse().unwrap();
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
-    let server = Server { child, port };
+        .arg(root.path());
+    let server = start_command(command);
+    let port = server.port;
     let clients: Vec<TcpStream> = (0..100)
         .filter_map(|_| TcpStream::connect(("127.0.0.1", port)).ok())
         .collect();

@@ -101,3 +101,39 @@ pub fn allow_custom_code(root: &Path, label: &str) {
         &text.replacen(&anchor, &format!("{anchor}custom_code = true\n"), 1),
     );
 }
+
+/// Builds the fixture `contoh` once (so there is a published tree), applies `spoil`,
+/// builds again and checks what every refused build must do: exit 1, an error `code`
+/// naming `file`, `public/` byte for byte as it was, and the text output naming the file.
+/// Returns the fixture as spoiled and the finding.
+pub fn refused_build(
+    spoil: impl FnOnce(&Path),
+    code: &str,
+    file: &str,
+) -> (tempfile::TempDir, serde_json::Value) {
+    let root = fixture("contoh");
+    assert_eq!(laman(root.path(), &["build"]).status.code(), Some(0));
+    let before = snapshot(&root.path().join("public"));
+    spoil(root.path());
+    let out = laman(root.path(), &["build", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let all = findings(&out);
+    let hit = all
+        .iter()
+        .find(|f| f["code"] == code && f["file"] == file)
+        .unwrap_or_else(|| panic!("no {code} in {file}: {all:#?}"))
+        .clone();
+    assert_eq!(hit["severity"], "error");
+    assert_eq!(
+        before,
+        snapshot(&root.path().join("public")),
+        "a refused build changed public/"
+    );
+    let text = laman(root.path(), &["build"]);
+    assert!(
+        stderr(&text).contains(&format!("--> {file}")),
+        "text output names the file: {}",
+        stderr(&text)
+    );
+    (root, hit)
+}
