@@ -156,21 +156,10 @@ fn comment(text: &str) -> String {
 /// Text inside the HTML of the suspension notice, which nginx holds in a single-quoted
 /// string: HTML-escaped, and with no `'`, `\\`, `$` or control character left.
 fn notice_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\\' => out.push_str("&#92;"),
-            '$' => out.push_str("&#36;"),
-            c if forbidden_in_text(c) => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    // The theme's HTML escape, then what nginx's string would read: `\` and `$`.
+    crate::render::escape(&comment(text))
+        .replace('\\', "&#92;")
+        .replace('$', "&#36;")
 }
 
 fn csp(frame_hosts: &[String]) -> String {

@@ -8,6 +8,7 @@
 mod context;
 mod filters;
 mod theme;
+pub(crate) use theme::escape;
 pub(crate) use theme::escape as escape_html;
 
 pub use filters::tanggal_of;
