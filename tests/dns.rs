@@ -188,8 +188,8 @@ fn faulty_zone_gives_each_finding_once() {
         .replace("@\tIN\tNS\tns2.contohkab.go.id.", "@\tIN\tNS\tns.example.net.")
         // dns.cname-external on www (which also differs from the registry: dns.mismatch).
         .replace("www\tIN\tCNAME\tcontohkab.go.id.", "www\tIN\tCNAME\tcontoh.example.net.")
-        // dns.revoked-resolves: the suspended dishub still resolves.
-        + "dishub\tIN\tA\t203.0.113.13\n"
+        // dns.revoked-resolves: the revoked pasar still resolves.
+        + "pasar\tIN\tA\t203.0.113.14\n"
         // dns.unregistered: a name nobody approved (found by zone transfer).
         + "slot88\tIN\tA\t203.0.113.40\n";
     let serial = |z: &str, n: &str| {
@@ -232,7 +232,7 @@ fn faulty_zone_gives_each_finding_once() {
             ("dns.nameserver.lame", "-"),
             ("dns.nameserver.unreachable", "-"),
             ("dns.outside-datacenter", "ppid"),
-            ("dns.revoked-resolves", "dishub"),
+            ("dns.revoked-resolves", "pasar"),
             ("dns.unregistered", "-"),
         ]
         .iter()

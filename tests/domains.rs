@@ -737,10 +737,15 @@ fn zone_passes_named_checkzone_and_holds_only_approved_names() {
     named_checkzone(&zone, domain);
     assert!(zone.contains("dinkes\tIN\tA\t203.0.113.11"));
     assert!(zone.contains("lpse\tIN\tA\t203.0.113.20"));
-    assert!(
-        !zone.contains("dishub"),
-        "suspended names are not in the zone"
-    );
+    // A suspended name stays, at the portal's address (the Dinas's notice), never at
+    // its own records.
+    let portal = zone
+        .lines()
+        .find(|l| l.starts_with("@\tIN\tA\t"))
+        .unwrap()
+        .trim_start_matches("@\tIN\tA\t");
+    assert!(zone.contains(&format!("dishub\tIN\tA\t{portal}")), "{zone}");
+    assert_eq!(zone.matches("dishub\t").count(), 1, "{zone}");
     assert!(
         !zone.contains("pasar"),
         "requested names are not in the zone"

@@ -325,6 +325,8 @@ impl Values {
             "CNAME",
             abs(self.get("service.CNAME")),
         );
+        // The suspended dishub points at the portal's address (the Dinas's notice).
+        add(abs(&format!("dishub.{d}")), "A", ip(self.get("portal.A")));
         set
     }
 }

@@ -132,8 +132,9 @@ fn name_finding(
 /// The findings for one name: what DNS says against what the registry says. Pure.
 ///
 /// A failed query says nothing else; facts about a CNAME are reported whatever the
-/// name's status; a name that is not approved may only not resolve; an approved one must
-/// resolve, inside the data center, to what the registry says.
+/// name's status; a requested, revoked or rejected name may only not resolve; an approved
+/// one must resolve, inside the data center, to what the registry says, and a suspended
+/// one to the portal's addresses (the Dinas's notice).
 pub fn compare(
     reg: &Registry,
     ranges: &Ranges,
@@ -148,7 +149,7 @@ pub fn compare(
     }
     let mut out = cname_findings(reg, expected, seen);
     match expected.status {
-        Some(Status::Approved) | None => {}
+        Some(Status::Approved | Status::Suspended) | None => {}
         Some(status) => {
             if seen.resolves() {
                 out.push(finding(
@@ -167,7 +168,10 @@ pub fn compare(
     if !seen.resolves() {
         out.push(finding(
             Code::DnsMissing,
-            format!("{name} is approved but has no A, AAAA or CNAME record"),
+            format!(
+                "{name} is {} but has no A, AAAA or CNAME record",
+                expected.status.map_or("approved", Status::as_str)
+            ),
             "load the zone from `laman domains zone` on the nameservers",
         ));
         return out;

@@ -152,7 +152,12 @@ pub fn expected_names(reg: &Registry) -> Vec<Expected> {
     names.extend(reg.subdomains.iter().map(|s| Expected {
         fqdn: reg.fqdn(&s.label).to_ascii_lowercase(),
         status: Some(s.status),
-        records: s.records.clone(),
+        // A suspended name stays in the zone at the Dinas's web server (its notice).
+        records: if s.status == Status::Suspended {
+            crate::registry::zone::suspended_records(reg)
+        } else {
+            s.records.clone()
+        },
         line: s.line,
         site: Some(s.label.clone()),
     }));

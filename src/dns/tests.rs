@@ -252,18 +252,30 @@ fn a_cname_onto_a_takeover_platform_is_reported_even_while_it_resolves() {
 }
 
 #[test]
-fn a_suspended_or_revoked_name_may_not_resolve() {
+fn a_revoked_name_may_not_resolve() {
     let reg = registry();
-    let seen = addresses(&["203.0.113.13"]);
-    assert_eq!(codes(&reg, "dishub", &seen), ["dns.revoked-resolves"]);
-    assert_eq!(
-        messages(&reg, "dishub", &seen),
-        ["dishub.contohkab.go.id is suspended in the registry but still resolves (A 203.0.113.13)"]
-    );
     let seen = addresses(&["203.0.113.14"]);
-    assert!(messages(&reg, "pasar", &seen)[0].contains("is revoked in the registry"));
+    assert_eq!(codes(&reg, "pasar", &seen), ["dns.revoked-resolves"]);
+    assert_eq!(
+        messages(&reg, "pasar", &seen),
+        ["pasar.contohkab.go.id is revoked in the registry but still resolves (A 203.0.113.14)"]
+    );
     // Gone from DNS, as it should be: nothing to say, not dns.missing.
     assert!(codes(&reg, "pasar", &Observed::default()).is_empty());
+}
+
+#[test]
+fn a_suspended_name_points_at_the_dinas_web_server() {
+    let reg = registry();
+    // At the portal's addresses, where nginx serves the notice: as it should be.
+    let notice = addresses(&["203.0.113.10", "2001:db8:10::10"]);
+    assert!(codes(&reg, "dishub", &notice).is_empty());
+    // Still at the OPD's own server: the suspension has not reached DNS.
+    let own = addresses(&["203.0.113.13"]);
+    assert_eq!(codes(&reg, "dishub", &own), ["dns.mismatch"]);
+    // Out of DNS: no one sees the notice.
+    assert_eq!(codes(&reg, "dishub", &Observed::default()), ["dns.missing"]);
+    assert!(messages(&reg, "dishub", &Observed::default())[0].contains("is suspended"));
 }
 
 #[test]
@@ -274,7 +286,7 @@ fn cname_facts_are_reported_whatever_the_status() {
         ..cname(&["gone.contohkab.go.id"], &[])
     };
     assert_eq!(
-        codes(&reg, "dishub", &seen),
+        codes(&reg, "pasar", &seen),
         ["dns.cname-dangling", "dns.revoked-resolves"]
     );
 }

@@ -247,7 +247,13 @@ pub fn config(reg: &Registry, o: &Options) -> Result<String, String> {
     // answers its name (a root here would be a folder no build ever writes).
     let sites = || reg.subdomains.iter().filter(|s| s.kind == Kind::Site);
     let approved: Vec<_> = sites().filter(|s| s.status == Status::Approved).collect();
-    let suspended: Vec<_> = sites().filter(|s| s.status == Status::Suspended).collect();
+    // Every suspended name, site or not, points at this server (see the zone): each gets
+    // the notice.
+    let suspended: Vec<_> = reg
+        .subdomains
+        .iter()
+        .filter(|s| s.status == Status::Suspended)
+        .collect();
     let fqdn = |label: &str| format!("{}.{domain}", label.to_ascii_lowercase());
 
     let mut names = vec![domain.clone(), format!("www.{domain}")];

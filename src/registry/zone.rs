@@ -95,7 +95,7 @@ fn unwritable(reg: &Registry, domain: &str) -> Option<String> {
         .or_else(|| {
             reg.subdomains
                 .iter()
-                .filter(|s| s.status == Status::Approved)
+                .filter(|s| matches!(s.status, Status::Approved | Status::Suspended))
                 .find_map(|s| {
                     label_problem(&s.label.to_ascii_lowercase(), domain)
                         .map(|why| format!("label `{}`: {why}", shown(&s.label)))
@@ -176,7 +176,32 @@ pub fn zone(reg: &Registry, serial: u32) -> Result<String, String> {
         let _ = writeln!(w, "\n; {}", comment(&format!("{}{decree}", sub.owner)));
         records(w, &sub.label.to_ascii_lowercase(), &sub.records);
     }
+    // A suspended name points at the Dinas's own web server (the portal's addresses),
+    // never at the OPD's records, so that visitors see the notice nginx serves there.
+    let notice = suspended_records(reg);
+    for sub in reg
+        .subdomains
+        .iter()
+        .filter(|s| s.status == Status::Suspended)
+    {
+        let _ = writeln!(
+            w,
+            "\n; {}: suspended, at the Dinas's web server",
+            comment(&sub.owner)
+        );
+        records(w, &sub.label.to_ascii_lowercase(), &notice);
+    }
     Ok(z)
+}
+
+/// The records of a suspended name: the portal's addresses (the Dinas's web server,
+/// which answers with the suspension notice).
+pub fn suspended_records(reg: &Registry) -> Records {
+    Records {
+        a: reg.portal.records.a.clone(),
+        aaaa: reg.portal.records.aaaa.clone(),
+        ..Records::default()
+    }
 }
 
 fn records(w: &mut String, name: &str, r: &Records) {
