@@ -949,3 +949,75 @@ fn root_is_taken_before_or_after_the_command() {
     assert_eq!(before.stdout, after.stdout);
     assert!(stdout(&before).contains("$ORIGIN contohkab.go.id."));
 }
+
+#[test]
+fn edits_keep_every_comment_and_put_new_keys_where_entries_have_them() {
+    let root = fixture("contoh");
+    let path = root.path().join("domains.toml");
+    // A comment on every line of pasar's entry.
+    let text = read(&path);
+    let at = text.find("label = \"pasar\"").unwrap();
+    let (head, entry) = text.split_at(at);
+    let commented: String = entry
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            if line.trim().is_empty() {
+                format!("{line}\n")
+            } else {
+                format!("{line}  # catatan {i}\n")
+            }
+        })
+        .collect();
+    std::fs::write(&path, format!("{head}{commented}")).unwrap();
+    write(
+        root.path().join("content/pasar/_index.md"),
+        "+++\ntitle = \"Pasar\"\n+++\n",
+    );
+    let comments = commented.matches("# catatan").count();
+    let run = |args: &[&str]| {
+        let out = edit(root.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    };
+    run(&[
+        "approve",
+        "pasar",
+        "--decree",
+        "100/020/KPTS/2026",
+        "--date",
+        &today(),
+        "--a",
+        "203.0.113.30",
+    ]);
+    run(&["suspend", "pasar", "--reason", "Perbaikan isi"]);
+    run(&[
+        "approve",
+        "pasar",
+        "--decree",
+        "100/021/KPTS/2026",
+        "--date",
+        &today(),
+    ]);
+    let after = read(&path);
+    let entry = &after[after.find("label = \"pasar\"").unwrap()..];
+    assert_eq!(
+        entry.matches("# catatan").count(),
+        comments,
+        "a comment was lost:\n{entry}"
+    );
+    assert!(
+        entry.contains("status = \"approved\"  # catatan 3"),
+        "the status line keeps its comment:\n{entry}"
+    );
+    let (decree, records, history) = (
+        entry.find("decree = {").unwrap(),
+        entry.find("records = {").unwrap(),
+        entry.find("history = [").unwrap(),
+    );
+    assert!(
+        decree < history && records < history,
+        "decree and records come before history, as in the other entries:\n{entry}"
+    );
+    let check = laman(root.path(), &["domains", "check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+}

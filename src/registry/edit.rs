@@ -338,15 +338,15 @@ fn edit(
             if let Some(p) = purpose {
                 valid("purpose", text_problem(p, TEXT_MAX))?;
             }
-            entry["label"] = value(label.as_str());
-            entry["owner"] = value(owner.as_str());
-            entry["kind"] = value(kind.as_str());
-            entry["status"] = value("requested");
-            entry["contact"] = value(contact.as_str());
+            set(entry, "label", label.as_str());
+            set(entry, "owner", owner.as_str());
+            set(entry, "kind", kind.as_str());
+            set(entry, "status", "requested");
+            set(entry, "contact", contact.as_str());
             if let Some(p) = purpose {
-                entry["purpose"] = value(p.as_str());
+                set(entry, "purpose", p.as_str());
             }
-            entry["requested"] = Item::Value(toml_date(today));
+            set(entry, "requested", toml_date(today));
             // A new request starts a new use: the old approval stays in history only.
             entry.remove("decree");
             history.insert("date", toml_date(today));
@@ -378,11 +378,11 @@ fn edit(
                     )
                 })?;
             }
-            entry["status"] = value("approved");
+            set(entry, "status", "approved");
             let mut d = InlineTable::new();
             d.insert("number", Value::from(decree.as_str()));
             d.insert("date", toml_date(date));
-            entry["decree"] = value(d);
+            set(entry, "decree", d);
             if !a.is_empty() || !aaaa.is_empty() || cname.is_some() {
                 let mut r = InlineTable::new();
                 if !a.is_empty() {
@@ -400,7 +400,7 @@ fn edit(
                 if let Some(c) = cname {
                     r.insert("CNAME", Value::from(c.as_str()));
                 }
-                entry["records"] = value(r);
+                set(entry, "records", r);
             }
             history.insert("date", toml_date(date));
             history.insert("decree", Value::from(decree.as_str()));
@@ -409,7 +409,7 @@ fn edit(
         Action::Suspend { label, reason } | Action::Reject { label, reason } => {
             valid("reason", text_problem(reason, TEXT_MAX))?;
             let status = action.status().as_str();
-            entry["status"] = value(status);
+            set(entry, "status", status);
             history.insert("date", toml_date(today));
             history.insert("reason", Value::from(reason.as_str()));
             format!("{status} `{label}`")
@@ -423,7 +423,7 @@ fn edit(
             valid("decree number", decree_problem(decree))?;
             valid("reason", text_problem(reason, TEXT_MAX))?;
             let date = parse_date(date)?;
-            entry["status"] = value("revoked");
+            set(entry, "status", "revoked");
             history.insert("date", toml_date(date));
             history.insert("decree", Value::from(decree.as_str()));
             history.insert("reason", Value::from(reason.as_str()));
@@ -441,6 +441,23 @@ fn edit(
     }
     append_history(entry, ordered);
     Ok(summary)
+}
+
+/// Sets `key` of an entry to `new`, as a person editing the file would: an existing
+/// value is replaced in place with the comment after it kept; a new key goes before
+/// `history`, where the other entries have their keys, not after it.
+fn set(entry: &mut Table, key: &str, new: impl Into<Value>) {
+    let mut new = new.into();
+    if let Some(old) = entry.get_mut(key).and_then(Item::as_value_mut) {
+        *new.decor_mut() = old.decor().clone();
+        *old = new;
+        return;
+    }
+    let history = entry.remove_entry("history");
+    entry.insert(key, Item::Value(new));
+    if let Some((history_key, item)) = history {
+        entry.insert_formatted(&history_key, item);
+    }
 }
 
 /// Appends to the entry's `history` array, laid out like the entries already there.
