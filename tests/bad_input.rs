@@ -566,3 +566,35 @@ fn names_that_are_not_utf8_say_so() {
     );
     assert!(msg.contains("not UTF-8"), "{msg}");
 }
+
+#[test]
+fn templates_cannot_recurse_for_ever_or_loop_without_bound() {
+    // A macro that calls itself aborted the whole process (stack overflow).
+    let msg = spoiled(
+        |r| {
+            allow_custom_code(r, "dinkes");
+            write(
+                r.join("content/dinkes/_templates/page.html"),
+                "{% macro turun(n) %}{{ self::turun(n=n+1) }}{% endmacro turun %}\n<p>{{ self::turun(n=1) }}</p>\n",
+            )
+        },
+        "content.template",
+        "content/dinkes/_templates/page.html",
+        None,
+    );
+    assert!(msg.contains("calls itself"), "{msg}");
+    // range(end=2000000000) grew past 20 GB.
+    let msg = spoiled(
+        |r| {
+            allow_custom_code(r, "dinkes");
+            write(
+                r.join("content/dinkes/_templates/page.html"),
+                "<!doctype html>\n<title>x</title>\n{% for i in range(end=2000000000) %}x{% endfor %}\n",
+            )
+        },
+        "content.template",
+        "content/dinkes/_templates/page.html",
+        None,
+    );
+    assert!(msg.contains("at most 10000"), "{msg}");
+}

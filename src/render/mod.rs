@@ -5,6 +5,7 @@
 //! [`OutputFile`]s per site; writing them is the sink's business ([`crate::output`] for
 //! a build, the preview server for `serve`).
 
+mod bounds;
 mod context;
 mod filters;
 mod theme;

@@ -122,6 +122,23 @@ impl Theme {
                 ));
             }
         }
+        if let Some((file, name, chain)) = super::bounds::recursive_macro(&tera) {
+            let origin = sources
+                .get(&file)
+                .map(|(_, o)| o.clone())
+                .unwrap_or_default();
+            findings.push(
+                Finding::new(
+                    Code::ContentTemplate,
+                    format!(
+                        "the macro `{name}` calls itself ({}): rendering it would never end",
+                        chain.join(" → ")
+                    ),
+                )
+                .file(origin)
+                .help("a macro may call other macros, but no chain of calls may come back to it"),
+            );
+        }
         if !findings.is_empty() {
             return Err(findings);
         }
@@ -175,6 +192,7 @@ impl Templates {
         name: &str,
         context: &tera::Context,
     ) -> Result<String, Finding> {
+        super::bounds::start_page();
         tera.render(name, context).map_err(|e| {
             let origin = self
                 .sources
@@ -196,6 +214,7 @@ fn new_tera() -> tera::Tera {
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
     tera.set_escape_fn(escape);
     super::filters::register(&mut tera);
+    super::bounds::register(&mut tera);
     tera
 }
 
