@@ -32,7 +32,7 @@ fn root() -> &'static Path {
 
 /// The bundled example regency, loaded as the build loads it.
 static MODEL: LazyLock<Model> = LazyLock::new(|| {
-    let registry = laman::build::load_registry(root()).expect("a readable, valid domains.toml");
+    let registry = laman::registry::Registry::load(root()).expect("a readable, valid domains.toml");
     let (dirs, _) = content::discover(root(), &registry).expect("list content/");
     let contents = dirs
         .iter()

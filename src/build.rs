@@ -5,7 +5,7 @@ use crate::content::{self, LoadOptions, SiteContent};
 use crate::error::{Error, Result};
 use crate::finding::{self, Finding};
 use crate::output::{self, Publish};
-use crate::registry::{validate, Registry};
+use crate::registry::Registry;
 use crate::render::{self, RenderOptions};
 use crate::site::{Model, UrlStyle};
 use crate::stamp;
@@ -106,18 +106,6 @@ impl Report {
     }
 }
 
-/// Reads the registry of a regency root: an error when the root is not a folder or the
-/// file cannot be read, refused with findings when the file is wrong.
-pub fn load_registry(root: &Path) -> Result<Registry> {
-    if !root.is_dir() {
-        return Err(Error::Usage(format!(
-            "the regency root `{}` is not a folder",
-            root.display()
-        )));
-    }
-    Registry::load(root)
-}
-
 /// Content already read, by site label, for a preview server to reuse: a rebuild reads
 /// again only the sites whose entries were removed.
 #[derive(Default)]
@@ -159,10 +147,7 @@ pub fn produce(
 ) -> Result<Produced> {
     let root = options.root.as_path();
     progress(Stage::ReadRegistry.as_str());
-    let registry = load_registry(root)?;
-
-    let has_content = |label: &str| root.join("content").join(label).is_dir();
-    let mut findings = validate::validate(&registry, options.today, &has_content);
+    let (registry, mut findings) = crate::registry::generate::checked(root, options.today)?;
 
     progress(Stage::ReadContent.as_str());
     let (dirs, found) = content::discover(root, &registry).map_err(Error::io(format!(

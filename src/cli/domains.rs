@@ -250,7 +250,7 @@ fn check(root: &Path, format: Format) -> Result<ExitCode, Error> {
 
 /// `laman domains list`: one line per subdomain, or JSON.
 fn list(root: &Path, format: Format, status: Option<StatusArg>) -> Result<ExitCode, Error> {
-    let reg = match laman::build::load_registry(root) {
+    let reg = match laman::registry::Registry::load(root) {
         Ok(r) => r,
         Err(e) => return refused(e, format, "the registry could not be read"),
     };

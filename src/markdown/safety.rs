@@ -193,14 +193,15 @@ pub const NAME_RULE: &str = "ids and classes are letters, digits, `-` and `_` (a
 
 /// The raw-HTML rules of one site.
 pub struct HtmlPolicy {
-    iframe_hosts: Vec<String>,
+    /// The rules the checker applies; the cleaner holds a copy made once.
+    rules: Rules,
     cleaner: ammonia::Builder<'static>,
 }
 
 impl std::fmt::Debug for HtmlPolicy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("HtmlPolicy")
-            .field("iframe_hosts", &self.iframe_hosts)
+            .field("iframe_hosts", &self.rules.iframe_hosts)
             .finish()
     }
 }
@@ -341,16 +342,16 @@ impl HtmlPolicy {
                 filter.keep(element, attribute, value)
             });
         HtmlPolicy {
-            iframe_hosts: hosts,
+            rules: Rules {
+                iframe_hosts: hosts,
+            },
             cleaner,
         }
     }
 
     /// Every problem in one piece of raw HTML, with its byte offset in `html`, in order.
     pub fn check(&self, html: &str) -> Vec<(usize, Problem)> {
-        let rules = Rules {
-            iframe_hosts: self.iframe_hosts.clone(),
-        };
+        let rules = &self.rules;
         let mut problems = Vec::new();
         let mut depth = 0usize;
         let emitter = html5gum::DefaultEmitter::<usize>::new_with_span();

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 /// Reads the registry of a regency root and checks its rules: the registry with the
 /// findings of its rules; refused when it cannot be read or parsed at all.
 pub fn checked(root: &Path, today: Date) -> Result<(Registry, Vec<Finding>)> {
-    let registry = crate::build::load_registry(root)?;
+    let registry = Registry::load(root)?;
     let has_content = |label: &str| root.join("content").join(label).is_dir();
     let findings = validate::validate(&registry, today, &has_content);
     Ok((registry, findings))

@@ -211,10 +211,16 @@ pub struct Subdomain {
 }
 
 impl Registry {
-    /// Reads `<root>/domains.toml`. A missing or unreadable file is an I/O error (the
-    /// program cannot run); a file that is read but wrong, or a `domains.toml` that is a
+    /// Reads `<root>/domains.toml`. A root that is not a folder is a usage error, a
+    /// missing or unreadable file an I/O error (the program cannot run); a file that is read but wrong, or a `domains.toml` that is a
     /// link leaving the root, is refused with findings.
     pub fn load(root: &Path) -> crate::error::Result<Registry> {
+        if !root.is_dir() {
+            return Err(Error::Usage(format!(
+                "the regency root `{}` is not a folder",
+                root.display()
+            )));
+        }
         let cannot = || {
             format!(
                 "cannot read {} (is `{}` a regency repository? give its folder with --root)",

@@ -157,7 +157,7 @@ fn comment(text: &str) -> String {
 /// string: HTML-escaped, and with no `'`, `\\`, `$` or control character left.
 fn notice_text(text: &str) -> String {
     // The theme's HTML escape, then what nginx's string would read: `\` and `$`.
-    crate::render::escape(&comment(text))
+    crate::render::escape_html(&comment(text))
         .replace('\\', "&#92;")
         .replace('$', "&#36;")
 }

@@ -12,7 +12,6 @@ mod feeds;
 mod filters;
 mod jobs;
 mod theme;
-pub(crate) use theme::escape;
 pub(crate) use theme::escape as escape_html;
 
 pub use filters::tanggal_of;
