@@ -107,6 +107,9 @@ codes! {
     ContentPathOutside = "content.path.outside", Error;
     ContentCodeUnapproved = "content.code.unapproved", Error;
     ContentTemplate = "content.template", Error;
+    ContentServiceIncomplete = "content.service.incomplete", Error;
+    ContentPpidIncomplete = "content.ppid.incomplete", Error;
+    ContentPpidStale = "content.ppid.stale", Warning;
 }
 
 impl fmt::Display for Code {
@@ -190,6 +193,14 @@ impl Finding {
 
     pub fn site(mut self, label: impl Into<String>) -> Self {
         self.site = Some(label.into());
+        self
+    }
+
+    /// Lowers the finding to a warning: for codes whose severity depends on what is
+    /// missing (a management component of a service, say, where a delivery one is an
+    /// error).
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
         self
     }
 

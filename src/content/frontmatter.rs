@@ -4,6 +4,9 @@
 //! they concern. Unknown fields are errors so that a typo (`tittle`) is caught instead of
 //! silently ignored; free fields belong under `extra`.
 
+use super::locate::Block;
+use super::ppid::{self, Ppid};
+use super::service::{self, Service};
 use crate::finding::{line_of, Code, Finding};
 use jiff::civil::Date;
 use jiff::Timestamp;
@@ -38,6 +41,18 @@ pub struct FrontMatter {
     pub in_menu: Option<bool>,
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// `[layanan]` as written; read into `service` after deserialising.
+    #[serde(default, rename = "layanan")]
+    pub(crate) raw_service: Option<serde_json::Value>,
+    /// `[ppid]` as written; read into `public_info` after deserialising.
+    #[serde(default, rename = "ppid")]
+    pub(crate) raw_ppid: Option<serde_json::Value>,
+    /// The service standard, when the page describes a public service.
+    #[serde(skip)]
+    pub service: Option<Box<Service>>,
+    /// The public information the page declares for its PPID list.
+    #[serde(skip)]
+    pub public_info: Option<Box<Ppid>>,
     /// Parsed from `date` and `updated` after deserialising.
     #[serde(skip)]
     pub when: Option<When>,
@@ -100,6 +115,9 @@ pub struct Parsed<'a> {
     pub body: &'a str,
     /// The line of the file on which the body starts.
     pub body_line: usize,
+    /// Problems that do not stop the page from being read (an incomplete service
+    /// standard, a PPID item without its legal ground).
+    pub problems: Vec<Problem>,
 }
 
 /// A front-matter problem: a finding without its file (the caller adds it).
@@ -113,12 +131,11 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Problem> {
         Format::Toml => toml_value(block, block_line)?,
         Format::Yaml => yaml_value(block, block_line)?,
     };
+    let located = Block::new(block, block_line);
     let mut meta: FrontMatter = serde_path_to_error::deserialize(value).map_err(|e| {
-        let key = e.path().iter().next().map(|s| s.to_string());
-        let line = key
-            .as_deref()
-            .and_then(|k| key_line(block, k))
-            .map_or(block_line.saturating_sub(1), |l| block_line + l - 1);
+        let path: Vec<String> = e.path().iter().map(|s| s.to_string()).collect();
+        let path: Vec<&str> = path.iter().map(String::as_str).collect();
+        let line = located.key(&path);
         let message = e.inner().to_string();
         let help = if message.contains("unknown field") {
             "check the spelling; custom fields go under `extra` ([extra] in TOML)"
@@ -141,10 +158,22 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Problem> {
     meta.when = parse_when(&meta.date, block, block_line, "date")?;
     meta.updated_when = parse_when(&meta.updated, block, block_line, "updated")?;
     meta.template_line = key_line(block, "template").map_or(1, |l| block_line + l - 1);
+    let mut problems = Vec::new();
+    if let Some(raw) = meta.raw_service.take() {
+        let (s, found) = service::read(&raw, &located);
+        meta.service = Some(Box::new(s));
+        problems.extend(found);
+    }
+    if let Some(raw) = meta.raw_ppid.take() {
+        let (p, found) = ppid::read(&raw, &located);
+        meta.public_info = Some(Box::new(p));
+        problems.extend(found);
+    }
     Ok(Parsed {
         meta,
         body,
         body_line,
+        problems,
     })
 }
 

@@ -220,7 +220,8 @@ fn read_doc(area: &Area, rel: &str) -> (Doc, Vec<Finding>) {
             doc.body = parsed.body.to_string();
             doc.body_line = parsed.body_line;
             doc.meta = parsed.meta;
-            (doc, Vec::new())
+            let problems = parsed.problems.into_iter().map(|f| f.file(&file));
+            (doc, problems.collect())
         }
         Err(f) => (doc, vec![f.file(&file)]),
     }

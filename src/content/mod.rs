@@ -9,6 +9,9 @@ mod config;
 mod discover;
 mod frontmatter;
 mod load;
+mod locate;
+pub mod ppid;
+pub mod service;
 mod slug;
 
 pub use config::{Contact, SiteConfig, FILE_NAME as SITE_CONFIG_FILE};

@@ -1,0 +1,367 @@
+//! PPID information items: the `[ppid]` table of a page's front matter, from which each
+//! site's Daftar Informasi Publik (UU 14/2008 Pasal 9-11 and 17; Perki 1/2010) is made.
+//!
+//! Reading checks what one file can show: an unknown classification, an exempt item
+//! without its legal ground, a date that does not parse. Whether a *berkala* item is
+//! overdue depends on the build's date and is judged when the lists are assembled
+//! ([`crate::catalogue`]); nothing here reads a clock or a file.
+
+use super::locate::Block;
+use super::slugify;
+use super::When;
+use crate::finding::{closest, Code, Finding};
+use jiff::civil::Date;
+use serde_json::Value;
+
+/// The classes of public information the law names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Class {
+    /// Published and renewed at least every six months (Pasal 9).
+    Berkala,
+    /// Published at once when it concerns many people's lives or safety (Pasal 10).
+    SertaMerta,
+    /// Available at any time on request (Pasal 11).
+    SetiapSaat,
+    /// Exempt, with a legal ground and a consequence test (Pasal 17, Pasal 2 ayat 4).
+    Dikecualikan,
+}
+
+impl Class {
+    pub const ALL: [Class; 4] = [
+        Class::Berkala,
+        Class::SertaMerta,
+        Class::SetiapSaat,
+        Class::Dikecualikan,
+    ];
+
+    /// As written in front matter and in open data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Berkala => "berkala",
+            Class::SertaMerta => "serta-merta",
+            Class::SetiapSaat => "setiap-saat",
+            Class::Dikecualikan => "dikecualikan",
+        }
+    }
+
+    /// As a heading shows it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Class::Berkala => "Informasi berkala",
+            Class::SertaMerta => "Informasi serta-merta",
+            Class::SetiapSaat => "Informasi tersedia setiap saat",
+            Class::Dikecualikan => "Informasi yang dikecualikan",
+        }
+    }
+
+    /// Reads a classification as editors write it (`Serta Merta`, `setiap saat`,
+    /// `tersedia setiap saat`).
+    fn parse(text: &str) -> Option<Class> {
+        let slug = slugify(text);
+        let slug = slug.strip_prefix("informasi-").unwrap_or(&slug);
+        let slug = slug.strip_prefix("tersedia-").unwrap_or(slug);
+        Class::ALL.into_iter().find(|c| c.as_str() == slug)
+    }
+}
+
+/// Where a page shows a Daftar Informasi Publik beyond its own items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every item of the page's site.
+    Site,
+    /// Every item of every site (the portal's PPID Utama).
+    Regency,
+}
+
+/// One piece of public information.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub title: String,
+    pub class: Class,
+    /// When it was last published or renewed.
+    pub renewed: Option<Date>,
+    /// The unit responsible; the site's owner when not written.
+    pub unit: Option<String>,
+    pub summary: Option<String>,
+    /// Printed, electronic, ...
+    pub form: Option<String>,
+    pub retention: Option<String>,
+    /// Where to read it: an `@` link or an address, checked when the page is rendered.
+    pub link: Option<String>,
+    /// For exempt information: the law that exempts it.
+    pub legal_ground: Option<String>,
+    /// For exempt information: the decision recording the consequence test.
+    pub consequence_test: Option<String>,
+    /// The line of the file the item starts on.
+    pub line: usize,
+}
+
+/// What a page declares.
+#[derive(Debug, Clone, Default)]
+pub struct Ppid {
+    pub list: Option<Scope>,
+    /// The line of `daftar`.
+    pub list_line: usize,
+    pub items: Vec<Item>,
+}
+
+const FIELDS: [&str; 2] = ["daftar", "informasi"];
+const ITEM_FIELDS: [&str; 11] = [
+    "judul",
+    "klasifikasi",
+    "diperbarui",
+    "penanggung_jawab",
+    "ringkasan",
+    "bentuk",
+    "retensi",
+    "tautan",
+    "dasar_hukum",
+    "uji_konsekuensi",
+    "keterangan",
+];
+
+fn field(line: usize, message: String, help: &str) -> Finding {
+    Finding::new(Code::ContentFrontmatterField, message)
+        .line(line)
+        .help(help)
+}
+
+fn unknown(line: usize, table: &str, key: &str, known: &[&str]) -> Finding {
+    let help = match closest(key, known.iter().copied()) {
+        Some(k) => format!("did you mean `{k}`?"),
+        None => format!("the fields of {table} are: {}", known.join(", ")),
+    };
+    field(line, format!("{table} has no field `{key}`"), &help)
+}
+
+/// Reads the `[ppid]` table. Findings carry lines but no file (the caller adds it).
+pub fn read(value: &Value, block: &Block) -> (Ppid, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let mut ppid = Ppid {
+        list_line: block.key(&["ppid"]),
+        ..Ppid::default()
+    };
+    let Some(table) = value.as_object() else {
+        findings.push(field(
+            block.key(&["ppid"]),
+            "`ppid` must be a table".into(),
+            "write [ppid], then [[ppid.informasi]] for each item (see docs/content.md)",
+        ));
+        return (ppid, findings);
+    };
+    for key in table.keys().filter(|k| !FIELDS.contains(&k.as_str())) {
+        findings.push(unknown(block.key(&["ppid", key]), "[ppid]", key, &FIELDS));
+    }
+    if let Some(list) = table.get("daftar") {
+        ppid.list_line = block.key(&["ppid", "daftar"]);
+        ppid.list = match list.as_str().map(slugify).as_deref() {
+            Some("situs") => Some(Scope::Site),
+            Some("kabupaten" | "kota") => Some(Scope::Regency),
+            _ => {
+                findings.push(field(
+                    ppid.list_line,
+                    format!("`daftar` must be \"situs\" or \"kabupaten\", not `{list}`"),
+                    "daftar = \"situs\" shows the site's whole list here; \"kabupaten\" (on the portal) every site's",
+                ));
+                None
+            }
+        };
+    }
+    match table.get("informasi") {
+        None => {}
+        Some(Value::Array(items)) => {
+            for (n, item) in items.iter().enumerate() {
+                let at = block.key(&["ppid", "informasi", &n.to_string()]);
+                if let Some(item) = read_item(item, at, block, &mut findings) {
+                    ppid.items.push(item);
+                }
+            }
+        }
+        Some(_) => findings.push(field(
+            block.key(&["ppid", "informasi"]),
+            "`informasi` must be a list of items".into(),
+            "write each item as a [[ppid.informasi]] table",
+        )),
+    }
+    (ppid, findings)
+}
+
+fn read_item(
+    value: &Value,
+    line: usize,
+    block: &Block,
+    findings: &mut Vec<Finding>,
+) -> Option<Item> {
+    let Some(t) = value.as_object() else {
+        findings.push(field(
+            line,
+            format!("an item of [ppid] informasi must be a table, not `{value}`"),
+            "write each item as a [[ppid.informasi]] table with judul and klasifikasi",
+        ));
+        return None;
+    };
+    // A field's line: searched from the item's line, by its key.
+    let line_of = |key: &str| {
+        block
+            .text_after(line, &format!("{key} "))
+            .or_else(|| block.text_after(line, &format!("{key}:")))
+            .or_else(|| block.text_after(line, &format!("{key}=")))
+            .unwrap_or(line)
+    };
+    let before = findings.len();
+    for key in t.keys().filter(|k| !ITEM_FIELDS.contains(&k.as_str())) {
+        findings.push(unknown(line_of(key), "a [ppid] item", key, &ITEM_FIELDS));
+    }
+    let text = |key: &str, findings: &mut Vec<Finding>| match t.get(key) {
+        None => None,
+        Some(Value::String(s)) if s.trim().is_empty() => None,
+        Some(Value::String(s)) => Some(s.trim().to_string()),
+        Some(other) => {
+            findings.push(field(
+                line_of(key),
+                format!("`{key}` of a [ppid] item must be a text, not `{other}`"),
+                &format!("write {key} = \"...\""),
+            ));
+            None
+        }
+    };
+    let title = text("judul", findings);
+    if title.is_none() {
+        findings.push(field(
+            line,
+            "a [ppid] item has no `judul`".into(),
+            "every item needs its title: judul = \"Laporan Keuangan 2025\"",
+        ));
+    }
+    let class = match text("klasifikasi", findings) {
+        None => {
+            findings.push(field(
+                line,
+                "a [ppid] item has no `klasifikasi`".into(),
+                "klasifikasi = \"berkala\", \"serta-merta\", \"setiap-saat\" or \"dikecualikan\"",
+            ));
+            None
+        }
+        Some(c) => Class::parse(&c).or_else(|| {
+            findings.push(field(
+                line_of("klasifikasi"),
+                format!("`{c}` is not a classification of public information"),
+                "klasifikasi = \"berkala\", \"serta-merta\", \"setiap-saat\" or \"dikecualikan\" (UU 14/2008)",
+            ));
+            None
+        }),
+    };
+    let renewed = match t.get("diperbarui") {
+        None => None,
+        Some(v) => {
+            let written = v.as_str().unwrap_or_default();
+            match When::parse(written) {
+                Some(w) => Some(w.date),
+                None => {
+                    findings.push(field(
+                        line_of("diperbarui"),
+                        format!(
+                            "`diperbarui` is not a date: `{}`",
+                            v.as_str().map_or(v.to_string(), str::to_string)
+                        ),
+                        "write the date as 2026-07-15",
+                    ));
+                    None
+                }
+            }
+        }
+    };
+    let item = Item {
+        title: title.unwrap_or_default(),
+        class: class.unwrap_or(Class::SetiapSaat),
+        renewed,
+        unit: text("penanggung_jawab", findings),
+        summary: text("ringkasan", findings).or_else(|| text("keterangan", findings)),
+        form: text("bentuk", findings),
+        retention: text("retensi", findings),
+        link: text("tautan", findings),
+        legal_ground: text("dasar_hukum", findings),
+        consequence_test: text("uji_konsekuensi", findings),
+        line,
+    };
+    if item.class == Class::Dikecualikan && class.is_some() {
+        if item.legal_ground.is_none() {
+            findings.push(
+                Finding::new(
+                    Code::ContentPpidIncomplete,
+                    format!(
+                        "`{}` is exempt information without its legal ground",
+                        item.title
+                    ),
+                )
+                .line(line)
+                .help("UU 14/2008 Pasal 17 lists what may be exempt: add dasar_hukum = \"...\" naming the article"),
+            );
+        }
+        if item.consequence_test.is_none() {
+            findings.push(
+                Finding::new(
+                    Code::ContentPpidIncomplete,
+                    format!("`{}` is exempt information without a consequence test", item.title),
+                )
+                .line(line)
+                .warning()
+                .help("UU 14/2008 Pasal 2 ayat 4: add uji_konsekuensi = \"...\" naming the PPID's decision"),
+            );
+        }
+    }
+    let failed = findings[before..]
+        .iter()
+        .any(|f| f.code == Code::ContentFrontmatterField);
+    (!failed).then_some(item)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads `[ppid]` through the front-matter parser, as a page does.
+    fn read_toml(text: &str) -> (Ppid, Vec<Finding>) {
+        let file = format!("+++\ntitle = \"PPID\"\n{text}+++\n");
+        let parsed = crate::content::parse_front_matter(&file).unwrap();
+        (*parsed.meta.public_info.unwrap(), parsed.problems)
+    }
+
+    #[test]
+    fn items_are_read_with_their_lines() {
+        let (p, f) = read_toml(
+            "[ppid]\ndaftar = \"situs\"\n[[ppid.informasi]]\njudul = \"Renstra\"\nklasifikasi = \"Berkala\"\ndiperbarui = 2026-07-15\n[[ppid.informasi]]\njudul = \"Rekam medis\"\nklasifikasi = \"dikecualikan\"\ndasar_hukum = \"UU 14/2008 Pasal 17 huruf h\"\nuji_konsekuensi = \"SK PPID 2/2025\"\n",
+        );
+        assert!(f.is_empty(), "{f:?}");
+        assert_eq!(p.list, Some(Scope::Site));
+        assert_eq!(p.items.len(), 2);
+        assert_eq!(p.items[0].class, Class::Berkala);
+        assert_eq!(p.items[0].renewed, Some(jiff::civil::date(2026, 7, 15)));
+        assert_eq!(p.items[0].line, 5);
+        assert_eq!(p.items[1].line, 9);
+    }
+
+    #[test]
+    fn bad_items_are_findings_on_their_lines() {
+        let (p, f) = read_toml(
+            "[[ppid.informasi]]\njudul = \"A\"\nklasifikasi = \"rahasia\"\n[[ppid.informasi]]\njudul = \"B\"\nklasifikasi = \"dikecualikan\"\n[[ppid.informasi]]\njudul = \"C\"\nklasifikasi = \"setiap saat\"\ndiperbarui = \"kemarin\"\njudull = \"x\"\n",
+        );
+        let got: Vec<(Code, bool, Option<usize>)> =
+            f.iter().map(|f| (f.code, f.is_error(), f.line)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Code::ContentFrontmatterField, true, Some(5)),
+                (Code::ContentPpidIncomplete, true, Some(6)),
+                (Code::ContentPpidIncomplete, false, Some(6)),
+                (Code::ContentFrontmatterField, true, Some(13)),
+                (Code::ContentFrontmatterField, true, Some(12)),
+            ]
+        );
+        assert!(f[0].message.contains("rahasia"));
+        assert_eq!(f[3].help.as_deref(), Some("did you mean `judul`?"));
+        // The exempt item without its ground is kept (its error is its own code).
+        assert_eq!(p.items.len(), 1);
+        assert_eq!(p.items[0].title, "B");
+    }
+}
