@@ -305,10 +305,12 @@ mod whole {
     fn render_site(bencher: Bencher) {
         let model = &*MODEL;
         let only = |label: &str| label == SITE;
+        let catalogue = laman::catalogue::Catalogue::assemble(model);
         bencher.bench(|| {
             render::render(
                 root(),
                 model,
+                &catalogue,
                 &only,
                 RenderOptions {
                     serve: false,

@@ -189,6 +189,8 @@ pub fn produce(
         contents.push(content);
     }
     let model = Model::new(registry, style, contents);
+    let catalogue = crate::catalogue::Catalogue::assemble(&model);
+    findings.extend(crate::catalogue::check(&model, &catalogue, options.today));
 
     progress(Stage::Render.as_str());
     let selected = |label: &str| options.selects(label);
@@ -202,6 +204,7 @@ pub fn produce(
     let (outputs, f) = render::render(
         root,
         &model,
+        &catalogue,
         &selected,
         render_options,
         guarded.as_ref().map(|g| g as &dyn render::Sink),

@@ -9,6 +9,7 @@
 //! [`input`], which keeps every read inside the repository.
 
 pub mod build;
+pub mod catalogue;
 pub mod content;
 pub mod dns;
 pub mod error;

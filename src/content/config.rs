@@ -1,5 +1,6 @@
 //! `_site.toml`: the optional settings of one site (contact, news section, embeds).
 
+use super::slug;
 use crate::finding::{line_of, Code, Finding};
 use crate::input::{self, Area};
 use serde::{Deserialize, Serialize};
@@ -26,6 +27,33 @@ pub struct SiteConfig {
     pub links: Links,
     #[serde(default)]
     pub embeds: Embeds,
+    #[serde(default)]
+    pub services: Services,
+}
+
+/// `[services]`: the site's service pledge, and on the portal where the regency's
+/// catalogue goes and which topics the regency adds to the standard list.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Services {
+    /// The maklumat pelayanan: markdown shown on each of the site's service pages.
+    pub maklumat: Option<Written>,
+    /// Portal only: the section path of the catalogue (default `layanan`).
+    pub catalogue: Option<Written>,
+    /// Portal only: topic word → its name.
+    #[serde(default)]
+    pub topics: std::collections::BTreeMap<String, String>,
+}
+
+impl Services {
+    pub const DEFAULT_CATALOGUE: &'static str = "layanan";
+
+    /// The catalogue's section path on the portal, without slashes.
+    pub fn catalogue(&self) -> &str {
+        self.catalogue
+            .as_ref()
+            .map_or(Self::DEFAULT_CATALOGUE, |w| w.text.trim_matches('/'))
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -42,34 +70,34 @@ pub struct Contact {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Links {
-    pub ppid: Option<Address>,
-    pub pengaduan: Option<Address>,
+    pub ppid: Option<Written>,
+    pub pengaduan: Option<Written>,
 }
 
 impl Links {
     /// Every link that is set, with its key.
-    pub fn all(&self) -> impl Iterator<Item = (&'static str, &Address)> {
+    pub fn all(&self) -> impl Iterator<Item = (&'static str, &Written)> {
         [("ppid", &self.ppid), ("pengaduan", &self.pengaduan)]
             .into_iter()
             .filter_map(|(key, a)| a.as_ref().map(|a| (key, a)))
     }
 }
 
-/// An address written in the settings, and the line it is written on.
+/// A text written in the settings (an address, a pledge), and the line it is on.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(from = "toml::Spanned<String>")]
-pub struct Address {
-    pub url: String,
+pub struct Written {
+    pub text: String,
     /// 1-based; set by [`SiteConfig::parse`] (0 until then).
     pub line: usize,
     offset: usize,
 }
 
-impl From<toml::Spanned<String>> for Address {
-    fn from(spanned: toml::Spanned<String>) -> Address {
-        Address {
+impl From<toml::Spanned<String>> for Written {
+    fn from(spanned: toml::Spanned<String>) -> Written {
+        Written {
             offset: spanned.span().start,
-            url: spanned.into_inner(),
+            text: spanned.into_inner(),
             line: 0,
         }
     }
@@ -120,11 +148,19 @@ impl SiteConfig {
             .at(file, line)
             .help("the fields of _site.toml are listed in docs/content.md")
         })?;
-        for address in [&mut config.links.ppid, &mut config.links.pengaduan]
-            .into_iter()
-            .flatten()
+        for written in [
+            &mut config.links.ppid,
+            &mut config.links.pengaduan,
+            &mut config.services.maklumat,
+            &mut config.services.catalogue,
+        ]
+        .into_iter()
+        .flatten()
         {
-            address.line = line_of(text, address.offset);
+            written.line = line_of(text, written.offset);
+        }
+        if let Some(f) = config.services.problem(text) {
+            return Err(f.file(file));
         }
         if let Some(i) = config
             .embeds
@@ -154,6 +190,46 @@ impl SiteConfig {
             }
             _ => Ok(config),
         }
+    }
+}
+
+impl Services {
+    /// A catalogue path or topic that cannot be used: each is a slug (the catalogue's
+    /// parts separated by `/`), because both become addresses.
+    fn problem(&self, text: &str) -> Option<Finding> {
+        let is_slug = |s: &str| !s.is_empty() && slug::slugify(s) == s;
+        if let Some(c) = &self.catalogue {
+            if !c.text.trim_matches('/').split('/').all(is_slug) {
+                return Some(
+                    Finding::new(
+                        Code::ContentSiteConfig,
+                        format!("[services] catalogue `{}` is not a section path", c.text),
+                    )
+                    .line(c.line)
+                    .help("name a section of the portal as its address shows it, for example catalogue = \"layanan\""),
+                );
+            }
+        }
+        let bad = self
+            .topics
+            .iter()
+            .find(|(k, name)| !is_slug(k) || name.trim().is_empty())?;
+        let line = text
+            .lines()
+            .position(|l| {
+                l.trim_start()
+                    .trim_start_matches(['"', '\''])
+                    .starts_with(bad.0.as_str())
+            })
+            .map_or(1, |i| i + 1);
+        Some(
+            Finding::new(
+                Code::ContentSiteConfig,
+                format!("[services.topics] `{}` must be a lowercase word (letters, digits, `-`) with a name", bad.0),
+            )
+            .line(line)
+            .help("for example: pertanahan = \"Pertanahan dan Tata Ruang\""),
+        )
     }
 }
 
@@ -268,7 +344,7 @@ mod tests {
         let links: Vec<_> = c
             .links
             .all()
-            .map(|(k, a)| (k, a.url.as_str(), a.line))
+            .map(|(k, a)| (k, a.text.as_str(), a.line))
             .collect();
         assert_eq!(
             links,

@@ -93,6 +93,17 @@ pub fn load_site(root: &Path, site: &SiteDir, options: LoadOptions) -> (SiteCont
                 .help("the home page of a site is _index.md; rename this file"),
             );
         } else if doc.rel == "_index.md" || doc.rel.ends_with("/_index.md") {
+            if let Some(service) = &doc.meta.service {
+                findings.push(
+                    Finding::new(
+                        Code::ContentFrontmatterField,
+                        "a section (_index.md) cannot describe a service: [layanan] belongs on a page",
+                    )
+                    .at(&doc.file, service.line)
+                    .site(&site.label)
+                    .help("put each service on its own page in the section, for example layanan/ktp-elektronik.md"),
+                );
+            }
             sections.push(doc);
         } else {
             pages.push(doc);
@@ -108,10 +119,29 @@ pub fn load_site(root: &Path, site: &SiteDir, options: LoadOptions) -> (SiteCont
 }
 
 fn read_config(area: &Area, site: &SiteDir, findings: &mut Vec<Finding>) -> SiteConfig {
-    SiteConfig::read(area).unwrap_or_else(|f| {
+    let mut config = SiteConfig::read(area).unwrap_or_else(|f| {
         findings.push(f.site(&site.label));
         SiteConfig::default()
-    })
+    });
+    // The catalogue and its topics are the regency's, set once on the portal.
+    let services = &mut config.services;
+    if site.label != crate::registry::PORTAL_LABEL
+        && (services.catalogue.is_some() || !services.topics.is_empty())
+    {
+        let line = services.catalogue.as_ref().map_or(1, |c| c.line);
+        findings.push(
+            Finding::new(
+                Code::ContentSiteConfig,
+                "[services] catalogue and [services.topics] belong in the portal's settings",
+            )
+            .at(site.dir.join(super::SITE_CONFIG_FILE), line)
+            .site(&site.label)
+            .help("move them to content/portal/_site.toml; an OPD site may set only maklumat"),
+        );
+        services.catalogue = None;
+        services.topics.clear();
+    }
+    config
 }
 
 /// Every file below `sub` of the site folder, as `/`-separated paths inside the site

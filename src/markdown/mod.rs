@@ -34,6 +34,9 @@ pub struct Rendered {
     /// Plain text of the first paragraph, shortened.
     pub summary: String,
     pub words: usize,
+    /// Front-matter fields written in markdown (the components of a service), rendered
+    /// by the caller with the same rules: `(key, html)`.
+    pub fields: Vec<(&'static str, String)>,
 }
 
 /// An `@` link to a heading of a page: the page's address, the heading's id, and the
@@ -288,6 +291,7 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
         anchors,
         summary: shorten(&summary),
         words,
+        fields: Vec::new(),
     }
 }
 

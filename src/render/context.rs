@@ -82,6 +82,10 @@ pub struct PageCtx<'a> {
     pub extra: &'a serde_json::Map<String, Value>,
     pub toc: &'a [Heading],
     pub reading_time: usize,
+    /// The service standard of a service page.
+    pub layanan: Option<super::public::LayananCtx>,
+    /// The public information the page declares or lists.
+    pub ppid: Option<super::public::PpidCtx>,
 }
 
 #[derive(Serialize)]
@@ -101,6 +105,7 @@ pub struct SectionCtx<'a> {
     pub extra: &'a serde_json::Map<String, Value>,
     pub subsections: Vec<SubsectionCtx>,
     pub pages: &'a [Summary],
+    pub ppid: Option<super::public::PpidCtx>,
 }
 
 #[derive(Serialize)]

@@ -42,6 +42,8 @@ pub(super) struct Docs {
     pub(super) pages: Vec<markdown::Rendered>,
     /// The `[links]` of the site's settings, checked and resolved like markdown links.
     pub(super) links: SettingsLinks,
+    /// The site's service pledge (`[services] maklumat`), as HTML.
+    pub(super) maklumat: Option<String>,
     pub(super) findings: Vec<Finding>,
 }
 
@@ -70,7 +72,7 @@ pub(super) fn settings_links(
                 .help(help)
         };
         let url = markdown::check_link(
-            address.url.as_str().into(),
+            address.text.as_str().into(),
             env,
             &report,
             findings,
@@ -104,7 +106,14 @@ pub(super) fn render_markdown(model: &Model, site: &Site) -> Docs {
 pub(super) fn render_docs(site: &Site, env: &markdown::Env) -> Docs {
     let run = |doc: &crate::content::Doc| {
         let mut f = Vec::new();
-        let r = markdown::render(doc, env, &mut f);
+        let mut r = markdown::render(doc, env, &mut f);
+        if let Some(service) = doc.meta.service.as_deref() {
+            r.fields = public::render_parts(doc, service, env, &mut f);
+            // The theme gives each component a heading that links may name.
+            r.ids
+                .extend(service.parts.iter().map(|p| public::component_id(p.key)));
+            r.ids.sort();
+        }
         (r, f)
     };
     let sections: Vec<_> = site
@@ -126,10 +135,20 @@ pub(super) fn render_docs(site: &Site, env: &markdown::Env) -> Docs {
     let sections = unzip(sections);
     let pages = unzip(pages);
     let links = settings_links(site, env, &mut findings);
+    let maklumat = site.content.config.services.maklumat.as_ref().map(|m| {
+        let piece = crate::content::Doc {
+            file: site.content.dir.join(crate::content::SITE_CONFIG_FILE),
+            body: m.text.clone(),
+            body_line: m.line,
+            ..Default::default()
+        };
+        markdown::render(&piece, env, &mut findings).html
+    });
     Docs {
         sections,
         pages,
         links,
+        maklumat,
         findings,
     }
 }

@@ -32,6 +32,12 @@ impl SiteRenderer<'_> {
                 lastmod: None,
             });
         }
+        if let Some(path) = self.generated_catalogue() {
+            entries.push(SitemapEntry {
+                url: site.url_of(path),
+                lastmod: None,
+            });
+        }
         let mut ctx = base.clone();
         ctx.insert("entries", &entries);
         jobs.push(Job {

@@ -17,9 +17,11 @@ impl SiteRenderer<'_> {
 
         for (i, section) in c.sections.iter().enumerate() {
             let is_root = i == 0;
+            let is_catalogue = self.is_catalogue(&section.path);
             let default = match (is_root, site.is_portal()) {
                 (true, true) => "portal.html",
                 (true, false) => "index.html",
+                _ if is_catalogue => "katalog.html",
                 _ => "section.html",
             };
             let template = self.template_for(&section.doc, default, findings);
@@ -72,8 +74,13 @@ impl SiteRenderer<'_> {
                         subsections: subsections(site, section),
                         // All pages on every list page would make pagination quadratic.
                         pages: &chunk,
+                        ppid: self.ppid_context(&section.doc),
                     },
                 );
+                if is_catalogue {
+                    let title = &section.doc.meta.title;
+                    ctx.insert("katalog", &self.catalogue_context(title, &md.html));
+                }
                 ctx.insert(
                     "paginator",
                     &Paginator {
@@ -99,7 +106,11 @@ impl SiteRenderer<'_> {
         }
 
         for (i, page) in c.pages.iter().enumerate() {
-            let template = self.template_for(&page.doc, "page.html", findings);
+            let default = match page.doc.meta.service {
+                Some(_) if self.templates.has(SERVICE_TEMPLATE) => SERVICE_TEMPLATE,
+                _ => "page.html",
+            };
+            let template = self.template_for(&page.doc, default, findings);
             jobs.push(Job {
                 path: index_path(&page.path),
                 template,
@@ -123,6 +134,20 @@ impl SiteRenderer<'_> {
                 context: Context::Ready(ctx),
             });
         }
+        if let Some(path) = self.generated_catalogue() {
+            let crumb = Crumb {
+                title: CATALOGUE_TITLE.into(),
+                url: site.url_of(path),
+            };
+            let mut ctx = self.with_current(base, path, breadcrumbs(site, None, Some(crumb)));
+            ctx.insert("katalog", &self.catalogue_context(CATALOGUE_TITLE, ""));
+            jobs.push(Job {
+                path: index_path(path),
+                template: "katalog.html".into(),
+                origin: PathBuf::from("(katalog)"),
+                context: Context::Ready(ctx),
+            });
+        }
         let mut ctx = self.with_current(base, "/404.html", Vec::new());
         ctx.insert("current_url", &site.url_of("/404.html"));
         jobs.push(Job {
@@ -133,5 +158,26 @@ impl SiteRenderer<'_> {
         });
         jobs.extend(self.feed_and_sitemap(base));
         jobs
+    }
+}
+
+/// The template a service page gets unless its front matter names another.
+const SERVICE_TEMPLATE: &str = "layanan.html";
+
+/// The title of the catalogue page when the portal has no section of its own there.
+const CATALOGUE_TITLE: &str = "Katalog Layanan Publik";
+
+impl SiteRenderer<'_> {
+    /// Whether the section at `path` is the portal's service catalogue.
+    fn is_catalogue(&self, path: &str) -> bool {
+        self.site.is_portal() && path == self.catalogue.path && self.templates.has("katalog.html")
+    }
+
+    /// The catalogue's path when the portal has no section there, so laman makes the page.
+    pub(super) fn generated_catalogue(&self) -> Option<&str> {
+        let path = self.catalogue.path.as_str();
+        let has_section = self.site.content.sections.iter().any(|s| s.path == path);
+        (self.site.is_portal() && !has_section && self.templates.has("katalog.html"))
+            .then_some(path)
     }
 }

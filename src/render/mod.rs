@@ -11,12 +11,14 @@ mod docs;
 mod feeds;
 mod filters;
 mod jobs;
+mod public;
 mod theme;
 pub(crate) use theme::escape as escape_html;
 
 pub use filters::tanggal_of;
 pub use theme::{StaticFile, Theme, DEFAULT_THEME};
 
+use crate::catalogue::Catalogue;
 use crate::content::{SiteContent, When};
 use crate::finding::{Code, Finding};
 use crate::markdown::{self, HtmlPolicy};
@@ -82,6 +84,7 @@ pub trait Sink: Sync {
 pub fn render(
     root: &Path,
     model: &Model,
+    catalogue: &Catalogue,
     selected: &(dyn Fn(&str) -> bool + Sync),
     options: RenderOptions,
     sink: Option<&dyn Sink>,
@@ -171,6 +174,7 @@ pub fn render(
                 options,
                 news: &news,
                 menu: menu(site),
+                catalogue,
             }
             .run(statics);
             let clean = !d.findings.iter().chain(&fs).any(Finding::is_error);
@@ -201,6 +205,7 @@ struct SiteRenderer<'a> {
     options: RenderOptions,
     news: &'a [NewsItem],
     menu: Vec<MenuItem>,
+    catalogue: &'a Catalogue<'a>,
 }
 
 /// One file to render: where, with which template, from which source, in what context.
@@ -323,6 +328,17 @@ impl SiteRenderer<'_> {
             match result {
                 Ok((file, origin)) => place(file, origin, false, &mut findings),
                 Err(f) => findings.push(f),
+            }
+        }
+        if self.site.is_portal() {
+            let data = crate::catalogue::records::open_data(self.model, self.catalogue, self.site);
+            for (path, bytes) in data {
+                let origin = PathBuf::from(format!("({path})"));
+                let file = OutputFile {
+                    path,
+                    body: Body::Bytes(bytes),
+                };
+                place(file, origin, false, &mut findings);
             }
         }
         let files = files.into_values().map(|(f, _)| f).collect();
@@ -493,6 +509,8 @@ impl SiteRenderer<'_> {
                 extra: &m.extra,
                 toc: &md.toc,
                 reading_time: md.words.div_ceil(200).max(1),
+                layanan: self.service_context(i),
+                ppid: self.ppid_context(&page.doc),
             },
         );
         ctx

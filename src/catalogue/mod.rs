@@ -1,0 +1,283 @@
+//! The regency's public-service catalogue and its Daftar Informasi Publik, assembled from
+//! the pages of every site once the model is known, and the checks that need the whole
+//! regency or the build's date: a topic the regency does not know, a *berkala* item not
+//! renewed within six months, a PPID link that goes nowhere.
+//!
+//! Pure: it reads the model, never a file or the clock (the date is given). Rendering
+//! ([`crate::render`]) lays the catalogue out; [`records`] is its open-data shape, which
+//! the portal publishes and the Dinas's report reads.
+
+pub mod records;
+
+use crate::content::ppid::{Class, Item, Scope};
+use crate::content::service::Service;
+use crate::content::{Doc, Page};
+use crate::finding::{Code, Finding};
+use crate::markdown::url_allowed;
+use crate::site::{Model, Site};
+use jiff::civil::Date;
+use jiff::ToSpan;
+use std::collections::BTreeMap;
+
+/// The topics every regency has; a regency adds its own in the portal's settings.
+pub const TOPICS: [(&str, &str); 16] = [
+    ("kependudukan", "Administrasi Kependudukan"),
+    ("kesehatan", "Kesehatan"),
+    ("pendidikan", "Pendidikan"),
+    ("perizinan", "Perizinan dan Penanaman Modal"),
+    ("sosial", "Sosial"),
+    ("ketenagakerjaan", "Ketenagakerjaan"),
+    ("perhubungan", "Perhubungan"),
+    ("pekerjaan-umum", "Pekerjaan Umum dan Penataan Ruang"),
+    ("lingkungan", "Lingkungan Hidup"),
+    ("pertanian", "Pertanian dan Pangan"),
+    ("pariwisata", "Pariwisata dan Kebudayaan"),
+    ("usaha", "Koperasi dan Usaha Kecil"),
+    ("pajak", "Pajak dan Retribusi Daerah"),
+    ("kepegawaian", "Kepegawaian"),
+    ("informasi", "Informasi dan Komunikasi"),
+    ("pemerintahan", "Administrasi Pemerintahan"),
+];
+
+/// How long *berkala* information may go without being renewed (UU 14/2008 Pasal 9
+/// ayat 3: at least every six months).
+pub const BERKALA_MONTHS: i64 = 6;
+
+/// One service of one site.
+pub struct ServiceEntry<'m> {
+    pub site: &'m Site,
+    pub page: &'m Page,
+    pub service: &'m Service,
+}
+
+/// One piece of public information, with the page that declares it.
+pub struct InfoEntry<'m> {
+    pub site: &'m Site,
+    pub doc: &'m Doc,
+    /// The URL path of the declaring page inside its site.
+    pub path: &'m str,
+    pub item: &'m Item,
+    /// `tautan` as an absolute address (`None` when absent or unusable; the check says
+    /// why).
+    pub link: Option<String>,
+}
+
+/// Every service and every piece of public information of the built sites.
+pub struct Catalogue<'m> {
+    /// Topic word → name: the standard list and the regency's additions.
+    pub topics: BTreeMap<String, String>,
+    /// By site (the model's order), then by title.
+    pub services: Vec<ServiceEntry<'m>>,
+    /// By site, then by page, in the order written.
+    pub info: Vec<InfoEntry<'m>>,
+    /// The catalogue's section path on the portal: `/layanan/`.
+    pub path: String,
+    /// The `@` links of the regency, to write the components' links out in open data.
+    pub links: &'m crate::site::LinkIndex,
+}
+
+impl<'m> Catalogue<'m> {
+    pub fn assemble(model: &'m Model) -> Catalogue<'m> {
+        let portal = model.sites.iter().find(|s| s.is_portal());
+        let settings = portal.map(|p| &p.content.config.services);
+        let mut topics: BTreeMap<String, String> = TOPICS
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        if let Some(s) = settings {
+            topics.extend(
+                s.topics
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.trim().to_string())),
+            );
+        }
+        let path = format!("/{}/", settings.map_or("layanan", |s| s.catalogue()));
+        let mut services = Vec::new();
+        let mut info = Vec::new();
+        for site in &model.sites {
+            let c = &site.content;
+            let mut own: Vec<ServiceEntry> = c
+                .pages
+                .iter()
+                .filter_map(|page| {
+                    let service = page.doc.meta.service.as_deref()?;
+                    Some(ServiceEntry {
+                        site,
+                        page,
+                        service,
+                    })
+                })
+                .collect();
+            own.sort_by(|a, b| a.page.doc.meta.title.cmp(&b.page.doc.meta.title));
+            services.extend(own);
+            let docs = c
+                .sections
+                .iter()
+                .map(|s| (&s.doc, s.path.as_str()))
+                .chain(c.pages.iter().map(|p| (&p.doc, p.path.as_str())));
+            for (doc, path) in docs {
+                let Some(ppid) = doc.meta.public_info.as_deref() else {
+                    continue;
+                };
+                info.extend(ppid.items.iter().map(|item| {
+                    InfoEntry {
+                        site,
+                        doc,
+                        path,
+                        item,
+                        link: item
+                            .link
+                            .as_deref()
+                            .and_then(|l| resolve(model, site, l).ok()),
+                    }
+                }));
+            }
+        }
+        Catalogue {
+            topics,
+            services,
+            info,
+            path,
+            links: &model.links,
+        }
+    }
+
+    /// The name of a topic, or the word itself when the regency does not know it (the
+    /// check reports that).
+    pub fn topic_name<'a>(&'a self, key: &'a str) -> &'a str {
+        self.topics.get(key).map_or(key, String::as_str)
+    }
+
+    /// Markdown with its `@` links written out as addresses (`[PPID](@/ppid.md)` →
+    /// `[PPID](https://.../ppid/)`), for readers outside the regency's sites. A link
+    /// that does not resolve is left as written (the page's check reports it).
+    pub fn absolute(&self, site: &Site, markdown: &str) -> String {
+        let mut out = String::with_capacity(markdown.len());
+        let mut rest = markdown;
+        while let Some(i) = rest.find("](@") {
+            out.push_str(&rest[..i + 2]);
+            rest = &rest[i + 2..];
+            let end = rest.find([')', ' ']).unwrap_or(rest.len());
+            match self.links.resolve(&site.label, &rest[..end]) {
+                Ok(url) => out.push_str(&url),
+                Err(_) => out.push_str(&rest[..end]),
+            }
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The public information of one site, or of every site.
+    pub fn info_of<'a>(&'a self, site: Option<&'a str>) -> impl Iterator<Item = &'a InfoEntry<'m>> {
+        self.info
+            .iter()
+            .filter(move |e| site.is_none_or(|l| e.site.label == l))
+    }
+}
+
+/// A PPID item's `tautan` as an absolute address: an `@` link resolved like a markdown
+/// link, or an address with a safe scheme.
+fn resolve(model: &Model, site: &Site, link: &str) -> Result<String, (Code, String)> {
+    let link = link.trim();
+    if link.starts_with('@') {
+        model
+            .links
+            .resolve(&site.label, link)
+            .map_err(|why| (Code::ContentLinkBroken, why))
+    } else if url_allowed(link) && !link.chars().any(char::is_control) {
+        Ok(link.to_string())
+    } else {
+        Err((
+            Code::ContentHtmlUnsafe,
+            format!("`{link}` is not an address a page may link to"),
+        ))
+    }
+}
+
+/// The findings that need the whole regency or the date: unknown topics, *berkala* items
+/// overdue on `as_of`, a regency-wide list outside the portal, PPID links that go
+/// nowhere.
+pub fn check(model: &Model, catalogue: &Catalogue, as_of: Date) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for e in &catalogue.services {
+        let Some(topic) = &e.service.topic else {
+            continue;
+        };
+        if !catalogue.topics.contains_key(topic) {
+            let known: Vec<&str> = catalogue.topics.keys().map(String::as_str).collect();
+            let help = match crate::finding::closest(topic, known.iter().copied()) {
+                Some(k) => format!("did you mean `{k}`? Topics: {}", known.join(", ")),
+                None => format!(
+                    "use one of: {}; or the regency adds it in content/portal/_site.toml under [services.topics]",
+                    known.join(", ")
+                ),
+            };
+            findings.push(
+                Finding::new(
+                    Code::ContentFrontmatterField,
+                    format!("`{topic}` is not a topic of the service catalogue"),
+                )
+                .at(&e.page.doc.file, e.service.topic_line)
+                .site(&e.site.label)
+                .help(help),
+            );
+        }
+    }
+    let oldest = as_of
+        .checked_sub(BERKALA_MONTHS.months())
+        .unwrap_or(Date::MIN);
+    for e in &catalogue.info {
+        let at = |f: Finding| f.at(&e.doc.file, e.item.line).site(&e.site.label);
+        if e.item.class == Class::Berkala {
+            match e.item.renewed {
+                Some(d) if d < oldest => findings.push(at(Finding::new(
+                    Code::ContentPpidStale,
+                    format!(
+                        "`{}` is information published periodically, last renewed on {d}: more than {BERKALA_MONTHS} months before {as_of}",
+                        e.item.title
+                    ),
+                )
+                .help("publish the current version and set diperbarui to its date (UU 14/2008 Pasal 9: at least every six months)"))),
+                None => findings.push(at(Finding::new(
+                    Code::ContentPpidStale,
+                    format!(
+                        "`{}` is information published periodically without the date it was last renewed",
+                        e.item.title
+                    ),
+                )
+                .help("add diperbarui = YYYY-MM-DD, the date it was last published"))),
+                Some(_) => {}
+            }
+        }
+        if let Some(Err((code, why))) = e.item.link.as_deref().map(|l| resolve(model, e.site, l)) {
+            findings.push(at(Finding::new(code, format!("tautan of `{}`: {why}", e.item.title))
+                .help("link a page of the site as @/path.md, another site as @label/path.md, or an https:// address")));
+        }
+    }
+    for site in model.sites.iter().filter(|s| !s.is_portal()) {
+        let c = &site.content;
+        let docs = c
+            .sections
+            .iter()
+            .map(|s| &s.doc)
+            .chain(c.pages.iter().map(|p| &p.doc));
+        for doc in docs {
+            let Some(ppid) = doc.meta.public_info.as_deref() else {
+                continue;
+            };
+            if ppid.list == Some(Scope::Regency) {
+                findings.push(
+                    Finding::new(
+                        Code::ContentFrontmatterField,
+                        "daftar = \"kabupaten\" (the whole regency's list) belongs on the portal's PPID Utama",
+                    )
+                    .at(&doc.file, ppid.list_line)
+                    .site(&site.label)
+                    .help("write daftar = \"situs\" for this site's own list"),
+                );
+            }
+        }
+    }
+    findings
+}
