@@ -29,6 +29,10 @@ struct Cli {
     /// The regency repository (holding domains.toml and content/).
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]
     root: PathBuf,
+    /// The date to judge by instead of today (YYYY-MM-DD): the age of PPID information,
+    /// decree dates and reviews are counted from it, so a run can be repeated exactly.
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<jiff::civil::Date>,
     #[command(subcommand)]
     command: Command,
 }
@@ -68,6 +72,9 @@ pub struct FormatArg {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root;
+    if let Some(date) = cli.as_of {
+        AS_OF.get_or_init(|| date);
+    }
     let result = match cli.command {
         Command::Build(args) => build::build(&root, args),
         Command::Check(args) => build::check(&root, args),
@@ -85,10 +92,19 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// The date in the regency's part of the world (WIB, UTC+7, unless the system says
-/// otherwise): the only place laman reads the clock.
+/// `--as-of`, set once when the command line is read.
+static AS_OF: std::sync::OnceLock<jiff::civil::Date> = std::sync::OnceLock::new();
+
+/// The date every command judges by: `--as-of`, else the date where the machine is (the
+/// regency's, WIB, unless the system says otherwise). The only place laman reads the
+/// clock; the library is always given the date.
 fn today() -> jiff::civil::Date {
-    jiff::Zoned::now().date()
+    *AS_OF.get_or_init(|| jiff::Zoned::now().date())
+}
+
+fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.parse()
+        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD, for example 2026-06-30"))
 }
 
 #[cfg(test)]
