@@ -103,8 +103,9 @@ fn today() -> jiff::civil::Date {
 }
 
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
-    text.parse()
-        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD, for example 2026-06-30"))
+    text.parse().map_err(|_| {
+        format!("`{text}` is not a date; write it as YYYY-MM-DD, for example 2026-06-30")
+    })
 }
 
 #[cfg(test)]

@@ -111,7 +111,17 @@ pub fn refused_build(
     code: &str,
     file: &str,
 ) -> (tempfile::TempDir, serde_json::Value) {
-    let root = fixture("contoh");
+    refused_build_of("contoh", spoil, code, file)
+}
+
+/// [`refused_build`] on the fixture `name`.
+pub fn refused_build_of(
+    name: &str,
+    spoil: impl FnOnce(&Path),
+    code: &str,
+    file: &str,
+) -> (tempfile::TempDir, serde_json::Value) {
+    let root = fixture(name);
     assert_eq!(laman(root.path(), &["build"]).status.code(), Some(0));
     let before = snapshot(&root.path().join("public"));
     spoil(root.path());
