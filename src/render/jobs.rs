@@ -173,11 +173,12 @@ impl SiteRenderer<'_> {
         self.site.is_portal() && path == self.catalogue.path && self.templates.has("katalog.html")
     }
 
-    /// The catalogue's path when the portal has no section there, so laman makes the page.
+    /// The catalogue's path when the portal has no section there, so laman makes the page
+    /// (once the regency has a service to list).
     pub(super) fn generated_catalogue(&self) -> Option<&str> {
         let path = self.catalogue.path.as_str();
         let has_section = self.site.content.sections.iter().any(|s| s.path == path);
-        (self.site.is_portal() && !has_section && self.templates.has("katalog.html"))
-            .then_some(path)
+        let wanted = !has_section && !self.catalogue.services.is_empty();
+        (self.site.is_portal() && wanted && self.templates.has("katalog.html")).then_some(path)
     }
 }
