@@ -128,3 +128,31 @@ fn one_rendered_page_of_each_template() {
         insta::assert_snapshot!(name, page);
     }
 }
+
+#[test]
+fn service_catalogue_and_public_information() {
+    let root = fixture("layanan");
+    let out = laman(root.path(), &["build", "--as-of", "2026-11-26"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let public = root.path().join("public");
+    for (name, file) in [
+        ("layanan_json", "contohkab.go.id/layanan.json"),
+        ("layanan_csv", "contohkab.go.id/layanan.csv"),
+        ("informasi_publik_json", "contohkab.go.id/informasi-publik.json"),
+        ("katalog_html", "contohkab.go.id/layanan/index.html"),
+        ("dip_kabupaten_html", "contohkab.go.id/ppid/index.html"),
+        (
+            "layanan_html",
+            "dinkes.contohkab.go.id/layanan/izin-praktik/index.html",
+        ),
+        ("dip_situs_html", "dinkes.contohkab.go.id/ppid/index.html"),
+    ] {
+        let page = read(public.join(file));
+        let page = if file.ends_with(".html") {
+            page.replace("><", ">\n<")
+        } else {
+            page
+        };
+        insta::assert_snapshot!(name, page);
+    }
+}
