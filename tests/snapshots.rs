@@ -138,7 +138,10 @@ fn service_catalogue_and_public_information() {
     for (name, file) in [
         ("layanan_json", "contohkab.go.id/layanan.json"),
         ("layanan_csv", "contohkab.go.id/layanan.csv"),
-        ("informasi_publik_json", "contohkab.go.id/informasi-publik.json"),
+        (
+            "informasi_publik_json",
+            "contohkab.go.id/informasi-publik.json",
+        ),
         ("katalog_html", "contohkab.go.id/layanan/index.html"),
         ("dip_kabupaten_html", "contohkab.go.id/ppid/index.html"),
         (

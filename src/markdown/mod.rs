@@ -305,17 +305,34 @@ struct HeadingIds {
     next: std::collections::HashMap<String, usize>,
 }
 
+/// Prefixes of the ids the theme gives its own generated parts: the components of a
+/// service page (`standar-persyaratan`), the Daftar Informasi Publik (`dip-dinkes`), the
+/// catalogue (`katalog-topik-kesehatan`). A heading of the page may not take one.
+pub const RESERVED_ID_PREFIXES: &[&str] = &["standar-", "dip-", "katalog-"];
+
+/// Whether the theme uses `id` for its own page frame or generated parts.
+pub fn is_theme_id(id: &str) -> bool {
+    RESERVED_IDS.contains(&id) || RESERVED_ID_PREFIXES.iter().any(|p| id.starts_with(p))
+}
+
 impl HeadingIds {
-    /// `wanted` if it is free and not the theme's, else `wanted-1`, `wanted-2`, ...
+    /// `wanted` if it is free and not the theme's, else `wanted-1`, `wanted-2`, ...; an
+    /// id under one of the theme's prefixes moves out of it (`standar-biaya` →
+    /// `bagian-standar-biaya`).
     fn claim(&mut self, wanted: String) -> String {
-        if !RESERVED_IDS.contains(&wanted.as_str()) && self.taken.insert(wanted.clone()) {
+        let wanted = if RESERVED_ID_PREFIXES.iter().any(|p| wanted.starts_with(p)) {
+            format!("bagian-{wanted}")
+        } else {
+            wanted
+        };
+        if !is_theme_id(&wanted) && self.taken.insert(wanted.clone()) {
             return wanted;
         }
         let n = self.next.entry(wanted.clone()).or_insert(1);
         loop {
             let unique = format!("{wanted}-{n}");
             *n += 1;
-            if !RESERVED_IDS.contains(&unique.as_str()) && self.taken.insert(unique.clone()) {
+            if !is_theme_id(&unique) && self.taken.insert(unique.clone()) {
                 return unique;
             }
         }

@@ -235,6 +235,13 @@ fn generated_heading_ids_avoid_the_themes_ids() {
     assert!(f.is_empty(), "{f:?}");
     assert!(r.html.contains("id=\"konten-1\""), "{}", r.html);
     assert!(r.html.contains("id=\"berita-terbaru-1\""), "{}", r.html);
+    // The ids of a service page's components and of PPID lists stay the theme's.
+    let (r, f) = render_md("## Standar Biaya\n\n## DIP Judul\n\n## Katalog\n");
+    assert!(f.is_empty(), "{f:?}");
+    assert_eq!(
+        r.ids,
+        vec!["bagian-dip-judul", "bagian-standar-biaya", "katalog"]
+    );
 }
 
 #[test]
