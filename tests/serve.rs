@@ -247,6 +247,53 @@ fn a_broken_edit_shows_the_error_and_a_fix_restores_the_page() {
 }
 
 #[test]
+fn services_and_their_findings_are_live() {
+    let root = fixture("layanan");
+    let server = start(root.path());
+    let catalogue = wait_for(server.port, "localhost", "/layanan/", |r| r.status == 200);
+    assert!(
+        catalogue.body.contains("Legalisasi Ijazah"),
+        "{}",
+        catalogue.body
+    );
+    let json = get(server.port, "localhost", "/layanan.json");
+    assert!(
+        json.body.contains("\"http://disdik.localhost:"),
+        "preview addresses"
+    );
+
+    // A new service on a site appears in the portal's catalogue.
+    let file = root.path().join("content/disdik/layanan/legalisasi.md");
+    let good = read(&file);
+    write(
+        &file,
+        &good.replace("Legalisasi Ijazah", "Legalisasi Ijazah dan Rapor"),
+    );
+    let r = wait_for(server.port, "localhost", "/layanan/", |r| {
+        r.body.contains("Legalisasi Ijazah dan Rapor")
+    });
+    assert!(r.body.contains("Legalisasi Ijazah dan Rapor"));
+
+    // A cost that is not an amount: the overlay names the file and line.
+    write(&file, &good.replace("biaya = 5000", "biaya = \"murah\""));
+    let broken = wait_for(server.port, "disdik.localhost", "/", |r| {
+        r.body.contains("laman-overlay")
+    });
+    assert!(broken.body.contains("content.frontmatter.field"));
+    assert!(broken
+        .body
+        .contains("content/disdik/layanan/legalisasi.md:9"));
+    write(&file, &good);
+    let fixed = wait_for(
+        server.port,
+        "disdik.localhost",
+        "/layanan/legalisasi/",
+        |r| r.status == 200 && !r.body.contains("laman-overlay"),
+    );
+    assert!(fixed.body.contains("standar-persyaratan"));
+}
+
+#[test]
 fn only_get_and_head_and_no_way_out_of_the_site() {
     let root = fixture("contoh");
     let secret = root.path().join("domains.toml");
