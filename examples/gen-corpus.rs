@@ -1,7 +1,9 @@
 //! Generates a realistic regency tree for measurements: `domains.toml` with every site
 //! approved, and per site the sections berita, layanan, profil and pengumuman with pages
 //! of 1 to 4 KB (headings, lists, a table, code, a quote, in-site and cross-site links).
-//! The same seed gives the same tree.
+//! The pages of `layanan` are service pages: their front matter carries a complete
+//! `[layanan]` table (the six delivery and eight management components, see
+//! docs/content.md), in the varied forms editors write. The same seed gives the same tree.
 //!
 //! With `--hugo DIR` it also writes the same content as one Hugo project (see
 //! [`hugo`]), so that `scripts/bench` can time both tools on the same work.
@@ -109,6 +111,9 @@ fn label(i: usize) -> String {
 fn main() {
     let a = args();
     let mut rng = Rng(a.seed.max(1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    // A stream of its own for the service standards, so that the rest of the tree is the
+    // same as before they were added.
+    let mut svc_rng = Rng(a.seed.max(1).wrapping_mul(0xD1B5_4A32_D192_ED03));
     let mut reg = String::from(
         "[regency]\nname = \"Kabupaten Uji\"\ndomain = \"ujikab.go.id\"\ndinas = \"Dinas Komunikasi dan Informatika Kabupaten Uji\"\napprover = \"kepala_dinas\"\n\n[hosting]\nipv4 = [\"203.0.113.0/24\"]\nipv6 = [\"2001:db8::/32\"]\nnameservers = [\"ns1.ujikab.go.id\"]\nglue = { \"ns1.ujikab.go.id\" = [\"203.0.113.2\"] }\n\n[portal]\ntitle = \"Pemerintah Kabupaten Uji\"\nrecords = { A = [\"203.0.113.1\"] }\n",
     );
@@ -161,8 +166,10 @@ fn main() {
             let title = format!("{} {p}", rng.words(4));
             let date = format!("2025-{:02}-{:02}", 1 + p % 12, 1 + p % 28);
             let description = rng.words(10);
+            let service = (section == "layanan").then(|| service(&mut svc_rng, site, p));
+            let table = service.as_ref().map(|s| s.toml()).unwrap_or_default();
             let text = format!(
-                "+++\ntitle = \"{title}\"\ndate = {date}\ndescription = \"{description}\"\n+++\n{body}"
+                "+++\ntitle = \"{title}\"\ndate = {date}\ndescription = \"{description}\"\n{table}+++\n{body}"
             );
             write(&dir.join(section).join(format!("halaman-{p}.md")), &text);
             if let Some(h) = &hugo {
@@ -182,6 +189,12 @@ fn main() {
                         &format!("({})", site_url(other, &format!("{section}/"))),
                         1,
                     );
+                // Hugo has no service standard: the same components, as markdown above
+                // the body, so that both tools render the same text.
+                let body = match &service {
+                    Some(s) => format!("\n{}{body}", s.markdown()),
+                    None => body,
+                };
                 let news = if section == "berita" {
                     "berita = true\n"
                 } else {
@@ -201,10 +214,18 @@ fn main() {
             let rel = format!("{site}/{section}/halaman-{p}.md");
             let file = a.out.join("content").join(&rel);
             if !file.exists() {
-                let text = format!("+++\ntitle = \"Halaman {p}\"\n+++\nIsi.\n");
-                write(&file, &text);
+                let service = (section == "layanan").then(|| service(&mut svc_rng, site, p));
+                let table = service.as_ref().map(|s| s.toml()).unwrap_or_default();
+                write(
+                    &file,
+                    &format!("+++\ntitle = \"Halaman {p}\"\n{table}+++\nIsi.\n"),
+                );
                 if let Some(h) = &hugo {
-                    h.page(&rel, &text);
+                    let components = service.as_ref().map(|s| s.markdown()).unwrap_or_default();
+                    h.page(
+                        &rel,
+                        &format!("+++\ntitle = \"Halaman {p}\"\n+++\n{components}Isi.\n"),
+                    );
                 }
             }
         }
@@ -280,6 +301,184 @@ fn page_body(rng: &mut Rng, in_site: &str, cross: &str, p: usize) -> String {
         }
     }
     b
+}
+
+/// One component of a service standard: its front matter key, its heading in the
+/// Hugo copy, and its value.
+struct Component {
+    key: &'static str,
+    heading: &'static str,
+    value: Value,
+}
+
+enum Value {
+    Text(String),
+    List(Vec<String>),
+    /// A form with no plain markdown equivalent (a `waktu` table, `biaya` items): the
+    /// TOML value as written, and the same as markdown for Hugo.
+    Toml {
+        toml: String,
+        markdown: String,
+    },
+}
+
+/// A service standard as laman's `[layanan]` table wants it.
+struct Service(Vec<Component>);
+
+const TOPICS: [&str; 8] = [
+    "kependudukan",
+    "kesehatan",
+    "pendidikan",
+    "perizinan",
+    "sosial",
+    "pekerjaan-umum",
+    "usaha",
+    "informasi",
+];
+
+/// A complete service standard for page `p` of `site`: every delivery and management
+/// component, with `waktu` and `biaya` cycling through the forms laman accepts.
+fn service(rng: &mut Rng, site: &str, p: usize) -> Service {
+    fn list(rng: &mut Rng, n: usize, words: usize) -> Vec<String> {
+        (0..n).map(|_| capitalized(&rng.words(words))).collect()
+    }
+    let n = 1 + rng.below(20);
+    let waktu = match p % 5 {
+        0 => Value::Text(format!("{n} hari kerja")),
+        1 => Value::Text(format!("{} jam", 1 + n % 8)),
+        2 => Value::Text(format!("{} menit", 10 * (1 + n % 6))),
+        3 => Value::Text(format!("1-{} hari kerja setelah berkas lengkap", n + 1)),
+        _ => {
+            let note = rng.words(6);
+            Value::Toml {
+                toml: format!(
+                    "{{ jumlah = {n}, satuan = \"hari kerja\", keterangan = \"{note}\" }}"
+                ),
+                markdown: format!("{n} hari kerja ({note})."),
+            }
+        }
+    };
+    let biaya = match rng.below(6) {
+        0..=3 => Value::Text("Gratis".into()),
+        4 => Value::Text(format!("Rp {}.000", 5 * (1 + rng.below(20)))),
+        _ => {
+            let items: Vec<(String, u64, &str)> = (0..2 + rng.below(3))
+                .map(|i| {
+                    (
+                        capitalized(&rng.words(3)),
+                        2_500 * (1 + rng.below(40)) as u64,
+                        ["per lembar", "per berkas", "per m²"][i % 3],
+                    )
+                })
+                .collect();
+            Value::Toml {
+                toml: format!(
+                    "[\n{}]",
+                    items
+                        .iter()
+                        .map(|(u, t, s)| format!(
+                            "  {{ uraian = \"{u}\", tarif = {t}, satuan = \"{s}\" }},\n"
+                        ))
+                        .collect::<String>()
+                ),
+                markdown: items
+                    .iter()
+                    .map(|(u, t, s)| format!("- {u}: Rp {t} {s}\n"))
+                    .collect(),
+            }
+        }
+    };
+    let c = |key, heading, value| Component {
+        key,
+        heading,
+        value,
+    };
+    let (requirements, steps, facilities) = (2 + rng.below(3), 3 + rng.below(3), 2 + rng.below(2));
+    Service(vec![
+        c("topik", "Topik", Value::Text(TOPICS[rng.below(TOPICS.len())].into())),
+        c("persyaratan", "Persyaratan", Value::List(list(rng, requirements, 5))),
+        c("prosedur", "Sistem, Mekanisme dan Prosedur", Value::List(list(rng, steps, 6))),
+        c("waktu", "Jangka Waktu Penyelesaian", waktu),
+        c("biaya", "Biaya/Tarif", biaya),
+        c("produk", "Produk Pelayanan", Value::Text(format!("{}.", capitalized(&rng.words(4))))),
+        c(
+            "pengaduan",
+            "Penanganan Pengaduan, Saran dan Masukan",
+            Value::Text(format!(
+                "Surel [{site}@ujikab.go.id](mailto:{site}@ujikab.go.id) atau [SP4N-LAPOR!](https://www.lapor.go.id/); {}.",
+                rng.words(8)
+            )),
+        ),
+        c("dasar_hukum", "Dasar Hukum", Value::List(vec![
+            "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik".into(),
+            format!("Peraturan Bupati Uji Nomor {} Tahun 2025 tentang {}", 1 + p % 60, capitalized(&rng.words(3))),
+        ])),
+        c("sarana", "Sarana, Prasarana, dan/atau Fasilitas", Value::List(list(rng, facilities, 3))),
+        c("kompetensi_pelaksana", "Kompetensi Pelaksana", Value::Text(format!("{}.", capitalized(&rng.words(10))))),
+        c("pengawasan_internal", "Pengawasan Internal", Value::Text(format!("{}.", capitalized(&rng.words(8))))),
+        c("jumlah_pelaksana", "Jumlah Pelaksana", Value::Text(format!("{} orang", 2 + rng.below(8)))),
+        c("jaminan_pelayanan", "Jaminan Pelayanan", Value::Text(format!("{}.", capitalized(&rng.words(12))))),
+        c("jaminan_keamanan", "Jaminan Keamanan dan Keselamatan Pelayanan", Value::Text(format!("{}.", capitalized(&rng.words(12))))),
+        c("evaluasi_kinerja", "Evaluasi Kinerja Pelaksana", Value::Text(format!("{}.", capitalized(&rng.words(8))))),
+    ])
+}
+
+impl Service {
+    /// The `[layanan]` table, ending with a newline (the front matter's closing `+++` follows).
+    fn toml(&self) -> String {
+        let mut t = String::from("\n[layanan]\n");
+        for c in &self.0 {
+            let value = match &c.value {
+                Value::Text(s) => format!("{s:?}"),
+                Value::List(items) => format!(
+                    "[{}]",
+                    items
+                        .iter()
+                        .map(|i| format!("{i:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                Value::Toml { toml, .. } => toml.clone(),
+            };
+            let _ = writeln!(t, "{} = {value}", c.key);
+        }
+        t
+    }
+
+    /// The same components as markdown sections, for the Hugo copy.
+    fn markdown(&self) -> String {
+        let mut m = String::new();
+        for c in &self.0 {
+            let _ = writeln!(m, "## {}\n", c.heading);
+            match &c.value {
+                Value::Text(s) => {
+                    let _ = writeln!(m, "{s}\n");
+                }
+                Value::List(items) => {
+                    for (n, i) in items.iter().enumerate() {
+                        // laman numbers the steps of `prosedur`.
+                        if c.key == "prosedur" {
+                            let _ = writeln!(m, "{}. {i}", n + 1);
+                        } else {
+                            let _ = writeln!(m, "- {i}");
+                        }
+                    }
+                    m.push('\n');
+                }
+                Value::Toml { markdown, .. } => {
+                    let _ = writeln!(m, "{}\n", markdown.trim_end());
+                }
+            }
+        }
+        m
+    }
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// The Hugo side of the corpus: one Hugo project holding every site of the regency, each
