@@ -293,7 +293,8 @@ function runStatic() {
  * AXE_OTHER_PAGES others taken in turn from each section (sorted, each site starting at
  * another section; alternately a section's own list page first and one of its pages
  * first, so that both kinds of template are seen), then
- * 404.html, then /direktori/ if the site has it. Paginated lists (halaman/N/) are left
+ * 404.html, then /direktori/ if the site has it, then /layanan/, its first service page
+ * and /ppid/ where they exist. Paginated lists (halaman/N/) are left
  * out: they use the same template as their first page.
  */
 function axePages(site, siteIndex) {
@@ -327,6 +328,12 @@ function axePages(site, siteIndex) {
   }
   if (existsSync(join(root, '404.html'))) picked.push('/404.html');
   if (existsSync(join(root, 'direktori', 'index.html'))) picked.push('/direktori/');
+  // The structured parts the law prescribes are always seen: the catalogue (on the
+  // portal) or a site's services, one service page, and the PPID page.
+  const service = (sections.get('layanan')?.pages ?? []).sort()[0];
+  for (const p of ['/layanan/', service && `/${service.join('/')}/`, '/ppid/']) {
+    if (p && !picked.includes(p) && existsSync(join(root, p, 'index.html'))) picked.push(p);
+  }
   return picked.map((p) => ({ url: `https://${site}${p}`, page: rel(join(root, p.endsWith('/') ? `${p}index.html` : p)) }));
 }
 
