@@ -44,7 +44,7 @@ pub struct Waktu {
     pub teks: String,
     pub jumlah_min: u32,
     pub jumlah_maks: u32,
-    /// `menit`, `jam`, `hari kerja` or `hari`.
+    /// `menit`, `jam`, `hari kerja`, `hari` or `bulan`.
     pub satuan: &'static str,
     /// The longest time in minutes, to sort and compare (a working day is 7/5 days).
     pub menit_maks: u64,

@@ -135,6 +135,7 @@ pub enum Unit {
     Hours,
     WorkingDays,
     Days,
+    Months,
 }
 
 impl Unit {
@@ -145,6 +146,7 @@ impl Unit {
             Unit::Hours => "jam",
             Unit::WorkingDays => "hari kerja",
             Unit::Days => "hari",
+            Unit::Months => "bulan",
         }
     }
 
@@ -156,19 +158,21 @@ impl Unit {
             Unit::Hours => 60,
             Unit::WorkingDays => 24 * 60 * 7 / 5,
             Unit::Days => 24 * 60,
+            Unit::Months => 30 * 24 * 60,
         }
     }
 
     /// The unit a text starts with, how many of it the word means (a week is seven
     /// days), and the rest of the text.
     fn parse_prefix(text: &str) -> Option<(Unit, u32, &str)> {
-        const WORDS: [(&str, Unit, u32); 6] = [
+        const WORDS: [(&str, Unit, u32); 7] = [
             ("hari kerja", Unit::WorkingDays, 1),
             ("hari kalender", Unit::Days, 1),
             ("hari", Unit::Days, 1),
             ("jam", Unit::Hours, 1),
             ("menit", Unit::Minutes, 1),
             ("minggu", Unit::Days, 7),
+            ("bulan", Unit::Months, 1),
         ];
         WORDS.iter().find_map(|&(word, unit, factor)| {
             let rest = strip_prefix_ignore_case(text, word)?;
@@ -813,6 +817,7 @@ mod tests {
         assert_eq!(d("1 x 24 jam"), Some((24, 24, Unit::Hours)));
         assert_eq!(d("2 minggu"), Some((14, 14, Unit::Days)));
         assert_eq!(d("7 hari kalender"), Some((7, 7, Unit::Days)));
+        assert_eq!(d("3 bulan"), Some((3, 3, Unit::Months)));
         assert_eq!(d("3 sampai 5 hari"), Some((3, 5, Unit::Days)));
         for bad in [
             "secepatnya",
