@@ -12,7 +12,7 @@
 //! still caught by comparing the file before the rename.
 //!
 //! This file reads, checks, locks and writes; the change to the document is
-//! [`document`]'s.
+//! `document`'s.
 
 mod document;
 

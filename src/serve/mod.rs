@@ -13,8 +13,8 @@
 //!   read again each time, so links between sites are checked against the current tree.
 //!
 //! This file holds the server's state, its accept loop and the event streams;
-//! [`rebuild`] builds into the snapshot, [`pages`] answers from it, [`http`] reads and
-//! writes the wire, and [`watch`] says what changed. Nothing here writes a file.
+//! `rebuild` builds into the snapshot, `pages` answers from it, `http` reads and
+//! writes the wire, and `watch` says what changed. Nothing here writes a file.
 
 mod http;
 mod pages;

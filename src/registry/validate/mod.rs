@@ -2,9 +2,9 @@
 //! decrees and history, official contacts, and records that stay inside the Dinas data
 //! center (in the manner of DNSControl's and octoDNS's validators).
 //!
-//! One file per kind of rule: [`names`], [`lifecycle`] (decree and history),
-//! [`fields`] (the grammar of free text and contacts), [`hosting`] (the regency's own
-//! settings) and [`records`]; this file runs them in order over the registry.
+//! One file per kind of rule: `names`, `lifecycle` (decree and history),
+//! `fields` (the grammar of free text and contacts), `hosting` (the regency's own
+//! settings) and `records`; this file runs them in order over the registry.
 //!
 //! Pure: the date and which content folders exist are given by the caller. It reports;
 //! it must not change the registry, nor read files, the clock or the network.
