@@ -10,8 +10,12 @@
 //! registry, held from the read to the rename: two `laman domains` commands never both
 //! report success with one edit lost. A hand edit made meanwhile (which takes no lock) is
 //! still caught by comparing the file before the rename.
+//!
+//! This file reads, checks, locks and writes; the change to the document is
+//! `document`'s.
 
-use super::grammar::{self, decree_problem, email_problem, text_problem, NAME_MAX, TEXT_MAX};
+mod document;
+
 use super::validate::{self, transition_allowed};
 use super::{Kind, Registry, Status, FILE_NAME};
 use crate::error::{Error, Result};
@@ -19,7 +23,7 @@ use crate::finding::{Code, Finding};
 use jiff::civil::Date;
 use std::collections::HashSet;
 use std::path::Path;
-use toml_edit::{value, Array, DocumentMut, InlineTable, Item, Table, Value};
+use toml_edit::DocumentMut;
 
 /// One step of the workflow.
 #[derive(Debug, Clone)]
@@ -93,40 +97,48 @@ pub fn apply(
     has_content: &dyn Fn(&str) -> bool,
 ) -> Result<Applied> {
     let path = root.join(FILE_NAME);
-    let cannot = || format!("cannot edit {}", path.display());
     let _lock = lock(root)?;
     let original = crate::input::Area::new(root, "")
         .read(FILE_NAME)
-        .map_err(Error::io(cannot()))?;
-    let refuse = |code: Code, message: String, help: &str| {
-        Err(Error::refused(
-            Finding::new(code, message).file(FILE_NAME).help(help),
-        ))
-    };
-    let refuse_at = |line: usize, code: Code, message: String, help: &str| {
-        Err(Error::refused(
-            Finding::new(code, message).at(FILE_NAME, line).help(help),
-        ))
-    };
-    let Ok(text) = std::str::from_utf8(&original) else {
-        return refuse(
+        .map_err(Error::io(format!("cannot edit {}", path.display())))?;
+    let (before, mut doc) = parse(&original)?;
+    let existing = step_allowed(&before, action)?;
+    let summary = document::edit(&mut doc, existing, action, today)
+        .map_err(|f| Error::refused(f.file(FILE_NAME)))?;
+    let new_text = doc.to_string();
+    let after = Registry::parse(&new_text, Path::new(FILE_NAME)).map_err(Error::Refused)?;
+    let findings = no_error_added(&before, &after, today, has_content)?;
+    commit(&path, &original, new_text.as_bytes())?;
+    let warnings = findings
+        .into_iter()
+        .filter(|f| !f.is_error() && f.site.as_deref() == Some(action.label()))
+        .collect();
+    Ok(Applied { summary, warnings })
+}
+
+/// The registry as read before the edit: checked, and as a document to change.
+fn parse(original: &[u8]) -> Result<(Registry, DocumentMut)> {
+    let Ok(text) = std::str::from_utf8(original) else {
+        return Err(refused(
             Code::RegistryParse,
             "domains.toml is not UTF-8 text".into(),
             "save it as UTF-8",
-        );
+        ));
     };
     let before = Registry::parse(text, Path::new(FILE_NAME)).map_err(Error::Refused)?;
-    let mut doc: DocumentMut = match text.parse() {
-        Ok(d) => d,
-        Err(e) => {
-            return refuse(
-                Code::RegistryParse,
-                e.to_string(),
-                "fix the TOML syntax first",
-            )
-        }
-    };
+    match text.parse() {
+        Ok(doc) => Ok((before, doc)),
+        Err(e) => Err(refused(
+            Code::RegistryParse,
+            e.to_string(),
+            "fix the TOML syntax first",
+        )),
+    }
+}
 
+/// Whether the registry allows the step: the label is known (or new, for a request)
+/// and the transition is one of the lifecycle's. Ok with the entry's index, if it has one.
+fn step_allowed(before: &Registry, action: &Action) -> Result<Option<usize>> {
     let label = action.label();
     let existing = before
         .subdomains
@@ -137,41 +149,46 @@ pub fn apply(
     match (current, action) {
         (None, Action::Request { .. }) => {}
         (None, _) => {
-            return refuse(
+            return Err(refused(
                 Code::RegistryEditUnknown,
                 format!("there is no subdomain `{label}` in domains.toml"),
                 "check the label with `laman domains list`; a new subdomain starts with `laman domains request`",
-            )
+            ))
         }
         (Some(sub), Action::Request { .. }) if !matches!(sub.status, Status::Revoked | Status::Rejected) => {
-            return refuse_at(
+            return Err(refused_at(
                 sub.line,
                 Code::RegistryEditExists,
                 format!("`{label}` is already registered ({})", sub.status.as_str()),
                 "a label can be requested again only after it was revoked or rejected",
-            )
+            ))
         }
         (Some(sub), _) if !transition_allowed(Some(sub.status), to) => {
             let help = match (sub.status, to) {
                 (Status::Revoked | Status::Rejected, Status::Approved) => "a revoked or rejected subdomain must be requested again before it can be approved",
                 _ => &validate::transitions_help(),
             };
-            return refuse_at(sub.line, Code::RegistryEditTransition, format!("`{label}` is {}; it cannot be {}", sub.status.as_str(), to.as_str()), help);
+            return Err(refused_at(sub.line, Code::RegistryEditTransition, format!("`{label}` is {}; it cannot be {}", sub.status.as_str(), to.as_str()), help));
         }
         _ => {}
     }
+    Ok(existing)
+}
 
-    let summary =
-        edit(&mut doc, existing, action, today).map_err(|f| Error::refused(f.file(FILE_NAME)))?;
-    let new_text = doc.to_string();
-    let after = Registry::parse(&new_text, Path::new(FILE_NAME)).map_err(Error::Refused)?;
+/// The findings of the registry after the edit, unless the edit added an error.
+fn no_error_added(
+    before: &Registry,
+    after: &Registry,
+    today: Date,
+    has_content: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Finding>> {
     // Refuse only what this edit adds: an already imperfect registry must stay editable.
     let key = |f: &Finding| (f.code, f.site.clone(), f.message.clone());
-    let old: HashSet<_> = validate::validate(&before, today, has_content)
+    let old: HashSet<_> = validate::validate(before, today, has_content)
         .iter()
         .map(key)
         .collect();
-    let findings = validate::validate(&after, today, has_content);
+    let findings = validate::validate(after, today, has_content);
     let added: Vec<Finding> = findings
         .iter()
         .filter(|f| f.is_error() && !old.contains(&key(f)))
@@ -180,12 +197,15 @@ pub fn apply(
     if !added.is_empty() {
         return Err(Error::Refused(added));
     }
-    commit(&path, &original, new_text.as_bytes())?;
-    let warnings = findings
-        .into_iter()
-        .filter(|f| !f.is_error() && f.site.as_deref() == Some(label))
-        .collect();
-    Ok(Applied { summary, warnings })
+    Ok(findings)
+}
+
+fn refused(code: Code, message: String, help: &str) -> Error {
+    Error::refused(Finding::new(code, message).file(FILE_NAME).help(help))
+}
+
+fn refused_at(line: usize, code: Code, message: String, help: &str) -> Error {
+    Error::refused(Finding::new(code, message).at(FILE_NAME, line).help(help))
 }
 
 /// How long an edit waits for another edit to finish before it gives up.
@@ -260,232 +280,6 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
-}
-
-fn parse_date(text: &str) -> Result<Date, Finding> {
-    text.parse::<Date>().map_err(|_| {
-        Finding::new(Code::RegistryEditValue, format!("`{text}` is not a date"))
-            .help("write the decree date as YYYY-MM-DD, for example 2026-11-25")
-    })
-}
-
-fn toml_date(date: Date) -> Value {
-    let d = toml_edit::Date {
-        year: date.year() as u16,
-        month: date.month() as u8,
-        day: date.day() as u8,
-    };
-    Value::from(toml_edit::Datetime {
-        date: Some(d),
-        time: None,
-        offset: None,
-    })
-}
-
-/// Refuses a workflow argument that breaks the registry's grammar (see [`grammar`]).
-fn valid(what: &str, problem: Option<String>) -> Result<(), Finding> {
-    match problem {
-        None => Ok(()),
-        Some(why) => Err(
-            Finding::new(Code::RegistryEditValue, format!("the {what} {why}")).help(grammar::HELP),
-        ),
-    }
-}
-
-/// Makes the change in the document; returns a summary for people.
-fn edit(
-    doc: &mut DocumentMut,
-    existing: Option<usize>,
-    action: &Action,
-    today: Date,
-) -> Result<String, Finding> {
-    let entries = match doc.get_mut("subdomain") {
-        Some(Item::ArrayOfTables(a)) => a,
-        Some(_) => {
-            return Err(Finding::new(
-                Code::RegistryParse,
-                "`subdomain` must be an array of tables ([[subdomain]])",
-            ))
-        }
-        None => {
-            doc.insert("subdomain", Item::ArrayOfTables(Default::default()));
-            doc.get_mut("subdomain")
-                .and_then(Item::as_array_of_tables_mut)
-                .expect("just inserted")
-        }
-    };
-    let index = match existing {
-        Some(i) => i,
-        None => {
-            let mut table = Table::new();
-            table.decor_mut().set_prefix("\n");
-            entries.push(table);
-            entries.len() - 1
-        }
-    };
-    let entry = entries.get_mut(index).expect("index of an entry");
-    let mut history = InlineTable::new();
-    let summary = match action {
-        Action::Request {
-            label,
-            owner,
-            contact,
-            kind,
-            purpose,
-        } => {
-            valid("owner", text_problem(owner, NAME_MAX))?;
-            valid("contact", email_problem(contact))?;
-            if let Some(p) = purpose {
-                valid("purpose", text_problem(p, TEXT_MAX))?;
-            }
-            set(entry, "label", label.as_str());
-            set(entry, "owner", owner.as_str());
-            set(entry, "kind", kind.as_str());
-            set(entry, "status", "requested");
-            set(entry, "contact", contact.as_str());
-            if let Some(p) = purpose {
-                set(entry, "purpose", p.as_str());
-            }
-            set(entry, "requested", toml_date(today));
-            // A new request starts a new use: the old approval stays in history only.
-            entry.remove("decree");
-            history.insert("date", toml_date(today));
-            format!("requested `{label}` for {owner}")
-        }
-        Action::Approve {
-            label,
-            decree,
-            date,
-            a,
-            aaaa,
-            cname,
-        } => {
-            valid("decree number", decree_problem(decree))?;
-            let date = parse_date(date)?;
-            for ip in a {
-                ip.parse::<std::net::Ipv4Addr>().map_err(|_| {
-                    Finding::new(
-                        Code::RegistryEditValue,
-                        format!("--a `{ip}` is not an IPv4 address"),
-                    )
-                })?;
-            }
-            for ip in aaaa {
-                ip.parse::<std::net::Ipv6Addr>().map_err(|_| {
-                    Finding::new(
-                        Code::RegistryEditValue,
-                        format!("--aaaa `{ip}` is not an IPv6 address"),
-                    )
-                })?;
-            }
-            set(entry, "status", "approved");
-            let mut d = InlineTable::new();
-            d.insert("number", Value::from(decree.as_str()));
-            d.insert("date", toml_date(date));
-            set(entry, "decree", d);
-            if !a.is_empty() || !aaaa.is_empty() || cname.is_some() {
-                let mut r = InlineTable::new();
-                if !a.is_empty() {
-                    r.insert(
-                        "A",
-                        Value::Array(a.iter().map(String::as_str).collect::<Array>()),
-                    );
-                }
-                if !aaaa.is_empty() {
-                    r.insert(
-                        "AAAA",
-                        Value::Array(aaaa.iter().map(String::as_str).collect::<Array>()),
-                    );
-                }
-                if let Some(c) = cname {
-                    r.insert("CNAME", Value::from(c.as_str()));
-                }
-                set(entry, "records", r);
-            }
-            history.insert("date", toml_date(date));
-            history.insert("decree", Value::from(decree.as_str()));
-            format!("approved `{label}` by decree {decree} of {date}")
-        }
-        Action::Suspend { label, reason } | Action::Reject { label, reason } => {
-            valid("reason", text_problem(reason, TEXT_MAX))?;
-            let status = action.status().as_str();
-            set(entry, "status", status);
-            history.insert("date", toml_date(today));
-            history.insert("reason", Value::from(reason.as_str()));
-            format!("{status} `{label}`")
-        }
-        Action::Revoke {
-            label,
-            decree,
-            date,
-            reason,
-        } => {
-            valid("decree number", decree_problem(decree))?;
-            valid("reason", text_problem(reason, TEXT_MAX))?;
-            let date = parse_date(date)?;
-            set(entry, "status", "revoked");
-            history.insert("date", toml_date(date));
-            history.insert("decree", Value::from(decree.as_str()));
-            history.insert("reason", Value::from(reason.as_str()));
-            format!("revoked `{label}` by decree {decree} of {date}")
-        }
-    };
-    // Keep the key order people read: date, action, then the rest.
-    let mut ordered = InlineTable::new();
-    if let Some(d) = history.get("date") {
-        ordered.insert("date", d.clone());
-    }
-    ordered.insert("action", Value::from(action.status().as_str()));
-    for (k, v) in history.iter().filter(|(k, _)| *k != "date") {
-        ordered.insert(k, v.clone());
-    }
-    append_history(entry, ordered);
-    Ok(summary)
-}
-
-/// Sets `key` of an entry to `new`, as a person editing the file would: an existing
-/// value is replaced in place with the comment after it kept; a new key goes before
-/// `history`, where the other entries have their keys, not after it.
-fn set(entry: &mut Table, key: &str, new: impl Into<Value>) {
-    let mut new = new.into();
-    if let Some(old) = entry.get_mut(key).and_then(Item::as_value_mut) {
-        *new.decor_mut() = old.decor().clone();
-        *old = new;
-        return;
-    }
-    let history = entry.remove_entry("history");
-    entry.insert(key, Item::Value(new));
-    if let Some((history_key, item)) = history {
-        entry.insert_formatted(&history_key, item);
-    }
-}
-
-/// Appends to the entry's `history` array, laid out like the entries already there.
-fn append_history(entry: &mut Table, item: InlineTable) {
-    let array = match entry.get_mut("history").and_then(Item::as_array_mut) {
-        Some(a) => a,
-        None => {
-            entry["history"] = value(Array::new());
-            entry["history"].as_array_mut().expect("just inserted")
-        }
-    };
-    let mut new = Value::InlineTable(item);
-    let prefix = array
-        .iter()
-        .last()
-        .and_then(|v| v.decor().prefix())
-        .and_then(|p| p.as_str())
-        .map(str::to_string);
-    match prefix {
-        Some(p) if array.len() > 1 || p.contains('\n') => new.decor_mut().set_prefix(p),
-        _ if !array.is_empty() => new.decor_mut().set_prefix(" "),
-        _ => new.decor_mut().set_prefix(" "),
-    }
-    new.decor_mut().set_suffix(" ");
-    if let Some(last) = array.iter_mut().last() {
-        last.decor_mut().set_suffix("");
-    }
-    array.push_formatted(new);
 }
 
 #[cfg(test)]

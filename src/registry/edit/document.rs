@@ -1,0 +1,309 @@
+//! The change itself, made in the TOML document of `domains.toml`: an entry's keys
+//! set and one history entry appended, each laid out as a person editing the file
+//! would write it (toml_edit keeps comments, order and layout).
+//!
+//! Refuses an argument that breaks the registry's grammar. It must not read or write
+//! the file, take the lock, or judge whether the step is allowed or the result valid:
+//! [`super::apply`] does that before and after.
+
+use super::Action;
+use crate::finding::{Code, Finding};
+use crate::registry::grammar::{
+    self, decree_problem, email_problem, text_problem, NAME_MAX, TEXT_MAX,
+};
+use crate::registry::{Kind, Status};
+use jiff::civil::Date;
+use toml_edit::{value, Array, DocumentMut, InlineTable, Item, Table, Value};
+
+/// Makes the change in the document; returns a summary for people.
+pub(super) fn edit(
+    doc: &mut DocumentMut,
+    existing: Option<usize>,
+    action: &Action,
+    today: Date,
+) -> Result<String, Finding> {
+    let mut change = Change {
+        entry: entry(doc, existing)?,
+        history: InlineTable::new(),
+        today,
+    };
+    let summary = match action {
+        Action::Request {
+            label,
+            owner,
+            contact,
+            kind,
+            purpose,
+        } => change.request(label, owner, contact, *kind, purpose.as_deref())?,
+        Action::Approve {
+            label,
+            decree,
+            date,
+            a,
+            aaaa,
+            cname,
+        } => change.approve(label, decree, date, a, aaaa, cname.as_deref())?,
+        Action::Suspend { label, reason } | Action::Reject { label, reason } => {
+            change.suspend_or_reject(action.status(), label, reason)?
+        }
+        Action::Revoke {
+            label,
+            decree,
+            date,
+            reason,
+        } => change.revoke(label, decree, date, reason)?,
+    };
+    let history = in_reading_order(&change.history, action.status());
+    append_history(change.entry, history);
+    Ok(summary)
+}
+
+/// The entry at `existing`, or a new one at the end of `[[subdomain]]`.
+fn entry(doc: &mut DocumentMut, existing: Option<usize>) -> Result<&mut Table, Finding> {
+    if doc.get("subdomain").is_none() {
+        doc.insert("subdomain", Item::ArrayOfTables(Default::default()));
+    }
+    let Some(Item::ArrayOfTables(entries)) = doc.get_mut("subdomain") else {
+        return Err(Finding::new(
+            Code::RegistryParse,
+            "`subdomain` must be an array of tables ([[subdomain]])",
+        ));
+    };
+    let index = match existing {
+        Some(i) => i,
+        None => {
+            let mut table = Table::new();
+            table.decor_mut().set_prefix("\n");
+            entries.push(table);
+            entries.len() - 1
+        }
+    };
+    Ok(entries.get_mut(index).expect("index of an entry"))
+}
+
+/// One entry being changed, and the history entry that records the change.
+struct Change<'e> {
+    entry: &'e mut Table,
+    history: InlineTable,
+    today: Date,
+}
+
+impl Change<'_> {
+    fn request(
+        &mut self,
+        label: &str,
+        owner: &str,
+        contact: &str,
+        kind: Kind,
+        purpose: Option<&str>,
+    ) -> Result<String, Finding> {
+        valid("owner", text_problem(owner, NAME_MAX))?;
+        valid("contact", email_problem(contact))?;
+        if let Some(p) = purpose {
+            valid("purpose", text_problem(p, TEXT_MAX))?;
+        }
+        let entry = &mut *self.entry;
+        set(entry, "label", label);
+        set(entry, "owner", owner);
+        set(entry, "kind", kind.as_str());
+        set(entry, "status", "requested");
+        set(entry, "contact", contact);
+        if let Some(p) = purpose {
+            set(entry, "purpose", p);
+        }
+        set(entry, "requested", toml_date(self.today));
+        // A new request starts a new use: the old approval stays in history only.
+        entry.remove("decree");
+        self.history.insert("date", toml_date(self.today));
+        Ok(format!("requested `{label}` for {owner}"))
+    }
+
+    fn approve(
+        &mut self,
+        label: &str,
+        decree: &str,
+        date: &str,
+        a: &[String],
+        aaaa: &[String],
+        cname: Option<&str>,
+    ) -> Result<String, Finding> {
+        valid("decree number", decree_problem(decree))?;
+        let date = parse_date(date)?;
+        addresses(a, aaaa)?;
+        set(self.entry, "status", "approved");
+        let mut d = InlineTable::new();
+        d.insert("number", Value::from(decree));
+        d.insert("date", toml_date(date));
+        set(self.entry, "decree", d);
+        if let Some(r) = records(a, aaaa, cname) {
+            set(self.entry, "records", r);
+        }
+        self.history.insert("date", toml_date(date));
+        self.history.insert("decree", Value::from(decree));
+        Ok(format!("approved `{label}` by decree {decree} of {date}"))
+    }
+
+    fn suspend_or_reject(
+        &mut self,
+        status: Status,
+        label: &str,
+        reason: &str,
+    ) -> Result<String, Finding> {
+        valid("reason", text_problem(reason, TEXT_MAX))?;
+        let status = status.as_str();
+        set(self.entry, "status", status);
+        self.history.insert("date", toml_date(self.today));
+        self.history.insert("reason", Value::from(reason));
+        Ok(format!("{status} `{label}`"))
+    }
+
+    fn revoke(
+        &mut self,
+        label: &str,
+        decree: &str,
+        date: &str,
+        reason: &str,
+    ) -> Result<String, Finding> {
+        valid("decree number", decree_problem(decree))?;
+        valid("reason", text_problem(reason, TEXT_MAX))?;
+        let date = parse_date(date)?;
+        set(self.entry, "status", "revoked");
+        self.history.insert("date", toml_date(date));
+        self.history.insert("decree", Value::from(decree));
+        self.history.insert("reason", Value::from(reason));
+        Ok(format!("revoked `{label}` by decree {decree} of {date}"))
+    }
+}
+
+/// Refuses `--a` and `--aaaa` values that are not addresses of their family.
+fn addresses(a: &[String], aaaa: &[String]) -> Result<(), Finding> {
+    for ip in a {
+        ip.parse::<std::net::Ipv4Addr>().map_err(|_| {
+            Finding::new(
+                Code::RegistryEditValue,
+                format!("--a `{ip}` is not an IPv4 address"),
+            )
+        })?;
+    }
+    for ip in aaaa {
+        ip.parse::<std::net::Ipv6Addr>().map_err(|_| {
+            Finding::new(
+                Code::RegistryEditValue,
+                format!("--aaaa `{ip}` is not an IPv6 address"),
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// The `records` of an approval, when it names any.
+fn records(a: &[String], aaaa: &[String], cname: Option<&str>) -> Option<InlineTable> {
+    if a.is_empty() && aaaa.is_empty() && cname.is_none() {
+        return None;
+    }
+    let mut r = InlineTable::new();
+    if !a.is_empty() {
+        r.insert(
+            "A",
+            Value::Array(a.iter().map(String::as_str).collect::<Array>()),
+        );
+    }
+    if !aaaa.is_empty() {
+        r.insert(
+            "AAAA",
+            Value::Array(aaaa.iter().map(String::as_str).collect::<Array>()),
+        );
+    }
+    if let Some(c) = cname {
+        r.insert("CNAME", Value::from(c));
+    }
+    Some(r)
+}
+
+/// The history entry with its keys in the order people read: date, action, then the
+/// rest.
+fn in_reading_order(history: &InlineTable, action: Status) -> InlineTable {
+    let mut ordered = InlineTable::new();
+    if let Some(d) = history.get("date") {
+        ordered.insert("date", d.clone());
+    }
+    ordered.insert("action", Value::from(action.as_str()));
+    for (k, v) in history.iter().filter(|(k, _)| *k != "date") {
+        ordered.insert(k, v.clone());
+    }
+    ordered
+}
+
+fn parse_date(text: &str) -> Result<Date, Finding> {
+    text.parse::<Date>().map_err(|_| {
+        Finding::new(Code::RegistryEditValue, format!("`{text}` is not a date"))
+            .help("write the decree date as YYYY-MM-DD, for example 2026-11-25")
+    })
+}
+
+fn toml_date(date: Date) -> Value {
+    let d = toml_edit::Date {
+        year: date.year() as u16,
+        month: date.month() as u8,
+        day: date.day() as u8,
+    };
+    Value::from(toml_edit::Datetime {
+        date: Some(d),
+        time: None,
+        offset: None,
+    })
+}
+
+/// Refuses a workflow argument that breaks the registry's grammar (see [`grammar`]).
+fn valid(what: &str, problem: Option<String>) -> Result<(), Finding> {
+    match problem {
+        None => Ok(()),
+        Some(why) => Err(
+            Finding::new(Code::RegistryEditValue, format!("the {what} {why}")).help(grammar::HELP),
+        ),
+    }
+}
+
+/// Sets `key` of an entry to `new`, as a person editing the file would: an existing
+/// value is replaced in place with the comment after it kept; a new key goes before
+/// `history`, where the other entries have their keys, not after it.
+fn set(entry: &mut Table, key: &str, new: impl Into<Value>) {
+    let mut new = new.into();
+    if let Some(old) = entry.get_mut(key).and_then(Item::as_value_mut) {
+        *new.decor_mut() = old.decor().clone();
+        *old = new;
+        return;
+    }
+    let history = entry.remove_entry("history");
+    entry.insert(key, Item::Value(new));
+    if let Some((history_key, item)) = history {
+        entry.insert_formatted(&history_key, item);
+    }
+}
+
+/// Appends to the entry's `history` array, laid out like the entries already there.
+fn append_history(entry: &mut Table, item: InlineTable) {
+    let array = match entry.get_mut("history").and_then(Item::as_array_mut) {
+        Some(a) => a,
+        None => {
+            entry["history"] = value(Array::new());
+            entry["history"].as_array_mut().expect("just inserted")
+        }
+    };
+    let mut new = Value::InlineTable(item);
+    let prefix = array
+        .iter()
+        .last()
+        .and_then(|v| v.decor().prefix())
+        .and_then(|p| p.as_str())
+        .map(str::to_string);
+    match prefix {
+        Some(p) if array.len() > 1 || p.contains('\n') => new.decor_mut().set_prefix(p),
+        _ => new.decor_mut().set_prefix(" "),
+    }
+    new.decor_mut().set_suffix(" ");
+    if let Some(last) = array.iter_mut().last() {
+        last.decor_mut().set_suffix("");
+    }
+    array.push_formatted(new);
+}

@@ -1,0 +1,119 @@
+//! The grammar of the registry's free text: names and titles, owners, purposes and
+//! reasons, decree numbers, and contact addresses (which must be on the regency's
+//! domain).
+//!
+//! Says whether a value may stand in the file (see [`crate::registry::grammar`]); it
+//! must not judge what the value means for the entry's life or records.
+
+use super::names::label_problem;
+use super::Validator;
+use crate::finding::{Code, Finding};
+use crate::registry::grammar::{
+    self, decree_problem, email_problem, shown, text_problem, NAME_MAX, TEXT_MAX,
+};
+use crate::registry::Subdomain;
+
+impl Validator<'_> {
+    /// The free text of `[regency]` and `[portal]`.
+    pub(super) fn texts(&mut self) {
+        let reg = self.reg;
+        for (what, value, line) in [
+            ("[regency] name", &reg.regency.name, reg.lines.name),
+            ("[regency] dinas", &reg.regency.dinas, reg.lines.dinas),
+            ("[portal] title", &reg.portal.title, reg.lines.title),
+        ] {
+            if let Some(why) = text_problem(value, NAME_MAX) {
+                self.push_global(field_invalid(what, value, &why).line(line));
+            }
+        }
+    }
+
+    /// The grammar of an entry's free text, decree numbers and contact.
+    pub(super) fn entry_fields(&mut self, sub: &Subdomain) {
+        let mut found = Vec::new();
+        let mut text = |what: &str, value: &str, max: usize, line: usize| {
+            if let Some(why) = text_problem(value, max) {
+                found.push(field_invalid(what, value, &why).line(line));
+            }
+        };
+        text("owner", &sub.owner, NAME_MAX, sub.lines.owner);
+        if let Some(purpose) = &sub.purpose {
+            text("purpose", purpose, TEXT_MAX, sub.lines.purpose);
+        }
+        for h in &sub.history {
+            if let Some(reason) = &h.reason {
+                text("history reason", reason, TEXT_MAX, h.line);
+            }
+        }
+        let decrees = sub
+            .decree
+            .iter()
+            .map(|d| (&d.number, sub.lines.decree))
+            .chain(
+                sub.history
+                    .iter()
+                    .filter_map(|h| h.decree.as_ref().map(|d| (d, h.line))),
+            );
+        for (number, line) in decrees {
+            // An empty number is `registry.decree.missing`.
+            if let Some(why) = decree_problem(number).filter(|_| !number.trim().is_empty()) {
+                found.push(
+                    field_invalid("decree number", number, &why)
+                        .line(line)
+                        .help("write the number as it stands on the decree, for example 555/031/KPTS/DISKOMINFO/2026"),
+                );
+            }
+        }
+        if let Some(why) = email_problem(&sub.contact) {
+            found.push(
+                field_invalid("contact", &sub.contact, &why)
+                    .line(sub.lines.contact)
+                    .help(format!(
+                        "write one official address, for example {}@{}",
+                        if label_problem(&sub.label, "x").is_none() {
+                            sub.label.as_str()
+                        } else {
+                            "humas"
+                        },
+                        self.reg.regency.domain
+                    )),
+            );
+        }
+        for f in found {
+            self.push(f, sub);
+        }
+    }
+
+    pub(super) fn contact(&mut self, sub: &Subdomain) {
+        if email_problem(&sub.contact).is_some() {
+            return; // reported by `entry_fields`
+        }
+        let domain = self.reg.regency.domain.to_ascii_lowercase();
+        let ok = sub.contact.rsplit_once('@').is_some_and(|(local, host)| {
+            let host = host.to_ascii_lowercase();
+            !local.is_empty() && (host == domain || host.ends_with(&format!(".{domain}")))
+        });
+        if !ok {
+            self.push(
+                Finding::new(
+                    Code::RegistryContactDomain,
+                    format!("contact `{}` is not an address on {domain}", sub.contact),
+                )
+                .line(sub.lines.contact)
+                .help(format!(
+                    "OPDs use the regency's official e-mail: name@{domain}"
+                )),
+                sub,
+            );
+        }
+    }
+}
+
+/// A `registry.field.invalid` finding; the value is shown escaped.
+fn field_invalid(what: &str, value: &str, why: &str) -> Finding {
+    Finding::new(
+        Code::RegistryFieldInvalid,
+        format!("{what} `{}` {why}", shown(value)),
+    )
+    .help(grammar::HELP)
+}

@@ -1,0 +1,173 @@
+//! The regency's own settings: its domain, and the `[hosting]` table (address
+//! ranges, nameservers and their glue, the CNAME targets allowed outside the zone),
+//! parsed into the [`Ranges`] the records are held to.
+//!
+//! Checks the settings once for the whole registry; it must not look at entries.
+
+use super::names::{hostname_problem, in_zone};
+use super::Validator;
+use crate::finding::{Code, Finding};
+use crate::registry::grammar::shown;
+use crate::registry::Registry;
+use ipnet::{Ipv4Net, Ipv6Net};
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+/// The hosting ranges, parsed.
+#[derive(Default)]
+pub struct Ranges {
+    pub v4: Vec<Ipv4Net>,
+    pub v6: Vec<Ipv6Net>,
+}
+
+impl Ranges {
+    pub fn of(reg: &Registry) -> Ranges {
+        Ranges {
+            v4: reg
+                .hosting
+                .ipv4
+                .iter()
+                .filter_map(|r| r.parse().ok())
+                .collect(),
+            v6: reg
+                .hosting
+                .ipv6
+                .iter()
+                .filter_map(|r| r.parse().ok())
+                .collect(),
+        }
+    }
+
+    pub fn contains_v4(&self, ip: Ipv4Addr) -> bool {
+        self.v4.iter().any(|n| n.contains(&ip))
+    }
+
+    pub fn contains_v6(&self, ip: Ipv6Addr) -> bool {
+        self.v6.iter().any(|n| n.contains(&ip))
+    }
+}
+
+impl Validator<'_> {
+    pub(super) fn regency(&mut self) {
+        let domain = &self.reg.regency.domain;
+        let line = self.reg.lines.regency;
+        if hostname_problem(domain).is_some() {
+            self.push_global(
+                Finding::new(
+                    Code::RegistryHostingInvalid,
+                    format!(
+                        "the regency domain `{}` is not a domain name",
+                        shown(domain)
+                    ),
+                )
+                .line(line),
+            );
+            return;
+        }
+        let name = domain.strip_suffix(".go.id").unwrap_or("");
+        let form = ["kab", "kota", "prov"]
+            .iter()
+            .any(|k| name.len() > k.len() && name.ends_with(k) && !name.contains('.'));
+        if !form {
+            self.push_global(
+                Finding::new(Code::RegistryDomainForm, format!("`{domain}` is not of the go.id form of a regional government"))
+                    .line(line)
+                    .help("regency domains are <name>kab.go.id, <name>kota.go.id or <name>prov.go.id; check for a typo"),
+            );
+        }
+    }
+
+    /// Checks `[hosting]`; the ranges returned are the ones that parse.
+    pub(super) fn hosting(&mut self) -> Ranges {
+        self.hosting_ranges();
+        self.nameservers();
+        self.cname_allow();
+        self.glue();
+        Ranges::of(self.reg)
+    }
+
+    /// A `registry.hosting.invalid` finding at the `[hosting]` table.
+    fn hosting_invalid(&self, message: String) -> Finding {
+        Finding::new(Code::RegistryHostingInvalid, message).line(self.reg.lines.hosting)
+    }
+
+    fn hosting_ranges(&mut self) {
+        let h = &self.reg.hosting;
+        let v4 = |r: &str| r.parse::<Ipv4Net>().is_ok();
+        let v6 = |r: &str| r.parse::<Ipv6Net>().is_ok();
+        self.unparsed_ranges(&h.ipv4, "IPv4", "203.0.113.0/26", v4);
+        self.unparsed_ranges(&h.ipv6, "IPv6", "2001:db8:10::/48", v6);
+    }
+
+    fn unparsed_ranges(
+        &mut self,
+        ranges: &[String],
+        family: &str,
+        example: &str,
+        parses: fn(&str) -> bool,
+    ) {
+        for r in ranges.iter().filter(|r| !parses(r)) {
+            let message = format!("hosting range `{}` is not an {family} range", shown(r));
+            let f = self
+                .hosting_invalid(message)
+                .help(format!("write ranges as {example}"));
+            self.push_global(f);
+        }
+    }
+
+    /// Each nameserver is a host name, and one inside the zone has glue.
+    fn nameservers(&mut self) {
+        let h = &self.reg.hosting;
+        let domain = &self.reg.regency.domain;
+        for ns in &h.nameservers {
+            if let Some(why) = hostname_problem(ns) {
+                let f = self.hosting_invalid(format!("nameserver `{}`: {why}", shown(ns)));
+                self.push_global(f);
+            } else if in_zone(ns, domain)
+                && h.glue
+                    .get(ns.trim_end_matches('.'))
+                    .is_none_or(|a| a.is_empty())
+            {
+                self.push_global(
+                    Finding::new(Code::RegistryNameserverGlue, format!("nameserver `{ns}` lies inside {domain} but has no address"))
+                        .line(self.reg.lines.hosting)
+                        .help(format!("add its addresses: glue = {{ \"{ns}\" = [\"203.0.113.2\"] }} under [hosting]; the zone needs them")),
+                );
+            }
+        }
+    }
+
+    fn cname_allow(&mut self) {
+        for allowed in &self.reg.hosting.cname_allow {
+            let name = allowed
+                .strip_prefix("*.")
+                .or_else(|| allowed.strip_prefix('.'))
+                .unwrap_or(allowed);
+            if let Some(why) = hostname_problem(name) {
+                let f = self
+                    .hosting_invalid(format!("cname_allow `{}`: {why}", shown(allowed)))
+                    .help("list host names (cdn.example.net) or suffixes (*.example.net)");
+                self.push_global(f);
+            }
+        }
+    }
+
+    fn glue(&mut self) {
+        for (ns, addrs) in &self.reg.hosting.glue {
+            if let Some(why) = hostname_problem(ns) {
+                let f = self.hosting_invalid(format!("glue name `{}`: {why}", shown(ns)));
+                self.push_global(f);
+            }
+            for a in addrs
+                .iter()
+                .filter(|a| a.parse::<std::net::IpAddr>().is_err())
+            {
+                let f = self.hosting_invalid(format!(
+                    "glue address `{}` of `{}` is not an IP address",
+                    shown(a),
+                    shown(ns)
+                ));
+                self.push_global(f);
+            }
+        }
+    }
+}

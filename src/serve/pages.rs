@@ -1,0 +1,192 @@
+//! The answers of the preview server: a page of the built sites held in memory, with
+//! the reload script and, while there are errors, the overlay that lists them; a
+//! redirect to a folder's index; or a 404 page.
+//!
+//! It reads the snapshot and makes an owned [`Answer`]; it must not write to the
+//! connection (the caller does, once the snapshot's lock is let go) or build anything.
+
+use super::{http, State, RELOAD_SCRIPT};
+use crate::finding::Finding;
+use crate::registry::PORTAL_LABEL;
+use crate::render::escape_html as escape;
+use crate::render::Body;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// What to send back for a request, owned, so that no lock is held while it is sent.
+pub(super) struct Answer {
+    pub(super) status: u16,
+    pub(super) content_type: Cow<'static, str>,
+    pub(super) headers: Vec<(&'static str, String)>,
+    pub(super) body: Vec<u8>,
+}
+
+impl Answer {
+    fn new(status: u16, content_type: impl Into<Cow<'static, str>>, body: Vec<u8>) -> Answer {
+        Answer {
+            status,
+            content_type: content_type.into(),
+            headers: Vec::new(),
+            body,
+        }
+    }
+}
+
+/// The answer to a GET or HEAD of a page, from the built sites held in memory.
+pub(super) fn answer(state: &State, request: &http::Request) -> Answer {
+    let label = site_of(&request.host, &state.domain.read().unwrap());
+    let snapshot = state.snapshot.read().unwrap();
+    let site = label.as_deref().and_then(|l| snapshot.sites.get(l));
+    let Some(path) = http::clean_path(&request.path) else {
+        return not_found(site, &snapshot.findings);
+    };
+    let Some(site) = site else {
+        let body = overlay_page(
+            &snapshot.findings,
+            &format!("Tidak ada situs untuk alamat {}", request.host),
+        );
+        return Answer::new(404, "text/html; charset=utf-8", body.into_bytes());
+    };
+    let key = path.trim_start_matches('/');
+    let (key, body) = if let Some(b) = site.get(key) {
+        (key.to_string(), b)
+    } else if key.is_empty() || key.ends_with('/') {
+        let index = format!("{key}index.html");
+        match site.get(&index) {
+            Some(b) => (index, b),
+            None => return not_found(Some(site), &snapshot.findings),
+        }
+    } else if site.contains_key(&format!("{key}/index.html")) {
+        // From the key, not the path as sent: `//profil` must not become `//profil/`,
+        // which a browser reads as the host `profil`.
+        let mut moved = Answer::new(301, "text/plain; charset=utf-8", Vec::new());
+        moved.headers.push(("Location", format!("/{key}/")));
+        return moved;
+    } else {
+        return not_found(Some(site), &snapshot.findings);
+    };
+    let Ok(bytes) = read_body(body) else {
+        return not_found(Some(site), &snapshot.findings);
+    };
+    let kind = http::content_type(&key);
+    if kind.starts_with("text/html") {
+        Answer::new(200, kind, decorate(&bytes, &snapshot.findings))
+    } else {
+        Answer::new(200, kind, bytes)
+    }
+}
+
+fn read_body(body: &Body) -> std::io::Result<Vec<u8>> {
+    match body {
+        Body::Bytes(b) => Ok(b.clone()),
+        Body::Embedded(b) => Ok(b.to_vec()),
+        Body::Copy(source) => source.read(),
+    }
+}
+
+fn not_found(site: Option<&HashMap<String, Body>>, findings: &[Finding]) -> Answer {
+    let page = site
+        .and_then(|s| s.get("404.html"))
+        .and_then(|b| read_body(b).ok())
+        .map(|b| decorate(&b, findings))
+        .unwrap_or_else(|| overlay_page(findings, "Halaman tidak ditemukan").into_bytes());
+    Answer::new(404, "text/html; charset=utf-8", page)
+}
+
+/// The label a Host header names: `localhost` (or the bare domain) is the portal,
+/// `<label>.localhost` (or `<label>.<domain>`) a site.
+fn site_of(host: &str, domain: &str) -> Option<String> {
+    if host == "localhost"
+        || host == "127.0.0.1"
+        || host == "[::1]"
+        || (!domain.is_empty() && host == domain)
+    {
+        return Some(PORTAL_LABEL.to_string());
+    }
+    host.strip_suffix(".localhost")
+        .or_else(|| {
+            (!domain.is_empty())
+                .then(|| host.strip_suffix(&format!(".{domain}")))
+                .flatten()
+        })
+        .map(str::to_string)
+}
+
+/// An HTML page with the reload script, and the overlay while there are errors.
+fn decorate(html: &[u8], findings: &[Finding]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(html);
+    let mut extra = String::new();
+    if findings.iter().any(|f| f.is_error()) {
+        extra.push_str(&overlay(findings));
+    }
+    extra.push_str(RELOAD_SCRIPT);
+    match text.rfind("</body>") {
+        Some(at) => format!("{}{extra}{}", &text[..at], &text[at..]).into_bytes(),
+        None => format!("{text}{extra}").into_bytes(),
+    }
+}
+
+/// The error overlay: every error finding with where it is and what to do.
+fn overlay(findings: &[Finding]) -> String {
+    let errors: Vec<&Finding> = findings.iter().filter(|f| f.is_error()).collect();
+    let mut html = String::from(
+        "<div id=\"laman-overlay\" role=\"alert\" style=\"position:fixed;inset:0;overflow:auto;z-index:99999;background:rgba(20,20,20,.94);color:#fff;font:16px/1.5 system-ui,sans-serif;padding:2rem\">",
+    );
+    html.push_str(&format!(
+        "<h2 style=\"color:#ffb4a9;margin-top:0\">Ada {} kesalahan; halaman belum bisa diterbitkan</h2><ol>",
+        errors.len()
+    ));
+    for f in errors {
+        let place = match (&f.file, f.line) {
+            (Some(file), Some(line)) => format!("{}:{line}", file.display()),
+            (Some(file), None) => file.display().to_string(),
+            _ => String::new(),
+        };
+        html.push_str(&format!(
+            "<li style=\"margin-bottom:1rem\"><code style=\"color:#ffd479\">{}</code> <strong>{}</strong><br>{}",
+            escape(f.code.as_str()),
+            escape(&place),
+            escape(&f.message)
+        ));
+        if let Some(help) = &f.help {
+            html.push_str(&format!(
+                "<br><em>Yang perlu dilakukan:</em> {}",
+                escape(help)
+            ));
+        }
+        html.push_str("</li>");
+    }
+    html.push_str("</ol><p>Halaman ini dimuat ulang sendiri setelah berkas diperbaiki.</p></div>");
+    html
+}
+
+/// A page of its own for when there is no page to put the overlay on.
+fn overlay_page(findings: &[Finding], title: &str) -> String {
+    format!(
+        "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>{t}</title></head><body><main><h1>{t}</h1></main>{}{RELOAD_SCRIPT}</body></html>",
+        if findings.iter().any(|f| f.is_error()) { overlay(findings) } else { String::new() },
+        t = escape(title)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_map_to_sites() {
+        assert_eq!(
+            site_of("localhost", "contohkab.go.id").as_deref(),
+            Some("portal")
+        );
+        assert_eq!(
+            site_of("dinkes.localhost", "contohkab.go.id").as_deref(),
+            Some("dinkes")
+        );
+        assert_eq!(
+            site_of("dinkes.contohkab.go.id", "contohkab.go.id").as_deref(),
+            Some("dinkes")
+        );
+        assert_eq!(site_of("example.org", "contohkab.go.id"), None);
+    }
+}

@@ -1,0 +1,110 @@
+//! One rebuild of the preview: the sites built into memory with the preview's options,
+//! then swapped into the snapshot the server answers from, and the event streams told.
+//!
+//! It must not write into `public/` or anywhere else, nor answer requests; a build
+//! that is refused leaves the last good sites in place.
+
+use super::{Rebuilt, Snapshot, State};
+use crate::build::{self, Mode, Produced};
+use crate::error::{Error, Result};
+use crate::finding::Finding;
+use crate::registry::PORTAL_LABEL;
+use crate::render::{RenderOptions, SiteOutput};
+use crate::site::UrlStyle;
+use std::time::Instant;
+
+/// Builds into memory and swaps the result in. `only`: render that site (and the
+/// portal) again and keep the others' pages.
+pub(super) fn rebuild(state: &State, only: Option<&str>) -> Result<Rebuilt> {
+    let started = Instant::now();
+    match only {
+        Some(label) => state.cache.invalidate(label),
+        None => state.cache.clear(),
+    }
+    let options = options(state, only);
+    let produced = build::produce(
+        &options,
+        UrlStyle::Preview { port: state.port },
+        RenderOptions {
+            serve: true,
+            minify: false,
+        },
+        Some(&state.cache),
+        None,
+        &|_| {},
+    );
+    let produced = match produced {
+        // A site that no longer exists (deleted, or no longer approved) rendered
+        // nothing: render everything, so that its pages go too.
+        Ok(p) if only.is_some_and(|l| !p.outputs.iter().any(|o| o.label == l)) => {
+            return rebuild(state, None)
+        }
+        Err(Error::Refused(findings)) => Err(findings),
+        other => Ok(other?),
+    };
+    let mut snapshot = state.snapshot.write().unwrap();
+    let (count, pages) = match produced {
+        Err(findings) => {
+            // The registry cannot be read: keep the last good sites under the overlay.
+            snapshot.findings = findings;
+            (0, 0)
+        }
+        Ok(produced) => swap_in(state, &mut snapshot, produced, &options),
+    };
+    let rebuilt = Rebuilt {
+        sites: count,
+        pages,
+        errors: snapshot.findings.iter().filter(|f| f.is_error()).count(),
+        took: started.elapsed(),
+    };
+    drop(snapshot);
+    *state.generation.lock().unwrap() += 1;
+    state.changed.notify_all();
+    Ok(rebuilt)
+}
+
+/// The build's options: every site, or `only` and the portal (which aggregates news).
+fn options(state: &State, only: Option<&str>) -> build::Options {
+    let mut sites = Vec::new();
+    if let Some(label) = only {
+        sites.push(label.to_string());
+        if label != PORTAL_LABEL {
+            sites.push(PORTAL_LABEL.to_string());
+        }
+    }
+    build::Options {
+        root: state.root.clone(),
+        mode: Mode::Preview,
+        sites,
+        drafts: true,
+        today: state.today,
+    }
+}
+
+/// Puts what was built into the snapshot; returns how many sites and pages it holds.
+fn swap_in(
+    state: &State,
+    snapshot: &mut Snapshot,
+    produced: Produced,
+    options: &build::Options,
+) -> (usize, usize) {
+    *state.domain.write().unwrap() = produced.model.registry.regency.domain.to_ascii_lowercase();
+    let pages = produced.outputs.iter().map(|o| o.pages).sum();
+    let count = produced.outputs.len();
+    if options.sites.is_empty() {
+        // Sites that are no longer published disappear on a full build.
+        snapshot.sites.clear();
+    }
+    for SiteOutput { label, files, .. } in produced.outputs {
+        snapshot
+            .sites
+            .insert(label, files.into_iter().map(|f| (f.path, f.body)).collect());
+    }
+    // The findings of the sites rendered now, and the last ones of the others.
+    let rendered = |f: &Finding| f.site.as_deref().is_none_or(|s| options.selects(s));
+    let mut findings: Vec<Finding> = produced.findings.into_iter().filter(rendered).collect();
+    findings.extend(snapshot.findings.iter().filter(|f| !rendered(f)).cloned());
+    crate::finding::sort(&mut findings);
+    snapshot.findings = findings;
+    (count, pages)
+}
