@@ -280,7 +280,9 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
 }
 
 /// Rendering as `build` and `check` do it: real addresses, minified.
-const BUILT: RenderOptions = RenderOptions {
+/// How a build renders (and `check`, and the report, which weighs the pages a build
+/// would publish).
+pub const BUILT: RenderOptions = RenderOptions {
     serve: false,
     minify: true,
 };

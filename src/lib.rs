@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod output;
 pub mod registry;
 pub mod render;
+pub mod report;
 pub mod serve;
 pub mod site;
 pub mod stamp;

@@ -275,21 +275,24 @@ pub const CSV_COLUMNS: [&str; 9] = [
     "url",
 ];
 
-/// The catalogue as CSV for spreadsheets: one row per service. A cell that a
-/// spreadsheet would take as a formula (`=`, `+`, `-`, `@`, tab, carriage return at the
-/// start) gets a leading `'`, so that an OPD's text can never run in the Dinas's
-/// spreadsheet (CSV injection).
+/// A CSV cell that no spreadsheet takes as a formula: text starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a leading `'`, so that an OPD's text can never
+/// run in the Dinas's spreadsheet (CSV injection).
+pub fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The catalogue as CSV for spreadsheets: one row per service, each text cell
+/// [`spreadsheet_safe`].
 fn csv_of(services: &[Layanan]) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let cell = |s: &str| -> String {
-        if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            format!("'{s}")
-        } else {
-            s.to_string()
-        }
-    };
+    let cell = spreadsheet_safe;
     w.write_record(CSV_COLUMNS).expect("writes to memory");
     for l in services {
         let row = [

@@ -11,6 +11,7 @@ mod output;
 mod build;
 mod dns;
 mod domains;
+mod report;
 mod serve;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -53,6 +54,9 @@ enum Command {
     /// Live DNS compared with the registry.
     #[command(subcommand)]
     Dns(dns::Dns),
+    /// The Dinas's periodic report: for every OPD site its freshness, completeness,
+    /// findings, registry status and an explained score (HTML to print, JSON, CSV).
+    Report(report::ReportArgs),
 }
 
 /// How a command prints what it found.
@@ -81,6 +85,7 @@ pub fn main() -> ExitCode {
         Command::Domains(command) => domains::run(&root, command),
         Command::Dns(dns::Dns::Check(args)) => dns::check(&root, args),
         Command::Serve(args) => serve::serve(&root, args),
+        Command::Report(args) => report::report(&root, args),
     };
     match result {
         Ok(code) => code,

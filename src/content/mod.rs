@@ -39,6 +39,15 @@ pub struct SiteContent {
     pub templates: Vec<TemplateFile>,
 }
 
+impl SiteContent {
+    /// The index of the site's news section (`news_section` in `_site.toml`), if it has
+    /// one.
+    pub fn news_section(&self) -> Option<usize> {
+        let rel = format!("{}/_index.md", self.config.news_section());
+        self.sections.iter().position(|s| s.doc.rel == rel)
+    }
+}
+
 /// A markdown file with its front matter.
 #[derive(Debug, Default)]
 pub struct Doc {

@@ -7,7 +7,9 @@
 
 mod safety;
 
-pub use safety::{is_script_url, url_allowed, HtmlPolicy, RESERVED_IDS};
+pub use safety::{
+    is_script_url, is_theme_id, url_allowed, HtmlPolicy, RESERVED_IDS, RESERVED_ID_PREFIXES,
+};
 
 use crate::content::{slugify, Doc};
 use crate::finding::{line_of, Code, Finding};
@@ -303,16 +305,6 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
 struct HeadingIds {
     taken: HashSet<String>,
     next: std::collections::HashMap<String, usize>,
-}
-
-/// Prefixes of the ids the theme gives its own generated parts: the components of a
-/// service page (`standar-persyaratan`), the Daftar Informasi Publik (`dip-dinkes`), the
-/// catalogue (`katalog-topik-kesehatan`). A heading of the page may not take one.
-pub const RESERVED_ID_PREFIXES: &[&str] = &["standar-", "dip-", "katalog-"];
-
-/// Whether the theme uses `id` for its own page frame or generated parts.
-pub fn is_theme_id(id: &str) -> bool {
-    RESERVED_IDS.contains(&id) || RESERVED_ID_PREFIXES.iter().any(|p| id.starts_with(p))
 }
 
 impl HeadingIds {

@@ -260,26 +260,7 @@ pub fn commit(path: &Path, original: &[u8], new: &[u8]) -> Result<()> {
             .file(FILE_NAME)
             .help("someone else edited the registry at the same time; run the command again on the new file")));
     }
-    write_atomically(path, new).map_err(Error::io(cannot()))
-}
-
-/// Writes a file by renaming a fully written temporary file over it.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".domains.toml.")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    crate::output::write_atomically(path, new).map_err(Error::io(cannot()))
 }
 
 #[cfg(test)]

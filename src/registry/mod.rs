@@ -37,6 +37,8 @@ pub struct Registry {
     pub subdomains: Vec<Subdomain>,
     /// Lines of the `[regency]`, `[hosting]` and `[portal]` tables, for findings.
     pub lines: TableLines,
+    /// `[report]`: the settings of `laman report`.
+    pub report: ReportSettings,
 }
 
 /// Where the tables and their free-text fields stand (1-based lines), for findings.
@@ -210,6 +212,26 @@ pub struct Subdomain {
     pub lines: EntryLines,
 }
 
+/// `[report]`: how `laman report` judges the sites; the Dinas's settings, all optional.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportSettings {
+    /// Days without news after which a site is stale (default 90, a quarter).
+    pub period_days: Option<i64>,
+    /// The period of particular sites, by label.
+    #[serde(default)]
+    pub period: std::collections::BTreeMap<String, i64>,
+    /// Pages every OPD site must have, as their address paths (`profil/visi-misi`).
+    pub required: Option<Vec<String>>,
+    /// Pages the portal must have.
+    pub required_portal: Option<Vec<String>>,
+    /// The signature block of the printed report.
+    pub place: Option<String>,
+    pub signer: Option<String>,
+    pub signer_title: Option<String>,
+    pub signer_id: Option<String>,
+}
+
 impl Registry {
     /// Reads `<root>/domains.toml`. A root that is not a folder is a usage error, a
     /// missing or unreadable file an I/O error (the program cannot run); a file that is read but wrong, or a `domains.toml` that is a
@@ -297,6 +319,7 @@ impl Registry {
             },
             subdomains,
             lines,
+            report: raw.report,
         })
     }
 
@@ -361,6 +384,8 @@ struct RawRegistry {
     portal: RawPortal,
     #[serde(default)]
     subdomain: Vec<Spanned<RawSubdomain>>,
+    #[serde(default)]
+    report: ReportSettings,
 }
 
 #[derive(Deserialize)]

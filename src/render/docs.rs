@@ -155,8 +155,7 @@ pub(super) fn render_docs(site: &Site, env: &markdown::Env) -> Docs {
 
 /// The index of a site's news section, if it has one.
 pub(super) fn news_section(content: &SiteContent) -> Option<usize> {
-    let rel = format!("{}/_index.md", content.config.news_section());
-    content.sections.iter().position(|s| s.doc.rel == rel)
+    content.news_section()
 }
 
 /// The news items of every rendered site, newest first.

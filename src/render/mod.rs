@@ -15,6 +15,7 @@ mod public;
 mod theme;
 pub(crate) use theme::escape as escape_html;
 
+pub(crate) use filters::register as register_filters;
 pub use filters::tanggal_of;
 pub use theme::{StaticFile, Theme, DEFAULT_THEME};
 

@@ -151,6 +151,16 @@ pub const RESERVED_IDS: &[&str] = &[
     "kelompok-app",
 ];
 
+/// Prefixes of the ids the theme gives its generated parts: the components of a service
+/// page (`standar-persyaratan`), the Daftar Informasi Publik (`dip-dinkes`), the
+/// catalogue (`katalog-topik-kesehatan`). Content may not take one.
+pub const RESERVED_ID_PREFIXES: &[&str] = &["standar-", "dip-", "katalog-"];
+
+/// Whether the theme uses `id` for its own page frame or generated parts.
+pub fn is_theme_id(id: &str) -> bool {
+    RESERVED_IDS.contains(&id) || RESERVED_ID_PREFIXES.iter().any(|p| id.starts_with(p))
+}
+
 /// The theme's classes for the page's own frame (`themes/pemda/static/style.css`): the
 /// skip link, the official-site banner, header, menu, breadcrumbs, footer. Content that
 /// wears them can hide itself or pass for the government's own page chrome.
@@ -177,7 +187,7 @@ pub(super) const RESERVED_CLASSES: &[&str] = &[
 pub(super) const NAME_MAX: usize = 64;
 
 /// What attribute syntax and raw HTML may use as an id or a class, for help texts.
-pub const NAME_RULE: &str = "ids and classes are letters, digits, `-` and `_` (at most 64), and not one the theme uses itself (such as konten, lewati, kepala, kaki, menu)";
+pub const NAME_RULE: &str = "ids and classes are letters, digits, `-` and `_` (at most 64), and not one the theme uses itself (such as konten, lewati, kepala, kaki, menu, or an id starting with standar-, dip- or katalog-)";
 
 /// Elements that never hold others (so never add to the nesting depth).
 pub(super) const VOID_ELEMENTS: &[&str] = &[

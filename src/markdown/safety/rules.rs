@@ -5,8 +5,8 @@
 //! walk the HTML (the checker in [`super`] and ammonia do).
 
 use super::allowlist::{
-    GENERIC_ATTRIBUTES, IFRAME_ATTRIBUTES, NAME_MAX, RESERVED_CLASSES, RESERVED_IDS,
-    STYLE_PROPERTY, TAGS, TAG_ATTRIBUTES, URL_ATTRIBUTES, URL_SCHEMES,
+    is_theme_id, GENERIC_ATTRIBUTES, IFRAME_ATTRIBUTES, NAME_MAX, RESERVED_CLASSES, STYLE_PROPERTY,
+    TAGS, TAG_ATTRIBUTES, URL_ATTRIBUTES, URL_SCHEMES,
 };
 use super::problem::Problem;
 use ammonia::url::{ParseError, Url};
@@ -112,7 +112,7 @@ fn name_allowed(name: &str) -> bool {
 
 /// Whether content may give an element this id.
 pub fn id_allowed(id: &str) -> bool {
-    name_allowed(id) && !RESERVED_IDS.contains(&id)
+    name_allowed(id) && !is_theme_id(id)
 }
 
 /// Whether content may give an element this class.

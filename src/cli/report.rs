@@ -1,0 +1,120 @@
+//! `laman report`: the Dinas's periodic report of every OPD site, as HTML (to print and
+//! sign), JSON (for dashboards and the next report's `--previous`) or CSV.
+
+use super::output::with_progress;
+use super::{today, Format};
+use clap::{Args, ValueEnum};
+use laman::error::Error;
+use laman::report::{self, model::Report};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Json,
+    Csv,
+}
+
+impl ReportFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Html => "html",
+            ReportFormat::Json => "json",
+            ReportFormat::Csv => "csv",
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct ReportArgs {
+    /// What to write: a self-contained HTML page to print and sign, JSON, or CSV.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    format: ReportFormat,
+    /// Where to write it (`-` for standard output) [default: laporan-situs-DATE.FORMAT in
+    /// the current folder].
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// An earlier report (`--format json`) to compare with: score changes, newly stale,
+    /// recovered.
+    #[arg(long, value_name = "FILE.json")]
+    previous: Option<PathBuf>,
+    /// The JSON that `laman dns check --format json` wrote, to show each site's DNS
+    /// findings.
+    #[arg(long, value_name = "FILE.json")]
+    dns: Option<PathBuf>,
+    /// Exit with status 1 when a site scores below this (for a CI job).
+    #[arg(long, value_name = "SCORE", value_parser = clap::value_parser!(u32).range(0..=100))]
+    fail_under: Option<u32>,
+}
+
+pub fn report(root: &Path, args: ReportArgs) -> Result<ExitCode, Error> {
+    let as_of = today();
+    let output = args.output.unwrap_or_else(|| {
+        PathBuf::from(format!("laporan-situs-{as_of}.{}", args.format.extension()))
+    });
+    let to_stdout = output.as_os_str() == "-";
+    if !to_stdout {
+        report::refuse_output(root, &output)?;
+    }
+    let previous = args
+        .previous
+        .as_deref()
+        .map(report::compare::read)
+        .transpose()?;
+    let dns = args.dns.as_deref().map(report::read_dns).transpose()?;
+    let options = report::Options {
+        root: root.to_path_buf(),
+        as_of,
+        previous,
+        dns,
+    };
+    let report: Report =
+        with_progress(Format::Text, |progress| report::assess(&options, progress))?;
+    let bytes = match args.format {
+        ReportFormat::Html => report::html::html(&report)?.into_bytes(),
+        ReportFormat::Json => report::json(&report),
+        ReportFormat::Csv => report::table::csv(&report),
+    };
+    if to_stdout {
+        out!("{}", String::from_utf8_lossy(&bytes));
+    } else {
+        laman::output::write_atomically(&output, &bytes)
+            .map_err(Error::io(format!("cannot write {}", output.display())))?;
+    }
+    let r = &report.ringkasan;
+    eprintln!(
+        "laman report: {} site(s) as of {as_of}: {} stale, {} incomplete, {} with problems; mean score {}{}",
+        r.situs_aktif,
+        r.basi,
+        r.tidak_lengkap,
+        r.bermasalah,
+        r.skor_rata,
+        if to_stdout {
+            String::new()
+        } else {
+            format!("; written to {}", output.display())
+        }
+    );
+    let below: Vec<String> = args
+        .fail_under
+        .map(|bar| {
+            report
+                .situs
+                .iter()
+                .filter(|s| s.skor.as_ref().is_some_and(|k| k.total < bar))
+                .map(|s| format!("{} ({})", s.label, s.skor.as_ref().map_or(0, |k| k.total)))
+                .collect()
+        })
+        .unwrap_or_default();
+    if below.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!(
+            "laman report: below --fail-under {}: {}",
+            args.fail_under.unwrap_or_default(),
+            below.join(", ")
+        );
+        Ok(ExitCode::from(1))
+    }
+}

@@ -1,0 +1,205 @@
+//! The report as one HTML file the head of the Dinas can open, print on A4 and sign:
+//! no external resource and no script; charts as inline SVG with a title and a text
+//! equivalent; the table in three orders (score, name, days since the last update)
+//! switched by links and `:target`, so it sorts without JavaScript.
+//!
+//! Drawing only: every figure comes from the [`Report`]; the template escapes every text
+//! (site names and findings are written by others).
+
+use super::model::{Report, Situs};
+use crate::error::{Error, Result};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+const TEMPLATE: &str = include_str!("laporan.html");
+
+/// One bar of a chart: its label, the value shown, and its length in `0..=100`.
+#[derive(Serialize)]
+struct Bar {
+    label: String,
+    text: String,
+    length: f64,
+}
+
+#[derive(Serialize)]
+struct Chart {
+    id: &'static str,
+    title: String,
+    /// The chart in words, for readers who cannot see it.
+    summary: String,
+    bars: Vec<Bar>,
+    /// Where a reference line stands (`0..=100`), if any.
+    mark: Option<f64>,
+    height: usize,
+}
+
+const BAR_HEIGHT: usize = 22;
+
+fn chart(
+    id: &'static str,
+    title: String,
+    summary: String,
+    bars: Vec<Bar>,
+    mark: Option<f64>,
+) -> Chart {
+    Chart {
+        id,
+        title,
+        summary,
+        height: bars.len().max(1) * BAR_HEIGHT + 8,
+        bars,
+        mark,
+    }
+}
+
+fn active(report: &Report) -> Vec<&Situs> {
+    report.situs.iter().filter(|s| s.skor.is_some()).collect()
+}
+
+fn score(s: &Situs) -> u32 {
+    s.skor.as_ref().map_or(0, |k| k.total)
+}
+
+fn charts(report: &Report) -> Vec<Chart> {
+    let mut by_score = active(report);
+    by_score.sort_by_key(|s| (score(s), s.label.clone()));
+    let scores = by_score
+        .iter()
+        .map(|s| Bar {
+            label: s.nama.clone(),
+            text: score(s).to_string(),
+            length: f64::from(score(s)),
+        })
+        .collect();
+    let worst = by_score
+        .iter()
+        .take(3)
+        .map(|s| format!("{} ({})", s.nama, score(s)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let period = report.periode_hari;
+    // Days are drawn up to three periods; longer (or unknown) runs off the scale.
+    let cap = (period * 3) as f64;
+    let mut by_days = active(report);
+    by_days.sort_by_key(|s| {
+        let days = s.kesegaran.as_ref().and_then(|k| k.hari);
+        (std::cmp::Reverse(days.unwrap_or(i64::MAX)), s.label.clone())
+    });
+    let days = by_days
+        .iter()
+        .map(|s| {
+            let d = s.kesegaran.as_ref().and_then(|k| k.hari);
+            Bar {
+                label: s.nama.clone(),
+                text: d.map_or("tidak diketahui".into(), |d| format!("{d} hari")),
+                length: d.map_or(100.0, |d| (d as f64 / cap * 100.0).min(100.0)),
+            }
+        })
+        .collect();
+    let stale: Vec<&str> = by_days
+        .iter()
+        .filter(|s| s.kesegaran.as_ref().is_some_and(|k| k.basi))
+        .map(|s| s.nama.as_str())
+        .collect();
+    let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in &report.situs {
+        for (code, n) in s.kesehatan.iter().flat_map(|h| &h.per_kode) {
+            *codes.entry(code).or_default() += n;
+        }
+    }
+    let mut codes: Vec<(&str, usize)> = codes.into_iter().collect();
+    codes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let most = codes.first().map_or(1, |c| c.1).max(1);
+    let findings = codes
+        .iter()
+        .map(|(code, n)| Bar {
+            label: code.to_string(),
+            text: n.to_string(),
+            length: *n as f64 / most as f64 * 100.0,
+        })
+        .collect();
+    let findings_summary = if codes.is_empty() {
+        "Tidak ada temuan pemeriksaan.".to_string()
+    } else {
+        codes
+            .iter()
+            .map(|(c, n)| format!("{c}: {n}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    vec![
+        chart(
+            "grafik-skor",
+            "Skor per situs".into(),
+            format!("Skor 0 sampai 100, terendah di atas. Terendah: {worst}."),
+            scores,
+            None,
+        ),
+        chart(
+            "grafik-hari",
+            format!("Hari sejak pembaruan terakhir (garis: periode {period} hari)"),
+            if stale.is_empty() {
+                "Semua situs memuat berita dalam periode.".into()
+            } else {
+                format!("Tanpa berita dalam periode: {}.", stale.join(", "))
+            },
+            days,
+            Some(period as f64 / cap * 100.0),
+        ),
+        chart(
+            "grafik-temuan",
+            "Temuan pemeriksaan menurut kode".into(),
+            findings_summary,
+            findings,
+            None,
+        ),
+    ]
+}
+
+/// The three orders of the table: labels of the active sites in each.
+fn orders(report: &Report) -> BTreeMap<&'static str, Vec<usize>> {
+    let active: Vec<usize> = (0..report.situs.len())
+        .filter(|&i| report.situs[i].skor.is_some())
+        .collect();
+    let s = &report.situs;
+    let mut by_score = active.clone();
+    by_score.sort_by_key(|&i| (score(&s[i]), s[i].label.clone()));
+    let mut by_name = active.clone();
+    by_name.sort_by_key(|&i| s[i].nama.to_lowercase());
+    let mut by_days = active;
+    by_days.sort_by_key(|&i| {
+        let d = s[i].kesegaran.as_ref().and_then(|k| k.hari);
+        (std::cmp::Reverse(d.unwrap_or(i64::MAX)), s[i].label.clone())
+    });
+    BTreeMap::from([("skor", by_score), ("nama", by_name), ("hari", by_days)])
+}
+
+/// The report as a self-contained HTML document.
+pub fn html(report: &Report) -> Result<String> {
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    crate::render::register_filters(&mut tera);
+    tera.add_raw_template("laporan.html", TEMPLATE)
+        .map_err(|e| Error::Usage(format!("the report's template: {e}")))?;
+    let mut ctx = tera::Context::new();
+    ctx.insert("r", report);
+    ctx.insert("grafik", &charts(report));
+    ctx.insert("urutan", &orders(report));
+    ctx.insert(
+        "lain",
+        &report
+            .situs
+            .iter()
+            .filter(|s| s.skor.is_none())
+            .collect::<Vec<_>>(),
+    );
+    tera.render("laporan.html", &ctx).map_err(|e| {
+        let mut why = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            why.push_str(&format!(": {s}"));
+            source = s.source();
+        }
+        Error::Usage(format!("the report could not be drawn: {why}"))
+    })
+}
