@@ -420,8 +420,8 @@ impl Judge<'_> {
     }
 
     fn health(&self, site: &Site, output: Option<&SiteOutput>) -> Kesehatan {
-        // The structured-content warnings are counted under completeness, and a
-        // folder's own publication status is the registry's part.
+        // The structured-content warnings are counted under completeness, and the
+        // registry's findings (and a folder's publication status) in the registry part.
         let counted_elsewhere = [
             Code::ContentServiceIncomplete,
             Code::ContentPpidStale,
@@ -432,6 +432,7 @@ impl Judge<'_> {
             .iter()
             .filter(|f| f.site.as_deref() == Some(site.label.as_str()))
             .filter(|f| !counted_elsewhere.contains(&f.code))
+            .filter(|f| !f.code.as_str().starts_with("registry."))
             .cloned()
             .collect();
         let mut per_kode: BTreeMap<String, usize> = BTreeMap::new();

@@ -1,0 +1,364 @@
+//! `laman report` through the real binary on the `laporan` fixture (as of 2026-11-26):
+//! dinkes kept well, disdik stale and incomplete, bkd broken with its review overdue,
+//! dishub suspended, pasar requested 60 days before. The figures are checked exactly.
+
+mod common;
+use common::*;
+use serde_json::{json, Value};
+use std::path::Path;
+
+const AS_OF: &str = "2026-11-26";
+
+/// Runs `laman report --as-of DATE ARGS...` in the fixture; the output.
+fn report(root: &Path, date: &str, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["report", "--as-of", date];
+    all.extend_from_slice(args);
+    laman(root, &all)
+}
+
+fn json_report(root: &Path, date: &str, extra: &[&str]) -> Value {
+    let mut args = vec!["--format", "json", "--output", "-"];
+    args.extend_from_slice(extra);
+    let out = report(root, date, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn site<'a>(r: &'a Value, label: &str) -> &'a Value {
+    r["situs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["label"] == label)
+        .unwrap_or_else(|| panic!("no {label}"))
+}
+
+fn parts(s: &Value) -> Vec<(String, u64)> {
+    s["skor"]["bagian"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["bagian"].as_str().unwrap().to_string(),
+                b["nilai"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_figures_of_every_site() {
+    let root = fixture("laporan");
+    let r = json_report(root.path(), AS_OF, &[]);
+    assert_eq!(r["schema"], 1);
+    assert_eq!(r["tanggal"], AS_OF);
+    assert_eq!(
+        r["ringkasan"],
+        json!({
+            "situs_aktif": 4, "entri_lain": 3, "basi": 2, "tidak_lengkap": 4,
+            "bermasalah": 1, "skor_rata": 57.5, "skor_rata_sebelumnya": null,
+            "makin_baik": [], "makin_buruk": [], "baru_basi": [], "baru_pulih": []
+        })
+    );
+    let labels: Vec<&str> = r["situs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        ["portal", "bkd", "dinkes", "disdik", "lpse", "dishub", "pasar"]
+    );
+
+    let dinkes = site(&r, "dinkes");
+    assert_eq!(
+        dinkes["kesegaran"],
+        json!({
+            "halaman_terbaru": "2026-11-01", "berita_terbaru": "2026-11-01",
+            "komit_terakhir": null, "hari": 25, "periode_hari": 90, "basi": false
+        })
+    );
+    let k = &dinkes["kelengkapan"];
+    assert_eq!(k["halaman_kurang"], json!([]));
+    assert_eq!(k["layanan"], 2);
+    assert_eq!(
+        k["layanan_tidak_lengkap"][0]["nama"],
+        "Ambulans Gawat Darurat"
+    );
+    assert_eq!(
+        k["layanan_tidak_lengkap"][0]["kurang"],
+        json!(["evaluasi_kinerja"])
+    );
+    assert_eq!(k["informasi_publik"], 4);
+    assert_eq!(k["informasi_basi"], json!(["Laporan Kinerja 2024"]));
+    assert_eq!(
+        parts(dinkes),
+        [
+            ("Kesegaran".into(), 30),
+            ("Halaman wajib".into(), 20),
+            ("Standar pelayanan".into(), 9),
+            ("Informasi publik".into(), 8),
+            ("Kesehatan".into(), 20),
+            ("Registri dan DNS".into(), 5),
+        ]
+    );
+    assert_eq!(dinkes["skor"]["total"], 92);
+
+    // Nothing dated at all: freshness unknown, not a crash.
+    let disdik = site(&r, "disdik");
+    assert_eq!(disdik["kesegaran"]["hari"], Value::Null);
+    assert_eq!(disdik["kesegaran"]["basi"], true);
+    assert_eq!(
+        disdik["kelengkapan"]["halaman_kurang"]
+            .as_array()
+            .unwrap()
+            .len(),
+        5
+    );
+    assert_eq!(disdik["kelengkapan"]["maklumat"], false);
+    assert_eq!(disdik["skor"]["total"], 37);
+
+    let bkd = site(&r, "bkd");
+    assert_eq!(bkd["kesehatan"]["galat"], 1);
+    assert_eq!(bkd["kesehatan"]["tautan_rusak"], 1);
+    assert_eq!(bkd["kesehatan"]["gambar_tanpa_alt"], 1);
+    assert_eq!(bkd["kesehatan"]["bermasalah"], true);
+    assert_eq!(
+        bkd["kesehatan"]["per_kode"],
+        json!({"content.image.alt": 1, "content.link.broken": 1})
+    );
+    assert_eq!(
+        bkd["kesehatan"]["temuan"][0]["file"],
+        "content/bkd/_index.md"
+    );
+    assert_eq!(bkd["registri"]["tinjau"], "2026-06-30");
+    assert_eq!(bkd["registri"]["tinjau_lewat"], true);
+    assert_eq!(parts(bkd)[4], ("Kesehatan".into(), 14));
+    assert_eq!(parts(bkd)[5], ("Registri dan DNS".into(), 0));
+    assert_eq!(bkd["skor"]["total"], 44);
+
+    let pasar = site(&r, "pasar");
+    assert_eq!(pasar["registri"]["status"], "requested");
+    assert_eq!(pasar["registri"]["menunggu_hari"], 60);
+    assert_eq!(pasar["skor"], Value::Null);
+    let dishub = site(&r, "dishub");
+    assert_eq!(
+        dishub["registri"]["alasan"],
+        "Situs memuat tautan judi daring"
+    );
+    assert_eq!(site(&r, "lpse")["jenis"], "service");
+    assert_eq!(r["penandatangan"]["nama"], "Dra. Siti Aminah, M.Si.");
+    let weights: u64 = r["bobot"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["bobot"].as_u64().unwrap())
+        .sum();
+    assert_eq!(weights, 100);
+}
+
+#[test]
+fn csv_has_one_row_per_site() {
+    let root = fixture("laporan");
+    let out = report(root.path(), AS_OF, &["--format", "csv", "--output", "-"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), 8);
+    assert!(rows[0].starts_with("label,nama,jenis,status,skor,"));
+    let disdik = rows.iter().find(|r| r.starts_with("disdik,")).unwrap();
+    assert!(
+        disdik.starts_with("disdik,Dinas Pendidikan,site,approved,37,,,ya,,,,profil/visi-misi; "),
+        "{disdik}"
+    );
+    let pasar = rows.iter().find(|r| r.starts_with("pasar,")).unwrap();
+    assert!(pasar.ends_with(",tidak,60"), "{pasar}");
+}
+
+#[test]
+fn previous_shows_who_improved_and_who_recovered() {
+    let root = fixture("laporan");
+    let earlier = root.path().join("laporan-agustus.json");
+    let out = report(
+        root.path(),
+        "2026-09-01",
+        &["--format", "json", "--output", earlier.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let r = json_report(
+        root.path(),
+        AS_OF,
+        &["--previous", earlier.to_str().unwrap()],
+    );
+    assert_eq!(r["pembanding"]["tanggal"], "2026-09-01");
+    // On 1 September dinkes's newest news was from March and bkd had none yet.
+    assert_eq!(r["ringkasan"]["baru_pulih"], json!(["bkd", "dinkes"]));
+    assert_eq!(r["ringkasan"]["baru_basi"], json!([]));
+    let dinkes = &site(&r, "dinkes")["perubahan"];
+    assert_eq!(dinkes["baru_pulih"], true);
+    assert!(dinkes["selisih"].as_i64().unwrap() > 0, "{dinkes}");
+    assert!(r["ringkasan"]["makin_baik"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("dinkes")));
+    assert!(r["ringkasan"]["skor_rata_sebelumnya"].is_number());
+    // The HTML shows the comparison.
+    let html = report(
+        root.path(),
+        AS_OF,
+        &["--previous", earlier.to_str().unwrap(), "--output", "-"],
+    );
+    assert!(stdout(&html).contains("Kembali diperbarui: bkd, dinkes."));
+}
+
+#[test]
+fn the_html_is_one_self_contained_printable_file() {
+    let root = fixture("laporan");
+    let file = root.path().join("laporan.html");
+    let out = report(root.path(), AS_OF, &["--output", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("4 site(s) as of 2026-11-26: 2 stale"));
+    let html = read(&file);
+    for text in [
+        "<title>Laporan Situs Perangkat Daerah Kabupaten Contoh per 26 November 2026</title>",
+        "<details id=\"rincian-disdik\">",
+        "role=\"img\"",
+        "<title id=\"grafik-skor-judul\">Skor per situs</title>",
+        "@page{size:A4",
+        "Dra. Siti Aminah, M.Si.",
+        "NIP 19700101 199001 2 001",
+        "menunggu 60 hari",
+        "Situs memuat tautan judi daring",
+        "<code>content.link.broken</code>",
+    ] {
+        assert!(html.contains(text), "{text}");
+    }
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("<link "), "no outside style sheet");
+    assert!(!html.contains("src=\"http"), "no outside resource");
+    // Worst first in the default order.
+    let table = &html[html.find("id=\"urut-skor\"").unwrap()..];
+    assert!(table.find("Dinas Pendidikan").unwrap() < table.find("Dinas Kesehatan").unwrap());
+}
+
+#[test]
+fn dns_findings_are_shown_per_site() {
+    let root = fixture("laporan");
+    let dns = root.path().join("dns.json");
+    write(
+        &dns,
+        &json!({
+            "findings": [{
+                "code": "dns.missing", "severity": "error",
+                "message": "dinkes.contohkab.go.id has no A record", "help": null,
+                "file": null, "line": null, "site": "dinkes"
+            }],
+            "summary": {"errors": 1, "warnings": 0}
+        })
+        .to_string(),
+    );
+    let r = json_report(root.path(), AS_OF, &["--dns", dns.to_str().unwrap()]);
+    let dinkes = site(&r, "dinkes");
+    assert_eq!(dinkes["dns"][0]["code"], "dns.missing");
+    assert_eq!(parts(dinkes)[5], ("Registri dan DNS".into(), 0));
+    assert_eq!(site(&r, "disdik")["dns"], json!([]));
+}
+
+#[test]
+fn fail_under_fails_a_ci_job_and_names_the_sites() {
+    let root = fixture("laporan");
+    let out = report(root.path(), AS_OF, &["--output", "-", "--fail-under", "50"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("below --fail-under 50: bkd (44), disdik (37)"),
+        "{}",
+        stderr(&out)
+    );
+    let out = report(root.path(), AS_OF, &["--output", "-", "--fail-under", "30"]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+/// Runs a report that must not run: exit 2, the message, and nothing written.
+fn refused(root: &Path, args: &[&str], message: &str) {
+    let before = snapshot(root);
+    let out = report(root, AS_OF, args);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains(message), "{}", stderr(&out));
+    assert_eq!(before, snapshot(root), "nothing written");
+}
+
+#[test]
+fn bad_input_is_refused_with_a_clear_message() {
+    let root = fixture("laporan");
+    let r = root.path();
+    let at = |name: &str| r.join(name).to_str().unwrap().to_string();
+    let out = at("x.html");
+    write(r.join("bukan.json"), "{\"findings\": []}");
+    refused(
+        r,
+        &["--previous", &at("bukan.json"), "--output", &out],
+        "is not a laman report",
+    );
+    write(r.join("bukan.txt"), "halo");
+    refused(
+        r,
+        &["--previous", &at("bukan.txt"), "--output", &out],
+        "is not JSON",
+    );
+    write(r.join("lama.json"), "{\"schema\": 2}");
+    refused(
+        r,
+        &["--previous", &at("lama.json"), "--output", &out],
+        "schema 2",
+    );
+    refused(
+        r,
+        &["--previous", &at("tidak-ada.json"), "--output", &out],
+        "cannot read --previous",
+    );
+    // `laman check --format json` is not the DNS check's output.
+    let check = laman(r, &["check", "--format", "json"]);
+    write(r.join("check.json"), &stdout(&check));
+    refused(
+        r,
+        &["--dns", &at("check.json"), "--output", &out],
+        "holds a `content.",
+    );
+    refused(r, &["--format", "pdf"], "invalid value 'pdf'");
+    refused(
+        r,
+        &["--output", &at("content/laporan.html")],
+        "regency's own files",
+    );
+    refused(r, &["--output", &at("domains.toml")], "regency's own files");
+    refused(r, &["--output", &at("content")], "is a folder");
+    refused(
+        r,
+        &["--output", &at("tidak-ada/laporan.html")],
+        "its folder does not exist",
+    );
+    let out = laman(r, &["report", "--as-of", "26-11-2026"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn a_registry_with_errors_still_gives_a_report() {
+    let root = fixture("laporan");
+    let path = root.path().join("domains.toml");
+    // An approved entry without its decree: an error of the registry's rules.
+    write(
+        &path,
+        &read(&path).replace(
+            "decree = { number = \"100/002/KPTS/2024\", date = 2024-02-10 }\n",
+            "",
+        ),
+    );
+    let r = json_report(root.path(), AS_OF, &[]);
+    assert_eq!(r["ringkasan"]["situs_aktif"], 4);
+    let disdik = site(&r, "disdik");
+    assert_eq!(disdik["registri"]["keputusan"], Value::Null);
+    assert_eq!(parts(disdik)[5], ("Registri dan DNS".into(), 0));
+}
