@@ -343,8 +343,19 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    match std::fs::metadata(path) {
+        Ok(meta) => {
+            let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+        }
+        // A new file is readable by others, as one the editor saves would be (the
+        // temporary file is created private).
+        #[cfg(unix)]
+        Err(_) => {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644));
+        }
+        #[cfg(not(unix))]
+        Err(_) => {}
     }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
