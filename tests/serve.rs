@@ -291,6 +291,20 @@ fn services_and_their_findings_are_live() {
         |r| r.status == 200 && !r.body.contains("laman-overlay"),
     );
     assert!(fixed.body.contains("standar-persyaratan"));
+
+    // The portal's settings name the topics every site's service pages show.
+    let settings = root.path().join("content/portal/_site.toml");
+    write(
+        &settings,
+        &read(&settings).replace("Pertanahan dan Tata Ruang", "Agraria"),
+    );
+    let page = wait_for(
+        server.port,
+        "disdik.localhost",
+        "/layanan/sertifikat-tanah-sekolah/",
+        |r| r.body.contains("Standar pelayanan · Agraria"),
+    );
+    assert!(page.body.contains("Standar pelayanan · Agraria"));
 }
 
 #[test]

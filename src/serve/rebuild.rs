@@ -63,14 +63,14 @@ pub(super) fn rebuild(state: &State, only: Option<&str>) -> Result<Rebuilt> {
     Ok(rebuilt)
 }
 
-/// The build's options: every site, or `only` and the portal (which aggregates news).
+/// The build's options: every site, or `only` and the portal (which aggregates news and
+/// the catalogue). A change on the portal renders every site: its settings name the
+/// catalogue's topics, which every service page and its findings show.
 fn options(state: &State, only: Option<&str>) -> build::Options {
     let mut sites = Vec::new();
-    if let Some(label) = only {
+    if let Some(label) = only.filter(|&l| l != PORTAL_LABEL) {
         sites.push(label.to_string());
-        if label != PORTAL_LABEL {
-            sites.push(PORTAL_LABEL.to_string());
-        }
+        sites.push(PORTAL_LABEL.to_string());
     }
     build::Options {
         root: state.root.clone(),
