@@ -84,25 +84,52 @@ pub fn score(
     dns: Option<&[Finding]>,
 ) -> Skor {
     let portal = registry.status == "portal";
-    let fresh_points = match (&fresh.berita_terbaru, fresh.hari) {
-        (Some(_), Some(days)) if days <= fresh.periode_hari => FRESH,
-        (Some(_), Some(days)) => {
-            let over = (days - fresh.periode_hari) as f64 / fresh.periode_hari as f64;
-            (f64::from(FRESH) * (1.0 - over).max(0.0)).round() as u32
+    let bagian = vec![
+        freshness(fresh),
+        pages(complete),
+        services(complete, portal),
+        information(complete),
+        soundness(health),
+        standing(registry, portal, dns.map_or(0, <[Finding]>::len)),
+    ];
+    Skor {
+        total: bagian.iter().map(|b| b.nilai).sum(),
+        bagian,
+    }
+}
+
+/// Full with news within the period, falling in a straight line to 0 at twice it.
+fn freshness(fresh: &Kesegaran) -> BagianSkor {
+    let (points, note) = match (&fresh.berita_terbaru, fresh.hari) {
+        (Some(date), Some(days)) => {
+            let over = (days - fresh.periode_hari).max(0) as f64 / fresh.periode_hari as f64;
+            (
+                (f64::from(FRESH) * (1.0 - over).max(0.0)).round() as u32,
+                format!(
+                    "berita terakhir {date}, {days} hari lalu (periode {} hari)",
+                    fresh.periode_hari
+                ),
+            )
         }
-        _ => 0,
+        _ => (0, "tidak ada berita bertanggal".to_string()),
     };
-    let fresh_note = match (&fresh.berita_terbaru, fresh.hari) {
-        (Some(date), Some(days)) => format!(
-            "berita terakhir {date}, {days} hari lalu (periode {} hari)",
-            fresh.periode_hari
-        ),
-        _ => "tidak ada berita bertanggal".to_string(),
-    };
+    part("Kesegaran", points, FRESH, note)
+}
+
+fn pages(complete: &Kelengkapan) -> BagianSkor {
     let present = complete.halaman_wajib - complete.halaman_kurang.len();
-    let pages = share(PAGES, present, complete.halaman_wajib);
-    let pages_note = format!("belum ada: {}", complete.halaman_kurang.join(", "));
-    let (services, services_note) = if portal {
+    part(
+        "Halaman wajib",
+        share(PAGES, present, complete.halaman_wajib),
+        PAGES,
+        format!("belum ada: {}", complete.halaman_kurang.join(", ")),
+    )
+}
+
+/// 12 for complete standards, 3 for the pledge; the portal's services are the
+/// catalogue, so it has nothing of its own to lose here.
+fn services(complete: &Kelengkapan, portal: bool) -> BagianSkor {
+    let (points, note) = if portal {
         (SERVICES, String::new())
     } else if complete.layanan == 0 {
         (0, "belum ada layanan dengan standar pelayanan".to_string())
@@ -123,7 +150,11 @@ pub fn score(
         }
         (points, notes.join("; "))
     };
-    let (info, info_note) = if complete.informasi_publik == 0 {
+    part("Standar pelayanan", points, SERVICES, note)
+}
+
+fn information(complete: &Kelengkapan) -> BagianSkor {
+    let (points, note) = if complete.informasi_publik == 0 {
         (0, "daftar informasi publik kosong".to_string())
     } else {
         let stale = complete.informasi_basi.len();
@@ -136,42 +167,40 @@ pub fn score(
             format!("{stale} informasi berkala belum diperbarui dalam enam bulan"),
         )
     };
+    part("Informasi publik", points, INFO, note)
+}
+
+fn soundness(health: &Kesehatan) -> BagianSkor {
     let penalty = 5 * health.galat + health.peringatan + health.halaman_berat.len();
-    let health_points = HEALTH.saturating_sub(penalty.min(HEALTH as usize) as u32);
-    let health_note = format!(
-        "{} galat, {} peringatan, {} halaman terlalu berat",
-        health.galat,
-        health.peringatan,
-        health.halaman_berat.len()
-    );
-    let dns_findings = dns.map_or(0, <[Finding]>::len);
-    let registry_ok = (portal || (registry.status == "approved" && registry.keputusan.is_some()))
-        && !registry.tinjau_lewat
-        && dns_findings == 0;
-    let registry_note = if registry.tinjau_lewat {
+    part(
+        "Kesehatan",
+        HEALTH.saturating_sub(penalty.min(HEALTH as usize) as u32),
+        HEALTH,
+        format!(
+            "{} galat, {} peringatan, {} halaman terlalu berat",
+            health.galat,
+            health.peringatan,
+            health.halaman_berat.len()
+        ),
+    )
+}
+
+fn standing(registry: &Registri, portal: bool, dns_findings: usize) -> BagianSkor {
+    let decided = portal || (registry.status == "approved" && registry.keputusan.is_some());
+    let ok = decided && !registry.tinjau_lewat && dns_findings == 0;
+    let note = if registry.tinjau_lewat {
         "tanggal tinjau sudah lewat".to_string()
     } else if dns_findings > 0 {
         format!("{dns_findings} temuan DNS")
     } else {
         "subdomain belum disetujui dengan keputusan".to_string()
     };
-    let bagian = vec![
-        part("Kesegaran", fresh_points, FRESH, fresh_note),
-        part("Halaman wajib", pages, PAGES, pages_note),
-        part("Standar pelayanan", services, SERVICES, services_note),
-        part("Informasi publik", info, INFO, info_note),
-        part("Kesehatan", health_points, HEALTH, health_note),
-        part(
-            "Registri dan DNS",
-            if registry_ok { REGISTRY } else { 0 },
-            REGISTRY,
-            registry_note,
-        ),
-    ];
-    Skor {
-        total: bagian.iter().map(|b| b.nilai).sum(),
-        bagian,
-    }
+    part(
+        "Registri dan DNS",
+        if ok { REGISTRY } else { 0 },
+        REGISTRY,
+        note,
+    )
 }
 
 #[cfg(test)]
