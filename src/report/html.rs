@@ -61,9 +61,18 @@ fn score(s: &Situs) -> u32 {
 }
 
 fn charts(report: &Report) -> Vec<Chart> {
+    vec![
+        score_chart(report),
+        days_chart(report),
+        findings_chart(report),
+    ]
+}
+
+/// Score per site, lowest first.
+fn score_chart(report: &Report) -> Chart {
     let mut by_score = active(report);
     by_score.sort_by_key(|s| (score(s), s.label.clone()));
-    let scores = by_score
+    let bars = by_score
         .iter()
         .map(|s| Bar {
             label: s.nama.clone(),
@@ -77,15 +86,26 @@ fn charts(report: &Report) -> Vec<Chart> {
         .map(|s| format!("{} ({})", s.nama, score(s)))
         .collect::<Vec<_>>()
         .join(", ");
+    chart(
+        "grafik-skor",
+        "Skor per situs".into(),
+        format!("Skor 0 sampai 100, terendah di atas. Terendah: {worst}."),
+        bars,
+        None,
+    )
+}
+
+/// Days since the last update, longest first, with the period marked. Days are drawn up
+/// to three periods; longer (or unknown) runs off the scale.
+fn days_chart(report: &Report) -> Chart {
     let period = report.periode_hari;
-    // Days are drawn up to three periods; longer (or unknown) runs off the scale.
     let cap = (period * 3) as f64;
     let mut by_days = active(report);
     by_days.sort_by_key(|s| {
         let days = s.kesegaran.as_ref().and_then(|k| k.hari);
         (std::cmp::Reverse(days.unwrap_or(i64::MAX)), s.label.clone())
     });
-    let days = by_days
+    let bars = by_days
         .iter()
         .map(|s| {
             let d = s.kesegaran.as_ref().and_then(|k| k.hari);
@@ -101,6 +121,21 @@ fn charts(report: &Report) -> Vec<Chart> {
         .filter(|s| s.kesegaran.as_ref().is_some_and(|k| k.basi))
         .map(|s| s.nama.as_str())
         .collect();
+    chart(
+        "grafik-hari",
+        format!("Hari sejak pembaruan terakhir (garis: periode {period} hari)"),
+        if stale.is_empty() {
+            "Semua situs memuat berita dalam periode.".into()
+        } else {
+            format!("Tanpa berita dalam periode: {}.", stale.join(", "))
+        },
+        bars,
+        Some(period as f64 / cap * 100.0),
+    )
+}
+
+/// Findings of every site by code, most first.
+fn findings_chart(report: &Report) -> Chart {
     let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
     for s in &report.situs {
         for (code, n) in s.kesehatan.iter().flat_map(|h| &h.per_kode) {
@@ -110,7 +145,7 @@ fn charts(report: &Report) -> Vec<Chart> {
     let mut codes: Vec<(&str, usize)> = codes.into_iter().collect();
     codes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let most = codes.first().map_or(1, |c| c.1).max(1);
-    let findings = codes
+    let bars = codes
         .iter()
         .map(|(code, n)| Bar {
             label: code.to_string(),
@@ -118,7 +153,7 @@ fn charts(report: &Report) -> Vec<Chart> {
             length: *n as f64 / most as f64 * 100.0,
         })
         .collect();
-    let findings_summary = if codes.is_empty() {
+    let summary = if codes.is_empty() {
         "Tidak ada temuan pemeriksaan.".to_string()
     } else {
         codes
@@ -127,33 +162,13 @@ fn charts(report: &Report) -> Vec<Chart> {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    vec![
-        chart(
-            "grafik-skor",
-            "Skor per situs".into(),
-            format!("Skor 0 sampai 100, terendah di atas. Terendah: {worst}."),
-            scores,
-            None,
-        ),
-        chart(
-            "grafik-hari",
-            format!("Hari sejak pembaruan terakhir (garis: periode {period} hari)"),
-            if stale.is_empty() {
-                "Semua situs memuat berita dalam periode.".into()
-            } else {
-                format!("Tanpa berita dalam periode: {}.", stale.join(", "))
-            },
-            days,
-            Some(period as f64 / cap * 100.0),
-        ),
-        chart(
-            "grafik-temuan",
-            "Temuan pemeriksaan menurut kode".into(),
-            findings_summary,
-            findings,
-            None,
-        ),
-    ]
+    chart(
+        "grafik-temuan",
+        "Temuan pemeriksaan menurut kode".into(),
+        summary,
+        bars,
+        None,
+    )
 }
 
 /// The three orders of the table: labels of the active sites in each.

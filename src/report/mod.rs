@@ -113,7 +113,25 @@ pub fn assess(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
             .filter(|e| model.site(&e.label).is_none())
             .map(|e| judge.entry(e)),
     );
-    let mut report = Report {
+    let mut report = frame(model, options, period, &produced.findings, sites);
+    if let Some(previous) = &options.previous {
+        compare::compare(&mut report, previous);
+    }
+    report.ringkasan = summary(&report);
+    Ok(report)
+}
+
+/// The report around its sites: the regency, the date, the registry's own findings, the
+/// signature block and the weights.
+fn frame(
+    model: &Model,
+    options: &Options,
+    period: i64,
+    findings: &[Finding],
+    sites: Vec<Situs>,
+) -> Report {
+    let settings = &model.registry.report;
+    Report {
         schema: SCHEMA,
         kabupaten: Kabupaten {
             nama: model.registry.regency.name.clone(),
@@ -124,8 +142,7 @@ pub fn assess(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
         periode_hari: period,
         ringkasan: Ringkasan::default(),
         situs: sites,
-        temuan_registri: produced
-            .findings
+        temuan_registri: findings
             .iter()
             .filter(|f| f.site.is_none() && f.code.as_str().starts_with("registry."))
             .cloned()
@@ -138,12 +155,7 @@ pub fn assess(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
             nip: settings.signer_id.clone(),
         },
         bobot: score::weights(),
-    };
-    if let Some(previous) = &options.previous {
-        compare::compare(&mut report, previous);
     }
-    report.ringkasan = summary(&report);
-    Ok(report)
 }
 
 /// The report as JSON (schema [`SCHEMA`]), with a final newline.
