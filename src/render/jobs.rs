@@ -32,7 +32,8 @@ impl SiteRenderer<'_> {
                 .map(|&p| summaries[p].clone())
                 .collect();
             let per = match section.doc.meta.paginate_by {
-                _ if is_root => 0,
+                // The catalogue is one page: it lists every service, whatever the section holds.
+                _ if is_root || is_catalogue => 0,
                 Some(n) => n,
                 None => DEFAULT_PAGINATE_BY,
             };

@@ -4,7 +4,7 @@
 //! markdown; documented in docs/templates.md.
 
 use super::*;
-use crate::catalogue::records::{Informasi, Layanan, Opd, Topik};
+use crate::catalogue::records::{Informasi, Opd, Topik};
 use crate::content::ppid::{Class, Scope};
 use crate::content::service::{component_of, Group, Service};
 use crate::content::Doc;
@@ -71,12 +71,12 @@ impl SiteRenderer<'_> {
     pub(super) fn service_context(&self, page: usize) -> Option<LayananCtx> {
         let p = &self.site.content.pages[page];
         let service = p.doc.meta.service.as_deref()?;
-        let entry = self
-            .catalogue
-            .services
-            .iter()
-            .find(|e| std::ptr::eq(e.page, p))?;
-        let record = Layanan::of(entry, self.catalogue);
+        let entry = crate::catalogue::ServiceEntry {
+            site: self.site,
+            page: p,
+            service,
+        };
+        let record = KatalogEntry::of(&entry, self.catalogue);
         let parts = &self.docs.pages[page].fields;
         let html = |key: &str| {
             parts
@@ -98,10 +98,10 @@ impl SiteRenderer<'_> {
             })
             .collect();
         Some(LayananCtx {
-            json_ld: json_ld(self.model, self.site, &record),
-            waktu: record.waktu.as_ref().map(|w| w.teks.clone()),
-            biaya: record.biaya.as_ref().map(|b| b.teks.clone()),
-            gratis: record.biaya.as_ref().is_some_and(|b| b.gratis),
+            json_ld: json_ld(self.model, self.site, &record, p, service),
+            waktu: record.waktu,
+            biaya: record.biaya,
+            gratis: record.gratis,
             produk: html("produk"),
             topik: record.topik,
             komponen,
@@ -173,11 +173,11 @@ impl SiteRenderer<'_> {
 
     /// `katalog` of the portal's catalogue page; `intro` is the section's own text.
     pub(super) fn catalogue_context(&self, title: &str, intro: &str) -> KatalogCtx {
-        let all: Vec<Layanan> = self
+        let all: Vec<KatalogEntry> = self
             .catalogue
             .services
             .iter()
-            .map(|e| Layanan::of(e, self.catalogue))
+            .map(|e| KatalogEntry::of(e, self.catalogue))
             .collect();
         let mut per_opd: Vec<OpdGroup> = Vec::new();
         for l in &all {
@@ -189,7 +189,7 @@ impl SiteRenderer<'_> {
                 }),
             }
         }
-        let mut per_topik: BTreeMap<(String, String), Vec<Layanan>> = BTreeMap::new();
+        let mut per_topik: BTreeMap<(String, String), Vec<KatalogEntry>> = BTreeMap::new();
         for l in &all {
             per_topik
                 .entry((l.topik.nama.clone(), l.topik.kode.clone()))
@@ -210,10 +210,7 @@ impl SiteRenderer<'_> {
             judul: title.to_string(),
             pengantar: intro.to_string(),
             jumlah: all.len(),
-            gratis: all
-                .iter()
-                .filter(|l| l.biaya.as_ref().is_some_and(|b| b.gratis))
-                .count(),
+            gratis: all.iter().filter(|l| l.gratis).count(),
             per_opd,
             per_topik,
             json_url: self.site.url_of("/layanan.json"),
@@ -225,7 +222,13 @@ impl SiteRenderer<'_> {
 /// schema.org `GovernmentService` for a service page, as JSON that can stand inside a
 /// `<script>` element: `<`, `>` and `&` are written as `\u003c` etc., so no text of the
 /// page can close the element.
-fn json_ld(model: &Model, site: &Site, l: &Layanan) -> String {
+fn json_ld(
+    model: &Model,
+    site: &Site,
+    l: &KatalogEntry,
+    page: &crate::content::Page,
+    service: &Service,
+) -> String {
     let mut value = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "GovernmentService",
@@ -242,18 +245,20 @@ fn json_ld(model: &Model, site: &Site, l: &Layanan) -> String {
             "name": model.registry.regency.name,
         },
     });
-    if let Some(d) = &l.deskripsi {
+    if let Some(d) = &page.doc.meta.description {
         value["description"] = d.as_str().into();
     }
-    if let Some(b) = &l.biaya {
-        let price = if b.gratis { Some(0) } else { b.jumlah };
-        if let Some(price) = price {
-            value["offers"] = serde_json::json!({
-                "@type": "Offer",
-                "price": price,
-                "priceCurrency": "IDR",
-            });
-        }
+    let price = match &service.cost {
+        Some(c) if c.is_free() => Some(0),
+        Some(crate::content::service::Cost::Amount(n)) => Some(*n),
+        _ => None,
+    };
+    if let Some(price) = price {
+        value["offers"] = serde_json::json!({
+            "@type": "Offer",
+            "price": price,
+            "priceCurrency": "IDR",
+        });
     }
     script_safe(&value.to_string())
 }
@@ -305,11 +310,44 @@ pub struct KatalogCtx {
 #[derive(Serialize)]
 pub struct OpdGroup {
     pub opd: Opd,
-    pub layanan: Vec<Layanan>,
+    pub layanan: Vec<KatalogEntry>,
 }
 
 #[derive(Serialize)]
 pub struct TopikGroup {
     pub topik: Topik,
-    pub layanan: Vec<Layanan>,
+    pub layanan: Vec<KatalogEntry>,
+}
+
+/// One service as the catalogue page lists it: what a citizen compares (time, cost)
+/// and where to read the rest. Not the whole open-data record: the page lists every
+/// service twice, and the components would make it (and its context) many times larger.
+#[derive(Serialize, Clone)]
+pub struct KatalogEntry {
+    pub nama: String,
+    pub url: String,
+    pub opd: Opd,
+    pub topik: Topik,
+    pub waktu: Option<String>,
+    pub biaya: Option<String>,
+    pub gratis: bool,
+}
+
+impl KatalogEntry {
+    fn of(e: &crate::catalogue::ServiceEntry, catalogue: &crate::catalogue::Catalogue) -> Self {
+        let s = e.service;
+        let topic = s.topic.clone().unwrap_or_default();
+        KatalogEntry {
+            nama: e.page.doc.meta.title.clone(),
+            url: e.site.url_of(&e.page.path),
+            opd: Opd::of(e.site),
+            topik: Topik {
+                nama: catalogue.topic_name(&topic).to_string(),
+                kode: topic,
+            },
+            waktu: s.part("waktu").map(|p| p.text.items().join(" ")),
+            biaya: s.cost.as_ref().map(|c| c.text()),
+            gratis: s.cost.as_ref().is_some_and(|c| c.is_free()),
+        }
+    }
 }
