@@ -199,6 +199,21 @@ fn resolve(model: &Model, site: &Site, link: &str) -> Result<String, (Code, Stri
 /// overdue on `as_of`, a regency-wide list outside the portal, PPID links that go
 /// nowhere.
 pub fn check(model: &Model, catalogue: &Catalogue, as_of: Date) -> Vec<Finding> {
+    let mut findings = unknown_topics(catalogue);
+    let oldest = as_of
+        .checked_sub(BERKALA_MONTHS.months())
+        .unwrap_or(Date::MIN);
+    // Item by item, so that each item's findings stay together.
+    for e in &catalogue.info {
+        findings.extend(stale(e, oldest, as_of));
+        findings.extend(unusable_link(model, e));
+    }
+    findings.extend(regency_lists_outside_portal(model));
+    findings
+}
+
+/// Services whose topic is neither a standard topic nor one of the regency's.
+fn unknown_topics(catalogue: &Catalogue) -> Vec<Finding> {
     let mut findings = Vec::new();
     for e in &catalogue.services {
         let Some(topic) = &e.service.topic else {
@@ -224,37 +239,52 @@ pub fn check(model: &Model, catalogue: &Catalogue, as_of: Date) -> Vec<Finding> 
             );
         }
     }
-    let oldest = as_of
-        .checked_sub(BERKALA_MONTHS.months())
-        .unwrap_or(Date::MIN);
-    for e in &catalogue.info {
-        let at = |f: Finding| f.at(&e.doc.file, e.item.line).site(&e.site.label);
-        if e.item.class == Class::Berkala {
-            match e.item.renewed {
-                Some(d) if d < oldest => findings.push(at(Finding::new(
-                    Code::ContentPpidStale,
-                    format!(
-                        "`{}` is information published periodically, last renewed on {d}: more than {BERKALA_MONTHS} months before {as_of}",
-                        e.item.title
-                    ),
-                )
-                .help("publish the current version and set diperbarui to its date (UU 14/2008 Pasal 9: at least every six months)"))),
-                None => findings.push(at(Finding::new(
-                    Code::ContentPpidStale,
-                    format!(
-                        "`{}` is information published periodically without the date it was last renewed",
-                        e.item.title
-                    ),
-                )
-                .help("add diperbarui = YYYY-MM-DD, the date it was last published"))),
-                Some(_) => {}
-            }
-        }
-        if let Some(Err((code, why))) = e.item.link.as_deref().map(|l| resolve(model, e.site, l)) {
-            findings.push(at(Finding::new(code, format!("tautan of `{}`: {why}", e.item.title))
-                .help("link a page of the site as @/path.md, another site as @label/path.md, or an https:// address")));
-        }
+    findings
+}
+
+/// A finding placed at the item's line.
+fn at_item(e: &InfoEntry, f: Finding) -> Finding {
+    f.at(&e.doc.file, e.item.line).site(&e.site.label)
+}
+
+/// A *berkala* item last renewed before `oldest`, or without the date it was renewed.
+fn stale(e: &InfoEntry, oldest: Date, as_of: Date) -> Option<Finding> {
+    if e.item.class != Class::Berkala {
+        return None;
     }
+    match e.item.renewed {
+        Some(d) if d < oldest => Some(at_item(e, Finding::new(
+            Code::ContentPpidStale,
+            format!(
+                "`{}` is information published periodically, last renewed on {d}: more than {BERKALA_MONTHS} months before {as_of}",
+                e.item.title
+            ),
+        )
+        .help("publish the current version and set diperbarui to its date (UU 14/2008 Pasal 9: at least every six months)"))),
+        None => Some(at_item(e, Finding::new(
+            Code::ContentPpidStale,
+            format!(
+                "`{}` is information published periodically without the date it was last renewed",
+                e.item.title
+            ),
+        )
+        .help("add diperbarui = YYYY-MM-DD, the date it was last published"))),
+        Some(_) => None,
+    }
+}
+
+/// An item's `tautan` that resolves to no page, or is not an address to link to.
+fn unusable_link(model: &Model, e: &InfoEntry) -> Option<Finding> {
+    let Some(Err((code, why))) = e.item.link.as_deref().map(|l| resolve(model, e.site, l)) else {
+        return None;
+    };
+    Some(at_item(e, Finding::new(code, format!("tautan of `{}`: {why}", e.item.title))
+        .help("link a page of the site as @/path.md, another site as @label/path.md, or an https:// address")))
+}
+
+/// `daftar = "kabupaten"` on an OPD site: the whole regency's list is the portal's.
+fn regency_lists_outside_portal(model: &Model) -> Vec<Finding> {
+    let mut findings = Vec::new();
     for site in model.sites.iter().filter(|s| !s.is_portal()) {
         let c = &site.content;
         let docs = c

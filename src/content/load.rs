@@ -1,5 +1,8 @@
 //! Reads one site folder into a [`SiteContent`]: walks the folder, reads and parses every
 //! markdown file (in parallel), and gives every section and page its address.
+//!
+//! It reads only the site's own folder (through [`Area`]); it must not render markdown
+//! nor resolve links, which need every site of the regency.
 
 use super::config::SiteConfig;
 use super::frontmatter::{self, FrontMatter, SortBy};
@@ -38,7 +41,34 @@ pub fn load_site(root: &Path, site: &SiteDir, options: LoadOptions) -> (SiteCont
     }
     let config = read_config(&area, site, &mut findings);
     let files = walk(&area, "", &mut findings);
+    let (md, mut assets) = split_files(&area, site, &files);
+    assets.extend(static_files(&area, &mut findings));
+    let mut templates = template_files(&area, &mut findings);
+    if !site.custom_code {
+        findings.extend(code::refuse_unapproved(&mut assets, &mut templates));
+    }
+    for f in &mut findings {
+        f.site = Some(site.label.clone());
+    }
 
+    let docs: Vec<(Doc, Vec<Finding>)> = md.par_iter().map(|rel| read_doc(&area, rel)).collect();
+    let (sections, pages) = sections_and_pages(docs, &site.label, &mut findings);
+    let mut content = assemble(sections, pages, options, &site.label, &mut findings);
+    content.label = site.label.clone();
+    content.dir = site.dir.clone();
+    content.config = config;
+    content.assets = assets;
+    content.templates = templates;
+    (content, findings)
+}
+
+/// The markdown files to read (a bundle's only one is its `index.md`) and every other
+/// file as an asset, at its address: a bundle's files beside its page.
+fn split_files<'f>(
+    area: &Arc<Area>,
+    site: &SiteDir,
+    files: &'f [String],
+) -> (Vec<&'f str>, Vec<Asset>) {
     let bundles: BTreeSet<&str> = files
         .iter()
         .filter_map(|rel| rel.strip_suffix("/index.md"))
@@ -47,7 +77,7 @@ pub fn load_site(root: &Path, site: &SiteDir, options: LoadOptions) -> (SiteCont
 
     let mut md = Vec::new();
     let mut assets = Vec::new();
-    for rel in &files {
+    for rel in files {
         if rel.ends_with(".md") && in_bundle(rel).is_none_or(|b| rel == &format!("{b}/index.md")) {
             md.push(rel.as_str());
         } else if !rel.ends_with(".md") {
@@ -65,21 +95,21 @@ pub fn load_site(root: &Path, site: &SiteDir, options: LoadOptions) -> (SiteCont
             });
         }
     }
-    assets.extend(static_files(&area, &mut findings));
-    let mut templates = template_files(&area, &mut findings);
-    if !site.custom_code {
-        findings.extend(code::refuse_unapproved(&mut assets, &mut templates));
-    }
-    for f in &mut findings {
-        f.site = Some(site.label.clone());
-    }
+    (md, assets)
+}
 
-    let docs: Vec<(Doc, Vec<Finding>)> = md.par_iter().map(|rel| read_doc(&area, rel)).collect();
+/// The documents read, as sections (`_index.md`) and pages; their problems join
+/// `findings`, with those of a file in the wrong place.
+fn sections_and_pages(
+    docs: Vec<(Doc, Vec<Finding>)>,
+    label: &str,
+    findings: &mut Vec<Finding>,
+) -> (Vec<Doc>, Vec<Doc>) {
     let mut sections = Vec::new();
     let mut pages = Vec::new();
     for (doc, mut problems) in docs {
         for f in &mut problems {
-            f.site = Some(site.label.clone());
+            f.site = Some(label.to_string());
         }
         findings.append(&mut problems);
         if doc.rel == "index.md" {
@@ -89,7 +119,7 @@ pub fn load_site(root: &Path, site: &SiteDir, options: LoadOptions) -> (SiteCont
                     "index.md at the top of a site would take the place of the home page",
                 )
                 .at(&doc.file, 1)
-                .site(&site.label)
+                .site(label)
                 .help("the home page of a site is _index.md; rename this file"),
             );
         } else if doc.rel == "_index.md" || doc.rel.ends_with("/_index.md") {
@@ -100,7 +130,7 @@ pub fn load_site(root: &Path, site: &SiteDir, options: LoadOptions) -> (SiteCont
                         "a section (_index.md) cannot describe a service: [layanan] belongs on a page",
                     )
                     .at(&doc.file, service.line)
-                    .site(&site.label)
+                    .site(label)
                     .help("put each service on its own page in the section, for example layanan/ktp-elektronik.md"),
                 );
             }
@@ -109,13 +139,7 @@ pub fn load_site(root: &Path, site: &SiteDir, options: LoadOptions) -> (SiteCont
             pages.push(doc);
         }
     }
-    let mut content = assemble(sections, pages, options, &site.label, &mut findings);
-    content.label = site.label.clone();
-    content.dir = site.dir.clone();
-    content.config = config;
-    content.assets = assets;
-    content.templates = templates;
-    (content, findings)
+    (sections, pages)
 }
 
 fn read_config(area: &Area, site: &SiteDir, findings: &mut Vec<Finding>) -> SiteConfig {
@@ -299,7 +323,29 @@ fn assemble(
     label: &str,
     findings: &mut Vec<Finding>,
 ) -> SiteContent {
-    // Section folders: "" for the root, "berita" for berita/_index.md.
+    let (dirs, mut sections) = section_tree(section_docs);
+    let hidden = hidden_sections(&sections, options);
+    for i in 1..sections.len() {
+        if !hidden[i] {
+            let p = sections[i].parent.unwrap_or(0);
+            sections[p].subsections.push(i);
+        }
+    }
+    let pages = place_pages(page_docs, &dirs, &hidden, options, label, findings);
+    for (i, page) in pages.iter().enumerate() {
+        sections[page.section].pages.push(i);
+    }
+    sort_pages(&mut sections, &pages);
+    SiteContent {
+        sections,
+        pages,
+        ..Default::default()
+    }
+}
+
+/// The sections, the root first, then by folder; each with its folder ("" for the root,
+/// "berita" for berita/_index.md), its address and its parent.
+fn section_tree(section_docs: Vec<Doc>) -> (Vec<String>, Vec<Section>) {
     let mut by_dir: BTreeMap<String, Doc> = section_docs
         .into_iter()
         .map(|d| {
@@ -319,16 +365,6 @@ fn assemble(
         dirs.push(dir);
         docs.push(doc);
     }
-    let parent_of = |dir: &str, dirs: &[String]| -> usize {
-        let mut d = dir;
-        while let Some((parent, _)) = d.rsplit_once('/') {
-            if let Some(i) = dirs.iter().position(|x| x == parent) {
-                return i;
-            }
-            d = parent;
-        }
-        0
-    };
     let mut sections: Vec<Section> = Vec::with_capacity(docs.len());
     for (i, doc) in docs.into_iter().enumerate() {
         let parent = (i > 0).then(|| parent_of(&dirs[i], &dirs));
@@ -339,8 +375,24 @@ fn assemble(
             ..Default::default()
         });
     }
-    // A draft section hides itself and everything below it.
-    let hidden: Vec<bool> = (0..sections.len())
+    (dirs, sections)
+}
+
+/// The nearest section folder above `dir` (the root when there is none).
+fn parent_of(dir: &str, dirs: &[String]) -> usize {
+    let mut d = dir;
+    while let Some((parent, _)) = d.rsplit_once('/') {
+        if let Some(i) = dirs.iter().position(|x| x == parent) {
+            return i;
+        }
+        d = parent;
+    }
+    0
+}
+
+/// Which sections are hidden: a draft section hides itself and everything below it.
+fn hidden_sections(sections: &[Section], options: LoadOptions) -> Vec<bool> {
+    (0..sections.len())
         .map(|i| {
             let mut s = Some(i);
             while let Some(j) = s {
@@ -351,14 +403,19 @@ fn assemble(
             }
             false
         })
-        .collect();
-    for i in 1..sections.len() {
-        if !hidden[i] {
-            let p = sections[i].parent.unwrap_or(0);
-            sections[p].subsections.push(i);
-        }
-    }
+        .collect()
+}
 
+/// Every page that is not a draft, nor in a hidden section, with its section and
+/// address.
+fn place_pages(
+    page_docs: Vec<Doc>,
+    dirs: &[String],
+    hidden: &[bool],
+    options: LoadOptions,
+    label: &str,
+    findings: &mut Vec<Finding>,
+) -> Vec<Page> {
     let mut pages = Vec::new();
     for doc in page_docs {
         let (dir, stem) = match doc.rel.strip_suffix("/index.md") {
@@ -372,7 +429,7 @@ fn assemble(
         let section = dirs
             .iter()
             .position(|d| d == dir)
-            .unwrap_or_else(|| parent_of(&format!("{dir}/x"), &dirs));
+            .unwrap_or_else(|| parent_of(&format!("{dir}/x"), dirs));
         if hidden[section] || (doc.meta.draft && !options.drafts) {
             continue;
         }
@@ -391,10 +448,12 @@ fn assemble(
         let path = format!("{}{slug}/", url_dir(dir));
         pages.push(Page { doc, path, section });
     }
-    for (i, page) in pages.iter().enumerate() {
-        sections[page.section].pages.push(i);
-    }
-    for section in &mut sections {
+    pages
+}
+
+/// Each section's pages in its `sort_by` order (newest first by default), then by title.
+fn sort_pages(sections: &mut [Section], pages: &[Page]) {
+    for section in sections {
         let sort_by = section.doc.meta.sort_by.unwrap_or(SortBy::Date);
         section.pages.sort_by(|&a, &b| {
             let (a, b) = (&pages[a].doc.meta, &pages[b].doc.meta);
@@ -408,10 +467,5 @@ fn assemble(
             };
             order.then_with(|| a.title.cmp(&b.title))
         });
-    }
-    SiteContent {
-        sections,
-        pages,
-        ..Default::default()
     }
 }

@@ -192,7 +192,7 @@ fn read_item(
     block: &Block,
     findings: &mut Vec<Finding>,
 ) -> Option<Item> {
-    let Some(t) = value.as_object() else {
+    let Some(table) = value.as_object() else {
         findings.push(field(
             line,
             format!("an item of [ppid] informasi must be a table, not `{value}`"),
@@ -200,120 +200,161 @@ fn read_item(
         ));
         return None;
     };
-    // A field's line: searched from the item's line, by its key.
-    let line_of = |key: &str| {
-        block
-            .text_after(line, &format!("{key} "))
-            .or_else(|| block.text_after(line, &format!("{key}:")))
-            .or_else(|| block.text_after(line, &format!("{key}=")))
-            .unwrap_or(line)
-    };
+    let fields = ItemFields { table, line, block };
     let before = findings.len();
-    for key in t.keys().filter(|k| !ITEM_FIELDS.contains(&k.as_str())) {
-        findings.push(unknown(line_of(key), "a [ppid] item", key, &ITEM_FIELDS));
-    }
-    let text = |key: &str, findings: &mut Vec<Finding>| match t.get(key) {
-        None => None,
-        Some(Value::String(s)) if s.trim().is_empty() => None,
-        Some(Value::String(s)) => Some(s.trim().to_string()),
-        Some(other) => {
-            findings.push(field(
-                line_of(key),
-                format!("`{key}` of a [ppid] item must be a text, not `{other}`"),
-                &format!("write {key} = \"...\""),
-            ));
-            None
-        }
-    };
-    let title = text("judul", findings);
-    if title.is_none() {
-        findings.push(field(
-            line,
-            "a [ppid] item has no `judul`".into(),
-            "every item needs its title: judul = \"Laporan Keuangan 2025\"",
+    for key in table.keys().filter(|k| !ITEM_FIELDS.contains(&k.as_str())) {
+        findings.push(unknown(
+            fields.line_of(key),
+            "a [ppid] item",
+            key,
+            &ITEM_FIELDS,
         ));
     }
-    let class = match text("klasifikasi", findings) {
-        None => {
-            findings.push(field(
-                line,
-                "a [ppid] item has no `klasifikasi`".into(),
-                "klasifikasi = \"berkala\", \"serta-merta\", \"setiap-saat\" or \"dikecualikan\"",
-            ));
-            None
-        }
-        Some(c) => Class::parse(&c).or_else(|| {
-            findings.push(field(
-                line_of("klasifikasi"),
-                format!("`{c}` is not a classification of public information"),
-                "klasifikasi = \"berkala\", \"serta-merta\", \"setiap-saat\" or \"dikecualikan\" (UU 14/2008)",
-            ));
-            None
-        }),
-    };
-    let renewed = match t.get("diperbarui") {
-        None => None,
-        Some(v) => {
-            let written = v.as_str().unwrap_or_default();
-            match When::parse(written) {
-                Some(w) => Some(w.date),
-                None => {
-                    findings.push(field(
-                        line_of("diperbarui"),
-                        format!(
-                            "`diperbarui` is not a date: `{}`",
-                            v.as_str().map_or(v.to_string(), str::to_string)
-                        ),
-                        "write the date as 2026-07-15",
-                    ));
-                    None
-                }
-            }
-        }
-    };
+    let title = fields.title(findings);
+    let class = fields.class(findings);
+    let renewed = fields.renewed(findings);
     let item = Item {
         title: title.unwrap_or_default(),
         class: class.unwrap_or(Class::SetiapSaat),
         renewed,
-        unit: text("penanggung_jawab", findings),
-        summary: text("ringkasan", findings).or_else(|| text("keterangan", findings)),
-        form: text("bentuk", findings),
-        retention: text("retensi", findings),
-        link: text("tautan", findings),
-        legal_ground: text("dasar_hukum", findings),
-        consequence_test: text("uji_konsekuensi", findings),
+        unit: fields.text("penanggung_jawab", findings),
+        summary: fields
+            .text("ringkasan", findings)
+            .or_else(|| fields.text("keterangan", findings)),
+        form: fields.text("bentuk", findings),
+        retention: fields.text("retensi", findings),
+        link: fields.text("tautan", findings),
+        legal_ground: fields.text("dasar_hukum", findings),
+        consequence_test: fields.text("uji_konsekuensi", findings),
         line,
     };
+    // An item whose classification was not read is not judged as exempt.
     if item.class == Class::Dikecualikan && class.is_some() {
-        if item.legal_ground.is_none() {
-            findings.push(
-                Finding::new(
-                    Code::ContentPpidIncomplete,
-                    format!(
-                        "`{}` is exempt information without its legal ground",
-                        item.title
-                    ),
-                )
-                .line(line)
-                .help("UU 14/2008 Pasal 17 lists what may be exempt: add dasar_hukum = \"...\" naming the article"),
-            );
-        }
-        if item.consequence_test.is_none() {
-            findings.push(
-                Finding::new(
-                    Code::ContentPpidIncomplete,
-                    format!("`{}` is exempt information without a consequence test", item.title),
-                )
-                .line(line)
-                .warning()
-                .help("UU 14/2008 Pasal 2 ayat 4: add uji_konsekuensi = \"...\" naming the PPID's decision"),
-            );
-        }
+        findings.extend(exempt_problems(&item));
     }
     let failed = findings[before..]
         .iter()
         .any(|f| f.code == Code::ContentFrontmatterField);
     (!failed).then_some(item)
+}
+
+/// The fields of one `[[ppid.informasi]]` table, and where the item starts.
+struct ItemFields<'v> {
+    table: &'v serde_json::Map<String, Value>,
+    line: usize,
+    block: &'v Block<'v>,
+}
+
+impl ItemFields<'_> {
+    /// A field's line: searched from the item's line, by its key.
+    fn line_of(&self, key: &str) -> usize {
+        self.block
+            .text_after(self.line, &format!("{key} "))
+            .or_else(|| self.block.text_after(self.line, &format!("{key}:")))
+            .or_else(|| self.block.text_after(self.line, &format!("{key}=")))
+            .unwrap_or(self.line)
+    }
+
+    /// A text field, trimmed; empty is absent.
+    fn text(&self, key: &str, findings: &mut Vec<Finding>) -> Option<String> {
+        match self.table.get(key) {
+            None => None,
+            Some(Value::String(s)) if s.trim().is_empty() => None,
+            Some(Value::String(s)) => Some(s.trim().to_string()),
+            Some(other) => {
+                findings.push(field(
+                    self.line_of(key),
+                    format!("`{key}` of a [ppid] item must be a text, not `{other}`"),
+                    &format!("write {key} = \"...\""),
+                ));
+                None
+            }
+        }
+    }
+
+    fn title(&self, findings: &mut Vec<Finding>) -> Option<String> {
+        let title = self.text("judul", findings);
+        if title.is_none() {
+            findings.push(field(
+                self.line,
+                "a [ppid] item has no `judul`".into(),
+                "every item needs its title: judul = \"Laporan Keuangan 2025\"",
+            ));
+        }
+        title
+    }
+
+    fn class(&self, findings: &mut Vec<Finding>) -> Option<Class> {
+        match self.text("klasifikasi", findings) {
+            None => {
+                findings.push(field(
+                    self.line,
+                    "a [ppid] item has no `klasifikasi`".into(),
+                    "klasifikasi = \"berkala\", \"serta-merta\", \"setiap-saat\" or \"dikecualikan\"",
+                ));
+                None
+            }
+            Some(c) => Class::parse(&c).or_else(|| {
+                findings.push(field(
+                    self.line_of("klasifikasi"),
+                    format!("`{c}` is not a classification of public information"),
+                    "klasifikasi = \"berkala\", \"serta-merta\", \"setiap-saat\" or \"dikecualikan\" (UU 14/2008)",
+                ));
+                None
+            }),
+        }
+    }
+
+    /// `diperbarui`: when the item was last published or renewed.
+    fn renewed(&self, findings: &mut Vec<Finding>) -> Option<Date> {
+        let v = self.table.get("diperbarui")?;
+        let written = v.as_str().unwrap_or_default();
+        match When::parse(written) {
+            Some(w) => Some(w.date),
+            None => {
+                findings.push(field(
+                    self.line_of("diperbarui"),
+                    format!(
+                        "`diperbarui` is not a date: `{}`",
+                        v.as_str().map_or(v.to_string(), str::to_string)
+                    ),
+                    "write the date as 2026-07-15",
+                ));
+                None
+            }
+        }
+    }
+}
+
+/// What exempt information lacks: its legal ground (an error) and the consequence test
+/// (a warning).
+fn exempt_problems(item: &Item) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if item.legal_ground.is_none() {
+        findings.push(
+            Finding::new(
+                Code::ContentPpidIncomplete,
+                format!(
+                    "`{}` is exempt information without its legal ground",
+                    item.title
+                ),
+            )
+            .line(item.line)
+            .help("UU 14/2008 Pasal 17 lists what may be exempt: add dasar_hukum = \"...\" naming the article"),
+        );
+    }
+    if item.consequence_test.is_none() {
+        findings.push(
+            Finding::new(
+                Code::ContentPpidIncomplete,
+                format!("`{}` is exempt information without a consequence test", item.title),
+            )
+            .line(item.line)
+            .warning()
+            .help("UU 14/2008 Pasal 2 ayat 4: add uji_konsekuensi = \"...\" naming the PPID's decision"),
+        );
+    }
+    findings
 }
 
 #[cfg(test)]

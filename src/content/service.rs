@@ -431,6 +431,30 @@ pub fn read(value: &Value, block: &Block) -> (Service, Vec<Finding>) {
         ));
         return (service, findings);
     };
+    unknown_fields(table, block, &mut findings);
+    read_topic(table, block, &mut service, &mut findings);
+    for c in &COMPONENTS {
+        let at = block.key(&["layanan", c.key]);
+        let text = table
+            .get(c.key)
+            .and_then(|v| read_component(c.key, v, at, &mut service, &mut findings));
+        match text {
+            Some(text) => service.parts.push(Part {
+                key: c.key,
+                text,
+                line: at,
+            }),
+            None => service.missing.push(c.key),
+        }
+    }
+    findings.extend(missing_components(table, &service));
+    (service, findings)
+}
+
+type Table = serde_json::Map<String, Value>;
+
+/// A key of `[layanan]` that is neither a component nor the topic.
+fn unknown_fields(table: &Table, block: &Block, findings: &mut Vec<Finding>) {
     for key in table.keys() {
         if key != "topik" && component_of(key).is_none() {
             let known: Vec<&str> = COMPONENTS.iter().map(|c| c.key).chain(["topik"]).collect();
@@ -445,6 +469,10 @@ pub fn read(value: &Value, block: &Block) -> (Service, Vec<Finding>) {
             ));
         }
     }
+}
+
+/// `topik`, as written (whether the regency knows it is checked with the catalogue).
+fn read_topic(table: &Table, block: &Block, service: &mut Service, findings: &mut Vec<Finding>) {
     match table.get("topik") {
         Some(Value::String(t)) if !t.trim().is_empty() => {
             service.topic = Some(t.trim().to_string());
@@ -456,46 +484,51 @@ pub fn read(value: &Value, block: &Block) -> (Service, Vec<Finding>) {
             "for example: topik = \"kependudukan\" (the list is in docs/content.md)",
         )),
         None => findings.push(field(
-            line,
+            service.line,
             "the service has no `topik`: the catalogue groups services by topic",
             "add topik = \"...\" to [layanan], for example topik = \"kesehatan\"",
         )),
     }
-    for c in &COMPONENTS {
-        let at = block.key(&["layanan", c.key]);
-        let text = match (c.key, table.get(c.key)) {
-            (_, None) => None,
-            ("waktu", Some(v)) => read_time(v, at, &mut findings).map(|(time, text)| {
-                service.time = Some(time);
-                text
-            }),
-            ("biaya", Some(v)) => read_cost(v, at, &mut findings).map(|cost| {
-                let text = cost.as_text();
-                service.cost = Some(cost);
-                text
-            }),
-            ("jumlah_pelaksana", Some(Value::Number(n))) => match n.as_u64() {
-                Some(n) => Some(Text::Prose(format!("{n} orang"))),
-                None => {
-                    findings.push(field(
-                        at,
-                        "`jumlah_pelaksana` must be a whole number of people or a text",
-                        "for example: jumlah_pelaksana = 6, or \"6 orang petugas loket\"",
-                    ));
-                    None
-                }
-            },
-            (_, Some(v)) => read_text(c.key, v, at, &mut findings),
-        };
-        match text {
-            Some(text) => service.parts.push(Part {
-                key: c.key,
-                text,
-                line: at,
-            }),
-            None => service.missing.push(c.key),
-        }
+}
+
+/// One component written at line `at`: its text, or `None` when it is empty or
+/// unreadable (then with its finding). The time and the cost are also kept as data.
+fn read_component(
+    key: &str,
+    value: &Value,
+    at: usize,
+    service: &mut Service,
+    findings: &mut Vec<Finding>,
+) -> Option<Text> {
+    match (key, value) {
+        ("waktu", v) => read_time(v, at, findings).map(|(time, text)| {
+            service.time = Some(time);
+            text
+        }),
+        ("biaya", v) => read_cost(v, at, findings).map(|cost| {
+            let text = cost.as_text();
+            service.cost = Some(cost);
+            text
+        }),
+        ("jumlah_pelaksana", Value::Number(n)) => match n.as_u64() {
+            Some(n) => Some(Text::Prose(format!("{n} orang"))),
+            None => {
+                findings.push(field(
+                    at,
+                    "`jumlah_pelaksana` must be a whole number of people or a text",
+                    "for example: jumlah_pelaksana = 6, or \"6 orang petugas loket\"",
+                ));
+                None
+            }
+        },
+        (_, v) => read_text(key, v, at, findings),
     }
+}
+
+/// A finding for each component not written (or written empty): an error for a delivery
+/// component, which the law requires, a warning for a management one.
+fn missing_components(table: &Table, service: &Service) -> Vec<Finding> {
+    let mut findings = Vec::new();
     for key in &service.missing {
         let c = component_of(key).expect("missing keys come from COMPONENTS");
         // A component written but unreadable already has its finding.
@@ -510,7 +543,7 @@ pub fn read(value: &Value, block: &Block) -> (Service, Vec<Finding>) {
                 c.title.to_lowercase()
             ),
         )
-        .line(line);
+        .line(service.line);
         findings.push(match c.group {
             Group::Delivery => f.help(format!(
                 "UU 25/2009 Pasal 21 requires it: add {} = \"...\" to [layanan]",
@@ -522,7 +555,7 @@ pub fn read(value: &Value, block: &Block) -> (Service, Vec<Finding>) {
             )),
         });
     }
-    (service, findings)
+    findings
 }
 
 fn is_empty(value: &Value) -> bool {

@@ -6,11 +6,13 @@
 //! a build, the preview server for `serve`).
 
 mod bounds;
+mod compile;
 mod context;
 mod docs;
 mod feeds;
 mod filters;
 mod jobs;
+mod place;
 mod public;
 mod theme;
 pub(crate) use theme::escape as escape_html;
@@ -91,57 +93,8 @@ pub fn render(
     sink: Option<&dyn Sink>,
 ) -> crate::error::Result<(Vec<SiteOutput>, Vec<Finding>)> {
     let mut findings = Vec::new();
-    let mut themes: HashMap<String, Result<Theme, Vec<Finding>>> = HashMap::new();
-    for site in &model.sites {
-        let name = theme_name(&site.content);
-        themes
-            .entry(name.to_string())
-            .or_insert_with(|| Theme::load(root, name));
-    }
-    // Sites without template overrides share one compiled set per theme.
-    let mut shared: HashMap<String, Option<theme::Templates>> = HashMap::new();
-    let mut own: HashMap<String, Option<theme::Templates>> = HashMap::new();
-    for site in model.sites.iter().filter(|s| selected(&s.label)) {
-        let name = theme_name(&site.content);
-        let theme = match &themes[name] {
-            Ok(t) => t,
-            Err(fs) => {
-                // A finding without a file is about the name in the site's settings; one
-                // with a file is about the theme's folder, which concerns every site and
-                // is reported once.
-                let settings = site.content.dir.join(crate::content::SITE_CONFIG_FILE);
-                for f in fs {
-                    if f.file.is_none() {
-                        findings.push(f.clone().file(&settings).site(&site.label));
-                    } else if !findings.contains(f) {
-                        findings.push(f.clone());
-                    }
-                }
-                continue;
-            }
-        };
-        let is_own = !site.content.templates.is_empty();
-        let slot = if is_own {
-            own.entry(site.label.clone())
-        } else if shared.contains_key(name) {
-            continue;
-        } else {
-            shared.entry(name.to_string())
-        };
-        match theme.compile(&site.content.templates) {
-            Ok(t) => {
-                slot.or_insert(Some(t));
-            }
-            Err(fs) => {
-                // A broken shared theme concerns every site; a site's own templates, that site.
-                findings.extend(
-                    fs.into_iter()
-                        .map(|f| if is_own { f.site(&site.label) } else { f }),
-                );
-                slot.or_insert(None);
-            }
-        }
-    }
+    let themes = compile::load_themes(root, model);
+    let compiled = compile::Compiled::new(model, &themes, selected, &mut findings);
 
     let docs: Vec<(&Site, Docs)> = model
         .sites
@@ -160,12 +113,7 @@ pub fn render(
         .into_par_iter()
         .filter_map(|(site, d)| -> Option<crate::error::Result<_>> {
             let d = &d;
-            let templates = match own.get(&site.label) {
-                Some(t) => t.as_ref(),
-                None => shared
-                    .get(theme_name(&site.content))
-                    .and_then(Option::as_ref),
-            }?;
+            let templates = compiled.templates_of(site)?;
             let statics = &themes[theme_name(&site.content)].as_ref().ok()?.statics;
             let (mut out, fs) = SiteRenderer {
                 model,
@@ -235,13 +183,60 @@ impl SiteRenderer<'_> {
             .iter()
             .filter(|j| j.path.ends_with("index.html"))
             .count();
-        let premade = self.options.minify && self.minified_is_faithful(&base, &jobs);
-        let rendered: Vec<Result<(OutputFile, PathBuf), Finding>> = jobs
-            .into_par_iter()
+        let rendered = self.render_jobs(&base, jobs);
+
+        let mut placed = place::Placed::with_theme(&self.site.label, theme_statics);
+        let site_static = self.site.content.dir.join("_static");
+        for asset in &self.site.content.assets {
+            let overrides = asset.origin.starts_with(&site_static);
+            let file = OutputFile {
+                path: asset.dest.clone(),
+                body: Body::Copy(asset.source.clone()),
+            };
+            placed.place(file, asset.origin.clone(), overrides, &mut findings);
+        }
+        for result in rendered {
+            match result {
+                Ok((file, origin)) => placed.place(file, origin, false, &mut findings),
+                Err(f) => findings.push(f),
+            }
+        }
+        if self.site.is_portal() {
+            let data = crate::catalogue::records::open_data(self.model, self.catalogue, self.site);
+            for (path, bytes) in data {
+                let origin = PathBuf::from(format!("({path})"));
+                let file = OutputFile {
+                    path,
+                    body: Body::Bytes(bytes),
+                };
+                placed.place(file, origin, false, &mut findings);
+            }
+        }
+        (
+            SiteOutput {
+                label: self.site.label.clone(),
+                fqdn: self.site.fqdn.clone(),
+                files: placed.into_files(),
+                pages,
+            },
+            findings,
+        )
+    }
+
+    /// Renders every job (in parallel), minified for a build: with the minified
+    /// templates where they are faithful to minifying each page, else page by page.
+    /// Each file comes with its source, for collision messages.
+    fn render_jobs(
+        &self,
+        base: &tera::Context,
+        jobs: Vec<Job>,
+    ) -> Vec<Result<(OutputFile, PathBuf), Finding>> {
+        let premade = self.options.minify && self.minified_is_faithful(base, &jobs);
+        jobs.into_par_iter()
             .map(|job| {
                 let context = match job.context {
                     Context::Ready(c) => c,
-                    Context::Page(i) => self.page_context(&base, i),
+                    Context::Page(i) => self.page_context(base, i),
                 };
                 let render = if premade {
                     theme::Templates::render_minified
@@ -263,95 +258,7 @@ impl SiteRenderer<'_> {
                     job.origin,
                 ))
             })
-            .collect();
-
-        // Collect files, refusing two at one path (sources known for the message).
-        let mut files: BTreeMap<String, (OutputFile, PathBuf)> = BTreeMap::new();
-        let site_static = self.site.content.dir.join("_static");
-        for (path, file) in theme_statics {
-            let body = match file {
-                StaticFile::Embedded(bytes) => Body::Embedded(bytes),
-                StaticFile::Disk(p) => Body::Copy(p.clone()),
-            };
-            files.insert(
-                path.clone(),
-                (
-                    OutputFile {
-                        path: path.clone(),
-                        body,
-                    },
-                    PathBuf::from("(theme)"),
-                ),
-            );
-        }
-        let mut place =
-            |file: OutputFile, origin: PathBuf, overrides: bool, findings: &mut Vec<Finding>| {
-                if let Some((_, other)) = files.get(&file.path) {
-                    if !overrides {
-                        findings.push(
-                        Finding::new(
-                            Code::ContentPathCollision,
-                            format!(
-                                "`{}` and `{}` both become /{}",
-                                other.display(),
-                                origin.display(),
-                                file.path
-                            ),
-                        )
-                        .file(if origin.to_string_lossy().starts_with('(') {
-                            other
-                        } else {
-                            &origin
-                        })
-                        .site(&self.site.label)
-                        .help(
-                            "rename one of them, or give one a different slug in its front matter",
-                        ),
-                    );
-                        return;
-                    }
-                }
-                files.insert(file.path.clone(), (file, origin));
-            };
-        for asset in &self.site.content.assets {
-            let overrides = asset.origin.starts_with(&site_static);
-            place(
-                OutputFile {
-                    path: asset.dest.clone(),
-                    body: Body::Copy(asset.source.clone()),
-                },
-                asset.origin.clone(),
-                overrides,
-                &mut findings,
-            );
-        }
-        for result in rendered {
-            match result {
-                Ok((file, origin)) => place(file, origin, false, &mut findings),
-                Err(f) => findings.push(f),
-            }
-        }
-        if self.site.is_portal() {
-            let data = crate::catalogue::records::open_data(self.model, self.catalogue, self.site);
-            for (path, bytes) in data {
-                let origin = PathBuf::from(format!("({path})"));
-                let file = OutputFile {
-                    path,
-                    body: Body::Bytes(bytes),
-                };
-                place(file, origin, false, &mut findings);
-            }
-        }
-        let files = files.into_values().map(|(f, _)| f).collect();
-        (
-            SiteOutput {
-                label: self.site.label.clone(),
-                fqdn: self.site.fqdn.clone(),
-                files,
-                pages,
-            },
-            findings,
-        )
+            .collect()
     }
 
     fn base_context(&self) -> tera::Context {

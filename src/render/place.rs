@@ -1,0 +1,83 @@
+//! The files of one site gathered at their paths: the theme's static files first, then
+//! the site's own files, its rendered pages and the portal's open data. Two files at one
+//! path are a collision, reported with both sources, except that a site's `_static/`
+//! file replaces the theme's.
+//!
+//! It must not render or read anything: it only places files already made.
+
+use super::{Body, OutputFile, StaticFile};
+use crate::finding::{Code, Finding};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The files placed so far, by path, with the source each came from (for the message
+/// of a collision).
+pub(super) struct Placed<'a> {
+    files: BTreeMap<String, (OutputFile, PathBuf)>,
+    label: &'a str,
+}
+
+impl<'a> Placed<'a> {
+    /// The theme's static files, which anything of the site may replace.
+    pub(super) fn with_theme(label: &'a str, statics: &BTreeMap<String, StaticFile>) -> Self {
+        let mut files = BTreeMap::new();
+        for (path, file) in statics {
+            let body = match file {
+                StaticFile::Embedded(bytes) => Body::Embedded(bytes),
+                StaticFile::Disk(p) => Body::Copy(p.clone()),
+            };
+            files.insert(
+                path.clone(),
+                (
+                    OutputFile {
+                        path: path.clone(),
+                        body,
+                    },
+                    PathBuf::from("(theme)"),
+                ),
+            );
+        }
+        Placed { files, label }
+    }
+
+    /// Places a file from `origin`; a file already at its path stays, and the two are a
+    /// finding, unless this one `overrides` it.
+    pub(super) fn place(
+        &mut self,
+        file: OutputFile,
+        origin: PathBuf,
+        overrides: bool,
+        findings: &mut Vec<Finding>,
+    ) {
+        if let Some((_, other)) = self.files.get(&file.path) {
+            if !overrides {
+                findings.push(
+                    Finding::new(
+                        Code::ContentPathCollision,
+                        format!(
+                            "`{}` and `{}` both become /{}",
+                            other.display(),
+                            origin.display(),
+                            file.path
+                        ),
+                    )
+                    // A made file's origin is `(name)`: the finding goes to the real one.
+                    .file(if origin.to_string_lossy().starts_with('(') {
+                        other
+                    } else {
+                        &origin
+                    })
+                    .site(self.label)
+                    .help("rename one of them, or give one a different slug in its front matter"),
+                );
+                return;
+            }
+        }
+        self.files.insert(file.path.clone(), (file, origin));
+    }
+
+    /// The files, in the order of their paths.
+    pub(super) fn into_files(self) -> Vec<OutputFile> {
+        self.files.into_values().map(|(f, _)| f).collect()
+    }
+}
