@@ -8,6 +8,12 @@
 //! when the catalogue is assembled ([`crate::catalogue`]); markdown in the components is
 //! rendered with the page. Nothing here reads files or a clock.
 
+mod cost;
+mod time;
+
+pub use cost::{parse_rupiah, rupiah, Cost, CostItem};
+pub use time::{Duration, Unit};
+
 use super::locate::Block;
 use crate::finding::{closest, Code, Finding};
 use serde_json::Value;
@@ -128,256 +134,10 @@ pub struct Part {
     pub line: usize,
 }
 
-/// A unit of time a service is completed in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    Minutes,
-    Hours,
-    WorkingDays,
-    Days,
-    Months,
-}
-
-impl Unit {
-    /// As written in Indonesian, and in the catalogue's open data.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Unit::Minutes => "menit",
-            Unit::Hours => "jam",
-            Unit::WorkingDays => "hari kerja",
-            Unit::Days => "hari",
-            Unit::Months => "bulan",
-        }
-    }
-
-    /// Minutes in one unit, to compare times written in different units: a working day
-    /// counts as the calendar time it spans on average (five in seven days).
-    fn minutes(self) -> u64 {
-        match self {
-            Unit::Minutes => 1,
-            Unit::Hours => 60,
-            Unit::WorkingDays => 24 * 60 * 7 / 5,
-            Unit::Days => 24 * 60,
-            Unit::Months => 30 * 24 * 60,
-        }
-    }
-
-    /// The unit a text starts with, how many of it the word means (a week is seven
-    /// days), and the rest of the text.
-    fn parse_prefix(text: &str) -> Option<(Unit, u32, &str)> {
-        const WORDS: [(&str, Unit, u32); 7] = [
-            ("hari kerja", Unit::WorkingDays, 1),
-            ("hari kalender", Unit::Days, 1),
-            ("hari", Unit::Days, 1),
-            ("jam", Unit::Hours, 1),
-            ("menit", Unit::Minutes, 1),
-            ("minggu", Unit::Days, 7),
-            ("bulan", Unit::Months, 1),
-        ];
-        WORDS.iter().find_map(|&(word, unit, factor)| {
-            let rest = strip_prefix_ignore_case(text, word)?;
-            let whole_word = !rest.starts_with(|c: char| c.is_alphanumeric());
-            whole_word.then_some((unit, factor, rest))
-        })
-    }
-}
-
-/// How long a service takes: `min`..=`max` units (equal when one number is written).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Duration {
-    pub min: u32,
-    pub max: u32,
-    pub unit: Unit,
-    /// Words after the time (`setelah perekaman`).
-    pub note: Option<String>,
-}
-
-impl Duration {
-    /// The longest the service may take, in minutes: the catalogue sorts by it.
-    pub fn max_minutes(&self) -> u64 {
-        u64::from(self.max) * self.unit.minutes()
-    }
-
-    /// `14 hari kerja`, `1-3 hari kerja`.
-    pub fn text(&self) -> String {
-        let unit = self.unit.as_str();
-        if self.min == self.max {
-            format!("{} {unit}", self.min)
-        } else {
-            format!("{}-{} {unit}", self.min, self.max)
-        }
-    }
-
-    /// Reads `14 hari kerja`, `1-3 hari kerja`, `1 x 24 jam`, `30 menit setelah ...`;
-    /// `2 minggu` is read as 14 days.
-    pub fn parse(text: &str) -> Option<Duration> {
-        let text = text.trim();
-        let (first, rest) = leading_number(text)?;
-        let rest = rest.trim_start();
-        let (min, max, rest) = if let Some(after) = rest
-            .strip_prefix('-')
-            .or_else(|| rest.strip_prefix('–'))
-            .or_else(|| strip_prefix_ignore_case(rest, "sampai"))
-            .or_else(|| strip_prefix_ignore_case(rest, "s.d."))
-        {
-            let (second, rest) = leading_number(after.trim_start())?;
-            (first, second, rest)
-        } else if let Some(after) = rest.strip_prefix(['x', 'X', '×']) {
-            let (second, rest) = leading_number(after.trim_start())?;
-            let n = first.checked_mul(second)?;
-            (n, n, rest)
-        } else {
-            (first, first, rest)
-        };
-        if max < min {
-            return None;
-        }
-        let (unit, factor, rest) = Unit::parse_prefix(rest.trim_start())?;
-        let (min, max) = (min.checked_mul(factor)?, max.checked_mul(factor)?);
-        let note = rest
-            .trim_start_matches([',', ' ', '('])
-            .trim_end_matches(')');
-        Some(Duration {
-            min,
-            max,
-            unit,
-            note: (!note.trim().is_empty()).then(|| note.trim().to_string()),
-        })
-    }
-}
-
-fn leading_number(text: &str) -> Option<(u32, &str)> {
-    let end = text
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len());
-    let n = text[..end].parse::<u32>().ok()?;
-    (n <= 100_000).then_some((n, &text[end..]))
-}
-
-fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+pub(super) fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
         .then(|| &text[prefix.len()..])
-}
-
-/// What a service costs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Cost {
-    Free,
-    /// Whole rupiah.
-    Amount(u64),
-    Items(Vec<CostItem>),
-}
-
-/// One line of a tariff.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CostItem {
-    pub what: String,
-    /// Whole rupiah; `None` is free.
-    pub amount: Option<u64>,
-    /// `per lembar`, `per m²`.
-    pub per: Option<String>,
-    pub note: Option<String>,
-}
-
-impl Cost {
-    pub fn is_free(&self) -> bool {
-        match self {
-            Cost::Free => true,
-            Cost::Amount(n) => *n == 0,
-            Cost::Items(items) => items.iter().all(|i| i.amount.unwrap_or(0) == 0),
-        }
-    }
-
-    /// One line for a summary: `Gratis`, `Rp50.000`, or the first item and a count.
-    pub fn text(&self) -> String {
-        match self {
-            _ if self.is_free() => "Gratis".to_string(),
-            Cost::Amount(n) => rupiah(*n),
-            Cost::Items(items) if items.len() == 1 => items[0].text(),
-            Cost::Items(items) => {
-                let paid: Vec<u64> = items.iter().filter_map(|i| i.amount).collect();
-                let low = paid.iter().min().copied().unwrap_or(0);
-                let high = paid.iter().max().copied().unwrap_or(0);
-                if low == high {
-                    format!("{} ({} rincian)", rupiah(high), items.len())
-                } else {
-                    format!(
-                        "{} - {} ({} rincian)",
-                        rupiah(low),
-                        rupiah(high),
-                        items.len()
-                    )
-                }
-            }
-            Cost::Free => unreachable!("free is handled first"),
-        }
-    }
-
-    /// The component's text as shown on the page.
-    fn as_text(&self) -> Text {
-        match self {
-            Cost::Items(items) => Text::Items(items.iter().map(CostItem::text).collect()),
-            _ => Text::Prose(self.text()),
-        }
-    }
-}
-
-impl CostItem {
-    /// `Retribusi: Rp10.000 per m² (Perda 1/2024)`.
-    pub fn text(&self) -> String {
-        let mut s = format!(
-            "{}: {}",
-            self.what,
-            self.amount.map_or_else(|| "Gratis".to_string(), rupiah)
-        );
-        if let Some(per) = &self.per {
-            s.push(' ');
-            s.push_str(per);
-        }
-        if let Some(note) = &self.note {
-            s.push_str(&format!(" ({note})"));
-        }
-        s
-    }
-}
-
-/// `Rp50.000`: the rupiah as Indonesian writes it, with dots between thousands.
-pub fn rupiah(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::from("Rp");
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Reads an amount as editors write it: `50000`, `50.000`, `Rp 50.000`, `Rp50.000,00`,
-/// `Rp. 50.000,-`. `None` for anything else (`murah`, `50,5`, `-10`).
-pub fn parse_rupiah(text: &str) -> Option<u64> {
-    let mut s = text.trim();
-    if let Some(rest) = strip_prefix_ignore_case(s, "rp") {
-        s = rest.trim_start_matches('.').trim_start();
-    }
-    for tail in [",-", ",00", ",0"] {
-        if let Some(rest) = s.strip_suffix(tail) {
-            s = rest;
-            break;
-        }
-    }
-    let groups: Vec<&str> = s.split('.').collect();
-    let well_grouped =
-        groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
-    if s.is_empty()
-        || !well_grouped
-        || !groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
-    }
-    groups.concat().parse().ok()
 }
 
 /// A service standard as read from one page.
@@ -501,11 +261,11 @@ fn read_component(
     findings: &mut Vec<Finding>,
 ) -> Option<Text> {
     match (key, value) {
-        ("waktu", v) => read_time(v, at, findings).map(|(time, text)| {
+        ("waktu", v) => time::read_time(v, at, findings).map(|(time, text)| {
             service.time = Some(time);
             text
         }),
-        ("biaya", v) => read_cost(v, at, findings).map(|cost| {
+        ("biaya", v) => cost::read_cost(v, at, findings).map(|cost| {
             let text = cost.as_text();
             service.cost = Some(cost);
             text
@@ -566,7 +326,7 @@ fn is_empty(value: &Value) -> bool {
     }
 }
 
-fn field(line: usize, message: &str, help: &str) -> Finding {
+pub(super) fn field(line: usize, message: &str, help: &str) -> Finding {
     Finding::new(Code::ContentFrontmatterField, message)
         .line(line)
         .help(help)
@@ -605,149 +365,6 @@ fn read_text(key: &str, value: &Value, line: usize, findings: &mut Vec<Finding>)
             None
         }
     }
-}
-
-const TIME_HELP: &str = "write a number and a unit: \"14 hari kerja\", \"1-3 hari kerja\", \"2 jam\", \"30 menit\", or { jumlah = 14, satuan = \"hari kerja\" }";
-
-/// `waktu`: a text such as `14 hari kerja`, or `{ jumlah, satuan, keterangan }`.
-fn read_time(value: &Value, line: usize, findings: &mut Vec<Finding>) -> Option<(Duration, Text)> {
-    let bad = |findings: &mut Vec<Finding>, shown: &str| {
-        findings.push(field(
-            line,
-            &format!("`waktu` is not a time: `{shown}`"),
-            TIME_HELP,
-        ));
-        None
-    };
-    match value {
-        Value::String(s) if s.trim().is_empty() => None,
-        Value::String(s) => match Duration::parse(s) {
-            Some(d) => Some((d, Text::Prose(s.trim().to_string()))),
-            None => bad(findings, s),
-        },
-        Value::Object(t) => {
-            let unknown = t
-                .keys()
-                .find(|k| !["jumlah", "satuan", "keterangan"].contains(&k.as_str()));
-            if let Some(k) = unknown {
-                return bad(findings, &format!("{k} = ..."));
-            }
-            let number = t.get("jumlah").and_then(Value::as_u64);
-            let unit = t.get("satuan").and_then(Value::as_str);
-            let note = t.get("keterangan").and_then(Value::as_str);
-            let written = format!(
-                "{} {}",
-                number.map_or("?".to_string(), |n| n.to_string()),
-                unit.unwrap_or("?")
-            );
-            let Some(mut d) = Duration::parse(&written).filter(|d| d.note.is_none()) else {
-                return bad(findings, &written);
-            };
-            d.note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
-            let text = match &d.note {
-                Some(n) => format!("{} ({n})", d.text()),
-                None => d.text(),
-            };
-            Some((d, Text::Prose(text)))
-        }
-        other => bad(findings, &other.to_string()),
-    }
-}
-
-const COST_HELP: &str = "write \"Gratis\", an amount in rupiah (50000 or \"Rp 50.000\"), or a list of items: [{ uraian = \"...\", tarif = 50000 }]";
-
-/// `biaya`: `Gratis`, an amount, or a list of tariff items.
-fn read_cost(value: &Value, line: usize, findings: &mut Vec<Finding>) -> Option<Cost> {
-    let bad = |findings: &mut Vec<Finding>, message: String| {
-        findings.push(field(line, &message, COST_HELP));
-        None
-    };
-    match value {
-        Value::String(s) if s.trim().is_empty() => None,
-        Value::Array(items) if items.is_empty() => None,
-        Value::Array(items) => {
-            let mut out = Vec::new();
-            for item in items {
-                match read_cost_item(item) {
-                    Ok(i) => out.push(i),
-                    Err(message) => return bad(findings, message),
-                }
-            }
-            Some(Cost::Items(out))
-        }
-        v => match amount(v) {
-            Some(None) => Some(Cost::Free),
-            Some(Some(0)) => Some(Cost::Free),
-            Some(Some(n)) => Some(Cost::Amount(n)),
-            None => bad(
-                findings,
-                format!(
-                    "`biaya` is neither an amount nor \"Gratis\": `{}`",
-                    shown(v)
-                ),
-            ),
-        },
-    }
-}
-
-/// An amount: `Some(None)` is free, `Some(Some(n))` is n rupiah, `None` is not an amount.
-fn amount(value: &Value) -> Option<Option<u64>> {
-    match value {
-        Value::String(s) => {
-            let t = s.trim().to_lowercase();
-            if t == "gratis" || t == "tidak dipungut biaya" {
-                Some(None)
-            } else {
-                parse_rupiah(s).map(Some)
-            }
-        }
-        Value::Number(n) => n.as_u64().map(Some),
-        _ => None,
-    }
-}
-
-fn shown(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        v => v.to_string(),
-    }
-}
-
-fn read_cost_item(item: &Value) -> Result<CostItem, String> {
-    let Some(t) = item.as_object() else {
-        return Err(format!(
-            "each item of `biaya` must be a table {{ uraian = ..., tarif = ... }}, not `{}`",
-            shown(item)
-        ));
-    };
-    if let Some(k) = t
-        .keys()
-        .find(|k| !["uraian", "tarif", "satuan", "keterangan"].contains(&k.as_str()))
-    {
-        return Err(format!(
-            "an item of `biaya` has the field `{k}`; the fields are uraian, tarif, satuan, keterangan"
-        ));
-    }
-    let text = |k: &str| {
-        t.get(k)
-            .and_then(Value::as_str)
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-    };
-    let what = text("uraian").ok_or("an item of `biaya` has no `uraian` (what is paid for)")?;
-    let tarif = t
-        .get("tarif")
-        .ok_or(format!("the item `{what}` of `biaya` has no `tarif`"))?;
-    let amount = amount(tarif).ok_or(format!(
-        "the `tarif` of `{what}` is neither an amount nor \"Gratis\": `{}`",
-        shown(tarif)
-    ))?;
-    Ok(CostItem {
-        what,
-        amount: amount.filter(|&n| n > 0),
-        per: text("satuan"),
-        note: text("keterangan"),
-    })
 }
 
 #[cfg(test)]
@@ -817,55 +434,6 @@ mod tests {
         assert!(f[1].message.contains("murah"), "{}", f[1].message);
         // Unreadable is not also reported as missing.
         assert_eq!(s.missing, vec!["waktu", "biaya"]);
-    }
-
-    #[test]
-    fn amounts_are_read_as_editors_write_them() {
-        for (text, n) in [
-            ("50000", Some(50_000)),
-            ("50.000", Some(50_000)),
-            ("Rp 50.000", Some(50_000)),
-            ("Rp50.000,00", Some(50_000)),
-            ("Rp. 1.250.000,-", Some(1_250_000)),
-            ("rp 0", Some(0)),
-            ("murah", None),
-            ("50,5", None),
-            ("-10", None),
-            ("5.0000", None),
-            ("", None),
-            ("Rp", None),
-            ("99999999999999999999999", None),
-        ] {
-            assert_eq!(parse_rupiah(text), n, "{text}");
-        }
-        assert_eq!(rupiah(1_250_000), "Rp1.250.000");
-        assert_eq!(rupiah(500), "Rp500");
-    }
-
-    #[test]
-    fn times_are_read_in_every_unit() {
-        let d = |t: &str| Duration::parse(t).map(|d| (d.min, d.max, d.unit));
-        assert_eq!(d("30 menit"), Some((30, 30, Unit::Minutes)));
-        assert_eq!(d("1-3 Hari Kerja"), Some((1, 3, Unit::WorkingDays)));
-        assert_eq!(d("1 x 24 jam"), Some((24, 24, Unit::Hours)));
-        assert_eq!(d("2 minggu"), Some((14, 14, Unit::Days)));
-        assert_eq!(d("7 hari kalender"), Some((7, 7, Unit::Days)));
-        assert_eq!(d("3 bulan"), Some((3, 3, Unit::Months)));
-        assert_eq!(d("3 sampai 5 hari"), Some((3, 5, Unit::Days)));
-        for bad in [
-            "secepatnya",
-            "14",
-            "hari kerja",
-            "5-3 hari",
-            "14 harian",
-            "99999999999 jam",
-        ] {
-            assert_eq!(d(bad), None, "{bad}");
-        }
-        assert!(
-            Duration::parse("1 jam").unwrap().max_minutes()
-                < Duration::parse("1 hari kerja").unwrap().max_minutes()
-        );
     }
 
     #[test]

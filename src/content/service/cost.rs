@@ -1,0 +1,251 @@
+//! What a service costs (`biaya`): free, an amount in whole rupiah as editors write it
+//! (`Rp 50.000`, `50000`), or a list of tariff items. Reading only; no currency but the
+//! rupiah.
+
+use super::{field, strip_prefix_ignore_case, Text};
+use crate::finding::Finding;
+use serde_json::Value;
+
+/// What a service costs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cost {
+    Free,
+    /// Whole rupiah.
+    Amount(u64),
+    Items(Vec<CostItem>),
+}
+
+/// One line of a tariff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CostItem {
+    pub what: String,
+    /// Whole rupiah; `None` is free.
+    pub amount: Option<u64>,
+    /// `per lembar`, `per m²`.
+    pub per: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Cost {
+    pub fn is_free(&self) -> bool {
+        match self {
+            Cost::Free => true,
+            Cost::Amount(n) => *n == 0,
+            Cost::Items(items) => items.iter().all(|i| i.amount.unwrap_or(0) == 0),
+        }
+    }
+
+    /// One line for a summary: `Gratis`, `Rp50.000`, or the first item and a count.
+    pub fn text(&self) -> String {
+        match self {
+            _ if self.is_free() => "Gratis".to_string(),
+            Cost::Amount(n) => rupiah(*n),
+            Cost::Items(items) if items.len() == 1 => items[0].text(),
+            Cost::Items(items) => {
+                let paid: Vec<u64> = items.iter().filter_map(|i| i.amount).collect();
+                let low = paid.iter().min().copied().unwrap_or(0);
+                let high = paid.iter().max().copied().unwrap_or(0);
+                if low == high {
+                    format!("{} ({} rincian)", rupiah(high), items.len())
+                } else {
+                    format!(
+                        "{} - {} ({} rincian)",
+                        rupiah(low),
+                        rupiah(high),
+                        items.len()
+                    )
+                }
+            }
+            Cost::Free => unreachable!("free is handled first"),
+        }
+    }
+
+    /// The component's text as shown on the page.
+    pub(super) fn as_text(&self) -> Text {
+        match self {
+            Cost::Items(items) => Text::Items(items.iter().map(CostItem::text).collect()),
+            _ => Text::Prose(self.text()),
+        }
+    }
+}
+
+impl CostItem {
+    /// `Retribusi: Rp10.000 per m² (Perda 1/2024)`.
+    pub fn text(&self) -> String {
+        let mut s = format!(
+            "{}: {}",
+            self.what,
+            self.amount.map_or_else(|| "Gratis".to_string(), rupiah)
+        );
+        if let Some(per) = &self.per {
+            s.push(' ');
+            s.push_str(per);
+        }
+        if let Some(note) = &self.note {
+            s.push_str(&format!(" ({note})"));
+        }
+        s
+    }
+}
+
+/// `Rp50.000`: the rupiah as Indonesian writes it, with dots between thousands.
+pub fn rupiah(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::from("Rp");
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Reads an amount as editors write it: `50000`, `50.000`, `Rp 50.000`, `Rp50.000,00`,
+/// `Rp. 50.000,-`. `None` for anything else (`murah`, `50,5`, `-10`).
+pub fn parse_rupiah(text: &str) -> Option<u64> {
+    let mut s = text.trim();
+    if let Some(rest) = strip_prefix_ignore_case(s, "rp") {
+        s = rest.trim_start_matches('.').trim_start();
+    }
+    for tail in [",-", ",00", ",0"] {
+        if let Some(rest) = s.strip_suffix(tail) {
+            s = rest;
+            break;
+        }
+    }
+    let groups: Vec<&str> = s.split('.').collect();
+    let well_grouped =
+        groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+    if s.is_empty()
+        || !well_grouped
+        || !groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    groups.concat().parse().ok()
+}
+
+const COST_HELP: &str = "write \"Gratis\", an amount in rupiah (50000 or \"Rp 50.000\"), or a list of items: [{ uraian = \"...\", tarif = 50000 }]";
+
+/// `biaya`: `Gratis`, an amount, or a list of tariff items.
+pub(super) fn read_cost(value: &Value, line: usize, findings: &mut Vec<Finding>) -> Option<Cost> {
+    let bad = |findings: &mut Vec<Finding>, message: String| {
+        findings.push(field(line, &message, COST_HELP));
+        None
+    };
+    match value {
+        Value::String(s) if s.trim().is_empty() => None,
+        Value::Array(items) if items.is_empty() => None,
+        Value::Array(items) => {
+            let mut out = Vec::new();
+            for item in items {
+                match read_cost_item(item) {
+                    Ok(i) => out.push(i),
+                    Err(message) => return bad(findings, message),
+                }
+            }
+            Some(Cost::Items(out))
+        }
+        v => match amount(v) {
+            Some(None) => Some(Cost::Free),
+            Some(Some(0)) => Some(Cost::Free),
+            Some(Some(n)) => Some(Cost::Amount(n)),
+            None => bad(
+                findings,
+                format!(
+                    "`biaya` is neither an amount nor \"Gratis\": `{}`",
+                    shown(v)
+                ),
+            ),
+        },
+    }
+}
+
+/// An amount: `Some(None)` is free, `Some(Some(n))` is n rupiah, `None` is not an amount.
+fn amount(value: &Value) -> Option<Option<u64>> {
+    match value {
+        Value::String(s) => {
+            let t = s.trim().to_lowercase();
+            if t == "gratis" || t == "tidak dipungut biaya" {
+                Some(None)
+            } else {
+                parse_rupiah(s).map(Some)
+            }
+        }
+        Value::Number(n) => n.as_u64().map(Some),
+        _ => None,
+    }
+}
+
+fn shown(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        v => v.to_string(),
+    }
+}
+
+fn read_cost_item(item: &Value) -> Result<CostItem, String> {
+    let Some(t) = item.as_object() else {
+        return Err(format!(
+            "each item of `biaya` must be a table {{ uraian = ..., tarif = ... }}, not `{}`",
+            shown(item)
+        ));
+    };
+    if let Some(k) = t
+        .keys()
+        .find(|k| !["uraian", "tarif", "satuan", "keterangan"].contains(&k.as_str()))
+    {
+        return Err(format!(
+            "an item of `biaya` has the field `{k}`; the fields are uraian, tarif, satuan, keterangan"
+        ));
+    }
+    let text = |k: &str| {
+        t.get(k)
+            .and_then(Value::as_str)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let what = text("uraian").ok_or("an item of `biaya` has no `uraian` (what is paid for)")?;
+    let tarif = t
+        .get("tarif")
+        .ok_or(format!("the item `{what}` of `biaya` has no `tarif`"))?;
+    let amount = amount(tarif).ok_or(format!(
+        "the `tarif` of `{what}` is neither an amount nor \"Gratis\": `{}`",
+        shown(tarif)
+    ))?;
+    Ok(CostItem {
+        what,
+        amount: amount.filter(|&n| n > 0),
+        per: text("satuan"),
+        note: text("keterangan"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_read_as_editors_write_them() {
+        for (text, n) in [
+            ("50000", Some(50_000)),
+            ("50.000", Some(50_000)),
+            ("Rp 50.000", Some(50_000)),
+            ("Rp50.000,00", Some(50_000)),
+            ("Rp. 1.250.000,-", Some(1_250_000)),
+            ("rp 0", Some(0)),
+            ("murah", None),
+            ("50,5", None),
+            ("-10", None),
+            ("5.0000", None),
+            ("", None),
+            ("Rp", None),
+            ("99999999999999999999999", None),
+        ] {
+            assert_eq!(parse_rupiah(text), n, "{text}");
+        }
+        assert_eq!(rupiah(1_250_000), "Rp1.250.000");
+        assert_eq!(rupiah(500), "Rp500");
+    }
+}
