@@ -14,6 +14,7 @@ pub mod content;
 pub mod dns;
 pub mod error;
 pub mod finding;
+pub mod git;
 pub mod input;
 pub mod markdown;
 pub mod output;
