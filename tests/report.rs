@@ -362,3 +362,39 @@ fn a_registry_with_errors_still_gives_a_report() {
     assert_eq!(disdik["registri"]["keputusan"], Value::Null);
     assert_eq!(parts(disdik)[5], ("Registri dan DNS".into(), 0));
 }
+
+#[test]
+fn in_a_git_work_tree_the_last_commit_of_each_site_is_shown() {
+    let root = fixture("laporan");
+    let r = root.path();
+    git_at(r, "2026-06-01T09:00:00+0700", &["init", "-q"]);
+    git_at(r, "2026-06-01T09:00:00+0700", &["add", "-A"]);
+    git_at(
+        r,
+        "2026-06-01T09:00:00+0700",
+        &["commit", "-q", "-m", "awal"],
+    );
+    let page = r.join("content/dinkes/kontak.md");
+    write(&page, &format!("{}Telepon 119.\n", read(&page)));
+    git_at(
+        r,
+        "2026-11-20T08:00:00+0700",
+        &["commit", "-qam", "kontak dinkes"],
+    );
+    let report = json_report(r, AS_OF, &[]);
+    assert_eq!(
+        site(&report, "dinkes")["kesegaran"]["komit_terakhir"],
+        "2026-11-20"
+    );
+    assert_eq!(
+        site(&report, "disdik")["kesegaran"]["komit_terakhir"],
+        "2026-06-01"
+    );
+    // Not a repository: unknown, and the report is written all the same.
+    let plain = fixture("laporan");
+    let report = json_report(plain.path(), AS_OF, &[]);
+    assert_eq!(
+        site(&report, "dinkes")["kesegaran"]["komit_terakhir"],
+        Value::Null
+    );
+}

@@ -79,8 +79,7 @@ pub fn assess(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
         )));
     }
     let catalogue = Catalogue::assemble(model);
-    let commits: Option<BTreeMap<String, Date>> = None;
-    let _unused = (
+    let commits = crate::git::last_changes(
         &options.root,
         &model
             .sites

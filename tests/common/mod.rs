@@ -147,3 +147,39 @@ pub fn refused_build_of(
     );
     (root, hit)
 }
+
+/// Runs git in `dir` isolated from the machine's and the user's configuration and from any
+/// GIT_* variables of the process running the tests, with both dates set to `when`.
+pub fn git_at(dir: &Path, when: &str, args: &[&str]) -> String {
+    let home = dir.join(".."); // never read: GIT_CONFIG_GLOBAL points nowhere
+    let output = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=Dinas Kominfo",
+            "-c",
+            "user.email=kominfo@example.go.id",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE")
+        .env("HOME", home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_AUTHOR_DATE", when)
+        .env("GIT_COMMITTER_DATE", when)
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
