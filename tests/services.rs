@@ -446,3 +446,38 @@ fn a_catalogue_path_without_a_section_is_made_by_laman() {
     let old = public(root.path(), &format!("{PORTAL}/layanan/index.html"));
     assert!(!old.contains("layanan.json"));
 }
+
+#[test]
+fn unsafe_html_in_a_component_names_the_components_line() {
+    // The components are rendered together; each finding still names its own line.
+    refused(
+        SIP,
+        |t| {
+            t.replace(
+                "jaminan_keamanan = \"Berkas dijaga kerahasiaannya\"",
+                "jaminan_keamanan = \"Berkas <script>alert(1)</script> dijaga\"",
+            )
+        },
+        "content.html.unsafe",
+        23,
+    );
+    refused(
+        SIP,
+        |t| t.replace("\"Daftar daring\"", "\"Daftar di [sini](@/tidak-ada.md)\""),
+        "content.link.broken",
+        9,
+    );
+    // A component that writes the break between components itself is rendered alone,
+    // and its line is still right.
+    refused(
+        SIP,
+        |t| {
+            t.replace(
+                "sarana = \"Loket perizinan\"",
+                "sarana = \"LAMANBAGIANd41f7c <img src=x onerror=alert(1)>\"",
+            )
+        },
+        "content.html.unsafe",
+        18,
+    );
+}
