@@ -11,15 +11,16 @@ pub mod edit;
 pub mod generate;
 pub mod grammar;
 pub mod nginx;
+mod raw;
 pub mod validate;
 pub mod zone;
 
 use crate::error::Error;
 use crate::finding::{line_of, Code, Finding};
 use jiff::civil::Date;
+use raw::RawRegistry;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use toml::Spanned;
 
 /// The file name of the registry inside a regency root.
 pub const FILE_NAME: &str = "domains.toml";
@@ -373,154 +374,6 @@ impl Registry {
 
 fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or(message).trim().to_string()
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRegistry {
-    regency: RawRegency,
-    #[serde(default)]
-    hosting: Hosting,
-    portal: RawPortal,
-    #[serde(default)]
-    subdomain: Vec<Spanned<RawSubdomain>>,
-    #[serde(default)]
-    report: ReportSettings,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRegency {
-    name: Spanned<String>,
-    domain: String,
-    dinas: Spanned<String>,
-    approver: Approver,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPortal {
-    title: Spanned<String>,
-    #[serde(default)]
-    records: Records,
-    #[serde(default)]
-    custom_code: bool,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSubdomain {
-    label: Spanned<String>,
-    owner: Spanned<String>,
-    kind: Kind,
-    status: Status,
-    contact: Spanned<String>,
-    #[serde(default)]
-    purpose: Option<Spanned<String>>,
-    #[serde(default)]
-    requested: Option<Spanned<toml::value::Datetime>>,
-    #[serde(default)]
-    decree: Option<Spanned<RawDecree>>,
-    #[serde(default)]
-    records: Option<Spanned<Records>>,
-    #[serde(default)]
-    review: Option<Spanned<toml::value::Datetime>>,
-    #[serde(default)]
-    history: Option<Spanned<Vec<Spanned<RawHistory>>>>,
-    #[serde(default)]
-    custom_code: bool,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDecree {
-    number: String,
-    date: Spanned<toml::value::Datetime>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawHistory {
-    date: Spanned<toml::value::Datetime>,
-    action: Status,
-    #[serde(default)]
-    decree: Option<String>,
-    #[serde(default)]
-    reason: Option<String>,
-}
-
-impl RawSubdomain {
-    fn into_subdomain(self, text: &str, line: usize) -> Result<Subdomain, Finding> {
-        let date = |d: Spanned<toml::value::Datetime>| plain_date(text, d);
-        let at = |start: Option<usize>| start.map_or(line, |s| line_of(text, s));
-        let lines = EntryLines {
-            entry: line,
-            label: at(Some(self.label.span().start)),
-            owner: at(Some(self.owner.span().start)),
-            purpose: at(self.purpose.as_ref().map(|p| p.span().start)),
-            contact: at(Some(self.contact.span().start)),
-            requested: at(self.requested.as_ref().map(|d| d.span().start)),
-            decree: at(self.decree.as_ref().map(|d| d.span().start)),
-            records: at(self.records.as_ref().map(|r| r.span().start)),
-            review: at(self.review.as_ref().map(|d| d.span().start)),
-            history: at(self.history.as_ref().map(|h| h.span().start)),
-        };
-        let decree = match self.decree.map(Spanned::into_inner) {
-            Some(d) => Some(Decree {
-                number: d.number,
-                date: date(d.date)?,
-            }),
-            None => None,
-        };
-        let history = self
-            .history
-            .map(Spanned::into_inner)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|h| {
-                let line = line_of(text, h.span().start);
-                let h = h.into_inner();
-                Ok(HistoryEntry {
-                    date: date(h.date)?,
-                    action: h.action,
-                    decree: h.decree,
-                    reason: h.reason,
-                    line,
-                })
-            })
-            .collect::<Result<_, Finding>>()?;
-        Ok(Subdomain {
-            label: self.label.into_inner(),
-            owner: self.owner.into_inner(),
-            kind: self.kind,
-            status: self.status,
-            contact: self.contact.into_inner(),
-            purpose: self.purpose.map(Spanned::into_inner),
-            requested: self.requested.map(date).transpose()?,
-            decree,
-            records: self.records.map(Spanned::into_inner).unwrap_or_default(),
-            review: self.review.map(date).transpose()?,
-            history,
-            custom_code: self.custom_code,
-            line,
-            lines,
-        })
-    }
-}
-
-/// A registry date is a plain calendar date (`2024-01-15`), never a time.
-fn plain_date(text: &str, value: Spanned<toml::value::Datetime>) -> Result<Date, Finding> {
-    let line = line_of(text, value.span().start);
-    let dt = value.into_inner();
-    let bad = || {
-        Finding::new(Code::RegistryParse, format!("`{dt}` is not a plain date"))
-            .line(line)
-            .help("write dates as YYYY-MM-DD, for example 2024-01-15")
-    };
-    match (dt.date, dt.time) {
-        (Some(d), None) => Date::new(d.year as i16, d.month as i8, d.day as i8).map_err(|_| bad()),
-        _ => Err(bad()),
-    }
 }
 
 #[cfg(test)]
