@@ -199,7 +199,21 @@ impl Services {
     fn problem(&self, text: &str) -> Option<Finding> {
         let is_slug = |s: &str| !s.is_empty() && slug::slugify(s) == s;
         if let Some(c) = &self.catalogue {
-            if !c.text.trim_matches('/').split('/').all(is_slug) {
+            let path = c.text.trim_matches('/');
+            if path == crate::site::DIRECTORY_PATH.trim_matches('/') {
+                return Some(
+                    Finding::new(
+                        Code::ContentSiteConfig,
+                        format!(
+                            "[services] catalogue `{}` is the address of the OPD directory",
+                            c.text
+                        ),
+                    )
+                    .line(c.line)
+                    .help("choose another section, for example catalogue = \"layanan\""),
+                );
+            }
+            if !path.split('/').all(is_slug) {
                 return Some(
                     Finding::new(
                         Code::ContentSiteConfig,
@@ -318,6 +332,35 @@ mod tests {
                 "{bad:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_catalogue_is_a_section_path_and_topics_are_words() {
+        for (bad, why) in [
+            ("../x", "not a section path"),
+            ("a//b", "not a section path"),
+            ("Layanan Publik", "not a section path"),
+            ("direktori", "OPD directory"),
+            ("/direktori/", "OPD directory"),
+        ] {
+            let text = format!("tagline = \"x\"\n[services]\ncatalogue = {bad:?}\n");
+            let err = SiteConfig::parse(&text, Path::new("s")).unwrap_err();
+            assert_eq!(
+                (err.code, err.line),
+                (Code::ContentSiteConfig, Some(3)),
+                "{bad}"
+            );
+            assert!(err.message.contains(why), "{}", err.message);
+        }
+        let ok = SiteConfig::parse(
+            "[services]\ncatalogue = \"/informasi/layanan/\"\n[services.topics]\npertanahan = \"Pertanahan\"\n",
+            Path::new("s"),
+        )
+        .unwrap();
+        assert_eq!(ok.services.catalogue(), "informasi/layanan");
+        let err = SiteConfig::parse("[services.topics]\n\"Tanah Air\" = \"x\"\n", Path::new("s"))
+            .unwrap_err();
+        assert_eq!((err.code, err.line), (Code::ContentSiteConfig, Some(2)));
     }
 
     #[test]

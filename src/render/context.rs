@@ -226,8 +226,7 @@ pub fn menu(site: &Site) -> Vec<MenuItem> {
     menu
 }
 
-/// Where the portal's OPD directory is published.
-pub const DIRECTORY_PATH: &str = "/direktori/";
+pub use crate::site::DIRECTORY_PATH;
 
 /// The menu with the item the current path lies in marked active.
 pub fn menu_for(menu: &[MenuItem], current: &str) -> Vec<MenuItem> {
