@@ -342,6 +342,46 @@ fn bad_input_is_refused_with_a_clear_message() {
     let out = laman(r, &["report", "--as-of", "26-11-2026"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("YYYY-MM-DD"));
+    // Written by renaming over the path: a link, a pipe or a device there is refused,
+    // never replaced.
+    std::os::unix::fs::symlink(r.join("domains.toml"), r.join("tautan.html")).unwrap();
+    refused(r, &["--output", &at("tautan.html")], "not a regular file");
+    let fifo = r.join("pipa");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    refused(r, &["--output", &at("pipa")], "not a regular file");
+}
+
+#[test]
+fn report_settings_that_make_no_sense_are_refused() {
+    for (settings, message) in [
+        ("period_days = 0", "period_days = 0"),
+        ("period = { dinkes = -3 }", "period.dinkes = -3"),
+        (
+            "period = { tidakada = 30 }",
+            "`tidakada`, which has no entry",
+        ),
+        ("required = [\"../../etc/passwd\"]", "not an address path"),
+        ("required = [\"KONTAK\"]", "not an address path"),
+        ("required_portal = [\"\"]", "not an address path"),
+    ] {
+        let root = fixture("laporan");
+        let path = root.path().join("domains.toml");
+        let text = read(&path)
+            .replace("period_days = 90\n", "")
+            .replace("[report]\n", &format!("[report]\n{settings}\n"));
+        write(&path, &text);
+        let out = report(root.path(), AS_OF, &["--output", "-"]);
+        assert_eq!(out.status.code(), Some(2), "{settings}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(message),
+            "{settings}: {}",
+            stderr(&out)
+        );
+    }
 }
 
 #[test]

@@ -481,3 +481,28 @@ fn unsafe_html_in_a_component_names_the_components_line() {
         18,
     );
 }
+
+#[test]
+fn the_catalogue_cannot_take_the_place_of_the_ppid_list_or_the_news() {
+    refused(
+        "content/portal/_site.toml",
+        |_| "[services]\ncatalogue = \"ppid\"\n".to_string(),
+        "content.site.config",
+        2,
+    );
+}
+
+#[test]
+fn a_ppid_link_to_another_host_without_a_scheme_is_refused() {
+    refused(
+        "content/dinkes/ppid.md",
+        |t| {
+            t.replace(
+                "tautan = \"@/layanan/izin-praktik.md\"",
+                "tautan = \"//evil.example/x\"",
+            )
+        },
+        "content.html.unsafe",
+        7,
+    );
+}

@@ -185,7 +185,7 @@ fn resolve(model: &Model, site: &Site, link: &str) -> Result<String, (Code, Stri
             .links
             .resolve(&site.label, link)
             .map_err(|why| (Code::ContentLinkBroken, why))
-    } else if url_allowed(link) && !link.chars().any(char::is_control) {
+    } else if url_allowed(link) && !link.starts_with("//") && !link.chars().any(char::is_control) {
         Ok(link.to_string())
     } else {
         Err((
@@ -209,7 +209,39 @@ pub fn check(model: &Model, catalogue: &Catalogue, as_of: Date) -> Vec<Finding> 
         findings.extend(unusable_link(model, e));
     }
     findings.extend(regency_lists_outside_portal(model));
+    findings.extend(catalogue_over_a_list(model, catalogue));
     findings
+}
+
+/// The catalogue takes the place of the portal section at its path (whose own pages it
+/// still lists below it): refused when that section is the news or a Daftar Informasi
+/// Publik, which would silently disappear from the portal.
+fn catalogue_over_a_list(model: &Model, catalogue: &Catalogue) -> Option<Finding> {
+    let portal = model.sites.iter().find(|s| s.is_portal())?;
+    let c = &portal.content;
+    let at = c.sections.iter().position(|s| s.path == catalogue.path)?;
+    let section = &c.sections[at];
+    let what = if c.news_section() == Some(at) {
+        "the news section"
+    } else if section.doc.meta.public_info.is_some() {
+        "a PPID page"
+    } else {
+        return None;
+    };
+    let written = c.config.services.catalogue.as_ref();
+    let f = Finding::new(
+        Code::ContentSiteConfig,
+        format!(
+            "the service catalogue would take the place of {what} at {}",
+            catalogue.path
+        ),
+    )
+    .site(&portal.label)
+    .help("give the catalogue a section of its own: catalogue = \"layanan\" in [services] of content/portal/_site.toml, with content/portal/layanan/_index.md holding only its introduction");
+    Some(match written {
+        Some(w) => f.at(c.dir.join(crate::content::SITE_CONFIG_FILE), w.line),
+        None => f.at(&section.doc.file, 1),
+    })
 }
 
 /// Services whose topic is neither a standard topic nor one of the regency's.

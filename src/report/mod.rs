@@ -63,12 +63,10 @@ pub fn assess(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
     let produced = build::produce(&run, UrlStyle::Https, build::BUILT, None, None, progress)?;
     let model = &produced.model;
     let settings = &model.registry.report;
+    settings_problem(model).map_or(Ok(()), |why| {
+        Err(Error::Usage(format!("[report] in domains.toml: {why}")))
+    })?;
     let period = settings.period_days.unwrap_or(DEFAULT_PERIOD_DAYS);
-    if !(1..=3650).contains(&period) {
-        return Err(Error::Usage(format!(
-            "[report] period_days = {period} in domains.toml: give a number of days from 1 to 3650"
-        )));
-    }
     let catalogue = Catalogue::assemble(model);
     let commits = crate::git::last_changes(
         &options.root,
@@ -148,6 +146,44 @@ fn frame(
     }
 }
 
+/// What is wrong with the Dinas's `[report]` settings, if anything: periods outside 1 to
+/// 3650 days, a period for a label the registry does not have, a required page that is
+/// not an address path (lowercase words and `-`, separated by `/`).
+fn settings_problem(model: &Model) -> Option<String> {
+    let s = &model.registry.report;
+    let days = |n: i64| (1..=3650).contains(&n);
+    if let Some(n) = s.period_days.filter(|&n| !days(n)) {
+        return Some(format!(
+            "period_days = {n}: give a number of days from 1 to 3650"
+        ));
+    }
+    for (label, &n) in &s.period {
+        if !days(n) {
+            return Some(format!(
+                "period.{label} = {n}: give a number of days from 1 to 3650"
+            ));
+        }
+        if label != crate::registry::PORTAL_LABEL && model.registry.subdomain(label).is_none() {
+            return Some(format!(
+                "period names `{label}`, which has no entry in the registry"
+            ));
+        }
+    }
+    let is_path = |p: &str| {
+        let p = p.trim_matches('/');
+        !p.is_empty()
+            && p.split('/')
+                .all(|part| !part.is_empty() && crate::content::slugify(part) == part)
+    };
+    let required = s.required.iter().chain(&s.required_portal).flatten();
+    if let Some(bad) = required.into_iter().find(|p| !is_path(p)) {
+        return Some(format!(
+            "required page `{bad}` is not an address path; write it as the address shows it, for example \"profil/visi-misi\""
+        ));
+    }
+    None
+}
+
 /// The report as JSON (schema [`SCHEMA`]), with a final newline.
 pub fn json(report: &Report) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(report).expect("the report serialises");
@@ -159,6 +195,15 @@ pub fn json(report: &Report) -> Vec<u8> {
 /// in `content/` or `themes/`, or a folder.
 pub fn refuse_output(root: &Path, output: &Path) -> Result<()> {
     let shown = output.display();
+    // Written by renaming a new file over the path: a device, a pipe or a link there
+    // would be replaced, not written to.
+    if let Ok(meta) = std::fs::symlink_metadata(output) {
+        if !meta.is_file() && !meta.is_dir() {
+            return Err(Error::Usage(format!(
+                "--output {shown} is not a regular file (a link, a device or a pipe); name a file, or - for standard output"
+            )));
+        }
+    }
     if output.is_dir() {
         return Err(Error::Usage(format!(
             "--output {shown} is a folder; name a file, for example laporan.html"
