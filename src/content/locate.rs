@@ -54,6 +54,36 @@ impl<'a> Block<'a> {
         found.map_or(self.fence_line(), |i| self.first_line + i)
     }
 
+    /// The lines of the file of the first `count` items of the array at `path`, found in
+    /// one pass: its `[[table]]` headers, else YAML's `- ` lines, else the lines of an
+    /// inline array that open a table (`{`). An item not found gets the array's line.
+    /// (Looking each item up on its own would read the block once per item.)
+    pub fn items(&self, path: &[&str], count: usize) -> Vec<usize> {
+        let array = self.key(path);
+        let from = array.saturating_sub(self.first_line);
+        let header = format!("[[{}]]", path.join("."));
+        let find = |keep: &dyn Fn(&str) -> bool, skip: usize| -> Vec<usize> {
+            self.text
+                .lines()
+                .enumerate()
+                .skip(from + skip)
+                .filter(|(_, l)| keep(l))
+                .map(|(i, _)| self.first_line + i)
+                .take(count)
+                .collect()
+        };
+        let mut lines = find(&|l| l.trim() == header, 0);
+        if lines.is_empty() {
+            lines = find(&|l| l.trim_start().starts_with("- "), 1);
+        }
+        if lines.is_empty() {
+            lines = find(&|l| l.trim_start().starts_with('{'), 1);
+        }
+        (0..count)
+            .map(|n| lines.get(n).copied().unwrap_or(array))
+            .collect()
+    }
+
     /// The line of the file of the first line at or after `line` (a line of the file)
     /// that contains `needle`.
     pub fn text_after(&self, line: usize, needle: &str) -> Option<usize> {

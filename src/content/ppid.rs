@@ -170,8 +170,8 @@ pub fn read(value: &Value, block: &Block) -> (Ppid, Vec<Finding>) {
     match table.get("informasi") {
         None => {}
         Some(Value::Array(items)) => {
-            for (n, item) in items.iter().enumerate() {
-                let at = block.key(&["ppid", "informasi", &n.to_string()]);
+            let lines = block.items(&["ppid", "informasi"], items.len());
+            for (item, at) in items.iter().zip(lines) {
                 if let Some(item) = read_item(item, at, block, &mut findings) {
                     ppid.items.push(item);
                 }
