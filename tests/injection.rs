@@ -542,12 +542,15 @@ fn nginx_accepts(t: &Tools, site_conf: &str, bind_may_fail: bool) {
     assert!(ok, "nginx -t: {}\n{site_conf}", out.stderr);
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+/// Two different free ports: both are held while the second is found, since the
+/// system may hand out a port again as soon as it is released.
+fn two_free_ports() -> (u16, u16) {
+    let bind = || std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let (a, b) = (bind(), bind());
+    (
+        a.local_addr().unwrap().port(),
+        b.local_addr().unwrap().port(),
+    )
 }
 
 /// What `laman domains nginx` is run with.
@@ -561,12 +564,13 @@ struct Args {
 
 impl Args {
     fn local(t: &Tools) -> Args {
+        let (http, https) = two_free_ports();
         Args {
             webroot: "/srv/laman/public".into(),
             cert: t.cert.to_string_lossy().into_owned(),
             key: t.key.to_string_lossy().into_owned(),
-            http: format!("127.0.0.1:{}", free_port()),
-            https: format!("127.0.0.1:{}", free_port()),
+            http: format!("127.0.0.1:{http}"),
+            https: format!("127.0.0.1:{https}"),
         }
     }
 
@@ -979,6 +983,32 @@ fn nginx_arguments_that_break_out_exit_2() {
         assert_eq!(out.code, Some(2), "{args:?}: {}", out.stdout);
         assert!(out.stdout.is_empty());
         assert!(out.stderr.contains(args[0]), "{args:?}: {}", out.stderr);
+    }
+    // Plain http and https on one address and port: nginx would refuse the whole file.
+    for (http, https) in [
+        ("8080", "8080"),
+        ("127.0.0.1:8443", "127.0.0.1:8443"),
+        ("8443", "127.0.0.1:8443"),
+    ] {
+        let out = laman_run(
+            root.path(),
+            &[
+                "domains",
+                "nginx",
+                "--webroot",
+                "/srv/www",
+                "--http",
+                http,
+                "--https",
+                https,
+            ],
+        );
+        assert_eq!(out.code, Some(2), "{http} {https}: {}", out.stdout);
+        assert!(
+            out.stderr.contains("the same address and port"),
+            "{}",
+            out.stderr
+        );
     }
 }
 

@@ -28,12 +28,15 @@ fn tools() -> Option<(PathBuf, PathBuf, PathBuf)> {
     }
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+/// Two different free ports: both are held while the second is found, since the
+/// system may hand out a port again as soon as it is released.
+fn two_free_ports() -> (u16, u16) {
+    let bind = || std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let (a, b) = (bind(), bind());
+    (
+        a.local_addr().unwrap().port(),
+        b.local_addr().unwrap().port(),
+    )
 }
 
 struct Nginx(Child);
@@ -110,7 +113,7 @@ fn nginx_accepts_the_config_and_serves_each_site_by_name() {
         .unwrap();
     assert!(ok.status.success(), "{}", stderr(&ok));
 
-    let (http, https) = (free_port(), free_port());
+    let (http, https) = two_free_ports();
     let out = laman(
         root.path(),
         &[

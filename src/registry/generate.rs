@@ -64,6 +64,12 @@ impl NginxRequest {
     ) -> Result<NginxRequest> {
         let http = Listen::parse(http).map_err(|e| Error::Usage(format!("--http {e}")))?;
         let https = Listen::parse(https).map_err(|e| Error::Usage(format!("--https {e}")))?;
+        if http.overlaps(https) {
+            return Err(Error::Usage(
+                "--http and --https name the same address and port; nginx cannot serve plain http and https on one"
+                    .to_string(),
+            ));
+        }
         let given = std::iter::once(("--webroot", webroot.as_path()))
             .chain(cert.as_deref().map(|p| ("--cert", p)))
             .chain(key.as_deref().map(|p| ("--key", p)));

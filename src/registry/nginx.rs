@@ -35,6 +35,18 @@ pub enum Listen {
 }
 
 impl Listen {
+    /// Whether two listen settings take the same address and port (a bare port listens
+    /// on every address).
+    pub fn overlaps(self, other: Listen) -> bool {
+        match (self, other) {
+            (Listen::Port(a), Listen::Port(b)) => a == b,
+            (Listen::Port(p), Listen::Addr(s)) | (Listen::Addr(s), Listen::Port(p)) => {
+                s.port() == p
+            }
+            (Listen::Addr(a), Listen::Addr(b)) => a == b,
+        }
+    }
+
     /// Parses `--http`/`--https`: a port 1-65535 (`443`) or an address and port
     /// (`127.0.0.1:8443`, `[::1]:8443`).
     pub fn parse(text: &str) -> Result<Listen, String> {
