@@ -39,6 +39,19 @@ pub const TOPICS: [(&str, &str); 16] = [
     ("pemerintahan", "Administrasi Pemerintahan"),
 ];
 
+/// The oldest renewal date a *berkala* item may have on `as_of` without being overdue.
+pub fn oldest_renewal(as_of: Date) -> Date {
+    as_of
+        .checked_sub(BERKALA_MONTHS.months())
+        .unwrap_or(Date::MIN)
+}
+
+/// Whether an item is *berkala* and overdue on the day `oldest_renewal` was taken for:
+/// renewed before it, or never dated.
+pub fn overdue(item: &Item, oldest: Date) -> bool {
+    item.class == Class::Berkala && item.renewed.is_none_or(|d| d < oldest)
+}
+
 /// How long *berkala* information may go without being renewed (UU 14/2008 Pasal 9
 /// ayat 3: at least every six months).
 pub const BERKALA_MONTHS: i64 = 6;
@@ -57,9 +70,9 @@ pub struct InfoEntry<'m> {
     /// The URL path of the declaring page inside its site.
     pub path: &'m str,
     pub item: &'m Item,
-    /// `tautan` as an absolute address (`None` when absent or unusable; the check says
-    /// why).
-    pub link: Option<String>,
+    /// `tautan` resolved once: an absolute address, or why it cannot be one (the check
+    /// reports it); `None` when the item has none.
+    pub link: Option<std::result::Result<String, (Code, String)>>,
 }
 
 /// Every service and every piece of public information of the built sites.
@@ -119,17 +132,12 @@ impl<'m> Catalogue<'m> {
                 let Some(ppid) = doc.meta.public_info.as_deref() else {
                     continue;
                 };
-                info.extend(ppid.items.iter().map(|item| {
-                    InfoEntry {
-                        site,
-                        doc,
-                        path,
-                        item,
-                        link: item
-                            .link
-                            .as_deref()
-                            .and_then(|l| resolve(model, site, l).ok()),
-                    }
+                info.extend(ppid.items.iter().map(|item| InfoEntry {
+                    site,
+                    doc,
+                    path,
+                    item,
+                    link: item.link.as_deref().map(|l| resolve(model, site, l)),
                 }));
             }
         }
@@ -139,6 +147,15 @@ impl<'m> Catalogue<'m> {
             info,
             path,
             links: &model.links,
+        }
+    }
+
+    /// A service's topic as open data and pages show it: its word and its name.
+    pub fn topic_of(&self, service: &Service) -> records::Topik {
+        let kode = service.topic.clone().unwrap_or_default();
+        records::Topik {
+            nama: self.topic_name(&kode).to_string(),
+            kode,
         }
     }
 
@@ -200,13 +217,11 @@ fn resolve(model: &Model, site: &Site, link: &str) -> Result<String, (Code, Stri
 /// nowhere.
 pub fn check(model: &Model, catalogue: &Catalogue, as_of: Date) -> Vec<Finding> {
     let mut findings = unknown_topics(catalogue);
-    let oldest = as_of
-        .checked_sub(BERKALA_MONTHS.months())
-        .unwrap_or(Date::MIN);
+    let oldest = oldest_renewal(as_of);
     // Item by item, so that each item's findings stay together.
     for e in &catalogue.info {
         findings.extend(stale(e, oldest, as_of));
-        findings.extend(unusable_link(model, e));
+        findings.extend(unusable_link(e));
     }
     findings.extend(regency_lists_outside_portal(model));
     findings.extend(catalogue_over_a_list(model, catalogue));
@@ -281,11 +296,11 @@ fn at_item(e: &InfoEntry, f: Finding) -> Finding {
 
 /// A *berkala* item last renewed before `oldest`, or without the date it was renewed.
 fn stale(e: &InfoEntry, oldest: Date, as_of: Date) -> Option<Finding> {
-    if e.item.class != Class::Berkala {
+    if !overdue(e.item, oldest) {
         return None;
     }
     match e.item.renewed {
-        Some(d) if d < oldest => Some(at_item(e, Finding::new(
+        Some(d) => Some(at_item(e, Finding::new(
             Code::ContentPpidStale,
             format!(
                 "`{}` is information published periodically, last renewed on {d}: more than {BERKALA_MONTHS} months before {as_of}",
@@ -301,16 +316,15 @@ fn stale(e: &InfoEntry, oldest: Date, as_of: Date) -> Option<Finding> {
             ),
         )
         .help("add diperbarui = YYYY-MM-DD, the date it was last published"))),
-        Some(_) => None,
     }
 }
 
 /// An item's `tautan` that resolves to no page, or is not an address to link to.
-fn unusable_link(model: &Model, e: &InfoEntry) -> Option<Finding> {
-    let Some(Err((code, why))) = e.item.link.as_deref().map(|l| resolve(model, e.site, l)) else {
+fn unusable_link(e: &InfoEntry) -> Option<Finding> {
+    let Some(Err((code, why))) = &e.link else {
         return None;
     };
-    Some(at_item(e, Finding::new(code, format!("tautan of `{}`: {why}", e.item.title))
+    Some(at_item(e, Finding::new(*code, format!("tautan of `{}`: {why}", e.item.title))
         .help("link a page of the site as @/path.md, another site as @label/path.md, or an https:// address")))
 }
 

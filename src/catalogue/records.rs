@@ -7,7 +7,7 @@
 //! content gives the same bytes on any day.
 
 use super::{Catalogue, InfoEntry, ServiceEntry};
-use crate::content::service::{Cost, COMPONENTS};
+use crate::content::service::Cost;
 use crate::site::{Model, Site};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -91,16 +91,12 @@ impl Layanan {
     pub fn of(e: &ServiceEntry, catalogue: &Catalogue) -> Layanan {
         let s = e.service;
         let meta = &e.page.doc.meta;
-        let topic = s.topic.clone().unwrap_or_default();
         Layanan {
             nama: meta.title.clone(),
             url: e.site.url_of(&e.page.path),
             deskripsi: meta.description.clone(),
             opd: Opd::of(e.site),
-            topik: Topik {
-                nama: catalogue.topic_name(&topic).to_string(),
-                kode: topic,
-            },
+            topik: catalogue.topic_of(s),
             waktu: s.time.as_ref().map(|d| Waktu {
                 teks: s
                     .part("waktu")
@@ -210,7 +206,7 @@ impl Informasi {
             diperbarui: i.renewed.map(|d| d.to_string()),
             bentuk: i.form.clone(),
             retensi: i.retention.clone(),
-            tautan: e.link.clone(),
+            tautan: e.link.clone().and_then(Result::ok),
             halaman: e.site.url_of(e.path),
             dasar_hukum: i.legal_ground.clone(),
             uji_konsekuensi: i.consequence_test.clone(),
@@ -313,16 +309,4 @@ fn csv_of(services: &[Layanan]) -> Vec<u8> {
         w.write_record(&row).expect("writes to memory");
     }
     w.into_inner().expect("writes to memory")
-}
-
-/// The components in the legal order, for templates: key, heading, and whether it is a
-/// delivery component.
-pub fn component_titles() -> impl Iterator<Item = (&'static str, &'static str, bool)> {
-    COMPONENTS.iter().map(|c| {
-        (
-            c.key,
-            c.title,
-            c.group == crate::content::service::Group::Delivery,
-        )
-    })
 }

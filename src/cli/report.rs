@@ -98,15 +98,11 @@ pub fn report(root: &Path, args: ReportArgs) -> Result<ExitCode, Error> {
     );
     let below: Vec<String> = args
         .fail_under
-        .map(|bar| {
-            report
-                .situs
-                .iter()
-                .filter(|s| s.skor.as_ref().is_some_and(|k| k.total < bar))
-                .map(|s| format!("{} ({})", s.label, s.skor.as_ref().map_or(0, |k| k.total)))
-                .collect()
-        })
-        .unwrap_or_default();
+        .map(|bar| report.below(bar))
+        .unwrap_or_default()
+        .iter()
+        .map(|s| format!("{} ({})", s.label, s.skor.as_ref().map_or(0, |k| k.total)))
+        .collect();
     if below.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {

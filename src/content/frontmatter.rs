@@ -152,12 +152,12 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Problem> {
         .help(help)
     })?;
     if meta.title.trim().is_empty() {
-        return Err(field_error(block, block_line, "title", "`title` is empty")
+        return Err(field_error(&located, "title", "`title` is empty")
             .help("every page and section needs a title, for example: title = \"Visi dan Misi\""));
     }
-    meta.when = parse_when(&meta.date, block, block_line, "date")?;
-    meta.updated_when = parse_when(&meta.updated, block, block_line, "updated")?;
-    meta.template_line = key_line(block, "template").map_or(1, |l| block_line + l - 1);
+    meta.when = parse_when(&meta.date, &located, "date")?;
+    meta.updated_when = parse_when(&meta.updated, &located, "updated")?;
+    meta.template_line = located.key(&["template"]);
     let mut problems = Vec::new();
     if let Some(raw) = meta.raw_service.take() {
         let (s, found) = service::read(&raw, &located);
@@ -361,41 +361,16 @@ fn yaml_value(block: &str, block_line: usize) -> Result<serde_json::Value, Probl
     })
 }
 
-fn parse_when(
-    text: &Option<String>,
-    block: &str,
-    block_line: usize,
-    key: &str,
-) -> Result<Option<When>, Problem> {
+fn parse_when(text: &Option<String>, block: &Block, key: &str) -> Result<Option<When>, Problem> {
     let Some(text) = text else { return Ok(None) };
     When::parse(text).map(Some).ok_or_else(|| {
-        field_error(
-            block,
-            block_line,
-            key,
-            &format!("`{key}` is not a date: `{text}`"),
-        )
-        .help("write a date as 2026-11-20 or a time as 2026-11-20T08:30:00+07:00")
+        field_error(block, key, &format!("`{key}` is not a date: `{text}`"))
+            .help("write a date as 2026-11-20 or a time as 2026-11-20T08:30:00+07:00")
     })
 }
 
-fn field_error(block: &str, block_line: usize, key: &str, message: &str) -> Finding {
-    let line = key_line(block, key).map_or(block_line, |l| block_line + l - 1);
-    Finding::new(Code::ContentFrontmatterField, message).line(line)
-}
-
-/// The line (1-based, within the block) where a top-level key is set.
-fn key_line(block: &str, key: &str) -> Option<usize> {
-    block
-        .lines()
-        .position(|line| {
-            let line = line.trim_start().trim_start_matches(['"', '\'']);
-            line.strip_prefix(key).is_some_and(|rest| {
-                let rest = rest.trim_start_matches(['"', '\'']).trim_start();
-                rest.starts_with('=') || rest.starts_with(':')
-            }) || line.trim_end() == format!("[{key}]")
-        })
-        .map(|i| i + 1)
+fn field_error(block: &Block, key: &str, message: &str) -> Finding {
+    Finding::new(Code::ContentFrontmatterField, message).line(block.key(&[key]))
 }
 
 #[cfg(test)]

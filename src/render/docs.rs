@@ -153,11 +153,6 @@ pub(super) fn render_docs(site: &Site, env: &markdown::Env) -> Docs {
     }
 }
 
-/// The index of a site's news section, if it has one.
-pub(super) fn news_section(content: &SiteContent) -> Option<usize> {
-    content.news_section()
-}
-
 /// The news items of every rendered site, newest first.
 pub(super) fn all_news(model: &Model, docs: &[(&Site, Docs)]) -> Vec<NewsItem> {
     let mut items: Vec<NewsItem> = docs
@@ -179,7 +174,8 @@ pub(super) fn all_news(model: &Model, docs: &[(&Site, Docs)]) -> Vec<NewsItem> {
         .iter()
         .filter(|s| !rendered.contains(&s.label.as_str()))
         .flat_map(|site| {
-            news_section(&site.content)
+            site.content
+                .news_section()
                 .map(|s| site.content.sections[s].pages.clone())
                 .unwrap_or_default()
                 .into_iter()
@@ -227,7 +223,7 @@ pub(super) fn render_one(
 }
 
 pub(super) fn site_news(site: &Site, docs: &Docs) -> Vec<NewsItem> {
-    let Some(s) = news_section(&site.content) else {
+    let Some(s) = site.content.news_section() else {
         return Vec::new();
     };
     site.content.sections[s]

@@ -89,7 +89,7 @@ impl SiteRenderer<'_> {
     fn feed(&self, base: &tera::Context) -> Option<Job> {
         let site = self.site;
         let c = &site.content;
-        let s = news_section(c)?;
+        let s = c.news_section()?;
         let pages: Vec<usize> = c.sections[s]
             .pages
             .iter()

@@ -284,7 +284,10 @@ impl SiteRenderer<'_> {
                 ppid: self.docs.links.ppid.clone(),
                 pengaduan: self.docs.links.pengaduan.clone(),
             },
-            feed_url: news_section(&site.content).map(|_| site.url_of("/atom.xml")),
+            feed_url: site
+                .content
+                .news_section()
+                .map(|_| site.url_of("/atom.xml")),
             menu: self.menu.clone(),
         };
         let mut ctx = tera::Context::new();

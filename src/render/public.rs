@@ -383,15 +383,11 @@ pub struct KatalogEntry {
 impl KatalogEntry {
     fn of(e: &crate::catalogue::ServiceEntry, catalogue: &crate::catalogue::Catalogue) -> Self {
         let s = e.service;
-        let topic = s.topic.clone().unwrap_or_default();
         KatalogEntry {
             nama: e.page.doc.meta.title.clone(),
             url: e.site.url_of(&e.page.path),
             opd: Opd::of(e.site),
-            topik: Topik {
-                nama: catalogue.topic_name(&topic).to_string(),
-                kode: topic,
-            },
+            topik: catalogue.topic_of(s),
             waktu: s.part("waktu").map(|p| p.text.items().join(" ")),
             biaya: s.cost.as_ref().map(|c| c.text()),
             gratis: s.cost.as_ref().is_some_and(|c| c.is_free()),

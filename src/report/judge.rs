@@ -5,14 +5,12 @@
 
 use super::model::*;
 use super::{score, DEFAULT_PERIOD_DAYS, DEFAULT_REQUIRED, DEFAULT_REQUIRED_PORTAL};
-use crate::catalogue::{Catalogue, BERKALA_MONTHS};
-use crate::content::ppid::Class;
+use crate::catalogue::Catalogue;
 use crate::finding::{Code, Finding};
 use crate::registry::{ReportSettings, Status, PORTAL_LABEL};
 use crate::render::{Body, SiteOutput};
 use crate::site::{Model, Site};
 use jiff::civil::Date;
-use jiff::ToSpan;
 use std::collections::BTreeMap;
 
 /// A page is heavy when it is more than this many times the site's median page, and
@@ -157,14 +155,11 @@ impl Judge<'_> {
                 kurang: e.service.missing.iter().map(|k| k.to_string()).collect(),
             })
             .collect();
-        let oldest = self
-            .as_of
-            .checked_sub(BERKALA_MONTHS.months())
-            .unwrap_or(Date::MIN);
+        let oldest = crate::catalogue::oldest_renewal(self.as_of);
         let info: Vec<_> = self.catalogue.info_of(Some(&site.label)).collect();
         let stale: Vec<String> = info
             .iter()
-            .filter(|e| e.item.class == Class::Berkala && e.item.renewed.is_none_or(|d| d < oldest))
+            .filter(|e| crate::catalogue::overdue(e.item, oldest))
             .map(|e| e.item.title.clone())
             .collect();
         let maklumat = c.config.services.maklumat.is_some();

@@ -33,6 +33,16 @@ pub struct Report {
     pub bobot: Vec<Bobot>,
 }
 
+impl Report {
+    /// The sites that score below `bar` (`--fail-under`).
+    pub fn below(&self, bar: u32) -> Vec<&Situs> {
+        self.situs
+            .iter()
+            .filter(|s| s.skor.as_ref().is_some_and(|k| k.total < bar))
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Kabupaten {
     pub nama: String,
