@@ -40,6 +40,8 @@ pub struct Registry {
     pub lines: TableLines,
     /// `[report]`: the settings of `laman report`.
     pub report: ReportSettings,
+    /// `[integrity]`: the signing key and the spam guard's settings.
+    pub integrity: IntegritySettings,
 }
 
 /// Where the tables and their free-text fields stand (1-based lines), for findings.
@@ -233,6 +235,24 @@ pub struct ReportSettings {
     pub signer_id: Option<String>,
 }
 
+/// `[integrity]`: what keeps the published sites honest, all optional. The public key
+/// is here, in the registry the Dinas approves, so that `laman verify` trusts the
+/// registry and never the server it checks.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntegritySettings {
+    /// The Ed25519 public key that signs every build's manifests, as `laman keygen`
+    /// prints it (`ed25519:` and 32 bytes in base64).
+    pub public_key: Option<String>,
+    /// Gambling-spam terms this regency adds to laman's own list.
+    #[serde(default)]
+    pub spam_terms: Vec<String>,
+    /// Hosts outside `*.go.id` that pages may link to without a warning (`bps.go.id` needs
+    /// no entry; `*.ac.id` allows every host under `ac.id`).
+    #[serde(default)]
+    pub link_hosts: Vec<String>,
+}
+
 impl Registry {
     /// Reads `<root>/domains.toml`. A root that is not a folder is a usage error, a
     /// missing or unreadable file an I/O error (the program cannot run); a file that is read but wrong, or a `domains.toml` that is a
@@ -321,6 +341,7 @@ impl Registry {
             subdomains,
             lines,
             report: raw.report,
+            integrity: raw.integrity,
         })
     }
 

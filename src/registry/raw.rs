@@ -16,6 +16,8 @@ pub(super) struct RawRegistry {
     pub(super) subdomain: Vec<Spanned<RawSubdomain>>,
     #[serde(default)]
     pub(super) report: ReportSettings,
+    #[serde(default)]
+    pub(super) integrity: IntegritySettings,
 }
 
 #[derive(Deserialize)]
