@@ -15,6 +15,7 @@ pub mod dns;
 pub mod error;
 pub mod finding;
 pub mod git;
+pub mod integrity;
 pub mod input;
 pub mod markdown;
 pub mod output;
