@@ -4,6 +4,8 @@
 use crate::content::{self, LoadOptions, SiteContent};
 use crate::error::{Error, Result};
 use crate::finding::{self, Finding};
+use crate::integrity::seal::Seal;
+use crate::integrity::sign::Signer;
 use crate::output::{self, Publish};
 use crate::registry::Registry;
 use crate::render::{self, RenderOptions};
@@ -45,7 +47,12 @@ pub enum Mode {
     Check,
     /// `laman build`: write into `out`; with `keep_going`, each site that built cleanly
     /// is published even when others failed.
-    Build { out: PathBuf, keep_going: bool },
+    Build {
+        out: PathBuf,
+        keep_going: bool,
+        /// The key that signs the manifests (`--sign-key`).
+        signer: Option<std::sync::Arc<crate::integrity::sign::Signer>>,
+    },
     /// `laman serve`: render into memory for the preview server. A selected site that no
     /// longer exists is not an error there: the server renders everything instead.
     Preview,
@@ -242,7 +249,12 @@ impl render::Sink for Guarded<'_> {
 /// publishes (swaps the staging folder in) when the findings allow it, and records a
 /// stamp so that the next build with nothing changed can skip everything.
 pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report> {
-    let Mode::Build { out, keep_going } = &options.mode else {
+    let Mode::Build {
+        out,
+        keep_going,
+        signer,
+    } = &options.mode
+    else {
         let produced = produce(options, UrlStyle::Https, BUILT, None, None, progress);
         return Ok(assess(options, produced)?.report);
     };
@@ -250,8 +262,9 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
     if options.root.is_dir() {
         output::guard(&options.root, out).map_err(Error::Usage)?;
     }
+    let signer = signer.as_deref();
     let warm = Warm::look(options, out);
-    if let Some(report) = warm.unchanged(out) {
+    if let Some(report) = warm.unchanged(out, signer) {
         progress(Stage::Unchanged.as_str());
         return Ok(report);
     }
@@ -267,7 +280,7 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
     let assessed = assess(options, produced)?;
     let report = if assessed.may_publish(*keep_going) {
         progress(Stage::Write.as_str());
-        let published = publish(options, &assessed, staging)?;
+        let published = publish(options, &assessed, staging, signer)?;
         Report {
             published,
             ..assessed.report
@@ -361,13 +374,22 @@ fn assess(options: &Options, produced: Result<Produced>) -> Result<Assessed> {
 
 /// Puts the clean sites in place: the whole output, or only the chosen sites' folders.
 /// Returns the labels published.
-fn publish(options: &Options, assessed: &Assessed, staging: StagingSink) -> Result<Vec<String>> {
+fn publish(
+    options: &Options,
+    assessed: &Assessed,
+    staging: StagingSink,
+    signer: Option<&Signer>,
+) -> Result<Vec<String>> {
     let Assessed {
         report,
         clean,
         registry,
         ..
     } = assessed;
+    let regency = registry.as_ref().map_or("", |r| r.regency.domain.as_str());
+    if let (Some(signer), Some(registry)) = (signer, registry) {
+        registered_key(registry, signer)?;
+    }
     let keep: Vec<String> = match registry {
         Some(registry) => report.held_back.iter().map(|l| registry.fqdn(l)).collect(),
         None => Vec::new(),
@@ -380,9 +402,25 @@ fn publish(options: &Options, assessed: &Assessed, staging: StagingSink) -> Resu
     let fqdns: Vec<String> = clean.iter().map(|o| o.fqdn.clone()).collect();
     staging
         .into_staging()?
-        .finish(&fqdns, how)
+        .finish(&fqdns, how, Seal { regency, signer })
         .map_err(Error::io("cannot write the output"))?;
     Ok(clean.iter().map(|o| o.label.clone()).collect())
+}
+
+/// Refuses to sign with a key the registry does not name: `verify` trusts only the
+/// registry's key, so such a signature would vouch for nothing.
+fn registered_key(registry: &Registry, signer: &Signer) -> Result<()> {
+    let key = signer.public_key().to_string();
+    match &registry.integrity.public_key {
+        Some(registered) if registered.trim() == key => Ok(()),
+        Some(registered) => Err(Error::Usage(format!(
+            "--sign-key: this key ({key}) is not the one in domains.toml ([integrity] public_key = \"{}\"); sign with the registered key, or have the Dinas register this one",
+            crate::markdown::shown(registered)
+        ))),
+        None => Err(Error::Usage(format!(
+            "--sign-key: domains.toml registers no key; add `public_key = \"{key}\"` under [integrity] (a Dinas decision, like any registry change), then build again"
+        ))),
+    }
 }
 
 /// The staging folder as the renderer's sink: made on the first site written, so that a
@@ -454,18 +492,23 @@ impl Warm {
         }
     }
 
-    /// The last build's report, when neither the inputs nor the output moved since.
-    fn unchanged(&self, out: &Path) -> Option<Report> {
+    /// The last build's report, when neither the inputs nor the output moved since, and
+    /// the output is signed as this build would sign it.
+    fn unchanged(&self, out: &Path, signer: Option<&Signer>) -> Option<Report> {
         let ((inputs, _), previous) = (self.fingerprint.as_ref()?, self.previous.as_ref()?);
-        (previous.inputs == *inputs && stamp::outputs(out).is_ok_and(|o| o == previous.outputs))
-            .then(|| Report {
-                findings: previous.findings.clone(),
-                sites: previous.sites,
-                pages: previous.pages,
-                published: previous.published.clone(),
-                held_back: Vec::new(),
-                unchanged: true,
-            })
+        let signed_alike =
+            crate::integrity::seal::signed_by(out) == signer.map(|s| s.public_key().to_string());
+        (signed_alike
+            && previous.inputs == *inputs
+            && stamp::outputs(out).is_ok_and(|o| o == previous.outputs))
+        .then(|| Report {
+            findings: previous.findings.clone(),
+            sites: previous.sites,
+            pages: previous.pages,
+            published: previous.published.clone(),
+            held_back: Vec::new(),
+            unchanged: true,
+        })
     }
 
     /// Records a clean, published whole build for the next one. Only a cache: failing to

@@ -10,10 +10,14 @@
 //! inputs, and a folder laman did not write (it recognises its own by [`MARKER`]). This
 //! module never decides what is published, only where and how it lands.
 
+use crate::integrity::manifest::{Entry, HashingWriter, SiteManifest, REGENCY_FILE};
+use crate::integrity::seal::{self, Seal};
 use crate::render::{Body, SiteOutput};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// An I/O failure with the path it concerns.
 #[derive(Debug)]
@@ -159,11 +163,13 @@ pub enum Publish<'a> {
 }
 
 /// A fresh folder beside `out` that sites are written into as they are rendered (so a
-/// build never holds every page in memory), then swapped in by [`Staging::finish`], or
-/// removed when dropped unfinished.
+/// build never holds every page in memory), then sealed with their manifests and swapped
+/// in by [`Staging::finish`], or removed when dropped unfinished.
 pub struct Staging {
     dir: tempfile::TempDir,
     out: PathBuf,
+    /// Every file written, by site: what the site's manifest lists.
+    written: Mutex<BTreeMap<String, Vec<Entry>>>,
     /// An exclusive lock on the staging folder for as long as the build lives: what
     /// tells a later build that this folder is not left over from a dead one.
     _alive: std::fs::File,
@@ -194,19 +200,35 @@ impl Staging {
         Ok(Staging {
             dir,
             out: out.to_path_buf(),
+            written: Mutex::default(),
             _alive: alive,
         })
     }
 
-    /// Writes one site into the staging folder.
+    /// Writes one site's files into the staging folder; a second call for the same site
+    /// adds files to it.
     pub fn write(&self, site: &SiteOutput) -> Result<(), WriteError> {
-        write_site(&self.dir.path().join(&site.fqdn), site)
+        let entries = write_site(&self.dir.path().join(&site.fqdn), site)?;
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        written
+            .entry(site.fqdn.clone())
+            .or_default()
+            .extend(entries);
+        Ok(())
     }
 
-    /// Puts the sites `fqdns` (written before) in place, as `how` says. Any other site
-    /// folder in the staging folder is dropped.
-    pub fn finish(self, fqdns: &[String], how: Publish) -> Result<(), WriteError> {
+    /// Puts the sites `fqdns` (written before) in place, as `how` says, each with its
+    /// manifest, and the regency's manifest of every site the output then holds. Any
+    /// other site folder in the staging folder is dropped.
+    pub fn finish(self, fqdns: &[String], how: Publish, seal: Seal) -> Result<(), WriteError> {
         let (staging, out) = (self.dir.path(), self.out.as_path());
+        let mut written = self.written.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut sealed = Vec::new();
+        for fqdn in fqdns {
+            let dir = staging.join(fqdn);
+            let files = written.remove(fqdn).unwrap_or_default();
+            sealed.push(seal.site(&dir, fqdn, files).map_err(at(&dir))?);
+        }
         for entry in std::fs::read_dir(staging).map_err(at(staging))? {
             let entry = entry.map_err(at(staging))?;
             let name = entry.file_name().to_string_lossy().into_owned();
@@ -220,16 +242,33 @@ impl Staging {
                     let previous = out.join(fqdn);
                     if previous.is_dir() {
                         link_tree(&previous, &staging.join(fqdn))?;
+                        sealed.extend(seal::read_site(&staging.join(fqdn)));
                     }
                 }
+                seal.regency(staging, sealed).map_err(at(staging))?;
                 exchange(staging, out)?;
             }
             Publish::Sites => {
                 std::fs::create_dir_all(out).map_err(at(out))?;
+                sealed.extend(other_sites(out, fqdns));
+                seal.regency(staging, sealed).map_err(at(staging))?;
                 let marker = out.join(MARKER);
                 std::fs::rename(staging.join(MARKER), &marker).map_err(at(&marker))?;
                 for fqdn in fqdns {
                     exchange(&staging.join(fqdn), &out.join(fqdn))?;
+                }
+                // The regency's manifest goes last, once the sites it lists are in place.
+                for name in [
+                    PathBuf::from(REGENCY_FILE),
+                    seal::signature_of(Path::new(REGENCY_FILE)),
+                ] {
+                    let (from, to) = (staging.join(&name), out.join(&name));
+                    match std::fs::rename(&from, &to) {
+                        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                            let _ = std::fs::remove_file(&to);
+                        }
+                        other => other.map_err(at(&to))?,
+                    }
                 }
             }
         }
@@ -262,7 +301,21 @@ fn remove_dead_staging(parent: &Path, prefix: &str) {
     }
 }
 
-fn write_site(dir: &Path, site: &SiteOutput) -> Result<(), WriteError> {
+/// The manifests of the site folders in `out` other than `fqdns`.
+fn other_sites(out: &Path, fqdns: &[String]) -> Vec<SiteManifest> {
+    let Ok(entries) = std::fs::read_dir(out) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|e| !fqdns.iter().any(|f| *f == *e.file_name().to_string_lossy()))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| seal::read_site(&e.path()))
+        .collect()
+}
+
+/// Writes a site's files, returning their manifest entries (hashed as they are written).
+fn write_site(dir: &Path, site: &SiteOutput) -> Result<Vec<Entry>, WriteError> {
     let mut dirs: Vec<PathBuf> = site
         .files
         .iter()
@@ -273,19 +326,26 @@ fn write_site(dir: &Path, site: &SiteOutput) -> Result<(), WriteError> {
     for d in &dirs {
         std::fs::create_dir_all(d).map_err(at(d))?;
     }
-    site.files.par_iter().try_for_each(|file| {
-        let path = dir.join(&file.path);
-        match &file.body {
-            Body::Bytes(bytes) => std::fs::write(&path, bytes).map_err(at(&path)),
-            Body::Embedded(bytes) => std::fs::write(&path, bytes).map_err(at(&path)),
-            Body::Copy(source) => {
-                let origin = source.origin();
-                let mut from = source.open().map_err(at(&origin))?;
-                let mut to = std::fs::File::create(&path).map_err(at(&path))?;
-                io::copy(&mut from, &mut to).map(drop).map_err(at(&path))
-            }
-        }
-    })
+    site.files
+        .par_iter()
+        .map(|file| {
+            let path = dir.join(&file.path);
+            let bytes: &[u8] = match &file.body {
+                Body::Bytes(bytes) => bytes,
+                Body::Embedded(bytes) => bytes,
+                Body::Copy(source) => {
+                    let origin = source.origin();
+                    let mut from = source.open().map_err(at(&origin))?;
+                    let to = std::fs::File::create(&path).map_err(at(&path))?;
+                    let mut to = HashingWriter::new(to);
+                    io::copy(&mut from, &mut to).map_err(at(&path))?;
+                    return Ok(to.entry(file.path.clone()));
+                }
+            };
+            std::fs::write(&path, bytes).map_err(at(&path))?;
+            Ok(Entry::of(file.path.clone(), bytes))
+        })
+        .collect()
 }
 
 /// Puts `new` at `old`'s place and `old`'s previous content at `new`'s place, atomically
@@ -373,7 +433,11 @@ mod tests {
             staging.write(site)?;
         }
         let fqdns: Vec<String> = sites.iter().map(|s| s.fqdn.clone()).collect();
-        staging.finish(&fqdns, how)
+        let seal = Seal {
+            regency: "go.id",
+            signer: None,
+        };
+        staging.finish(&fqdns, how, seal)
     }
 
     fn site(fqdn: &str, text: &str) -> SiteOutput {

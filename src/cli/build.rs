@@ -5,6 +5,7 @@ use super::{today, FormatArg};
 use clap::Args;
 use laman::build::{self, Mode};
 use laman::error::Error;
+use laman::integrity::sign::Signer;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -24,6 +25,10 @@ pub struct BuildArgs {
     /// Publish every site that built cleanly even when others failed.
     #[arg(long)]
     keep_going: bool,
+    /// Sign the manifests with this Ed25519 secret key (a PEM file from `laman keygen`);
+    /// its public key must be the one in domains.toml, [integrity] public_key.
+    #[arg(long, value_name = "FILE")]
+    sign_key: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -39,11 +44,18 @@ pub struct CheckArgs {
 pub fn build(root: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
     let format = args.format.format;
     let out = args.out.unwrap_or_else(|| root.join("public"));
+    let signer = match &args.sign_key {
+        Some(path) => Some(std::sync::Arc::new(
+            Signer::from_file(path).map_err(|e| Error::Usage(format!("--sign-key: {e}")))?,
+        )),
+        None => None,
+    };
     let options = build::Options {
         root: root.to_path_buf(),
         mode: Mode::Build {
             out: out.clone(),
             keep_going: args.keep_going,
+            signer,
         },
         sites: args.sites,
         drafts: args.drafts,
@@ -90,4 +102,30 @@ pub fn check(root: &Path, args: CheckArgs) -> Result<ExitCode, Error> {
     let report = with_progress(format, |progress| build::run(&options, progress))?;
     let summary = format!("checked {} site(s), {} pages", report.sites, report.pages);
     Ok(finish(&report, format, &summary))
+}
+
+#[derive(Args)]
+pub struct KeygenArgs {
+    /// Where to write the secret key (PEM, readable by its owner only); the public key
+    /// goes to FILE.pub. Neither may exist.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+}
+
+/// `laman keygen`: a new Ed25519 key pair for signing the manifests.
+pub fn keygen(args: KeygenArgs) -> Result<ExitCode, Error> {
+    let signer = Signer::generate()
+        .map_err(|e| Error::Usage(format!("cannot draw a random key from the system: {e}")))?;
+    signer
+        .write_pair(&args.file)
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    let public = signer.public_key();
+    let shown = args.file.display();
+    println!("{public}");
+    eprintln!(
+        "laman: wrote the secret key to {shown} and the public key to {shown}.pub.\n\
+         Put the public key in domains.toml:\n\n  [integrity]\n  public_key = \"{public}\"\n\n\
+         Keep {shown} secret (in the CI's secret store); never commit it."
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -57,6 +57,8 @@ enum Command {
     /// The Dinas's periodic report: for every OPD site its freshness, completeness,
     /// findings, registry status and an explained score (HTML to print, JSON, CSV).
     Report(report::ReportArgs),
+    /// Make an Ed25519 key pair for signing the build's manifests (--sign-key).
+    Keygen(build::KeygenArgs),
 }
 
 /// How a command prints what it found.
@@ -86,6 +88,7 @@ pub fn main() -> ExitCode {
         Command::Dns(dns::Dns::Check(args)) => dns::check(&root, args),
         Command::Serve(args) => serve::serve(&root, args),
         Command::Report(args) => report::report(&root, args),
+        Command::Keygen(args) => build::keygen(args),
     };
     match result {
         Ok(code) => code,

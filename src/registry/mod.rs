@@ -50,6 +50,7 @@ pub struct TableLines {
     pub regency: usize,
     pub hosting: usize,
     pub portal: usize,
+    pub integrity: usize,
     /// `[regency] name`, `dinas` and `[portal] title`.
     pub name: usize,
     pub dinas: usize,
@@ -320,6 +321,7 @@ impl Registry {
             regency: header("regency"),
             hosting: header("hosting"),
             portal: header("portal"),
+            integrity: header("integrity"),
             name: at(raw.regency.name.span().start),
             dinas: at(raw.regency.dinas.span().start),
             title: at(raw.portal.title.span().start),

@@ -28,6 +28,40 @@ impl Validator<'_> {
         }
     }
 
+    /// `[integrity]`: the public key parses, spam terms are one line of text, link hosts
+    /// are host names or `*.` and a host name.
+    pub(super) fn integrity(&mut self) {
+        let (settings, line) = (&self.reg.integrity, self.reg.lines.integrity);
+        let mut found = Vec::new();
+        if let Some(key) = &settings.public_key {
+            if let Err(e) = key.parse::<crate::integrity::sign::PublicKey>() {
+                found.push(
+                    Finding::new(Code::RegistryFieldInvalid, format!("[integrity] {e}"))
+                        .help("run `laman keygen FILE` and copy the line it prints into [integrity] public_key"),
+                );
+            }
+        }
+        for term in &settings.spam_terms {
+            if let Some(why) = text_problem(term, NAME_MAX)
+                .or_else(|| term.trim().is_empty().then(|| "is empty".to_string()))
+            {
+                found.push(field_invalid("[integrity] spam_terms entry", term, &why));
+            }
+        }
+        for host in &settings.link_hosts {
+            let bare = host.strip_prefix("*.").unwrap_or(host);
+            if let Some(why) = super::hostname_problem(bare) {
+                found.push(
+                    field_invalid("[integrity] link_hosts entry", host, &why)
+                        .help("write a host name (`bps.go.id`) or `*.` and a domain (`*.ac.id`)"),
+                );
+            }
+        }
+        for f in found {
+            self.push_global(f.line(line));
+        }
+    }
+
     /// The grammar of an entry's free text, decree numbers and contact.
     pub(super) fn entry_fields(&mut self, sub: &Subdomain) {
         let mut found = Vec::new();

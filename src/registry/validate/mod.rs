@@ -35,6 +35,7 @@ pub fn validate(reg: &Registry, today: Date, has_content: &dyn Fn(&str) -> bool)
     };
     v.regency();
     v.texts();
+    v.integrity();
     let ranges = v.hosting();
     v.portal(&ranges);
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
