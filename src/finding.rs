@@ -93,6 +93,13 @@ codes! {
     DnsNameserverUnreachable = "dns.nameserver.unreachable", Error;
     DnsNameserverLame = "dns.nameserver.lame", Error;
     DnsQueryFailed = "dns.query.failed", Error;
+    VerifyChanged = "verify.changed", Error;
+    VerifyMissing = "verify.missing", Error;
+    VerifyUnexpected = "verify.unexpected", Error;
+    VerifySignature = "verify.signature", Error;
+    VerifyHeaders = "verify.headers", Error;
+    VerifySpam = "verify.spam", Error;
+    VerifyUnreachable = "verify.unreachable", Error;
     ContentUnregistered = "content.unregistered", Error;
     ContentUnapproved = "content.unapproved", Warning;
     ContentRead = "content.read", Error;

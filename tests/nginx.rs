@@ -2,51 +2,10 @@
 //! then pages of several sites fetched by name, with curl.
 
 mod common;
+use common::nginx::{certificates, tools, Nginx};
 use common::*;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-
-fn tool(name: &str) -> Option<PathBuf> {
-    ["/usr/sbin", "/usr/bin", "/sbin", "/bin"]
-        .iter()
-        .map(|d| Path::new(d).join(name))
-        .find(|p| p.is_file())
-}
-
-/// The tools this test needs, or None (then it is skipped outside CI).
-fn tools() -> Option<(PathBuf, PathBuf, PathBuf)> {
-    match (tool("nginx"), tool("openssl"), tool("curl")) {
-        (Some(n), Some(o), Some(c)) => Some((n, o, c)),
-        _ => {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "nginx, openssl and curl must be installed in CI"
-            );
-            eprintln!("nginx, openssl or curl missing: skipped (scripts/test installs them)");
-            None
-        }
-    }
-}
-
-/// Two different free ports: both are held while the second is found, since the
-/// system may hand out a port again as soon as it is released.
-fn two_free_ports() -> (u16, u16) {
-    let bind = || std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let (a, b) = (bind(), bind());
-    (
-        a.local_addr().unwrap().port(),
-        b.local_addr().unwrap().port(),
-    )
-}
-
-struct Nginx(Child);
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use std::path::Path;
+use std::process::Command;
 
 struct Fetched {
     status: u16,
@@ -88,95 +47,14 @@ fn nginx_accepts_the_config_and_serves_each_site_by_name() {
     let public = t.join("public");
     let out = laman(root.path(), &["build", "--out", public.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-
-    let ok = Command::new(&openssl)
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-subj",
-            "/CN=contohkab.go.id",
-        ])
-        .args([
-            "-addext",
-            "subjectAltName=DNS:contohkab.go.id,DNS:*.contohkab.go.id",
-        ])
-        .arg("-keyout")
-        .arg(t.join("key.pem"))
-        .arg("-out")
-        .arg(t.join("cert.pem"))
-        .output()
-        .unwrap();
-    assert!(ok.status.success(), "{}", stderr(&ok));
-
-    let (http, https) = two_free_ports();
-    let out = laman(
-        root.path(),
-        &[
-            "domains",
-            "nginx",
-            "--webroot",
-            public.to_str().unwrap(),
-            "--cert",
-            t.join("cert.pem").to_str().unwrap(),
-            "--key",
-            t.join("key.pem").to_str().unwrap(),
-            "--http",
-            &format!("127.0.0.1:{http}"),
-            "--https",
-            &format!("127.0.0.1:{https}"),
-        ],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let site_conf = stdout(&out);
+    certificates(&openssl, t, "contohkab.go.id");
+    let server = Nginx::start(&nginx, root.path(), &public, t);
+    let (http, https) = (server.http, server.https);
+    let site_conf = server.site_conf();
     assert!(site_conf.contains("server_tokens off;"));
     assert!(
         !site_conf.contains("pasar.contohkab.go.id"),
         "requested names get no server"
-    );
-    std::fs::write(t.join("laman.conf"), &site_conf).unwrap();
-    let conf = format!(
-        "user root;\ndaemon off;\nmaster_process off;\nworker_processes 1;\npid {t}/nginx.pid;\nerror_log {t}/error.log;\nevents {{ worker_connections 64; }}\nhttp {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n  client_body_temp_path {t}/body;\n  proxy_temp_path {t}/proxy;\n  fastcgi_temp_path {t}/fastcgi;\n  uwsgi_temp_path {t}/uwsgi;\n  scgi_temp_path {t}/scgi;\n  include {t}/laman.conf;\n}}\n",
-        t = t.display()
-    );
-    std::fs::write(t.join("nginx.conf"), conf).unwrap();
-
-    let test = Command::new(&nginx)
-        .arg("-t")
-        .arg("-c")
-        .arg(t.join("nginx.conf"))
-        .arg("-p")
-        .arg(t)
-        .output()
-        .unwrap();
-    assert!(test.status.success(), "nginx -t: {}", stderr(&test));
-
-    // One process (master_process off), its output not inherited: killing it leaves no
-    // worker behind holding the test's stdout open.
-    let _server = Nginx(
-        Command::new(&nginx)
-            .arg("-c")
-            .arg(t.join("nginx.conf"))
-            .arg("-p")
-            .arg(t)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let ready = (0..100).any(|_| {
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        std::net::TcpStream::connect(("127.0.0.1", https)).is_ok()
-    });
-    assert!(
-        ready,
-        "nginx did not start: {}",
-        std::fs::read_to_string(t.join("error.log")).unwrap_or_default()
     );
 
     let page = fetch(

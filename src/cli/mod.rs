@@ -13,6 +13,7 @@ mod dns;
 mod domains;
 mod report;
 mod serve;
+mod verify;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use laman::error::Error;
@@ -57,6 +58,9 @@ enum Command {
     /// The Dinas's periodic report: for every OPD site its freshness, completeness,
     /// findings, registry status and an explained score (HTML to print, JSON, CSV).
     Report(report::ReportArgs),
+    /// Compare the live sites with what was built: every file's SHA-256 against the
+    /// signed manifest, unexpected files, security headers, gambling spam.
+    Verify(verify::VerifyArgs),
     /// Make an Ed25519 key pair for signing the build's manifests (--sign-key).
     Keygen(build::KeygenArgs),
 }
@@ -89,6 +93,7 @@ pub fn main() -> ExitCode {
         Command::Serve(args) => serve::serve(&root, args),
         Command::Report(args) => report::report(&root, args),
         Command::Keygen(args) => build::keygen(args),
+        Command::Verify(args) => verify::verify(&root, args),
     };
     match result {
         Ok(code) => code,

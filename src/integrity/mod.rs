@@ -8,3 +8,4 @@
 pub mod manifest;
 pub mod seal;
 pub mod sign;
+pub mod verify;

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: fixture copies, the binary, tree snapshots.
 #![allow(dead_code)]
 
+pub mod nginx;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -1,0 +1,118 @@
+//! `laman verify`: the live sites against the build's manifests.
+
+use super::output::{print_findings, refused, with_progress};
+use super::{today, Format, FormatArg};
+use clap::Args;
+use laman::error::Error;
+use laman::integrity::verify::{self, Expected, Reach};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    format: FormatArg,
+    /// Check only this site (a label, or `portal`); may be repeated.
+    #[arg(long = "site", value_name = "LABEL")]
+    sites: Vec<String>,
+    /// Compare with this regency manifest (OUT/laman-manifest.json of a build) instead
+    /// of the manifests the servers hold.
+    #[arg(long, value_name = "FILE", conflicts_with = "out")]
+    manifest: Option<PathBuf>,
+    /// Compare with the manifests in this build output folder.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Reach HOST at ADDR (and PORT, default 443) instead of asking DNS, as curl's
+    /// --resolve does; HOST `*` means every site. May be repeated.
+    #[arg(long, value_name = "HOST:ADDR[:PORT]", value_parser = verify::parse_resolve)]
+    resolve: Vec<(String, std::net::SocketAddr)>,
+    /// Also trust the certificate authority in this PEM file; may be repeated.
+    #[arg(long, value_name = "FILE")]
+    ca: Vec<PathBuf>,
+    /// Accept any certificate, only when every site is reached on a loopback address
+    /// through --resolve (a test or staging server on this machine).
+    #[arg(long)]
+    insecure_localhost: bool,
+    /// How many requests may be open at once.
+    #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=256))]
+    concurrency: u64,
+    /// How long one request may take, whole, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=600_000))]
+    timeout: u64,
+}
+
+/// The most a --ca file may weigh.
+const MAX_CA_FILE: u64 = 1024 * 1024;
+
+/// `laman verify`: fetch every site's files and compare them with the manifest.
+pub fn verify(root: &Path, args: VerifyArgs) -> Result<ExitCode, Error> {
+    let format = args.format.format;
+    let registry = match laman::registry::generate::checked(root, today()) {
+        Ok((registry, findings)) if !findings.iter().any(|f| f.is_error()) => registry,
+        Ok((_, findings)) => return Err(Error::Refused(findings)),
+        Err(e) => {
+            return refused(
+                e,
+                format,
+                "the registry could not be read; nothing was verified",
+            )
+        }
+    };
+    let mut ca_pem = Vec::new();
+    for file in &args.ca {
+        let too_big = std::fs::metadata(file).is_ok_and(|m| m.len() > MAX_CA_FILE);
+        if too_big {
+            return Err(Error::Usage(format!(
+                "--ca {}: not a certificate file (larger than 1 MiB)",
+                file.display()
+            )));
+        }
+        ca_pem.push(
+            std::fs::read(file)
+                .map_err(Error::io(format!("--ca: cannot read {}", file.display())))?,
+        );
+    }
+    let options = verify::Options {
+        sites: args.sites,
+        expected: match (args.manifest, args.out) {
+            (Some(file), _) => Expected::Manifest(file),
+            (None, Some(dir)) => Expected::Out(dir),
+            (None, None) => Expected::Deployed,
+        },
+        reach: Reach {
+            resolve: args.resolve,
+            ca_pem,
+            insecure: args.insecure_localhost,
+            timeout: std::time::Duration::from_millis(args.timeout),
+        },
+        concurrency: args.concurrency as usize,
+    };
+    let spam = |_: &str| Vec::new();
+    let report = with_progress(format, |progress| {
+        progress("memeriksa situs yang tayang");
+        verify::verify(&registry, &options, &spam)
+    })?;
+    let summary = format!(
+        "verified {} site(s) of {}, {} file(s)",
+        report.sites, registry.regency.domain, report.files
+    );
+    if format == Format::Json {
+        let errors = report.findings.iter().filter(|f| f.is_error()).count();
+        let doc = serde_json::json!({
+            "findings": report.findings,
+            "summary": {
+                "errors": errors,
+                "warnings": report.findings.len() - errors,
+                "sites": report.sites,
+                "files": report.files,
+            }
+        });
+        outln!("{doc}");
+        return Ok(if errors > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    Ok(print_findings(&report.findings, format, &summary))
+}

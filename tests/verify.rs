@@ -1,0 +1,619 @@
+//! `laman verify` against a real nginx on 127.0.0.1 serving a signed build over TLS:
+//! clean when nothing was touched, then exactly the tampering done on the server, and
+//! each hostile answer (not a manifest, another key, a redirect, a server that never
+//! answers, an endless body, an unknown authority) reported, never a hang.
+
+mod common;
+use common::nginx::{certificates, tools, Nginx};
+use common::*;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+const DOMAIN: &str = "contohkab.go.id";
+
+/// A signed build of the `contoh` fixture served by nginx, with its CA.
+struct Served {
+    root: tempfile::TempDir,
+    tmp: tempfile::TempDir,
+    server: Option<Nginx>,
+    nginx: PathBuf,
+}
+
+impl Served {
+    fn public(&self) -> PathBuf {
+        self.tmp.path().join("public")
+    }
+
+    fn site(&self, label: &str) -> PathBuf {
+        let fqdn = if label == "portal" {
+            DOMAIN.to_string()
+        } else {
+            format!("{label}.{DOMAIN}")
+        };
+        self.public().join(fqdn)
+    }
+
+    fn port(&self) -> u16 {
+        self.server.as_ref().unwrap().https
+    }
+
+    /// Restarts nginx with its configuration changed by `edit`.
+    fn restart(&mut self, edit: impl Fn(String) -> String) {
+        let dir = self.tmp.path().to_path_buf();
+        self.server = None;
+        let server = Nginx::start_with(&self.nginx, self.root.path(), &self.public(), &dir, edit);
+        self.server = Some(server);
+    }
+
+    /// `laman verify` with the loopback address and the CA, and `args`.
+    fn verify(&self, args: &[&str]) -> Output {
+        let resolve = format!("*:127.0.0.1:{}", self.port());
+        let ca = self.tmp.path().join("ca.pem");
+        let mut all = vec![
+            "verify",
+            "--format",
+            "json",
+            "--resolve",
+            &resolve,
+            "--ca",
+            ca.to_str().unwrap(),
+            "--timeout",
+            "3000",
+        ];
+        all.extend(args);
+        laman_bounded(self.root.path(), &all)
+    }
+}
+
+/// The binary under a hard deadline: verify must end by itself, and a test never hangs.
+fn laman_bounded(root: &Path, args: &[&str]) -> Output {
+    let mut cmd = std::process::Command::new("timeout");
+    cmd.arg("60")
+        .arg(env!("CARGO_BIN_EXE_laman"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .env_remove("CI");
+    let out = cmd.output().unwrap();
+    assert_ne!(out.status.code(), Some(124), "verify did not end by itself");
+    out
+}
+
+fn serve_signed() -> Option<Served> {
+    let (nginx, openssl, _) = tools()?;
+    let root = fixture("contoh");
+    let tmp = tempfile::tempdir().unwrap();
+    let key = tmp.path().join("laman.key");
+    let out = laman(root.path(), &["keygen", key.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let public_key = stdout(&out).trim().to_string();
+    let registry = root.path().join("domains.toml");
+    let text = read(&registry);
+    write(
+        &registry,
+        &format!("{text}\n[integrity]\npublic_key = \"{public_key}\"\n"),
+    );
+    let public = tmp.path().join("public");
+    let out = laman(
+        root.path(),
+        &[
+            "build",
+            "--out",
+            public.to_str().unwrap(),
+            "--sign-key",
+            key.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    certificates(&openssl, tmp.path(), DOMAIN);
+    let server = Nginx::start(&nginx, root.path(), &public, tmp.path());
+    Some(Served {
+        root,
+        tmp,
+        server: Some(server),
+        nginx,
+    })
+}
+
+/// (code, message) of every finding.
+fn found(out: &Output) -> Vec<(String, String)> {
+    findings(out)
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap_or_default().to_string(),
+                f["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_untouched_signed_build_verifies_clean_and_tampering_is_reported_exactly() {
+    let Some(mut s) = serve_signed() else {
+        return;
+    };
+    let clean = s.verify(&[]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
+    assert!(found(&clean).is_empty(), "{:?}", found(&clean));
+    let summary: serde_json::Value = serde_json::from_str(&stdout(&clean)).unwrap();
+    assert_eq!(
+        summary["summary"]["sites"], 4,
+        "the portal, two sites and dishub (suspended)"
+    );
+    assert!(summary["summary"]["files"].as_u64().unwrap() > 20);
+
+    // The local build's manifests agree too.
+    let out = s.public();
+    let with_out = s.verify(&["--out", out.to_str().unwrap()]);
+    assert_eq!(with_out.status.code(), Some(0), "{}", stdout(&with_out));
+    let manifest = out.join("laman-manifest.json");
+    let with_manifest = s.verify(&["--manifest", manifest.to_str().unwrap()]);
+    assert_eq!(
+        with_manifest.status.code(),
+        Some(0),
+        "{}",
+        stdout(&with_manifest)
+    );
+
+    // Tamper on the server.
+    let page = s.site("dinkes").join("profil/visi-misi/index.html");
+    let text = read(&page);
+    write(&page, &text.replace("Visi", "Visi yang diubah"));
+    write(
+        s.site("disdik").join("slot-gacor.html"),
+        "<h1>Slot gacor maxwin hari ini</h1>",
+    );
+    let home = s.site("portal").join("index.html");
+    let text = read(&home);
+    write(
+        &home,
+        &text.replacen(
+            "</body>",
+            "<div style=\"display:none\"><a href=\"https://slot.example/\">slot gacor</a></div></body>",
+            1,
+        ),
+    );
+    let removed = s.site("disdik").join("atom.xml");
+    std::fs::remove_file(&removed).unwrap();
+    s.restart(|conf| conf.replace("add_header X-Content-Type-Options \"nosniff\" always;", ""));
+
+    let tampered = s.verify(&[]);
+    assert_eq!(tampered.status.code(), Some(1), "{}", stderr(&tampered));
+    let mut got: Vec<(String, String)> = found(&tampered)
+        .into_iter()
+        .map(|(code, message)| {
+            let url = message
+                .split_whitespace()
+                .find(|w| w.starts_with("https://"))
+                .unwrap_or("")
+                .to_string();
+            (code, url)
+        })
+        .collect();
+    got.sort();
+    got.dedup();
+    let want: Vec<(String, String)> = [
+        (
+            "verify.changed",
+            format!("https://dinkes.{DOMAIN}/profil/visi-misi/index.html"),
+        ),
+        ("verify.changed", format!("https://{DOMAIN}/index.html")),
+        ("verify.headers", format!("https://dinkes.{DOMAIN}/")),
+        ("verify.headers", format!("https://disdik.{DOMAIN}/")),
+        ("verify.headers", format!("https://{DOMAIN}/")),
+        (
+            "verify.missing",
+            format!("https://disdik.{DOMAIN}/atom.xml"),
+        ),
+        (
+            "verify.spam",
+            format!("https://disdik.{DOMAIN}/slot-gacor.html"),
+        ),
+        ("verify.spam", format!("https://{DOMAIN}/index.html")),
+        (
+            "verify.unexpected",
+            format!("https://disdik.{DOMAIN}/slot-gacor.html"),
+        ),
+    ]
+    .into_iter()
+    .map(|(c, u)| (c.to_string(), u))
+    .collect();
+    let mut want = want;
+    want.sort();
+    assert_eq!(got, want, "{}", stdout(&tampered));
+}
+
+#[test]
+fn a_manifest_that_cannot_be_trusted_is_reported() {
+    let Some(s) = serve_signed() else {
+        return;
+    };
+    let well_known = s.site("dinkes").join(".well-known");
+    let manifest = well_known.join("laman-manifest.json");
+    let original = read(&manifest);
+
+    write(&manifest, "<html>bukan manifest</html>");
+    let out = s.verify(&["--site", "dinkes"]);
+    assert_eq!(out.status.code(), Some(1));
+    let got = found(&out);
+    assert!(
+        got.iter()
+            .any(|(c, m)| c == "verify.changed" && m.contains("not a laman manifest")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(c, m)| c == "verify.signature" && m.contains("does not match")),
+        "{got:?}"
+    );
+
+    write(
+        &manifest,
+        &original.replacen("\"version\": 1", "\"version\": 9", 1),
+    );
+    let got = found(&s.verify(&["--site", "dinkes"]));
+    assert!(
+        got.iter()
+            .any(|(c, m)| c == "verify.changed" && m.contains("version 9")),
+        "{got:?}"
+    );
+
+    // Signed by another key: laman trusts the registry's key only.
+    write(&manifest, &original);
+    let other = s.tmp.path().join("other.key");
+    assert_eq!(
+        laman(s.root.path(), &["keygen", other.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    let sig = s.tmp.path().join("resign");
+    std::fs::create_dir_all(&sig).unwrap();
+    let registry = read(s.root.path().join("domains.toml"));
+    let other_public = read(s.tmp.path().join("other.key.pub"));
+    let root2 = fixture("contoh");
+    write(
+        root2.path().join("domains.toml"),
+        &format!(
+            "{}\n[integrity]\npublic_key = \"{}\"\n",
+            read(root2.path().join("domains.toml")),
+            other_public.trim()
+        ),
+    );
+    let out2 = sig.join("public");
+    let built = laman(
+        root2.path(),
+        &[
+            "build",
+            "--out",
+            out2.to_str().unwrap(),
+            "--sign-key",
+            other.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    std::fs::copy(
+        out2.join(format!(
+            "dinkes.{DOMAIN}/.well-known/laman-manifest.json.sig"
+        )),
+        well_known.join("laman-manifest.json.sig"),
+    )
+    .unwrap();
+    let got = found(&s.verify(&["--site", "dinkes"]));
+    assert!(
+        got.iter()
+            .any(|(c, m)| c == "verify.signature" && m.contains("another key")),
+        "{got:?}"
+    );
+    assert!(registry.contains("[integrity]"));
+
+    // No signature where a key is registered.
+    std::fs::remove_file(well_known.join("laman-manifest.json.sig")).unwrap();
+    let got = found(&s.verify(&["--site", "dinkes"]));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].0 == "verify.signature" && got[0].1.contains("not signed"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_site_that_redirects_elsewhere_is_unreachable_not_followed() {
+    let Some(mut s) = serve_signed() else {
+        return;
+    };
+    s.restart(|conf| {
+        conf.replacen(
+            &format!("server_name dinkes.{DOMAIN};"),
+            &format!("server_name dinkes.{DOMAIN};\n    location = /.well-known/laman-manifest.json {{ return 301 https://evil.example/m.json; }}"),
+            1,
+        )
+    });
+    let out = s.verify(&["--site", "dinkes"]);
+    assert_eq!(out.status.code(), Some(1));
+    let got = found(&out);
+    assert!(
+        got.iter().any(|(c, m)| c == "verify.unreachable"
+            && m.contains("redirects to https://evil.example/m.json")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_unknown_authority_is_a_tls_failure() {
+    let Some(s) = serve_signed() else {
+        return;
+    };
+    let resolve = format!("*:127.0.0.1:{}", s.port());
+    let out = laman_bounded(
+        s.root.path(),
+        &[
+            "verify",
+            "--format",
+            "json",
+            "--resolve",
+            &resolve,
+            "--site",
+            "portal",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let got = found(&out);
+    assert!(
+        got.iter()
+            .any(|(c, m)| c == "verify.unreachable" && m.to_lowercase().contains("certificate")),
+        "{got:?}"
+    );
+    // --insecure-localhost accepts it, on loopback only.
+    let ok = laman_bounded(
+        s.root.path(),
+        &[
+            "verify",
+            "--resolve",
+            &resolve,
+            "--insecure-localhost",
+            "--site",
+            "portal",
+        ],
+    );
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let refused = laman_bounded(
+        s.root.path(),
+        &[
+            "verify",
+            "--resolve",
+            &format!("{DOMAIN}:192.0.2.1:443"),
+            "--insecure-localhost",
+            "--site",
+            "portal",
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("loopback"),
+        "{}",
+        stderr(&refused)
+    );
+}
+
+#[test]
+fn a_server_that_never_answers_or_never_ends_cannot_hang_verify() {
+    let Some(mut s) = serve_signed() else {
+        return;
+    };
+    // Accepts connections and says nothing, forever.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let silent_port = silent.local_addr().unwrap().port();
+    let held = std::thread::spawn(move || {
+        let mut held = Vec::new();
+        silent.set_nonblocking(true).unwrap();
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while std::time::Instant::now() < until {
+            if let Ok((c, _)) = silent.accept() {
+                held.push(c);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    });
+    let started = std::time::Instant::now();
+    let out = laman_bounded(
+        s.root.path(),
+        &[
+            "verify",
+            "--format",
+            "json",
+            "--timeout",
+            "800",
+            "--site",
+            "portal",
+            "--resolve",
+            &format!("*:127.0.0.1:{silent_port}"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        found(&out)
+            .iter()
+            .any(|(c, m)| c == "verify.unreachable" && m.contains("time limit")),
+        "{:?}",
+        found(&out)
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(15));
+
+    // An upstream that streams a body that never ends, relayed by nginx over TLS.
+    let endless = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let endless_port = endless.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for conn in endless.incoming().flatten().take(4) {
+            std::thread::spawn(move || {
+                let mut conn = conn;
+                let mut buf = [0u8; 4096];
+                let _ = conn.read(&mut buf);
+                let _ = conn.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n");
+                let chunk = format!("{:x}\r\n{}\r\n", 8192, "x".repeat(8192));
+                let until = std::time::Instant::now() + std::time::Duration::from_secs(20);
+                while std::time::Instant::now() < until && conn.write_all(chunk.as_bytes()).is_ok()
+                {
+                }
+            });
+        }
+    });
+    s.restart(|conf| {
+        conf.replacen(
+            &format!("server_name {DOMAIN};"),
+            &format!("server_name {DOMAIN};\n    location = /index.html {{ proxy_pass http://127.0.0.1:{endless_port}; proxy_buffering off; }}"),
+            1,
+        )
+    });
+    let started = std::time::Instant::now();
+    let out = s.verify(&["--site", "portal"]);
+    assert_eq!(out.status.code(), Some(1));
+    let got = found(&out);
+    assert!(
+        got.iter().any(|(c, m)| c == "verify.changed"
+            && m.contains("/index.html")
+            && m.contains("more than")),
+        "{got:?}"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(15));
+    drop(held);
+}
+
+#[test]
+fn malformed_arguments_and_keys_exit_2_with_a_reason() {
+    let root = fixture("contoh");
+    for bad in ["nothing", "a.go.id:localhost", "a.go.id:1.2.3.4:99999"] {
+        let out = laman(root.path(), &["verify", "--resolve", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(stderr(&out).contains("HOST:ADDR"), "{}", stderr(&out));
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let out = laman(
+        root.path(),
+        &[
+            "build",
+            "--out",
+            tmp.path().join("p").to_str().unwrap(),
+            "--sign-key",
+            tmp.path().join("none.pem").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("cannot read the key file"),
+        "{}",
+        stderr(&out)
+    );
+    write(
+        tmp.path().join("k.pem"),
+        "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n",
+    );
+    let out = laman(
+        root.path(),
+        &[
+            "build",
+            "--out",
+            tmp.path().join("p").to_str().unwrap(),
+            "--sign-key",
+            tmp.path().join("k.pem").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("not an Ed25519 secret key") && !stderr(&out).contains("bm90"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!tmp.path().join("p").exists(), "nothing written");
+    // A key that is not the registered one.
+    let key = tmp.path().join("laman.key");
+    assert_eq!(
+        laman(root.path(), &["keygen", key.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    let out = laman(
+        root.path(),
+        &[
+            "build",
+            "--out",
+            tmp.path().join("p").to_str().unwrap(),
+            "--sign-key",
+            key.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("registers no key"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!tmp.path().join("p").exists(), "nothing published unsigned");
+    // keygen never overwrites.
+    let again = laman(root.path(), &["keygen", key.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("already exists"));
+    // A malformed registered key is a registry finding.
+    let registry = root.path().join("domains.toml");
+    write(
+        &registry,
+        &format!(
+            "{}\n[integrity]\npublic_key = \"ed25519:abc\"\n",
+            read(&registry)
+        ),
+    );
+    let out = laman(root.path(), &["check", "--format", "json"]);
+    assert!(
+        codes(&out).contains(&"registry.field.invalid".to_string()),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn the_manifest_is_deterministic_and_lists_every_published_file() {
+    let root = fixture("contoh");
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    for out in [&a, &b] {
+        let built = laman(root.path(), &["build", "--out", out.to_str().unwrap()]);
+        assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    }
+    assert_eq!(
+        read(a.join("laman-manifest.json")),
+        read(b.join("laman-manifest.json"))
+    );
+    let site = a.join(format!("dinkes.{DOMAIN}"));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(site.join(".well-known/laman-manifest.json"))).unwrap();
+    let listed: Vec<String> = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect();
+    let on_disk: Vec<String> = walkdir::WalkDir::new(&site)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(&site)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|p| !p.starts_with(".well-known/laman-manifest"))
+        .collect();
+    let mut sorted = on_disk.clone();
+    sorted.sort();
+    assert_eq!(listed, sorted);
+    assert!(
+        !site.join(".well-known/laman-manifest.json.sig").exists(),
+        "unsigned without a key"
+    );
+}
