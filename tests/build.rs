@@ -29,7 +29,8 @@ fn approved_sites_are_built_and_unapproved_are_not() {
             ".laman-output",
             "contohkab.go.id",
             "dinkes.contohkab.go.id",
-            "disdik.contohkab.go.id"
+            "disdik.contohkab.go.id",
+            "laman-manifest.json",
         ]
     );
     for site in [PORTAL, DINKES, DISDIK] {

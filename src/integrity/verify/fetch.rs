@@ -167,11 +167,23 @@ mod tests {
     #[test]
     fn resolve_takes_hosts_addresses_and_ports() {
         let ok = |t: &str| parse_resolve(t).unwrap();
-        assert_eq!(ok("a.go.id:127.0.0.1").1, "127.0.0.1:0".parse::<SocketAddr>().unwrap());
+        assert_eq!(
+            ok("a.go.id:127.0.0.1").1,
+            "127.0.0.1:0".parse::<SocketAddr>().unwrap()
+        );
         assert_eq!(ok("A.go.id:127.0.0.1:8443").0, "a.go.id");
-        assert_eq!(ok("*:[::1]:8443").1, "[::1]:8443".parse::<SocketAddr>().unwrap());
-        assert_eq!(ok("a.go.id:::1").1, "[::1]:0".parse::<SocketAddr>().unwrap());
-        assert_eq!(ok("a.go.id:[::1]").1, "[::1]:0".parse::<SocketAddr>().unwrap());
+        assert_eq!(
+            ok("*:[::1]:8443").1,
+            "[::1]:8443".parse::<SocketAddr>().unwrap()
+        );
+        assert_eq!(
+            ok("a.go.id:::1").1,
+            "[::1]:0".parse::<SocketAddr>().unwrap()
+        );
+        assert_eq!(
+            ok("a.go.id:[::1]").1,
+            "[::1]:0".parse::<SocketAddr>().unwrap()
+        );
         for bad in [
             "",
             "a.go.id",
