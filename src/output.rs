@@ -135,7 +135,7 @@ fn resolve(path: &Path) -> io::Result<PathBuf> {
 
 /// The first entry of an existing folder that shows laman did not write it, or None
 /// when it is empty, carries [`MARKER`], or holds only site folders as laman wrote them
-/// before it wrote the marker (each with its `404.html` and `sitemap.xml`).
+/// (each with its `404.html` and `sitemap.xml`) and the regency's manifest.
 fn foreign_entry(dir: &Path) -> io::Result<Option<String>> {
     if dir.join(MARKER).is_file() {
         return Ok(None);
@@ -143,6 +143,10 @@ fn foreign_entry(dir: &Path) -> io::Result<Option<String>> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
+        let name = entry.file_name();
+        if name == REGENCY_FILE || *name == *seal::signature_of(Path::new(REGENCY_FILE)) {
+            continue;
+        }
         let site = entry.file_type()?.is_dir()
             && path.join("404.html").is_file()
             && path.join("sitemap.xml").is_file();
