@@ -19,6 +19,7 @@ pub mod input;
 pub mod integrity;
 pub mod markdown;
 pub mod output;
+pub mod publish;
 pub mod registry;
 pub mod render;
 pub mod report;

@@ -11,6 +11,7 @@ mod output;
 mod build;
 mod dns;
 mod domains;
+mod publish;
 mod report;
 mod serve;
 mod verify;
@@ -63,6 +64,9 @@ enum Command {
     Verify(verify::VerifyArgs),
     /// Make an Ed25519 key pair for signing the build's manifests (--sign-key).
     Keygen(build::KeygenArgs),
+    /// Put a finished build on the web server as a new release and switch `current` to
+    /// it atomically; or --rollback to the release before.
+    Publish(publish::PublishArgs),
 }
 
 /// How a command prints what it found.
@@ -94,6 +98,7 @@ pub fn main() -> ExitCode {
         Command::Report(args) => report::report(&root, args),
         Command::Keygen(args) => build::keygen(args),
         Command::Verify(args) => verify::verify(&root, args),
+        Command::Publish(args) => publish::publish(&root, args),
     };
     match result {
         Ok(code) => code,

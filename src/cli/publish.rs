@@ -1,0 +1,110 @@
+//! `laman publish`: a finished build onto the web server as a new release, or
+//! `--rollback` to the one before.
+
+use clap::Args;
+use laman::error::Error;
+use laman::publish::{self, releases, ssh::SshOptions, Dest};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct PublishArgs {
+    /// Where releases go: a folder, or USER@HOST:/PATH over SSH.
+    #[arg(long, value_name = "DIR|USER@HOST:PATH", value_parser = publish::parse_dest)]
+    to: Dest,
+    /// The build output to publish [default: ROOT/public].
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Publish only this site from the build (a label, or `portal`), keeping every other
+    /// site as it is live; may be repeated (local --to only).
+    #[arg(long = "site", value_name = "LABEL", conflicts_with = "rollback")]
+    sites: Vec<String>,
+    /// How many releases to keep on the server (the live one always among them).
+    #[arg(long, value_name = "N", default_value_t = releases::DEFAULT_KEEP as u64,
+          value_parser = clap::value_parser!(u64).range(1..=1000))]
+    keep: u64,
+    /// Say what would be copied and linked; change nothing.
+    #[arg(long, conflicts_with = "rollback")]
+    dry_run: bool,
+    /// Make the release before the live one live again.
+    #[arg(long)]
+    rollback: bool,
+    /// The SSH private key to log in with (a file readable by this user only).
+    #[arg(long, value_name = "FILE")]
+    ssh_key: Option<PathBuf>,
+    /// The known_hosts file holding the server's host key [default: ssh's own].
+    #[arg(long, value_name = "FILE")]
+    known_hosts: Option<PathBuf>,
+    /// One more `ssh -o` option, such as Port=2222; may be repeated.
+    #[arg(long = "ssh-option", value_name = "OPTION")]
+    ssh_options: Vec<String>,
+}
+
+/// `laman publish`.
+pub fn publish(root: &Path, args: PublishArgs) -> Result<ExitCode, Error> {
+    let ssh = SshOptions {
+        key: args.ssh_key,
+        known_hosts: args.known_hosts,
+        options: args.ssh_options,
+    };
+    if args.rollback {
+        let (was, now) = publish::rollback(&args.to, &ssh)?;
+        eprintln!("laman: rolled back: {now} is live again (was {was})");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let out = args.out.unwrap_or_else(|| root.join("public"));
+    let ready = publish::ready::ready(root, &out)?;
+    let domain = ready.manifest.regency.clone();
+    let sites = args
+        .sites
+        .iter()
+        .map(|l| {
+            if l == "portal" {
+                domain.clone()
+            } else {
+                format!("{l}.{domain}")
+            }
+        })
+        .collect();
+    // The only clock read of a publish: the release's time.
+    let id = releases::release_id(jiff::Timestamp::now(), &ready.manifest_bytes);
+    let options = publish::Options {
+        sites,
+        keep: args.keep as usize,
+        dry_run: args.dry_run,
+        ssh,
+    };
+    let started = std::time::Instant::now();
+    let o = publish::publish(&args.to, &ready, &id, &options)?;
+    let linked = o.files.saturating_sub(o.copied);
+    let verb = if o.dry_run {
+        "would publish"
+    } else {
+        "published"
+    };
+    eprintln!(
+        "laman: {verb} release {} ({} files: {} new, {linked} hard-linked from {}; {} bytes \
+         {}) in {:.2} s",
+        o.release,
+        o.files,
+        o.copied,
+        o.previous.as_deref().unwrap_or("no earlier release"),
+        o.bytes,
+        if matches!(args.to, Dest::Ssh { .. }) {
+            "sent"
+        } else {
+            "written"
+        },
+        started.elapsed().as_secs_f64()
+    );
+    if !o.dry_run {
+        eprintln!(
+            "laman: checked {} files against the build; `current` now names releases/{}",
+            o.verified, o.release
+        );
+    }
+    if !o.pruned.is_empty() {
+        eprintln!("laman: removed old releases: {}", o.pruned.join(", "));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,191 @@
+//! `laman publish`: a finished build output onto the web server as a new release, made
+//! live by switching one symbolic link, and `--rollback` to the release before.
+//!
+//! The destination is a local folder or `user@host:/path` reached with the system's
+//! `ssh` and `rsync` (see [`ssh`]). Either way the same steps, in this order, so that a
+//! publish killed at any point leaves `current` naming a complete release:
+//! 1. refuse an output `build` did not finish, or that is stale ([`ready`]);
+//! 2. write the release into `releases/.partial-<id>/`, hard-linking every file whose
+//!    content is the same in the live release (so a release costs what changed);
+//! 3. check the copy against the build (a SHA-256 of every file locally, an rsync
+//!    `--checksum` comparison over SSH); a copy that differs is never made live;
+//! 4. rename it to `releases/<id>/`, make a new link `.current-<id>` and rename it over
+//!    `current` (one `rename`: readers see the old release or the new, never neither);
+//! 5. remove releases beyond the newest `--keep` (never the live one).
+//!
+//! It publishes only what a build wrote, never builds, and never deletes `current`.
+//! One publish at a time per destination: CI serialises them (see the CI files).
+
+pub mod local;
+pub mod ready;
+pub mod releases;
+pub mod ssh;
+
+use crate::error::Error;
+use std::path::PathBuf;
+
+/// Where releases go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dest {
+    Local(PathBuf),
+    /// `user@host` (or `host`, or an alias of `~/.ssh/config`) and an absolute path.
+    Ssh {
+        host: String,
+        path: String,
+    },
+}
+
+/// Reads `--to`: `HOST:/PATH` or `USER@HOST:/PATH` is SSH (as for rsync and scp); any
+/// other text is a local folder.
+pub fn parse_dest(text: &str) -> Result<Dest, String> {
+    let remote = text
+        .split_once(':')
+        .filter(|(host, _)| !host.is_empty() && !host.contains('/'));
+    let Some((host, path)) = remote else {
+        if text.is_empty() {
+            return Err("--to is empty: give a folder or USER@HOST:/PATH".into());
+        }
+        return Ok(Dest::Local(PathBuf::from(text)));
+    };
+    let host_ok = !host.starts_with('-')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-@".contains(c));
+    if !host_ok {
+        return Err(format!(
+            "`{host}` is not a host: write USER@HOST:/PATH, for example \
+             deploy@web1.sukamajukab.go.id:/srv/laman"
+        ));
+    }
+    let path_ok = path.starts_with('/')
+        && path.len() > 1
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._/-".contains(c))
+        && !path.split('/').any(|part| part == "..");
+    if !path_ok {
+        return Err(format!(
+            "`{path}` is not a usable path on {host}: give an absolute path of letters, \
+             digits, `.`, `_`, `-` and `/`, without `..` (for example /srv/laman)"
+        ));
+    }
+    Ok(Dest::Ssh {
+        host: host.to_string(),
+        path: path.trim_end_matches('/').to_string(),
+    })
+}
+
+/// How to publish.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Site domain names to take from the build; empty: the whole build.
+    pub sites: Vec<String>,
+    /// How many releases to keep (at least 1).
+    pub keep: usize,
+    /// Say what would happen; write nothing.
+    pub dry_run: bool,
+    pub ssh: ssh::SshOptions,
+}
+
+/// What a publish did (or, with `dry_run`, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    pub release: String,
+    /// The release that was live before, if any.
+    pub previous: Option<String>,
+    /// Files in the new release.
+    pub files: usize,
+    /// Of those, files written anew (the rest are hard links of the previous release).
+    pub copied: usize,
+    /// Bytes written anew (locally) or sent (rsync's "Total bytes sent").
+    pub bytes: u64,
+    /// Files whose content was checked against the build after the copy.
+    pub verified: usize,
+    pub pruned: Vec<String>,
+    pub dry_run: bool,
+}
+
+/// Publishes `ready` to `dest` as release `id`.
+pub fn publish(
+    dest: &Dest,
+    ready: &ready::Ready,
+    id: &str,
+    options: &Options,
+) -> Result<Outcome, Error> {
+    for site in &options.sites {
+        if !ready.manifest.sites.iter().any(|s| &s.site == site) {
+            return Err(Error::Usage(format!(
+                "--site: {site} is not in the build in {} (was it approved and built?)",
+                ready.out.display()
+            )));
+        }
+    }
+    match dest {
+        Dest::Local(path) => local::publish(path, ready, id, options),
+        Dest::Ssh { host, path } => {
+            ssh::Remote::new(host, path, &options.ssh)?.publish(ready, id, options)
+        }
+    }
+}
+
+/// Makes the release before the live one live again; returns (was live, now live).
+pub fn rollback(dest: &Dest, ssh_options: &ssh::SshOptions) -> Result<(String, String), Error> {
+    match dest {
+        Dest::Local(path) => local::rollback(path),
+        Dest::Ssh { host, path } => ssh::Remote::new(host, path, ssh_options)?.rollback(),
+    }
+}
+
+/// The release to go back to, or why there is none.
+fn rollback_target(all: &[String], current: Option<&str>, shown: &str) -> Result<String, Error> {
+    let Some(current) = current else {
+        return Err(Error::Usage(format!(
+            "{shown} has no live release (no `current` link naming one): nothing to roll back"
+        )));
+    };
+    releases::previous(all, current).ok_or_else(|| {
+        Error::Usage(format!(
+            "{shown}: no release older than the live one ({current}) is kept, so there is \
+             nothing to roll back to; publish the build you want instead"
+        ))
+    })
+}
+
+/// For tests of interrupted publishes: when `LAMAN_PUBLISH_PAUSE` names this point, says
+/// so on stderr and waits to be killed. Points: `copied`, `verified`, `renamed`,
+/// `linked`, `switched`.
+fn checkpoint(point: &str) {
+    if std::env::var("LAMAN_PUBLISH_PAUSE").is_ok_and(|p| p == point) {
+        eprintln!("laman: paused at {point}");
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(1));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_destination_is_a_folder_or_user_at_host_path() {
+        assert_eq!(parse_dest("/srv/x"), Ok(Dest::Local("/srv/x".into())));
+        assert_eq!(parse_dest("./a:b"), Ok(Dest::Local("./a:b".into())));
+        assert_eq!(
+            parse_dest("deploy@web1:/srv/laman/"),
+            Ok(Dest::Ssh {
+                host: "deploy@web1".into(),
+                path: "/srv/laman".into()
+            })
+        );
+        for bad in [
+            "-oProxyCommand=x:/srv",
+            "web:relative",
+            "web:/srv/../etc",
+            "web:/a b",
+            "web:/$(x)",
+        ] {
+            assert!(parse_dest(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,286 @@
+//! Publishing to `user@host:/path` with the system's `ssh` and `rsync` (every Dinas
+//! server has both): the steps of [`super`] as short shell scripts run on the server
+//! (`sh -s`, the script on stdin, so nothing is quoted through a remote shell), the copy
+//! by `rsync --checksum --link-dest` (unchanged files become hard links of the live
+//! release), and the check by a second rsync, a `--checksum --dry-run` that must find
+//! nothing to change.
+//!
+//! SSH runs with `BatchMode=yes` (never a password prompt, so never a password on a
+//! command line) and the host key checked against `known_hosts`; this module refuses an
+//! option that turns the check off. It must never run a command on the server built from
+//! unchecked text: the path is checked by [`super::parse_dest`], release ids by
+//! [`super::releases`].
+
+use super::releases::{self, CURRENT, NEXT_LINK_PREFIX, PARTIAL_PREFIX, RELEASES};
+use super::{checkpoint, ready::Ready, Options, Outcome};
+use crate::error::Error;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+/// How to reach the server.
+#[derive(Debug, Clone, Default)]
+pub struct SshOptions {
+    /// The private key (`ssh -i`); else ssh's own defaults and agent.
+    pub key: Option<PathBuf>,
+    /// The known_hosts file holding the server's host key; else ssh's own.
+    pub known_hosts: Option<PathBuf>,
+    /// More `ssh -o` options (`Port=2222`, `ProxyJump=bastion`).
+    pub options: Vec<String>,
+}
+
+/// A destination on a server.
+pub struct Remote {
+    host: String,
+    path: String,
+    ssh: Vec<String>,
+}
+
+impl Remote {
+    pub fn new(host: &str, path: &str, options: &SshOptions) -> Result<Remote, Error> {
+        let mut ssh: Vec<String> = [
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "ConnectTimeout=20",
+            "-o",
+            "ServerAliveInterval=15",
+            "-o",
+            "ServerAliveCountMax=4",
+        ]
+        .map(String::from)
+        .to_vec();
+        if let Some(key) = &options.key {
+            ssh.extend([
+                "-i".into(),
+                text(key)?,
+                "-o".into(),
+                "IdentitiesOnly=yes".into(),
+            ]);
+        }
+        if let Some(file) = &options.known_hosts {
+            ssh.extend(["-o".into(), format!("UserKnownHostsFile={}", text(file)?)]);
+        }
+        for option in &options.options {
+            let lower = option.to_ascii_lowercase().replace([' ', '\t'], "=");
+            let unchecked = lower.starts_with("stricthostkeychecking=no")
+                || lower.starts_with("stricthostkeychecking=off");
+            if unchecked || option.contains('\'') || option.starts_with('-') {
+                return Err(Error::Usage(format!(
+                    "--ssh-option {option}: not allowed (host keys are always checked); put \
+                     the server's key in known_hosts (ssh-keyscan, compared with the key the \
+                     server's administrator gives you) and pass --known-hosts FILE"
+                )));
+            }
+            ssh.extend(["-o".into(), option.clone()]);
+        }
+        Ok(Remote {
+            host: host.into(),
+            path: path.into(),
+            ssh,
+        })
+    }
+
+    /// Publishes `ready` as release `id` (see [`super`] for the steps).
+    pub fn publish(&self, ready: &Ready, id: &str, options: &Options) -> Result<Outcome, Error> {
+        if !options.sites.is_empty() {
+            return Err(Error::Usage(
+                "--site is only supported for a local --to for now; publish the whole build \
+                 over SSH (unchanged sites cost nothing: they are hard links)"
+                    .into(),
+            ));
+        }
+        let (all, live) = self.state(!options.dry_run)?;
+        let partial = format!("{}/{RELEASES}/{PARTIAL_PREFIX}{id}/", self.path);
+        let link_dest = live
+            .as_ref()
+            .map(|live| format!("--link-dest={}/{RELEASES}/{live}", self.path));
+        let mut args = vec!["--stats".to_string()];
+        if options.dry_run {
+            args.push("--dry-run".into());
+        }
+        args.extend(link_dest.clone());
+        let stats = self.rsync(ready, &partial, &args)?;
+        let mut outcome = Outcome {
+            release: id.into(),
+            previous: live.clone(),
+            files: ready.manifest.sites.iter().map(|s| s.files.len()).sum(),
+            copied: stat(&stats, "Number of regular files transferred:") as usize,
+            bytes: stat(&stats, "Total bytes sent:"),
+            dry_run: options.dry_run,
+            ..Outcome::default()
+        };
+        if options.dry_run {
+            return Ok(outcome);
+        }
+        checkpoint("copied");
+        let mut check = vec!["--dry-run".to_string(), "--itemize-changes".into()];
+        check.extend(link_dest);
+        let differences = self.rsync(ready, &partial, &check)?;
+        if let Some(line) = differences.lines().find(|l| !l.trim().is_empty()) {
+            return Err(Error::Usage(format!(
+                "the release copied to {}:{partial} does not match the build (rsync: `{line}`); \
+                 nothing was made live: check the server's disk, then publish again",
+                self.host
+            )));
+        }
+        outcome.verified = outcome.files;
+        checkpoint("verified");
+        self.run(&format!(
+            "test ! -e {RELEASES}/{id} || {{ echo 'release {id} already exists; publish again' >&2; exit 1; }}\n\
+             mv -T {RELEASES}/{PARTIAL_PREFIX}{id} {RELEASES}/{id}"
+        ))?;
+        checkpoint("renamed");
+        self.switch(id)?;
+        let mut ids = all;
+        ids.push(id.into());
+        outcome.pruned = releases::to_prune(&releases::sorted(ids), options.keep, id);
+        if !outcome.pruned.is_empty() {
+            let list: Vec<String> = outcome
+                .pruned
+                .iter()
+                .map(|r| format!("{RELEASES}/{r}"))
+                .collect();
+            self.run(&format!("rm -rf {}", list.join(" ")))?;
+        }
+        Ok(outcome)
+    }
+
+    /// Makes the release before the live one live again.
+    pub fn rollback(&self) -> Result<(String, String), Error> {
+        let (all, live) = self.state(false)?;
+        let shown = format!("{}:{}", self.host, self.path);
+        let target = super::rollback_target(&all, live.as_deref(), &shown)?;
+        self.switch(&target)?;
+        Ok((live.unwrap_or_default(), target))
+    }
+
+    /// Points `current` at release `id`: a new link renamed over the old (`mv -T`, one
+    /// rename(2)).
+    fn switch(&self, id: &str) -> Result<(), Error> {
+        let next = format!("{NEXT_LINK_PREFIX}{id}");
+        self.run(&format!(
+            "rm -f {next}\nln -s {} {next}",
+            releases::link_target(id)
+        ))?;
+        checkpoint("linked");
+        self.run(&format!("mv -T {next} {CURRENT}"))?;
+        checkpoint("switched");
+        Ok(())
+    }
+
+    /// The releases on the server, oldest first, and the live one. With `prepare`, makes
+    /// the folders and removes what killed publishes left half-written.
+    fn state(&self, prepare: bool) -> Result<(Vec<String>, Option<String>), Error> {
+        let setup = if prepare {
+            format!("mkdir -p {RELEASES}\nrm -rf {RELEASES}/{PARTIAL_PREFIX}*\n")
+        } else {
+            String::new()
+        };
+        let listing = self.run(&format!(
+            "{setup}printf 'current=%s\\n' \"$(readlink {CURRENT} 2>/dev/null || true)\"\n\
+             ls -1A {RELEASES} 2>/dev/null || true"
+        ))?;
+        let mut lines = listing.lines();
+        let live = lines
+            .next()
+            .and_then(|l| l.strip_prefix("current="))
+            .and_then(releases::release_of_link);
+        Ok((releases::sorted(lines.map(String::from)), live))
+    }
+
+    /// Runs `script` on the server in the destination folder (made when missing).
+    fn run(&self, script: &str) -> Result<String, Error> {
+        let full = format!(
+            "set -eu\numask 022\nmkdir -p '{p}' 2>/dev/null || true\ncd '{p}'\n{script}\n",
+            p = self.path
+        );
+        let mut child = Command::new("ssh")
+            .args(&self.ssh)
+            .arg("--")
+            .arg(&self.host)
+            .arg("sh -s")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(Error::io("cannot run ssh (install openssh-client)"))?;
+        if let Some(mut stdin) = child.stdin.take() {
+            use std::io::Write;
+            let _ = stdin.write_all(full.as_bytes());
+        }
+        let out = child.wait_with_output().map_err(Error::io("ssh failed"))?;
+        if !out.status.success() {
+            return Err(self.failed("ssh", &out.stderr));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    /// Runs rsync from the build output to `to` on the server; returns its stdout.
+    fn rsync(&self, ready: &Ready, to: &str, extra: &[String]) -> Result<String, Error> {
+        let shell = std::iter::once("ssh".to_string())
+            .chain(self.ssh.iter().map(|a| format!("'{a}'")))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let from = format!("{}/", text(&ready.out)?);
+        let out = Command::new("rsync")
+            .args([
+                "-rl",
+                "--perms",
+                "--chmod=D0755,F0644",
+                "--checksum",
+                "--delete",
+            ])
+            .args(["--timeout=120", "--exclude=/.laman-output", "-e", &shell])
+            .args(extra)
+            .arg("--")
+            .arg(from)
+            .arg(format!("{}:{to}", self.host))
+            .stdin(Stdio::null())
+            .output()
+            .map_err(Error::io("cannot run rsync (install rsync)"))?;
+        if !out.status.success() {
+            return Err(self.failed("rsync", &out.stderr));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    fn failed(&self, program: &str, stderr: &[u8]) -> Error {
+        let said = String::from_utf8_lossy(stderr).trim().to_string();
+        let hint = if said.contains("Host key verification failed") || said.contains("host key") {
+            "the server's host key is not in known_hosts or has changed: add the right key \
+             (--known-hosts FILE), never turn the check off"
+        } else if said.contains("Permission denied") {
+            "the server refused the key: put the public key of --ssh-key in the user's \
+             ~/.ssh/authorized_keys on the server"
+        } else {
+            "check that the server is reachable, the folder writable by that user, and \
+             rsync installed there"
+        };
+        Error::Usage(format!(
+            "{program} to {}:{} failed: {said}\n{hint}",
+            self.host, self.path
+        ))
+    }
+}
+
+/// A path as text for a command line, refused when a shell or rsync's `-e` would split
+/// or expand it.
+fn text(path: &std::path::Path) -> Result<String, Error> {
+    let s = path.to_string_lossy().into_owned();
+    if s.contains(['\'', '\n']) {
+        return Err(Error::Usage(format!(
+            "{s}: a path with a quote or a line break cannot be given to ssh; rename it"
+        )));
+    }
+    Ok(s)
+}
+
+/// A number from rsync's `--stats` (`Total bytes sent: 1,234`).
+fn stat(stats: &str, label: &str) -> u64 {
+    stats
+        .lines()
+        .find_map(|l| l.trim().strip_prefix(label))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.replace(',', "").parse().ok())
+        .unwrap_or(0)
+}

@@ -1,0 +1,239 @@
+//! `laman publish`: releases of the bundled example in a local folder and over SSH to an
+//! OpenSSH server on 127.0.0.1, hard links for what did not change, rollback, publishes
+//! killed half-way, nginx serving `current`, and every bad input refused.
+
+mod common;
+mod publish_support;
+use common::*;
+use publish_support::*;
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+
+#[test]
+fn the_example_is_published_to_a_folder_and_current_names_it() {
+    let (root, dest) = built_example();
+    let out = publish(root.path(), &["--to", s(dest.path())]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let live = live_release(dest.path());
+    assert_same_tree(&root.path().join("public"), &live);
+    assert!(stderr(&out).contains("checked"), "{}", stderr(&out));
+    let current = std::fs::read_link(dest.path().join("current")).unwrap();
+    assert!(current.is_relative(), "{current:?}");
+}
+
+#[test]
+fn a_one_page_change_links_every_unchanged_file_to_the_previous_release() {
+    let (root, dest) = built_example();
+    assert_ok(&publish(root.path(), &["--to", s(dest.path())]));
+    let first = live_release(dest.path());
+    change_a_page(root.path());
+    assert_ok(&laman(root.path(), &["build"]));
+    wait_a_second();
+    let out = publish(root.path(), &["--to", s(dest.path())]);
+    assert_ok(&out);
+    let second = live_release(dest.path());
+    assert_ne!(first, second);
+    let (mut linked, mut new) = (0, Vec::new());
+    for entry in walkdir::WalkDir::new(&second).min_depth(1) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(&second).unwrap();
+        let old = std::fs::metadata(first.join(rel));
+        if old.is_ok_and(|o| o.ino() == entry.metadata().unwrap().ino()) {
+            linked += 1;
+        } else {
+            new.push(rel.to_string_lossy().into_owned());
+        }
+    }
+    // The changed page, and the manifests listing it; nothing else takes space.
+    assert!(
+        new.iter().any(|p| p.ends_with("profil/index.html")),
+        "{new:?}"
+    );
+    assert!(
+        new.len() <= 6,
+        "only the changed page and its manifests are new: {new:?}"
+    );
+    assert!(linked > 200, "{linked} files linked");
+}
+
+#[test]
+fn rollback_brings_the_previous_release_back_and_refuses_when_there_is_none() {
+    let (root, dest) = built_example();
+    let to = ["--to", s(dest.path())];
+    let none = publish(root.path(), &["--to", s(dest.path()), "--rollback"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(
+        stderr(&none).contains("nothing to roll back"),
+        "{}",
+        stderr(&none)
+    );
+    assert_ok(&publish(root.path(), &to));
+    let first = live_release(dest.path());
+    let only = publish(root.path(), &["--to", s(dest.path()), "--rollback"]);
+    assert_eq!(only.status.code(), Some(2), "{}", stderr(&only));
+    assert!(
+        stderr(&only).contains("no release older"),
+        "{}",
+        stderr(&only)
+    );
+    change_a_page(root.path());
+    assert_ok(&laman(root.path(), &["build"]));
+    wait_a_second();
+    assert_ok(&publish(root.path(), &to));
+    assert_ne!(live_release(dest.path()), first);
+    assert_ok(&publish(
+        root.path(),
+        &["--to", s(dest.path()), "--rollback"],
+    ));
+    assert_eq!(live_release(dest.path()), first);
+}
+
+#[test]
+fn only_the_newest_releases_are_kept() {
+    let (root, dest) = built_example();
+    for _ in 0..3 {
+        assert_ok(&publish(
+            root.path(),
+            &["--to", s(dest.path()), "--keep", "2"],
+        ));
+        wait_a_second();
+    }
+    let kept = std::fs::read_dir(dest.path().join("releases"))
+        .unwrap()
+        .count();
+    assert_eq!(kept, 2);
+}
+
+#[test]
+fn a_dry_run_writes_nothing() {
+    let (root, dest) = built_example();
+    let out = publish(root.path(), &["--to", s(dest.path()), "--dry-run"]);
+    assert_ok(&out);
+    assert!(stderr(&out).contains("would publish"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_dir(dest.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_site_is_published_beside_the_live_release_of_the_others() {
+    let (root, dest) = built_example();
+    assert_ok(&publish(root.path(), &["--to", s(dest.path())]));
+    let first = live_release(dest.path());
+    change_a_page(root.path());
+    assert_ok(&laman(root.path(), &["build"]));
+    wait_a_second();
+    assert_ok(&publish(
+        root.path(),
+        &["--to", s(dest.path()), "--site", "dinkes"],
+    ));
+    let second = live_release(dest.path());
+    let page = "dinkes.sukamajukab.go.id/profil/index.html";
+    assert!(read(second.join(page)).contains(CHANGE));
+    // The portal stays as it was live (its news list would have shown the change too).
+    let portal = "sukamajukab.go.id/index.html";
+    assert_eq!(
+        std::fs::metadata(second.join(portal)).unwrap().ino(),
+        std::fs::metadata(first.join(portal)).unwrap().ino()
+    );
+}
+
+// --- bad input ---------------------------------------------------------------------------
+
+#[test]
+fn an_output_that_was_never_built_is_refused() {
+    let (root, dest) = example();
+    let out = publish(root.path(), &["--to", s(dest.path())]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("laman build"), "{}", stderr(&out));
+}
+
+#[test]
+fn an_output_stale_against_its_stamp_is_refused() {
+    let (root, dest) = built_example();
+    change_a_page(root.path());
+    let out = publish(root.path(), &["--to", s(dest.path())]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is stale"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("content/dinkes/profil"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dest.path().join("current").exists());
+}
+
+#[test]
+fn an_output_changed_after_its_build_is_refused() {
+    let (root, dest) = built_example();
+    write(
+        root.path().join("public/sukamajukab.go.id/judi.html"),
+        "slot gacor",
+    );
+    let out = publish(root.path(), &["--to", s(dest.path())]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("changed after the build"),
+        "{}",
+        stderr(&out)
+    );
+    // A build of one site changes the output the stamp describes too.
+    std::fs::remove_file(root.path().join("public/sukamajukab.go.id/judi.html")).unwrap();
+    assert_ok(&laman(root.path(), &["build", "--site", "dinkes"]));
+    let out = publish(root.path(), &["--to", s(dest.path())]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+#[test]
+fn a_destination_that_cannot_be_written_is_refused() {
+    let (root, dest) = built_example();
+    let file = dest.path().join("a-file");
+    write(&file, "not a folder");
+    for to in [file.clone(), file.join("below")] {
+        let out = publish(root.path(), &["--to", s(&to)]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains("laman:"), "{}", stderr(&out));
+    }
+    let bad = publish(root.path(), &["--to", "web:relative/path"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("absolute path"), "{}", stderr(&bad));
+}
+
+// --- interrupted publishes ---------------------------------------------------------------
+
+#[test]
+fn a_publish_killed_at_any_step_leaves_current_on_a_complete_release() {
+    let (root, dest) = built_example();
+    assert_ok(&publish(root.path(), &["--to", s(dest.path())]));
+    change_a_page(root.path());
+    assert_ok(&laman(root.path(), &["build"]));
+    for point in ["copied", "verified", "renamed", "linked", "switched"] {
+        wait_a_second();
+        kill_at(root.path(), &["--to", s(dest.path())], point);
+        assert_complete(dest.path());
+    }
+    for delay_ms in [5, 20, 40, 80] {
+        wait_a_second();
+        kill_after(root.path(), &["--to", s(dest.path())], delay_ms);
+        assert_complete(dest.path());
+    }
+    // The next publish clears what the killed ones left and completes.
+    assert_ok(&publish(root.path(), &["--to", s(dest.path())]));
+    assert_complete(dest.path());
+    let left: Vec<_> = std::fs::read_dir(dest.path().join("releases"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// `current` resolves to a release whose every file matches its own manifest.
+fn assert_complete(dest: &Path) {
+    let live = live_release(dest);
+    let manifest = std::fs::read(live.join("laman-manifest.json")).unwrap();
+    let manifest = laman::integrity::manifest::RegencyManifest::parse(&manifest).unwrap();
+    let checked = laman::publish::local::verify(&live, &manifest);
+    assert!(checked.is_ok_and(|n| n > 200), "{}", live.display());
+}
