@@ -5,6 +5,7 @@
 mod common;
 mod publish_support;
 use common::*;
+use publish_support::sshd;
 use publish_support::*;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
@@ -236,4 +237,135 @@ fn assert_complete(dest: &Path) {
     let manifest = laman::integrity::manifest::RegencyManifest::parse(&manifest).unwrap();
     let checked = laman::publish::local::verify(&live, &manifest);
     assert!(checked.is_ok_and(|n| n > 200), "{}", live.display());
+}
+
+// --- over SSH ----------------------------------------------------------------------------
+
+fn ssh_publish(
+    root: &Path,
+    sshd: &sshd::Sshd,
+    dest: &Path,
+    key: &str,
+    more: &[&str],
+) -> std::process::Output {
+    let args = sshd.args(dest, key);
+    let mut all: Vec<&str> = args.iter().map(String::as_str).collect();
+    all.extend(more);
+    publish(root, &all)
+}
+
+#[test]
+fn the_example_is_published_over_ssh_then_a_change_then_rolled_back() {
+    let Some(server) = sshd::tools() else { return };
+    let sshd = sshd::Sshd::start(&server);
+    let (root, dest) = built_example();
+    let out = ssh_publish(root.path(), &sshd, dest.path(), "user_key", &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}\n{}",
+        stderr(&out),
+        sshd.log()
+    );
+    let first = live_release(dest.path());
+    assert_same_tree(&root.path().join("public"), &first);
+    change_a_page(root.path());
+    assert_ok(&laman(root.path(), &["build"]));
+    wait_a_second();
+    let out = ssh_publish(root.path(), &sshd, dest.path(), "user_key", &[]);
+    assert_ok(&out);
+    eprintln!("{}", stderr(&out));
+    let second = live_release(dest.path());
+    assert_same_tree(&root.path().join("public"), &second);
+    let unchanged = "dinkes.sukamajukab.go.id/berita/index.html";
+    let changed = "dinkes.sukamajukab.go.id/profil/index.html";
+    let ino = |release: &Path, rel: &str| std::fs::metadata(release.join(rel)).unwrap().ino();
+    assert_eq!(
+        ino(&first, unchanged),
+        ino(&second, unchanged),
+        "rsync --link-dest links it"
+    );
+    assert_ne!(ino(&first, changed), ino(&second, changed));
+    let out = ssh_publish(root.path(), &sshd, dest.path(), "user_key", &["--rollback"]);
+    assert_ok(&out);
+    assert_eq!(live_release(dest.path()), first);
+    // Killed after the copy, before the rename: the live release stays as it was.
+    wait_a_second();
+    let args = sshd.args(dest.path(), "user_key");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    kill_at(root.path(), &args, "copied");
+    assert_eq!(live_release(dest.path()), first);
+}
+
+#[test]
+fn a_server_that_refuses_the_key_or_is_unknown_is_not_published_to() {
+    let Some(server) = sshd::tools() else { return };
+    let sshd = sshd::Sshd::start(&server);
+    let (root, dest) = built_example();
+    let out = ssh_publish(root.path(), &sshd, dest.path(), "wrong_key", &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("refused the key"), "{}", stderr(&out));
+    // An empty known_hosts: the host key is checked, so the connection is refused.
+    let empty = dest.path().join("empty_known_hosts");
+    write(&empty, "");
+    let mut args = sshd.args(dest.path(), "user_key");
+    args[5] = s(&empty).to_string();
+    let all: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = publish(root.path(), &all);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("known_hosts"), "{}", stderr(&out));
+    let out = ssh_publish(
+        root.path(),
+        &sshd,
+        dest.path(),
+        "user_key",
+        &["--ssh-option", "StrictHostKeyChecking=no"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dest.path().join("current").exists());
+}
+
+// --- served by nginx ---------------------------------------------------------------------
+
+#[test]
+fn nginx_serves_the_live_release_through_current_before_and_after() {
+    let Some((nginx, openssl, curl)) = common::nginx::tools() else {
+        return;
+    };
+    let (root, dest) = built_example();
+    assert_ok(&publish(root.path(), &["--to", s(dest.path())]));
+    let certs = tempfile::tempdir().unwrap();
+    common::nginx::certificates(&openssl, certs.path(), "sukamajukab.go.id");
+    let webroot = dest.path().join("current");
+    let server = common::nginx::Nginx::start(&nginx, root.path(), &webroot, certs.path());
+    let page = || {
+        let out = std::process::Command::new(&curl)
+            .args(["-sk", "--max-time", "5", "--resolve"])
+            .arg(format!(
+                "dinkes.sukamajukab.go.id:{}:127.0.0.1",
+                server.https
+            ))
+            .arg(format!(
+                "https://dinkes.sukamajukab.go.id:{}/profil/",
+                server.https
+            ))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let before = page();
+    assert!(
+        before.contains("Profil") && !before.contains(CHANGE),
+        "{before}"
+    );
+    change_a_page(root.path());
+    assert_ok(&laman(root.path(), &["build"]));
+    wait_a_second();
+    assert_ok(&publish(root.path(), &["--to", s(dest.path())]));
+    assert!(page().contains(CHANGE));
+    assert_ok(&publish(
+        root.path(),
+        &["--to", s(dest.path()), "--rollback"],
+    ));
+    assert_eq!(page(), before);
 }

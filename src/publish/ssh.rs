@@ -103,7 +103,7 @@ impl Remote {
         let mut outcome = Outcome {
             release: id.into(),
             previous: live.clone(),
-            files: ready.manifest.sites.iter().map(|s| s.files.len()).sum(),
+            files: reg_files(&stats),
             copied: stat(&stats, "Number of regular files transferred:") as usize,
             bytes: stat(&stats, "Total bytes sent:"),
             dry_run: options.dry_run,
@@ -275,6 +275,18 @@ fn text(path: &std::path::Path) -> Result<String, Error> {
     Ok(s)
 }
 
+/// The regular files rsync's `--stats` counted (`Number of files: 400 (reg: 276, dir: 124)`).
+fn reg_files(stats: &str) -> usize {
+    stats
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Number of files:"))
+        .and_then(|v| v.split_once("reg: "))
+        .and_then(|(_, v)| v.split(", ").next())
+        .and_then(|v| v.split(')').next())
+        .and_then(|v| v.replace(',', "").trim().parse().ok())
+        .unwrap_or(0)
+}
+
 /// A number from rsync's `--stats` (`Total bytes sent: 1,234`).
 fn stat(stats: &str, label: &str) -> u64 {
     stats
@@ -283,4 +295,14 @@ fn stat(stats: &str, label: &str) -> u64 {
         .and_then(|v| v.split_whitespace().next())
         .and_then(|v| v.replace(',', "").parse().ok())
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rsync_stats_are_read_with_thousands_separators() {
+        let stats = "Number of files: 1,400 (reg: 1,276, dir: 124)\nTotal bytes sent: 26,559\n";
+        assert_eq!(super::reg_files(stats), 1276);
+        assert_eq!(super::stat(stats, "Total bytes sent:"), 26559);
+    }
 }
