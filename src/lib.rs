@@ -23,6 +23,7 @@ pub mod publish;
 pub mod registry;
 pub mod render;
 pub mod report;
+pub mod scaffold;
 pub mod serve;
 pub mod site;
 pub mod stamp;

@@ -11,6 +11,8 @@ mod output;
 mod build;
 mod dns;
 mod domains;
+mod init;
+mod new;
 mod publish;
 mod report;
 mod serve;
@@ -67,6 +69,12 @@ enum Command {
     /// Put a finished build on the web server as a new release and switch `current` to
     /// it atomically; or --rollback to the release before.
     Publish(publish::PublishArgs),
+    /// Write a new regency repository: domains.toml, the portal's draft pages, README
+    /// and CI files.
+    Init(init::InitArgs),
+    /// Write the draft pages of something new in the registry.
+    #[command(subcommand)]
+    New(new::New),
 }
 
 /// How a command prints what it found.
@@ -99,6 +107,8 @@ pub fn main() -> ExitCode {
         Command::Keygen(args) => build::keygen(args),
         Command::Verify(args) => verify::verify(&root, args),
         Command::Publish(args) => publish::publish(&root, args),
+        Command::Init(args) => init::init(args),
+        Command::New(command) => new::run(&root, command),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,42 @@
+//! `laman init`: a new regency repository.
+
+use super::output::print_findings;
+use super::{today, Format};
+use clap::Args;
+use laman::error::Error;
+use laman::scaffold::{self, Regency};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct InitArgs {
+    /// The folder to create (new or empty).
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+    /// The regency's name, as in "Kabupaten Sukamaju" or "Kota Sukamaju".
+    #[arg(long, value_name = "NAME")]
+    name: String,
+    /// The regency's domain, as in sukamajukab.go.id.
+    #[arg(long, value_name = "DOMAIN")]
+    domain: String,
+    /// The Dinas that keeps the registry [default: Dinas Komunikasi dan Informatika NAME].
+    #[arg(long, value_name = "NAME")]
+    dinas: Option<String>,
+}
+
+/// `laman init`: write the repository, after its registry passed the registry's rules.
+pub fn init(args: InitArgs) -> Result<ExitCode, Error> {
+    let regency = Regency {
+        name: &args.name,
+        domain: &args.domain,
+        dinas: args.dinas.as_deref(),
+    };
+    let warnings = scaffold::init(&args.dir, &regency, today())?;
+    let summary = format!(
+        "wrote a new regency repository for {} in {}; next: cd there, `laman build`, then \
+         see its README (Indonesian) for the Dinas and the editors",
+        args.name,
+        args.dir.display()
+    );
+    Ok(print_findings(&warnings, Format::Text, &summary))
+}

@@ -1,0 +1,32 @@
+//! `laman new site LABEL`: the draft pages of an approved OPD site.
+
+use clap::Subcommand;
+use laman::error::Error;
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(Subcommand)]
+pub enum New {
+    /// Write content/LABEL/ for a subdomain approved as a site in domains.toml: every page
+    /// an OPD site needs, as drafts with guidance in Indonesian.
+    Site {
+        /// The subdomain's label in domains.toml.
+        #[arg(value_name = "LABEL")]
+        label: String,
+    },
+}
+
+/// `laman new site`.
+pub fn run(root: &Path, command: New) -> Result<ExitCode, Error> {
+    let New::Site { label } = command;
+    let written = laman::scaffold::new_site(root, &label)?;
+    for path in &written {
+        eprintln!("  {path}");
+    }
+    eprintln!(
+        "laman: wrote {} draft pages for {label}; fill them in, delete each `draft = true`, \
+         and preview with `laman serve`",
+        written.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,247 @@
+//! `laman init` and `laman new site`: the files a new regency repository, and a new OPD
+//! site, start from. The pages are drafts with guidance in Indonesian, so nothing
+//! unwritten is published and the Dinas's report counts them as not yet written; their
+//! paths are the report's required pages ([`crate::report::DEFAULT_REQUIRED`],
+//! [`crate::report::DEFAULT_REQUIRED_PORTAL`]). Section indexes (`berita/_index.md`) are
+//! not drafts: they list only what is published, and a draft section is still rendered
+//! today (its pages are hidden, the section is not).
+//!
+//! The registry written by `init` is checked by the registry's own rules
+//! ([`crate::registry::generate::checked`]) before anything is written: this module has
+//! no rules of its own about names and domains. It never overwrites a file: `init`
+//! wants an empty folder, `new site` a site folder that does not exist yet.
+
+use crate::error::Error;
+use crate::finding::Finding;
+use crate::registry::{Kind, Registry, Status};
+use std::path::Path;
+
+/// The CI files `init` writes (kept in the repository under `ci/`), by their path in a
+/// regency repository.
+pub const CI_FILES: [(&str, &str); 4] = [
+    (".gitlab-ci.yml", include_str!("../../ci/gitlab-ci.yml")),
+    (
+        ".github/workflows/laman.yml",
+        include_str!("../../ci/github-actions.yml"),
+    ),
+    (
+        ".forgejo/workflows/laman.yml",
+        include_str!("../../ci/forgejo-actions.yml"),
+    ),
+    (
+        ".gitea/workflows/laman.yml",
+        include_str!("../../ci/forgejo-actions.yml"),
+    ),
+];
+
+const PORTAL: [(&str, &str); 6] = [
+    ("_index.md", include_str!("files/portal/_index.md")),
+    ("_site.toml", include_str!("files/portal/_site.toml")),
+    ("profil.md", include_str!("files/portal/profil.md")),
+    ("berita/_index.md", include_str!("files/portal/berita.md")),
+    ("kontak.md", include_str!("files/portal/kontak.md")),
+    ("ppid.md", include_str!("files/portal/ppid.md")),
+];
+
+const SITE: [(&str, &str); 10] = [
+    ("_index.md", include_str!("files/site/_index.md")),
+    ("_site.toml", include_str!("files/site/_site.toml")),
+    ("profil/_index.md", include_str!("files/site/profil.md")),
+    (
+        "profil/visi-misi.md",
+        include_str!("files/site/visi-misi.md"),
+    ),
+    (
+        "profil/struktur-organisasi.md",
+        include_str!("files/site/struktur-organisasi.md"),
+    ),
+    (
+        "profil/tugas-fungsi.md",
+        include_str!("files/site/tugas-fungsi.md"),
+    ),
+    ("berita/_index.md", include_str!("files/site/berita.md")),
+    ("layanan/_index.md", include_str!("files/site/layanan.md")),
+    ("ppid.md", include_str!("files/site/ppid.md")),
+    ("kontak.md", include_str!("files/site/kontak.md")),
+];
+
+/// What `init` is given.
+pub struct Regency<'a> {
+    pub name: &'a str,
+    pub domain: &'a str,
+    /// The Dinas's name; default "Dinas Komunikasi dan Informatika <name>".
+    pub dinas: Option<&'a str>,
+}
+
+/// A TOML string literal of `text`.
+fn toml_str(text: &str) -> String {
+    toml_edit::Value::from(text).to_string().trim().to_string()
+}
+
+/// Replaces the `@@KEY@@` placeholders of `template` (a `_TOML` key gets a TOML string).
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (key, value) in values {
+        out = out.replace(&format!("@@{key}_TOML@@"), &toml_str(value));
+        out = out.replace(&format!("@@{key}@@"), value);
+    }
+    out
+}
+
+/// The files of a new regency repository, by relative path.
+pub fn regency_files(r: &Regency) -> Vec<(String, String)> {
+    let dinas = r
+        .dinas
+        .map(String::from)
+        .unwrap_or_else(|| format!("Dinas Komunikasi dan Informatika {}", r.name));
+    let title = format!("Pemerintah {}", r.name);
+    let desc = format!("Portal resmi Pemerintah {}", r.name);
+    let values = [
+        ("NAME", r.name),
+        ("DOMAIN", r.domain),
+        ("DINAS", dinas.as_str()),
+        ("TITLE", title.as_str()),
+        ("PORTAL_DESC", desc.as_str()),
+    ];
+    let mut files = vec![
+        (
+            "domains.toml".to_string(),
+            fill(include_str!("files/domains.toml"), &values),
+        ),
+        (
+            ".gitignore".to_string(),
+            include_str!("files/gitignore").to_string(),
+        ),
+        (
+            "README.md".to_string(),
+            fill(include_str!("files/README.md"), &values),
+        ),
+    ];
+    for (path, text) in PORTAL {
+        files.push((format!("content/portal/{path}"), fill(text, &values)));
+    }
+    for (path, text) in CI_FILES {
+        files.push((path.to_string(), text.to_string()));
+    }
+    files
+}
+
+/// Writes a new regency repository into `dir` (absent or empty). Its registry is checked
+/// first: errors refuse (nothing written); warnings are returned.
+pub fn init(
+    dir: &Path,
+    regency: &Regency,
+    today: jiff::civil::Date,
+) -> Result<Vec<Finding>, Error> {
+    let shown = dir.display();
+    if let Ok(mut entries) = std::fs::read_dir(dir) {
+        if entries.next().is_some() {
+            return Err(Error::Usage(format!(
+                "{shown} is not empty: `laman init` writes a new repository into a new or \
+                 empty folder; choose another, or empty it"
+            )));
+        }
+    } else if dir.exists() {
+        return Err(Error::Usage(format!(
+            "{shown} is a file, not a folder: choose another path"
+        )));
+    }
+    let files = regency_files(regency);
+    let findings = check_registry(&files, today)?;
+    write_all(dir, &files)?;
+    Ok(findings)
+}
+
+/// The registry rules on the `domains.toml` about to be written.
+fn check_registry(
+    files: &[(String, String)],
+    today: jiff::civil::Date,
+) -> Result<Vec<Finding>, Error> {
+    let trial = tempfile::tempdir().map_err(Error::io("cannot make a temporary folder"))?;
+    for (path, text) in files
+        .iter()
+        .filter(|(p, _)| p.starts_with("domains.toml") || p.starts_with("content/portal/"))
+    {
+        write_new(&trial.path().join(path), text)?;
+    }
+    let (_, findings) = crate::registry::generate::checked(trial.path(), today)?;
+    if findings.iter().any(Finding::is_error) {
+        return Err(Error::Refused(findings));
+    }
+    Ok(findings)
+}
+
+fn write_all(dir: &Path, files: &[(String, String)]) -> Result<(), Error> {
+    for (path, text) in files {
+        write_new(&dir.join(path), text)?;
+    }
+    Ok(())
+}
+
+/// Writes a file that must not exist yet, making its folders.
+fn write_new(path: &Path, text: &str) -> Result<(), Error> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(Error::io(format!("cannot create {}", parent.display())))?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(Error::io(format!("cannot write {}", path.display())))?;
+    std::io::Write::write_all(&mut file, text.as_bytes())
+        .map_err(Error::io(format!("cannot write {}", path.display())))
+}
+
+/// Writes `content/<label>/` of a site requested or approved in the registry in `root`:
+/// its pages as drafts (nothing is published before approval anyway). Returns the paths written, relative to the root.
+pub fn new_site(root: &Path, label: &str) -> Result<Vec<String>, Error> {
+    let registry = Registry::load(root)?;
+    let Some(sub) = registry.subdomain(label) else {
+        return Err(Error::Usage(format!(
+            "`{label}` is not in the registry ({}): the OPD requests it first \
+             (`laman domains request {label} --owner ... --contact ...`) and the Dinas approves it",
+            root.join(crate::registry::FILE_NAME).display()
+        )));
+    };
+    // `domains approve` refuses a site without its content folder, so the drafts are
+    // written while the request waits for its decree, or after it.
+    if !matches!(sub.status, Status::Approved | Status::Requested) {
+        return Err(Error::Usage(format!(
+            "`{label}` is {} in the registry: only a requested or approved subdomain gets a \
+             site (a new request: `laman domains request {label} ...`)",
+            sub.status.as_str()
+        )));
+    }
+    if sub.kind != Kind::Site {
+        return Err(Error::Usage(format!(
+            "`{label}` is of kind {} in the registry, not site: its own server answers it, \
+             laman builds no pages for it",
+            sub.kind.as_str()
+        )));
+    }
+    let folder = root.join("content").join(label);
+    if folder.exists() {
+        return Err(Error::Usage(format!(
+            "{} already exists: `laman new site` never overwrites a site's pages",
+            folder.display()
+        )));
+    }
+    let owner = sub.owner.clone();
+    let purpose = sub
+        .purpose
+        .clone()
+        .unwrap_or_else(|| format!("Situs resmi {owner}"));
+    let values = [
+        ("OWNER", owner.as_str()),
+        ("PURPOSE", purpose.as_str()),
+        ("LABEL", label),
+        ("CONTACT", sub.contact.as_str()),
+    ];
+    let files: Vec<(String, String)> = SITE
+        .iter()
+        .map(|(path, text)| (format!("content/{label}/{path}"), fill(text, &values)))
+        .collect();
+    write_all(root, &files)?;
+    Ok(files.into_iter().map(|(p, _)| p).collect())
+}
