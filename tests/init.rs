@@ -92,7 +92,11 @@ fn init_refuses_a_domain_that_is_not_a_domain_and_writes_nothing() {
     for bad in ["sukamaju kab", "x_y.go.id", "sukamajukab..go.id"] {
         let (_tmp, repo, out) = init(bad);
         assert_eq!(out.status.code(), Some(1), "{bad}: {}", stderr(&out));
-        assert!(stderr(&out).contains("is not a domain name"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("is not a domain name"),
+            "{}",
+            stderr(&out)
+        );
         assert!(!repo.exists(), "{bad}: nothing is written");
     }
     let tmp = tempfile::tempdir().unwrap();

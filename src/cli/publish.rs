@@ -52,6 +52,7 @@ pub fn publish(root: &Path, args: PublishArgs) -> Result<ExitCode, Error> {
         eprintln!("laman: rolled back: {now} is live again (was {was})");
         return Ok(ExitCode::SUCCESS);
     }
+    let started = std::time::Instant::now();
     let out = args.out.unwrap_or_else(|| root.join("public"));
     let ready = publish::ready::ready(root, &out)?;
     let domain = ready.manifest.regency.clone();
@@ -74,7 +75,6 @@ pub fn publish(root: &Path, args: PublishArgs) -> Result<ExitCode, Error> {
         dry_run: args.dry_run,
         ssh,
     };
-    let started = std::time::Instant::now();
     let o = publish::publish(&args.to, &ready, &id, &options)?;
     let linked = o.files.saturating_sub(o.copied);
     let verb = if o.dry_run {
