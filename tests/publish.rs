@@ -295,6 +295,23 @@ fn the_example_is_published_over_ssh_then_a_change_then_rolled_back() {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     kill_at(root.path(), &args, "copied");
     assert_eq!(live_release(dest.path()), first);
+    // One site from the build, every other as it is live.
+    wait_a_second();
+    let out = ssh_publish(
+        root.path(),
+        &sshd,
+        dest.path(),
+        "user_key",
+        &["--site", "dinkes"],
+    );
+    assert_ok(&out);
+    let third = live_release(dest.path());
+    assert!(read(third.join(changed)).contains(CHANGE));
+    let portal = "sukamajukab.go.id/index.html";
+    assert_eq!(ino(&first, portal), ino(&third, portal));
+    let manifest = std::fs::read(third.join("laman-manifest.json")).unwrap();
+    let manifest = laman::integrity::manifest::RegencyManifest::parse(&manifest).unwrap();
+    assert!(laman::publish::local::verify(&third, &manifest).is_ok());
 }
 
 #[test]

@@ -16,7 +16,7 @@ pub struct PublishArgs {
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
     /// Publish only this site from the build (a label, or `portal`), keeping every other
-    /// site as it is live; may be repeated (local --to only).
+    /// site as it is live; may be repeated.
     #[arg(long = "site", value_name = "LABEL", conflicts_with = "rollback")]
     sites: Vec<String>,
     /// How many releases to keep on the server (the live one always among them).

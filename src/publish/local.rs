@@ -162,11 +162,7 @@ fn plan(
         return Ok(ready.manifest.clone());
     }
     let Some(previous) = previous else {
-        return Err(Error::Usage(
-            "--site publishes some sites beside the live release, and there is none yet: \
-             publish the whole build first"
-                .into(),
-        ));
+        return Err(super::no_live_release_for_sites());
     };
     let live = read_manifest(previous)?;
     let chosen = |top: &str| sites.iter().any(|s| s == top);
@@ -176,17 +172,7 @@ fn plan(
     place(&ready.out, Some(previous), into, outcome, &|top| {
         chosen(top)
     })?;
-    let mut manifest = live;
-    manifest.sites.retain(|s| !chosen(&s.site));
-    manifest.sites.extend(
-        ready
-            .manifest
-            .sites
-            .iter()
-            .filter(|s| chosen(&s.site))
-            .cloned(),
-    );
-    manifest.sites.sort_by(|a, b| a.site.cmp(&b.site));
+    let manifest = super::compose(live, &ready.manifest, sites);
     if let Some(dir) = into {
         let bytes = manifest.to_bytes();
         write_file(&dir.join(REGENCY_FILE), &bytes)?;

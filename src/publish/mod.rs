@@ -113,7 +113,10 @@ pub fn publish(
     options: &Options,
 ) -> Result<Outcome, Error> {
     for site in &options.sites {
-        if !ready.manifest.sites.iter().any(|s| &s.site == site) {
+        let plain = site
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+        if !plain || !ready.manifest.sites.iter().any(|s| &s.site == site) {
             return Err(Error::Usage(format!(
                 "--site: {site} is not in the build in {} (was it approved and built?)",
                 ready.out.display()
@@ -134,6 +137,31 @@ pub fn rollback(dest: &Dest, ssh_options: &ssh::SshOptions) -> Result<(String, S
         Dest::Local(path) => local::rollback(path),
         Dest::Ssh { host, path } => ssh::Remote::new(host, path, ssh_options)?.rollback(),
     }
+}
+
+/// The regency manifest of a `--site` release: the live one's sites, the chosen ones
+/// (domain names) replaced by the build's.
+pub fn compose(
+    live: crate::integrity::manifest::RegencyManifest,
+    built: &crate::integrity::manifest::RegencyManifest,
+    sites: &[String],
+) -> crate::integrity::manifest::RegencyManifest {
+    let chosen = |site: &str| sites.iter().any(|s| s == site);
+    let mut manifest = live;
+    manifest.sites.retain(|s| !chosen(&s.site));
+    manifest
+        .sites
+        .extend(built.sites.iter().filter(|s| chosen(&s.site)).cloned());
+    manifest.sites.sort_by(|a, b| a.site.cmp(&b.site));
+    manifest
+}
+
+fn no_live_release_for_sites() -> Error {
+    Error::Usage(
+        "--site publishes some sites beside the live release, and there is none yet: \
+         publish the whole build first"
+            .into(),
+    )
 }
 
 /// The release to go back to, or why there is none.

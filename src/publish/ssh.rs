@@ -14,6 +14,7 @@
 use super::releases::{self, CURRENT, NEXT_LINK_PREFIX, PARTIAL_PREFIX, RELEASES};
 use super::{checkpoint, ready::Ready, Options, Outcome};
 use crate::error::Error;
+use crate::integrity::manifest::{RegencyManifest, REGENCY_FILE, SIGNATURE_SUFFIX};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
@@ -82,48 +83,23 @@ impl Remote {
 
     /// Publishes `ready` as release `id` (see [`super`] for the steps).
     pub fn publish(&self, ready: &Ready, id: &str, options: &Options) -> Result<Outcome, Error> {
-        if !options.sites.is_empty() {
-            return Err(Error::Usage(
-                "--site is only supported for a local --to for now; publish the whole build \
-                 over SSH (unchanged sites cost nothing: they are hard links)"
-                    .into(),
-            ));
-        }
         let (all, live) = self.state(!options.dry_run)?;
-        let partial = format!("{}/{RELEASES}/{PARTIAL_PREFIX}{id}/", self.path);
-        let link_dest = live
-            .as_ref()
-            .map(|live| format!("--link-dest={}/{RELEASES}/{live}", self.path));
-        let mut args = vec!["--stats".to_string()];
-        if options.dry_run {
-            args.push("--dry-run".into());
-        }
-        args.extend(link_dest.clone());
-        let stats = self.rsync(ready, &partial, &args)?;
-        let mut outcome = Outcome {
-            release: id.into(),
-            previous: live.clone(),
-            files: reg_files(&stats),
-            copied: stat(&stats, "Number of regular files transferred:") as usize,
-            bytes: stat(&stats, "Total bytes sent:"),
-            dry_run: options.dry_run,
-            ..Outcome::default()
+        let partial = format!("{}/{RELEASES}/{PARTIAL_PREFIX}{id}", self.path);
+        let mut outcome = if options.sites.is_empty() {
+            let link = live
+                .as_ref()
+                .map(|l| format!("{}/{RELEASES}/{l}", self.path));
+            let from = format!("{}/", text(&ready.out)?);
+            self.sync(&from, &format!("{partial}/"), link, options.dry_run)?
+        } else {
+            self.copy_sites(ready, id, live.as_deref(), &options.sites, options.dry_run)?
         };
+        outcome.release = id.into();
+        outcome.previous = live;
+        outcome.dry_run = options.dry_run;
         if options.dry_run {
             return Ok(outcome);
         }
-        checkpoint("copied");
-        let mut check = vec!["--dry-run".to_string(), "--itemize-changes".into()];
-        check.extend(link_dest);
-        let differences = self.rsync(ready, &partial, &check)?;
-        if let Some(line) = differences.lines().find(|l| !l.trim().is_empty()) {
-            return Err(Error::Usage(format!(
-                "the release copied to {}:{partial} does not match the build (rsync: `{line}`); \
-                 nothing was made live: check the server's disk, then publish again",
-                self.host
-            )));
-        }
-        outcome.verified = outcome.files;
         checkpoint("verified");
         self.run(&format!(
             "test ! -e {RELEASES}/{id} || {{ echo 'release {id} already exists; publish again' >&2; exit 1; }}\n\
@@ -142,6 +118,103 @@ impl Remote {
                 .collect();
             self.run(&format!("rm -rf {}", list.join(" ")))?;
         }
+        Ok(outcome)
+    }
+
+    /// Copies `from` to `to` on the server (unchanged files linked from `link`), then
+    /// checks the copy with a `--checksum --dry-run` that must find nothing to change.
+    fn sync(
+        &self,
+        from: &str,
+        to: &str,
+        link: Option<String>,
+        dry_run: bool,
+    ) -> Result<Outcome, Error> {
+        let link = link.map(|l| format!("--link-dest={l}"));
+        let mut args = vec!["--stats".to_string()];
+        if dry_run {
+            args.push("--dry-run".into());
+        }
+        args.extend(link.clone());
+        let stats = self.rsync(from, to, &args)?;
+        let files = reg_files(&stats);
+        let outcome = Outcome {
+            files,
+            copied: stat(&stats, "Number of regular files transferred:") as usize,
+            bytes: stat(&stats, "Total bytes sent:"),
+            verified: if dry_run { 0 } else { files },
+            ..Outcome::default()
+        };
+        if dry_run {
+            return Ok(outcome);
+        }
+        checkpoint("copied");
+        let mut check = vec!["--dry-run".to_string(), "--itemize-changes".into()];
+        check.extend(link);
+        let differences = self.rsync(from, to, &check)?;
+        if let Some(line) = differences.lines().find(|l| !l.trim().is_empty()) {
+            return Err(Error::Usage(format!(
+                "the release copied to {}:{to} does not match the build (rsync: `{line}`); \
+                 nothing was made live: check the server's disk, then publish again",
+                self.host
+            )));
+        }
+        Ok(outcome)
+    }
+
+    /// `--site`: the live release hard-linked (`cp -al`), the chosen sites replaced from
+    /// the build, and the regency manifest made of both.
+    fn copy_sites(
+        &self,
+        ready: &Ready,
+        id: &str,
+        live: Option<&str>,
+        sites: &[String],
+        dry_run: bool,
+    ) -> Result<Outcome, Error> {
+        let Some(live) = live else {
+            return Err(super::no_live_release_for_sites());
+        };
+        let live_dir = format!("{}/{RELEASES}/{live}", self.path);
+        let partial = format!("{}/{RELEASES}/{PARTIAL_PREFIX}{id}", self.path);
+        if !dry_run {
+            // Site names come from the build's manifest, which its parser checked.
+            let sites_rm: Vec<String> = sites.iter().map(|s| format!("'{partial}/{s}'")).collect();
+            self.run(&format!(
+                "cp -al '{live_dir}/.' '{partial}/'\nrm -rf {} '{partial}/{REGENCY_FILE}' '{partial}/{REGENCY_FILE}{SIGNATURE_SUFFIX}'",
+                sites_rm.join(" ")
+            ))?;
+        }
+        let mut outcome = Outcome::default();
+        for site in sites {
+            let from = format!("{}/{site}/", text(&ready.out)?);
+            let (to, link) = if dry_run {
+                (format!("{live_dir}/{site}/"), None)
+            } else {
+                (
+                    format!("{partial}/{site}/"),
+                    Some(format!("{live_dir}/{site}")),
+                )
+            };
+            let one = self.sync(&from, &to, link, dry_run)?;
+            outcome.files += one.files;
+            outcome.copied += one.copied;
+            outcome.bytes += one.bytes;
+            outcome.verified += one.verified;
+        }
+        let bytes = self.run(&format!("cat '{live_dir}/{REGENCY_FILE}'"))?;
+        let live_manifest = RegencyManifest::parse(bytes.as_bytes())
+            .map_err(|e| Error::Usage(format!("{}:{live_dir}/{REGENCY_FILE}: {e}", self.host)))?;
+        let manifest = super::compose(live_manifest, &ready.manifest, sites).to_bytes();
+        if !dry_run {
+            let tmp = tempfile::tempdir().map_err(Error::io("cannot make a temporary folder"))?;
+            let file = tmp.path().join(REGENCY_FILE);
+            std::fs::write(&file, &manifest).map_err(Error::io("cannot write the manifest"))?;
+            self.rsync(&text(&file)?, &format!("{partial}/{REGENCY_FILE}"), &[])?;
+        }
+        outcome.files += 1;
+        outcome.copied += 1;
+        outcome.bytes += manifest.len() as u64;
         Ok(outcome)
     }
 
@@ -215,13 +288,12 @@ impl Remote {
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     }
 
-    /// Runs rsync from the build output to `to` on the server; returns its stdout.
-    fn rsync(&self, ready: &Ready, to: &str, extra: &[String]) -> Result<String, Error> {
+    /// Runs rsync from `from` here to `to` on the server; returns its stdout.
+    fn rsync(&self, from: &str, to: &str, extra: &[String]) -> Result<String, Error> {
         let shell = std::iter::once("ssh".to_string())
             .chain(self.ssh.iter().map(|a| format!("'{a}'")))
             .collect::<Vec<_>>()
             .join(" ");
-        let from = format!("{}/", text(&ready.out)?);
         let out = Command::new("rsync")
             .args([
                 "-rl",
