@@ -245,7 +245,7 @@ impl Remote {
     /// the folders and removes what killed publishes left half-written.
     fn state(&self, prepare: bool) -> Result<(Vec<String>, Option<String>), Error> {
         let setup = if prepare {
-            format!("mkdir -p {RELEASES}\nrm -rf {RELEASES}/{PARTIAL_PREFIX}*\n")
+            format!("mkdir -p {RELEASES}\nrm -rf {RELEASES}/{PARTIAL_PREFIX}* {NEXT_LINK_PREFIX}*\n")
         } else {
             String::new()
         };
