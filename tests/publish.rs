@@ -259,6 +259,20 @@ fn the_example_is_published_over_ssh_then_a_change_then_rolled_back() {
     let Some(server) = sshd::tools() else { return };
     let sshd = sshd::Sshd::start(&server);
     let (root, dest) = built_example();
+    let dry = ssh_publish(root.path(), &sshd, dest.path(), "user_key", &["--dry-run"]);
+    assert_eq!(
+        dry.status.code(),
+        Some(0),
+        "{}\n{}",
+        stderr(&dry),
+        sshd.log()
+    );
+    assert!(stderr(&dry).contains("would publish"), "{}", stderr(&dry));
+    assert_eq!(
+        std::fs::read_dir(dest.path()).unwrap().count(),
+        0,
+        "a dry run writes nothing"
+    );
     let out = ssh_publish(root.path(), &sshd, dest.path(), "user_key", &[]);
     assert_eq!(
         out.status.code(),

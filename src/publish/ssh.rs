@@ -244,12 +244,17 @@ impl Remote {
     /// The releases on the server, oldest first, and the live one. With `prepare`, makes
     /// the folders and removes what killed publishes left half-written.
     fn state(&self, prepare: bool) -> Result<(Vec<String>, Option<String>), Error> {
+        let p = &self.path;
+        // A dry run or a rollback makes nothing: a missing folder lists as empty.
         let setup = if prepare {
-            format!("mkdir -p {RELEASES}\nrm -rf {RELEASES}/{PARTIAL_PREFIX}* {NEXT_LINK_PREFIX}*\n")
+            format!(
+                "mkdir -p '{p}/{RELEASES}'\ncd '{p}'\n\
+                 rm -rf {RELEASES}/{PARTIAL_PREFIX}* {NEXT_LINK_PREFIX}*\n"
+            )
         } else {
-            String::new()
+            format!("cd '{p}' 2>/dev/null || exit 0\n")
         };
-        let listing = self.run(&format!(
+        let listing = self.run_anywhere(&format!(
             "{setup}printf 'current=%s\\n' \"$(readlink {CURRENT} 2>/dev/null || true)\"\n\
              ls -1A {RELEASES} 2>/dev/null || true"
         ))?;
@@ -261,12 +266,14 @@ impl Remote {
         Ok((releases::sorted(lines.map(String::from)), live))
     }
 
-    /// Runs `script` on the server in the destination folder (made when missing).
+    /// Runs `script` on the server in the destination folder.
     fn run(&self, script: &str) -> Result<String, Error> {
-        let full = format!(
-            "set -eu\numask 022\nmkdir -p '{p}' 2>/dev/null || true\ncd '{p}'\n{script}\n",
-            p = self.path
-        );
+        self.run_anywhere(&format!("cd '{}'\n{script}", self.path))
+    }
+
+    /// Runs `script` on the server (`sh -s`, the script on stdin).
+    fn run_anywhere(&self, script: &str) -> Result<String, Error> {
+        let full = format!("set -eu\numask 022\n{script}\n");
         let mut child = Command::new("ssh")
             .args(&self.ssh)
             .arg("--")
