@@ -400,3 +400,20 @@ fn nginx_serves_the_live_release_through_current_before_and_after() {
     ));
     assert_eq!(page(), before);
 }
+
+#[test]
+fn a_second_publish_to_the_same_folder_waits_for_none_and_is_refused() {
+    let (root, dest) = built_example();
+    let lock = std::fs::File::create(dest.path().join(".laman-publish.lock")).unwrap();
+    lock.lock().unwrap();
+    for args in [
+        vec!["--to", s(dest.path())],
+        vec!["--to", s(dest.path()), "--rollback"],
+    ] {
+        let out = publish(root.path(), &args);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains("another publish"), "{}", stderr(&out));
+    }
+    drop(lock);
+    assert_ok(&publish(root.path(), &["--to", s(dest.path())]));
+}

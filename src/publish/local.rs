@@ -32,6 +32,7 @@ pub fn publish(dest: &Path, ready: &Ready, id: &str, options: &Options) -> Resul
     }
     let dir = dest.join(RELEASES);
     std::fs::create_dir_all(&dir).map_err(not_writable(&shown))?;
+    let _lock = lock(dest)?;
     remove_partials(&dir, PARTIAL_PREFIX)?;
     remove_partials(dest, NEXT_LINK_PREFIX)?;
     let partial = dir.join(format!("{PARTIAL_PREFIX}{id}"));
@@ -45,6 +46,14 @@ pub fn publish(dest: &Path, ready: &Ready, id: &str, options: &Options) -> Resul
     checkpoint("copied");
     outcome.verified = verify(&partial, &manifest)?;
     checkpoint("verified");
+    // On disk before it can be made live: a power cut must not leave `current` naming
+    // files still in the page cache.
+    std::fs::File::open(&partial)
+        .and_then(|f| rustix::fs::syncfs(&f).map_err(std::io::Error::from))
+        .map_err(Error::io(format!(
+            "cannot flush {} to disk",
+            partial.display()
+        )))?;
     let final_dir = dir.join(id);
     if final_dir.exists() {
         return Err(Error::Usage(format!(
@@ -86,10 +95,33 @@ fn switch(dest: &Path, id: &str) -> Result<(), Error> {
 
 /// Makes the release before the live one live again.
 pub fn rollback(dest: &Path) -> Result<(String, String), Error> {
+    let _lock = if dest.is_dir() {
+        Some(lock(dest)?)
+    } else {
+        None
+    };
     let (all, live) = state(dest)?;
     let target = super::rollback_target(&all, live.as_deref(), &dest.display().to_string())?;
     switch(dest, &target)?;
     Ok((live.unwrap_or_default(), target))
+}
+
+/// Holds `DEST/.laman-publish.lock` (released when dropped, or when the process dies):
+/// one publish or rollback at a time.
+fn lock(dest: &Path) -> Result<std::fs::File, Error> {
+    let path = dest.join(".laman-publish.lock");
+    let file = std::fs::File::create(&path).map_err(not_writable(&dest.display().to_string()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Usage(format!(
+            "another publish or rollback to {} is running (it holds {}); wait for it to end",
+            dest.display(),
+            path.display()
+        ))),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(Error::io(format!("cannot lock {}", path.display()))(e))
+        }
+    }
 }
 
 /// The releases in `dest`, oldest first, and the one `current` names.

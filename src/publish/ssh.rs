@@ -103,6 +103,7 @@ impl Remote {
         checkpoint("verified");
         self.run(&format!(
             "test ! -e {RELEASES}/{id} || {{ echo 'release {id} already exists; publish again' >&2; exit 1; }}\n\
+             sync -f {RELEASES}/{PARTIAL_PREFIX}{id} 2>/dev/null || sync\n\
              mv -T {RELEASES}/{PARTIAL_PREFIX}{id} {RELEASES}/{id}"
         ))?;
         checkpoint("renamed");
