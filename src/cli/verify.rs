@@ -1,6 +1,6 @@
 //! `laman verify`: the live sites against the build's manifests.
 
-use super::output::{print_findings, refused, with_progress};
+use super::output::{print_findings, refused, shows_progress};
 use super::{today, Format, FormatArg};
 use clap::Args;
 use laman::error::Error;
@@ -88,10 +88,23 @@ pub fn verify(root: &Path, args: VerifyArgs) -> Result<ExitCode, Error> {
         concurrency: args.concurrency as usize,
     };
     let spam = |_: &str| Vec::new();
-    let report = with_progress(format, |progress| {
-        progress("memeriksa situs yang tayang");
-        verify::verify(&registry, &options, &spam)
-    })?;
+    let bar = indicatif::ProgressBar::hidden();
+    if shows_progress(format) {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} memeriksa situs {pos}/{len} {wide_bar} {elapsed}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    }
+    let report = verify::verify(&registry, &options, &spam, &|done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
+    let report = report?;
     let summary = format!(
         "verified {} site(s) of {}, {} file(s)",
         report.sites, registry.regency.domain, report.files

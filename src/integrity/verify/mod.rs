@@ -82,8 +82,14 @@ struct Target {
     expect: Expect,
 }
 
-/// Checks the live sites. Blocking: it runs its own small tokio runtime.
-pub fn verify(registry: &Registry, options: &Options, spam: &Spam) -> Result<Report> {
+/// Checks the live sites. Blocking: it runs its own small tokio runtime. `progress`
+/// hears (sites done, sites in all) as each site is finished.
+pub fn verify(
+    registry: &Registry,
+    options: &Options,
+    spam: &Spam,
+    progress: &dyn Fn(usize, usize),
+) -> Result<Report> {
     let targets = targets(registry, &options.sites)?;
     let key = match &registry.integrity.public_key {
         Some(k) => Some(
@@ -107,7 +113,8 @@ pub fn verify(registry: &Registry, options: &Options, spam: &Spam) -> Result<Rep
     let mut report = Report::default();
     report.findings.extend(local.findings);
     runtime.block_on(async {
-        for target in &targets {
+        for (done, target) in targets.iter().enumerate() {
+            progress(done, targets.len());
             report.sites += 1;
             let check = Check {
                 client: &client,
@@ -120,6 +127,7 @@ pub fn verify(registry: &Registry, options: &Options, spam: &Spam) -> Result<Rep
             };
             check.run(&mut report).await;
         }
+        progress(targets.len(), targets.len());
     });
     crate::finding::sort(&mut report.findings);
     Ok(report)
