@@ -22,6 +22,9 @@ pub const REGENCY_FILE: &str = "laman-manifest.json";
 pub const SIGNATURE_SUFFIX: &str = ".sig";
 /// The layout version; a reader refuses any other.
 pub const VERSION: u32 = 1;
+/// The most files a manifest read back may list (a 10,000-page site has about 11,000):
+/// a hostile manifest cannot send `verify` after millions of addresses.
+pub const MAX_FILES: usize = 200_000;
 
 /// A site's manifest's signature, relative to the site's root.
 pub fn site_signature_path() -> String {
@@ -82,6 +85,8 @@ pub enum ManifestProblem {
     BadPath(String),
     #[error("its entry for `{0}` has no valid SHA-256")]
     BadHash(String),
+    #[error("it lists more than {MAX_FILES} files")]
+    TooMany,
     #[error("its digest does not match its file list")]
     Digest,
     #[error("it is for {found}, not {expected}")]
@@ -142,6 +147,9 @@ impl SiteManifest {
     }
 
     fn well_formed(&self) -> Result<(), ManifestProblem> {
+        if self.files.len() > MAX_FILES {
+            return Err(ManifestProblem::TooMany);
+        }
         for f in &self.files {
             if !plain_path(&f.path) {
                 return Err(ManifestProblem::BadPath(crate::markdown::shown(&f.path)));

@@ -27,8 +27,9 @@ use fetch::Client;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// The most a manifest may weigh (a 10,000-page site's is about 1.3 MB).
-const MANIFEST_CAP: u64 = 64 * 1024 * 1024;
+/// The most a manifest may weigh (a 10,000-page site's is about 1.3 MB; the most files
+/// a manifest may list take about 30 MB).
+const MANIFEST_CAP: u64 = 32 * 1024 * 1024;
 const SIGNATURE_CAP: u64 = 16 * 1024;
 
 /// Where the expected manifests come from.
