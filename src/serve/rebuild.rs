@@ -89,17 +89,18 @@ fn swap_in(
     options: &build::Options,
 ) -> (usize, usize) {
     *state.domain.write().unwrap() = produced.model.registry.regency.domain.to_ascii_lowercase();
-    let pages = produced.outputs.iter().map(|o| o.pages).sum();
     let count = produced.outputs.len();
     if options.sites.is_empty() {
         // Sites that are no longer published disappear on a full build.
         snapshot.sites.clear();
     }
+    let pages = produced.outputs.iter().map(|o| o.pages).sum();
     for SiteOutput { label, files, .. } in produced.outputs {
         snapshot
             .sites
             .insert(label, files.into_iter().map(|f| (f.path, f.body)).collect());
     }
+    index(snapshot, &produced.model);
     // The findings of the sites rendered now, and the last ones of the others.
     let rendered = |f: &Finding| f.site.as_deref().is_none_or(|s| options.selects(s));
     let mut findings: Vec<Finding> = produced.findings.into_iter().filter(rendered).collect();
@@ -107,4 +108,22 @@ fn swap_in(
     crate::finding::sort(&mut findings);
     snapshot.findings = findings;
     (count, pages)
+}
+
+/// The regency's search index from every site the preview holds, put beside the
+/// portal's pages (as a build publishes it). Without a portal there is nothing to put
+/// it in; when Pagefind fails, search is left out of the preview and the rest served.
+fn index(snapshot: &mut Snapshot, model: &crate::site::Model) {
+    let collector = crate::search::Collector::default();
+    for (label, files) in &snapshot.sites {
+        collector.take_files(label, files.iter());
+    }
+    let entries = crate::search::entries(model, &collector.into_sites());
+    let Some(portal) = snapshot.sites.get_mut(PORTAL_LABEL) else {
+        return;
+    };
+    portal.retain(|path, _| !path.starts_with(crate::search::INDEX_DIR));
+    if let Ok(files) = crate::search::index(&entries) {
+        portal.extend(files.into_iter().map(|f| (f.path, f.body)));
+    }
 }
