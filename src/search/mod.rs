@@ -102,8 +102,9 @@ pub struct Entry {
 }
 
 /// The entries of the sites in `sites` (by label, as collected), in URL order. Only
-/// pages and sections written in markdown are indexed: pagination, the 404 page, the
-/// search page itself and pages laman makes (directory, generated catalogue) are not.
+/// pages written in markdown are indexed: section lists (which repeat their pages'
+/// summaries), pagination, the 404 page, the search page and the pages laman makes
+/// (directory, generated catalogue) are not.
 pub fn entries(model: &Model, sites: &BTreeMap<String, SiteText>) -> Vec<Entry> {
     let mut all = Vec::new();
     for site in &model.sites {
@@ -126,14 +127,6 @@ pub fn entries(model: &Model, sites: &BTreeMap<String, SiteText>) -> Vec<Entry> 
                 });
             }
         };
-        for section in &c.sections {
-            add(
-                &section.path,
-                &section.doc.meta.title,
-                None,
-                section_kind(c, &section.path),
-            );
-        }
         for page in &c.pages {
             let date = page.doc.meta.when.as_ref().map(|w| w.date.to_string());
             let kind = page_kind(c, page, news);
@@ -143,19 +136,6 @@ pub fn entries(model: &Model, sites: &BTreeMap<String, SiteText>) -> Vec<Entry> 
     all.sort_by(|a, b| a.url.cmp(&b.url));
     all.dedup_by(|a, b| a.url == b.url);
     all
-}
-
-fn section_kind(c: &SiteContent, path: &str) -> &'static str {
-    let news = c.news_section().map(|i| c.sections[i].path.as_str());
-    if news == Some(path) {
-        "berita"
-    } else if path.starts_with("/ppid/") {
-        "ppid"
-    } else if path.starts_with("/layanan/") {
-        "layanan"
-    } else {
-        "halaman"
-    }
 }
 
 fn page_kind(c: &SiteContent, page: &crate::content::Page, news: Option<usize>) -> &'static str {
