@@ -10,8 +10,8 @@
 // results from at least three sites on the portal; the site filter; a query that finds
 // nothing; an OPD site's own search staying on that site; Indonesian stemming
 // ("layanan" finds "pelayanan", "perizinan" finds "izin"); axe-core on the page with
-// results shown. Exit status: 0 passed, 1 a check failed, 2 could not run.
-import { spawn } from 'node:child_process';
+// results shown, and the Nu HTML Checker on that page's DOM. Exit status: 0 passed, 1 a check failed, 2 could not run.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -21,7 +21,8 @@ const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const [laman, root] = process.argv.slice(2);
 if (!laman || !root) { console.error('usage: node tests/judges/search.mjs LAMAN ROOT'); process.exit(2); }
-const deadline = setTimeout(() => { console.error('search: took longer than 150 s'); process.exit(2); }, 150_000);
+let server = null;
+const deadline = setTimeout(() => { console.error('search: took longer than 150 s'); server?.kill(); process.exit(2); }, 150_000);
 
 // Two pages whose words only an Indonesian stemmer connects with the queries below.
 const page = (title, body) => `+++\ntitle = "${title}"\ndate = 2026-10-02\n+++\n${body}\n`;
@@ -34,7 +35,7 @@ writeFileSync(join(root, 'content/disdik/berita/uji-kalimorot.md'),
 const port = await new Promise((res) => {
   const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); });
 });
-const server = spawn(laman, ['serve', '--root', root, '--bind', '127.0.0.1', '--port', String(port)],
+server = spawn(laman, ['serve', '--root', root, '--bind', '127.0.0.1', '--port', String(port)],
   { stdio: ['ignore', 'ignore', 'inherit'] });
 let failures = 0;
 let passed = 0;
@@ -113,8 +114,13 @@ try {
   const permit = await search('perizinan kalimorot');
   check(permit.some((r) => r.url.includes('disdik')), '"perizinan" finds a page that only says "izin" (Indonesian stemming)');
 
-  // axe-core with results on the page.
+  // axe-core and the Nu HTML Checker with results on the page.
   await search('layanan');
+  const dom = join(root, 'cari-dengan-hasil.html');
+  writeFileSync(dom, `<!DOCTYPE html>\n${await tab.evaluate(() => document.documentElement.outerHTML)}`);
+  const vnu = spawnSync(process.env.JAVA || 'java', ['-jar', String(require('vnu-jar')), '--errors-only', dom],
+    { encoding: 'utf8', timeout: 60_000 });
+  check(vnu.status === 0, `the Nu HTML Checker passes the page with results shown ${vnu.stderr ?? ''}${vnu.error ?? ''}`);
   await tab.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const axe = await tab.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }));
   const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
