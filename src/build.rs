@@ -293,19 +293,10 @@ fn search_entries(
     let produced = produced.as_ref().ok()?;
     let collected = std::mem::take(staging.search.as_mut()?);
     let (failed, _) = failures(&produced.findings);
-    let clean: Vec<&str> = produced
-        .outputs
-        .iter()
-        .map(|o| o.label.as_str())
-        .filter(|l| !failed.contains(l))
-        .collect();
     let selected = |label: &str| options.selects(label);
+    let model = &produced.model;
     Some(search::published_entries(
-        &produced.model,
-        collected,
-        &clean,
-        &selected,
-        out,
+        model, collected, &failed, &selected, out,
     ))
 }
 

@@ -11,23 +11,23 @@ use super::{entries, index, main_text, Collector, Entry, SiteText};
 use crate::registry::PORTAL_LABEL;
 use crate::render::{OutputFile, SiteOutput};
 use crate::site::Model;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// The entries of the published sites: `clean` (labels published by this build, their
-/// text in `collected`) and, when `selected` is not every site, every other site of the
-/// model from its folder in `out`.
+/// The entries of the published sites: those rendered by this build (their text in
+/// `collected`) but the `failed` ones, and, when `selected` is not every site, every
+/// other site of the model from its folder in `out`.
 pub fn published_entries(
     model: &Model,
     collected: Collector,
-    clean: &[&str],
+    failed: &BTreeSet<&str>,
     selected: &dyn Fn(&str) -> bool,
     out: &Path,
 ) -> Vec<Entry> {
     let mut sites: BTreeMap<String, SiteText> = collected
         .into_sites()
         .into_iter()
-        .filter(|(label, _)| clean.contains(&label.as_str()))
+        .filter(|(label, _)| !failed.contains(label.as_str()))
         .collect();
     for site in model.sites.iter().filter(|s| !selected(&s.label)) {
         sites.insert(site.label.clone(), read_back(&out.join(&site.fqdn), site));
