@@ -7,7 +7,8 @@
 //! threads) and keeps only their text; [`index`] then turns the collected text of the
 //! published sites, with each page's title, date, site and kind from the model, into the
 //! index files. It must not decide what is published (the caller passes only sites that
-//! are), read or write files, or read the clock: same pages in, same bytes out.
+//! are), write files, or read the clock: same pages in, same bytes out. The one file it
+//! reads is the published output, in [`published`], for a `--site` build's other sites.
 
 mod published;
 mod text;
