@@ -391,8 +391,45 @@ fn search_fragments(index: &std::path::Path) -> String {
         let mut raw = Vec::new();
         gz.read_to_end(&mut raw).unwrap();
         text.push_str(&String::from_utf8_lossy(&raw));
+        text.push('\n');
     }
     text
+}
+
+#[test]
+fn indexed_pages_carry_their_site_kind_title_and_date() {
+    let root = built();
+    let text = search_fragments(&root.path().join(PORTAL).join("pagefind"));
+    let pages: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l.trim_start_matches("pagefind_dcd")).unwrap())
+        .collect();
+    let news = pages
+        .iter()
+        .find(|p| {
+            p["url"]
+                .as_str()
+                .unwrap()
+                .starts_with("https://dinkes.contohkab.go.id/berita/")
+        })
+        .expect("a dinkes news page");
+    assert_eq!(news["filters"]["jenis"][0], "berita");
+    assert_eq!(news["filters"]["alamat"][0], "dinkes.contohkab.go.id");
+    assert_eq!(news["filters"]["situs"][0], news["meta"]["situs"]);
+    assert!(
+        news["meta"]["tanggal"].as_str().unwrap().len() == 10,
+        "{news}"
+    );
+    assert!(!news["meta"]["title"].as_str().unwrap().is_empty());
+    let profile = pages
+        .iter()
+        .find(|p| p["url"].as_str().unwrap().contains("/profil/"))
+        .expect("a profile page");
+    assert_eq!(profile["filters"]["jenis"][0], "halaman");
+    // The page's text, not the site's chrome: no footer, menu or breadcrumbs.
+    let content = news["content"].as_str().unwrap();
+    assert!(!content.contains("Lewati ke konten"), "{content}");
+    assert!(!content.contains("Dikelola oleh"), "{content}");
 }
 
 #[test]
