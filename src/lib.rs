@@ -22,6 +22,7 @@ pub mod output;
 pub mod registry;
 pub mod render;
 pub mod report;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod stamp;
