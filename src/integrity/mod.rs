@@ -5,3 +5,5 @@
 //!
 //! This module decides what is expected and what differs; it must not decide what is
 //! published (that is the build's) nor print anything (that is the CLI's).
+
+pub mod spam;
