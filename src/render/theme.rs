@@ -176,6 +176,18 @@ impl Templates {
         self.sources.keys().map(String::as_str)
     }
 
+    /// A template's source as written and the file it came from.
+    pub fn source(&self, name: &str) -> Option<(&str, &Path)> {
+        self.sources
+            .get(name)
+            .map(|(s, o)| (s.as_str(), o.as_path()))
+    }
+
+    /// The file a template came from.
+    pub fn origin(&self, name: &str) -> Option<&Path> {
+        self.source(name).map(|(_, o)| o)
+    }
+
     /// Renders a template; an error becomes a finding naming the template.
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Finding> {
         self.render_with(&self.tera, name, context)
