@@ -136,6 +136,19 @@ impl SpamGuard {
         self.terms.len()
     }
 
+    /// Whether `term` (as the list writes it) is weak: reported only beside a strong term
+    /// or in a cluster of weak ones.
+    pub fn is_weak(&self, term: &str) -> bool {
+        self.terms.iter().any(|t| t.weak && t.text == term)
+    }
+
+    /// Whether term `inner` is part of term `outer` as matching sees them (`judi slot`
+    /// of `judi slot online`): a page listing a cut summary of the other carries it.
+    pub fn is_part_of(&self, inner: &str, outer: &str) -> bool {
+        let (inner, outer) = (fold::pattern(inner), fold::pattern(outer));
+        !inner.is_empty() && outer.windows(inner.len()).any(|w| w == inner.as_slice())
+    }
+
     /// Whether a link to `host` is allowed (`*.go.id`, the regency, `link_hosts`).
     pub fn host_allowed(&self, host: &str) -> bool {
         self.hosts.allows(host)
@@ -209,10 +222,14 @@ impl SpamGuard {
             .map(|(&(s, e, p), _)| {
                 let (from, to) = folder.span(s, e);
                 let to = ceil_char(original, to.min(original.len()));
+                // Decoded text (entities) maps to where it starts: quote from there.
+                let found = (to - from >= e - s)
+                    .then(|| original.get(from..to))
+                    .flatten();
                 let kind = HitKind::Term {
                     term: self.terms[p].text.clone(),
                 };
-                hit(original, kind, from, original.get(from..to))
+                hit(original, kind, from, found)
             })
             .collect()
     }

@@ -176,6 +176,10 @@ struct SiteRenderer<'a> {
     known: &'a spam::Known,
 }
 
+/// A rendered file, the source it came from (for collision messages) and what the spam
+/// guard found in it that its sources do not explain.
+type Rendered = (OutputFile, PathBuf, Option<spam::PageHits>);
+
 /// One file to render: where, with which template, from which source, in what context.
 struct Job {
     path: String,
@@ -259,7 +263,7 @@ impl SiteRenderer<'_> {
         &self,
         base: &tera::Context,
         jobs: Vec<Job>,
-    ) -> Vec<Result<(OutputFile, PathBuf, Option<spam::PageHits>), Finding>> {
+    ) -> Vec<Result<Rendered, Finding>> {
         let premade = self.options.minify && self.minified_is_faithful(base, &jobs);
         jobs.into_par_iter()
             .map(|job| {

@@ -141,7 +141,9 @@ fn where_(hit: &Hit) -> String {
 }
 
 /// The hits of a rendered page that its sources do not explain: hidden text, and terms
-/// and hosts that no markdown of the build carries.
+/// and hosts that no markdown of the build carries. Weak terms are left out: they count
+/// only beside a strong term, which is reported itself (or is the markdown's, where
+/// the weak one may be part of it: `kasino` in a list's cut summary of `kasino online`).
 pub(super) fn scan_page(guard: &SpamGuard, known: &Known, html: &[u8]) -> Vec<Hit> {
     let Ok(text) = std::str::from_utf8(html) else {
         return Vec::new();
@@ -149,7 +151,17 @@ pub(super) fn scan_page(guard: &SpamGuard, known: &Known, html: &[u8]) -> Vec<Hi
     guard
         .scan_html(text)
         .into_iter()
-        .filter(|h| matches!(h.kind, HitKind::HiddenText { .. }) || !known.contains(&h.kind))
+        .filter(|h| match &h.kind {
+            HitKind::HiddenText { .. } => true,
+            HitKind::Term { term } => {
+                !guard.is_weak(term)
+                    && !known.iter().any(|k| match k {
+                        HitKind::Term { term: outer } => guard.is_part_of(term, outer),
+                        _ => false,
+                    })
+            }
+            HitKind::ExternalLink { .. } => !known.contains(&h.kind),
+        })
         .collect()
 }
 

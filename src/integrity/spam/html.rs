@@ -51,6 +51,8 @@ fn gum(page: &str, v: &mut Visitor) {
                         name: lossy(name),
                         value: lossy(&value.value),
                         at: value.span.start,
+                        raw: page.get(value.span.start..value.span.end)
+                            == Some(lossy(&value.value).as_ref()),
                     })
                     .collect();
                 // In the order written, as the fast reader gives them.
@@ -77,6 +79,8 @@ pub(super) struct Attr<'a> {
     pub(super) name: Cow<'a, str>,
     pub(super) value: Cow<'a, str>,
     pub(super) at: usize,
+    /// Whether `value` is the page's bytes from `at` (no entity was decoded).
+    pub(super) raw: bool,
 }
 
 /// An element hiding what it holds, from its start tag until its end tag.
@@ -146,7 +150,7 @@ impl<'p> Visitor<'p> {
             .filter(|a| !NOT_TEXT.contains(&a.name.as_ref()))
         {
             self.folder.hard(a.at);
-            self.folder.text(&a.value, a.at, false);
+            self.folder.text(&a.value, a.at, a.raw);
             self.folder.hard(a.at);
         }
         self.links(name, attrs);

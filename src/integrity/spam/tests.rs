@@ -105,6 +105,10 @@ fn the_longest_term_wins() {
         text_terms("link alternatif slot"),
         vec!["link alternatif slot"]
     );
+    let g = guard();
+    assert!(g.is_part_of("judi slot", "judi slot online"));
+    assert!(!g.is_part_of("togel", "judi slot online"));
+    assert!(g.is_weak("scatter") && !g.is_weak("slot gacor"));
 }
 
 #[test]

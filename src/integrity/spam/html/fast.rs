@@ -172,9 +172,11 @@ fn attribute<'p>(page: &'p str, mut i: usize, attrs: &mut Vec<Attr<'p>>) -> Step
         return Err(GiveUp);
     }
     if !attrs.iter().any(|a| a.name == key) {
+        let value = decode(value)?;
         attrs.push(Attr {
             name: Cow::Owned(key),
-            value: decode(value)?,
+            raw: matches!(value, Cow::Borrowed(_)),
+            value,
             at,
         });
     }
