@@ -254,3 +254,34 @@ fn an_acknowledgment_without_reviewer_or_date_is_a_front_matter_error() {
         assert_eq!(field[0]["line"], 3, "{review}");
     }
 }
+
+#[test]
+fn the_theme_read_as_a_regency_override_carries_no_spam_or_hidden_text() {
+    // A regency copy of the theme is not laman's own: every page is then scanned.
+    let root = fixture("contoh");
+    let base = read(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/pemda/templates/base.html"));
+    write(
+        root.path().join("themes/pemda/templates/base.html"),
+        &format!("{base}\n{{# salinan kabupaten #}}\n"),
+    );
+    let out = build(root.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let found = findings(&out);
+    for code in ["content.spam", "content.link.external"] {
+        assert!(with_code(&found, code).is_empty(), "{found:#?}");
+    }
+}
+
+#[test]
+fn a_term_in_the_site_settings_is_an_error() {
+    let root = fixture("contoh");
+    let path = root.path().join("content/dinkes/_site.toml");
+    let old = std::fs::read_to_string(&path).unwrap_or_default();
+    write(&path, &format!("tagline = \"Situs slot88 resmi\"\n{old}"));
+    let out = build(root.path(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let found = findings(&out);
+    let spam = with_code(&found, "content.spam");
+    assert_eq!(spam.len(), 1, "{spam:#?}");
+    assert_eq!(spam[0]["file"], "content/dinkes/_site.toml");
+}

@@ -259,11 +259,7 @@ impl SiteRenderer<'_> {
     /// Renders every job (in parallel), minified for a build: with the minified
     /// templates where they are faithful to minifying each page, else page by page.
     /// Each file comes with its source, for collision messages.
-    fn render_jobs(
-        &self,
-        base: &tera::Context,
-        jobs: Vec<Job>,
-    ) -> Vec<Result<Rendered, Finding>> {
+    fn render_jobs(&self, base: &tera::Context, jobs: Vec<Job>) -> Vec<Result<Rendered, Finding>> {
         let premade = self.options.minify && self.minified_is_faithful(base, &jobs);
         jobs.into_par_iter()
             .map(|job| {
@@ -283,8 +279,9 @@ impl SiteRenderer<'_> {
                 } else {
                     text.into_bytes()
                 };
-                // The page as published, after templates and minifying.
-                let hits = if job.path.ends_with(".html") {
+                // The page as published, after templates and minifying (laman's own
+                // templates add nothing the guard has not read in the content).
+                let hits = if job.path.ends_with(".html") && !self.templates.lamans_own {
                     spam::scan_page(self.guard, self.known, &bytes)
                 } else {
                     Vec::new()

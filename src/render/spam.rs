@@ -8,7 +8,10 @@
 //! of the build carries (hidden text always), once per site and kind, naming the
 //! template (and its line, where the template writes it literally). A reviewer's
 //! `[tinjauan_spam]` lowers a page's term findings to one `content.spam.acknowledged`
-//! warning. This module must not decide publishing (the build reads the severities).
+//! warning. Pages rendered only by laman's own embedded templates are not scanned again:
+//! those templates show what the guard has read already (markdown, `_site.toml`) and the
+//! Dinas's registry; a regency theme or a site's own templates make every page scanned.
+//! This module must not decide publishing (the build reads the severities).
 
 use super::theme::Templates;
 use crate::content::Doc;
@@ -51,11 +54,39 @@ pub(super) fn scan_site(guard: &SpamGuard, site: &Site) -> (Vec<Finding>, Known)
         .par_iter()
         .map(|doc| scan_doc(guard, doc, &site.label))
         .collect();
-    let mut findings = Vec::new();
-    let mut known = Known::new();
+    let (mut findings, mut known) = scan_settings(guard, site);
     for (f, kinds) in scanned {
         findings.extend(f);
         known.extend(kinds);
+    }
+    (findings, known)
+}
+
+/// The site's settings (`_site.toml`: tagline, contact, links, service pledge), which
+/// the templates show: every text value is read, and findings name the file.
+fn scan_settings(guard: &SpamGuard, site: &Site) -> (Vec<Finding>, Known) {
+    let file = site.content.dir.join(crate::content::SITE_CONFIG_FILE);
+    let text = format!("{:?}", site.content.config);
+    let mut known = Known::new();
+    let mut findings = Vec::new();
+    for hit in guard.scan_text(&text) {
+        if !known.insert(hit.kind.clone()) {
+            continue;
+        }
+        let finding = match &hit.kind {
+            HitKind::Term { term } => Finding::new(
+                Code::ContentSpam,
+                format!("the site's settings carry the gambling-spam term `{term}` (written `{}`)", hit.found),
+            )
+            .help("remove it from _site.toml"),
+            HitKind::ExternalLink { host } => Finding::new(
+                Code::ContentLinkExternal,
+                format!("the site's settings link to `{host}`, outside `*.go.id` and the regency's allowed hosts"),
+            )
+            .help(LINK_HELP),
+            HitKind::HiddenText { .. } => continue,
+        };
+        findings.push(finding.file(&file).site(&site.label));
     }
     (findings, known)
 }
