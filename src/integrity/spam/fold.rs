@@ -76,9 +76,22 @@ impl Folder {
     /// placed at `origin`).
     pub(super) fn text(&mut self, text: &str, origin: usize, raw: bool) {
         let bytes = text.as_bytes();
+        self.bytes.reserve(bytes.len());
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            if b < 0x80 && self.map.is_none() {
+                // The common case, kept tight: ASCII without a map.
+                let folded = FOLD[b as usize];
+                if folded == 0 {
+                    self.gap = true;
+                } else {
+                    self.bytes.push(folded);
+                    self.gap = false;
+                }
+                i += 1;
+                continue;
+            }
             let at = if raw { origin + i } else { origin };
             if b < 0x80 {
                 self.byte(FOLD[b as usize], at);
