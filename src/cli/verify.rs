@@ -4,6 +4,7 @@ use super::output::{print_findings, refused, shows_progress};
 use super::{today, Format, FormatArg};
 use clap::Args;
 use laman::error::Error;
+use laman::integrity::spam::SpamGuard;
 use laman::integrity::verify::{self, Expected, Reach};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -87,7 +88,12 @@ pub fn verify(root: &Path, args: VerifyArgs) -> Result<ExitCode, Error> {
         },
         concurrency: args.concurrency as usize,
     };
-    let spam = |_: &str| Vec::new();
+    let guard = SpamGuard::new(
+        &registry.integrity.spam_terms,
+        &registry.integrity.link_hosts,
+        &registry.regency.domain,
+    );
+    let spam = |page: &str| verify::spam_found(&guard, page);
     let bar = indicatif::ProgressBar::hidden();
     if shows_progress(format) {
         bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());

@@ -55,6 +55,28 @@ pub struct Options {
 /// Names the gambling spam in a page, one description a hit (empty: none).
 pub type Spam<'a> = dyn Fn(&str) -> Vec<String> + Sync + 'a;
 
+/// The spam `guard` finds in a served page, in words: its terms and what hides text
+/// (links to other hosts alone are not spam on a live page: the build warned of them).
+pub fn spam_found(guard: &crate::integrity::spam::SpamGuard, page: &str) -> Vec<String> {
+    use crate::integrity::spam::HitKind;
+    let mut said: Vec<String> = guard
+        .scan_html(page)
+        .into_iter()
+        .filter_map(|hit| match hit.kind {
+            HitKind::Term { term } => Some(format!("the term \"{term}\"")),
+            HitKind::HiddenText { style } => Some(format!(
+                "text hidden by {style} (`{}`)",
+                crate::markdown::shown(&hit.found)
+            )),
+            HitKind::ExternalLink { .. } => None,
+        })
+        .collect();
+    said.sort();
+    said.dedup();
+    said.truncate(8);
+    said
+}
+
 /// What a verify found.
 #[derive(Debug, Default)]
 pub struct Report {

@@ -101,7 +101,8 @@ form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer)
 field.addEventListener('input', soon);
 for (const s of [situs, jenis]) if (s) s.addEventListener('change', run);
 
-form.hidden = false;
+// Shown only once the script runs: without it the form could not search.
+form.classList.remove('menunggu-skrip');
 document.getElementById('tanpa-skrip').hidden = true;
 const start = new URLSearchParams(location.search);
 field.value = start.get('q') || '';
