@@ -1,7 +1,7 @@
 //! `laman verify`: the live sites against the build's manifests.
 
-use super::output::{print_findings, refused, shows_progress};
-use super::{today, Format, FormatArg};
+use super::output::{print_findings_with, refused, shows_progress};
+use super::{today, FormatArg};
 use clap::Args;
 use laman::error::Error;
 use laman::integrity::spam::SpamGuard;
@@ -115,23 +115,11 @@ pub fn verify(root: &Path, args: VerifyArgs) -> Result<ExitCode, Error> {
         "verified {} site(s) of {}, {} file(s)",
         report.sites, registry.regency.domain, report.files
     );
-    if format == Format::Json {
-        let errors = report.findings.iter().filter(|f| f.is_error()).count();
-        let doc = serde_json::json!({
-            "findings": report.findings,
-            "summary": {
-                "errors": errors,
-                "warnings": report.findings.len() - errors,
-                "sites": report.sites,
-                "files": report.files,
-            }
-        });
-        outln!("{doc}");
-        return Ok(if errors > 0 {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        });
-    }
-    Ok(print_findings(&report.findings, format, &summary))
+    let counts = serde_json::json!({ "sites": report.sites, "files": report.files });
+    Ok(print_findings_with(
+        &report.findings,
+        format,
+        &summary,
+        counts,
+    ))
 }

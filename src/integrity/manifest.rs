@@ -133,15 +133,7 @@ impl SiteManifest {
 
     /// Reads a manifest and checks that it is whole and well formed.
     pub fn parse(bytes: &[u8]) -> Result<SiteManifest, ManifestProblem> {
-        let value: serde_json::Value =
-            serde_json::from_slice(bytes).map_err(|e| ManifestProblem::NotJson(e.to_string()))?;
-        if let Some(v) = value.get("version").and_then(|v| v.as_u64()) {
-            if v != u64::from(VERSION) {
-                return Err(ManifestProblem::Version(v.min(u64::from(u32::MAX)) as u32));
-            }
-        }
-        let manifest: SiteManifest =
-            serde_json::from_value(value).map_err(|e| ManifestProblem::NotJson(e.to_string()))?;
+        let manifest: SiteManifest = of_this_version(bytes)?;
         manifest.well_formed()?;
         Ok(manifest)
     }
@@ -189,20 +181,25 @@ impl RegencyManifest {
     }
 
     pub fn parse(bytes: &[u8]) -> Result<RegencyManifest, ManifestProblem> {
-        let value: serde_json::Value =
-            serde_json::from_slice(bytes).map_err(|e| ManifestProblem::NotJson(e.to_string()))?;
-        if let Some(v) = value.get("version").and_then(|v| v.as_u64()) {
-            if v != u64::from(VERSION) {
-                return Err(ManifestProblem::Version(v.min(u64::from(u32::MAX)) as u32));
-            }
-        }
-        let manifest: RegencyManifest =
-            serde_json::from_value(value).map_err(|e| ManifestProblem::NotJson(e.to_string()))?;
+        let manifest: RegencyManifest = of_this_version(bytes)?;
         for site in &manifest.sites {
             site.well_formed()?;
         }
         Ok(manifest)
     }
+}
+
+/// Reads JSON of this layout version: another version is named as such (so that the
+/// message says to use another laman), anything else that does not fit is not a manifest.
+fn of_this_version<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ManifestProblem> {
+    let not_json = |e: serde_json::Error| ManifestProblem::NotJson(e.to_string());
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(not_json)?;
+    if let Some(v) = value.get("version").and_then(|v| v.as_u64()) {
+        if v != u64::from(VERSION) {
+            return Err(ManifestProblem::Version(v.min(u64::from(u32::MAX)) as u32));
+        }
+    }
+    serde_json::from_value(value).map_err(not_json)
 }
 
 /// A path a site may serve: relative, `/`-separated, no empty, `.` or `..` part, no
