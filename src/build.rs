@@ -7,8 +7,9 @@ use crate::finding::{self, Finding};
 use crate::integrity::seal::Seal;
 use crate::integrity::sign::Signer;
 use crate::output::{self, Publish};
-use crate::registry::Registry;
+use crate::registry::{Registry, PORTAL_LABEL};
 use crate::render::{self, RenderOptions};
+use crate::search;
 use crate::site::{Model, UrlStyle};
 use crate::stamp;
 use rayon::prelude::*;
@@ -268,7 +269,7 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
         progress(Stage::Unchanged.as_str());
         return Ok(report);
     }
-    let staging = StagingSink::new(out);
+    let mut staging = StagingSink::new(out, options.selects(PORTAL_LABEL));
     let produced = produce(
         options,
         UrlStyle::Https,
@@ -277,9 +278,11 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
         Some(&staging),
         progress,
     );
+    let search = search_entries(options, out, &produced, &mut staging);
     let assessed = assess(options, produced)?;
     let report = if assessed.may_publish(*keep_going) {
         progress(Stage::Write.as_str());
+        index_portal(&assessed, search, &staging)?;
         let published = publish(options, &assessed, staging, signer)?;
         Report {
             published,
@@ -290,6 +293,42 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
     };
     warm.record(out, &report);
     Ok(report)
+}
+
+/// The entries of the regency's search index, when this build publishes the portal
+/// (which holds the index): see [`search::published_entries`].
+fn search_entries(
+    options: &Options,
+    out: &Path,
+    produced: &Result<Produced>,
+    staging: &mut StagingSink,
+) -> Option<Vec<search::Entry>> {
+    let produced = produced.as_ref().ok()?;
+    let collected = std::mem::take(staging.search.as_mut()?);
+    let (failed, _) = failures(&produced.findings);
+    let selected = |label: &str| options.selects(label);
+    let model = &produced.model;
+    Some(search::published_entries(
+        model, collected, &failed, &selected, out,
+    ))
+}
+
+/// Writes the search index beside the portal's pages when the portal is published.
+fn index_portal(
+    assessed: &Assessed,
+    entries: Option<Vec<search::Entry>>,
+    staging: &StagingSink,
+) -> Result<()> {
+    let (Some(entries), Some(registry)) = (entries, assessed.registry.as_ref()) else {
+        return Ok(());
+    };
+    if !assessed.clean.iter().any(|o| o.label == PORTAL_LABEL) {
+        return Ok(());
+    }
+    let site =
+        search::portal_index(registry.fqdn(PORTAL_LABEL), &entries)
+            .map_err(Error::io::<String>("cannot build the search index"))?;
+    render::Sink::take(staging, &site).map(drop)
 }
 
 /// Rendering as `build` and `check` do it: real addresses, minified.
@@ -428,13 +467,16 @@ fn registered_key(registry: &Registry, signer: &Signer) -> Result<()> {
 struct StagingSink<'a> {
     out: &'a Path,
     staging: std::sync::OnceLock<std::result::Result<output::Staging, String>>,
+    /// The text of each site written, for the search index (when the portal is built).
+    search: Option<search::Collector>,
 }
 
 impl<'a> StagingSink<'a> {
-    fn new(out: &'a Path) -> Self {
+    fn new(out: &'a Path, index: bool) -> Self {
         StagingSink {
             out,
             staging: std::sync::OnceLock::new(),
+            search: index.then(search::Collector::default),
         }
     }
 
@@ -458,6 +500,9 @@ impl render::Sink for StagingSink<'_> {
             .get_or_init(|| output::Staging::new(self.out).map_err(|e| e.to_string()))
             .as_ref()
             .map_err(|e| cannot(e.clone()))?;
+        if let Some(search) = &self.search {
+            search.take(site);
+        }
         stage
             .write(site)
             .map_err(Error::io("cannot write the output"))?;

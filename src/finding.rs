@@ -110,6 +110,9 @@ codes! {
     ContentLinkBroken = "content.link.broken", Error;
     ContentHtmlUnsafe = "content.html.unsafe", Error;
     ContentImageAlt = "content.image.alt", Warning;
+    ContentSpam = "content.spam", Error;
+    ContentSpamAcknowledged = "content.spam.acknowledged", Warning;
+    ContentLinkExternal = "content.link.external", Warning;
     ContentPathCollision = "content.path.collision", Error;
     ContentPathOutside = "content.path.outside", Error;
     ContentCodeUnapproved = "content.code.unapproved", Error;

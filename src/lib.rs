@@ -24,6 +24,7 @@ pub mod registry;
 pub mod render;
 pub mod report;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod stamp;

@@ -303,15 +303,135 @@ fn theme_and_site_overrides_win_file_by_file() {
 
 #[test]
 fn portal_built_alone_is_the_portal_of_a_whole_build() {
-    // The portal's news comes from every site, rendered or not in this run.
+    // The portal's news comes from every site, rendered or not in this run; its search
+    // index from every site's pages as --out holds them.
     let whole = built();
     let alone = fixture("contoh");
     let out = laman(alone.path(), &["build", "--site", "portal"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let pages = |dir: &std::path::Path| {
+        let mut files = snapshot(dir);
+        // The manifest lists the index's files, so it differs with them.
+        files.retain(|path, _| !path.starts_with("pagefind") && !path.starts_with(".well-known"));
+        files
+    };
     assert_eq!(
-        snapshot(&alone.path().join(PORTAL)),
-        snapshot(&whole.path().join(PORTAL))
+        pages(&alone.path().join(PORTAL)),
+        pages(&whole.path().join(PORTAL))
     );
+    let before = snapshot(&whole.path().join(PORTAL));
+    let out = laman(whole.path(), &["build", "--site", "portal"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        before,
+        snapshot(&whole.path().join(PORTAL)),
+        "the portal and its search index, built alone over a whole build's output"
+    );
+}
+
+#[test]
+fn the_search_index_holds_published_pages_only_and_is_rebuilt_with_the_portal() {
+    let root = built();
+    let index = root.path().join(PORTAL).join("pagefind");
+    assert!(index.join("pagefind.js").is_file());
+    assert!(index.join("wasm.id.pagefind").is_file());
+    assert!(!index.join("pagefind-ui.js").exists(), "no stock UI");
+    let urls = |root: &std::path::Path| -> Vec<String> {
+        let text = search_fragments(&root.join(PORTAL).join("pagefind"));
+        let mut urls: Vec<String> = text
+            .match_indices("\"url\":\"")
+            .map(|(i, m)| text[i + m.len()..].split('"').next().unwrap().to_string())
+            .collect();
+        urls.sort();
+        urls
+    };
+    let found = urls(root.path());
+    assert!(
+        found.iter().any(|u| u.starts_with("https://dinkes.")),
+        "{found:?}"
+    );
+    assert!(found
+        .iter()
+        .any(|u| u.starts_with("https://contohkab.go.id/")));
+    assert!(!found
+        .iter()
+        .any(|u| u.contains("/halaman/") || u.ends_with("/cari/")));
+    // A draft is never indexed; a new page of a site built alone reaches the index when
+    // the portal is built with it.
+    write(
+        root.path().join("content/dinkes/berita/draf-cari.md"),
+        "+++\ntitle = \"Draf\"\ndraft = true\n+++\nRahasia.\n",
+    );
+    write(
+        root.path().join("content/dinkes/berita/kabar-cari.md"),
+        "+++\ntitle = \"Kabar Cari\"\ndate = 2026-10-01\n+++\nBaru.\n",
+    );
+    let out = laman(root.path(), &["build", "--site", "dinkes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(urls(root.path()), found, "the portal was not rebuilt");
+    let out = laman(
+        root.path(),
+        &["build", "--site", "dinkes", "--site", "portal"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let now = urls(root.path());
+    assert!(
+        now.iter().any(|u| u.ends_with("/berita/kabar-cari/")),
+        "{now:?}"
+    );
+    assert!(!now.iter().any(|u| u.contains("draf-cari")));
+    assert_eq!(now.len(), found.len() + 1);
+}
+
+/// The text of every page fragment of a Pagefind index (gzipped JSON).
+fn search_fragments(index: &std::path::Path) -> String {
+    use std::io::Read;
+    let mut text = String::new();
+    for entry in std::fs::read_dir(index.join("fragment")).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let mut gz = flate2::read::GzDecoder::new(&bytes[..]);
+        let mut raw = Vec::new();
+        gz.read_to_end(&mut raw).unwrap();
+        text.push_str(&String::from_utf8_lossy(&raw));
+        text.push('\n');
+    }
+    text
+}
+
+#[test]
+fn indexed_pages_carry_their_site_kind_title_and_date() {
+    let root = built();
+    let text = search_fragments(&root.path().join(PORTAL).join("pagefind"));
+    let pages: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l.trim_start_matches("pagefind_dcd")).unwrap())
+        .collect();
+    let news = pages
+        .iter()
+        .find(|p| {
+            p["url"]
+                .as_str()
+                .unwrap()
+                .starts_with("https://dinkes.contohkab.go.id/berita/")
+        })
+        .expect("a dinkes news page");
+    assert_eq!(news["filters"]["jenis"][0], "berita");
+    assert_eq!(news["filters"]["alamat"][0], "dinkes.contohkab.go.id");
+    assert_eq!(news["filters"]["situs"][0], news["meta"]["situs"]);
+    assert!(
+        news["meta"]["tanggal"].as_str().unwrap().len() == 10,
+        "{news}"
+    );
+    assert!(!news["meta"]["title"].as_str().unwrap().is_empty());
+    let profile = pages
+        .iter()
+        .find(|p| p["url"].as_str().unwrap().contains("/profil/"))
+        .expect("a profile page");
+    assert_eq!(profile["filters"]["jenis"][0], "halaman");
+    // The page's text, not the site's chrome: no footer, menu or breadcrumbs.
+    let content = news["content"].as_str().unwrap();
+    assert!(!content.contains("Lewati ke konten"), "{content}");
+    assert!(!content.contains("Dikelola oleh"), "{content}");
 }
 
 #[test]

@@ -451,6 +451,8 @@ struct Server {
     returns: Vec<Vec<String>>,
     csp: Vec<String>,
     certs: Vec<String>,
+    /// `Access-Control-*` headers, with the location that adds them.
+    cors: Vec<Vec<String>>,
 }
 
 const SERVER_DIRECTIVES: &[&str] = &[
@@ -468,7 +470,7 @@ const SERVER_DIRECTIVES: &[&str] = &[
     "error_page",
     "default_type",
 ];
-const LOCATION_DIRECTIVES: &[&str] = &["try_files", "internal", "return"];
+const LOCATION_DIRECTIVES: &[&str] = &["try_files", "internal", "return", "add_header"];
 
 fn servers(text: &str) -> Vec<Server> {
     parse_nginx(text)
@@ -491,6 +493,9 @@ fn servers(text: &str) -> Vec<Server> {
                             if w[0] == "return" {
                                 s.returns.push(w[1..].to_vec());
                             }
+                            if w[0] == "add_header" && w[1].starts_with("Access-Control-") {
+                                s.cors.push([&head[1..], &w[1..]].concat());
+                            }
                         }
                         s.locations.push(head[1..].to_vec());
                     }
@@ -507,6 +512,9 @@ fn servers(text: &str) -> Vec<Server> {
                             }
                             "add_header" if rest[0] == "Content-Security-Policy" => {
                                 s.csp.push(rest[1].clone())
+                            }
+                            "add_header" if rest[0].starts_with("Access-Control-") => {
+                                s.cors.push(rest)
                             }
                             _ => {}
                         }
@@ -624,7 +632,24 @@ fn check_nginx(t: &Tools, v: &Values, hosts: &[String], a: &Args, conf: &str, bi
         format!("www.{d}"),
     );
     let pages = vec![vec!["/".to_string()], vec!["=".into(), "/404.html".into()]];
+    // The portal's search index, read by every site's search page.
+    let portal_pages = vec![
+        pages[0].clone(),
+        vec!["/pagefind/".into()],
+        pages[1].clone(),
+    ];
     let s = servers(conf);
+    let cors: Vec<&Vec<Vec<String>>> = s.iter().map(|s| &s.cors).collect();
+    let only_the_index = vec![vec![
+        "/pagefind/".to_string(),
+        "Access-Control-Allow-Origin".into(),
+        "*".into(),
+        "always".into(),
+    ]];
+    for (i, c) in cors.iter().enumerate() {
+        let want: &[Vec<String>] = if i == 4 { &only_the_index } else { &[] };
+        assert_eq!(c.as_slice(), want, "{conf}");
+    }
     let got: Vec<(Vec<String>, Vec<Vec<String>>)> = s
         .iter()
         .map(|s| (s.names.clone(), s.locations.clone()))
@@ -637,7 +662,7 @@ fn check_nginx(t: &Tools, v: &Values, hosts: &[String], a: &Args, conf: &str, bi
         (names(&["_"]), vec![]),
         (names(&[&d, &www, &site, &dishub]), vec![]),
         (names(&[&www]), vec![]),
-        (names(&[&d]), pages.clone()),
+        (names(&[&d]), portal_pages),
         (names(&[&site]), pages),
         (names(&[&dishub]), vec![vec!["/".to_string()]]),
     ];

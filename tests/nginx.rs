@@ -87,6 +87,49 @@ fn nginx_accepts_the_config_and_serves_each_site_by_name() {
     let portal = fetch(&curl, "https", "contohkab.go.id", https, "/direktori/");
     assert_eq!(portal.status, 200);
     assert!(portal.body.contains("Direktori"));
+    assert!(!portal
+        .headers
+        .to_ascii_lowercase()
+        .contains("access-control-allow-origin"));
+
+    // The regency's search index is read by every site's /cari/ page: exactly one
+    // header more there, and the security headers stay.
+    let index = fetch(
+        &curl,
+        "https",
+        "contohkab.go.id",
+        https,
+        "/pagefind/pagefind.js",
+    );
+    let headers = index.headers.to_ascii_lowercase();
+    assert_eq!(index.status, 200, "{}", index.headers);
+    assert!(
+        headers.contains("access-control-allow-origin: *\r\n"),
+        "{headers}"
+    );
+    assert!(headers.contains("content-security-policy:"), "{headers}");
+    assert!(headers.contains("strict-transport-security:"), "{headers}");
+    assert!(!headers.contains("access-control-allow-credentials"));
+    let search = fetch(&curl, "https", "dinkes.contohkab.go.id", https, "/cari/");
+    assert_eq!(search.status, 200);
+    let csp = search.headers.to_ascii_lowercase();
+    assert!(
+        csp.contains("script-src 'self' https://contohkab.go.id 'wasm-unsafe-eval'"),
+        "{csp}"
+    );
+    assert!(!csp.contains("access-control-allow-origin"));
+    assert_eq!(
+        fetch(
+            &curl,
+            "https",
+            "dinkes.contohkab.go.id",
+            https,
+            "/pagefind/pagefind.js"
+        )
+        .status,
+        404,
+        "the index is the portal's only"
+    );
     assert_eq!(
         fetch(&curl, "https", "disdik.contohkab.go.id", https, "/").status,
         200

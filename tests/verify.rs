@@ -696,3 +696,71 @@ fn a_site_build_keeps_the_regency_manifest_whole_and_signing_is_never_skipped() 
         "an unsigned build leaves no stale signature"
     );
 }
+
+#[test]
+fn a_revoked_name_that_still_answers_and_a_suspended_one_without_its_notice_are_reported() {
+    let Some((nginx, openssl, _)) = tools() else {
+        return;
+    };
+    // The example regency: it has a suspended site and a revoked one.
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = tempfile::tempdir().unwrap();
+    std::fs::copy(repo.join("domains.toml"), root.path().join("domains.toml")).unwrap();
+    copy_tree(&repo.join("content"), &root.path().join("content"));
+    let tmp = tempfile::tempdir().unwrap();
+    let public = tmp.path().join("public");
+    let built = laman(root.path(), &["build", "--out", public.to_str().unwrap()]);
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    let domain = "sukamajukab.go.id";
+    certificates(&openssl, tmp.path(), domain);
+    let verify = |port: u16| {
+        laman_bounded(
+            root.path(),
+            &[
+                "verify",
+                "--format",
+                "json",
+                "--resolve",
+                &format!("*:127.0.0.1:{port}"),
+                "--ca",
+                tmp.path().join("ca.pem").to_str().unwrap(),
+            ],
+        )
+    };
+    {
+        let server = Nginx::start(&nginx, root.path(), &public, tmp.path());
+        let clean = verify(server.https);
+        assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
+    }
+    // A server block left behind for the revoked name, and the suspended one served.
+    let server = Nginx::start_with(&nginx, root.path(), &public, tmp.path(), |conf| {
+        let cert = tmp.path().join("cert.pem");
+        let key = tmp.path().join("key.pem");
+        let https = conf
+            .lines()
+            .find(|l| l.contains("listen") && l.contains("ssl"))
+            .unwrap()
+            .replace(" default_server", "");
+        let conf = conf.replace("return 503", "return 200");
+        format!(
+            "{conf}\nserver {{\n{https}\n    server_name pasar.{domain};\n    ssl_certificate {};\n    ssl_certificate_key {};\n    return 200 'lama';\n}}\n",
+            cert.display(),
+            key.display()
+        )
+    });
+    let out = verify(server.https);
+    assert_eq!(out.status.code(), Some(1));
+    let got = found(&out);
+    assert!(
+        got.iter().any(|(c, m)| c == "verify.unexpected"
+            && m.contains(&format!("https://pasar.{domain}/"))
+            && m.contains("revoked")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(c, m)| c == "verify.unexpected"
+            && m.contains("suspended")
+            && m.contains("HTTP 200")),
+        "{got:?}"
+    );
+}

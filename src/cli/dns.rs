@@ -1,8 +1,8 @@
 //! `laman dns check`: live DNS against the registry. A registry with errors is reported
 //! and still checked as far as it can be.
 
-use super::output::{print_findings, refused, shows_progress};
-use super::{today, Format, FormatArg};
+use super::output::{print_findings_with, refused, shows_progress};
+use super::{today, FormatArg};
 use clap::{Args, Subcommand};
 use laman::error::Error;
 use std::path::Path;
@@ -68,27 +68,10 @@ pub fn check(root: &Path, args: DnsCheckArgs) -> Result<ExitCode, Error> {
     bar.finish_and_clear();
     findings.extend(outcome.findings);
     laman::finding::sort(&mut findings);
-    if format == Format::Json {
-        let errors = findings.iter().filter(|f| f.is_error()).count();
-        let doc = serde_json::json!({
-            "findings": findings,
-            "summary": {
-                "errors": errors,
-                "warnings": findings.len() - errors,
-                "names": outcome.names,
-                "nameservers": outcome.nameservers,
-            }
-        });
-        outln!("{doc}");
-        return Ok(if errors > 0 {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        });
-    }
     let summary = format!(
         "checked {} name(s) of {} against {} nameserver(s)",
         outcome.names, reg.regency.domain, outcome.nameservers
     );
-    Ok(print_findings(&findings, format, &summary))
+    let counts = serde_json::json!({ "names": outcome.names, "nameservers": outcome.nameservers });
+    Ok(print_findings_with(&findings, format, &summary, counts))
 }

@@ -92,6 +92,34 @@ pub fn print_findings(findings: &[Finding], format: Format, summary: &str) -> Ex
     finish(&report, format, summary)
 }
 
+/// Findings as `format` asks: text with `summary`, or one JSON document whose summary
+/// holds the error and warning counts and the command's own `counts`. 1 if any finding is
+/// an error.
+pub fn print_findings_with(
+    findings: &[Finding],
+    format: Format,
+    summary: &str,
+    counts: serde_json::Value,
+) -> ExitCode {
+    if format == Format::Text {
+        return print_findings(findings, format, summary);
+    }
+    let errors = findings.iter().filter(|f| f.is_error()).count();
+    let mut totals = serde_json::json!({ "errors": errors, "warnings": findings.len() - errors });
+    if let (Some(totals), serde_json::Value::Object(counts)) = (totals.as_object_mut(), counts) {
+        totals.extend(counts);
+    }
+    outln!(
+        "{}",
+        serde_json::json!({ "findings": findings, "summary": totals })
+    );
+    if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 /// How a command ends when it could not go on: the findings that refused it are printed
 /// with `summary` (exit 1); any other error goes up (exit 2).
 pub fn refused(e: Error, format: Format, summary: &str) -> Result<ExitCode, Error> {

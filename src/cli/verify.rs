@@ -1,9 +1,10 @@
 //! `laman verify`: the live sites against the build's manifests.
 
-use super::output::{print_findings, refused, with_progress};
-use super::{today, Format, FormatArg};
+use super::output::{print_findings_with, refused, shows_progress};
+use super::{today, FormatArg};
 use clap::Args;
 use laman::error::Error;
+use laman::integrity::spam::SpamGuard;
 use laman::integrity::verify::{self, Expected, Reach};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -87,32 +88,38 @@ pub fn verify(root: &Path, args: VerifyArgs) -> Result<ExitCode, Error> {
         },
         concurrency: args.concurrency as usize,
     };
-    let spam = |_: &str| Vec::new();
-    let report = with_progress(format, |progress| {
-        progress("memeriksa situs yang tayang");
-        verify::verify(&registry, &options, &spam)
-    })?;
+    let guard = SpamGuard::new(
+        &registry.integrity.spam_terms,
+        &registry.integrity.link_hosts,
+        &registry.regency.domain,
+    );
+    let spam = |page: &str| verify::spam_found(&guard, page);
+    let bar = indicatif::ProgressBar::hidden();
+    if shows_progress(format) {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} memeriksa situs {pos}/{len} {wide_bar} {elapsed}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    }
+    let report = verify::verify(&registry, &options, &spam, &|done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
+    let report = report?;
     let summary = format!(
         "verified {} site(s) of {}, {} file(s)",
         report.sites, registry.regency.domain, report.files
     );
-    if format == Format::Json {
-        let errors = report.findings.iter().filter(|f| f.is_error()).count();
-        let doc = serde_json::json!({
-            "findings": report.findings,
-            "summary": {
-                "errors": errors,
-                "warnings": report.findings.len() - errors,
-                "sites": report.sites,
-                "files": report.files,
-            }
-        });
-        outln!("{doc}");
-        return Ok(if errors > 0 {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        });
-    }
-    Ok(print_findings(&report.findings, format, &summary))
+    let counts = serde_json::json!({ "sites": report.sites, "files": report.files });
+    Ok(print_findings_with(
+        &report.findings,
+        format,
+        &summary,
+        counts,
+    ))
 }

@@ -61,6 +61,28 @@ pub struct FrontMatter {
     /// The line of the file where `template` is set (for findings about it).
     #[serde(skip)]
     pub template_line: usize,
+    /// A reviewer's acknowledgment that the page may name gambling terms (an article
+    /// about the fight against judi online): `[tinjauan_spam]`.
+    #[serde(default)]
+    pub tinjauan_spam: Option<SpamReview>,
+    /// The line where `tinjauan_spam` is set.
+    #[serde(skip)]
+    pub spam_review_line: usize,
+}
+
+/// `[tinjauan_spam]`: who checked that the page's gambling terms are not spam, when,
+/// and why. It lowers the page's term findings to warnings; it never hides them, and it
+/// does not cover hidden text.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpamReview {
+    /// The reviewer (name, and office where useful).
+    pub oleh: String,
+    /// The day of the review, as written (`2026-11-20`).
+    pub tanggal: String,
+    /// Why the terms belong on the page.
+    #[serde(default)]
+    pub alasan: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -158,6 +180,10 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Problem> {
     meta.when = parse_when(&meta.date, &located, "date")?;
     meta.updated_when = parse_when(&meta.updated, &located, "updated")?;
     meta.template_line = located.key(&["template"]);
+    if let Some(review) = &meta.tinjauan_spam {
+        check_review(review, &located)?;
+        meta.spam_review_line = located.key(&["tinjauan_spam"]);
+    }
     let mut problems = Vec::new();
     if let Some(raw) = meta.raw_service.take() {
         let (s, found) = service::read(&raw, &located);
@@ -367,6 +393,28 @@ fn parse_when(text: &Option<String>, block: &Block, key: &str) -> Result<Option<
         field_error(block, key, &format!("`{key}` is not a date: `{text}`"))
             .help("write a date as 2026-11-20 or a time as 2026-11-20T08:30:00+07:00")
     })
+}
+
+/// A spam acknowledgment names its reviewer and a real date.
+fn check_review(review: &SpamReview, block: &Block) -> Result<(), Problem> {
+    let example = "a reviewer acknowledges the page: [tinjauan_spam] oleh = \"Nama, Jabatan\", tanggal = 2026-11-20, alasan = \"...\"";
+    if review.oleh.trim().is_empty() {
+        return Err(
+            field_error(block, "tinjauan_spam", "`tinjauan_spam.oleh` is empty").help(example),
+        );
+    }
+    if When::parse(&review.tanggal).is_none() {
+        return Err(field_error(
+            block,
+            "tinjauan_spam",
+            &format!(
+                "`tinjauan_spam.tanggal` is not a date: `{}`",
+                review.tanggal
+            ),
+        )
+        .help(example));
+    }
+    Ok(())
 }
 
 fn field_error(block: &Block, key: &str, message: &str) -> Finding {

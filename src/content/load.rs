@@ -247,6 +247,7 @@ fn read_doc(area: &Area, rel: &str) -> (Doc, Vec<Finding>) {
             title: fallback_title,
             ..Default::default()
         },
+        front: String::new(),
         body: String::new(),
         body_line: 1,
     };
@@ -271,6 +272,7 @@ fn read_doc(area: &Area, rel: &str) -> (Doc, Vec<Finding>) {
     };
     match frontmatter::parse(&text) {
         Ok(parsed) => {
+            doc.front = text[..text.len() - parsed.body.len()].to_string();
             doc.body = parsed.body.to_string();
             doc.body_line = parsed.body_line;
             doc.meta = parsed.meta;

@@ -16,7 +16,7 @@ mod slug;
 
 pub use config::{Contact, SiteConfig, FILE_NAME as SITE_CONFIG_FILE};
 pub use discover::{discover, SiteDir};
-pub use frontmatter::{parse as parse_front_matter, FrontMatter, SortBy, When};
+pub use frontmatter::{parse as parse_front_matter, FrontMatter, SortBy, SpamReview, When};
 pub use load::{load_site, LoadOptions};
 pub use slug::slugify;
 
@@ -56,6 +56,9 @@ pub struct Doc {
     /// The path inside the site folder with `/` separators: how `@/` links name it.
     pub rel: String,
     pub meta: FrontMatter,
+    /// The front matter as written, fences included: the file's text before `body`
+    /// (for the spam guard, which reads titles and descriptions too).
+    pub front: String,
     pub body: String,
     /// The line of the file on which `body` starts.
     pub body_line: usize,

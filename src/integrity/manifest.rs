@@ -22,6 +22,9 @@ pub const REGENCY_FILE: &str = "laman-manifest.json";
 pub const SIGNATURE_SUFFIX: &str = ".sig";
 /// The layout version; a reader refuses any other.
 pub const VERSION: u32 = 1;
+/// The most files a manifest read back may list (a 10,000-page site has about 11,000):
+/// a hostile manifest cannot send `verify` after millions of addresses.
+pub const MAX_FILES: usize = 200_000;
 
 /// A site's manifest's signature, relative to the site's root.
 pub fn site_signature_path() -> String {
@@ -82,6 +85,8 @@ pub enum ManifestProblem {
     BadPath(String),
     #[error("its entry for `{0}` has no valid SHA-256")]
     BadHash(String),
+    #[error("it lists more than {MAX_FILES} files")]
+    TooMany,
     #[error("its digest does not match its file list")]
     Digest,
     #[error("it is for {found}, not {expected}")]
@@ -128,20 +133,15 @@ impl SiteManifest {
 
     /// Reads a manifest and checks that it is whole and well formed.
     pub fn parse(bytes: &[u8]) -> Result<SiteManifest, ManifestProblem> {
-        let value: serde_json::Value =
-            serde_json::from_slice(bytes).map_err(|e| ManifestProblem::NotJson(e.to_string()))?;
-        if let Some(v) = value.get("version").and_then(|v| v.as_u64()) {
-            if v != u64::from(VERSION) {
-                return Err(ManifestProblem::Version(v.min(u64::from(u32::MAX)) as u32));
-            }
-        }
-        let manifest: SiteManifest =
-            serde_json::from_value(value).map_err(|e| ManifestProblem::NotJson(e.to_string()))?;
+        let manifest: SiteManifest = of_this_version(bytes)?;
         manifest.well_formed()?;
         Ok(manifest)
     }
 
     fn well_formed(&self) -> Result<(), ManifestProblem> {
+        if self.files.len() > MAX_FILES {
+            return Err(ManifestProblem::TooMany);
+        }
         for f in &self.files {
             if !plain_path(&f.path) {
                 return Err(ManifestProblem::BadPath(crate::markdown::shown(&f.path)));
@@ -181,20 +181,25 @@ impl RegencyManifest {
     }
 
     pub fn parse(bytes: &[u8]) -> Result<RegencyManifest, ManifestProblem> {
-        let value: serde_json::Value =
-            serde_json::from_slice(bytes).map_err(|e| ManifestProblem::NotJson(e.to_string()))?;
-        if let Some(v) = value.get("version").and_then(|v| v.as_u64()) {
-            if v != u64::from(VERSION) {
-                return Err(ManifestProblem::Version(v.min(u64::from(u32::MAX)) as u32));
-            }
-        }
-        let manifest: RegencyManifest =
-            serde_json::from_value(value).map_err(|e| ManifestProblem::NotJson(e.to_string()))?;
+        let manifest: RegencyManifest = of_this_version(bytes)?;
         for site in &manifest.sites {
             site.well_formed()?;
         }
         Ok(manifest)
     }
+}
+
+/// Reads JSON of this layout version: another version is named as such (so that the
+/// message says to use another laman), anything else that does not fit is not a manifest.
+fn of_this_version<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ManifestProblem> {
+    let not_json = |e: serde_json::Error| ManifestProblem::NotJson(e.to_string());
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(not_json)?;
+    if let Some(v) = value.get("version").and_then(|v| v.as_u64()) {
+        if v != u64::from(VERSION) {
+            return Err(ManifestProblem::Version(v.min(u64::from(u32::MAX)) as u32));
+        }
+    }
+    serde_json::from_value(value).map_err(not_json)
 }
 
 /// A path a site may serve: relative, `/`-separated, no empty, `.` or `..` part, no

@@ -5,7 +5,9 @@
 //!
 //! This module decides what is expected and what differs; it must not decide what is
 //! published (that is the build's) nor print anything (that is the CLI's).
+
 pub mod manifest;
 pub mod seal;
 pub mod sign;
+pub mod spam;
 pub mod verify;

@@ -174,9 +174,13 @@ fn notice_text(text: &str) -> String {
         .replace('$', "&#36;")
 }
 
-fn csp(frame_hosts: &[String]) -> String {
-    let mut policy = String::from(
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+/// The policy of every response. Scripts and fetches may also come from the portal
+/// (`https://<domain>`), whose `/pagefind/` holds the regency's search index that
+/// every site's `/cari/` page loads, and WebAssembly may be compiled (the index's
+/// search runs as WebAssembly): `'wasm-unsafe-eval'` allows that and no `eval`.
+fn csp(frame_hosts: &[String], domain: &str) -> String {
+    let mut policy = format!(
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' https://{domain} 'wasm-unsafe-eval'; connect-src 'self' https://{domain}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     );
     if !frame_hosts.is_empty() {
         let hosts: Vec<String> = frame_hosts.iter().map(|h| format!("https://{h}")).collect();
@@ -185,10 +189,10 @@ fn csp(frame_hosts: &[String]) -> String {
     policy
 }
 
-fn headers(frame_hosts: &[String]) -> String {
+fn headers(frame_hosts: &[String], domain: &str) -> String {
     format!(
         "    server_tokens off;\n    add_header Content-Security-Policy {} always;\n    add_header X-Content-Type-Options \"nosniff\" always;\n    add_header Referrer-Policy \"strict-origin-when-cross-origin\" always;\n    add_header Permissions-Policy \"camera=(), microphone=(), geolocation=(), payment=(), usb=()\" always;\n    add_header Strict-Transport-Security \"max-age=31536000; includeSubDomains\" always;\n",
-        quoted(&csp(frame_hosts))
+        quoted(&csp(frame_hosts, domain))
     )
 }
 
@@ -252,7 +256,14 @@ pub fn config(reg: &Registry, o: &Options) -> Result<String, String> {
     names.extend(approved.iter().chain(&suspended).map(|s| fqdn(&s.label)));
     redirects(&mut c, o, &domain, &names);
 
-    site(&mut c, o, &reg.portal.title, &domain, super::PORTAL_LABEL);
+    site(
+        &mut c,
+        o,
+        &reg.portal.title,
+        &domain,
+        super::PORTAL_LABEL,
+        &domain,
+    );
     for sub in &approved {
         let decree = sub.decree.as_ref().map_or(String::new(), |d| {
             format!(" (decree {} of {})", d.number, d.date)
@@ -263,6 +274,7 @@ pub fn config(reg: &Registry, o: &Options) -> Result<String, String> {
             &format!("{}{decree}", sub.owner),
             &fqdn(&sub.label),
             &sub.label,
+            &domain,
         );
     }
     for sub in &suspended {
@@ -302,21 +314,32 @@ fn redirects(c: &mut String, o: &Options, domain: &str, names: &[String]) {
     let _ = write!(c, "server {{\n{}    server_name {};\n    server_tokens off;\n    return 301 https://$host$request_uri;\n}}\n\n", listens(o.http, ""), names.join(" "));
 
     let _ = writeln!(c, "# www goes to the apex.");
-    let _ = write!(c, "server {{\n{}    server_name www.{domain};\n{}{}    return 301 https://{domain}$request_uri;\n}}\n\n", listens(o.https, " ssl"), tls(o), headers(&[]));
+    let _ = write!(c, "server {{\n{}    server_name www.{domain};\n{}{}    return 301 https://{domain}$request_uri;\n}}\n\n", listens(o.https, " ssl"), tls(o), headers(&[], domain));
 }
 
 /// The server of one site (or the portal): its folder under the webroot, its 404 page,
-/// and the frame hosts its settings allow.
-fn site(c: &mut String, o: &Options, title: &str, name: &str, label: &str) {
+/// and the frame hosts its settings allow. The portal's `/pagefind/` (the regency's
+/// search index) may also be read by the other sites' search pages: one header more
+/// there, `Access-Control-Allow-Origin: *` (public files, no credentials).
+fn site(c: &mut String, o: &Options, title: &str, name: &str, label: &str, domain: &str) {
     let frames = o.frame_hosts.get(label).map(Vec::as_slice).unwrap_or(&[]);
     let root = o.webroot.join(name);
+    let headers = headers(frames, domain);
+    let search = if label == super::PORTAL_LABEL {
+        format!(
+            "    location /{}/ {{\n{}        add_header Access-Control-Allow-Origin \"*\" always;\n        try_files $uri =404;\n    }}\n",
+            crate::search::INDEX_DIR,
+            headers.replace("    ", "        ").replace("        server_tokens off;\n", "")
+        )
+    } else {
+        String::new()
+    };
     let _ = writeln!(c, "# {}", comment(title));
     let _ = write!(
         c,
-        "server {{\n{}    server_name {name};\n{}{}    root {};\n    index index.html;\n    error_page 404 /404.html;\n    location / {{\n        try_files $uri $uri/ =404;\n    }}\n    location = /404.html {{\n        internal;\n    }}\n}}\n\n",
+        "server {{\n{}    server_name {name};\n{}{headers}    root {};\n    index index.html;\n    error_page 404 /404.html;\n    location / {{\n        try_files $uri $uri/ =404;\n    }}\n{search}    location = /404.html {{\n        internal;\n    }}\n}}\n\n",
         listens(o.https, " ssl"),
         tls(o),
-        headers(frames),
         quoted(&root.to_string_lossy())
     );
 }
@@ -334,7 +357,7 @@ fn suspension(c: &mut String, reg: &Registry, o: &Options, domain: &str, name: &
         "server {{\n{}    server_name {name};\n{}{}    default_type text/html;\n    location / {{\n        return 503 '{}';\n    }}\n}}\n\n",
         listens(o.https, " ssl"),
         tls(o),
-        headers(&[]),
+        headers(&[], domain),
         notice
     );
 }

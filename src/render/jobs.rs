@@ -23,6 +23,7 @@ impl SiteRenderer<'_> {
         jobs.extend(self.page_jobs(findings));
         jobs.extend(self.directory_job(base));
         jobs.extend(self.catalogue_job(base));
+        jobs.extend(self.search_job(base));
         let mut ctx = self.with_current(base, "/404.html", Vec::new());
         ctx.insert("current_url", &site.url_of("/404.html"));
         jobs.push(Job {
@@ -177,6 +178,40 @@ impl SiteRenderer<'_> {
             path: index_path(DIRECTORY_PATH),
             template: "direktori.html".into(),
             origin: PathBuf::from("(direktori)"),
+            context: Context::Ready(ctx),
+        })
+    }
+
+    /// The search page of the site (when its theme has `cari.html`): the portal's
+    /// searches the whole regency, an OPD site's only itself (see [`crate::search`]).
+    fn search_job(&self, base: &tera::Context) -> Option<Job> {
+        let site = self.site;
+        if !self.templates.has("cari.html") {
+            return None;
+        }
+        let path = crate::search::SEARCH_PATH;
+        let crumb = Crumb {
+            title: "Pencarian".into(),
+            url: site.url_of(path),
+        };
+        let mut ctx = self.with_current(base, path, breadcrumbs(site, None, Some(crumb)));
+        let portal = self
+            .model
+            .urls
+            .base_url(&self.model.registry, crate::registry::PORTAL_LABEL);
+        ctx.insert(
+            "search",
+            &serde_json::json!({
+                "script": format!("{portal}{}/pagefind.js", crate::search::INDEX_DIR),
+                "site": if site.is_portal() { "" } else { site.fqdn.as_str() },
+                "directory_url": format!("{portal}{}", DIRECTORY_PATH.trim_start_matches('/')),
+                "catalogue_url": format!("{portal}{}/", self.catalogue.path.trim_matches('/')),
+            }),
+        );
+        Some(Job {
+            path: index_path(path),
+            template: "cari.html".into(),
+            origin: PathBuf::from("(cari)"),
             context: Context::Ready(ctx),
         })
     }

@@ -14,6 +14,7 @@ mod filters;
 mod jobs;
 mod place;
 mod public;
+mod spam;
 mod theme;
 pub(crate) use theme::escape as escape_html;
 
@@ -96,11 +97,24 @@ pub fn render(
     let themes = compile::load_themes(root, model);
     let compiled = compile::Compiled::new(model, &themes, selected, &mut findings);
 
+    let guard = spam::guard(model);
+    let mut known = spam::Known::new();
     let docs: Vec<(&Site, Docs)> = model
         .sites
         .par_iter()
         .filter(|s| selected(&s.label))
-        .map(|site| (site, render_markdown(model, site)))
+        .map(|site| {
+            let mut d = render_markdown(model, site);
+            let (found, carried) = spam::scan_site(&guard, site);
+            d.findings.extend(found);
+            (site, d, carried)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|(site, d, carried)| {
+            known.extend(carried);
+            (site, d)
+        })
         .collect();
     for (_, d) in &docs {
         findings.extend(d.findings.iter().cloned());
@@ -124,6 +138,8 @@ pub fn render(
                 news: &news,
                 menu: menu(site),
                 catalogue,
+                guard: &guard,
+                known: &known,
             }
             .run(statics);
             let clean = !d.findings.iter().chain(&fs).any(Finding::is_error);
@@ -155,7 +171,14 @@ struct SiteRenderer<'a> {
     news: &'a [NewsItem],
     menu: Vec<MenuItem>,
     catalogue: &'a Catalogue<'a>,
+    /// The spam guard, and what the markdown of the build carries.
+    guard: &'a crate::integrity::spam::SpamGuard,
+    known: &'a spam::Known,
 }
+
+/// A rendered file, the source it came from (for collision messages) and what the spam
+/// guard found in it that its sources do not explain.
+type Rendered = (OutputFile, PathBuf, Option<spam::PageHits>);
 
 /// One file to render: where, with which template, from which source, in what context.
 struct Job {
@@ -184,6 +207,7 @@ impl SiteRenderer<'_> {
             .filter(|j| j.path.ends_with("index.html"))
             .count();
         let rendered = self.render_jobs(&base, jobs);
+        let mut spammed = Vec::new();
 
         let mut placed = place::Placed::with_theme(&self.site.label, theme_statics);
         let site_static = self.site.content.dir.join("_static");
@@ -197,10 +221,19 @@ impl SiteRenderer<'_> {
         }
         for result in rendered {
             match result {
-                Ok((file, origin)) => placed.place(file, origin, false, &mut findings),
+                Ok((file, origin, hits)) => {
+                    spammed.extend(hits);
+                    placed.place(file, origin, false, &mut findings)
+                }
                 Err(f) => findings.push(f),
             }
         }
+        findings.extend(spam::page_findings(
+            self.guard,
+            &self.site.label,
+            self.templates,
+            spammed,
+        ));
         if self.site.is_portal() {
             let data = crate::catalogue::records::open_data(self.model, self.catalogue, self.site);
             for (path, bytes) in data {
@@ -226,11 +259,7 @@ impl SiteRenderer<'_> {
     /// Renders every job (in parallel), minified for a build: with the minified
     /// templates where they are faithful to minifying each page, else page by page.
     /// Each file comes with its source, for collision messages.
-    fn render_jobs(
-        &self,
-        base: &tera::Context,
-        jobs: Vec<Job>,
-    ) -> Vec<Result<(OutputFile, PathBuf), Finding>> {
+    fn render_jobs(&self, base: &tera::Context, jobs: Vec<Job>) -> Vec<Result<Rendered, Finding>> {
         let premade = self.options.minify && self.minified_is_faithful(base, &jobs);
         jobs.into_par_iter()
             .map(|job| {
@@ -250,12 +279,25 @@ impl SiteRenderer<'_> {
                 } else {
                     text.into_bytes()
                 };
+                // The page as published, after templates and minifying (laman's own
+                // templates add nothing the guard has not read in the content).
+                let hits = if job.path.ends_with(".html") && !self.templates.lamans_own {
+                    spam::scan_page(self.guard, self.known, &bytes)
+                } else {
+                    Vec::new()
+                };
+                let hits = (!hits.is_empty()).then(|| spam::PageHits {
+                    path: job.path.clone(),
+                    template: job.template.clone(),
+                    hits,
+                });
                 Ok((
                     OutputFile {
                         path: job.path,
                         body: Body::Bytes(bytes),
                     },
                     job.origin,
+                    hits,
                 ))
             })
             .collect()

@@ -143,7 +143,13 @@ impl Theme {
             return Err(findings);
         }
         let minified = minified_set(&sources);
+        let lamans_own = sources.iter().all(|(name, (source, _))| {
+            EMBEDDED
+                .get_file(format!("templates/{name}"))
+                .is_some_and(|f| f.contents() == source.as_bytes())
+        });
         Ok(Templates {
+            lamans_own,
             tera,
             minified,
             minified_faithful: Default::default(),
@@ -165,6 +171,9 @@ pub struct Templates {
     pub minified_faithful: std::sync::Mutex<std::collections::HashMap<String, bool>>,
     /// Each template's source (as written) and the file it came from.
     sources: BTreeMap<String, (String, PathBuf)>,
+    /// Whether every template is laman's own, byte for byte (the embedded theme): what
+    /// its pages show comes from content the spam guard has read already.
+    pub lamans_own: bool,
 }
 
 impl Templates {
@@ -174,6 +183,18 @@ impl Templates {
 
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.sources.keys().map(String::as_str)
+    }
+
+    /// A template's source as written and the file it came from.
+    pub fn source(&self, name: &str) -> Option<(&str, &Path)> {
+        self.sources
+            .get(name)
+            .map(|(s, o)| (s.as_str(), o.as_path()))
+    }
+
+    /// The file a template came from.
+    pub fn origin(&self, name: &str) -> Option<&Path> {
+        self.source(name).map(|(_, o)| o)
     }
 
     /// Renders a template; an error becomes a finding naming the template.

@@ -43,11 +43,11 @@ pub(super) fn rebuild(state: &State, only: Option<&str>) -> Result<Rebuilt> {
         other => Ok(other?),
     };
     let mut snapshot = state.snapshot.write().unwrap();
-    let (count, pages) = match produced {
+    let (count, pages, model) = match produced {
         Err(findings) => {
             // The registry cannot be read: keep the last good sites under the overlay.
             snapshot.findings = findings;
-            (0, 0)
+            (0, 0, None)
         }
         Ok(produced) => swap_in(state, &mut snapshot, produced, &options),
     };
@@ -60,6 +60,10 @@ pub(super) fn rebuild(state: &State, only: Option<&str>) -> Result<Rebuilt> {
     drop(snapshot);
     *state.generation.lock().unwrap() += 1;
     state.changed.notify_all();
+    // The pages are served; the search index follows them a moment later.
+    if let Some(model) = model {
+        index(state, &model);
+    }
     Ok(rebuilt)
 }
 
@@ -81,24 +85,38 @@ fn options(state: &State, only: Option<&str>) -> build::Options {
     }
 }
 
-/// Puts what was built into the snapshot; returns how many sites and pages it holds.
+/// Puts what was built into the snapshot; returns how many sites and pages it holds,
+/// and the model, for the search index. The portal keeps its last index until then.
 fn swap_in(
     state: &State,
     snapshot: &mut Snapshot,
     produced: Produced,
     options: &build::Options,
-) -> (usize, usize) {
+) -> (usize, usize, Option<crate::site::Model>) {
+    let last_index: Vec<(String, crate::render::Body)> = snapshot
+        .sites
+        .get(PORTAL_LABEL)
+        .map(|files| {
+            let index = files.iter().filter(|(path, _)| is_index(path));
+            index.map(|(p, b)| (p.clone(), b.clone())).collect()
+        })
+        .unwrap_or_default();
     *state.domain.write().unwrap() = produced.model.registry.regency.domain.to_ascii_lowercase();
-    let pages = produced.outputs.iter().map(|o| o.pages).sum();
     let count = produced.outputs.len();
     if options.sites.is_empty() {
         // Sites that are no longer published disappear on a full build.
         snapshot.sites.clear();
     }
+    let pages = produced.outputs.iter().map(|o| o.pages).sum();
     for SiteOutput { label, files, .. } in produced.outputs {
         snapshot
             .sites
             .insert(label, files.into_iter().map(|f| (f.path, f.body)).collect());
+    }
+    if let Some(portal) = snapshot.sites.get_mut(PORTAL_LABEL) {
+        if !portal.keys().any(|path| is_index(path)) {
+            portal.extend(last_index);
+        }
     }
     // The findings of the sites rendered now, and the last ones of the others.
     let rendered = |f: &Finding| f.site.as_deref().is_none_or(|s| options.selects(s));
@@ -106,5 +124,30 @@ fn swap_in(
     findings.extend(snapshot.findings.iter().filter(|f| !rendered(f)).cloned());
     crate::finding::sort(&mut findings);
     snapshot.findings = findings;
-    (count, pages)
+    (count, pages, Some(produced.model))
+}
+
+fn is_index(path: &str) -> bool {
+    path.strip_prefix(crate::search::INDEX_DIR)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// The regency's search index from every site the preview holds, put beside the
+/// portal's pages (as a build publishes it), built outside the snapshot's lock. Without
+/// a portal there is nothing to put it in; when Pagefind fails, search keeps the last
+/// index and the rest is served.
+fn index(state: &State, model: &crate::site::Model) {
+    let collector = crate::search::Collector::default();
+    for (label, files) in &state.snapshot.read().unwrap().sites {
+        collector.take_files(label, files.iter());
+    }
+    let entries = crate::search::entries(model, &collector.into_sites());
+    let Ok(files) = crate::search::index(&entries) else {
+        return;
+    };
+    let mut snapshot = state.snapshot.write().unwrap();
+    if let Some(portal) = snapshot.sites.get_mut(PORTAL_LABEL) {
+        portal.retain(|path, _| !is_index(path));
+        portal.extend(files.into_iter().map(|f| (f.path, f.body)));
+    }
 }

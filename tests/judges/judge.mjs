@@ -12,7 +12,8 @@
 //    that is not one of the sites in PUBLIC_DIR (plain <a href> links may go anywhere).
 // 3. axe-core (WCAG 2.0/2.1 A and AA) in headless Chromium over a sample of every site:
 //    its home page, up to 4 other pages spread across its sections, 404.html, and
-//    /direktori/ where there is one (the portal). Pages are loaded at their real https
+//    /direktori/ where there is one (the portal), and /cari/ with the results of a query
+//    shown (the search runs on the built index, as a browser would). Pages are loaded at their real https
 //    addresses and every request is answered from PUBLIC_DIR by a Playwright route: no
 //    server, and nothing leaves the machine (requests to any other host are aborted and
 //    fail the run; the browser's host resolver resolves nothing as a second guard).
@@ -305,7 +306,7 @@ function axePages(site, siteIndex) {
     .filter((parts) => parts.length > 0 && !parts.includes('halaman'));
   const sections = new Map();
   for (const parts of dirs) {
-    if (parts.join('/') === 'direktori') continue;
+    if (parts.join('/') === 'direktori' || parts[0] === 'cari') continue;
     const key = parts[0];
     if (!sections.has(key)) sections.set(key, { list: null, pages: [] });
     if (parts.length === 1) sections.get(key).list = parts;
@@ -328,6 +329,8 @@ function axePages(site, siteIndex) {
   }
   if (existsSync(join(root, '404.html'))) picked.push('/404.html');
   if (existsSync(join(root, 'direktori', 'index.html'))) picked.push('/direktori/');
+  // The search page, judged with results on it (see SEARCH_QUERY).
+  if (existsSync(join(root, 'cari', 'index.html'))) picked.push('/cari/');
   // The structured parts the law prescribes are always seen: the catalogue (on the
   // portal) or a site's services, one service page, and the PPID page.
   const service = (sections.get('layanan')?.pages ?? []).sort()[0];
@@ -335,6 +338,21 @@ function axePages(site, siteIndex) {
     if (p && !picked.includes(p) && existsSync(join(root, p, 'index.html'))) picked.push(p);
   }
   return picked.map((p) => ({ url: `https://${site}${p}`, page: rel(join(root, p.endsWith('/') ? `${p}index.html` : p)) }));
+}
+
+// What the search pages are asked before axe looks at them, so that their results (or
+// the announcement that there are none) are on the page.
+const SEARCH_QUERY = 'layanan';
+
+async function showResults(page, sample) {
+  await page.fill('#cari-q', SEARCH_QUERY);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((q) => {
+    const s = document.getElementById('cari-status')?.textContent ?? '';
+    return s.includes(`“${q}”`) && !s.startsWith('Mencari');
+  }, SEARCH_QUERY, { timeout: 20_000 });
+  const shown = await page.$$eval('#cari-hasil > li', (li) => li.length);
+  console.log(`  ${sample.url}: "${SEARCH_QUERY}" shows ${shown} result(s)`);
 }
 
 async function runAxe() {
@@ -391,6 +409,7 @@ async function runAxe() {
         if (!response || response.status() !== 200) {
           failure(sample.page, `${sample.url}: status ${response?.status()} (${sample.page} missing?)`);
         }
+        if (new URL(sample.url).pathname === '/cari/') await showResults(page, sample);
         const unstyled = await page.evaluate(() => [...document.querySelectorAll('link[rel~=stylesheet i]')]
           .filter((l) => !l.sheet).map((l) => l.href));
         for (const href of unstyled) problems.push(`stylesheet ${href} did not load`);

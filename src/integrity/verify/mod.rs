@@ -27,8 +27,9 @@ use fetch::Client;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// The most a manifest may weigh (a 10,000-page site's is about 1.3 MB).
-const MANIFEST_CAP: u64 = 64 * 1024 * 1024;
+/// The most a manifest may weigh (a 10,000-page site's is about 1.3 MB; the most files
+/// a manifest may list take about 30 MB).
+const MANIFEST_CAP: u64 = 32 * 1024 * 1024;
 const SIGNATURE_CAP: u64 = 16 * 1024;
 
 /// Where the expected manifests come from.
@@ -53,6 +54,28 @@ pub struct Options {
 
 /// Names the gambling spam in a page, one description a hit (empty: none).
 pub type Spam<'a> = dyn Fn(&str) -> Vec<String> + Sync + 'a;
+
+/// The spam `guard` finds in a served page, in words: its terms and what hides text
+/// (links to other hosts alone are not spam on a live page: the build warned of them).
+pub fn spam_found(guard: &crate::integrity::spam::SpamGuard, page: &str) -> Vec<String> {
+    use crate::integrity::spam::HitKind;
+    let mut said: Vec<String> = guard
+        .scan_html(page)
+        .into_iter()
+        .filter_map(|hit| match hit.kind {
+            HitKind::Term { term } => Some(format!("the term \"{term}\"")),
+            HitKind::HiddenText { style } => Some(format!(
+                "text hidden by {style} (`{}`)",
+                crate::markdown::shown(&hit.found)
+            )),
+            HitKind::ExternalLink { .. } => None,
+        })
+        .collect();
+    said.sort();
+    said.dedup();
+    said.truncate(8);
+    said
+}
 
 /// What a verify found.
 #[derive(Debug, Default)]
@@ -82,8 +105,14 @@ struct Target {
     expect: Expect,
 }
 
-/// Checks the live sites. Blocking: it runs its own small tokio runtime.
-pub fn verify(registry: &Registry, options: &Options, spam: &Spam) -> Result<Report> {
+/// Checks the live sites. Blocking: it runs its own small tokio runtime. `progress`
+/// hears (sites done, sites in all) as each site is finished.
+pub fn verify(
+    registry: &Registry,
+    options: &Options,
+    spam: &Spam,
+    progress: &dyn Fn(usize, usize),
+) -> Result<Report> {
     let targets = targets(registry, &options.sites)?;
     let key = match &registry.integrity.public_key {
         Some(k) => Some(
@@ -107,7 +136,8 @@ pub fn verify(registry: &Registry, options: &Options, spam: &Spam) -> Result<Rep
     let mut report = Report::default();
     report.findings.extend(local.findings);
     runtime.block_on(async {
-        for target in &targets {
+        for (done, target) in targets.iter().enumerate() {
+            progress(done, targets.len());
             report.sites += 1;
             let check = Check {
                 client: &client,
@@ -120,6 +150,7 @@ pub fn verify(registry: &Registry, options: &Options, spam: &Spam) -> Result<Rep
             };
             check.run(&mut report).await;
         }
+        progress(targets.len(), targets.len());
     });
     crate::finding::sort(&mut report.findings);
     Ok(report)

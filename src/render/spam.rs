@@ -1,0 +1,289 @@
+//! The gambling-spam guard in the build: every page's markdown (front matter, body and
+//! file name) and every rendered HTML page are scanned with one
+//! [`SpamGuard`](crate::integrity::spam::SpamGuard) built from the registry.
+//!
+//! Terms and hidden text are `content.spam` (errors: the site is not published), links
+//! outside the allow-list `content.link.external` (warnings). A hit in the markdown is
+//! reported at its file and line; a rendered page is reported only for what no markdown
+//! of the build carries (hidden text always), once per site and kind, naming the
+//! template (and its line, where the template writes it literally). A reviewer's
+//! `[tinjauan_spam]` lowers a page's term findings to one `content.spam.acknowledged`
+//! warning. Pages rendered only by laman's own embedded templates are not scanned again:
+//! those templates show what the guard has read already (markdown, `_site.toml`) and the
+//! Dinas's registry; a regency theme or a site's own templates make every page scanned.
+//! This module must not decide publishing (the build reads the severities).
+
+use super::theme::Templates;
+use crate::content::Doc;
+use crate::finding::{Code, Finding};
+use crate::integrity::spam::{Hit, HitKind, SpamGuard};
+use crate::site::{Model, Site};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// What the markdown of the rendered sites carries (terms and hosts, acknowledged or
+/// not), so that a rendered page listing it is not reported again.
+pub(super) type Known = HashSet<HitKind>;
+
+/// The guard of this regency: laman's terms plus `[integrity] spam_terms`, links allowed
+/// to `*.go.id`, the regency's domain and `[integrity] link_hosts`.
+pub(super) fn guard(model: &Model) -> SpamGuard {
+    let settings = &model.registry.integrity;
+    SpamGuard::new(
+        &settings.spam_terms,
+        &settings.link_hosts,
+        &model.registry.regency.domain,
+    )
+}
+
+const REVIEW_HELP: &str = "remove it; if the page must name it (an article about the fight against judi online), a reviewer acknowledges the page in its front matter: [tinjauan_spam] oleh = \"Nama, Jabatan\", tanggal = 2026-11-20, alasan = \"...\" (see docs/content.md)";
+const LINK_HELP: &str = "check the address: spam campaigns plant links to gambling sites; if the host is a legitimate partner, the Dinas adds it to `[integrity] link_hosts` in domains.toml";
+
+/// Scans the markdown of every section and page of `site`; returns the findings and
+/// what the markdown carries.
+pub(super) fn scan_site(guard: &SpamGuard, site: &Site) -> (Vec<Finding>, Known) {
+    let docs: Vec<&Doc> = site
+        .content
+        .sections
+        .iter()
+        .map(|s| &s.doc)
+        .chain(site.content.pages.iter().map(|p| &p.doc))
+        .collect();
+    let scanned: Vec<(Vec<Finding>, Vec<HitKind>)> = docs
+        .par_iter()
+        .map(|doc| scan_doc(guard, doc, &site.label))
+        .collect();
+    let (mut findings, mut known) = scan_settings(guard, site);
+    for (f, kinds) in scanned {
+        findings.extend(f);
+        known.extend(kinds);
+    }
+    (findings, known)
+}
+
+/// The site's settings (`_site.toml`: tagline, contact, links, service pledge), which
+/// the templates show: every text value is read, and findings name the file.
+fn scan_settings(guard: &SpamGuard, site: &Site) -> (Vec<Finding>, Known) {
+    let file = site.content.dir.join(crate::content::SITE_CONFIG_FILE);
+    let text = format!("{:?}", site.content.config);
+    let mut known = Known::new();
+    let mut findings = Vec::new();
+    for hit in guard.scan_text(&text) {
+        if !known.insert(hit.kind.clone()) {
+            continue;
+        }
+        let finding = match &hit.kind {
+            HitKind::Term { term } => Finding::new(
+                Code::ContentSpam,
+                format!("the site's settings carry the gambling-spam term `{term}` (written `{}`)", hit.found),
+            )
+            .help("remove it from _site.toml"),
+            HitKind::ExternalLink { host } => Finding::new(
+                Code::ContentLinkExternal,
+                format!("the site's settings link to `{host}`, outside `*.go.id` and the regency's allowed hosts"),
+            )
+            .help(LINK_HELP),
+            HitKind::HiddenText { .. } => continue,
+        };
+        findings.push(finding.file(&file).site(&site.label));
+    }
+    (findings, known)
+}
+
+/// The findings of one markdown file, and the kinds of what it carries.
+fn scan_doc(guard: &SpamGuard, doc: &Doc, label: &str) -> (Vec<Finding>, Vec<HitKind>) {
+    let text = format!("{}{}", doc.front, doc.body);
+    let mut hits = guard.scan_text(&text);
+    // The file's name becomes the page's address: it is read too (line 0: no line).
+    hits.extend(
+        guard
+            .scan_text(&doc.rel)
+            .into_iter()
+            .map(|h| Hit { line: 0, ..h }),
+    );
+    let mut first: BTreeMap<&HitKind, &Hit> = BTreeMap::new();
+    for h in &hits {
+        first.entry(&h.kind).or_insert(h);
+    }
+    let mut findings = Vec::new();
+    let mut terms = Vec::new();
+    for (kind, hit) in &first {
+        let at = |f: Finding| {
+            let f = f.file(&doc.file).site(label);
+            if hit.line > 0 {
+                f.line(hit.line)
+            } else {
+                f
+            }
+        };
+        match kind {
+            HitKind::Term { term } if doc.meta.tinjauan_spam.is_some() => {
+                terms.push(format!("`{term}` ({})", where_(hit)))
+            }
+            HitKind::Term { term } => findings.push(at(Finding::new(
+                Code::ContentSpam,
+                format!(
+                    "`{term}` is a gambling-spam term (written `{}`{})",
+                    hit.found,
+                    if hit.line == 0 {
+                        ", in the file name"
+                    } else {
+                        ""
+                    }
+                ),
+            )
+            .help(REVIEW_HELP))),
+            HitKind::HiddenText { style } => findings.push(at(Finding::new(
+                Code::ContentSpam,
+                format!("text hidden with `{style}`"),
+            ))),
+            HitKind::ExternalLink { host } => findings.push(at(Finding::new(
+                Code::ContentLinkExternal,
+                format!("a link to `{host}`, outside `*.go.id` and the regency's allowed hosts"),
+            )
+            .help(LINK_HELP))),
+        }
+    }
+    if let (Some(review), false) = (&doc.meta.tinjauan_spam, terms.is_empty()) {
+        findings.push(
+            Finding::new(
+                Code::ContentSpamAcknowledged,
+                format!(
+                    "gambling terms acknowledged by {} on {}: {}",
+                    review.oleh.trim(),
+                    review.tanggal.trim(),
+                    terms.join(", ")
+                ),
+            )
+            .at(&doc.file, doc.meta.spam_review_line.max(1))
+            .site(label)
+            .help("published; check the acknowledgment again whenever the page changes"),
+        );
+    }
+    (findings, first.into_keys().cloned().collect())
+}
+
+fn where_(hit: &Hit) -> String {
+    match hit.line {
+        0 => "file name".into(),
+        n => format!("line {n}"),
+    }
+}
+
+/// The hits of a rendered page that its sources do not explain: hidden text, and terms
+/// and hosts that no markdown of the build carries. Weak terms are left out: they count
+/// only beside a strong term, which is reported itself (or is the markdown's, where
+/// the weak one may be part of it: `kasino` in a list's cut summary of `kasino online`).
+pub(super) fn scan_page(guard: &SpamGuard, known: &Known, html: &[u8]) -> Vec<Hit> {
+    let Ok(text) = std::str::from_utf8(html) else {
+        return Vec::new();
+    };
+    guard
+        .scan_html(text)
+        .into_iter()
+        .filter(|h| match &h.kind {
+            HitKind::HiddenText { .. } => true,
+            HitKind::Term { term } => {
+                !guard.is_weak(term)
+                    && !known.iter().any(|k| match k {
+                        HitKind::Term { term: outer } => guard.is_part_of(term, outer),
+                        _ => false,
+                    })
+            }
+            HitKind::ExternalLink { .. } => !known.contains(&h.kind),
+        })
+        .collect()
+}
+
+/// The hits of one rendered page, with what rendered it.
+pub(super) struct PageHits {
+    pub(super) path: String,
+    pub(super) template: String,
+    pub(super) hits: Vec<Hit>,
+}
+
+/// One finding per kind of hit over the rendered pages of a site, at the template that
+/// writes it (and its line, when a template writes it literally).
+pub(super) fn page_findings(
+    guard: &SpamGuard,
+    label: &str,
+    templates: &Templates,
+    pages: Vec<PageHits>,
+) -> Vec<Finding> {
+    let mut by_kind: BTreeMap<HitKind, (PageHits, Hit, usize)> = BTreeMap::new();
+    for page in pages {
+        for hit in &page.hits {
+            match by_kind.get_mut(&hit.kind) {
+                Some(entry) => entry.2 += 1,
+                None => {
+                    let first = PageHits {
+                        path: page.path.clone(),
+                        template: page.template.clone(),
+                        hits: Vec::new(),
+                    };
+                    by_kind.insert(hit.kind.clone(), (first, hit.clone(), 1));
+                }
+            }
+        }
+    }
+    by_kind
+        .into_iter()
+        .map(|(kind, (page, hit, count))| {
+            let more = match count {
+                1 => String::new(),
+                n => format!(" and {} more", n - 1),
+            };
+            let (code, what) = match &kind {
+                HitKind::Term { term } => (
+                    Code::ContentSpam,
+                    format!("carries the gambling-spam term `{term}` (written `{}`), which no markdown page has", hit.found),
+                ),
+                HitKind::HiddenText { style } => (
+                    Code::ContentSpam,
+                    format!("hides text with `{style}` (`{}`)", hit.found),
+                ),
+                HitKind::ExternalLink { host } => (
+                    Code::ContentLinkExternal,
+                    format!("links to `{host}`, outside `*.go.id` and the regency's allowed hosts"),
+                ),
+            };
+            let message = format!(
+                "the rendered page `{}`{more} {what}: it comes from template `{}` (or a template it extends or includes, or the site's settings)",
+                page.path, page.template
+            );
+            let help = match code {
+                Code::ContentLinkExternal => LINK_HELP,
+                _ => "remove it from the template; templates are checked like pages, and the theme's own never hide text by inline style",
+            };
+            let finding = Finding::new(code, message).site(label).help(help);
+            match locate(guard, templates, &page.template, &kind) {
+                Some((file, line)) => finding.at(file, line),
+                None => match templates.origin(&page.template) {
+                    Some(file) => finding.file(file),
+                    None => finding,
+                },
+            }
+        })
+        .collect()
+}
+
+/// The template file and line that write `kind` literally, the rendering template first.
+fn locate(
+    guard: &SpamGuard,
+    templates: &Templates,
+    rendered: &str,
+    kind: &HitKind,
+) -> Option<(PathBuf, usize)> {
+    let mut names: Vec<&str> = templates.names().collect();
+    names.sort_by_key(|n| *n != rendered);
+    names.into_iter().find_map(|name| {
+        let (source, origin) = templates.source(name)?;
+        let hits = match kind {
+            HitKind::HiddenText { .. } => guard.scan_html(source),
+            _ => guard.scan_text(source),
+        };
+        let hit = hits.iter().find(|h| h.kind == *kind)?;
+        Some((Path::to_path_buf(origin), hit.line))
+    })
+}
