@@ -516,6 +516,8 @@ impl render::Sink for StagingSink<'_> {
 struct Warm {
     fingerprint: Option<(String, stamp::Hashes)>,
     previous: Option<stamp::Stamp>,
+    /// `--drafts`, recorded so that `publish` can refuse a build showing drafts.
+    drafts: bool,
 }
 
 impl Warm {
@@ -534,6 +536,7 @@ impl Warm {
         Warm {
             fingerprint,
             previous,
+            drafts: options.drafts,
         }
     }
 
@@ -576,6 +579,7 @@ impl Warm {
                     sites: report.sites,
                     pages: report.pages,
                     published: report.published.clone(),
+                    drafts: self.drafts,
                 },
             )
         });

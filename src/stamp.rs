@@ -39,6 +39,9 @@ pub struct Stamp {
     pub sites: usize,
     pub pages: usize,
     pub published: Vec<String>,
+    /// Whether the build included drafts (`--drafts`): such an output is never published.
+    #[serde(default)]
+    pub drafts: bool,
 }
 
 /// One input file: size, modification time in ns, BLAKE3 of its content.

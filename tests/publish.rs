@@ -417,3 +417,12 @@ fn a_second_publish_to_the_same_folder_waits_for_none_and_is_refused() {
     drop(lock);
     assert_ok(&publish(root.path(), &["--to", s(dest.path())]));
 }
+
+#[test]
+fn a_build_with_drafts_is_refused() {
+    let (root, dest) = example();
+    assert_ok(&laman(root.path(), &["build", "--drafts"]));
+    let out = publish(root.path(), &["--to", s(dest.path())]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--drafts"), "{}", stderr(&out));
+}

@@ -11,8 +11,9 @@
 //! 3. every input the build read (`domains.toml`, `content/`, `themes/`) has the same
 //!    content (BLAKE3) as when it was built: no file added, removed or changed.
 //!
-//! The date and `--drafts` of that build are not compared: CI publishes the build it
-//! just made. This module reads and never writes.
+//! 4. it was not built with `--drafts`.
+//!
+//! The date of that build is not compared: CI publishes the build it just made. This module reads and never writes.
 
 use crate::error::Error;
 use crate::integrity::manifest::{RegencyManifest, REGENCY_FILE};
@@ -55,6 +56,11 @@ pub fn ready(root: &Path, out: &Path) -> Result<Ready, Error> {
             stamp::path_of(out).display()
         )));
     };
+    if built.drafts {
+        return Err(Error::Usage(format!(
+            "{shown} was built with --drafts: its draft pages must not go live; {REBUILD}"
+        )));
+    }
     let now = stamp::outputs(out).map_err(Error::io(format!("cannot read {shown}")))?;
     if now != built.outputs {
         return Err(Error::Usage(format!(
