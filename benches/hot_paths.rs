@@ -121,13 +121,7 @@ mod markdown_bench {
     #[divan::bench(name = "markdown_example_site")]
     fn example_site(bencher: Bencher) {
         let site = MODEL.site(SITE).expect("the example has dinkes");
-        let docs: Vec<&Doc> = site
-            .content
-            .sections
-            .iter()
-            .map(|s| &s.doc)
-            .chain(site.content.pages.iter().map(|p| &p.doc))
-            .collect();
+        let docs: Vec<&Doc> = site.content.docs().collect();
         bencher
             .counter(divan::counter::ItemsCount::new(docs.len()))
             .bench(|| {

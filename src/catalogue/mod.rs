@@ -333,12 +333,7 @@ fn regency_lists_outside_portal(model: &Model) -> Vec<Finding> {
     let mut findings = Vec::new();
     for site in model.sites.iter().filter(|s| !s.is_portal()) {
         let c = &site.content;
-        let docs = c
-            .sections
-            .iter()
-            .map(|s| &s.doc)
-            .chain(c.pages.iter().map(|p| &p.doc));
-        for doc in docs {
+        for doc in c.docs() {
             let Some(ppid) = doc.meta.public_info.as_deref() else {
                 continue;
             };

@@ -88,11 +88,7 @@ pub fn verify(root: &Path, args: VerifyArgs) -> Result<ExitCode, Error> {
         },
         concurrency: args.concurrency as usize,
     };
-    let guard = SpamGuard::new(
-        &registry.integrity.spam_terms,
-        &registry.integrity.link_hosts,
-        &registry.regency.domain,
-    );
+    let guard = SpamGuard::of(&registry);
     let spam = |page: &str| verify::spam_found(&guard, page);
     let bar = indicatif::ProgressBar::hidden();
     if shows_progress(format) {

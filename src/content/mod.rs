@@ -46,6 +46,14 @@ impl SiteContent {
         let rel = format!("{}/_index.md", self.config.news_section());
         self.sections.iter().position(|s| s.doc.rel == rel)
     }
+
+    /// Every document of the site: its sections (the root first), then its pages.
+    pub fn docs(&self) -> impl Iterator<Item = &Doc> {
+        self.sections
+            .iter()
+            .map(|s| &s.doc)
+            .chain(self.pages.iter().map(|p| &p.doc))
+    }
 }
 
 /// A markdown file with its front matter.

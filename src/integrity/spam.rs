@@ -86,6 +86,17 @@ pub struct SpamGuard {
 }
 
 impl SpamGuard {
+    /// The guard of a regency: its `[integrity] spam_terms` and `link_hosts`, its domain.
+    /// The build and `verify` both take it from here, so both judge alike.
+    pub fn of(registry: &crate::registry::Registry) -> SpamGuard {
+        let settings = &registry.integrity;
+        SpamGuard::new(
+            &settings.spam_terms,
+            &settings.link_hosts,
+            &registry.regency.domain,
+        )
+    }
+
     /// A guard with laman's terms plus `extra_terms` (same syntax as the data file: a
     /// leading `~` marks a weak term), allowing links to `*.go.id`, to `regency_domain`
     /// and its subdomains, and to `link_hosts` (`host.example` exactly, `*.ac.id` any

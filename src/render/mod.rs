@@ -97,7 +97,7 @@ pub fn render(
     let themes = compile::load_themes(root, model);
     let compiled = compile::Compiled::new(model, &themes, selected, &mut findings);
 
-    let guard = spam::guard(model);
+    let guard = crate::integrity::spam::SpamGuard::of(&model.registry);
     let mut known = spam::Known::new();
     let docs: Vec<(&Site, Docs)> = model
         .sites

@@ -17,7 +17,7 @@ use super::theme::Templates;
 use crate::content::Doc;
 use crate::finding::{Code, Finding};
 use crate::integrity::spam::{Hit, HitKind, SpamGuard};
-use crate::site::{Model, Site};
+use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -26,30 +26,13 @@ use std::path::{Path, PathBuf};
 /// not), so that a rendered page listing it is not reported again.
 pub(super) type Known = HashSet<HitKind>;
 
-/// The guard of this regency: laman's terms plus `[integrity] spam_terms`, links allowed
-/// to `*.go.id`, the regency's domain and `[integrity] link_hosts`.
-pub(super) fn guard(model: &Model) -> SpamGuard {
-    let settings = &model.registry.integrity;
-    SpamGuard::new(
-        &settings.spam_terms,
-        &settings.link_hosts,
-        &model.registry.regency.domain,
-    )
-}
-
 const REVIEW_HELP: &str = "remove it; if the page must name it (an article about the fight against judi online), a reviewer acknowledges the page in its front matter: [tinjauan_spam] oleh = \"Nama, Jabatan\", tanggal = 2026-11-20, alasan = \"...\" (see docs/content.md)";
 const LINK_HELP: &str = "check the address: spam campaigns plant links to gambling sites; if the host is a legitimate partner, the Dinas adds it to `[integrity] link_hosts` in domains.toml";
 
 /// Scans the markdown of every section and page of `site`; returns the findings and
 /// what the markdown carries.
 pub(super) fn scan_site(guard: &SpamGuard, site: &Site) -> (Vec<Finding>, Known) {
-    let docs: Vec<&Doc> = site
-        .content
-        .sections
-        .iter()
-        .map(|s| &s.doc)
-        .chain(site.content.pages.iter().map(|p| &p.doc))
-        .collect();
+    let docs: Vec<&Doc> = site.content.docs().collect();
     let scanned: Vec<(Vec<Finding>, Vec<HitKind>)> = docs
         .par_iter()
         .map(|doc| scan_doc(guard, doc, &site.label))

@@ -94,10 +94,7 @@ impl Judge<'_> {
         let c = &site.content;
         let dated = |m: &crate::content::FrontMatter| m.updated_when.or(m.when).map(|w| w.date);
         let newest_page = c
-            .sections
-            .iter()
-            .map(|s| &s.doc)
-            .chain(c.pages.iter().map(|p| &p.doc))
+            .docs()
             .filter_map(|d| dated(&d.meta))
             .filter(|d| *d <= self.as_of)
             .max();
