@@ -156,6 +156,14 @@ pub fn produce(
     let root = options.root.as_path();
     progress(Stage::ReadRegistry.as_str());
     let (registry, mut findings) = crate::registry::generate::checked(root, options.today)?;
+    // Before any page is rendered: a build that could not be signed is refused at once.
+    if let Mode::Build {
+        signer: Some(signer),
+        ..
+    } = &options.mode
+    {
+        registered_key(&registry, signer)?;
+    }
 
     progress(Stage::ReadContent.as_str());
     let (dirs, found) = content::discover(root, &registry).map_err(Error::io(format!(
@@ -426,9 +434,6 @@ fn publish(
         ..
     } = assessed;
     let regency = registry.as_ref().map_or("", |r| r.regency.domain.as_str());
-    if let (Some(signer), Some(registry)) = (signer, registry) {
-        registered_key(registry, signer)?;
-    }
     let keep: Vec<String> = match registry {
         Some(registry) => report.held_back.iter().map(|l| registry.fqdn(l)).collect(),
         None => Vec::new(),
