@@ -219,7 +219,10 @@ fn a_publish_killed_at_any_step_leaves_current_on_a_complete_release() {
         kill_after(root.path(), &["--to", s(dest.path())], delay_ms);
         assert_complete(dest.path());
     }
-    // The next publish clears what the killed ones left and completes.
+    // The next publish clears what the killed ones left and completes. A killed publish
+    // may have finished its release within this second (a release id is the second and
+    // the build), so the next one starts in a new second, as the refusal asks.
+    wait_a_second();
     assert_ok(&publish(root.path(), &["--to", s(dest.path())]));
     assert_complete(dest.path());
     let left: Vec<_> = std::fs::read_dir(dest.path().join("releases"))
