@@ -21,6 +21,10 @@
 //!   regency's real nameservers and web servers, which a test must not (tests/dns.rs,
 //!   tests/verify.rs and tests/publish.rs run them against real servers on 127.0.0.1);
 //!   each `--option` such a line shows must still be one its command's `--help` lists.
+//!
+//! Commands a document shows inline in its prose (`` `laman domains zone --serial N` ``)
+//! are not run either, but each must name a real command and only options its `--help`
+//! lists.
 
 mod common;
 use common::*;
@@ -176,6 +180,39 @@ fn assert_options_exist(doc: &str, line: usize, command: &str) {
     }
 }
 
+/// The `laman ...` commands a document shows in its prose, as inline code (a span may
+/// run over a line break), with the line each starts on. Fenced blocks are left out.
+fn inline_commands(doc: &str) -> Vec<(usize, String)> {
+    let mut prose = String::new();
+    let mut fenced = false;
+    for line in doc.lines() {
+        if line.trim_end().starts_with("```") {
+            fenced = !fenced;
+            prose.push('\n');
+        } else if fenced {
+            prose.push('\n');
+        } else {
+            prose.push_str(line);
+            prose.push('\n');
+        }
+    }
+    let mut commands = Vec::new();
+    let mut rest = prose.as_str();
+    let mut line = 1;
+    while let Some(open) = rest.find('`') {
+        line += rest[..open].matches('\n').count();
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('`') else { break };
+        let span = &after[..close];
+        if span.starts_with("laman ") {
+            commands.push((line, span.replace('\n', " ")));
+        }
+        line += span.matches('\n').count();
+        rest = &after[close + 1..];
+    }
+    commands
+}
+
 /// A copy of the example regency: what a newcomer has after cloning.
 fn example() -> tempfile::TempDir {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -242,6 +279,10 @@ fn run_document(doc: &str) -> tempfile::TempDir {
             >= 3,
         "{doc} has its sh blocks: {blocks:?}"
     );
+    // Commands shown in the prose are not run, but each names a real command and options.
+    for (line, command) in inline_commands(&text) {
+        assert_options_exist(doc, line, &command);
+    }
     let root = example();
     for block in &blocks {
         match block {
@@ -378,6 +419,15 @@ fn the_block_reader_finds_blocks_and_applies_the_exceptions() {
             path: "content/x/a.md".into(),
             text: "+++\n".into()
         }
+    );
+    assert_eq!(
+        inline_commands(
+            "a `laman build`\n```sh\n`laman x`\n```\nb `laman publish --to\nX --rollback` `c`\n"
+        ),
+        [
+            (1, "laman build".to_string()),
+            (5, "laman publish --to X --rollback".to_string())
+        ]
     );
     assert_eq!(
         runnable("laman serve --port 8080 --root . # preview\n"),
