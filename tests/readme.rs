@@ -47,17 +47,21 @@ enum Block {
 }
 
 /// The `sh` blocks and file blocks of a markdown document, each with the line its fence
-/// opens on. Every fence is tracked, so a fence shown inside another is not read as one.
+/// opens on. Every fence is tracked (indented ones in list items too), so a fence shown
+/// inside another is not read as one.
 fn blocks(doc: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     // The open fence: its line, its info string, its text so far.
     let mut open: Option<(usize, String, String)> = None;
+    // How far the open fence is indented: its lines lose as much (as CommonMark reads it).
+    let mut indent = 0;
     for (n, line) in doc.lines().enumerate() {
-        let trimmed = line.trim_end();
+        let trimmed = line.trim();
         match &mut open {
             None => {
                 if let Some(info) = trimmed.strip_prefix("```") {
                     open = Some((n + 1, info.trim().to_string(), String::new()));
+                    indent = line.len() - line.trim_start_matches(' ').len();
                 }
             }
             Some(_) if trimmed == "```" => {
@@ -74,7 +78,8 @@ fn blocks(doc: &str) -> Vec<Block> {
                 }
             }
             Some((_, _, text)) => {
-                text.push_str(line);
+                let spaces = line.len() - line.trim_start_matches(' ').len();
+                text.push_str(&line[spaces.min(indent)..]);
                 text.push('\n');
             }
         }
@@ -186,7 +191,7 @@ fn inline_commands(doc: &str) -> Vec<(usize, String)> {
     let mut prose = String::new();
     let mut fenced = false;
     for line in doc.lines() {
-        if line.trim_end().starts_with("```") {
+        if line.trim().starts_with("```") {
             fenced = !fenced;
             prose.push('\n');
         } else if fenced {
@@ -453,6 +458,14 @@ fn the_guides_explain_every_finding_code() {
 
 #[test]
 fn the_block_reader_finds_blocks_and_applies_the_exceptions() {
+    assert_eq!(
+        blocks("- item\n\n  ```toml content/a.toml\n  [a]\n    b = 1\n  ```\n"),
+        [Block::File {
+            line: 3,
+            path: "content/a.toml".into(),
+            text: "[a]\n  b = 1\n".into()
+        }]
+    );
     let readme = "text\n```sh\ncargo run --release -- build   # note\nscripts/test\n```\n```\nnot sh\n```\n```sh\nlaman a \\\n  --b c\nlaman dns check\n```\n```text\n```sh\n```\n```markdown content/x/a.md\n+++\n```\n";
     let blocks = blocks(readme);
     assert_eq!(blocks.len(), 3, "{blocks:?}");
