@@ -259,13 +259,13 @@ fn walk_dir(
             walk.findings.push(
                 super::Finding::new(
                     super::Code::ContentRead,
-                    format!(
-                        "the name `{}` is not UTF-8 text (it was saved in another encoding)",
-                        name.escape_debug()
+                    crate::msg!(
+                        "input-name-not-utf8",
+                        name = name.escape_debug().to_string()
                     ),
                 )
                 .file(&shown)
-                .help("rename it with letters, digits, `-` and `_`: the name becomes part of a web address"),
+                .help(crate::msg!("input-name-not-utf8-help")),
             );
             continue;
         }
