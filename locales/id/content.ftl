@@ -139,17 +139,17 @@ ppid-exempt-test = `{ $title }` dinyatakan informasi yang dikecualikan, tetapi u
 ppid-exempt-test-help = UU 14/2008 Pasal 2 ayat 4: tambahkan uji_konsekuensi = "..." yang menyebut keputusan PPID.
 # Markdown: tautan, judul bagian, gambar, dan HTML mentah.
 
-link-not-at = `{ $link }` bukan tautan @.
-link-no-site = Tidak ada situs `{ $label }` yang diterbitkan.
-link-no-site-near = Tidak ada situs `{ $label }` yang diterbitkan. Mungkin maksudnya `@{ $near }/`?
+link-not-at = `{ $link }` bukan tautan @
+link-no-site = tidak ada situs `{ $label }` yang diterbitkan
+link-no-site-near = tidak ada situs `{ $label }` yang diterbitkan; mungkin maksudnya `@{ $near }/`?
 link-no-page = { $own ->
-        [yes] Situs ini
-       *[other] Situs `{ $site }`
-    } tidak punya halaman `{ $path }` (salah ketik nama, berkas sudah dipindah, atau halamannya masih draf?).
+        [yes] situs ini
+       *[other] situs `{ $site }`
+    } tidak punya halaman `{ $path }` (salah ketik nama, berkas sudah dipindah, atau halamannya masih draf?)
 link-no-page-near = { $own ->
-        [yes] Situs ini
-       *[other] Situs `{ $site }`
-    } tidak punya halaman `{ $path }`. Mungkin maksudnya `{ $near }`?
+        [yes] situs ini
+       *[other] situs `{ $site }`
+    } tidak punya halaman `{ $path }`; mungkin maksudnya `{ $near }`?
 link-no-heading = Tautan `{ $url }` rusak: halaman tujuannya tidak punya judul bagian `#{ $id }`.
 link-no-heading-help = Id judul bagian adalah teks judulnya dalam huruf kecil dengan tanda hubung (## Visi dan Misi → #visi-dan-misi), atau id yang ditulis sendiri seperti ## Judul {"{"}#id{"}"}.
 link-broken = Tautan `{ $url }` rusak: { $why }
