@@ -49,7 +49,7 @@ content-folder-not-site = Folder konten `{ $name }` tidak diterbitkan: subdomain
        *[other] { $kind }
     }, bukan sebagai situs.
 content-folder-unapproved = Folder konten `{ $name }` tidak diterbitkan: subdomain `{ $name }` berstatus { $status ->
-        [requested] masih diajukan
+        [requested] diajukan (belum disetujui)
         [suspended] ditangguhkan
         [revoked] dicabut
         [rejected] ditolak
@@ -97,8 +97,8 @@ service-topic-missing-help = Tambahkan topik = "..." di [layanan], misalnya topi
 service-staff-count = `jumlah_pelaksana` harus berupa bilangan bulat (jumlah orang) atau teks.
 service-staff-count-help = Contoh: jumlah_pelaksana = 6, atau "6 orang petugas loket".
 service-component-missing = Standar pelayanan belum memuat `{ $key }` ({ $title }).
-service-delivery-help = Wajib menurut UU 25/2009 Pasal 21: tambahkan { $key } = "..." di [layanan].
-service-management-help = Diharapkan menurut PermenPANRB 15/2014: tambahkan { $key } = "..." di [layanan].
+service-delivery-help = UU 25/2009 Pasal 21 mewajibkan komponen ini: tambahkan { $key } = "..." di [layanan].
+service-management-help = PermenPANRB 15/2014 meminta komponen ini ada: tambahkan { $key } = "..." di [layanan].
 service-list-item = Setiap butir `{ $key }` harus berupa teks yang tidak kosong.
 service-list-item-help = Tulis daftarnya seperti ["butir pertama", "butir kedua"].
 service-text = `{ $key }` harus berupa teks atau daftar teks.

@@ -34,7 +34,7 @@ label-duplicate = Label `{ $label }` terdaftar dua kali (pertama di baris { $fir
 label-duplicate-help = Simpan satu entri untuk setiap label; label yang pernah dipakai bisa dipakai lagi lewat permohonan baru pada entri yang sama.
 label-parent-unregistered = induknya `{ $parent }` belum terdaftar
 label-parent-status = induknya `{ $parent }` berstatus { $status ->
-        [requested] masih diajukan
+        [requested] diajukan (belum disetujui)
         [suspended] ditangguhkan
         [revoked] dicabut
         [rejected] ditolak
