@@ -157,7 +157,7 @@ fn check_registry(
     files: &[(String, String)],
     today: jiff::civil::Date,
 ) -> Result<Vec<Finding>, Error> {
-    let trial = tempfile::tempdir().map_err(Error::io("cannot make a temporary folder"))?;
+    let trial = tempfile::tempdir().map_err(Error::io(crate::msg!("io-cannot-tempdir")))?;
     for (path, text) in files
         .iter()
         .filter(|(p, _)| p.starts_with("domains.toml") || p.starts_with("content/portal/"))
@@ -181,16 +181,23 @@ fn write_all(dir: &Path, files: &[(String, String)]) -> Result<(), Error> {
 /// Writes a file that must not exist yet, making its folders.
 fn write_new(path: &Path, text: &str) -> Result<(), Error> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(Error::io(format!("cannot create {}", parent.display())))?;
+        std::fs::create_dir_all(parent).map_err(Error::io(crate::msg!(
+            "io-cannot-create",
+            path = parent.display().to_string()
+        )))?;
     }
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
-        .map_err(Error::io(format!("cannot write {}", path.display())))?;
-    std::io::Write::write_all(&mut file, text.as_bytes())
-        .map_err(Error::io(format!("cannot write {}", path.display())))
+        .map_err(Error::io(crate::msg!(
+            "io-cannot-write",
+            path = path.display().to_string()
+        )))?;
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(Error::io(crate::msg!(
+        "io-cannot-write",
+        path = path.display().to_string()
+    )))
 }
 
 /// Writes `content/<label>/` of a site requested or approved in the registry in `root`:
