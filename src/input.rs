@@ -187,9 +187,9 @@ fn names(path: &Path) -> io::Result<Vec<&std::ffi::OsStr>> {
         .filter(|c| *c != Component::CurDir)
         .map(|c| match c {
             Component::Normal(n) => Ok(n),
-            _ => Err(outside(format!(
-                "`{}` is not a folder inside the repository",
-                path.display()
+            _ => Err(outside(crate::msg!(
+                "input-not-inside",
+                path = path.display().to_string()
             ))),
         })
         .collect()

@@ -77,3 +77,13 @@ clap-missing-command = sebutkan perintah lanjutannya
 clap-conflict = '{ $arg }' tidak dapat dipakai bersama '{ $other }'
 clap-wrong-values = jumlah nilai untuk '{ $arg }' tidak tepat
 clap-did-you-mean = saran: mungkin maksud Anda '{ $suggestion }'?
+init-not-empty = { $dir } tidak kosong: `laman init` menulis repositori baru ke folder yang baru atau kosong; pilih folder lain, atau kosongkan
+init-is-file = { $dir } adalah berkas, bukan folder: pilih jalur lain
+new-site-unregistered = `{ $label }` tidak terdaftar di { $registry }: OPD mengajukannya dulu (`laman domains request { $label } --owner ... --contact ...`) lalu Dinas menyetujuinya
+new-site-status = `{ $label }` berstatus { $status } di domains.toml: hanya subdomain yang diajukan atau disetujui yang mendapat situs (permohonan baru: `laman domains request { $label } ...`)
+new-site-kind = `{ $label }` terdaftar sebagai { $kind ->
+        [service] layanan (service)
+        [app] aplikasi (app)
+       *[other] { $kind }
+    }, bukan situs (site): servernya sendiri yang melayaninya, laman tidak membangun halaman untuknya
+new-site-exists = { $folder } sudah ada: `laman new site` tidak pernah menimpa halaman sebuah situs

@@ -136,14 +136,15 @@ pub fn init(
     let shown = dir.display();
     if let Ok(mut entries) = std::fs::read_dir(dir) {
         if entries.next().is_some() {
-            return Err(Error::Usage(format!(
-                "{shown} is not empty: `laman init` writes a new repository into a new or \
-                 empty folder; choose another, or empty it"
+            return Err(Error::Usage(crate::msg!(
+                "init-not-empty",
+                dir = shown.to_string()
             )));
         }
     } else if dir.exists() {
-        return Err(Error::Usage(format!(
-            "{shown} is a file, not a folder: choose another path"
+        return Err(Error::Usage(crate::msg!(
+            "init-is-file",
+            dir = shown.to_string()
         )));
     }
     let files = regency_files(regency);
@@ -205,33 +206,33 @@ fn write_new(path: &Path, text: &str) -> Result<(), Error> {
 pub fn new_site(root: &Path, label: &str) -> Result<Vec<String>, Error> {
     let registry = Registry::load(root)?;
     let Some(sub) = registry.subdomain(label) else {
-        return Err(Error::Usage(format!(
-            "`{label}` is not in the registry ({}): the OPD requests it first \
-             (`laman domains request {label} --owner ... --contact ...`) and the Dinas approves it",
-            root.join(crate::registry::FILE_NAME).display()
+        return Err(Error::Usage(crate::msg!(
+            "new-site-unregistered",
+            label = label,
+            registry = root.join(crate::registry::FILE_NAME).display().to_string()
         )));
     };
     // `domains approve` refuses a site without its content folder, so the drafts are
     // written while the request waits for its decree, or after it.
     if !matches!(sub.status, Status::Approved | Status::Requested) {
-        return Err(Error::Usage(format!(
-            "`{label}` is {} in the registry: only a requested or approved subdomain gets a \
-             site (a new request: `laman domains request {label} ...`)",
-            sub.status.as_str()
+        return Err(Error::Usage(crate::msg!(
+            "new-site-status",
+            label = label,
+            status = sub.status.word()
         )));
     }
     if sub.kind != Kind::Site {
-        return Err(Error::Usage(format!(
-            "`{label}` is of kind {} in the registry, not site: its own server answers it, \
-             laman builds no pages for it",
-            sub.kind.as_str()
+        return Err(Error::Usage(crate::msg!(
+            "new-site-kind",
+            label = label,
+            kind = sub.kind.as_str()
         )));
     }
     let folder = root.join("content").join(label);
     if folder.exists() {
-        return Err(Error::Usage(format!(
-            "{} already exists: `laman new site` never overwrites a site's pages",
-            folder.display()
+        return Err(Error::Usage(crate::msg!(
+            "new-site-exists",
+            folder = folder.display().to_string()
         )));
     }
     let owner = sub.owner.clone();
