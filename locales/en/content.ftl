@@ -280,3 +280,6 @@ input-link-chain = `{ $path }` is a chain of too many symbolic links
 input-link-absolute = `{ $path }` is a symbolic link to the absolute path { $target }
 input-link = `{ $path }` is a symbolic link
 input-not-inside = `{ $path }` is not a folder inside the repository
+fm-toml-quote-help = a quoted text is not closed on its line: end it with " (title = "Kabar Desa")
+fm-toml-duplicate-help = a field is written twice: keep one of them
+fm-toml-equals-help = each field is `name = value` on its own line, for example title = "Kabar Desa"

@@ -28,7 +28,7 @@ fm-review-help = Peninjau menyatakan halaman ini sudah diperiksa dengan: [tinjau
 fm-review-no-reviewer = Nama peninjau (`tinjauan_spam.oleh`) masih kosong.
 fm-review-date = `tinjauan_spam.tanggal` bukan tanggal: `{ $text }`
 read-not-utf8 = Berkas ini bukan teks UTF-8.
-read-not-utf8-help = Simpan ulang berkas sebagai UTF-8 (di kebanyakan penyunting: Simpan Sebagai, Encoding: UTF-8).
+read-not-utf8-help = Simpan ulang berkas sebagai UTF-8 (di kebanyakan aplikasi penyunting teks: Simpan Sebagai, Encoding: UTF-8).
 site-settings = Pengaturan situs (_site.toml) tidak dapat dibaca: { $detail }
 site-settings-help = Daftar kolom _site.toml ada di docs/content.md.
 site-theme-name = Tema `{ $theme }` bukan nama folder di themes/.
@@ -137,7 +137,7 @@ ppid-exempt-ground = `{ $title }` dinyatakan informasi yang dikecualikan, tetapi
 ppid-exempt-ground-help = UU 14/2008 Pasal 17 mengatur informasi yang boleh dikecualikan: tambahkan dasar_hukum = "..." yang menyebut pasalnya.
 ppid-exempt-test = `{ $title }` dinyatakan informasi yang dikecualikan, tetapi uji konsekuensinya belum ditulis.
 ppid-exempt-test-help = UU 14/2008 Pasal 2 ayat 4: tambahkan uji_konsekuensi = "..." yang menyebut keputusan PPID.
-# Markdown: tautan, judul bagian, gambar, dan HTML mentah.
+# Markdown: tautan, subjudul, gambar, dan Kode HTML.
 
 link-not-at = `{ $link }` bukan tautan @
 link-no-site = tidak ada situs `{ $label }` yang diterbitkan
@@ -150,17 +150,17 @@ link-no-page-near = { $own ->
         [yes] situs ini
        *[other] situs `{ $site }`
     } tidak punya halaman `{ $path }`; mungkin maksudnya `{ $near }`?
-link-no-heading = Tautan `{ $url }` rusak: halaman tujuannya tidak punya judul bagian `#{ $id }`.
-link-no-heading-help = Id judul bagian adalah teks judulnya dalam huruf kecil dengan tanda hubung (## Visi dan Misi → #visi-dan-misi), atau id yang ditulis sendiri seperti ## Judul {"{"}#id{"}"}.
+link-no-heading = Tautan `{ $url }` rusak: halaman tujuannya tidak punya subjudul `#{ $id }`.
+link-no-heading-help = Id subjudul adalah teks judulnya dalam huruf kecil dengan tanda hubung (## Visi dan Misi → #visi-dan-misi), atau id yang ditulis sendiri seperti ## Judul {"{"}#id{"}"}.
 link-broken = Tautan `{ $url }` rusak: { $why }
 link-broken-help = Tulis @/folder/halaman.md untuk halaman di situs ini, @label/halaman.md untuk situs lain, @portal/... untuk portal.
 link-script = Alamat `{ $url }` dapat menjalankan kode di peramban pembaca.
 link-not-allowed = Alamat `{ $url }` tidak boleh dipakai sebagai tautan di konten.
 link-allowed-help = Tautkan hanya ke alamat http(s), mailto: atau tel:, atau ke berkas di situs ini.
-heading-attribute = Atribut judul bagian `{ $shown }` tidak diizinkan (hanya {"{"}#id{"}"} dan {"{"}.kelas{"}"}).
-heading-id = Id judul bagian `{ $id }` tidak diizinkan: { $rule }
-heading-class = Kelas judul bagian `{ $class }` tidak diizinkan: { $rule }
-heading-attribute-help = Tanda kurung kurawal di belakang judul bagian hanya boleh berisi id dan kelas: ## Judul {"{"}#id .kelas{"}"}; id dan kelas terdiri atas huruf, angka, - dan _.
+heading-attribute = Atribut subjudul `{ $shown }` tidak diizinkan (hanya {"{"}#id{"}"} dan {"{"}.kelas{"}"}).
+heading-id = Id subjudul `{ $id }` tidak diizinkan: { $rule }
+heading-class = Kelas subjudul `{ $class }` tidak diizinkan: { $rule }
+heading-attribute-help = Kurung kurawal di belakang subjudul hanya boleh berisi id dan kelas: ## Judul {"{"}#id .kelas{"}"}; id dan kelas terdiri atas huruf, angka, - dan _.
 image-alt = Gambar belum diberi keterangan (teks alternatif).
 image-alt-help = Tulis apa yang tampak di gambar di antara kurung siku: ![Bagan struktur organisasi](bagan.svg)
 markdown-name-rule = id dan kelas terdiri atas huruf, angka, `-` dan `_` (paling banyak 64), dan bukan nama yang dipakai tema sendiri (seperti konten, lewati, kepala, kaki, menu, atau id yang diawali standar-, dip- atau katalog-)
@@ -173,18 +173,18 @@ html-attribute-help = Yang diizinkan: id, class, title, lang, dir, role dan aria
 html-style-help = Konten tidak boleh mengatur tampilannya sendiri; rata kolom tabel diatur dengan markdown (|:---|---:|).
 html-unclosed-help = Tutup tandanya (`>` untuk tag, `-->` untuk komentar).
 html-element-help = Hapus bagian ini: konten tidak boleh memuat skrip, sisipan (embed), formulir, atau metadata halaman. Sebaiknya tulis dengan markdown saja.
-html-element-dangerous = HTML mentah `<{ $tag }>` tidak boleh ada di konten.
-html-element = HTML mentah `<{ $tag }>` tidak boleh ada di konten dan akan dibuang.
-html-handler = HTML mentah `<{ $tag } { $attr }=...>`: event handler menjalankan skrip, jadi tidak diizinkan.
-html-attribute = HTML mentah `<{ $tag } { $attr }=...>`: atribut `{ $attr }` tidak diizinkan di sini dan akan dibuang.
-html-address-script = HTML mentah `<{ $tag }>` menunjuk ke `{ $url }`, yang dapat menjalankan kode.
-html-address = HTML mentah `<{ $tag }>` menunjuk ke `{ $url }`, alamat yang tidak diizinkan dan akan dibuang.
-html-style = HTML mentah `<{ $tag } style="{ $style }">`: pengaturan gaya (style) tidak diizinkan di konten.
+html-element-dangerous = Kode HTML `<{ $tag }>` tidak boleh ada di konten.
+html-element = Kode HTML `<{ $tag }>` tidak boleh ada di konten dan akan dibuang.
+html-handler = Kode HTML `<{ $tag } { $attr }=...>`: event handler menjalankan skrip, jadi tidak diizinkan.
+html-attribute = Kode HTML `<{ $tag } { $attr }=...>`: atribut `{ $attr }` tidak diizinkan di sini dan akan dibuang.
+html-address-script = Kode HTML `<{ $tag }>` menunjuk ke `{ $url }`, yang dapat menjalankan kode.
+html-address = Kode HTML `<{ $tag }>` menunjuk ke `{ $url }`, alamat yang tidak diizinkan dan akan dibuang.
+html-style = Kode HTML `<{ $tag } style="{ $style }">`: pengaturan gaya (style) tidak diizinkan di konten.
 html-name = { $attr } `{ $value }` tidak diizinkan.
 html-iframe = iframe dari `{ $src }` tidak diizinkan untuk situs ini.
-html-unclosed = HTML mentah `{ $what }` tidak ditutup, sehingga akan menelan teks sesudahnya.
+html-unclosed = Kode HTML `{ $what }` tidak ditutup, sehingga akan menelan teks sesudahnya.
 html-alt = Elemen <img> belum diberi teks alternatif (alt).
-html-too-deep = HTML mentah memuat elemen bersarang lebih dari { $max } tingkat.
+html-too-deep = Kode HTML memuat elemen bersarang lebih dari { $max } tingkat.
 # Spam judi dan tautan ke luar.
 
 spam-review-help = Hapus kata itu. Jika halaman memang harus menyebutnya (misalnya berita tentang pemberantasan judi online), peninjau menyatakannya di bagian depan halaman: [tinjauan_spam] oleh = "Nama, Jabatan", tanggal = 2026-11-20, alasan = "..." (lihat docs/content.md).
@@ -290,3 +290,6 @@ input-link-chain = `{ $path }` adalah rangkaian tautan simbolik (symlink) yang t
 input-link-absolute = `{ $path }` adalah tautan simbolik (symlink) ke jalur absolut { $target }
 input-link = `{ $path }` adalah tautan simbolik (symlink)
 input-not-inside = `{ $path }` bukan folder di dalam repositori
+fm-toml-quote-help = Ada teks bertanda kutip yang belum ditutup di barisnya: akhiri dengan " (title = "Kabar Desa").
+fm-toml-duplicate-help = Ada kolom yang ditulis dua kali: simpan salah satunya saja.
+fm-toml-equals-help = Setiap kolom ditulis `nama = nilai` di barisnya sendiri, misalnya title = "Kabar Desa".

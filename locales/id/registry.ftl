@@ -29,7 +29,7 @@ registry-contact-domain-help = OPD memakai surel resmi kabupaten: nama@{ $domain
 label-syntax = Label `{ $label }`: { $why }.
 label-syntax-help = Label terdiri atas huruf kecil, angka, dan tanda hubung, paling banyak 63 karakter, tidak diawali atau diakhiri tanda hubung.
 label-reserved = Label `{ $label }` sudah dicadangkan.
-label-reserved-help = www, mail, ns1 dan sejenisnya dipakai untuk infrastruktur, `portal` adalah nama domain utama, dan label berawalan `_` untuk rekaman layanan; pilih label lain.
+label-reserved-help = www, mail, ns1 dan sejenisnya dipakai untuk infrastruktur, `portal` adalah nama domain utama, dan label berawalan `_` untuk record layanan; pilih label lain.
 label-duplicate = Label `{ $label }` terdaftar dua kali (pertama di baris { $first }).
 label-duplicate-help = Simpan satu entri untuk setiap label; label yang pernah dipakai bisa dipakai lagi lewat permohonan baru pada entri yang sama.
 label-parent-unregistered = induknya `{ $parent }` belum terdaftar
@@ -69,7 +69,7 @@ transitions-help = Perubahan status yang boleh: { $steps }
 decree-missing = `{ $label }` berstatus { $status } tetapi belum punya Keputusan.
 decree-missing-help = Tambahkan decree = {"{"} number = "...", date = TTTT-BB-HH {"}"}: penggunaan subdomain ditetapkan dengan Keputusan.
 decree-no-number = Keputusan untuk `{ $label }` belum bernomor.
-decree-future = Keputusan untuk `{ $label }` bertanggal { $date }, yaitu di masa depan.
+decree-future = Keputusan untuk `{ $label }` bertanggal { $date }, padahal tanggal itu belum tiba.
 decree-future-help = Subdomain baru disetujui setelah Keputusannya ditandatangani; periksa tanggalnya.
 decree-before-request = Keputusan untuk `{ $label }` ({ $date }) bertanggal lebih awal dari permohonannya.
 decree-before-request-help = Periksa tanggal Keputusan dan tanggal `requested`.
@@ -78,7 +78,7 @@ history-mismatch-help = Ubah status dengan `laman domains ...` agar keduanya iku
 history-decree = Keputusan untuk `{ $label }` bernomor { $decree }, tetapi persetujuan terakhir di riwayatnya menyebut { $cited }.
 history-nothing = belum ada apa-apa
 history-transition = Riwayat `{ $label }` berpindah dari { $from } ke { $to }, yang tidak diizinkan.
-history-backwards = Riwayat `{ $label }` mundur ke belakang pada { $date }.
+history-backwards = Tanggal di riwayat `{ $label }` mundur pada { $date } (lebih awal dari entri sebelumnya).
 history-no-decree = { $action ->
         [approved] Persetujuan
         [revoked] Pencabutan
@@ -87,30 +87,30 @@ history-no-decree = { $action ->
 history-no-decree-help = Persetujuan dan pencabutan dilakukan dengan Keputusan: tambahkan decree = "..." pada entri riwayat itu.
 registry-content-missing = `{ $label }` adalah situs yang disetujui, tetapi folder content/{ $label } belum ada.
 registry-content-missing-help = Buat content/{ $label }/_index.md (atau jalankan `laman new site { $label }`), atau daftarkan sebagai kind = "service" jika situsnya tidak dibangun dengan laman.
-review-overdue = Peninjauan `{ $label }` sudah lewat waktu sejak { $date }.
+review-overdue = Jadwal peninjauan `{ $label }` sudah lewat ({ $date }).
 review-overdue-help = Tinjau kembali penggunaan subdomain ini dan tetapkan tanggal `review` yang baru.
 word-or = atau
 record-who-portal = Portal
-record-cname-apex = Portal (puncak zona) memakai CNAME.
-record-cname-apex-help = CNAME tidak boleh berdampingan dengan rekaman SOA dan NS di puncak zona; beri portal rekaman A/AAAA.
-record-missing = `{ $label }` sudah disetujui tetapi belum punya rekaman DNS.
+record-cname-apex = Portal (domain utama, apex) memakai CNAME.
+record-cname-apex-help = CNAME tidak boleh berdampingan dengan record SOA dan NS di domain utama (apex); beri portal record A/AAAA.
+record-missing = `{ $label }` sudah disetujui tetapi belum punya record DNS.
 record-missing-help = Tambahkan records = {"{"} A = ["..."] {"}"} dengan alamat di pusat data Dinas.
 record-cname-chain = `{ $label }` adalah CNAME ke { $target }, yang { $what ->
         [itself] menunjuk ke dirinya sendiri
        *[other] juga sebuah CNAME
     }.
-record-cname-chain-help = Arahkan CNAME ke nama tujuan akhirnya, atau beri nama itu rekaman A/AAAA.
+record-cname-chain-help = Arahkan CNAME ke nama tujuan akhirnya, atau beri nama itu record A/AAAA.
 record-cname-dangling = `{ $label }` adalah CNAME ke { $target }, yang tidak akan ada di zona karena bukan nama yang disetujui di domains.toml.
-record-cname-dangling-help = Arahkan CNAME ke nama yang sudah disetujui (atau beri entri ini rekaman A/AAAA), atau daftarkan dulu nama tujuannya.
+record-cname-dangling-help = Arahkan CNAME ke nama yang sudah disetujui (atau beri entri ini record A/AAAA), atau daftarkan dulu nama tujuannya.
 record-ttl = { $who }: TTL { $ttl } di luar rentang { $min }..{ $max } detik.
 record-ttl-help = Pakai 300 sampai 3600 kecuali Dinas punya alasan lain.
-record-invalid-address = { $who }: rekaman { $record } `{ $value }` bukan alamat { $family }.
-record-duplicate = { $who }: rekaman { $record } { $ip } tercantum dua kali.
+record-invalid-address = { $who }: record { $record } `{ $value }` bukan alamat { $family }.
+record-duplicate = { $who }: record { $record } { $ip } tercantum dua kali.
 record-cname-invalid = { $who }: CNAME `{ $target }`: { $why }.
 record-cname-external = { $who }: CNAME ke `{ $target }`, di luar { $domain }.
 record-cname-external-help = Semua situs di-hosting di pusat data Dinas; tujuan di luar harus dicantumkan Dinas di cname_allow.
-record-cname-conflict = { $who }: CNAME berdampingan dengan rekaman A/AAAA.
-record-cname-conflict-help = Nama yang memakai CNAME tidak boleh punya rekaman lain: pilih CNAME atau alamatnya saja.
+record-cname-conflict = { $who }: CNAME berdampingan dengan record A/AAAA.
+record-cname-conflict-help = Nama yang memakai CNAME tidak boleh punya record lain: pilih CNAME atau alamatnya saja.
 record-outside = { $who }: { $ip } berada di luar pusat data Dinas.
 record-outside-help = Pakai alamat di dalam [hosting] { $family }: setiap subdomain di-hosting oleh Dinas.
 registry-not-date = `{ $text }` bukan tanggal biasa.
@@ -124,7 +124,7 @@ edit-syntax-help = Perbaiki dulu penulisan TOML-nya.
 edit-unknown = Tidak ada subdomain `{ $label }` di domains.toml.
 edit-unknown-help = Periksa labelnya dengan `laman domains list`; subdomain baru dimulai dengan `laman domains request`.
 edit-exists = `{ $label }` sudah terdaftar ({ $status }).
-edit-exists-help = Label baru bisa diajukan lagi setelah dicabut atau ditolak.
+edit-exists-help = Label ini baru bisa diajukan lagi setelah dicabut atau ditolak.
 edit-transition-again = Subdomain yang sudah dicabut atau ditolak harus diajukan lagi sebelum bisa disetujui.
 edit-transition = `{ $label }` berstatus { $status }, jadi tidak bisa { $to }.
 edit-cannot-lock = folder domains.toml ({ $folder }) tidak dapat dikunci

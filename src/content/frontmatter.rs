@@ -354,9 +354,23 @@ fn toml_value(block: &str, block_line: usize) -> Result<serde_json::Value, Probl
             msg!("fm-toml", detail = e.message().trim()),
         )
         .line(block_line + line)
-        .help(msg!("fm-toml-help"))
+        .help(toml_help(e.message()))
     })?;
     Ok(toml_to_json(toml::Value::Table(table)))
+}
+
+/// What to do about a TOML mistake, in the words of the most common ones: the parser's
+/// own message names the syntax, which an editor does not read.
+fn toml_help(message: &str) -> String {
+    if message.contains("invalid basic string") || message.contains("unterminated") {
+        msg!("fm-toml-quote-help")
+    } else if message.contains("duplicate key") {
+        msg!("fm-toml-duplicate-help")
+    } else if message.contains("expected `=`") || message.contains("key with no value") {
+        msg!("fm-toml-equals-help")
+    } else {
+        msg!("fm-toml-help")
+    }
 }
 
 fn toml_to_json(value: toml::Value) -> serde_json::Value {
