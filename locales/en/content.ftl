@@ -283,3 +283,10 @@ input-not-inside = `{ $path }` is not a folder inside the repository
 fm-toml-quote-help = a quoted text is not closed on its line: end it with " (title = "Kabar Desa")
 fm-toml-duplicate-help = a field is written twice: keep one of them
 fm-toml-equals-help = each field is `name = value` on its own line, for example title = "Kabar Desa"
+range-whole = range: `{ $name }` must be a whole number
+range-required = range: `{ $name }` is required
+range-step = range: `step_by` must be 1 or more
+range-too-long = range of { $count } items: a template may make at most { $max }
+range-budget = ranges of more than { $max } items in all while one page renders (loops inside loops?)
+filter-date-string = the `{ $filter }` filter needs a date string, got { $value }
+filter-date = the `{ $filter }` filter cannot read `{ $text }` as a date

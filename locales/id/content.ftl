@@ -293,3 +293,10 @@ input-not-inside = `{ $path }` bukan folder di dalam repositori
 fm-toml-quote-help = Ada teks bertanda kutip yang belum ditutup di barisnya: akhiri dengan " (title = "Kabar Desa").
 fm-toml-duplicate-help = Ada kolom yang ditulis dua kali: simpan salah satunya saja.
 fm-toml-equals-help = Setiap kolom ditulis `nama = nilai` di barisnya sendiri, misalnya title = "Kabar Desa".
+range-whole = range: `{ $name }` harus bilangan bulat
+range-required = range: `{ $name }` wajib diisi
+range-step = range: `step_by` paling kecil 1
+range-too-long = range berisi { $count } butir: satu templat paling banyak membuat { $max }
+range-budget = range berjumlah lebih dari { $max } butir selama satu halaman disusun (perulangan di dalam perulangan?)
+filter-date-string = filter `{ $filter }` memerlukan teks tanggal, tetapi mendapat { $value }
+filter-date = filter `{ $filter }` tidak dapat membaca `{ $text }` sebagai tanggal

@@ -85,7 +85,7 @@ pub enum ManifestProblem {
     BadPath(String),
     #[error("{}", crate::msg!("manifest-bad-hash", path = .0.as_str()))]
     BadHash(String),
-    #[error("{}", crate::msg!("manifest-too-many", max = MAX_FILES))]
+    #[error("{}", crate::msg!("manifest-too-many", max = MAX_FILES.to_string()))]
     TooMany,
     #[error("{}", crate::msg!("manifest-digest"))]
     Digest,
