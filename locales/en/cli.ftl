@@ -146,3 +146,4 @@ new-site-unregistered = `{ $label }` is not in the registry ({ $registry }): the
 new-site-status = `{ $label }` is { $status } in the registry: only a requested or approved subdomain gets a site (a new request: `laman domains request { $label } ...`)
 new-site-kind = `{ $label }` is of kind { $kind } in the registry, not site: its own server answers it, laman builds no pages for it
 new-site-exists = { $folder } already exists: `laman new site` never overwrites a site's pages
+clap-help-command = Print this message or the help of the given subcommand(s)

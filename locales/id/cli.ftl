@@ -87,3 +87,4 @@ new-site-kind = `{ $label }` terdaftar sebagai { $kind ->
        *[other] { $kind }
     }, bukan situs (site): servernya sendiri yang melayaninya, laman tidak membangun halaman untuknya
 new-site-exists = { $folder } sudah ada: `laman new site` tidak pernah menimpa halaman sebuah situs
+clap-help-command = Tampilkan pesan ini atau bantuan perintah yang disebut

@@ -41,7 +41,32 @@ pub fn decide(args: &[OsString]) -> Lang {
 /// The command with every about and help text from the catalogue, and (in Indonesian)
 /// clap's headings, help and version flags in the same language.
 pub fn localize(cmd: Command) -> Command {
-    walk(cmd, "laman", true)
+    let mut cmd = walk(cmd, "laman", true);
+    if i18n::lang() == Lang::En {
+        return cmd;
+    }
+    // clap adds its `help` subcommand when the command is built: build it first, then
+    // say what that subcommand does in the run's language too.
+    cmd.build();
+    help_subcommands(cmd)
+}
+
+/// Every `help` subcommand clap added, with its about in the run's language.
+fn help_subcommands(mut cmd: Command) -> Command {
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for sub in subs {
+        cmd = cmd.mut_subcommand(&sub, |s| {
+            if sub == "help" {
+                s.about(msg!("clap-help-command"))
+            } else {
+                help_subcommands(s)
+            }
+        });
+    }
+    cmd
 }
 
 /// clap's help layout with the usage heading in the run's language.
