@@ -78,7 +78,7 @@ cli-no-random = cannot draw a random key from the system: { $reason }
 cli-keygen-done = laman: wrote the secret key to { $file } and the public key to { $file }.pub.
     Put the public key in domains.toml:
 
-      {"["}integrity]
+    {"  ["}integrity]
       public_key = "{ $public }"
 
     Keep { $file } secret (in the CI's secret store); never commit it.

@@ -30,7 +30,7 @@ cli-no-random = tidak dapat mengambil kunci acak dari sistem: { $reason }
 cli-keygen-done = laman: kunci rahasia ditulis ke { $file } dan kunci publik ke { $file }.pub.
     Masukkan kunci publik ke domains.toml:
 
-      {"["}integrity]
+    {"  ["}integrity]
       public_key = "{ $public }"
 
     Simpan { $file } sebagai rahasia (di penyimpanan rahasia CI); jangan pernah di-commit.
