@@ -38,6 +38,7 @@ fn broken() -> tempfile::TempDir {
         ("content/dinkes/berita/kabar-3.md", "+++\ndate = 2026-01-01\n+++\nTanpa judul\n"),
         ("content/dinkes/berita/kabar-4.md", "Tanpa bagian depan\n"),
         ("content/dinkes/berita/kabar-5.md", "+++\ntitle = \"Lima\"\ndate = \"kemarin\"\n+++\nIsi\n"),
+        ("content/dinkes/berita/kabar-7.md", "+++\ntitle = \"Tujuh\"\ndraft = \"ya\"\n+++\nIsi\n"),
         (
             "content/disdik/_index.md",
             "+++\ntitle = \"Disdik\"\n+++\n[Visi](@/profil/visi-misii.md)\n\n<script>alert(1)</script>\n\n![](gambar.png)\n\n<a href=\"javascript:alert(1)\">x</a>\n",

@@ -290,3 +290,5 @@ range-too-long = range of { $count } items: a template may make at most { $max }
 range-budget = ranges of more than { $max } items in all while one page renders (loops inside loops?)
 filter-date-string = the `{ $filter }` filter needs a date string, got { $value }
 filter-date = the `{ $filter }` filter cannot read `{ $text }` as a date
+fm-field-type = front matter: `{ $field }`: { $detail }
+fm-field-type-help = write text in quotes (title = "..."), true or false without quotes (draft = true), dates as 2026-11-20, lists in [ ]; the fields and their types are in docs/content.md

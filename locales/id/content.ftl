@@ -300,3 +300,5 @@ range-too-long = range berisi { $count } butir: satu templat paling banyak membu
 range-budget = range berjumlah lebih dari { $max } butir selama satu halaman disusun (perulangan di dalam perulangan?)
 filter-date-string = filter `{ $filter }` memerlukan teks tanggal, tetapi mendapat { $value }
 filter-date = filter `{ $filter }` tidak dapat membaca `{ $text }` sebagai tanggal
+fm-field-type = Isi kolom `{ $field }` di bagian depan (front matter) tidak sesuai jenisnya ({ $detail }).
+fm-field-type-help = Teks ditulis dalam tanda kutip (title = "..."), true atau false tanpa tanda kutip (draft = true), tanggal seperti 2026-11-20, daftar di dalam [ ]; daftar kolom dan jenisnya ada di docs/content.md.

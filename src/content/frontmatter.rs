@@ -178,6 +178,14 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Problem> {
                 msg!("fm-missing-field", field = *field),
                 msg!("fm-fields-help"),
             ),
+            _ if message.starts_with("invalid type") || message.starts_with("invalid value") => (
+                msg!(
+                    "fm-field-type",
+                    field = path.join("."),
+                    detail = message.as_str()
+                ),
+                msg!("fm-field-type-help"),
+            ),
             _ => (
                 msg!("fm-field", detail = message.as_str()),
                 msg!("fm-fields-help"),
