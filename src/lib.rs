@@ -6,7 +6,8 @@
 //! [`registry`] → [`content`] → [`site`] (the resolved model and its link index) →
 //! [`render`] (with [`markdown`]) → [`output`] (write into a fresh folder, then swap).
 //! Every stage reports problems as [`finding::Finding`]s, and reads files only through
-//! [`input`], which keeps every read inside the repository.
+//! [`input`], which keeps every read inside the repository. Every text a person reads
+//! comes from the catalogues of [`i18n`] (`msg!`), in the language the CLI chose.
 
 pub mod build;
 pub mod catalogue;
