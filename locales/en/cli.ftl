@@ -147,3 +147,5 @@ new-site-status = `{ $label }` is { $status } in the registry: only a requested 
 new-site-kind = `{ $label }` is of kind { $kind } in the registry, not site: its own server answers it, laman builds no pages for it
 new-site-exists = { $folder } already exists: `laman new site` never overwrites a site's pages
 clap-help-command = Print this message or the help of the given subcommand(s)
+clap-choices = possible values: { $values }
+clap-default = default: { $value }

@@ -88,3 +88,5 @@ new-site-kind = `{ $label }` terdaftar sebagai { $kind ->
     }, bukan situs (site): servernya sendiri yang melayaninya, laman tidak membangun halaman untuknya
 new-site-exists = { $folder } sudah ada: `laman new site` tidak pernah menimpa halaman sebuah situs
 clap-help-command = Tampilkan pesan ini atau bantuan perintah yang disebut
+clap-choices = pilihan: { $values }
+clap-default = bawaan: { $value }
