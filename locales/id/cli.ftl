@@ -13,7 +13,7 @@ summary-build-nothing = tidak ada yang diterbitkan; { $out } tidak diubah
 summary-build-published = { $sites } situs, { $pages } halaman diterbitkan ke { $out }
 summary-build-held-back = ; hasil lama tetap dipakai untuk: { $sites }
 summary-check = { $sites } situs, { $pages } halaman sudah diperiksa
-summary-serve = { $sites } situs, { $pages } halaman dibangun dalam { $ms } md ({ $errors } kesalahan)
+summary-serve = { $sites } situs, { $pages } halaman dibangun dalam { $ms } ms ({ $errors } kesalahan)
 summary-dns = { $names } nama di { $domain } sudah diperiksa pada { $nameservers } nameserver
 summary-domains-check = { $count } subdomain di { $domain } sudah diperiksa
 summary-verify = { $sites } situs di { $domain } sudah diverifikasi, { $files } berkas
@@ -37,7 +37,7 @@ cli-keygen-done = laman: kunci rahasia ditulis ke { $file } dan kunci publik ke 
 cli-serve-no-registry = { $root } tidak berisi domains.toml: berikan folder repositori kabupaten dengan --root
 cli-init-done = repositori kabupaten baru untuk { $name } sudah ditulis di { $dir }; selanjutnya: masuk ke folder itu, jalankan `laman build`, lalu baca README-nya untuk Dinas dan para editor
 cli-new-site-done = laman: { $count } halaman draf ditulis untuk { $label }; isi halamannya, hapus setiap `draft = true`, lalu lihat pratinjaunya dengan `laman serve`
-cli-rolled-back = laman: dikembalikan: { $now } tayang lagi (sebelumnya { $was })
+cli-rolled-back = laman: rollback selesai: { $now } tayang lagi (sebelumnya { $was })
 cli-no-earlier-release = tidak ada rilis sebelumnya
 cli-published = laman: rilis { $release } { $dry ->
         [yes] akan diterbitkan
