@@ -29,7 +29,11 @@ impl<'a> Placed<'a> {
     ) -> Self {
         let mut files = BTreeMap::new();
         for (path, file) in statics {
-            if let Some(f) = reserved(path, Path::new("(theme)"), label) {
+            let origin = match file {
+                StaticFile::Disk(s) => s.origin(),
+                StaticFile::Embedded(_) => PathBuf::from("(theme)"),
+            };
+            if let Some(f) = reserved(path, &origin, label) {
                 findings.push(f);
                 continue;
             }
