@@ -286,16 +286,16 @@ mod css {
             if rest.starts_with("/*") {
                 i += rest.find("*/").map_or(rest.len(), |e| e + 2);
             } else if bytes[i] == b'"' || bytes[i] == b'\'' {
-                let end = string_end(text, i);
-                if import_pending {
-                    let inner = &text[i + 1..end.saturating_sub(1).max(i + 1)];
+                let (end, closed) = string_end(text, i);
+                if import_pending && closed {
+                    let inner = &text[i + 1..end - 1];
                     if let Some(new) = replace(inner).filter(|n| fits_quoted(n, bytes[i])) {
                         out.push_str(&text[copied..i + 1]);
                         out.push_str(&new);
-                        copied = end.saturating_sub(1).max(i + 1);
+                        copied = end - 1;
                     }
-                    import_pending = false;
                 }
+                import_pending = false;
                 i = end;
             } else if starts_with_ignore_case(rest, "@import") {
                 import_pending = true;
@@ -308,12 +308,14 @@ mod css {
                     j += 1;
                 }
                 if j < bytes.len() && (bytes[j] == b'"' || bytes[j] == b'\'') {
-                    let end = string_end(text, j);
-                    let inner = &text[j + 1..end.saturating_sub(1).max(j + 1)];
-                    if let Some(new) = replace(inner).filter(|n| fits_quoted(n, bytes[j])) {
-                        out.push_str(&text[copied..j + 1]);
-                        out.push_str(&new);
-                        copied = end.saturating_sub(1).max(j + 1);
+                    let (end, closed) = string_end(text, j);
+                    if closed {
+                        let inner = &text[j + 1..end - 1];
+                        if let Some(new) = replace(inner).filter(|n| fits_quoted(n, bytes[j])) {
+                            out.push_str(&text[copied..j + 1]);
+                            out.push_str(&new);
+                            copied = end - 1;
+                        }
                     }
                     i = end;
                 } else {
@@ -337,21 +339,21 @@ mod css {
         out
     }
 
-    /// Just after the string that starts at `start` (its closing quote, or the end of
-    /// the line or text when it is not closed).
-    fn string_end(text: &str, start: usize) -> usize {
+    /// Just after the string that starts at `start`, and whether it was closed by its
+    /// quote (an unclosed one ends at the end of its line or of the text).
+    fn string_end(text: &str, start: usize) -> (usize, bool) {
         let bytes = text.as_bytes();
         let quote = bytes[start];
         let mut i = start + 1;
         while i < bytes.len() {
             match bytes[i] {
                 b'\\' => i += 2,
-                b'\n' => return i,
-                b if b == quote => return i + 1,
+                b'\n' => return (i, false),
+                b if b == quote => return (i + 1, true),
                 _ => i += 1,
             }
         }
-        bytes.len()
+        (bytes.len(), false)
     }
 
     fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
@@ -502,6 +504,12 @@ mod tests {
             "\"\\",
             "url('x.png\\",
             "é url(ü.png)",
+            "@import 'é",
+            "@import \"x.pngé\nb{}",
+            "url('ü",
+            "url(\"x.pngü\n)",
+            "url('x.png\\é')",
+            "url( x.png\\é )",
         ] {
             let out = made(&[("s.css", css), ("x.png", "X")]);
             let _ = bytes_of(&out, "s.css");
@@ -515,6 +523,18 @@ mod tests {
             text.contains(&format!("url(/{})", out.names["x.png"])),
             "{text}"
         );
+    }
+
+    proptest::proptest! {
+        /// Any text made of CSS's syntax characters is scanned without a panic, and
+        /// what is not a reference comes out unchanged.
+        #[test]
+        fn any_stylesheet_is_scanned_whole(css in "(url\\(|@import|/\\*|\\*/|[a-z.()'\"\\\\/;{} \n]|é|ü){0,60}") {
+            let kept = css::rewrite_references(&css, &mut |_| None);
+            proptest::prop_assert_eq!(&kept, &css);
+            // Every reference replaced: still no panic, whatever the text around it.
+            let _ = css::rewrite_references(&css, &mut |_| Some("/a".into()));
+        }
     }
 
     #[test]
