@@ -345,8 +345,8 @@ const HASHED_INDEX_FILES: &str = r"\.pf_(?:fragment|index|filter|meta)$";
 
 /// The lines of a `location` block: the security headers (nginx drops the server's
 /// `add_header`s in a location that has its own), `extra` headers, the cache policy and
-/// the body. The cache header of an immutable file is sent with successful answers only
-/// (a 404 must not be kept for a year); the others with every answer.
+/// the body. `no-cache` goes with every answer (`always`); a policy that lets a file be
+/// kept goes with successful answers only (a 404 must not be kept for a year).
 fn location(security: &str, extra: &str, cache: &str, body: &str) -> String {
     let always = if cache == REVALIDATE { " always" } else { "" };
     format!(
