@@ -453,6 +453,8 @@ struct Server {
     certs: Vec<String>,
     /// `Access-Control-*` headers, with the location that adds them.
     cors: Vec<Vec<String>>,
+    /// `Cache-Control` headers, with the location that adds them.
+    caches: Vec<Vec<String>>,
 }
 
 const SERVER_DIRECTIVES: &[&str] = &[
@@ -483,22 +485,7 @@ fn servers(text: &str) -> Vec<Server> {
             let mut s = Server::default();
             for node in body {
                 match node {
-                    Node::Block(head, inner) => {
-                        assert_eq!(head[0], "location", "{head:?}");
-                        for n in inner {
-                            let Node::Directive(w) = n else {
-                                panic!("a block inside location: {n:?}")
-                            };
-                            assert!(LOCATION_DIRECTIVES.contains(&w[0].as_str()), "{w:?}");
-                            if w[0] == "return" {
-                                s.returns.push(w[1..].to_vec());
-                            }
-                            if w[0] == "add_header" && w[1].starts_with("Access-Control-") {
-                                s.cors.push([&head[1..], &w[1..]].concat());
-                            }
-                        }
-                        s.locations.push(head[1..].to_vec());
-                    }
+                    Node::Block(head, inner) => location(&mut s, &head, inner, 0),
                     Node::Directive(w) => {
                         assert!(SERVER_DIRECTIVES.contains(&w[0].as_str()), "{w:?}");
                         let rest = w[1..].to_vec();
@@ -524,6 +511,55 @@ fn servers(text: &str) -> Vec<Server> {
             s
         })
         .collect()
+}
+
+/// The security headers every location that adds headers of its own must repeat: nginx
+/// drops the server's `add_header`s there.
+const SECURITY_HEADERS: &[&str] = &[
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Permissions-Policy",
+    "Strict-Transport-Security",
+];
+
+/// A location block (and the one location it may hold, at most one level down) into `s`.
+fn location(s: &mut Server, head: &[String], inner: Vec<Node>, depth: usize) {
+    assert_eq!(head[0], "location", "{head:?}");
+    assert!(depth <= 1, "a location nested twice: {head:?}");
+    s.locations.push(head[1..].to_vec());
+    let mut added = Vec::new();
+    let mut nested = Vec::new();
+    for n in inner {
+        let w = match n {
+            Node::Directive(w) => w,
+            Node::Block(h, i) => {
+                nested.push((h, i));
+                continue;
+            }
+        };
+        assert!(LOCATION_DIRECTIVES.contains(&w[0].as_str()), "{w:?}");
+        if w[0] == "return" {
+            s.returns.push(w[1..].to_vec());
+        }
+        if w[0] == "add_header" {
+            added.push(w[1].clone());
+            if w[1].starts_with("Access-Control-") {
+                s.cors.push([&head[1..], &w[1..]].concat());
+            }
+            if w[1] == "Cache-Control" {
+                s.caches.push([&head[1..], &w[2..]].concat());
+            }
+        }
+    }
+    if !added.is_empty() {
+        for h in SECURITY_HEADERS {
+            assert!(added.iter().any(|a| a == h), "{h} missing in {head:?}");
+        }
+    }
+    for (h, i) in nested {
+        location(s, &h, i, depth + 1);
+    }
 }
 
 /// `nginx -t` on the generated configuration, included in a minimal main file. With
@@ -631,25 +667,61 @@ fn check_nginx(t: &Tools, v: &Values, hosts: &[String], a: &Args, conf: &str, bi
         format!("dishub.{d}"),
         format!("www.{d}"),
     );
-    let pages = vec![vec!["/".to_string()], vec!["=".into(), "/404.html".into()]];
-    // The portal's search index, read by every site's search page.
+    let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let (root, made, assets, not_found) = (
+        words(&["/"]),
+        words(&["~", r"\.(?:html|xml|txt|json|csv)$"]),
+        words(&["^~", "/_aset/"]),
+        words(&["=", "/404.html"]),
+    );
+    let pages = vec![
+        root.clone(),
+        made.clone(),
+        assets.clone(),
+        not_found.clone(),
+    ];
+    // The portal's search index, read by every site's search page; its files named by
+    // their hash kept a year.
+    let (index, hashed) = (
+        words(&["^~", "/pagefind/"]),
+        words(&["~", r"\.pf_(?:fragment|index|filter|meta)$"]),
+    );
     let portal_pages = vec![
-        pages[0].clone(),
-        vec!["/pagefind/".into()],
-        pages[1].clone(),
+        root.clone(),
+        made.clone(),
+        assets.clone(),
+        index.clone(),
+        hashed.clone(),
+        not_found.clone(),
     ];
     let s = servers(conf);
     let cors: Vec<&Vec<Vec<String>>> = s.iter().map(|s| &s.cors).collect();
-    let only_the_index = vec![vec![
-        "/pagefind/".to_string(),
-        "Access-Control-Allow-Origin".into(),
-        "*".into(),
-        "always".into(),
-    ]];
+    let allow = ["Access-Control-Allow-Origin", "*", "always"];
+    let only_the_index = vec![
+        [index.clone(), words(&allow)].concat(),
+        [hashed.clone(), words(&allow)].concat(),
+    ];
     for (i, c) in cors.iter().enumerate() {
         let want: &[Vec<String>] = if i == 4 { &only_the_index } else { &[] };
         assert_eq!(c.as_slice(), want, "{conf}");
     }
+    // A year only for names that carry a hash, and then only for successful answers.
+    let year = "public, max-age=31536000, immutable";
+    let caches = |portal: bool| {
+        let mut c = vec![
+            [root.clone(), words(&["public, max-age=3600"])].concat(),
+            [made.clone(), words(&["no-cache", "always"])].concat(),
+            [assets.clone(), words(&[year])].concat(),
+        ];
+        if portal {
+            c.push([index.clone(), words(&["no-cache", "always"])].concat());
+            c.push([hashed.clone(), words(&[year])].concat());
+        }
+        c.push([not_found.clone(), words(&["no-cache", "always"])].concat());
+        c
+    };
+    assert_eq!(s[4].caches, caches(true), "{conf}");
+    assert_eq!(s[5].caches, caches(false), "{conf}");
     let got: Vec<(Vec<String>, Vec<Vec<String>>)> = s
         .iter()
         .map(|s| (s.names.clone(), s.locations.clone()))

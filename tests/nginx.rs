@@ -201,3 +201,111 @@ fn nginx_config_is_refused_while_the_registry_has_errors() {
     assert!(stdout(&out).is_empty());
     assert!(stderr(&out).contains("registry.record.outside-datacenter"));
 }
+
+/// Each kind of file with its cache policy, and the security headers with every one:
+/// a location that adds a header of its own drops the server's in nginx.
+fn assert_cached(f: &Fetched, policy: &str) {
+    let want = format!("cache-control: {policy}\r\n");
+    // The last header has no line end after the split of head and body.
+    let headers = format!("{}\r\n", f.headers);
+    assert!(headers.contains(&want), "want {want:?}: {}", f.headers);
+    assert_eq!(
+        f.headers.matches("cache-control:").count(),
+        1,
+        "{}",
+        f.headers
+    );
+    for header in [
+        "content-security-policy: default-src 'self'",
+        "x-content-type-options: nosniff",
+        "referrer-policy:",
+        "permissions-policy:",
+        "strict-transport-security: max-age=",
+    ] {
+        assert!(
+            f.headers.contains(header),
+            "missing {header}: {}",
+            f.headers
+        );
+    }
+}
+
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+#[test]
+fn nginx_keeps_fingerprinted_files_a_year_and_asks_again_for_pages() {
+    let Some((nginx, openssl, curl)) = tools() else {
+        return;
+    };
+    let root = fixture("contoh");
+    write(
+        root.path().join("content/dinkes/_static/berkas/surat.pdf"),
+        "%PDF-1.4 surat",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let public = t.join("public");
+    let out = laman(root.path(), &["build", "--out", public.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    certificates(&openssl, t, "contohkab.go.id");
+    let server = Nginx::start(&nginx, root.path(), &public, t);
+    let https = server.https;
+    let get = |host: &str, path: &str| fetch(&curl, "https", host, https, path);
+    let dinkes = "dinkes.contohkab.go.id";
+
+    let page = get(dinkes, "/profil/visi-misi/");
+    assert_eq!(page.status, 200);
+    assert_cached(&page, "no-cache");
+    assert!(
+        page.headers.contains("etag:"),
+        "a revalidation is a 304: {}",
+        page.headers
+    );
+    let css = page
+        .body
+        .split("href=")
+        .filter_map(|s| s.split([' ', '>']).next())
+        .find(|h| h.contains("/_aset/style."))
+        .expect("the page links the fingerprinted stylesheet")
+        .trim_matches('"')
+        .trim_start_matches("https://dinkes.contohkab.go.id")
+        .to_string();
+    let style = get(dinkes, &css);
+    assert_eq!(style.status, 200, "{css}");
+    assert!(style.headers.contains("content-type: text/css"));
+    assert_cached(&style, IMMUTABLE);
+
+    for (host, path) in [
+        (dinkes, "/"),
+        (dinkes, "/atom.xml"),
+        (dinkes, "/sitemap.xml"),
+        (dinkes, "/robots.txt"),
+        ("contohkab.go.id", "/layanan.json"),
+        ("contohkab.go.id", "/pagefind/pagefind.js"),
+        ("contohkab.go.id", "/pagefind/pagefind-entry.json"),
+    ] {
+        let f = get(host, path);
+        assert_eq!(f.status, 200, "{host}{path}");
+        assert_cached(&f, "no-cache");
+    }
+    let meta = std::fs::read_dir(public.join("contohkab.go.id/pagefind"))
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find(|n| n.ends_with(".pf_meta"))
+        .unwrap();
+    let index = get("contohkab.go.id", &format!("/pagefind/{meta}"));
+    assert_eq!(index.status, 200);
+    assert_cached(&index, IMMUTABLE);
+    assert!(index.headers.contains("access-control-allow-origin: *"));
+
+    // An editor's file keeps its name: an hour, then asked again.
+    let pdf = get(dinkes, "/berkas/surat.pdf");
+    assert_eq!(pdf.status, 200);
+    assert_cached(&pdf, "public, max-age=3600");
+
+    // A missing fingerprinted file is not kept for a year.
+    let missing = get(dinkes, "/_aset/style.0000000000000000.css");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("Halaman tidak ditemukan"));
+    assert_cached(&missing, "no-cache");
+}

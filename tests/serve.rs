@@ -126,6 +126,19 @@ fn serves_every_site_by_host_with_preview_links_and_drafts() {
     let css = get(server.port, "dinkes.localhost", "/style.css");
     assert_eq!(css.status, 200);
     assert!(css.head.contains("content-type: text/css"));
+    // The fingerprinted copy the page links, under the same name as a build's.
+    let linked = page
+        .body
+        .split("href=")
+        .filter_map(|s| s.split([' ', '>']).next())
+        .find(|h| h.contains("/_aset/style."))
+        .expect("the page links the fingerprinted stylesheet")
+        .trim_matches('"');
+    let path = &linked[linked.find("/_aset/").unwrap()..];
+    let copy = get(server.port, "dinkes.localhost", path);
+    assert_eq!(copy.status, 200, "{path}");
+    assert!(copy.head.contains("content-type: text/css"));
+    assert_eq!(copy.body, css.body);
     let missing = get(server.port, "dinkes.localhost", "/tidak/ada/");
     assert_eq!(missing.status, 404);
     assert!(

@@ -10,7 +10,12 @@
 //!   and sees no old content); revoked, rejected and requested names get nothing.
 //! - Security headers everywhere: a Content-Security-Policy of `'self'` (plus the
 //!   iframe hosts a site allows), nosniff, a referrer policy, a permissions policy,
-//!   HSTS on https, and `server_tokens off`.
+//!   HSTS on https, and `server_tokens off`; repeated in every `location` that adds a
+//!   header of its own (nginx drops the server's `add_header`s there).
+//! - Caching by kind of file: a year (`immutable`) for the fingerprinted theme files
+//!   under `/_aset/` and the search index's hashed files, `no-cache` for what laman
+//!   makes from content (pages, feeds, open data), an hour for an editor's files
+//!   (see [`IMMUTABLE`]).
 //!
 //! Every value is written for nginx's syntax, whatever the registry's checks let through:
 //! names are host names or nothing is written; paths and header values are double-quoted
@@ -317,19 +322,62 @@ fn redirects(c: &mut String, o: &Options, domain: &str, names: &[String]) {
     let _ = write!(c, "server {{\n{}    server_name www.{domain};\n{}{}    return 301 https://{domain}$request_uri;\n}}\n\n", listens(o.https, " ssl"), tls(o), headers(&[], domain));
 }
 
+/// How long browsers (and caches between) may keep what a site serves, by kind of file:
+/// - the fingerprinted theme files under `/_aset/` (and the search index's files whose
+///   names carry a hash): a year, never asked again: a new version has a new name;
+/// - what laman makes from content (pages, feeds, sitemaps, `robots.txt`, open data, the
+///   search index's entry files): asked again every time (`no-cache`; nginx's `ETag`
+///   and `Last-Modified` make the answer a short 304 when nothing changed), so a
+///   correction or an urgent announcement (*serta-merta*) is seen at once;
+/// - every other file (an editor's images and documents, which keep their names so
+///   that links to them last): an hour, then asked again.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+const REVALIDATE: &str = "no-cache";
+const MODERATE: &str = "public, max-age=3600";
+
+/// The names of what laman makes from content, for the `no-cache` location.
+const MADE_FROM_CONTENT: &str = r"\.(?:html|xml|txt|json|csv)$";
+
+/// The search index's files whose names carry a hash of their bytes (Pagefind names its
+/// fragments, index chunks, filters and metadata so); `pagefind.js`, its worker, its
+/// WebAssembly and `pagefind-entry.json` keep their names and are asked again.
+const HASHED_INDEX_FILES: &str = r"\.pf_(?:fragment|index|filter|meta)$";
+
+/// The lines of a `location` block: the security headers (nginx drops the server's
+/// `add_header`s in a location that has its own), `extra` headers, the cache policy and
+/// the body. `no-cache` goes with every answer (`always`); a policy that lets a file be
+/// kept goes with successful answers only (a 404 must not be kept for a year).
+fn location(security: &str, extra: &str, cache: &str, body: &str) -> String {
+    let always = if cache == REVALIDATE { " always" } else { "" };
+    format!(
+        "{}{extra}        add_header Cache-Control {}{always};\n{body}",
+        security
+            .replace("    ", "        ")
+            .replace("        server_tokens off;\n", ""),
+        quoted(cache)
+    )
+}
+
 /// The server of one site (or the portal): its folder under the webroot, its 404 page,
-/// and the frame hosts its settings allow. The portal's `/pagefind/` (the regency's
-/// search index) may also be read by the other sites' search pages: one header more
-/// there, `Access-Control-Allow-Origin: *` (public files, no credentials).
+/// the frame hosts its settings allow, and the cache policy of each kind of file (see
+/// [`IMMUTABLE`]). The portal's `/pagefind/` (the regency's search index) may also be
+/// read by the other sites' search pages: one header more there,
+/// `Access-Control-Allow-Origin: *` (public files, no credentials).
 fn site(c: &mut String, o: &Options, title: &str, name: &str, label: &str, domain: &str) {
     let frames = o.frame_hosts.get(label).map(Vec::as_slice).unwrap_or(&[]);
     let root = o.webroot.join(name);
     let headers = headers(frames, domain);
+    let at = |cache: &str, body: &str| location(&headers, "", cache, body);
     let search = if label == super::PORTAL_LABEL {
+        let cors = "        add_header Access-Control-Allow-Origin \"*\" always;\n";
+        let hashed: String = location(&headers, cors, IMMUTABLE, "        try_files $uri =404;\n")
+            .lines()
+            .map(|l| format!("    {l}\n"))
+            .collect();
         format!(
-            "    location /{}/ {{\n{}        add_header Access-Control-Allow-Origin \"*\" always;\n        try_files $uri =404;\n    }}\n",
+            "    location ^~ /{}/ {{\n{}        location ~ \"{HASHED_INDEX_FILES}\" {{\n{hashed}        }}\n    }}\n",
             crate::search::INDEX_DIR,
-            headers.replace("    ", "        ").replace("        server_tokens off;\n", "")
+            location(&headers, cors, REVALIDATE, "        try_files $uri =404;\n"),
         )
     } else {
         String::new()
@@ -337,10 +385,15 @@ fn site(c: &mut String, o: &Options, title: &str, name: &str, label: &str, domai
     let _ = writeln!(c, "# {}", comment(title));
     let _ = write!(
         c,
-        "server {{\n{}    server_name {name};\n{}{headers}    root {};\n    index index.html;\n    error_page 404 /404.html;\n    location / {{\n        try_files $uri $uri/ =404;\n    }}\n{search}    location = /404.html {{\n        internal;\n    }}\n}}\n\n",
+        "server {{\n{}    server_name {name};\n{}{headers}    root {};\n    index index.html;\n    error_page 404 /404.html;\n    location / {{\n{}    }}\n    location ~ \"{MADE_FROM_CONTENT}\" {{\n{}    }}\n    location ^~ /{}/ {{\n{}    }}\n{search}    location = /404.html {{\n{}    }}\n}}\n\n",
         listens(o.https, " ssl"),
         tls(o),
-        quoted(&root.to_string_lossy())
+        quoted(&root.to_string_lossy()),
+        at(MODERATE, "        try_files $uri $uri/ =404;\n"),
+        at(REVALIDATE, ""),
+        crate::render::ASSET_DIR,
+        at(IMMUTABLE, "        try_files $uri =404;\n"),
+        at(REVALIDATE, "        internal;\n"),
     );
 }
 

@@ -5,6 +5,7 @@
 //! [`OutputFile`]s per site; writing them is the sink's business ([`crate::output`] for
 //! a build, the preview server for `serve`).
 
+mod assets;
 mod bounds;
 mod compile;
 mod context;
@@ -18,6 +19,7 @@ mod spam;
 mod theme;
 pub(crate) use theme::escape as escape_html;
 
+pub use assets::ASSET_DIR;
 pub(crate) use filters::register as register_filters;
 pub use filters::tanggal_of;
 pub use theme::{StaticFile, Theme, DEFAULT_THEME};
@@ -200,7 +202,14 @@ enum Context {
 impl SiteRenderer<'_> {
     fn run(&self, theme_statics: &BTreeMap<String, StaticFile>) -> (SiteOutput, Vec<Finding>) {
         let mut findings = Vec::new();
-        let base = self.base_context();
+        let site_static = self.site.content.dir.join("_static");
+        let fingerprinted = assets::fingerprint(
+            theme_statics,
+            &self.site.content.assets,
+            &site_static,
+            &mut findings,
+        );
+        let base = self.base_context(&fingerprinted.names);
         let jobs = self.jobs(&base, &mut findings);
         let pages = jobs
             .iter()
@@ -209,8 +218,8 @@ impl SiteRenderer<'_> {
         let rendered = self.render_jobs(&base, jobs);
         let mut spammed = Vec::new();
 
-        let mut placed = place::Placed::with_theme(&self.site.label, theme_statics);
-        let site_static = self.site.content.dir.join("_static");
+        let mut placed = place::Placed::with_theme(&self.site.label, theme_statics, &mut findings);
+        placed.place_fingerprinted(fingerprinted.files);
         for asset in &self.site.content.assets {
             let overrides = asset.origin.starts_with(&site_static);
             let file = OutputFile {
@@ -303,7 +312,9 @@ impl SiteRenderer<'_> {
             .collect()
     }
 
-    fn base_context(&self) -> tera::Context {
+    /// What every template of the site sees; `assets` maps each theme file to the URL
+    /// of its fingerprinted copy.
+    fn base_context(&self, assets: &BTreeMap<String, String>) -> tera::Context {
         let site = self.site;
         let model = self.model;
         let cfg = &site.content.config;
@@ -338,6 +349,11 @@ impl SiteRenderer<'_> {
         ctx.insert("site", &site_ctx);
         ctx.insert("serve", &self.options.serve);
         ctx.insert("breadcrumbs", &Vec::<Crumb>::new());
+        let urls: BTreeMap<&str, String> = assets
+            .iter()
+            .map(|(path, copy)| (path.as_str(), site.url_of(copy)))
+            .collect();
+        ctx.insert("assets", &urls);
         ctx
     }
 

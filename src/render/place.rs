@@ -1,14 +1,17 @@
 //! The files of one site gathered at their paths: the theme's static files first, then
 //! the site's own files, its rendered pages and the portal's open data. Two files at one
 //! path are a collision, reported with both sources, except that a site's `_static/`
-//! file replaces the theme's.
+//! file replaces the theme's. The folder of fingerprinted files ([`ASSET_DIR`]) holds
+//! those only: anything else placed there is refused, since the web server tells
+//! browsers to keep what is there for a year.
 //!
 //! It must not render or read anything: it only places files already made.
 
+use super::assets::ASSET_DIR;
 use super::{Body, OutputFile, StaticFile};
 use crate::finding::{Code, Finding};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The files placed so far, by path, with the source each came from (for the message
 /// of a collision).
@@ -19,9 +22,21 @@ pub(super) struct Placed<'a> {
 
 impl<'a> Placed<'a> {
     /// The theme's static files, which anything of the site may replace.
-    pub(super) fn with_theme(label: &'a str, statics: &BTreeMap<String, StaticFile>) -> Self {
+    pub(super) fn with_theme(
+        label: &'a str,
+        statics: &BTreeMap<String, StaticFile>,
+        findings: &mut Vec<Finding>,
+    ) -> Self {
         let mut files = BTreeMap::new();
         for (path, file) in statics {
+            let origin = match file {
+                StaticFile::Disk(s) => s.origin(),
+                StaticFile::Embedded(_) => PathBuf::from("(theme)"),
+            };
+            if let Some(f) = reserved(path, &origin, label) {
+                findings.push(f);
+                continue;
+            }
             let body = match file {
                 StaticFile::Embedded(bytes) => Body::Embedded(bytes),
                 StaticFile::Disk(p) => Body::Copy(p.clone()),
@@ -49,6 +64,10 @@ impl<'a> Placed<'a> {
         overrides: bool,
         findings: &mut Vec<Finding>,
     ) {
+        if let Some(f) = reserved(&file.path, &origin, self.label) {
+            findings.push(f);
+            return;
+        }
         if let Some((_, other)) = self.files.get(&file.path) {
             if !overrides {
                 findings.push(
@@ -76,8 +95,34 @@ impl<'a> Placed<'a> {
         self.files.insert(file.path.clone(), (file, origin));
     }
 
+    /// The fingerprinted copies of the theme's files (the only files of [`ASSET_DIR`]).
+    pub(super) fn place_fingerprinted(&mut self, files: Vec<OutputFile>) {
+        for file in files {
+            let origin = PathBuf::from("(theme)");
+            self.files.insert(file.path.clone(), (file, origin));
+        }
+    }
+
     /// The files, in the order of their paths.
     pub(super) fn into_files(self) -> Vec<OutputFile> {
         self.files.into_values().map(|(f, _)| f).collect()
     }
+}
+
+/// The finding for a file other than a fingerprinted copy that would land in
+/// [`ASSET_DIR`], if `path` is there.
+fn reserved(path: &str, origin: &Path, label: &str) -> Option<Finding> {
+    let inside = path
+        .split('/')
+        .next()
+        .is_some_and(|first| first.eq_ignore_ascii_case(ASSET_DIR));
+    inside.then(|| {
+        Finding::new(
+            Code::ContentPathCollision,
+            format!("`{}` would become /{path}, but /{ASSET_DIR}/ holds only the theme's fingerprinted files", origin.display()),
+        )
+        .file(origin)
+        .site(label)
+        .help(format!("move the file to another folder; /{ASSET_DIR}/ is kept for laman (browsers keep what is there for a year)"))
+    })
 }
