@@ -214,6 +214,8 @@ template-unknown = there is no template `{ $name }`
 template-unknown-help = use one of: { $known }; or add the template to the theme
 path-collision = `{ $one }` and `{ $other }` both become /{ $path }
 path-collision-help = rename one of them, or give one a different slug in its front matter
+asset-dir-reserved = `{ $file }` would become /{ $path }, but /{ $dir }/ holds only the theme's fingerprinted files
+asset-dir-reserved-help = move the file to another folder; /{ $dir }/ is kept for laman (browsers keep what is there for a year)
 # The service catalogue and PPID lists across the regency.
 
 catalogue-link-not-allowed = `{ $link }` is not an address a page may link to

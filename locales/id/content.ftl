@@ -224,6 +224,8 @@ template-unknown = Templat `{ $name }` tidak ada.
 template-unknown-help = Pakai salah satu dari: { $known }; atau tambahkan templat itu ke tema.
 path-collision = `{ $one }` dan `{ $other }` sama-sama menjadi alamat /{ $path }.
 path-collision-help = Ganti nama salah satunya, atau beri salah satunya slug lain di bagian depan (front matter).
+asset-dir-reserved = `{ $file }` akan menjadi alamat /{ $path }, padahal folder /{ $dir }/ khusus untuk salinan berkas tema yang diberi sidik (hash).
+asset-dir-reserved-help = Pindahkan berkas itu ke folder lain; /{ $dir }/ dipakai laman sendiri (peramban menyimpan isinya selama setahun).
 # Katalog layanan dan daftar informasi PPID se-kabupaten.
 
 catalogue-link-not-allowed = `{ $link }` bukan alamat yang boleh ditautkan dari halaman.

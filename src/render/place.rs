@@ -119,10 +119,15 @@ fn reserved(path: &str, origin: &Path, label: &str) -> Option<Finding> {
     inside.then(|| {
         Finding::new(
             Code::ContentPathCollision,
-            format!("`{}` would become /{path}, but /{ASSET_DIR}/ holds only the theme's fingerprinted files", origin.display()),
+            crate::msg!(
+                "asset-dir-reserved",
+                file = origin.display().to_string(),
+                path = path,
+                dir = ASSET_DIR
+            ),
         )
         .file(origin)
         .site(label)
-        .help(format!("move the file to another folder; /{ASSET_DIR}/ is kept for laman (browsers keep what is there for a year)"))
+        .help(crate::msg!("asset-dir-reserved-help", dir = ASSET_DIR))
     })
 }
