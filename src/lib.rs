@@ -15,6 +15,7 @@ pub mod dns;
 pub mod error;
 pub mod finding;
 pub mod git;
+pub mod import;
 pub mod input;
 pub mod integrity;
 pub mod markdown;
