@@ -44,7 +44,10 @@ impl Alias {
             return Err(format!("is longer than {MAX_LEN} bytes"));
         }
         if let Some(c) = text.chars().find(|c| c.is_control() || c.is_whitespace()) {
-            return Err(format!("holds U+{:04X} (a space or control character)", c as u32));
+            return Err(format!(
+                "holds U+{:04X} (a space or control character)",
+                c as u32
+            ));
         }
         if !text.starts_with('/') || text.starts_with("//") {
             return Err(
@@ -95,13 +98,16 @@ impl Alias {
 fn decode_path(path: &str) -> Result<String, String> {
     let bytes: Vec<u8> = percent_encoding::percent_decode_str(path).collect();
     if path.contains('%')
-        && path
-            .match_indices('%')
-            .any(|(i, _)| !path.get(i + 1..i + 3).is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())))
+        && path.match_indices('%').any(|(i, _)| {
+            !path
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+        })
     {
         return Err("holds a `%` that is not followed by two hexadecimal digits".into());
     }
-    let decoded = String::from_utf8(bytes).map_err(|_| "decodes to bytes that are not UTF-8".to_string())?;
+    let decoded =
+        String::from_utf8(bytes).map_err(|_| "decodes to bytes that are not UTF-8".to_string())?;
     for segment in decoded.split('/').skip(1) {
         if segment == "." || segment == ".." {
             return Err("holds a `.` or `..` segment".into());
@@ -182,10 +188,7 @@ pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
             let collision = |other: String| {
                 Finding::new(
                     Code::ContentPathCollision,
-                    format!(
-                        "the alias `{}` is already {other}",
-                        alias.shown()
-                    ),
+                    format!("the alias `{}` is already {other}", alias.shown()),
                 )
                 .at(&doc.file, line)
                 .site(&content.label)
@@ -193,7 +196,10 @@ pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
             };
             if alias.query.is_none() {
                 let as_dir = format!("{}/", alias.path.trim_end_matches('/'));
-                if let Some(file) = pages.get(alias.path.as_str()).or(pages.get(as_dir.as_str())) {
+                if let Some(file) = pages
+                    .get(alias.path.as_str())
+                    .or(pages.get(as_dir.as_str()))
+                {
                     findings.push(collision(format!("the address of `{}`", file.display())));
                     continue;
                 }
@@ -225,23 +231,51 @@ mod tests {
     #[test]
     fn paths_and_query_forms_are_read_and_decoded() {
         let a = Alias::parse("/2024/03/15/vaksinasi-campak/").unwrap();
-        assert_eq!(a.file().as_deref(), Some("2024/03/15/vaksinasi-campak/index.html"));
+        assert_eq!(
+            a.file().as_deref(),
+            Some("2024/03/15/vaksinasi-campak/index.html")
+        );
         let q = Alias::parse("/?p=123").unwrap();
         assert_eq!(q.query, Some(("p".into(), "123".into())));
         assert_eq!(q.file(), None);
         let u = Alias::parse("/berita/%E5%AD%A6%E6%A0%A1/").unwrap();
         assert_eq!(u.path, "/berita/学校/");
-        assert_eq!(Alias::parse("/lama.html").unwrap().file().as_deref(), Some("lama.html"));
+        assert_eq!(
+            Alias::parse("/lama.html").unwrap().file().as_deref(),
+            Some("lama.html")
+        );
         assert_eq!(Alias::parse("/profil.php").unwrap().file(), None);
     }
 
     #[test]
     fn hostile_aliases_are_refused() {
         for bad in [
-            "", "berita/x/", "//evil.example/x", "https://evil.example/", "/a/../b/",
-            "/a/./b", "/a//b/", "/a\nb", "/a b", "/a\"b", "/a;b", "/a{b}", "/a$host",
-            "/a%0Ab", "/a/%2e%2e/", "/a%ZZ", "/a%FF", "/x?q=1", "/?p=1;return", "/?p",
-            "/?p=", "/a\\b", "/a'b", "/a<b>", "/a#b", "/",
+            "",
+            "berita/x/",
+            "//evil.example/x",
+            "https://evil.example/",
+            "/a/../b/",
+            "/a/./b",
+            "/a//b/",
+            "/a\nb",
+            "/a b",
+            "/a\"b",
+            "/a;b",
+            "/a{b}",
+            "/a$host",
+            "/a%0Ab",
+            "/a/%2e%2e/",
+            "/a%ZZ",
+            "/a%FF",
+            "/x?q=1",
+            "/?p=1;return",
+            "/?p",
+            "/?p=",
+            "/a\\b",
+            "/a'b",
+            "/a<b>",
+            "/a#b",
+            "/",
         ] {
             assert!(Alias::parse(bad).is_err(), "{bad:?}");
         }

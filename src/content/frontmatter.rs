@@ -419,7 +419,11 @@ fn read_aliases(meta: &mut FrontMatter, block: &Block) -> Result<(), Problem> {
         return Err(field_error(
             block,
             "aliases",
-            &format!("`aliases` lists {} addresses; at most {} are read", raw.len(), alias::MAX_ALIASES),
+            &format!(
+                "`aliases` lists {} addresses; at most {} are read",
+                raw.len(),
+                alias::MAX_ALIASES
+            ),
         )
         .help(help));
     }
@@ -506,11 +510,15 @@ mod tests {
 
     #[test]
     fn aliases_are_checked_with_their_line() {
-        let ok = parse("+++\ntitle = \"A\"\naliases = [\"/lama/\", \"/?p=5\", \"/lama/\"]\n+++\n").unwrap();
+        let ok = parse("+++\ntitle = \"A\"\naliases = [\"/lama/\", \"/?p=5\", \"/lama/\"]\n+++\n")
+            .unwrap();
         assert_eq!(ok.meta.aliases.len(), 2);
         assert_eq!(ok.meta.aliases_line, 3);
         let bad = parse("+++\ntitle = \"A\"\n\naliases = [\"/a/../../etc/\"]\n+++\n").unwrap_err();
-        assert_eq!((bad.code, bad.line), (Code::ContentFrontmatterField, Some(4)));
+        assert_eq!(
+            (bad.code, bad.line),
+            (Code::ContentFrontmatterField, Some(4))
+        );
         let many = format!(
             "+++\ntitle = \"A\"\naliases = [{}]\n+++\n",
             vec!["\"/a/\""; alias::MAX_ALIASES + 1].join(",")

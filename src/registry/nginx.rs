@@ -234,13 +234,20 @@ fn unwritable(reg: &Registry, o: &Options, domain: &str) -> Option<String> {
 /// ([`crate::content::alias`]) refuse these first; this is the writer's own guard.
 fn alias_problem(a: &SiteAlias) -> Option<String> {
     let path_ok = a.alias.path.starts_with('/')
-        && a.alias.path.chars().all(|c| c == '/' || c.is_alphanumeric() || "-._~!*()+,=@&:".contains(c));
+        && a.alias
+            .path
+            .chars()
+            .all(|c| c == '/' || c.is_alphanumeric() || "-._~!*()+,=@&:".contains(c));
     let query_ok = a.alias.query.as_ref().is_none_or(|(name, value)| {
         crate::content::alias::QUERY_NAMES.contains(&name.as_str())
-            && value.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+            && value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
     });
     let target_ok = a.target.starts_with('/')
-        && a.target.chars().all(|c| c == '/' || c == '-' || c.is_ascii_alphanumeric());
+        && a.target
+            .chars()
+            .all(|c| c == '/' || c == '-' || c.is_ascii_alphanumeric());
     (!(path_ok && query_ok && target_ok)).then(|| {
         format!(
             "the alias `{}` of {}",
@@ -283,7 +290,10 @@ fn alias_maps(c: &mut String, n: usize, aliases: &[SiteAlias]) -> BTreeMap<Strin
                 let _ = writeln!(c, "    {} {};", quoted(value), quoted(target));
             }
             let _ = writeln!(c, "}}");
-            tests.entry(path.to_string()).or_insert_with(Vec::new).push(var);
+            tests
+                .entry(path.to_string())
+                .or_insert_with(Vec::new)
+                .push(var);
         }
     }
     if !tests.is_empty() {
@@ -294,9 +304,16 @@ fn alias_maps(c: &mut String, n: usize, aliases: &[SiteAlias]) -> BTreeMap<Strin
 
 /// The locations of one site's aliases: each plain path answers `301` to its page; a
 /// path with query aliases tests its variables, then serves what is there.
-fn alias_locations(name: &str, aliases: &[SiteAlias], tests: &BTreeMap<String, Vec<String>>) -> String {
+fn alias_locations(
+    name: &str,
+    aliases: &[SiteAlias],
+    tests: &BTreeMap<String, Vec<String>>,
+) -> String {
     let mut c = String::new();
-    for a in aliases.iter().filter(|a| a.alias.query.is_none() && a.alias.path != "/404.html") {
+    for a in aliases
+        .iter()
+        .filter(|a| a.alias.query.is_none() && a.alias.path != "/404.html")
+    {
         let _ = writeln!(
             c,
             "    location = {} {{\n        return 301 https://{name}{};\n    }}",
@@ -307,7 +324,10 @@ fn alias_locations(name: &str, aliases: &[SiteAlias], tests: &BTreeMap<String, V
     for (path, vars) in tests {
         let _ = writeln!(c, "    location = {} {{", quoted(path));
         for var in vars {
-            let _ = writeln!(c, "        if ({var}) {{\n            return 301 https://{name}{var};\n        }}");
+            let _ = writeln!(
+                c,
+                "        if ({var}) {{\n            return 301 https://{name}{var};\n        }}"
+            );
         }
         let _ = writeln!(c, "        try_files $uri $uri/ =404;\n    }}");
     }
@@ -413,15 +433,7 @@ fn redirects(c: &mut String, o: &Options, domain: &str, names: &[String]) {
 /// search index) may also be read by the other sites' search pages: one header more
 /// there, `Access-Control-Allow-Origin: *` (public files, no credentials).
 /// `n` numbers the site (for the names of its alias variables).
-fn site(
-    c: &mut String,
-    o: &Options,
-    title: &str,
-    name: &str,
-    label: &str,
-    domain: &str,
-    n: usize,
-) {
+fn site(c: &mut String, o: &Options, title: &str, name: &str, label: &str, domain: &str, n: usize) {
     let frames = o.frame_hosts.get(label).map(Vec::as_slice).unwrap_or(&[]);
     let aliases = o.aliases.get(label).map(Vec::as_slice).unwrap_or(&[]);
     let tests = alias_maps(c, n, aliases);

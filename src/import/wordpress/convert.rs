@@ -44,7 +44,6 @@ pub struct Converted {
     pub replaced: Vec<String>,
 }
 
-
 /// Converts a post's `content:encoded`.
 pub fn convert(html: &str, post_id: u64, cx: &Context) -> Converted {
     let mut out = Converted::default();
@@ -86,7 +85,18 @@ fn dropped(problem: &SanitizerProblem) -> Option<String> {
 
 /// Layout elements WordPress themes and page builders wrap content in: their content
 /// stays, only the element goes.
-const DROPPED_QUIETLY: &[&str] = &["figure", "figcaption", "font", "center", "section", "article", "header", "footer", "nav", "aside"];
+const DROPPED_QUIETLY: &[&str] = &[
+    "figure",
+    "figcaption",
+    "font",
+    "center",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+];
 
 /// WordPress's `wpautop` for the classic editor, simplified: text separated by blank
 /// lines becomes paragraphs and a single line break a `<br>`, except around block
@@ -100,11 +110,9 @@ fn autop(html: &str) -> String {
             continue;
         }
         let block = chunk.starts_with('<')
-            && BLOCKS.iter().any(|b| {
-                chunk[1..]
-                    .to_ascii_lowercase()
-                    .starts_with(b)
-            });
+            && BLOCKS
+                .iter()
+                .any(|b| chunk[1..].to_ascii_lowercase().starts_with(b));
         if block || (chunk.starts_with('[') && !chunk.contains('\n') && chunk.ends_with(']')) {
             out.push_str(chunk);
         } else {
@@ -118,8 +126,28 @@ fn autop(html: &str) -> String {
 }
 
 const BLOCKS: [&str; 22] = [
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre",
-    "figure", "hr", "dl", "section", "iframe", "form", "script", "style", "!--",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "table",
+    "blockquote",
+    "pre",
+    "figure",
+    "hr",
+    "dl",
+    "section",
+    "iframe",
+    "form",
+    "script",
+    "style",
+    "!--",
 ];
 
 /// The HTML a known shortcode becomes; `None` keeps it (and lists it).
@@ -136,7 +164,11 @@ fn expand(code: &Shortcode, post_id: u64, cx: &Context, out: &mut Converted) -> 
                 .iter()
                 .find_map(|k| code.attr(k).filter(|v| !v.is_empty()))
                 .unwrap_or("");
-            let label = if code.name == "video" { "Video" } else { "Audio" };
+            let label = if code.name == "video" {
+                "Video"
+            } else {
+                "Audio"
+            };
             Some(format!(
                 "<p><a href=\"{}\">{label}</a></p>",
                 attr_escape(src)
@@ -153,7 +185,10 @@ fn expand(code: &Shortcode, post_id: u64, cx: &Context, out: &mut Converted) -> 
         }
         "contact-form-7" => {
             out.replaced.push(code.name.clone());
-            Some(format!("<p><em>{}</em></p>", text_escape(super::report::FORM_NOTE)))
+            Some(format!(
+                "<p><em>{}</em></p>",
+                text_escape(super::report::FORM_NOTE)
+            ))
         }
         _ => {
             out.unknown.push(code.name.clone());
@@ -169,7 +204,11 @@ fn caption(code: &Shortcode) -> String {
     let end = inner
         .rfind("</a>")
         .map(|i| i + 4)
-        .or_else(|| inner.find("<img").and_then(|i| inner[i..].find('>').map(|j| i + j + 1)))
+        .or_else(|| {
+            inner
+                .find("<img")
+                .and_then(|i| inner[i..].find('>').map(|j| i + j + 1))
+        })
         .unwrap_or(0);
     let (picture, text) = inner.split_at(end);
     let caption_text = strip_tags(text);
@@ -181,17 +220,27 @@ fn caption(code: &Shortcode) -> String {
     };
     let picture = if !picture.contains("alt=\"") || picture.contains("alt=\"\"") {
         let without = picture.replace("alt=\"\"", "");
-        without.replacen("<img", &format!("<img alt=\"{}\"", attr_escape(&caption_text)), 1)
+        without.replacen(
+            "<img",
+            &format!("<img alt=\"{}\"", attr_escape(&caption_text)),
+            1,
+        )
     } else {
         picture.to_string()
     };
-    format!("<p>{picture}</p><p><em>{}</em></p>", text_escape(&caption_text))
+    format!(
+        "<p>{picture}</p><p><em>{}</em></p>",
+        text_escape(&caption_text)
+    )
 }
 
 /// `[gallery ids="1,2"]`, or the post's attached pictures: each picture in turn.
 fn gallery(code: &Shortcode, post_id: u64, cx: &Context) -> String {
     let ids: Vec<u64> = match code.attr("ids").or(code.attr("include")) {
-        Some(list) => list.split(',').filter_map(|s| s.trim().parse().ok()).collect(),
+        Some(list) => list
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok())
+            .collect(),
         None => cx.children.get(&post_id).cloned().unwrap_or_default(),
     };
     let mut html = String::new();
@@ -216,7 +265,11 @@ fn embed(url: &str, cx: &Context) -> String {
             "<iframe src=\"{}\" title=\"Video\" loading=\"lazy\" allowfullscreen></iframe>",
             attr_escape(&src)
         ),
-        None => format!("<p><a href=\"{}\">{}</a></p>", attr_escape(url), text_escape(url)),
+        None => format!(
+            "<p><a href=\"{}\">{}</a></p>",
+            attr_escape(url),
+            text_escape(url)
+        ),
     }
 }
 
@@ -231,8 +284,17 @@ fn youtube_embed(url: &str) -> Option<(String, String)> {
             .or_else(|| url.strip_prefix("https://youtube.com/watch?"))?;
         rest.split('&').find_map(|kv| kv.strip_prefix("v="))?
     };
-    let valid = !id.is_empty() && id.len() <= 20 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    valid.then(|| ("www.youtube.com".to_string(), format!("https://www.youtube.com/embed/{id}")))
+    let valid = !id.is_empty()
+        && id.len() <= 20
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    valid.then(|| {
+        (
+            "www.youtube.com".to_string(),
+            format!("https://www.youtube.com/embed/{id}"),
+        )
+    })
 }
 
 /// Rewrites `src` and `href` of the sanitized HTML: the old site's uploads become the
@@ -298,10 +360,14 @@ fn local_name(
             if let Some(name) = names.get(&source) {
                 return Some(name.clone());
             }
-            let mut name = media::bundle_name(&rel);
+            // The file found (the original of a resized copy) names it.
+            let found = source
+                .file_name()
+                .map_or(rel.clone(), |n| n.to_string_lossy().into_owned());
+            let mut name = media::bundle_name(&found);
             let mut n = 2;
             while names.values().any(|v| v == &name) || name == "index.md" {
-                name = format!("{n}-{}", media::bundle_name(&rel));
+                name = format!("{n}-{}", media::bundle_name(&found));
                 n += 1;
             }
             names.insert(source, name.clone());
@@ -433,7 +499,9 @@ fn attr_escape(text: &str) -> String {
 }
 
 fn text_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The converter every post goes through: markdown's own forms, and the iframes the
@@ -474,7 +542,13 @@ mod tests {
     use super::*;
 
     fn convert_with(html: &str, iframe_hosts: &[String]) -> Converted {
-        let attachments = BTreeMap::from([(7, ("https://dinkes.example.go.id/wp-content/uploads/2024/03/a.jpg".to_string(), "Foto A".to_string()))]);
+        let attachments = BTreeMap::from([(
+            7,
+            (
+                "https://dinkes.example.go.id/wp-content/uploads/2024/03/a.jpg".to_string(),
+                "Foto A".to_string(),
+            ),
+        )]);
         let children = BTreeMap::new();
         let policy = HtmlPolicy::new(iframe_hosts);
         let converter = converter();
@@ -510,7 +584,13 @@ mod tests {
             "<p>Teks<script>alert(1)</script> <a href=\"javascript:alert(2)\" onclick=\"x()\">tautan</a> &lt;script&gt;teks&lt;/script&gt;</p><iframe src=\"https://evil.example/\"></iframe>",
             &[],
         );
-        assert!(!c.markdown.contains("alert") && !c.markdown.contains("javascript") && !c.markdown.contains("<iframe"), "{}", c.markdown);
+        assert!(
+            !c.markdown.contains("alert")
+                && !c.markdown.contains("javascript")
+                && !c.markdown.contains("<iframe"),
+            "{}",
+            c.markdown
+        );
         assert!(c.markdown.contains("\\<script>teks"), "{}", c.markdown);
         let what: Vec<&str> = c.dropped.iter().map(|(_, w)| w.as_str()).collect();
         assert_eq!(what.len(), 4, "{what:?}");
@@ -519,19 +599,38 @@ mod tests {
     #[test]
     fn embeds_become_iframes_only_from_allowed_hosts_and_unknown_shortcodes_stay() {
         let allowed = vec!["www.youtube.com".to_string()];
-        let c = convert_with("[embed]https://www.youtube.com/watch?v=abc_DEF-1[/embed]\n\n[slider id=\"3\"]", &allowed);
-        assert!(c.markdown.contains("<iframe src=\"https://www.youtube.com/embed/abc_DEF-1\""), "{}", c.markdown);
+        let c = convert_with(
+            "[embed]https://www.youtube.com/watch?v=abc_DEF-1[/embed]\n\n[slider id=\"3\"]",
+            &allowed,
+        );
+        assert!(
+            c.markdown
+                .contains("<iframe src=\"https://www.youtube.com/embed/abc_DEF-1\""),
+            "{}",
+            c.markdown
+        );
         assert_eq!(c.unknown, vec!["slider"]);
         assert!(c.markdown.contains("slider id="), "{}", c.markdown);
         let c = convert_with("[embed]https://www.youtube.com/watch?v=abc[/embed]", &[]);
-        assert!(c.markdown.starts_with("[https://www.youtube.com/watch?v=abc]("), "{}", c.markdown);
+        assert!(
+            c.markdown
+                .starts_with("[https://www.youtube.com/watch?v=abc]("),
+            "{}",
+            c.markdown
+        );
         let form = convert_with("[contact-form-7 id=\"5\" title=\"Kontak\"]", &[]);
         assert_eq!(form.replaced, vec!["contact-form-7"]);
     }
 
     #[test]
     fn entities_decode() {
-        assert_eq!(decode_entities("Rapat &#8211; Koordinasi &amp; &foo; &#x41;"), "Rapat \u{2013} Koordinasi & &foo; A");
-        assert_eq!(plain_text("<p>Satu <b>dua</b></p>\n<p>tiga</p>"), "Satu dua tiga");
+        assert_eq!(
+            decode_entities("Rapat &#8211; Koordinasi &amp; &foo; &#x41;"),
+            "Rapat \u{2013} Koordinasi & &foo; A"
+        );
+        assert_eq!(
+            plain_text("<p>Satu <b>dua</b></p>\n<p>tiga</p>"),
+            "Satu dua tiga"
+        );
     }
 }

@@ -13,9 +13,9 @@ use std::path::{Path, PathBuf};
 
 /// Extensions copied into a bundle (lowercase).
 const COPIED: &[&str] = &[
-    "jpg", "jpeg", "png", "gif", "webp", "avif", "bmp", "tif", "tiff", "ico", "pdf", "doc",
-    "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "txt", "csv", "zip",
-    "rar", "7z", "mp3", "m4a", "ogg", "oga", "wav", "mp4", "m4v", "webm", "ogv", "mov",
+    "jpg", "jpeg", "png", "gif", "webp", "avif", "bmp", "tif", "tiff", "ico", "pdf", "doc", "docx",
+    "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "txt", "csv", "zip", "rar", "7z",
+    "mp3", "m4a", "ogg", "oga", "wav", "mp4", "m4v", "webm", "ogv", "mov",
 ];
 
 /// The folder of uploads, resolved once.
@@ -153,10 +153,17 @@ mod tests {
     fn only_the_old_sites_uploads_are_looked_up() {
         let hosts = vec!["dinkes.example.go.id".to_string()];
         assert_eq!(
-            upload_path("https://www.dinkes.example.go.id/wp-content/uploads/2024/03/Foto%20A.jpg?v=1", &hosts).as_deref(),
+            upload_path(
+                "https://www.dinkes.example.go.id/wp-content/uploads/2024/03/Foto%20A.jpg?v=1",
+                &hosts
+            )
+            .as_deref(),
             Some("2024/03/Foto A.jpg")
         );
-        assert_eq!(upload_path("/wp-content/uploads/x.pdf", &hosts).as_deref(), Some("x.pdf"));
+        assert_eq!(
+            upload_path("/wp-content/uploads/x.pdf", &hosts).as_deref(),
+            Some("x.pdf")
+        );
         for bad in [
             "https://evil.example/wp-content/uploads/x.jpg",
             "/wp-content/uploads/../../etc/passwd",
@@ -172,9 +179,15 @@ mod tests {
 
     #[test]
     fn resized_copies_fall_back_to_the_original_and_names_are_addresses() {
-        assert_eq!(original_of("2024/03/foto-300x200.jpg").as_deref(), Some("2024/03/foto.jpg"));
+        assert_eq!(
+            original_of("2024/03/foto-300x200.jpg").as_deref(),
+            Some("2024/03/foto.jpg")
+        );
         assert_eq!(original_of("2024/03/foto-a.jpg"), None);
-        assert_eq!(bundle_name("2024/03/Rapat Koordinasi (1).JPG"), "rapat-koordinasi-1.jpg");
+        assert_eq!(
+            bundle_name("2024/03/Rapat Koordinasi (1).JPG"),
+            "rapat-koordinasi-1.jpg"
+        );
         assert!(!copied_kind("x/shell.php") && !copied_kind("x/a.svg") && copied_kind("a.PDF"));
     }
 }

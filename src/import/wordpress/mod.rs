@@ -21,8 +21,8 @@ mod media;
 mod plan;
 pub mod report;
 mod shortcode;
-mod wxr;
 mod write;
+mod wxr;
 
 use crate::content::SiteDir;
 use crate::error::{Error, Result};
@@ -63,9 +63,9 @@ pub fn import(root: &Path, o: &Options) -> Result<Report> {
         return Err(Error::Usage(report::exists(&folder)));
     }
     let uploads = match &o.uploads {
-        Some(dir) => Some(
-            media::Uploads::open(dir).map_err(Error::io(report::uploads_unreadable(dir)))?,
-        ),
+        Some(dir) => {
+            Some(media::Uploads::open(dir).map_err(Error::io(report::uploads_unreadable(dir)))?)
+        }
         None => None,
     };
     let source = o.file.clone();
@@ -85,7 +85,14 @@ pub fn import(root: &Path, o: &Options) -> Result<Report> {
         dry_run: o.dry_run,
         ..Default::default()
     };
-    let plan = plan::plan(&index, &channel, &existing.paths, &existing.news, o.drafts, &mut report);
+    let plan = plan::plan(
+        &index,
+        &channel,
+        &existing.paths,
+        &existing.news,
+        o.drafts,
+        &mut report,
+    );
     let staging = if o.dry_run {
         None
     } else {
@@ -142,7 +149,9 @@ pub fn import(root: &Path, o: &Options) -> Result<Report> {
         if !report.imported.is_empty() {
             let kept = staging.commit(&folder, exists)?;
             for file in kept {
-                report.findings.push(report::file_kept(&Path::new("content").join(&o.label).join(file)));
+                report.findings.push(report::file_kept(
+                    &Path::new("content").join(&o.label).join(file),
+                ));
             }
         }
     }
@@ -155,10 +164,16 @@ fn check_label(registry: &Registry, label: &str) -> Result<()> {
         return Ok(());
     }
     let Some(sub) = registry.subdomain(label) else {
-        return Err(Error::Usage(report::not_a_site(label, report::NOT_IN_REGISTRY)));
+        return Err(Error::Usage(report::not_a_site(
+            label,
+            report::NOT_IN_REGISTRY,
+        )));
     };
     if sub.kind != Kind::Site {
-        return Err(Error::Usage(report::not_a_site(label, report::NOT_SITE_KIND)));
+        return Err(Error::Usage(report::not_a_site(
+            label,
+            report::NOT_SITE_KIND,
+        )));
     }
     if !matches!(sub.status, Status::Approved | Status::Requested) {
         return Err(Error::Usage(report::not_a_site(label, report::NOT_ACTIVE)));
@@ -197,7 +212,8 @@ impl Existing {
             dir: Path::new("content").join(label),
             custom_code: true,
         };
-        let (content, _) = crate::content::load_site(root, &dir, crate::content::LoadOptions { drafts: true });
+        let (content, _) =
+            crate::content::load_site(root, &dir, crate::content::LoadOptions { drafts: true });
         let mut paths = BTreeMap::new();
         // The import's own files are planned again: only what it did not write counts.
         let ours = write::Manifest::read(&root.join("content").join(label)).files;
@@ -210,10 +226,18 @@ impl Existing {
                 paths.insert(a.shown(), rel.clone());
             }
         }
-        for s in content.sections.iter().filter(|s| !ours.contains_key(&s.doc.rel)) {
+        for s in content
+            .sections
+            .iter()
+            .filter(|s| !ours.contains_key(&s.doc.rel))
+        {
             paths.insert(s.path.clone(), s.doc.rel.clone());
         }
-        for p in content.pages.iter().filter(|p| !ours.contains_key(&p.doc.rel)) {
+        for p in content
+            .pages
+            .iter()
+            .filter(|p| !ours.contains_key(&p.doc.rel))
+        {
             paths.insert(p.path.clone(), p.doc.rel.clone());
         }
         let news = content.config.news_section().to_string();
@@ -272,7 +296,13 @@ impl Step<'_> {
             .collect();
         if !hits.is_empty() {
             self.report.counts.spam += 1;
-            self.report.findings.push(report::spam(source, item.line, title, item.id, &dedup(hits)));
+            self.report.findings.push(report::spam(
+                source,
+                item.line,
+                title,
+                item.id,
+                &dedup(hits),
+            ));
             return Ok(());
         }
         let converted = convert::convert(&item.content, item.id, self.cx);
@@ -289,35 +319,61 @@ impl Step<'_> {
             .collect();
         if !text_hits.is_empty() {
             self.report.counts.spam += 1;
-            self.report.findings.push(report::spam(source, item.line, title, item.id, &dedup(text_hits)));
+            self.report.findings.push(report::spam(
+                source,
+                item.line,
+                title,
+                item.id,
+                &dedup(text_hits),
+            ));
             return Ok(());
         }
         if let Some(why) = self.fails_build(&text, &shown_file) {
-            self.report.findings.push(report::unconvertible(source, item.line, title, item.id, &why));
+            self.report.findings.push(report::unconvertible(
+                source, item.line, title, item.id, &why,
+            ));
             return Ok(());
         }
         for (line, what) in &converted.dropped {
-            self.report.findings.push(report::dropped(source, item.line + line.saturating_sub(1), title, item.id, what));
+            self.report.findings.push(report::dropped(
+                source,
+                item.line + line.saturating_sub(1),
+                title,
+                item.id,
+                what,
+            ));
         }
         for name in &converted.unknown {
             for line in shortcode_lines(&text, name) {
-                self.report.findings.push(report::shortcode(&shown_file, line, name));
+                self.report
+                    .findings
+                    .push(report::shortcode(&shown_file, line, name));
             }
         }
         for path in &converted.missing {
-            self.report.findings.push(report::media_missing(&shown_file, title, item.id, path));
+            self.report
+                .findings
+                .push(report::media_missing(&shown_file, title, item.id, path));
         }
         for path in &converted.refused {
-            self.report.findings.push(report::media_refused(&shown_file, title, item.id, path));
+            self.report
+                .findings
+                .push(report::media_refused(&shown_file, title, item.id, path));
         }
         for alias in &planned.dropped_aliases {
-            self.report.findings.push(report::alias_dropped(source, item.line, &alias.0, &alias.1));
+            self.report
+                .findings
+                .push(report::alias_dropped(source, item.line, &alias.0, &alias.1));
         }
         if let Some(staging) = self.staging {
             staging.write(&file, text.as_bytes())?;
             let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
             for (from, name) in &converted.media {
-                let rel = if dir.is_empty() { name.clone() } else { format!("{dir}/{name}") };
+                let rel = if dir.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{dir}/{name}")
+                };
                 staging.copy(from, &rel)?;
             }
         }

@@ -183,7 +183,8 @@ pub fn plan(
         dirs.insert(e.id, dir);
     }
     for (e, _) in &wanted {
-        plan.taken.insert(format!("/{}/", dirs[&e.id]), format!("ID {}", e.id));
+        plan.taken
+            .insert(format!("/{}/", dirs[&e.id]), format!("ID {}", e.id));
     }
     for (e, draft) in wanted {
         let dir = dirs[&e.id].clone();
@@ -207,7 +208,15 @@ pub fn plan(
 }
 
 /// Top-level folder names a site's own pages may not take: the build's own pages.
-const RESERVED: [&str; 7] = ["cari", "halaman", "pagefind", "direktori", "layanan.json", "404", ".well-known"];
+const RESERVED: [&str; 7] = [
+    "cari",
+    "halaman",
+    "pagefind",
+    "direktori",
+    "layanan.json",
+    "404",
+    ".well-known",
+];
 
 /// Why an item is not imported, if it is not.
 fn skip(e: &Entry, drafts: bool) -> Option<Skip> {
@@ -273,7 +282,11 @@ fn slug_of(e: &Entry, fallback: &str) -> String {
     if slug.is_empty() {
         slug = format!("{fallback}-{}", e.id);
     }
-    slug.chars().take(100).collect::<String>().trim_end_matches('-').to_string()
+    slug.chars()
+        .take(100)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
 }
 
 /// `parent/slug`, with `-2`, `-3`... until it is free.
@@ -294,7 +307,12 @@ fn unique(parent: Option<&str>, slug: &str, used: &mut BTreeSet<String>) -> Stri
 
 /// The old addresses of an item: its permalink, `?p=`/`?page_id=`, and for a post its
 /// dated address. Each is checked and must be free.
-fn aliases_of(e: &Entry, is_post: bool, dir: &str, plan: &mut Plan) -> (Vec<String>, Vec<(String, String)>) {
+fn aliases_of(
+    e: &Entry,
+    is_post: bool,
+    dir: &str,
+    plan: &mut Plan,
+) -> (Vec<String>, Vec<(String, String)>) {
     let own = format!("/{dir}/");
     let mut candidates = Vec::new();
     if let Some(path) = local_path(&e.link, &plan.hosts) {
@@ -303,7 +321,11 @@ fn aliases_of(e: &Entry, is_post: bool, dir: &str, plan: &mut Plan) -> (Vec<Stri
     let query = if is_post { "p" } else { "page_id" };
     candidates.push(format!("{}?{query}={}", plan.base, e.id));
     if is_post && !e.slug.is_empty() {
-        if let Some(date) = e.date.get(..10).filter(|d| d.len() == 10 && !d.starts_with("0000")) {
+        if let Some(date) = e
+            .date
+            .get(..10)
+            .filter(|d| d.len() == 10 && !d.starts_with("0000"))
+        {
             let (y, m, d) = (&date[..4], &date[5..7], &date[8..10]);
             candidates.push(format!("{}{y}/{m}/{d}/{}/", plan.base, e.slug));
         }
@@ -320,6 +342,9 @@ fn aliases_of(e: &Entry, is_post: bool, dir: &str, plan: &mut Plan) -> (Vec<Stri
                     continue;
                 }
                 if let Some(by) = plan.taken.get(&key).or(plan.taken.get(&as_dir)) {
+                    if by == &format!("ID {}", e.id) {
+                        continue;
+                    }
                     dropped.push((text, report::alias_taken(by)));
                     continue;
                 }
@@ -359,10 +384,14 @@ fn host_of(url: &str) -> Option<String> {
 }
 
 fn hosts(channel: &Channel) -> Vec<String> {
-    let mut hosts: Vec<String> = [&channel.base_site_url, &channel.base_blog_url, &channel.link]
-        .iter()
-        .filter_map(|u| host_of(u))
-        .collect();
+    let mut hosts: Vec<String> = [
+        &channel.base_site_url,
+        &channel.base_blog_url,
+        &channel.link,
+    ]
+    .iter()
+    .filter_map(|u| host_of(u))
+    .collect();
     hosts.sort();
     hosts.dedup();
     hosts
@@ -380,7 +409,11 @@ fn base_path(channel: &Channel) -> String {
         .or_else(|| url.strip_prefix("http://"))
         .and_then(|r| r.find('/').map(|i| &r[i..]))
         .unwrap_or("/");
-    let path = path.split(['?', '#']).next().unwrap_or("/").trim_matches('/');
+    let path = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .trim_matches('/');
     if path.is_empty() {
         "/".to_string()
     } else {
@@ -431,7 +464,12 @@ struct Extra {
 }
 
 /// The whole file of an imported page: front matter and markdown.
-pub fn page_text(planned: &Planned, item: &Item, markdown: &str, authors: &[(String, String)]) -> String {
+pub fn page_text(
+    planned: &Planned,
+    item: &Item,
+    markdown: &str,
+    authors: &[(String, String)],
+) -> String {
     let term_names = |domain: &str| {
         let mut names: Vec<String> = item
             .terms
@@ -453,7 +491,8 @@ pub fn page_text(planned: &Planned, item: &Item, markdown: &str, authors: &[(Str
     let front = Front {
         title: &planned.title,
         date: datetime(&item.date, &item.date_gmt),
-        updated: datetime(&item.modified, &item.modified_gmt).filter(|u| Some(u) != datetime(&item.date, &item.date_gmt).as_ref()),
+        updated: datetime(&item.modified, &item.modified_gmt)
+            .filter(|u| Some(u) != datetime(&item.date, &item.date_gmt).as_ref()),
         draft: planned.draft,
         description: (!description.is_empty()).then(|| description.chars().take(300).collect()),
         weight: planned.weight,
@@ -487,7 +526,11 @@ fn datetime(local: &str, gmt: &str) -> Option<String> {
     }
     let minutes = seconds.abs() / 60;
     let sign = if seconds < 0 { '-' } else { '+' };
-    Some(format!("{text}{sign}{:02}:{:02}", minutes / 60, minutes % 60))
+    Some(format!(
+        "{text}{sign}{:02}:{:02}",
+        minutes / 60,
+        minutes % 60
+    ))
 }
 
 /// The site's home page and news section, when the site does not have its own: the
@@ -504,7 +547,11 @@ pub fn site_files(
     let mut files = Vec::new();
     if !existing.has_home {
         let title = plain_text(&channel.title);
-        let title = if title.is_empty() { report.site.clone() } else { title };
+        let title = if title.is_empty() {
+            report.site.clone()
+        } else {
+            title
+        };
         let description = plain_text(&channel.description);
         let front = Front {
             title: &title,
@@ -523,8 +570,11 @@ pub fn site_files(
             },
         };
         let toml = toml::to_string(&front).unwrap_or_default();
-        let toml = toml.replace("\n[extra]\nwordpress_id = 0\n", "\n");
-        files.push(("_index.md".to_string(), format!("+++\n{toml}+++\n")));
+        let toml = toml.replace("[extra]\nwordpress_id = 0\n", "");
+        files.push((
+            "_index.md".to_string(),
+            format!("+++\n{}\n+++\n", toml.trim_end()),
+        ));
     }
     if report.counts.posts == 0 || existing.has_news {
         return files;
@@ -541,14 +591,21 @@ pub fn site_files(
             _ => report.counts.aliases += 0,
         }
     };
-    let categories: BTreeMap<&str, &super::wxr::Term> =
-        channel.categories.iter().map(|t| (t.slug.as_str(), t)).collect();
+    let categories: BTreeMap<&str, &super::wxr::Term> = channel
+        .categories
+        .iter()
+        .map(|t| (t.slug.as_str(), t))
+        .collect();
     for (domain, slug) in used_terms {
         if domain == "category" {
             consider(format!("{}category/{slug}/", plan.base), &mut taken, report);
             let nested = category_path(slug, &categories);
             if nested != *slug {
-                consider(format!("{}category/{nested}/", plan.base), &mut taken, report);
+                consider(
+                    format!("{}category/{nested}/", plan.base),
+                    &mut taken,
+                    report,
+                );
             }
             if let Some(term) = categories.get(slug.as_str()) {
                 if !term.id.is_empty() {
@@ -579,8 +636,11 @@ pub fn site_files(
         },
     };
     let toml = toml::to_string(&front).unwrap_or_default();
-    let toml = toml.replace("\n[extra]\nwordpress_id = 0\n", "\n");
-    files.push((format!("{}/_index.md", plan.news), format!("+++\n{toml}+++\n")));
+    let toml = toml.replace("[extra]\nwordpress_id = 0\n", "");
+    files.push((
+        format!("{}/_index.md", plan.news),
+        format!("+++\n{}\n+++\n", toml.trim_end()),
+    ));
     files
 }
 

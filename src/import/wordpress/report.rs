@@ -119,7 +119,7 @@ impl Report {
             *skipped.entry(s.reason).or_default() += 1;
         }
         let mut text = format!(
-            "{} {}: {} berita, {} halaman ({} draf), {} bagian, {} berkas media, {} alamat lama dialihkan\n  ({}: {} posts, {} pages ({} drafts), {} sections, {} media files, {} old addresses redirected)\n",
+            "{} untuk {}: {} berita, {} halaman ({} draf), {} bagian, {} berkas media, {} alamat lama dialihkan\n  ({}: {} posts, {} pages ({} drafts), {} sections, {} media files, {} old addresses redirected)\n",
             if self.dry_run { "Uji coba (tidak ada yang ditulis)" } else { "Impor selesai" },
             self.site,
             c.posts, c.pages, c.drafts, c.sections, c.media, c.aliases,
@@ -268,7 +268,8 @@ pub fn not_a_site(label: &str, why: &str) -> String {
 
 pub const NOT_IN_REGISTRY: &str = "tidak ada di registri / is not in the registry";
 pub const NOT_SITE_KIND: &str = "bukan jenis site / is not of kind site";
-pub const NOT_ACTIVE: &str = "tidak berstatus requested atau approved / is neither requested nor approved";
+pub const NOT_ACTIVE: &str =
+    "tidak berstatus requested atau approved / is neither requested nor approved";
 
 /// The site's folder exists and `--force` was not given.
 pub fn exists(folder: &Path) -> String {

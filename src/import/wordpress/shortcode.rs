@@ -224,7 +224,10 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["caption", "gallery", "embed"]);
         assert_eq!(found[0].attr("width"), Some("300"));
-        assert_eq!(found[0].content.as_deref(), Some("<img src=\"x.jpg\"> Foto"));
+        assert_eq!(
+            found[0].content.as_deref(),
+            Some("<img src=\"x.jpg\"> Foto")
+        );
         assert_eq!(found[1].attr("columns"), Some("3"));
         assert_eq!(found[2].content.as_deref(), Some("https://youtu.be/x"));
         assert_eq!(rewrite(text, |_| None), text);
@@ -232,8 +235,14 @@ mod tests {
 
     #[test]
     fn escaped_and_unterminated_brackets_are_text() {
-        assert_eq!(rewrite("[[gallery]] [gallery", |_| Some("G".into())), "[gallery] [gallery");
-        assert_eq!(rewrite("[video https://x/v.mp4 /]", |s| Some(s.attrs[0].1.clone())), "https://x/v.mp4");
+        assert_eq!(
+            rewrite("[[gallery]] [gallery", |_| Some("G".into())),
+            "[gallery] [gallery"
+        );
+        assert_eq!(
+            rewrite("[video https://x/v.mp4 /]", |s| Some(s.attrs[0].1.clone())),
+            "https://x/v.mp4"
+        );
         let huge = "[a".to_string() + &"b".repeat(100_000);
         assert_eq!(rewrite(&huge, |_| Some(String::new())), huge);
     }

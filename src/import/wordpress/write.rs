@@ -74,7 +74,8 @@ impl Staging {
         }
         let path = self.dir.path().join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(Error::io(super::report::write_failed(parent)))?;
+            std::fs::create_dir_all(parent)
+                .map_err(Error::io(super::report::write_failed(parent)))?;
         }
         Ok(path)
     }
@@ -132,7 +133,8 @@ impl Staging {
             }
             no_links(folder, rel)?;
             if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).map_err(Error::io(super::report::write_failed(parent)))?;
+                std::fs::create_dir_all(parent)
+                    .map_err(Error::io(super::report::write_failed(parent)))?;
             }
             std::fs::rename(self.dir.path().join(rel), &target)
                 .map_err(Error::io(super::report::write_failed(&target)))?;
@@ -169,7 +171,8 @@ fn no_links(folder: &Path, rel: &str) -> Result<()> {
 
 fn write_manifest(path: &Path, manifest: &Manifest) -> Result<()> {
     let bytes = serde_json::to_vec_pretty(manifest).unwrap_or_default();
-    crate::output::write_atomically(path, &bytes).map_err(Error::io(super::report::write_failed(path)))
+    crate::output::write_atomically(path, &bytes)
+        .map_err(Error::io(super::report::write_failed(path)))
 }
 
 fn hash_file(path: &Path) -> std::io::Result<String> {

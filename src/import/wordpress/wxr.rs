@@ -174,7 +174,9 @@ pub fn read<R: BufRead>(
                 quick_xml::Error::Io(io) if io.get_ref().is_some_and(|i| i.is::<TooLarge>()) => {
                     ReadErrorKind::TooLarge
                 }
-                quick_xml::Error::Io(io) => ReadErrorKind::Io(std::io::Error::new(io.kind(), io.to_string())),
+                quick_xml::Error::Io(io) => {
+                    ReadErrorKind::Io(std::io::Error::new(io.kind(), io.to_string()))
+                }
                 other => ReadErrorKind::Xml(other.to_string()),
             };
             ReadError { line, kind }
@@ -217,10 +219,12 @@ pub fn read<R: BufRead>(
                 }
                 state.path.pop();
             }
-            Event::Text(text) => state.push(&text.xml10_content()).map_err(|_| too_large(line))?,
-            Event::CData(data) => {
-                state.push(&data.xml10_content()).map_err(|_| too_large(line))?
-            }
+            Event::Text(text) => state
+                .push(&text.xml10_content())
+                .map_err(|_| too_large(line))?,
+            Event::CData(data) => state
+                .push(&data.xml10_content())
+                .map_err(|_| too_large(line))?,
             Event::GeneralRef(reference) => {
                 let text = match reference.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
@@ -437,7 +441,10 @@ mod tests {
         assert_eq!(item.title, "Posyandu \u{2013} Balita");
         assert_eq!(item.content, "<p>Isi <b>tebal</b></p>");
         assert_eq!((item.id, item.post_type.as_str()), (12, "post"));
-        assert_eq!(item.terms, vec![("category".into(), "kesehatan".into(), "Kesehatan".into())]);
+        assert_eq!(
+            item.terms,
+            vec![("category".into(), "kesehatan".into(), "Kesehatan".into())]
+        );
         assert_eq!(item.line, 8);
     }
 
@@ -448,9 +455,15 @@ mod tests {
         assert!(matches!(e.kind, ReadErrorKind::Xml(_)), "{e:?}");
         assert!(e.line > 10, "{}", e.line);
         let html = "<html><body>not an export</body></html>";
-        assert!(matches!(read(html.as_bytes(), |_, _| {}).unwrap_err().kind, ReadErrorKind::NotWxr));
+        assert!(matches!(
+            read(html.as_bytes(), |_, _| {}).unwrap_err().kind,
+            ReadErrorKind::NotWxr
+        ));
         let rss = "<rss><channel><title>x</title></channel></rss>";
-        assert!(matches!(read(rss.as_bytes(), |_, _| {}).unwrap_err().kind, ReadErrorKind::NotWxr));
+        assert!(matches!(
+            read(rss.as_bytes(), |_, _| {}).unwrap_err().kind,
+            ReadErrorKind::NotWxr
+        ));
     }
 
     #[test]
