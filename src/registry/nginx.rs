@@ -257,6 +257,9 @@ fn alias_problem(a: &SiteAlias) -> Option<String> {
     })
 }
 
+/// Per query name, the values and the paths they lead to.
+type QueryTargets<'a> = BTreeMap<&'a str, Vec<(&'a str, &'a str)>>;
+
 /// The `map` blocks of one site's query aliases (`/?p=123`), at the `http` level where
 /// nginx wants them: for each path and query name, `$arg_<name>` to the page's path.
 /// Returns, per path, the variables to test there. `n` numbers the site, so that every
@@ -268,7 +271,7 @@ fn alias_maps(c: &mut String, n: usize, aliases: &[SiteAlias]) -> BTreeMap<Strin
         .map(|a| a.alias.path.as_str())
         .collect();
     // Per path (that no plain alias takes whole), per query name: value -> target.
-    let mut by_path: BTreeMap<&str, BTreeMap<&str, Vec<(&str, &str)>>> = BTreeMap::new();
+    let mut by_path: BTreeMap<&str, QueryTargets> = BTreeMap::new();
     for a in aliases {
         if let Some((name, value)) = &a.alias.query {
             if !plain.contains(a.alias.path.as_str()) && a.alias.path != "/404.html" {

@@ -113,9 +113,8 @@ impl Staging {
             write_manifest(&self.dir.path().join(MANIFEST), &manifest)?;
             let staged = self.dir.keep();
             return std::fs::rename(&staged, folder)
-                .map_err(|e| {
+                .inspect_err(|_| {
                     let _ = std::fs::remove_dir_all(&staged);
-                    e
                 })
                 .map(|()| Vec::new())
                 .map_err(Error::io(super::report::write_failed(folder)));
