@@ -24,6 +24,8 @@ pub struct Context<'a> {
     pub policy: &'a HtmlPolicy,
     pub iframe_hosts: &'a [String],
     pub converter: &'a htmd::HtmlToMarkdown,
+    /// Old addresses of the imported items → their new paths (see [`super::plan::Plan::moved`]).
+    pub moved: &'a BTreeMap<String, String>,
 }
 
 /// One post converted, with everything the report lists about it.
@@ -380,6 +382,9 @@ fn local_name(
     out: &mut Converted,
     names: &mut BTreeMap<PathBuf, String>,
 ) -> Option<String> {
+    if let Some(to) = moved(url, cx) {
+        return Some(to);
+    }
     let rel = media::upload_path(url, cx.hosts)?;
     let found = match cx.uploads {
         Some(uploads) => uploads.find(&rel),
@@ -416,6 +421,17 @@ fn local_name(
             None
         }
     }
+}
+
+/// The new path of a link to another imported page at its old address on the old site.
+fn moved(url: &str, cx: &Context) -> Option<String> {
+    let path = if url.starts_with('/') && !url.starts_with("//") {
+        url.to_string()
+    } else {
+        super::plan::local_path(url, cx.hosts)?
+    };
+    let alias = crate::content::alias::Alias::parse(&path).ok()?;
+    cx.moved.get(&alias.shown()).cloned()
 }
 
 /// Blank lines at most two, no trailing spaces but markdown's line breaks, one final
@@ -583,7 +599,9 @@ mod tests {
         let policy = HtmlPolicy::new(iframe_hosts);
         let converter = converter();
         let hosts = vec!["dinkes.example.go.id".to_string()];
+        let moved = BTreeMap::new();
         let cx = Context {
+            moved: &moved,
             hosts: &hosts,
             attachments: &attachments,
             children: &children,

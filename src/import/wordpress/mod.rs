@@ -103,7 +103,9 @@ pub fn import(root: &Path, o: &Options) -> Result<Report> {
     let policy = HtmlPolicy::new(&existing.iframe_hosts);
     let converter = convert::converter();
     let guard = crate::integrity::spam::SpamGuard::of(&registry);
+    let moved = plan.moved();
     let cx = convert::Context {
+        moved: &moved,
         hosts: &plan.hosts,
         attachments: &index.attachments,
         children: &index.attached,

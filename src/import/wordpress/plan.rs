@@ -114,6 +114,24 @@ pub struct Plan {
     pub taken: BTreeMap<String, String>,
 }
 
+impl Plan {
+    /// Where each old address of an imported item leads now (its aliases, and its own
+    /// new address), for rewriting links between posts: decoded path and query → path.
+    pub fn moved(&self) -> BTreeMap<String, String> {
+        let mut moved = BTreeMap::new();
+        for p in self.items.values() {
+            let to = format!("/{}/", p.dir);
+            for text in &p.aliases {
+                if let Ok(a) = Alias::parse(text) {
+                    moved.insert(a.shown(), to.clone());
+                }
+            }
+            moved.insert(to.clone(), to);
+        }
+        moved
+    }
+}
+
 /// Decides what is imported where; what is not is listed in `report`.
 pub fn plan(
     index: &Index,
@@ -358,7 +376,7 @@ fn aliases_of(
 
 /// The path and query of an address of the old site (`https://host/a/b/?x` → `/a/b/?x`),
 /// if it is one.
-fn local_path(url: &str, hosts: &[String]) -> Option<String> {
+pub fn local_path(url: &str, hosts: &[String]) -> Option<String> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))?;
