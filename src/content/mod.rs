@@ -18,7 +18,7 @@ mod slug;
 pub use config::{Contact, SiteConfig, FILE_NAME as SITE_CONFIG_FILE};
 pub use discover::{discover, SiteDir};
 pub use frontmatter::{parse as parse_front_matter, FrontMatter, SortBy, SpamReview, When};
-pub use load::{load_site, LoadOptions};
+pub use load::{load_site, LoadOptions, MAX_DOCUMENT};
 pub use slug::slugify;
 
 use crate::input::Source;

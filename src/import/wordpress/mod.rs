@@ -410,6 +410,9 @@ impl Step<'_> {
     /// Why the build would refuse this page, if it would: the markdown is rendered with
     /// the site's rules as the build renders it.
     fn fails_build(&self, text: &str, file: &Path) -> Option<String> {
+        if text.len() > crate::content::MAX_DOCUMENT {
+            return Some(report::too_long(text.len()));
+        }
         let parsed = match crate::content::parse_front_matter(text) {
             Ok(p) => p,
             Err(f) => return Some(f.message),

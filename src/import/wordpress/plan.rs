@@ -185,6 +185,12 @@ pub fn plan(
     for reserved in RESERVED.iter().chain(std::iter::once(&news)) {
         used.insert(reserved.to_string());
     }
+    if report.site == crate::registry::PORTAL_LABEL {
+        // The portal's own pages: the service catalogue and its open data.
+        for reserved in ["layanan", "layanan.csv", "informasi-publik.json"] {
+            used.insert(reserved.to_string());
+        }
+    }
     let mut order: Vec<(usize, u64)> = pages
         .keys()
         .map(|&id| (depth(id, &parent_of), id))

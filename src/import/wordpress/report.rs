@@ -169,6 +169,17 @@ pub fn unconvertible(source: &Path, line: usize, title: &str, id: u64, why: &str
     .help("salin isinya secara manual ke berkas markdown / copy its text into a markdown file by hand")
 }
 
+/// Why a post is not written: the build reads no page this long.
+pub fn too_long(bytes: usize) -> String {
+    format!(
+        "halamannya {} KiB, lebih dari batas {} KiB / the page is {} KiB, over the {} KiB limit",
+        bytes / 1024,
+        crate::content::MAX_DOCUMENT / 1024,
+        bytes / 1024,
+        crate::content::MAX_DOCUMENT / 1024
+    )
+}
+
 pub fn shortcode(file: &Path, line: usize, name: &str) -> Finding {
     Finding::new(
         Code::ImportShortcodeUnknown,
