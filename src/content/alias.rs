@@ -109,8 +109,11 @@ fn decode_path(path: &str) -> Result<String, String> {
     let decoded =
         String::from_utf8(bytes).map_err(|_| "decodes to bytes that are not UTF-8".to_string())?;
     for segment in decoded.split('/').skip(1) {
-        if segment == "." || segment == ".." {
-            return Err("holds a `.` or `..` segment".into());
+        if segment.starts_with('.') {
+            return Err(
+                "holds a segment starting with `.` (`..`, or a hidden name such as `.well-known`)"
+                    .into(),
+            );
         }
         if let Some(c) = segment.chars().find(|&c| !path_char(c)) {
             return Err(format!(
