@@ -44,6 +44,9 @@ pub struct Converted {
     pub dropped: Vec<(usize, String)>,
     /// Shortcodes turned into something less (a form into a note).
     pub replaced: Vec<String>,
+    /// Elements nested deeper than any page may: nothing was converted (the tree
+    /// walkers of a converter would recurse that deep).
+    pub too_deep: bool,
 }
 
 /// Converts a post's `content:encoded`.
@@ -56,6 +59,10 @@ pub fn convert(html: &str, post_id: u64, cx: &Context) -> Converted {
     };
     let html = shortcode::rewrite(&html, |code| expand(code, post_id, cx, &mut out));
     for (offset, problem) in cx.policy.check(&html) {
+        if problem == SanitizerProblem::TooDeep {
+            out.too_deep = true;
+            return out;
+        }
         if let Some(what) = dropped(&problem) {
             out.dropped
                 .push((crate::finding::line_of(&html, offset), what));
@@ -76,8 +83,7 @@ fn dropped(problem: &SanitizerProblem) -> Option<String> {
         SanitizerProblem::Element(tag) if DROPPED_QUIETLY.contains(&tag.as_str()) => None,
         SanitizerProblem::Element(_)
         | SanitizerProblem::Handler(..)
-        | SanitizerProblem::IframeHost(_)
-        | SanitizerProblem::TooDeep => Some(problem.message()),
+        | SanitizerProblem::IframeHost(_) => Some(problem.message()),
         SanitizerProblem::Address(_, url) if crate::markdown::is_script_url(url) => {
             Some(problem.message())
         }
@@ -668,6 +674,15 @@ mod tests {
         );
         let form = convert_with("[contact-form-7 id=\"5\" title=\"Kontak\"]", &[]);
         assert_eq!(form.replaced, vec!["contact-form-7"]);
+    }
+
+    #[test]
+    fn html_nested_beyond_any_page_is_not_converted() {
+        let deep = "<div>".repeat(100_000);
+        let started = std::time::Instant::now();
+        let c = convert_with(&deep, &[]);
+        assert!(c.too_deep && c.markdown.is_empty());
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
 
     #[test]

@@ -308,6 +308,13 @@ impl Step<'_> {
             return Ok(());
         }
         let converted = convert::convert(&item.content, item.id, self.cx);
+        if converted.too_deep {
+            let why = report::TOO_DEEP;
+            self.report.findings.push(report::unconvertible(
+                source, item.line, title, item.id, why,
+            ));
+            return Ok(());
+        }
         let file = planned.file(!converted.media.is_empty());
         let text = plan::page_text(planned, item, &converted.markdown, self.authors);
         let shown_file = Path::new("content").join(&self.o.label).join(&file);

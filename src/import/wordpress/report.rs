@@ -169,6 +169,10 @@ pub fn unconvertible(source: &Path, line: usize, title: &str, id: u64, why: &str
     .help("salin isinya secara manual ke berkas markdown / copy its text into a markdown file by hand")
 }
 
+/// Why a post is not converted: its HTML nests deeper than any page may.
+pub const TOO_DEEP: &str =
+    "HTML-nya bersarang lebih dari 100 tingkat / its HTML nests more than 100 levels deep";
+
 /// Why a post is not written: the build reads no page this long.
 pub fn too_long(bytes: usize) -> String {
     format!(
