@@ -522,3 +522,48 @@ fn nginx_answers_every_old_address_with_a_301_to_its_page() {
         200
     );
 }
+
+#[test]
+fn aliases_that_collide_with_a_page_or_each_other_are_path_collisions() {
+    let root = fixture("contoh");
+    let berita = root.path().join("content/dinkes/berita");
+    write(
+        berita.join("lama-1.md"),
+        "+++\ntitle = \"Lama 1\"\naliases = [\"/profil/visi-misi/\", \"/arsip/x/\", \"/?p=5\"]\n+++\n\nIsi.\n",
+    );
+    write(
+        berita.join("lama-2.md"),
+        "+++\ntitle = \"Lama 2\"\naliases = [\"/arsip/x/\", \"/?p=5\", \"/arsip/y/\"]\n+++\n\nIsi.\n",
+    );
+    let out = laman(root.path(), &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let collisions: Vec<String> = findings(&out)
+        .iter()
+        .filter(|f| f["code"] == "content.path.collision")
+        .map(|f| format!("{} {}", f["file"].as_str().unwrap(), f["line"]))
+        .collect();
+    assert_eq!(
+        collisions,
+        vec![
+            "content/dinkes/berita/lama-1.md 3",
+            "content/dinkes/berita/lama-2.md 3",
+            "content/dinkes/berita/lama-2.md 3",
+        ]
+    );
+    // Without the colliding ones the site builds, with a redirect at the free alias.
+    write(
+        berita.join("lama-1.md"),
+        "+++\ntitle = \"Lama 1\"\naliases = [\"/arsip/x/\", \"/?p=5\"]\n+++\n\nIsi.\n",
+    );
+    std::fs::remove_file(berita.join("lama-2.md")).unwrap();
+    let out = laman(root.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let page = read(
+        root.path()
+            .join("public/dinkes.contohkab.go.id/arsip/x/index.html"),
+    );
+    assert!(
+        page.contains("url=https://dinkes.contohkab.go.id/berita/lama-1/"),
+        "{page}"
+    );
+}
