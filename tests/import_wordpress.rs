@@ -287,6 +287,9 @@ fn a_rerun_refuses_without_force_and_never_touches_what_it_did_not_write() {
     assert_eq!(again.status.code(), Some(2));
     assert!(stderr(&again).contains("--force"), "{}", stderr(&again));
     assert_eq!(snapshot(&site), before);
+    let preview = import(root.path(), &["--dry-run"]);
+    assert_eq!(preview.status.code(), Some(0), "{}", stderr(&preview));
+    assert_eq!(snapshot(&site), before);
 
     // An editor's own page, an edit to an imported page, and a page the import would
     // write but did not: all kept through --force.

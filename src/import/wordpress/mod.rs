@@ -59,7 +59,8 @@ pub fn import(root: &Path, o: &Options) -> Result<Report> {
     check_label(&registry, &o.label)?;
     let folder = root.join("content").join(&o.label);
     let exists = std::fs::symlink_metadata(&folder).is_ok();
-    if exists && (!o.force || !folder.is_dir() || folder.is_symlink()) {
+    // A dry run writes nothing, so it may look at what a --force would do.
+    if exists && ((!o.force && !o.dry_run) || !folder.is_dir() || folder.is_symlink()) {
         return Err(Error::Usage(report::exists(&folder)));
     }
     let uploads = match &o.uploads {
