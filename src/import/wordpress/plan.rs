@@ -615,14 +615,16 @@ pub fn site_files(
     }
     let mut taken = plan.taken.clone();
     let mut aliases = Vec::new();
-    let mut consider = |text: String, taken: &mut BTreeMap<String, String>, report: &mut Report| {
-        let hits = guard.scan_text(&text).into_iter().any(|h| h.is_spam());
-        match Alias::parse(&text) {
-            Ok(a) if !hits && !taken.contains_key(&a.shown()) => {
+    // An archive's address is kept when it is one laman can write, free, and not a
+    // spam term (a planted post's tag): archives are the news section's, not a page's,
+    // so one not kept is no loss worth listing.
+    let mut consider = |text: String| {
+        let spam = guard.scan_text(&text).into_iter().any(|h| h.is_spam());
+        if let Ok(a) = Alias::parse(&text) {
+            if !spam && !taken.contains_key(&a.shown()) {
                 taken.insert(a.shown(), plan.news.clone());
                 aliases.push(text);
             }
-            _ => report.counts.aliases += 0,
         }
     };
     let categories: BTreeMap<&str, &super::wxr::Term> = channel
@@ -632,23 +634,19 @@ pub fn site_files(
         .collect();
     for (domain, slug) in used_terms {
         if domain == "category" {
-            consider(format!("{}category/{slug}/", plan.base), &mut taken, report);
+            consider(format!("{}category/{slug}/", plan.base));
             let nested = category_path(slug, &categories);
             if nested != *slug {
-                consider(
-                    format!("{}category/{nested}/", plan.base),
-                    &mut taken,
-                    report,
-                );
+                consider(format!("{}category/{nested}/", plan.base));
             }
             if let Some(term) = categories.get(slug.as_str()) {
                 if !term.id.is_empty() {
-                    consider(format!("{}?cat={}", plan.base, term.id), &mut taken, report);
+                    consider(format!("{}?cat={}", plan.base, term.id));
                 }
             }
         } else if domain == "post_tag" {
-            consider(format!("{}tag/{slug}/", plan.base), &mut taken, report);
-            consider(format!("{}?tag={slug}", plan.base), &mut taken, report);
+            consider(format!("{}tag/{slug}/", plan.base));
+            consider(format!("{}?tag={slug}", plan.base));
         }
     }
     report.counts.aliases += aliases.len();
