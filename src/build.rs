@@ -30,14 +30,15 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::ReadRegistry => "reading the registry",
-            Stage::ReadContent => "reading the content",
-            Stage::Render => "rendering pages",
-            Stage::Write => "writing the output",
-            Stage::Unchanged => "nothing changed",
-        }
+    /// What the stage is doing, in the run's language.
+    pub fn as_str(self) -> String {
+        crate::msg!(match self {
+            Stage::ReadRegistry => "stage-read-registry",
+            Stage::ReadContent => "stage-read-content",
+            Stage::Render => "stage-render",
+            Stage::Write => "stage-write",
+            Stage::Unchanged => "stage-unchanged",
+        })
     }
 }
 
@@ -154,7 +155,7 @@ pub fn produce(
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<Produced> {
     let root = options.root.as_path();
-    progress(Stage::ReadRegistry.as_str());
+    progress(&Stage::ReadRegistry.as_str());
     let (registry, mut findings) = crate::registry::generate::checked(root, options.today)?;
     // Before any page is rendered: a build that could not be signed is refused at once.
     if let Mode::Build {
@@ -165,18 +166,19 @@ pub fn produce(
         registered_key(&registry, signer)?;
     }
 
-    progress(Stage::ReadContent.as_str());
-    let (dirs, found) = content::discover(root, &registry).map_err(Error::io(format!(
-        "cannot list {}",
-        root.join("content").display()
+    progress(&Stage::ReadContent.as_str());
+    let (dirs, found) = content::discover(root, &registry).map_err(Error::io(crate::msg!(
+        "build-cannot-list",
+        dir = root.join("content").display().to_string()
     )))?;
     findings.extend(found);
     let known: BTreeSet<&str> = dirs.iter().map(|d| d.label.as_str()).collect();
     let unknown = options.sites.iter().find(|s| !known.contains(s.as_str()));
     if let Some(unknown) = unknown.filter(|_| options.mode != Mode::Preview) {
-        return Err(Error::Usage(format!(
-            "--site {unknown}: there is no approved site with content by that label; sites: {}",
-            known.iter().copied().collect::<Vec<_>>().join(", ")
+        return Err(Error::Usage(crate::msg!(
+            "build-unknown-site",
+            site = unknown.as_str(),
+            sites = known.iter().copied().collect::<Vec<_>>().join(", ")
         )));
     }
     let load = LoadOptions {
@@ -208,7 +210,7 @@ pub fn produce(
     let catalogue = crate::catalogue::Catalogue::assemble(&model);
     findings.extend(crate::catalogue::check(&model, &catalogue, options.today));
 
-    progress(Stage::Render.as_str());
+    progress(&Stage::Render.as_str());
     let selected = |label: &str| options.selects(label);
     // A site goes to the sink only when nothing read so far has an error for it.
     let (failed_before, global_before) = failures(&findings);
@@ -274,7 +276,7 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
     let signer = signer.as_deref();
     let warm = Warm::look(options, out);
     if let Some(report) = warm.unchanged(out, signer) {
-        progress(Stage::Unchanged.as_str());
+        progress(&Stage::Unchanged.as_str());
         return Ok(report);
     }
     let mut staging = StagingSink::new(out, options.selects(PORTAL_LABEL));
@@ -289,7 +291,7 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
     let search = search_entries(options, out, &produced, &mut staging);
     let assessed = assess(options, produced)?;
     let report = if assessed.may_publish(*keep_going) {
-        progress(Stage::Write.as_str());
+        progress(&Stage::Write.as_str());
         index_portal(&assessed, search, &staging)?;
         let published = publish(options, &assessed, staging, signer)?;
         Report {
@@ -335,7 +337,7 @@ fn index_portal(
     }
     let site =
         search::portal_index(registry.fqdn(PORTAL_LABEL), &entries)
-            .map_err(Error::io::<String>("cannot build the search index"))?;
+            .map_err(Error::io::<String>(crate::msg!("build-search-index")))?;
     render::Sink::take(staging, &site).map(drop)
 }
 
@@ -447,7 +449,7 @@ fn publish(
     staging
         .into_staging()?
         .finish(&fqdns, how, Seal { regency, signer })
-        .map_err(Error::io("cannot write the output"))?;
+        .map_err(Error::io(crate::msg!("build-cannot-write")))?;
     Ok(clean.iter().map(|o| o.label.clone()).collect())
 }
 
@@ -457,12 +459,14 @@ fn registered_key(registry: &Registry, signer: &Signer) -> Result<()> {
     let key = signer.public_key().to_string();
     match &registry.integrity.public_key {
         Some(registered) if registered.trim() == key => Ok(()),
-        Some(registered) => Err(Error::Usage(format!(
-            "--sign-key: this key ({key}) is not the one in domains.toml ([integrity] public_key = \"{}\"); sign with the registered key, or have the Dinas register this one",
-            crate::markdown::shown(registered)
+        Some(registered) => Err(Error::Usage(crate::msg!(
+            "build-sign-key-other",
+            key = key.to_string(),
+            registered = crate::markdown::shown(registered)
         ))),
-        None => Err(Error::Usage(format!(
-            "--sign-key: domains.toml registers no key; add `public_key = \"{key}\"` under [integrity] (a Dinas decision, like any registry change), then build again"
+        None => Err(Error::Usage(crate::msg!(
+            "build-sign-key-none",
+            key = key.to_string()
         ))),
     }
 }
@@ -489,9 +493,9 @@ impl<'a> StagingSink<'a> {
     fn into_staging(self) -> Result<output::Staging> {
         match self.staging.into_inner() {
             Some(Ok(stage)) => Ok(stage),
-            Some(Err(e)) => Err(Error::io::<String>("cannot write the output")(e)),
-            None => Err(Error::io::<String>("cannot write the output")(
-                "no site reached the staging folder".into(),
+            Some(Err(e)) => Err(Error::io::<String>(crate::msg!("build-cannot-write"))(e)),
+            None => Err(Error::io::<String>(crate::msg!("build-cannot-write"))(
+                crate::msg!("build-no-staging"),
             )),
         }
     }
@@ -499,7 +503,7 @@ impl<'a> StagingSink<'a> {
 
 impl render::Sink for StagingSink<'_> {
     fn take(&self, site: &render::SiteOutput) -> Result<bool> {
-        let cannot = Error::io::<String>("cannot write the output");
+        let cannot = Error::io::<String>(crate::msg!("build-cannot-write"));
         let stage = self
             .staging
             .get_or_init(|| output::Staging::new(self.out).map_err(|e| e.to_string()))
@@ -510,7 +514,7 @@ impl render::Sink for StagingSink<'_> {
         }
         stage
             .write(site)
-            .map_err(Error::io("cannot write the output"))?;
+            .map_err(Error::io(crate::msg!("build-cannot-write")))?;
         Ok(true)
     }
 }

@@ -24,7 +24,7 @@ pub enum Error {
         source: Cause,
     },
     /// The command ran and found problems that stop it.
-    #[error("{} problem(s) stop this", .0.len())]
+    #[error("{}", crate::msg!("error-refused", count = .0.len()))]
     Refused(Vec<Finding>),
 }
 

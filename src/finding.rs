@@ -231,10 +231,13 @@ impl Finding {
 impl fmt::Display for Finding {
     /// The human form: `error[code]: message`, then `--> file:line` and `help: ...`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => crate::msg!("finding-error"),
+            Severity::Warning => crate::msg!("finding-warning"),
+        };
         write!(
             f,
-            "{}[{}]: {}",
-            self.severity.as_str(),
+            "{severity}[{}]: {}",
             self.code,
             Printable::text(&self.message)
         )?;
@@ -252,7 +255,12 @@ impl fmt::Display for Finding {
             _ => {}
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {}", Printable::text(help))?;
+            write!(
+                f,
+                "\n  {}: {}",
+                crate::msg!("finding-help"),
+                Printable::text(help)
+            )?;
         }
         Ok(())
     }

@@ -85,14 +85,17 @@ pub fn finding(e: &io::Error, file: &Path) -> Finding {
     if is_outside(e) {
         Finding::new(
             Code::ContentPathOutside,
-            format!("not read: {e}"),
+            crate::msg!("input-outside", reason = e.to_string()),
         )
         .file(file)
-        .help("laman reads only the site's own folder and the regency's theme: replace the link by the file itself, or remove it")
+        .help(crate::msg!("input-outside-help"))
     } else {
-        Finding::new(Code::ContentRead, format!("cannot read the file: {e}"))
-            .file(file)
-            .help("check that the file exists and that its permissions let laman read it")
+        Finding::new(
+            Code::ContentRead,
+            crate::msg!("input-unreadable", reason = e.to_string()),
+        )
+        .file(file)
+        .help(crate::msg!("input-unreadable-help"))
     }
 }
 
@@ -184,9 +187,9 @@ fn names(path: &Path) -> io::Result<Vec<&std::ffi::OsStr>> {
         .filter(|c| *c != Component::CurDir)
         .map(|c| match c {
             Component::Normal(n) => Ok(n),
-            _ => Err(outside(format!(
-                "`{}` is not a folder inside the repository",
-                path.display()
+            _ => Err(outside(crate::msg!(
+                "input-not-inside",
+                path = path.display().to_string()
             ))),
         })
         .collect()

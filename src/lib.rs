@@ -6,7 +6,8 @@
 //! [`registry`] → [`content`] → [`site`] (the resolved model and its link index) →
 //! [`render`] (with [`markdown`]) → [`output`] (write into a fresh folder, then swap).
 //! Every stage reports problems as [`finding::Finding`]s, and reads files only through
-//! [`input`], which keeps every read inside the repository.
+//! [`input`], which keeps every read inside the repository. Every text a person reads
+//! comes from the catalogues of [`i18n`] (`msg!`), in the language the CLI chose.
 
 pub mod build;
 pub mod catalogue;
@@ -15,6 +16,7 @@ pub mod dns;
 pub mod error;
 pub mod finding;
 pub mod git;
+pub mod i18n;
 pub mod import;
 pub mod input;
 pub mod integrity;

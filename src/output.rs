@@ -62,19 +62,32 @@ This folder is written by `laman build` and replaced whole on every build.\n";
 /// The message says what is wrong and what to do.
 pub fn guard(root: &Path, out: &Path) -> Result<(), String> {
     let shown = out.display();
-    let root = std::fs::canonicalize(root)
-        .map_err(|e| format!("cannot resolve the regency root `{}`: {e}", root.display()))?;
-    let resolved = resolve(out).map_err(|e| format!("cannot resolve --out `{shown}`: {e}"))?;
+    let root = std::fs::canonicalize(root).map_err(|e| {
+        crate::msg!(
+            "out-root-unresolved",
+            root = root.display().to_string(),
+            reason = e.to_string()
+        )
+    })?;
+    let resolved = resolve(out).map_err(|e| {
+        crate::msg!(
+            "out-unresolved",
+            out = shown.to_string(),
+            reason = e.to_string()
+        )
+    })?;
     let refuse = |why: String| {
-        Err(format!(
-            "refusing to write the output into `{shown}`: {why}; laman replaces its output folder whole, so give --out a new or empty folder outside content/ and themes/ (the default is ROOT/public)"
+        Err(crate::msg!(
+            "out-refused",
+            out = shown.to_string(),
+            why = why
         ))
     };
     if root.starts_with(&resolved) {
         return refuse(if resolved == root {
-            "it is the regency root itself".into()
+            crate::msg!("out-is-root")
         } else {
-            format!("it holds the regency root `{}`", root.display())
+            crate::msg!("out-holds-root", root = root.display().to_string())
         });
     }
     for input in [crate::registry::FILE_NAME, "content", "themes", ".git"] {
@@ -83,30 +96,45 @@ pub fn guard(root: &Path, out: &Path) -> Result<(), String> {
         };
         let name = input.strip_prefix(&root).unwrap_or(&input).display();
         if resolved.starts_with(&input) {
-            return refuse(format!("it is or lies inside the input `{name}`"));
+            return refuse(crate::msg!("out-in-input", name = name.to_string()));
         }
         if input.starts_with(&resolved) {
-            return refuse(format!("it holds the input `{name}`"));
+            return refuse(crate::msg!("out-holds-input", name = name.to_string()));
         }
     }
     let meta = match std::fs::symlink_metadata(out) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(format!("cannot read --out `{shown}`: {e}")),
+        Err(e) => {
+            return Err(crate::msg!(
+                "out-unreadable",
+                out = shown.to_string(),
+                reason = e.to_string()
+            ))
+        }
         Ok(meta) => meta,
     };
     if meta.file_type().is_symlink() {
-        return refuse(format!(
-            "it is a symbolic link (to `{}`), which a build would replace with a folder",
-            resolved.display()
+        return refuse(crate::msg!(
+            "out-is-link",
+            target = resolved.display().to_string()
         ));
     }
     if !meta.is_dir() {
-        return refuse("it is a file".into());
+        return refuse(crate::msg!("out-is-file"));
     }
-    match foreign_entry(out).map_err(|e| format!("cannot read --out `{shown}`: {e}"))? {
+    let foreign = foreign_entry(out).map_err(|e| {
+        crate::msg!(
+            "out-unreadable",
+            out = shown.to_string(),
+            reason = e.to_string()
+        )
+    })?;
+    match foreign {
         None => Ok(()),
-        Some(name) => refuse(format!(
-            "it is a folder laman did not write (it holds `{name}` and no {MARKER})"
+        Some(name) => refuse(crate::msg!(
+            "out-foreign",
+            name = name.to_string(),
+            marker = MARKER
         )),
     }
 }

@@ -155,7 +155,7 @@ impl LinkIndex {
     pub fn resolve(&self, from: &str, link: &str) -> Result<String, String> {
         let target = link
             .strip_prefix('@')
-            .ok_or_else(|| format!("`{link}` is not an @ link"))?;
+            .ok_or_else(|| crate::msg!("link-not-at", link = link))?;
         let (label, path) = match target.strip_prefix('/') {
             Some(path) => (from, path),
             None => target.split_once('/').unwrap_or((target, "")),
@@ -165,27 +165,26 @@ impl LinkIndex {
             None => (path, None),
         };
         let (base, docs) = self.sites.get(label).ok_or_else(|| {
-            let mut why = format!("there is no published site `{label}`");
-            if let Some(near) = closest(label, self.sites.keys().map(String::as_str)) {
-                why.push_str(&format!("; did you mean `@{near}/`?"));
+            match closest(label, self.sites.keys().map(String::as_str)) {
+                Some(near) => crate::msg!("link-no-site-near", label = label, near = near),
+                None => crate::msg!("link-no-site", label = label),
             }
-            why
         })?;
         let path = if path.is_empty() { "_index.md" } else { path };
         let found = docs
             .get(path)
             .or_else(|| docs.get(&normalized(path)))
             .ok_or_else(|| {
-                let site = if label == from {
-                    "this site".to_string()
-                } else {
-                    format!("site `{label}`")
-                };
+                let own = if label == from { "yes" } else { "no" };
                 match closest(path, docs.keys().map(String::as_str)) {
-                    Some(near) => format!("{site} has no page `{path}`; did you mean `{near}`?"),
-                    None => format!(
-                        "{site} has no page `{path}` (a misspelt name, a moved file, or a draft?)"
+                    Some(near) => crate::msg!(
+                        "link-no-page-near",
+                        own = own,
+                        site = label,
+                        path = path,
+                        near = near
                     ),
+                    None => crate::msg!("link-no-page", own = own, site = label, path = path),
                 }
             })?;
         let mut url = format!("{base}{}", found.trim_start_matches('/'));

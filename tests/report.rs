@@ -219,7 +219,7 @@ fn the_html_is_one_self_contained_printable_file() {
     let file = root.path().join("laporan.html");
     let out = report(root.path(), AS_OF, &["--output", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("4 site(s) as of 2026-11-26: 2 stale"));
+    assert!(stderr(&out).contains("4 sites as of 2026-11-26: 2 stale"));
     let html = read(&file);
     for text in [
         "<title>Laporan Situs Perangkat Daerah Kabupaten Contoh per 26 November 2026</title>",

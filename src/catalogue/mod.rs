@@ -207,7 +207,7 @@ fn resolve(model: &Model, site: &Site, link: &str) -> Result<String, (Code, Stri
     } else {
         Err((
             Code::ContentHtmlUnsafe,
-            format!("`{link}` is not an address a page may link to"),
+            crate::msg!("catalogue-link-not-allowed", link = link),
         ))
     }
 }
@@ -237,22 +237,23 @@ fn catalogue_over_a_list(model: &Model, catalogue: &Catalogue) -> Option<Finding
     let at = c.sections.iter().position(|s| s.path == catalogue.path)?;
     let section = &c.sections[at];
     let what = if c.news_section() == Some(at) {
-        "the news section"
+        "news"
     } else if section.doc.meta.public_info.is_some() {
-        "a PPID page"
+        "ppid"
     } else {
         return None;
     };
     let written = c.config.services.catalogue.as_ref();
     let f = Finding::new(
         Code::ContentSiteConfig,
-        format!(
-            "the service catalogue would take the place of {what} at {}",
-            catalogue.path
+        crate::msg!(
+            "catalogue-over-list",
+            what = what,
+            path = catalogue.path.as_str()
         ),
     )
     .site(&portal.label)
-    .help("give the catalogue a section of its own: catalogue = \"layanan\" in [services] of content/portal/_site.toml, with content/portal/layanan/_index.md holding only its introduction");
+    .help(crate::msg!("catalogue-over-list-help"));
     Some(match written {
         Some(w) => f.at(c.dir.join(crate::content::SITE_CONFIG_FILE), w.line),
         None => f.at(&section.doc.file, 1),
@@ -269,16 +270,13 @@ fn unknown_topics(catalogue: &Catalogue) -> Vec<Finding> {
         if !catalogue.topics.contains_key(topic) {
             let known: Vec<&str> = catalogue.topics.keys().map(String::as_str).collect();
             let help = match crate::finding::closest(topic, known.iter().copied()) {
-                Some(k) => format!("did you mean `{k}`? Topics: {}", known.join(", ")),
-                None => format!(
-                    "use one of: {}; or the regency adds it in content/portal/_site.toml under [services.topics]",
-                    known.join(", ")
-                ),
+                Some(k) => crate::msg!("catalogue-topic-near", near = k, known = known.join(", ")),
+                None => crate::msg!("catalogue-topic-help", known = known.join(", ")),
             };
             findings.push(
                 Finding::new(
                     Code::ContentFrontmatterField,
-                    format!("`{topic}` is not a topic of the service catalogue"),
+                    crate::msg!("catalogue-topic", topic = topic.as_str()),
                 )
                 .at(&e.page.doc.file, e.service.topic_line)
                 .site(&e.site.label)
@@ -300,22 +298,28 @@ fn stale(e: &InfoEntry, oldest: Date, as_of: Date) -> Option<Finding> {
         return None;
     }
     match e.item.renewed {
-        Some(d) => Some(at_item(e, Finding::new(
-            Code::ContentPpidStale,
-            format!(
-                "`{}` is information published periodically, last renewed on {d}: more than {BERKALA_MONTHS} months before {as_of}",
-                e.item.title
-            ),
-        )
-        .help("publish the current version and set diperbarui to its date (UU 14/2008 Pasal 9: at least every six months)"))),
-        None => Some(at_item(e, Finding::new(
-            Code::ContentPpidStale,
-            format!(
-                "`{}` is information published periodically without the date it was last renewed",
-                e.item.title
-            ),
-        )
-        .help("add diperbarui = YYYY-MM-DD, the date it was last published"))),
+        Some(d) => Some(at_item(
+            e,
+            Finding::new(
+                Code::ContentPpidStale,
+                crate::msg!(
+                    "ppid-stale",
+                    title = e.item.title.as_str(),
+                    date = d.to_string(),
+                    months = BERKALA_MONTHS,
+                    as_of = as_of.to_string()
+                ),
+            )
+            .help(crate::msg!("ppid-stale-help")),
+        )),
+        None => Some(at_item(
+            e,
+            Finding::new(
+                Code::ContentPpidStale,
+                crate::msg!("ppid-undated", title = e.item.title.as_str()),
+            )
+            .help(crate::msg!("ppid-undated-help")),
+        )),
     }
 }
 
@@ -324,8 +328,18 @@ fn unusable_link(e: &InfoEntry) -> Option<Finding> {
     let Some(Err((code, why))) = &e.link else {
         return None;
     };
-    Some(at_item(e, Finding::new(*code, format!("tautan of `{}`: {why}", e.item.title))
-        .help("link a page of the site as @/path.md, another site as @label/path.md, or an https:// address")))
+    Some(at_item(
+        e,
+        Finding::new(
+            *code,
+            crate::msg!(
+                "ppid-link",
+                title = e.item.title.as_str(),
+                why = why.as_str()
+            ),
+        )
+        .help(crate::msg!("ppid-link-help")),
+    ))
 }
 
 /// `daftar = "kabupaten"` on an OPD site: the whole regency's list is the portal's.
@@ -341,11 +355,11 @@ fn regency_lists_outside_portal(model: &Model) -> Vec<Finding> {
                 findings.push(
                     Finding::new(
                         Code::ContentFrontmatterField,
-                        "daftar = \"kabupaten\" (the whole regency's list) belongs on the portal's PPID Utama",
+                        crate::msg!("ppid-regency-list"),
                     )
                     .at(&doc.file, ppid.list_line)
                     .site(&site.label)
-                    .help("write daftar = \"situs\" for this site's own list"),
+                    .help(crate::msg!("ppid-regency-list-help")),
                 );
             }
         }

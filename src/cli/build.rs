@@ -6,6 +6,7 @@ use clap::Args;
 use laman::build::{self, Mode};
 use laman::error::Error;
 use laman::integrity::sign::Signer;
+use laman::msg;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -46,7 +47,8 @@ pub fn build(root: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
     let out = args.out.unwrap_or_else(|| root.join("public"));
     let signer = match &args.sign_key {
         Some(path) => Some(std::sync::Arc::new(
-            Signer::from_file(path).map_err(|e| Error::Usage(format!("--sign-key: {e}")))?,
+            Signer::from_file(path)
+                .map_err(|e| Error::Usage(msg!("cli-sign-key", reason = e.to_string())))?,
         )),
         None => None,
     };
@@ -62,26 +64,27 @@ pub fn build(root: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         today: today(),
     };
     let report = with_progress(format, |progress| build::run(&options, progress))?;
+    let shown = out.display().to_string();
     let summary = if report.unchanged {
-        format!(
-            "nothing changed since the last build: {} site(s), {} pages in {} are up to date",
-            report.published.len(),
-            report.pages,
-            out.display()
+        msg!(
+            "summary-build-unchanged",
+            sites = report.published.len(),
+            pages = report.pages,
+            out = shown
         )
     } else if report.published.is_empty() {
-        format!("nothing published; {} is unchanged", out.display())
+        msg!("summary-build-nothing", out = shown)
     } else {
-        let mut s = format!(
-            "published {} site(s), {} pages into {}",
-            report.published.len(),
-            report.pages,
-            out.display()
+        let mut s = msg!(
+            "summary-build-published",
+            sites = report.published.len(),
+            pages = report.pages,
+            out = shown
         );
         if !report.held_back.is_empty() {
-            s.push_str(&format!(
-                "; kept the previous output of: {}",
-                report.held_back.join(", ")
+            s.push_str(&msg!(
+                "summary-build-held-back",
+                sites = report.held_back.join(", ")
             ));
         }
         s
@@ -100,7 +103,7 @@ pub fn check(root: &Path, args: CheckArgs) -> Result<ExitCode, Error> {
         today: today(),
     };
     let report = with_progress(format, |progress| build::run(&options, progress))?;
-    let summary = format!("checked {} site(s), {} pages", report.sites, report.pages);
+    let summary = msg!("summary-check", sites = report.sites, pages = report.pages);
     Ok(finish(&report, format, &summary))
 }
 
@@ -115,17 +118,16 @@ pub struct KeygenArgs {
 /// `laman keygen`: a new Ed25519 key pair for signing the manifests.
 pub fn keygen(args: KeygenArgs) -> Result<ExitCode, Error> {
     let signer = Signer::generate()
-        .map_err(|e| Error::Usage(format!("cannot draw a random key from the system: {e}")))?;
+        .map_err(|e| Error::Usage(msg!("cli-no-random", reason = e.to_string())))?;
     signer
         .write_pair(&args.file)
         .map_err(|e| Error::Usage(e.to_string()))?;
     let public = signer.public_key();
-    let shown = args.file.display();
+    let shown = args.file.display().to_string();
     println!("{public}");
     eprintln!(
-        "laman: wrote the secret key to {shown} and the public key to {shown}.pub.\n\
-         Put the public key in domains.toml:\n\n  [integrity]\n  public_key = \"{public}\"\n\n\
-         Keep {shown} secret (in the CI's secret store); never commit it."
+        "{}",
+        msg!("cli-keygen-done", file = shown, public = public.to_string())
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -38,13 +38,7 @@ pub fn check(root: &Path, args: DnsCheckArgs) -> Result<ExitCode, Error> {
     let format = args.format.format;
     let (reg, mut findings) = match laman::registry::generate::checked(root, today()) {
         Ok(checked) => checked,
-        Err(e) => {
-            return refused(
-                e,
-                format,
-                "the registry could not be read; nothing was checked",
-            )
-        }
+        Err(e) => return refused(e, format, &laman::msg!("summary-registry-unreadable-dns")),
     };
     let options = laman::dns::Options {
         nameservers: args.nameservers,
@@ -56,21 +50,26 @@ pub fn check(root: &Path, args: DnsCheckArgs) -> Result<ExitCode, Error> {
     if shows_progress(format) {
         bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} DNS {pos}/{len} names {wide_bar}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(&format!(
+                "{{spinner}} DNS {{pos}}/{{len}} {} {{wide_bar}}",
+                laman::msg!("progress-names")
+            ))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
     }
     let outcome = laman::dns::check(&reg, &options, &|done, total| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     })
-    .map_err(Error::io("cannot start the DNS client"))?;
+    .map_err(Error::io(laman::msg!("cli-dns-client")))?;
     bar.finish_and_clear();
     findings.extend(outcome.findings);
     laman::finding::sort(&mut findings);
-    let summary = format!(
-        "checked {} name(s) of {} against {} nameserver(s)",
-        outcome.names, reg.regency.domain, outcome.nameservers
+    let summary = laman::msg!(
+        "summary-dns",
+        names = outcome.names,
+        domain = reg.regency.domain.as_str(),
+        nameservers = outcome.nameservers
     );
     let counts = serde_json::json!({ "names": outcome.names, "nameservers": outcome.nameservers });
     Ok(print_findings_with(&findings, format, &summary, counts))

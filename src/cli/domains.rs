@@ -7,6 +7,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use laman::build::Report;
 use laman::error::Error;
 use laman::finding::Printable;
+use laman::msg;
 use laman::registry::edit::Action;
 use laman::registry::generate::{self, NginxRequest};
 use laman::registry::{Kind, Status};
@@ -208,7 +209,7 @@ pub fn run(root: &Path, command: Domains) -> Result<ExitCode, Error> {
 fn check(root: &Path, format: Format) -> Result<ExitCode, Error> {
     let (reg, findings) = match generate::checked(root, today()) {
         Ok(checked) => checked,
-        Err(e) => return refused(e, format, "the registry could not be read"),
+        Err(e) => return refused(e, format, &msg!("summary-registry-unreadable")),
     };
     let allowed = reg.custom_code_sites();
     if format == Format::Json {
@@ -236,14 +237,14 @@ fn check(root: &Path, format: Format) -> Result<ExitCode, Error> {
     }
     if !allowed.is_empty() {
         eprintln!(
-            "note: the Dinas allows own code (custom_code) on: {}\n",
-            allowed.join(", ")
+            "{}\n",
+            msg!("domains-custom-code-note", sites = allowed.join(", "))
         );
     }
-    let summary = format!(
-        "checked {} subdomain(s) of {}",
-        reg.subdomains.len(),
-        reg.regency.domain
+    let summary = msg!(
+        "summary-domains-check",
+        count = reg.subdomains.len(),
+        domain = reg.regency.domain.as_str()
     );
     Ok(print_findings(&findings, format, &summary))
 }
@@ -252,7 +253,7 @@ fn check(root: &Path, format: Format) -> Result<ExitCode, Error> {
 fn list(root: &Path, format: Format, status: Option<StatusArg>) -> Result<ExitCode, Error> {
     let reg = match laman::registry::Registry::load(root) {
         Ok(r) => r,
-        Err(e) => return refused(e, format, "the registry could not be read"),
+        Err(e) => return refused(e, format, &msg!("summary-registry-unreadable")),
     };
     let wanted = status.map(Status::from);
     let subs: Vec<_> = reg
@@ -294,9 +295,9 @@ fn list(root: &Path, format: Format, status: Option<StatusArg>) -> Result<ExitCo
 /// `laman domains request|approve|suspend|revoke|reject`.
 fn edit(root: &Path, action: &Action) -> Result<ExitCode, Error> {
     if !root.is_dir() {
-        return Err(Error::Usage(format!(
-            "the regency root `{}` is not a folder",
-            root.display()
+        return Err(Error::Usage(msg!(
+            "domains-root-not-folder",
+            root = root.display().to_string()
         )));
     }
     let has_content = |label: &str| root.join("content").join(label).is_dir();
@@ -308,7 +309,7 @@ fn edit(root: &Path, action: &Action) -> Result<ExitCode, Error> {
             eprintln!("domains.toml: {}", applied.summary);
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) => refused(e, Format::Text, "domains.toml was not changed"),
+        Err(e) => refused(e, Format::Text, &msg!("domains-unchanged")),
     }
 }
 
@@ -319,7 +320,7 @@ fn zone(root: &Path, serial: Option<u32>) -> Result<ExitCode, Error> {
             out!("{zone}");
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) => refused(e, Format::Text, "no zone written"),
+        Err(e) => refused(e, Format::Text, &msg!("domains-no-zone")),
     }
 }
 
@@ -331,6 +332,6 @@ fn nginx(root: &Path, args: NginxArgs) -> Result<ExitCode, Error> {
             out!("{config}");
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) => refused(e, Format::Text, "no configuration written"),
+        Err(e) => refused(e, Format::Text, &msg!("domains-no-nginx")),
     }
 }

@@ -32,11 +32,10 @@ pub fn init(args: InitArgs) -> Result<ExitCode, Error> {
         dinas: args.dinas.as_deref(),
     };
     let warnings = scaffold::init(&args.dir, &regency, today())?;
-    let summary = format!(
-        "wrote a new regency repository for {} in {}; next: cd there, `laman build`, then \
-         see its README (Indonesian) for the Dinas and the editors",
-        args.name,
-        args.dir.display()
+    let summary = laman::msg!(
+        "cli-init-done",
+        name = args.name.as_str(),
+        dir = args.dir.display().to_string()
     );
     Ok(print_findings(&warnings, Format::Text, &summary))
 }

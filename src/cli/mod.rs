@@ -13,14 +13,16 @@ mod dns;
 mod domains;
 mod import;
 mod init;
+mod lang;
 mod new;
 mod publish;
 mod report;
 mod serve;
 mod verify;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use laman::error::Error;
+use laman::msg;
 use output::print_findings;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,6 +41,10 @@ struct Cli {
     /// decree dates and reviews are counted from it, so a run can be repeated exactly.
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<jiff::civil::Date>,
+    /// The language of messages and help: id (Bahasa Indonesia) or en. Default: the
+    /// LAMAN_LANG variable, else the locale (LC_ALL, LC_MESSAGES, LANG), else English.
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["id", "en"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -96,7 +102,15 @@ pub struct FormatArg {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language first: --help and the parse's own errors are already in it.
+    lang::decide(&args);
+    let cli = lang::localize(Cli::command())
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .unwrap_or_else(|e| lang::fail(e));
+    // Read by lang::decide before parsing; clap only checks and documents it.
+    let _ = cli.lang;
     let root = cli.root;
     if let Some(date) = cli.as_of {
         AS_OF.get_or_init(|| date);
@@ -117,7 +131,9 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        Err(Error::Refused(findings)) => print_findings(&findings, Format::Text, "stopped"),
+        Err(Error::Refused(findings)) => {
+            print_findings(&findings, Format::Text, &msg!("summary-stopped"))
+        }
         Err(failure) => {
             eprintln!("laman: {}", output::chain(&failure));
             ExitCode::from(2)
@@ -136,9 +152,8 @@ fn today() -> jiff::civil::Date {
 }
 
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
-    text.parse().map_err(|_| {
-        format!("`{text}` is not a date; write it as YYYY-MM-DD, for example 2026-06-30")
-    })
+    text.parse()
+        .map_err(|_| msg!("cli-not-a-date", text = text))
 }
 
 #[cfg(test)]

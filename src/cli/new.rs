@@ -24,9 +24,12 @@ pub fn run(root: &Path, command: New) -> Result<ExitCode, Error> {
         eprintln!("  {path}");
     }
     eprintln!(
-        "laman: wrote {} draft pages for {label}; fill them in, delete each `draft = true`, \
-         and preview with `laman serve`",
-        written.len()
+        "{}",
+        laman::msg!(
+            "cli-new-site-done",
+            count = written.len(),
+            label = label.as_str()
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -19,7 +19,10 @@ pub fn write_stdout(text: std::fmt::Arguments) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        eprintln!("laman: cannot write to standard output: {e}");
+        eprintln!(
+            "{}",
+            laman::msg!("cli-write-stdout", reason = e.to_string())
+        );
         std::process::exit(2);
     }
 }
@@ -72,11 +75,12 @@ pub fn finish(report: &Report, format: Format, summary: &str) -> ExitCode {
             for finding in &report.findings {
                 eprintln!("{finding}\n");
             }
-            eprintln!(
-                "{summary} ({} error(s), {} warning(s))",
-                report.errors(),
-                report.warnings()
+            let counts = laman::msg!(
+                "summary-counts",
+                errors = report.errors(),
+                warnings = report.warnings()
             );
+            eprintln!("{summary} ({counts})");
         }
         Format::Json => outln!("{}", json(report)),
     }

@@ -49,7 +49,14 @@ pub fn publish(root: &Path, args: PublishArgs) -> Result<ExitCode, Error> {
     };
     if args.rollback {
         let (was, now) = publish::rollback(&args.to, &ssh)?;
-        eprintln!("laman: rolled back: {now} is live again (was {was})");
+        eprintln!(
+            "{}",
+            laman::msg!(
+                "cli-rolled-back",
+                now = now.to_string(),
+                was = was.to_string()
+            )
+        );
         return Ok(ExitCode::SUCCESS);
     }
     let started = std::time::Instant::now();
@@ -77,34 +84,41 @@ pub fn publish(root: &Path, args: PublishArgs) -> Result<ExitCode, Error> {
     };
     let o = publish::publish(&args.to, &ready, &id, &options)?;
     let linked = o.files.saturating_sub(o.copied);
-    let verb = if o.dry_run {
-        "would publish"
-    } else {
-        "published"
-    };
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
+    let previous = o
+        .previous
+        .clone()
+        .unwrap_or_else(|| laman::msg!("cli-no-earlier-release"));
     eprintln!(
-        "laman: {verb} release {} ({} files: {} new, {linked} hard-linked from {}; {} bytes \
-         {}) in {:.2} s",
-        o.release,
-        o.files,
-        o.copied,
-        o.previous.as_deref().unwrap_or("no earlier release"),
-        o.bytes,
-        if matches!(args.to, Dest::Ssh { .. }) {
-            "sent"
-        } else {
-            "written"
-        },
-        started.elapsed().as_secs_f64()
+        "{}",
+        laman::msg!(
+            "cli-published",
+            dry = yes_no(o.dry_run),
+            release = o.release.to_string(),
+            files = o.files,
+            copied = o.copied,
+            linked = linked,
+            previous = previous,
+            bytes = o.bytes,
+            ssh = yes_no(matches!(args.to, Dest::Ssh { .. })),
+            seconds = format!("{:.2}", started.elapsed().as_secs_f64())
+        )
     );
     if !o.dry_run {
         eprintln!(
-            "laman: checked {} files against the build; `current` now names releases/{}",
-            o.verified, o.release
+            "{}",
+            laman::msg!(
+                "cli-published-checked",
+                files = o.verified,
+                release = o.release.to_string()
+            )
         );
     }
     if !o.pruned.is_empty() {
-        eprintln!("laman: removed old releases: {}", o.pruned.join(", "));
+        eprintln!(
+            "{}",
+            laman::msg!("cli-pruned", releases = o.pruned.join(", "))
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -79,21 +79,27 @@ pub fn report(root: &Path, args: ReportArgs) -> Result<ExitCode, Error> {
     if to_stdout {
         out!("{}", String::from_utf8_lossy(&bytes));
     } else {
-        laman::output::write_atomically(&output, &bytes)
-            .map_err(Error::io(format!("cannot write {}", output.display())))?;
+        laman::output::write_atomically(&output, &bytes).map_err(Error::io(laman::msg!(
+            "cli-cannot-write",
+            file = output.display().to_string()
+        )))?;
     }
     let r = &report.ringkasan;
     eprintln!(
-        "laman report: {} site(s) as of {as_of}: {} stale, {} incomplete, {} with problems; mean score {}{}",
-        r.situs_aktif,
-        r.basi,
-        r.tidak_lengkap,
-        r.bermasalah,
-        r.skor_rata,
+        "{}{}",
+        laman::msg!(
+            "cli-report-done",
+            sites = r.situs_aktif,
+            date = as_of.to_string(),
+            stale = r.basi,
+            incomplete = r.tidak_lengkap,
+            problems = r.bermasalah,
+            score = r.skor_rata.to_string()
+        ),
         if to_stdout {
             String::new()
         } else {
-            format!("; written to {}", output.display())
+            laman::msg!("cli-report-written", file = output.display().to_string())
         }
     );
     let below: Vec<String> = args
@@ -107,9 +113,12 @@ pub fn report(root: &Path, args: ReportArgs) -> Result<ExitCode, Error> {
         Ok(ExitCode::SUCCESS)
     } else {
         eprintln!(
-            "laman report: below --fail-under {}: {}",
-            args.fail_under.unwrap_or_default(),
-            below.join(", ")
+            "{}",
+            laman::msg!(
+                "cli-report-below",
+                bar = args.fail_under.unwrap_or_default(),
+                sites = below.join(", ")
+            )
         );
         Ok(ExitCode::from(1))
     }

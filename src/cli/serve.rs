@@ -18,9 +18,9 @@ pub struct ServeArgs {
 
 pub fn serve(root: &Path, args: ServeArgs) -> Result<ExitCode, Error> {
     if !root.join("domains.toml").is_file() {
-        return Err(Error::Usage(format!(
-            "{} has no domains.toml: give the regency repository with --root",
-            root.display()
+        return Err(Error::Usage(laman::msg!(
+            "cli-serve-no-registry",
+            root = root.display().to_string()
         )));
     }
     let options = laman::serve::Options {
@@ -35,11 +35,14 @@ pub fn serve(root: &Path, args: ServeArgs) -> Result<ExitCode, Error> {
             eprintln!("{finding}\n");
         }
         eprintln!(
-            "built {} site(s), {} pages in {} ms ({} error(s))",
-            done.sites,
-            done.pages,
-            done.took.as_millis(),
-            done.errors
+            "{}",
+            laman::msg!(
+                "summary-serve",
+                sites = done.sites,
+                pages = done.pages,
+                ms = done.took.as_millis() as u64,
+                errors = done.errors
+            )
         );
     })?;
     Ok(ExitCode::SUCCESS)

@@ -55,7 +55,7 @@ pub fn verify(root: &Path, args: VerifyArgs) -> Result<ExitCode, Error> {
             return refused(
                 e,
                 format,
-                "the registry could not be read; nothing was verified",
+                &laman::msg!("summary-registry-unreadable-verify"),
             )
         }
     };
@@ -63,15 +63,15 @@ pub fn verify(root: &Path, args: VerifyArgs) -> Result<ExitCode, Error> {
     for file in &args.ca {
         let too_big = std::fs::metadata(file).is_ok_and(|m| m.len() > MAX_CA_FILE);
         if too_big {
-            return Err(Error::Usage(format!(
-                "--ca {}: not a certificate file (larger than 1 MiB)",
-                file.display()
+            return Err(Error::Usage(laman::msg!(
+                "cli-ca-too-big",
+                file = file.display().to_string()
             )));
         }
-        ca_pem.push(
-            std::fs::read(file)
-                .map_err(Error::io(format!("--ca: cannot read {}", file.display())))?,
-        );
+        ca_pem.push(std::fs::read(file).map_err(Error::io(laman::msg!(
+            "cli-ca-unreadable",
+            file = file.display().to_string()
+        )))?);
     }
     let options = verify::Options {
         sites: args.sites,
@@ -94,9 +94,10 @@ pub fn verify(root: &Path, args: VerifyArgs) -> Result<ExitCode, Error> {
     if shows_progress(format) {
         bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
         bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} memeriksa situs {pos}/{len} {wide_bar} {elapsed}",
-            )
+            indicatif::ProgressStyle::with_template(&format!(
+                "{{spinner}} {} {{pos}}/{{len}} {{wide_bar}} {{elapsed}}",
+                laman::msg!("progress-verify")
+            ))
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         bar.enable_steady_tick(std::time::Duration::from_millis(120));
@@ -107,9 +108,11 @@ pub fn verify(root: &Path, args: VerifyArgs) -> Result<ExitCode, Error> {
     });
     bar.finish_and_clear();
     let report = report?;
-    let summary = format!(
-        "verified {} site(s) of {}, {} file(s)",
-        report.sites, registry.regency.domain, report.files
+    let summary = laman::msg!(
+        "summary-verify",
+        sites = report.sites,
+        domain = registry.regency.domain.as_str(),
+        files = report.files
     );
     let counts = serde_json::json!({ "sites": report.sites, "files": report.files });
     Ok(print_findings_with(

@@ -11,6 +11,7 @@
 use super::{Asset, TemplateFile};
 use crate::finding::{Code, Finding};
 use crate::input::Source;
+use crate::msg;
 
 /// Drops the site's templates and the assets that are code; a finding for each.
 pub(super) fn refuse_unapproved(
@@ -19,7 +20,7 @@ pub(super) fn refuse_unapproved(
 ) -> Vec<Finding> {
     let mut findings: Vec<Finding> = templates
         .drain(..)
-        .map(|t| unapproved(&t.origin, "a template of the site's own"))
+        .map(|t| unapproved(&t.origin, "code-template"))
         .collect();
     assets.retain(|asset| match what_code(&asset.dest, &asset.source) {
         Some(what) => {
@@ -31,43 +32,42 @@ pub(super) fn refuse_unapproved(
     findings
 }
 
+/// `what` is the catalogue key naming the kind of code.
 fn unapproved(file: &std::path::Path, what: &str) -> Finding {
     Finding::new(
         Code::ContentCodeUnapproved,
-        format!("{what}: code that only sites the Dinas allows may carry"),
+        msg!("code-unapproved", what = msg!(what)),
     )
     .file(file)
-    .help("remove the file, or ask the Dinas to set `custom_code = true` on this site's entry in domains.toml (`[portal] custom_code = true` for the portal)")
+    .help(msg!("code-unapproved-help"))
 }
 
-/// What kind of code a file is, if it is code.
+/// What kind of code a file is, if it is code: the catalogue key of its name.
 fn what_code(name: &str, source: &Source) -> Option<&'static str> {
     let base = name.rsplit('/').next().unwrap_or(name).to_ascii_lowercase();
     if matches!(
         base.as_str(),
         ".htaccess" | ".htpasswd" | ".user.ini" | "web.config"
     ) {
-        return Some("web server configuration");
+        return Some("code-server-config");
     }
     let ext = base.rsplit_once('.').map_or("", |(_, e)| e);
     match ext {
-        "html" | "htm" | "xhtml" | "xht" | "shtml" | "mht" | "mhtml" | "hta" => {
-            Some("an HTML page")
-        }
-        "js" | "mjs" | "cjs" => Some("a script"),
-        "wasm" => Some("a WebAssembly module"),
-        "swf" => Some("a Flash program"),
-        "css" => Some("a style sheet"),
-        "xsl" | "xslt" => Some("an XSL style sheet"),
-        "svgz" => Some("a compressed SVG image (its content cannot be checked)"),
+        "html" | "htm" | "xhtml" | "xht" | "shtml" | "mht" | "mhtml" | "hta" => Some("code-html"),
+        "js" | "mjs" | "cjs" => Some("code-script"),
+        "wasm" => Some("code-wasm"),
+        "swf" => Some("code-flash"),
+        "css" => Some("code-css"),
+        "xsl" | "xslt" => Some("code-xsl"),
+        "svgz" => Some("code-svgz"),
         "php" | "php3" | "php4" | "php5" | "php7" | "phtml" | "phar" | "cgi" | "pl" | "py"
-        | "rb" | "sh" | "asp" | "aspx" | "jsp" => Some("a server script"),
+        | "rb" | "sh" | "asp" | "aspx" | "jsp" => Some("code-server-script"),
         "svg" | "xml" => {
             let bytes = source.read().unwrap_or_default();
             is_active_markup(&String::from_utf8_lossy(&bytes)).then_some(if ext == "svg" {
-                "an SVG image with script, event handlers or embedded HTML"
+                "code-svg"
             } else {
-                "an XML file with script, a style sheet or embedded HTML"
+                "code-xml"
             })
         }
         _ => None,

@@ -3,6 +3,7 @@
 use super::slug;
 use crate::finding::{line_of, Code, Finding};
 use crate::input::{self, Area};
+use crate::msg;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -128,9 +129,9 @@ impl SiteConfig {
             Err(e) => Err(input::finding(&e, &file)),
             Ok(bytes) => {
                 let text = String::from_utf8(bytes).map_err(|_| {
-                    Finding::new(Code::ContentRead, "the file is not UTF-8 text")
+                    Finding::new(Code::ContentRead, msg!("read-not-utf8"))
                         .file(&file)
-                        .help("save the file as UTF-8")
+                        .help(msg!("read-not-utf8-help"))
                 })?;
                 SiteConfig::parse(text.strip_prefix('\u{feff}').unwrap_or(&text), &file)
             }
@@ -143,10 +144,10 @@ impl SiteConfig {
             let line = e.span().map_or(1, |s| line_of(text, s.start));
             Finding::new(
                 Code::ContentSiteConfig,
-                format!("site settings: {}", e.message().trim()),
+                msg!("site-settings", detail = e.message().trim()),
             )
             .at(file, line)
-            .help("the fields of _site.toml are listed in docs/content.md")
+            .help(msg!("site-settings-help"))
         })?;
         for written in [
             &mut config.links.ppid,
@@ -183,10 +184,10 @@ impl SiteConfig {
                     .map_or(1, |i| i + 1);
                 Err(Finding::new(
                     Code::ContentPathOutside,
-                    format!("theme `{theme}` is not the name of a folder in themes/"),
+                    msg!("site-theme-name", theme = theme.as_str()),
                 )
                 .at(file, line)
-                .help("a theme is a folder themes/<name>/ of the regency repository: give its plain name, without `/` or `..`"))
+                .help(msg!("site-theme-name-help")))
             }
             _ => Ok(config),
         }
@@ -204,23 +205,20 @@ impl Services {
                 return Some(
                     Finding::new(
                         Code::ContentSiteConfig,
-                        format!(
-                            "[services] catalogue `{}` is the address of the OPD directory",
-                            c.text
-                        ),
+                        msg!("site-catalogue-directory", catalogue = c.text.as_str()),
                     )
                     .line(c.line)
-                    .help("choose another section, for example catalogue = \"layanan\""),
+                    .help(msg!("site-catalogue-directory-help")),
                 );
             }
             if !path.split('/').all(is_slug) {
                 return Some(
                     Finding::new(
                         Code::ContentSiteConfig,
-                        format!("[services] catalogue `{}` is not a section path", c.text),
+                        msg!("site-catalogue-path", catalogue = c.text.as_str()),
                     )
                     .line(c.line)
-                    .help("name a section of the portal as its address shows it, for example catalogue = \"layanan\""),
+                    .help(msg!("site-catalogue-path-help")),
                 );
             }
         }
@@ -239,10 +237,10 @@ impl Services {
         Some(
             Finding::new(
                 Code::ContentSiteConfig,
-                format!("[services.topics] `{}` must be a lowercase word (letters, digits, `-`) with a name", bad.0),
+                msg!("site-topic", topic = bad.0.as_str()),
             )
             .line(line)
-            .help("for example: pertanahan = \"Pertanahan dan Tata Ruang\""),
+            .help(msg!("site-topic-help")),
         )
     }
 }
@@ -276,13 +274,14 @@ fn bad_iframe_host(text: &str, file: &Path, index: usize, host: &str) -> Finding
     let why = iframe_host_problem(host).unwrap_or_default();
     Finding::new(
         Code::ContentSiteConfig,
-        format!(
-            "[embeds] iframe host `{}`: {why}",
-            crate::registry::grammar::shown(host)
+        msg!(
+            "site-iframe-host",
+            host = crate::registry::grammar::shown(host),
+            why = why
         ),
     )
     .at(file, line)
-    .help("name the host alone, in lowercase, for example www.openstreetmap.org (no https://, port, path or *)")
+    .help(msg!("site-iframe-host-help"))
 }
 
 #[cfg(test)]

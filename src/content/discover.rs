@@ -1,6 +1,7 @@
 //! Which content folders are sites, checked against the registry.
 
 use crate::finding::{Code, Finding};
+use crate::msg;
 use crate::registry::{Kind, Registry, Status, PORTAL_LABEL};
 use std::path::{Path, PathBuf};
 
@@ -24,12 +25,9 @@ pub fn discover(root: &Path, registry: &Registry) -> std::io::Result<(Vec<SiteDi
     let linked_root = std::fs::symlink_metadata(&content).is_ok_and(|m| m.is_symlink());
     if linked_root {
         links.push(
-            Finding::new(
-                Code::ContentPathOutside,
-                "`content` is a symbolic link; it is not read",
-            )
-            .file("content")
-            .help("the content folders live in the regency repository itself, in content/"),
+            Finding::new(Code::ContentPathOutside, msg!("content-root-link"))
+                .file("content")
+                .help(msg!("content-root-link-help")),
         );
     } else if content.is_dir() {
         for entry in std::fs::read_dir(&content)? {
@@ -66,19 +64,25 @@ pub fn discover(root: &Path, registry: &Registry) -> std::io::Result<(Vec<SiteDi
                 })
             }
             Some(sub) => {
-                let why = if sub.status == Status::Approved {
-                    format!("is registered as a {} and not as a site", sub.kind.as_str())
+                let message = if sub.status == Status::Approved {
+                    msg!(
+                        "content-folder-not-site",
+                        name = name.as_str(),
+                        kind = sub.kind.as_str()
+                    )
                 } else {
-                    format!("is {} in {}", sub.status.as_str(), registry.file.display())
+                    msg!(
+                        "content-folder-unapproved",
+                        name = name.as_str(),
+                        status = sub.status.as_str(),
+                        registry = registry.file.display().to_string()
+                    )
                 };
                 findings.push(
-                    Finding::new(
-                        Code::ContentUnapproved,
-                        format!("content folder `{name}` is not published: subdomain `{name}` {why}"),
-                    )
-                    .file(&dir)
-                    .site(&name)
-                    .help("the folder is kept but never built; it is published once the subdomain is approved as a site"),
+                    Finding::new(Code::ContentUnapproved, message)
+                        .file(&dir)
+                        .site(&name)
+                        .help(msg!("content-folder-unapproved-help")),
                 );
             }
         }
@@ -90,27 +94,26 @@ pub fn discover(root: &Path, registry: &Registry) -> std::io::Result<(Vec<SiteDi
 fn linked(name: &str) -> Finding {
     Finding::new(
         Code::ContentPathOutside,
-        format!("content folder `{name}` is a symbolic link; it is not read"),
+        msg!("content-folder-link", name = name),
     )
     .file(Path::new("content").join(name))
     .site(name)
-    .help("a site reads only its own folder: put the site's files in content/<label>/ itself")
+    .help(msg!("content-folder-link-help"))
 }
 
 fn unregistered(name: &str, dir: &Path, registry: &Registry) -> Finding {
     let closest =
         crate::finding::closest(name, registry.subdomains.iter().map(|s| s.label.as_str()));
     let help = match closest {
-        Some(label) => format!("did you mean `{label}`? rename the folder to content/{label}"),
-        None => format!(
-            "rename the folder to an approved label, or request the subdomain with `laman domains request {name}`"
-        ),
+        Some(label) => msg!("content-unregistered-near", label = label),
+        None => msg!("content-unregistered-help", name = name),
     };
     Finding::new(
         Code::ContentUnregistered,
-        format!(
-            "content folder `{name}` has no entry in {}",
-            registry.file.display()
+        msg!(
+            "content-unregistered",
+            name = name,
+            registry = registry.file.display().to_string()
         ),
     )
     .file(dir)

@@ -9,6 +9,7 @@ use super::locate::Block;
 use super::ppid::{self, Ppid};
 use super::service::{self, Service};
 use crate::finding::{line_of, Code, Finding};
+use crate::msg;
 use jiff::civil::Date;
 use jiff::Timestamp;
 use serde::Deserialize;
@@ -169,23 +170,45 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Problem> {
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
         let line = located.key(&path);
         let message = e.inner().to_string();
-        let help = if message.contains("unknown field") {
-            "check the spelling; custom fields go under `extra` ([extra] in TOML)"
-        } else if message.contains("missing field `title`") {
-            "every page and section needs a title, for example: title = \"Visi dan Misi\""
-        } else {
-            "see docs/content.md for the fields and their types"
+        // serde names the fields between backticks: the one at fault, then (for an
+        // unknown one) those expected.
+        let named: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+        let (text, help) = match named.split_first() {
+            Some((field, expected)) if message.starts_with("unknown field") => (
+                msg!("fm-unknown-field", field = *field),
+                match crate::finding::closest(field, expected.iter().copied()) {
+                    Some(near) => msg!("fm-unknown-field-near", near = near),
+                    None => msg!("fm-unknown-field-help", fields = expected.join(", ")),
+                },
+            ),
+            Some((&"title", _)) if message.starts_with("missing field") => {
+                (msg!("fm-title-missing"), msg!("fm-title-help"))
+            }
+            Some((field, _)) if message.starts_with("missing field") => (
+                msg!("fm-missing-field", field = *field),
+                msg!("fm-fields-help"),
+            ),
+            _ if message.starts_with("invalid type") || message.starts_with("invalid value") => (
+                msg!(
+                    "fm-field-type",
+                    field = path.join("."),
+                    detail = message.as_str()
+                ),
+                msg!("fm-field-type-help"),
+            ),
+            _ => (
+                msg!("fm-field", detail = message.as_str()),
+                msg!("fm-fields-help"),
+            ),
         };
-        Finding::new(
-            Code::ContentFrontmatterField,
-            format!("front matter: {message}"),
-        )
-        .line(line)
-        .help(help)
+        Finding::new(Code::ContentFrontmatterField, text)
+            .line(line)
+            .help(help)
     })?;
     if meta.title.trim().is_empty() {
-        return Err(field_error(&located, "title", "`title` is empty")
-            .help("every page and section needs a title, for example: title = \"Visi dan Misi\""));
+        return Err(
+            field_error(&located, "title", &msg!("fm-title-empty")).help(msg!("fm-title-help"))
+        );
     }
     meta.when = parse_when(&meta.date, &located, "date")?;
     meta.updated_when = parse_when(&meta.updated, &located, "updated")?;
@@ -232,22 +255,21 @@ fn bounded(block: &str, block_line: usize) -> Result<(), Problem> {
     if block.len() > MAX_FRONT_MATTER {
         return Err(Finding::new(
             Code::ContentLimit,
-            format!(
-                "the front matter is {} KiB; at most {} KiB is read",
-                block.len() / 1024,
-                MAX_FRONT_MATTER / 1024
+            msg!(
+                "fm-too-large",
+                size = block.len() / 1024,
+                max = MAX_FRONT_MATTER / 1024
             ),
         )
         .line(block_line)
-        .help("keep long text in the page's body, below the front matter"));
+        .help(msg!("fm-too-large-help")));
     }
     let too_deep = |line: usize| {
-        Err(Finding::new(
-            Code::ContentLimit,
-            format!("the front matter nests lists or tables more than {MAX_NESTING} deep"),
+        Err(
+            Finding::new(Code::ContentLimit, msg!("fm-too-deep", max = MAX_NESTING))
+                .line(block_line + line)
+                .help(msg!("fm-too-deep-help")),
         )
-        .line(block_line + line)
-        .help("flatten the structure: front matter holds a page's fields, not data trees"))
     };
     let mut brackets = 0usize;
     let mut indents: Vec<usize> = Vec::new();
@@ -310,19 +332,16 @@ fn split(text: &str) -> Result<(Format, &str, usize, &str, usize), Problem> {
     } else if text.starts_with("---") {
         (Format::Yaml, "---")
     } else {
-        return Err(Finding::new(
-            Code::ContentFrontmatterParse,
-            "the file does not start with front matter",
-        )
-        .line(1)
-        .help("start the file with a +++ line, then title = \"...\", then another +++ line"));
+        return Err(Finding::new(Code::ContentFrontmatterParse, msg!("fm-none"))
+            .line(1)
+            .help(msg!("fm-none-help")));
     };
     let first_newline = match text.find('\n') {
         Some(i) if text[..i].trim_end() == fence => i,
         _ => {
             return Err(Finding::new(
                 Code::ContentFrontmatterParse,
-                format!("the opening `{fence}` must stand alone on the first line"),
+                msg!("fm-fence-alone", fence = fence),
             )
             .line(1))
         }
@@ -340,12 +359,10 @@ fn split(text: &str) -> Result<(Format, &str, usize, &str, usize), Problem> {
     }
     Err(Finding::new(
         Code::ContentFrontmatterParse,
-        format!("the front matter opened on line 1 is never closed with `{fence}`"),
+        msg!("fm-unclosed", fence = fence),
     )
     .line(1)
-    .help(format!(
-        "add a line with only {fence} after the last front-matter field"
-    )))
+    .help(msg!("fm-unclosed-help", fence = fence)))
 }
 
 fn toml_value(block: &str, block_line: usize) -> Result<serde_json::Value, Problem> {
@@ -353,12 +370,26 @@ fn toml_value(block: &str, block_line: usize) -> Result<serde_json::Value, Probl
         let line = e.span().map_or(0, |s| line_of(block, s.start) - 1);
         Finding::new(
             Code::ContentFrontmatterParse,
-            format!("TOML front matter: {}", e.message().trim()),
+            msg!("fm-toml", detail = e.message().trim()),
         )
         .line(block_line + line)
-        .help("strings need quotes (title = \"...\"); dates are written 2026-11-20")
+        .help(toml_help(e.message()))
     })?;
     Ok(toml_to_json(toml::Value::Table(table)))
+}
+
+/// What to do about a TOML mistake, in the words of the most common ones: the parser's
+/// own message names the syntax, which an editor does not read.
+fn toml_help(message: &str) -> String {
+    if message.contains("invalid basic string") || message.contains("unterminated") {
+        msg!("fm-toml-quote-help")
+    } else if message.contains("duplicate key") {
+        msg!("fm-toml-duplicate-help")
+    } else if message.contains("expected `=`") || message.contains("key with no value") {
+        msg!("fm-toml-equals-help")
+    } else {
+        msg!("fm-toml-help")
+    }
 }
 
 fn toml_to_json(value: toml::Value) -> serde_json::Value {
@@ -387,10 +418,10 @@ fn yaml_value(block: &str, block_line: usize) -> Result<serde_json::Value, Probl
             .to_string();
         Finding::new(
             Code::ContentFrontmatterParse,
-            format!("YAML front matter: {message}"),
+            msg!("fm-yaml", detail = message.as_str()),
         )
         .line(block_line + line)
-        .help("each field is `name: value`; quote values that contain a colon")
+        .help(msg!("fm-yaml-help"))
     })?;
     Ok(match value {
         serde_json::Value::Null => serde_json::Value::Object(Default::default()),
@@ -401,8 +432,12 @@ fn yaml_value(block: &str, block_line: usize) -> Result<serde_json::Value, Probl
 fn parse_when(text: &Option<String>, block: &Block, key: &str) -> Result<Option<When>, Problem> {
     let Some(text) = text else { return Ok(None) };
     When::parse(text).map(Some).ok_or_else(|| {
-        field_error(block, key, &format!("`{key}` is not a date: `{text}`"))
-            .help("write a date as 2026-11-20 or a time as 2026-11-20T08:30:00+07:00")
+        field_error(
+            block,
+            key,
+            &msg!("fm-not-a-date", key = key, text = text.as_str()),
+        )
+        .help(msg!("fm-date-help"))
     })
 }
 
@@ -445,20 +480,17 @@ fn read_aliases(meta: &mut FrontMatter, block: &Block) -> Result<(), Problem> {
 
 /// A spam acknowledgment names its reviewer and a real date.
 fn check_review(review: &SpamReview, block: &Block) -> Result<(), Problem> {
-    let example = "a reviewer acknowledges the page: [tinjauan_spam] oleh = \"Nama, Jabatan\", tanggal = 2026-11-20, alasan = \"...\"";
+    let example = msg!("fm-review-help");
     if review.oleh.trim().is_empty() {
         return Err(
-            field_error(block, "tinjauan_spam", "`tinjauan_spam.oleh` is empty").help(example),
+            field_error(block, "tinjauan_spam", &msg!("fm-review-no-reviewer")).help(example),
         );
     }
     if When::parse(&review.tanggal).is_none() {
         return Err(field_error(
             block,
             "tinjauan_spam",
-            &format!(
-                "`tinjauan_spam.tanggal` is not a date: `{}`",
-                review.tanggal
-            ),
+            &msg!("fm-review-date", text = review.tanggal.as_str()),
         )
         .help(example));
     }

@@ -9,6 +9,7 @@ use super::frontmatter::{self, FrontMatter, SortBy};
 use super::{code, slugify, Asset, Doc, Page, Section, SiteContent, SiteDir, TemplateFile};
 use crate::finding::{line_of, Code, Finding};
 use crate::input::{self, Area};
+use crate::msg;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -117,24 +118,21 @@ fn sections_and_pages(
         findings.append(&mut problems);
         if doc.rel == "index.md" {
             findings.push(
-                Finding::new(
-                    Code::ContentPathCollision,
-                    "index.md at the top of a site would take the place of the home page",
-                )
-                .at(&doc.file, 1)
-                .site(label)
-                .help("the home page of a site is _index.md; rename this file"),
+                Finding::new(Code::ContentPathCollision, msg!("content-index-md"))
+                    .at(&doc.file, 1)
+                    .site(label)
+                    .help(msg!("content-index-md-help")),
             );
         } else if doc.rel == "_index.md" || doc.rel.ends_with("/_index.md") {
             if let Some(service) = &doc.meta.service {
                 findings.push(
                     Finding::new(
                         Code::ContentFrontmatterField,
-                        "a section (_index.md) cannot describe a service: [layanan] belongs on a page",
+                        msg!("content-section-service"),
                     )
                     .at(&doc.file, service.line)
                     .site(label)
-                    .help("put each service on its own page in the section, for example layanan/ktp-elektronik.md"),
+                    .help(msg!("content-section-service-help")),
                 );
             }
             sections.push(doc);
@@ -159,11 +157,11 @@ fn read_config(area: &Area, site: &SiteDir, findings: &mut Vec<Finding>) -> Site
         findings.push(
             Finding::new(
                 Code::ContentSiteConfig,
-                "[services] catalogue and [services.topics] belong in the portal's settings",
+                msg!("content-services-portal-only"),
             )
             .at(site.dir.join(super::SITE_CONFIG_FILE), line)
             .site(&site.label)
-            .help("move them to content/portal/_site.toml; an OPD site may set only maklumat"),
+            .help(msg!("content-services-portal-only-help")),
         );
         services.catalogue = None;
         services.topics.clear();
@@ -259,13 +257,10 @@ fn read_doc(area: &Area, rel: &str) -> (Doc, Vec<Finding>) {
         Ok(bytes) if bytes.len() > MAX_DOCUMENT => {
             let finding = Finding::new(
                 Code::ContentLimit,
-                format!(
-                    "the file is larger than {} MiB, the most a page may be",
-                    MAX_DOCUMENT >> 20
-                ),
+                msg!("content-page-too-large", max = MAX_DOCUMENT >> 20),
             )
             .at(&file, 1)
-            .help("split it into several pages, or publish it as a PDF download beside the page");
+            .help(msg!("content-page-too-large-help"));
             return (doc, vec![finding]);
         }
         Ok(bytes) => match text_of(&bytes, &file) {
@@ -309,9 +304,9 @@ fn text_of(bytes: &[u8], file: &Path) -> Result<String, Finding> {
             &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
             usize::MAX,
         );
-        Finding::new(Code::ContentRead, "the file is not UTF-8 text")
+        Finding::new(Code::ContentRead, msg!("read-not-utf8"))
             .at(file, line)
-            .help("save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)")
+            .help(msg!("read-not-utf8-help"))
     })?;
     Ok(if text.contains('\r') {
         text.replace("\r\n", "\n")
@@ -441,13 +436,10 @@ fn place_pages(
         let slug = slugify(doc.meta.slug.as_deref().unwrap_or(stem));
         if slug.is_empty() {
             findings.push(
-                Finding::new(
-                    Code::ContentFrontmatterField,
-                    "this file's name gives no address (no letters or digits)",
-                )
-                .at(&doc.file, 1)
-                .site(label)
-                .help("rename the file, or set slug = \"...\" in its front matter"),
+                Finding::new(Code::ContentFrontmatterField, msg!("content-no-slug"))
+                    .at(&doc.file, 1)
+                    .site(label)
+                    .help(msg!("content-no-slug-help")),
             );
         }
         let path = format!("{}{slug}/", url_dir(dir));

@@ -10,6 +10,7 @@ use super::locate::Block;
 use super::slugify;
 use super::When;
 use crate::finding::{closest, Code, Finding};
+use crate::msg;
 use jiff::civil::Date;
 use serde_json::Value;
 
@@ -128,10 +129,14 @@ fn field(line: usize, message: String, help: &str) -> Finding {
 
 fn unknown(line: usize, table: &str, key: &str, known: &[&str]) -> Finding {
     let help = match closest(key, known.iter().copied()) {
-        Some(k) => format!("did you mean `{k}`?"),
-        None => format!("the fields of {table} are: {}", known.join(", ")),
+        Some(k) => msg!("did-you-mean", name = k),
+        None => msg!("ppid-fields", table = table, fields = known.join(", ")),
     };
-    field(line, format!("{table} has no field `{key}`"), &help)
+    field(
+        line,
+        msg!("ppid-unknown-field", table = table, key = key),
+        &help,
+    )
 }
 
 /// Reads the `[ppid]` table. Findings carry lines but no file (the caller adds it).
@@ -144,8 +149,8 @@ pub fn read(value: &Value, block: &Block) -> (Ppid, Vec<Finding>) {
     let Some(table) = value.as_object() else {
         findings.push(field(
             block.key(&["ppid"]),
-            "`ppid` must be a table".into(),
-            "write [ppid], then [[ppid.informasi]] for each item (see docs/content.md)",
+            msg!("ppid-not-table"),
+            &msg!("ppid-not-table-help"),
         ));
         return (ppid, findings);
     };
@@ -160,8 +165,8 @@ pub fn read(value: &Value, block: &Block) -> (Ppid, Vec<Finding>) {
             _ => {
                 findings.push(field(
                     ppid.list_line,
-                    format!("`daftar` must be \"situs\" or \"kabupaten\", not `{list}`"),
-                    "daftar = \"situs\" shows the site's whole list here; \"kabupaten\" (on the portal) every site's",
+                    msg!("ppid-list-scope", list = list.to_string()),
+                    &msg!("ppid-list-scope-help"),
                 ));
                 None
             }
@@ -179,8 +184,8 @@ pub fn read(value: &Value, block: &Block) -> (Ppid, Vec<Finding>) {
         }
         Some(_) => findings.push(field(
             block.key(&["ppid", "informasi"]),
-            "`informasi` must be a list of items".into(),
-            "write each item as a [[ppid.informasi]] table",
+            msg!("ppid-items-list"),
+            &msg!("ppid-items-list-help"),
         )),
     }
     (ppid, findings)
@@ -195,8 +200,8 @@ fn read_item(
     let Some(table) = value.as_object() else {
         findings.push(field(
             line,
-            format!("an item of [ppid] informasi must be a table, not `{value}`"),
-            "write each item as a [[ppid.informasi]] table with judul and klasifikasi",
+            msg!("ppid-item-table", value = value.to_string()),
+            &msg!("ppid-item-table-help"),
         ));
         return None;
     };
@@ -205,7 +210,7 @@ fn read_item(
     for key in table.keys().filter(|k| !ITEM_FIELDS.contains(&k.as_str())) {
         findings.push(unknown(
             fields.line_of(key),
-            "a [ppid] item",
+            &msg!("ppid-an-item"),
             key,
             &ITEM_FIELDS,
         ));
@@ -264,8 +269,8 @@ impl ItemFields<'_> {
             Some(other) => {
                 findings.push(field(
                     self.line_of(key),
-                    format!("`{key}` of a [ppid] item must be a text, not `{other}`"),
-                    &format!("write {key} = \"...\""),
+                    msg!("ppid-item-text", key = key, other = other.to_string()),
+                    &msg!("ppid-item-text-help", key = key),
                 ));
                 None
             }
@@ -277,8 +282,8 @@ impl ItemFields<'_> {
         if title.is_none() {
             findings.push(field(
                 self.line,
-                "a [ppid] item has no `judul`".into(),
-                "every item needs its title: judul = \"Laporan Keuangan 2025\"",
+                msg!("ppid-item-no-title"),
+                &msg!("ppid-item-no-title-help"),
             ));
         }
         title
@@ -289,16 +294,16 @@ impl ItemFields<'_> {
             None => {
                 findings.push(field(
                     self.line,
-                    "a [ppid] item has no `klasifikasi`".into(),
-                    "klasifikasi = \"berkala\", \"serta-merta\", \"setiap-saat\" or \"dikecualikan\"",
+                    msg!("ppid-item-no-class"),
+                    &msg!("ppid-item-no-class-help"),
                 ));
                 None
             }
             Some(c) => Class::parse(&c).or_else(|| {
                 findings.push(field(
                     self.line_of("klasifikasi"),
-                    format!("`{c}` is not a classification of public information"),
-                    "klasifikasi = \"berkala\", \"serta-merta\", \"setiap-saat\" or \"dikecualikan\" (UU 14/2008)",
+                    msg!("ppid-item-class", class = c.as_str()),
+                    &msg!("ppid-item-class-help"),
                 ));
                 None
             }),
@@ -314,11 +319,11 @@ impl ItemFields<'_> {
             None => {
                 findings.push(field(
                     self.line_of("diperbarui"),
-                    format!(
-                        "`diperbarui` is not a date: `{}`",
-                        v.as_str().map_or(v.to_string(), str::to_string)
+                    msg!(
+                        "ppid-item-date",
+                        text = v.as_str().map_or(v.to_string(), str::to_string)
                     ),
-                    "write the date as 2026-07-15",
+                    &msg!("ppid-item-date-help"),
                 ));
                 None
             }
@@ -334,24 +339,21 @@ fn exempt_problems(item: &Item) -> Vec<Finding> {
         findings.push(
             Finding::new(
                 Code::ContentPpidIncomplete,
-                format!(
-                    "`{}` is exempt information without its legal ground",
-                    item.title
-                ),
+                msg!("ppid-exempt-ground", title = item.title.as_str()),
             )
             .line(item.line)
-            .help("UU 14/2008 Pasal 17 lists what may be exempt: add dasar_hukum = \"...\" naming the article"),
+            .help(msg!("ppid-exempt-ground-help")),
         );
     }
     if item.consequence_test.is_none() {
         findings.push(
             Finding::new(
                 Code::ContentPpidIncomplete,
-                format!("`{}` is exempt information without a consequence test", item.title),
+                msg!("ppid-exempt-test", title = item.title.as_str()),
             )
             .line(item.line)
             .warning()
-            .help("UU 14/2008 Pasal 2 ayat 4: add uji_konsekuensi = \"...\" naming the PPID's decision"),
+            .help(msg!("ppid-exempt-test-help")),
         );
     }
     findings

@@ -7,6 +7,7 @@
 use super::takeover::takeover_platform;
 use super::{Expected, Nameservers, Observed, Probe, MAX_CHAIN};
 use crate::finding::{Code, Finding};
+use crate::msg;
 use crate::registry::validate::{allowed_external, in_zone, normalize_host, Ranges};
 use crate::registry::{Records, Registry, Status};
 use std::collections::{BTreeMap, BTreeSet};
@@ -37,7 +38,11 @@ pub(super) fn nameservers(reg: &Registry, seen: &Nameservers) -> Vec<Finding> {
             hosting_finding(
                 reg,
                 Code::DnsNameserverUnreachable,
-                format!("nameserver `{ns}` has no address: {why}"),
+                msg!(
+                    "dns-ns-no-address",
+                    ns = ns.to_string(),
+                    why = why.to_string()
+                ),
             )
         })
         .collect();
@@ -51,13 +56,14 @@ pub(super) fn nameservers(reg: &Registry, seen: &Nameservers) -> Vec<Finding> {
                         hosting_finding(
                             reg,
                             Code::DnsMismatch,
-                            format!(
-                                "the NS set of {domain} is {}; the registry says {}",
-                                list(ns),
-                                list(&wanted)
+                            msg!(
+                                "dns-ns-set",
+                                domain = domain.to_string(),
+                                seen = list(ns),
+                                wanted = list(&wanted)
                             ),
                         )
-                        .help("make the zone's NS records and [hosting] nameservers agree"),
+                        .help(msg!("dns-ns-set-help")),
                     );
                 }
             }
@@ -65,14 +71,22 @@ pub(super) fn nameservers(reg: &Registry, seen: &Nameservers) -> Vec<Finding> {
                 hosting_finding(
                     reg,
                     Code::DnsNameserverLame,
-                    format!("nameserver {label} answers for {domain} without authority (lame delegation)"),
+                    msg!(
+                        "dns-lame",
+                        ns = label.to_string(),
+                        domain = domain.to_string()
+                    ),
                 )
-                .help("load the zone on this server, or take it out of the delegation"),
+                .help(msg!("dns-lame-help")),
             ),
             Probe::Unreachable(why) => out.push(hosting_finding(
                 reg,
                 Code::DnsNameserverUnreachable,
-                format!("nameserver {label} {why}"),
+                msg!(
+                    "dns-ns-unreachable",
+                    ns = label.to_string(),
+                    why = why.to_string()
+                ),
             )),
         }
     }
@@ -88,24 +102,21 @@ fn serials_disagree(reg: &Registry, serials: &BTreeMap<String, u32>) -> Option<F
     }
     let each: Vec<String> = serials
         .iter()
-        .map(|(l, s)| format!("{l} has {s}"))
+        .map(|(l, s)| msg!("dns-serial-each", ns = l.as_str(), serial = s.to_string()))
         .collect();
     Some(
         hosting_finding(
             reg,
             Code::DnsMismatch,
-            format!(
-                "the nameservers disagree on the SOA serial: {}",
-                each.join(", ")
-            ),
+            msg!("dns-serials", each = each.join(", ")),
         )
-        .help("a secondary has not transferred the latest zone: check NOTIFY and transfers"),
+        .help(msg!("dns-serials-help")),
     )
 }
 
 fn list(set: &BTreeSet<String>) -> String {
     if set.is_empty() {
-        "empty".into()
+        msg!("dns-empty")
     } else {
         set.iter().cloned().collect::<Vec<_>>().join(", ")
     }
@@ -117,7 +128,7 @@ fn name_finding(
     expected: &Expected,
     code: Code,
     message: String,
-    help: &str,
+    help: String,
 ) -> Finding {
     let mut f = Finding::new(code, message)
         .file(&reg.file)
@@ -144,7 +155,7 @@ pub fn compare(
     let name = &expected.fqdn;
     let finding = |code, message, help| name_finding(reg, expected, code, message, help);
     if let Some(why) = &seen.failure {
-        let help = "look at the nameserver's logs; run the check again";
+        let help = msg!("dns-query-failed-help");
         return vec![finding(Code::DnsQueryFailed, why.clone(), help)];
     }
     let mut out = cname_findings(reg, expected, seen);
@@ -154,12 +165,13 @@ pub fn compare(
             if seen.resolves() {
                 out.push(finding(
                     Code::DnsRevokedResolves,
-                    format!(
-                        "{name} is {} in the registry but still resolves ({})",
-                        status.as_str(),
-                        describe_seen(seen)
+                    msg!(
+                        "dns-revoked-resolves",
+                        name = name.as_str(),
+                        status = status.word(),
+                        seen = describe_seen(seen)
                     ),
-                    "remove its records from the zone: only approved names may resolve",
+                    msg!("dns-revoked-resolves-help"),
                 ));
             }
             return out;
@@ -168,11 +180,12 @@ pub fn compare(
     if !seen.resolves() {
         out.push(finding(
             Code::DnsMissing,
-            format!(
-                "{name} is {} but has no A, AAAA or CNAME record",
-                expected.status.map_or("approved", Status::as_str)
+            msg!(
+                "dns-missing",
+                name = name.as_str(),
+                status = expected.status.unwrap_or(Status::Approved).word()
             ),
-            "load the zone from `laman domains zone` on the nameservers",
+            msg!("dns-missing-help"),
         ));
         return out;
     }
@@ -180,12 +193,13 @@ pub fn compare(
     if differs(reg, ranges, expected, seen) {
         out.push(finding(
             Code::DnsMismatch,
-            format!(
-                "{name}: the registry says {}; DNS has {}",
-                describe_records(&expected.records),
-                describe_seen(seen)
+            msg!(
+                "dns-mismatch",
+                name = name.as_str(),
+                wanted = describe_records(&expected.records),
+                seen = describe_seen(seen)
             ),
-            "load the zone from `laman domains zone`, or correct the registry",
+            msg!("dns-mismatch-help"),
         ));
     }
     out
@@ -202,35 +216,48 @@ fn cname_findings(reg: &Registry, expected: &Expected, seen: &Observed) -> Vec<F
         if !in_zone(target, &domain) && !allowed_external(target, &reg.hosting.cname_allow) {
             out.push(finding(
                 Code::DnsCnameExternal,
-                format!("{name} is a CNAME to {target}, outside {domain} and not in cname_allow"),
-                "point it into the Dinas data center, or have the Dinas add the target to [hosting] cname_allow",
+                msg!(
+                    "dns-cname-external",
+                    name = name.as_str(),
+                    target = target.to_string(),
+                    domain = domain.to_string()
+                ),
+                msg!("dns-cname-external-help"),
             ));
         }
         if let Some(platform) = takeover_platform(target) {
             out.push(finding(
                 Code::DnsCnameTakeover,
-                format!("{name} is a CNAME to {target} on {platform}, where an unclaimed name can be taken over by anyone"),
-                "remove the CNAME, or host the service in the Dinas data center",
+                msg!(
+                    "dns-cname-takeover",
+                    name = name.as_str(),
+                    target = target.to_string(),
+                    platform = platform.to_string()
+                ),
+                msg!("dns-cname-takeover-help"),
             ));
         }
     }
     if seen.chain_loops {
         out.push(finding(
             Code::DnsCnameDangling,
-            format!(
-                "the CNAME chain of {name} loops or is longer than {MAX_CHAIN}: {}",
-                seen.chain.join(" → ")
+            msg!(
+                "dns-cname-loop",
+                name = name.as_str(),
+                max = MAX_CHAIN,
+                chain = seen.chain.join(" → ")
             ),
-            "fix the CNAME records so that the chain ends at an address",
+            msg!("dns-cname-loop-help"),
         ));
     } else if seen.dangling {
         out.push(finding(
             Code::DnsCnameDangling,
-            format!(
-                "{name} is a CNAME to {}, which does not resolve",
-                seen.chain.last().map_or("", |s| s)
+            msg!(
+                "dns-cname-dangling",
+                name = name.as_str(),
+                target = seen.chain.last().map_or("", |s| s)
             ),
-            "remove the CNAME or restore its target: a dangling CNAME invites a subdomain takeover",
+            msg!("dns-cname-dangling-help"),
         ));
     }
     out
@@ -263,12 +290,12 @@ fn outside_datacenter(
             reg,
             expected,
             Code::DnsOutsideDatacenter,
-            format!(
-                "{} resolves to {} outside the Dinas data center",
-                expected.fqdn,
-                outside.join(", ")
+            msg!(
+                "dns-outside",
+                name = expected.fqdn.as_str(),
+                addresses = outside.join(", ")
             ),
-            "every address must lie in [hosting] ipv4/ipv6: fix the zone",
+            msg!("dns-outside-help"),
         )
     })
 }
@@ -319,7 +346,7 @@ fn describe_records(r: &Records) -> String {
         parts.push(format!("AAAA {}", r.aaaa.join(", ")));
     }
     if parts.is_empty() {
-        "no records".into()
+        msg!("dns-no-records")
     } else {
         parts.join("; ")
     }
@@ -344,7 +371,7 @@ fn describe_seen(s: &Observed) -> String {
         ));
     }
     if parts.is_empty() {
-        "nothing".into()
+        msg!("dns-nothing")
     } else {
         parts.join("; ")
     }

@@ -138,7 +138,12 @@ async fn lookup(resolver: &TokioResolver, name: &str, kind: RecordType) -> Looku
         Err(e) if e.to_string().to_ascii_lowercase().contains("refused") => Lookup::Unknown,
         Err(e) if e.is_nx_domain() => Lookup::NoSuchName,
         Err(e) if e.is_no_records_found() => Lookup::NoRecords,
-        Err(e) => Lookup::Failed(format!("{kind} query for {name}: {}", describe(&e))),
+        Err(e) => Lookup::Failed(crate::msg!(
+            "dns-query-failed",
+            kind = kind.to_string(),
+            name = name.to_string(),
+            why = describe(&e)
+        )),
     }
 }
 
@@ -192,7 +197,7 @@ async fn follow_chain(
                 // zones: the end of the chain cannot be looked at, and that is no failure.
                 let out_of_reach = !seen.chain.is_empty() && direct && !in_zone(&current, domain);
                 if !out_of_reach {
-                    seen.failure = Some(format!("the query for {current} was refused"));
+                    seen.failure = Some(crate::msg!("dns-query-refused", name = current.as_str()));
                 }
                 return None;
             }

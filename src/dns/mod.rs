@@ -196,7 +196,7 @@ async fn check_steps(
         hosting_finding(
             reg,
             Code::DnsQueryFailed,
-            format!("`{domain}` is not a domain name that can be looked up"),
+            crate::msg!("dns-bad-domain", domain = domain.to_string()),
         )
     })?;
     let system = system_resolver(reg, options)?;
@@ -244,9 +244,9 @@ fn system_resolver(reg: &Registry, options: &Options) -> Result<Option<TokioReso
         hosting_finding(
             reg,
             Code::DnsNameserverUnreachable,
-            format!("the system's resolver configuration cannot be used: {e}"),
+            crate::msg!("dns-system-resolver", reason = e.to_string()),
         )
-        .help("give the servers to ask with --nameserver IP[:PORT]")
+        .help(crate::msg!("dns-system-resolver-help"))
     })
 }
 
@@ -289,14 +289,14 @@ fn direct_resolver(
         return Err(hosting_finding(
             reg,
             Code::DnsNameserverUnreachable,
-            "no nameserver answered with authority: the names were not checked".into(),
+            crate::msg!("dns-no-authority"),
         ));
     }
     lookup::direct_resolver(authoritative, options).map_err(|e| {
         hosting_finding(
             reg,
             Code::DnsQueryFailed,
-            format!("cannot query the nameservers: {e}"),
+            crate::msg!("dns-cannot-query", reason = e.to_string()),
         )
     })
 }
@@ -309,9 +309,7 @@ pub fn parse_nameserver(text: &str) -> Result<SocketAddr, String> {
     if let Ok(ip) = text.parse::<IpAddr>() {
         return Ok(SocketAddr::new(ip, 53));
     }
-    Err(format!(
-        "`{text}` is not an IP address, IP:PORT or [IPv6]:PORT (give the server's address, not its name)"
-    ))
+    Err(crate::msg!("dns-bad-nameserver", text = text))
 }
 
 #[cfg(test)]

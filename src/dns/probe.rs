@@ -80,13 +80,8 @@ async fn query_once(
         let (connect, handle) = TcpClientStream::new(addr, None, Some(timeout), provider);
         let stream = match tokio::time::timeout(timeout, connect).await {
             Ok(Ok(s)) => s,
-            Ok(Err(e)) => {
-                return Err(format!(
-                    "truncated its answer and refuses TCP: {}",
-                    describe(&e)
-                ))
-            }
-            Err(_) => return Err("truncated its answer and TCP timed out".into()),
+            Ok(Err(e)) => return Err(crate::msg!("dns-truncated-tcp", why = describe(&e))),
+            Err(_) => return Err(crate::msg!("dns-truncated-timeout")),
         };
         let (mut client, bg) =
             Client::<TokioRuntimeProvider>::with_timeout(stream, handle, timeout);
@@ -105,8 +100,12 @@ async fn query_once(
                 .map(|r| r.data.clone())
                 .collect(),
         }),
-        ResponseCode::Refused => Err(format!("refuses to answer for {name}")),
-        code => Err(format!("answers {code} for {name}")),
+        ResponseCode::Refused => Err(crate::msg!("dns-refuses", name = name.to_string())),
+        code => Err(crate::msg!(
+            "dns-answers-code",
+            code = code.to_string(),
+            name = name.to_string()
+        )),
     }
 }
 
@@ -118,28 +117,26 @@ async fn ask(
 ) -> Result<DnsResponse, String> {
     // The client's own timeout and this one are the same length, and either may fire
     // first: both say the same, so that a silent server is described one way.
-    let silent = || format!("does not answer within {} ms", timeout.as_millis());
+    let silent = || crate::msg!("dns-silent", ms = timeout.as_millis().to_string());
     match tokio::time::timeout(timeout, client.query(name.clone(), DNSClass::IN, kind)).await {
         Err(_) => Err(silent()),
-        Ok(Err(e)) if describe(&e) == TIMED_OUT => Err(silent()),
+        Ok(Err(e)) if describe(&e) == crate::msg!("dns-timed-out") => Err(silent()),
         Ok(Err(e)) => Err(describe(&e)),
         Ok(Ok(r)) => Ok(r),
     }
 }
 
-const TIMED_OUT: &str = "does not answer (timed out)";
-
 /// A resolver error in words, without the library's internal structure.
 pub(super) fn describe(e: &NetError) -> String {
     let text = e.to_string();
     if e.is_no_records_found() {
-        "no such record".into()
+        crate::msg!("dns-no-such-record")
     } else if text.contains("timed out") || text.contains("timeout") {
-        TIMED_OUT.into()
+        crate::msg!("dns-timed-out")
     } else if text.contains("decoding error") || text.contains("protocol error") {
-        format!("sends an answer that is not a valid DNS message ({text})")
+        crate::msg!("dns-invalid-answer", detail = text)
     } else if e.is_connection_closed() || text.contains("refused") {
-        format!("is not reachable ({text})")
+        crate::msg!("dns-not-reachable", detail = text)
     } else {
         text
     }

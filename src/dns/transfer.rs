@@ -31,7 +31,7 @@ pub(super) async fn check_transfer(
         return vec![hosting_finding(
             reg,
             Code::DnsNameserverUnreachable,
-            "--zone-transfer needs a nameserver that answers with authority; none did".into(),
+            crate::msg!("dns-axfr-no-server"),
         )];
     };
     match transfer(addr, apex, timeout).await {
@@ -41,9 +41,14 @@ pub(super) async fn check_transfer(
             vec![hosting_finding(
                 reg,
                 Code::DnsNameserverUnreachable,
-                format!("zone transfer (AXFR) of {domain} from {addr} failed: {why}"),
+                crate::msg!(
+                    "dns-axfr-failed",
+                    domain = domain.to_string(),
+                    server = addr.to_string(),
+                    why = why
+                ),
             )
-            .help("allow AXFR from this machine on the primary, or leave out --zone-transfer")]
+            .help(crate::msg!("dns-axfr-failed-help"))]
         }
     }
 }
@@ -59,7 +64,7 @@ async fn transfer(
     let stream = match tokio::time::timeout(timeout, connect).await {
         Ok(Ok(s)) => s,
         Ok(Err(e)) => return Err(describe(&e)),
-        Err(_) => return Err("the TCP connection timed out".into()),
+        Err(_) => return Err(crate::msg!("dns-tcp-timeout")),
     };
     let (mut client, bg) = Client::<TokioRuntimeProvider>::with_timeout(stream, handle, timeout);
     let task = tokio::spawn(bg);
@@ -69,14 +74,14 @@ async fn transfer(
     let deadline = tokio::time::Instant::now() + timeout * 10;
     let result = loop {
         match tokio::time::timeout_at(deadline, responses.next()).await {
-            Err(_) => break Err("the transfer did not finish in time".to_string()),
+            Err(_) => break Err(crate::msg!("dns-axfr-timeout")),
             Ok(None) => break Ok(()),
             Ok(Some(Err(e))) => break Err(describe(&e)),
             Ok(Some(Ok(response))) => {
                 if response.metadata.response_code != ResponseCode::NoError {
-                    break Err(format!(
-                        "the server answers {}",
-                        response.metadata.response_code
+                    break Err(crate::msg!(
+                        "dns-server-answers",
+                        code = response.metadata.response_code.to_string()
                     ));
                 }
                 names.extend(
@@ -107,10 +112,10 @@ pub fn unregistered(reg: &Registry, present: &BTreeSet<String>) -> Vec<Finding> 
         .map(|n| {
             Finding::new(
                 Code::DnsUnregistered,
-                format!("{n} is in the zone but not in the registry"),
+                crate::msg!("dns-unregistered", name = n.to_string()),
             )
             .file(&reg.file)
-            .help("remove it from the zone, or register it with `laman domains request`")
+            .help(crate::msg!("dns-unregistered-help"))
         })
         .collect()
 }

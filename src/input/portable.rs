@@ -13,7 +13,10 @@ fn no_links(area: &Area, rel: &Path) -> io::Result<PathBuf> {
     for name in names(&area.dir)?.into_iter().chain(names(rel)?) {
         path.push(name);
         if std::fs::symlink_metadata(&path)?.file_type().is_symlink() {
-            return Err(outside(format!("`{}` is a symbolic link", path.display())));
+            return Err(outside(crate::msg!(
+                "input-link",
+                path = path.display().to_string()
+            )));
         }
     }
     Ok(path)
@@ -48,7 +51,7 @@ pub fn walk(
             .collect();
         let rel = rel.join("/");
         if entry.file_type().is_symlink() {
-            let e = outside(format!("`{rel}` is a symbolic link"));
+            let e = outside(crate::msg!("input-link", path = rel.as_str()));
             walk.findings.push(super::finding(&e, &area.dir.join(&rel)));
         } else if entry.file_type().is_file() {
             let meta = entry.metadata().map_err(io::Error::other)?;

@@ -18,10 +18,7 @@ use std::path::Path;
 fn not_a_file(shown: &Path) -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidInput,
-        format!(
-            "`{}` is not a regular file (a device, pipe or socket)",
-            shown.display()
-        ),
+        crate::msg!("input-not-regular", path = shown.display().to_string()),
     )
 }
 
@@ -49,10 +46,7 @@ fn open_dirs(at: OwnedFd, names: &[&OsStr], base: &Path) -> io::Result<OwnedFd> 
             Ok(next) => next,
             Err(e) => {
                 if kind(&fd, name).is_ok_and(|k| k == FileType::Symlink) {
-                    return Err(outside(format!(
-                        "`{}` is a symbolic link where a folder belongs; laman follows no links to folders",
-                        shown.display()
-                    )));
+                    return Err(refused(&shown, "input-link-as-folder"));
                 }
                 return Err(e.into());
             }
@@ -98,19 +92,13 @@ fn resolve(top: &OwnedFd, rel: &str, shown: &Path) -> io::Result<OwnedFd> {
         let more = pending.iter().any(|p| !matches!(p.as_slice(), b"" | b"."));
         let found = match kind(at, name) {
             Err(e) if links > 0 && e.kind() == io::ErrorKind::NotFound => {
-                return Err(refused(
-                    shown,
-                    "is a symbolic link to nothing (a dangling link)",
-                ));
+                return Err(refused(shown, "input-link-dangling"));
             }
             found => found?,
         };
         match found {
             FileType::Symlink if more => {
-                return Err(refused(
-                    shown,
-                    "goes through a symbolic link to a folder; laman follows no links to folders",
-                ));
+                return Err(refused(shown, "input-link-through-folder"));
             }
             FileType::Symlink => {
                 links += 1;
@@ -122,22 +110,20 @@ fn resolve(top: &OwnedFd, rel: &str, shown: &Path) -> io::Result<OwnedFd> {
                 dirs.push(fd);
             }
             FileType::Directory => {
-                return Err(refused(
-                    shown,
-                    "is a symbolic link to a folder; laman follows no links to folders",
-                ));
+                return Err(refused(shown, "input-link-to-folder"));
             }
             FileType::RegularFile if !more => return open_regular(at, name, shown),
             FileType::RegularFile => return Err(io::Error::from(rustix::io::Errno::NOTDIR)),
             _ => return Err(not_a_file(shown)),
         }
     }
-    Err(refused(shown, "names no file"))
+    Err(refused(shown, "input-no-file"))
 }
 
 /// The refusal of the path shown as `shown`, saying why.
+/// A refused path; `why` is the catalogue key of the reason, which names the path.
 fn refused(shown: &Path, why: &str) -> io::Error {
-    outside(format!("`{}` {why}", shown.display()))
+    outside(crate::msg!(why, path = shown.display().to_string()))
 }
 
 /// Whether `name` is one to look up in the current folder: empty names and `.` are
@@ -148,15 +134,9 @@ fn to_look_up(name: &[u8], dirs: &mut Vec<OwnedFd>, shown: &Path) -> io::Result<
         b"" | b"." => Ok(false),
         b".." => match dirs.pop() {
             Some(_) => Ok(false),
-            None => Err(refused(
-                shown,
-                "is a symbolic link that leads out of its folder",
-            )),
+            None => Err(refused(shown, "input-link-out")),
         },
-        n if n.starts_with(b".") => Err(refused(
-            shown,
-            "is a symbolic link into a hidden folder or file",
-        )),
+        n if n.starts_with(b".") => Err(refused(shown, "input-link-hidden")),
         _ => Ok(true),
     }
 }
@@ -165,17 +145,15 @@ fn to_look_up(name: &[u8], dirs: &mut Vec<OwnedFd>, shown: &Path) -> io::Result<
 /// past [`MAX_LINKS`].
 fn link_target(at: &OwnedFd, name: &OsStr, links: usize, shown: &Path) -> io::Result<Vec<u8>> {
     if links > MAX_LINKS {
-        return Err(refused(shown, "is a chain of too many symbolic links"));
+        return Err(refused(shown, "input-link-chain"));
     }
     let target = rfs::readlinkat(at, name, Vec::new())?.into_bytes();
     if target.starts_with(b"/") {
-        return Err(refused(
-            shown,
-            &format!(
-                "is a symbolic link to the absolute path {}",
-                String::from_utf8_lossy(&target)
-            ),
-        ));
+        return Err(outside(crate::msg!(
+            "input-link-absolute",
+            path = shown.display().to_string(),
+            target = String::from_utf8_lossy(&target).into_owned()
+        )));
     }
     Ok(target)
 }
@@ -259,13 +237,13 @@ fn walk_dir(
             walk.findings.push(
                 super::Finding::new(
                     super::Code::ContentRead,
-                    format!(
-                        "the name `{}` is not UTF-8 text (it was saved in another encoding)",
-                        name.escape_debug()
+                    crate::msg!(
+                        "input-name-not-utf8",
+                        name = name.escape_debug().to_string()
                     ),
                 )
                 .file(&shown)
-                .help("rename it with letters, digits, `-` and `_`: the name becomes part of a web address"),
+                .help(crate::msg!("input-name-not-utf8-help")),
             );
             continue;
         }

@@ -77,19 +77,19 @@ pub struct RegencyManifest {
 /// Why a manifest cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ManifestProblem {
-    #[error("it is not a laman manifest ({0})")]
+    #[error("{}", crate::msg!("manifest-not-json", reason = .0.as_str()))]
     NotJson(String),
-    #[error("it is of layout version {0}; this laman reads version {VERSION} (use the laman that built the sites)")]
+    #[error("{}", crate::msg!("manifest-version", found = .0.to_string(), ours = VERSION.to_string()))]
     Version(u32),
-    #[error("it lists `{0}`, which is not a plain path inside the site")]
+    #[error("{}", crate::msg!("manifest-bad-path", path = .0.as_str()))]
     BadPath(String),
-    #[error("its entry for `{0}` has no valid SHA-256")]
+    #[error("{}", crate::msg!("manifest-bad-hash", path = .0.as_str()))]
     BadHash(String),
-    #[error("it lists more than {MAX_FILES} files")]
+    #[error("{}", crate::msg!("manifest-too-many", max = MAX_FILES.to_string()))]
     TooMany,
-    #[error("its digest does not match its file list")]
+    #[error("{}", crate::msg!("manifest-digest"))]
     Digest,
-    #[error("it is for {found}, not {expected}")]
+    #[error("{}", crate::msg!("manifest-other-site", found = .found.as_str(), expected = .expected.as_str()))]
     OtherSite { found: String, expected: String },
 }
 

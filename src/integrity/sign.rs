@@ -29,15 +29,15 @@ const PREFIX: &str = "ed25519:";
 /// Why a key or a signature could not be used; the text says what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
-    #[error("cannot read the key file `{path}`: {error}")]
+    #[error("{}", crate::msg!("key-unreadable", path = .path.as_str(), reason = .error.to_string()))]
     Read { path: String, error: std::io::Error },
-    #[error("`{path}` is not an Ed25519 secret key (expected a PEM file beginning with -----BEGIN PRIVATE KEY-----, as `laman keygen` writes)")]
+    #[error("{}", crate::msg!("key-not-a-key", path = .path.as_str()))]
     NotAKey { path: String },
-    #[error("the public key `{0}` is not of the form ed25519:<44 base64 characters>, as `laman keygen` prints it")]
+    #[error("{}", crate::msg!("key-bad-public", key = .0.as_str()))]
     BadPublicKey(String),
-    #[error("cannot write `{path}`: {error}")]
+    #[error("{}", crate::msg!("key-unwritable", path = .path.as_str(), reason = .error.to_string()))]
     Write { path: String, error: std::io::Error },
-    #[error("`{0}` already exists; laman does not overwrite a key (move it away first if you mean to replace it)")]
+    #[error("{}", crate::msg!("key-exists", path = .0.as_str()))]
     Exists(String),
 }
 
@@ -196,13 +196,11 @@ impl std::str::FromStr for PublicKey {
 /// Why a signature does not vouch for what it signs.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SignatureProblem {
-    #[error(
-        "the signature file is not a laman signature (not JSON of version {SIGNATURE_VERSION})"
-    )]
+    #[error("{}", crate::msg!("signature-unreadable", version = SIGNATURE_VERSION.to_string()))]
     Unreadable,
-    #[error("it was made by another key ({0}) than the one in domains.toml")]
+    #[error("{}", crate::msg!("signature-other-key", key = .0.as_str()))]
     OtherKey(String),
-    #[error("the signature does not match the manifest's bytes")]
+    #[error("{}", crate::msg!("signature-mismatch"))]
     Mismatch,
 }
 

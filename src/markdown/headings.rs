@@ -113,17 +113,15 @@ pub(super) fn heading_attributes<'a>(
             Some(v) => format!("{key}={}", safety::shown(v)),
             None => key.to_string(),
         };
-        report(format!(
-            "the heading attribute `{shown}` is not allowed (only {{#id}} and {{.class}})"
-        ));
+        report(crate::msg!("heading-attribute", shown = shown));
     }
     let id = id.filter(|id| {
         let ok = safety::id_allowed(id);
         if !ok {
-            report(format!(
-                "the heading id `{}` is not allowed: {}",
-                safety::shown(id),
-                safety::NAME_RULE
+            report(crate::msg!(
+                "heading-id",
+                id = safety::shown(id),
+                rule = safety::name_rule()
             ));
         }
         ok
@@ -133,10 +131,10 @@ pub(super) fn heading_attributes<'a>(
         .filter(|class| {
             let ok = safety::class_allowed(class);
             if !ok {
-                report(format!(
-                    "the heading class `{}` is not allowed: {}",
-                    safety::shown(class),
-                    safety::NAME_RULE
+                report(crate::msg!(
+                    "heading-class",
+                    class = safety::shown(class),
+                    rule = safety::name_rule()
                 ));
             }
             ok

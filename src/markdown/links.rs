@@ -31,8 +31,8 @@ pub fn check_link<'a>(
                         id: id.to_string(),
                         finding: report(
                             Code::ContentLinkBroken,
-                            format!("broken link `{url}`: the page has no heading `#{id}`"),
-                            "a heading's id is its text in lower case with hyphens (## Visi dan Misi → #visi-dan-misi), or the id given as ## Judul {#id}",
+                            crate::msg!("link-no-heading", url = url.as_ref(), id = id),
+                            &crate::msg!("link-no-heading-help"),
                         ),
                     });
                 }
@@ -41,8 +41,8 @@ pub fn check_link<'a>(
             Err(why) => {
                 findings.push(report(
                     Code::ContentLinkBroken,
-                    format!("broken link `{url}`: {why}"),
-                    "write @/path/under/the/site.md for this site, @label/path.md for another site, @portal/... for the portal",
+                    crate::msg!("link-broken", url = url.as_ref(), why = why),
+                    &crate::msg!("link-broken-help"),
                 ));
                 url
             }
@@ -50,15 +50,15 @@ pub fn check_link<'a>(
     }
     let script = safety::is_script_url(&url);
     if script || !url_allowed(&as_written(&url)) {
-        let why = if script {
-            "can run code in the reader's browser"
+        let message = if script {
+            crate::msg!("link-script", url = safety::shown(&url))
         } else {
-            "is not an address content may link to"
+            crate::msg!("link-not-allowed", url = safety::shown(&url))
         };
         findings.push(report(
             Code::ContentHtmlUnsafe,
-            format!("the address `{}` {why}", safety::shown(&url)),
-            "link only to http(s), mailto: or tel: addresses, or to files of the site",
+            message,
+            &crate::msg!("link-allowed-help"),
         ));
         return CowStr::from("#");
     }

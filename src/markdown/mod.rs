@@ -102,10 +102,8 @@ pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
                 let too_deep = walker.report(
                     Code::ContentLimit,
                     range.start,
-                    format!(
-                        "the page nests lists, quotes or other blocks more than {MAX_NESTING} deep"
-                    ),
-                    "flatten the structure: no page needs blocks this deep",
+                    crate::msg!("markdown-too-deep", max = MAX_NESTING),
+                    &crate::msg!("markdown-too-deep-help"),
                 );
                 walker.push_finding(too_deep);
                 break;

@@ -40,7 +40,7 @@ impl RawHtml {
                 .filter(|&&b| b == b'\n')
                 .count();
             let (code, help) = problem.code_and_help();
-            report(code, line(offset) + within, problem.message(), help);
+            report(code, line(offset) + within, problem.message(), &help);
         }
     }
 }

@@ -16,8 +16,6 @@ use crate::finding::{line_of, Code, Finding};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use std::ops::Range;
 
-const HEADING_ATTRIBUTE_HELP: &str = "a heading's attribute block may hold only an id and classes: ## Judul {#id .kelas}; ids and classes are letters, digits, - and _";
-
 /// What the walk has gathered so far.
 pub(super) struct Walker<'a, 'f> {
     doc: &'a Doc,
@@ -173,7 +171,12 @@ impl<'a, 'f> Walker<'a, 'f> {
         let (id, classes) =
             heading_attributes(id, classes, attrs, |message| problems.push(message));
         for message in problems {
-            let f = self.report(Code::ContentHtmlUnsafe, at, message, HEADING_ATTRIBUTE_HELP);
+            let f = self.report(
+                Code::ContentHtmlUnsafe,
+                at,
+                message,
+                &crate::msg!("heading-attribute-help"),
+            );
             self.findings.push(f);
         }
         self.heading = Some(self.events.len());
@@ -200,8 +203,8 @@ impl<'a, 'f> Walker<'a, 'f> {
                 let f = self.report(
                     Code::ContentImageAlt,
                     offset,
-                    "an image has no description (alt text)".into(),
-                    "write what the image shows between the brackets: ![Bagan struktur organisasi](bagan.svg)",
+                    crate::msg!("image-alt"),
+                    &crate::msg!("image-alt-help"),
                 );
                 self.findings.push(f);
             }

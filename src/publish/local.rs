@@ -50,27 +50,31 @@ pub fn publish(dest: &Path, ready: &Ready, id: &str, options: &Options) -> Resul
     // files still in the page cache.
     std::fs::File::open(&partial)
         .and_then(|f| rustix::fs::syncfs(&f).map_err(std::io::Error::from))
-        .map_err(Error::io(format!(
-            "cannot flush {} to disk",
-            partial.display()
+        .map_err(Error::io(crate::msg!(
+            "io-cannot-flush",
+            path = partial.display().to_string()
         )))?;
     let final_dir = dir.join(id);
     if final_dir.exists() {
-        return Err(Error::Usage(format!(
-            "{} already exists: a release of this build was made this very second; publish again",
-            final_dir.display()
+        return Err(Error::Usage(crate::msg!(
+            "publish-same-second",
+            path = final_dir.display().to_string()
         )));
     }
-    std::fs::rename(&partial, &final_dir)
-        .map_err(Error::io(format!("cannot rename {}", partial.display())))?;
+    std::fs::rename(&partial, &final_dir).map_err(Error::io(crate::msg!(
+        "io-cannot-rename",
+        path = partial.display().to_string()
+    )))?;
     checkpoint("renamed");
     switch(dest, id)?;
     let mut ids = all;
     ids.push(id.to_string());
     let ids = releases::sorted(ids);
     for old in releases::to_prune(&ids, options.keep, id) {
-        std::fs::remove_dir_all(dir.join(&old))
-            .map_err(Error::io(format!("cannot remove the old release {old}")))?;
+        std::fs::remove_dir_all(dir.join(&old)).map_err(Error::io(crate::msg!(
+            "io-cannot-remove",
+            path = old.to_string()
+        )))?;
         outcome.pruned.push(old);
     }
     Ok(outcome)
@@ -80,14 +84,13 @@ pub fn publish(dest: &Path, ready: &Ready, id: &str, options: &Options) -> Resul
 fn switch(dest: &Path, id: &str) -> Result<(), Error> {
     let next = dest.join(format!("{NEXT_LINK_PREFIX}{id}"));
     let _ = std::fs::remove_file(&next);
-    std::os::unix::fs::symlink(releases::link_target(id), &next).map_err(Error::io(format!(
-        "cannot make the link {}",
-        next.display()
-    )))?;
+    std::os::unix::fs::symlink(releases::link_target(id), &next).map_err(Error::io(
+        crate::msg!("io-cannot-link", path = next.display().to_string()),
+    ))?;
     checkpoint("linked");
-    std::fs::rename(&next, dest.join(CURRENT)).map_err(Error::io(format!(
-        "cannot switch {} (if it is a folder, not a link, move it away once)",
-        dest.join(CURRENT).display()
+    std::fs::rename(&next, dest.join(CURRENT)).map_err(Error::io(crate::msg!(
+        "publish-cannot-switch",
+        path = dest.join(CURRENT).display().to_string()
     )))?;
     checkpoint("switched");
     Ok(())
@@ -113,23 +116,24 @@ fn lock(dest: &Path) -> Result<std::fs::File, Error> {
     let file = std::fs::File::create(&path).map_err(not_writable(&dest.display().to_string()))?;
     match file.try_lock() {
         Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Usage(format!(
-            "another publish or rollback to {} is running (it holds {}); wait for it to end",
-            dest.display(),
-            path.display()
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Usage(crate::msg!(
+            "publish-locked",
+            dest = dest.display().to_string(),
+            lock = path.display().to_string()
         ))),
-        Err(std::fs::TryLockError::Error(e)) => {
-            Err(Error::io(format!("cannot lock {}", path.display()))(e))
-        }
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::io(crate::msg!(
+            "io-cannot-lock",
+            path = path.display().to_string()
+        ))(e)),
     }
 }
 
 /// The releases in `dest`, oldest first, and the one `current` names.
 fn state(dest: &Path) -> Result<(Vec<String>, Option<String>), Error> {
     if dest.exists() && !dest.is_dir() {
-        return Err(Error::Usage(format!(
-            "--to {}: it is a file, not a folder; give the folder the web server serves releases from",
-            dest.display()
+        return Err(Error::Usage(crate::msg!(
+            "publish-to-file",
+            dest = dest.display().to_string()
         )));
     }
     let names = match std::fs::read_dir(dest.join(RELEASES)) {
@@ -146,17 +150,20 @@ fn state(dest: &Path) -> Result<(Vec<String>, Option<String>), Error> {
 
 fn not_writable(shown: &str) -> impl FnOnce(std::io::Error) -> Error + '_ {
     move |e| {
-        Error::Usage(format!(
-            "cannot write to {shown} ({e}): give a folder this user may write, or fix its \
-             owner and permissions"
+        Error::Usage(crate::msg!(
+            "publish-not-writable",
+            dest = shown,
+            reason = e.to_string()
         ))
     }
 }
 
 /// Removes what a killed publish left: half-written releases, links never switched.
 fn remove_partials(dir: &Path, prefix: &str) -> Result<(), Error> {
-    let entries =
-        std::fs::read_dir(dir).map_err(Error::io(format!("cannot list {}", dir.display())))?;
+    let entries = std::fs::read_dir(dir).map_err(Error::io(crate::msg!(
+        "io-cannot-list",
+        path = dir.display().to_string()
+    )))?;
     for entry in entries.flatten() {
         if entry.file_name().to_string_lossy().starts_with(prefix) {
             let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
@@ -217,8 +224,10 @@ fn plan(
 
 fn read_manifest(release: &Path) -> Result<RegencyManifest, Error> {
     let path = release.join(REGENCY_FILE);
-    let bytes =
-        std::fs::read(&path).map_err(Error::io(format!("cannot read {}", path.display())))?;
+    let bytes = std::fs::read(&path).map_err(Error::io(crate::msg!(
+        "io-cannot-read",
+        path = path.display().to_string()
+    )))?;
     RegencyManifest::parse(&bytes).map_err(|e| Error::Usage(format!("{}: {e}", path.display())))
 }
 
@@ -236,7 +245,12 @@ fn place(
         .into_iter()
         .filter_entry(|e| e.depth() > 1 || take(&e.file_name().to_string_lossy()))
     {
-        let entry = entry.map_err(|e| Error::io(format!("cannot read {}", from.display()))(e))?;
+        let entry = entry.map_err(|e| {
+            Error::io(crate::msg!(
+                "io-cannot-read",
+                path = from.display().to_string()
+            ))(e)
+        })?;
         let rel = entry.path().strip_prefix(from).unwrap_or(entry.path());
         if entry.file_type().is_dir() {
             if let Some(into) = into {
@@ -245,9 +259,9 @@ fn place(
             continue;
         }
         if !entry.file_type().is_file() {
-            return Err(Error::Usage(format!(
-                "{} is not a plain file; a build output holds only files and folders: run `laman build` again",
-                entry.path().display()
+            return Err(Error::Usage(crate::msg!(
+                "publish-not-plain",
+                path = entry.path().display().to_string()
             )));
         }
         outcome.files += 1;
@@ -255,16 +269,22 @@ fn place(
             .map(|p| p.join(rel))
             .filter(|old| same(entry.path(), old));
         match (old, into) {
-            (Some(old), Some(into)) => std::fs::hard_link(&old, into.join(rel))
-                .map_err(Error::io(format!("cannot link {}", old.display())))?,
+            (Some(old), Some(into)) => {
+                std::fs::hard_link(&old, into.join(rel)).map_err(Error::io(crate::msg!(
+                    "io-cannot-link",
+                    path = old.display().to_string()
+                )))?
+            }
             (Some(_), None) => {}
             (None, into) => {
                 outcome.copied += 1;
                 outcome.bytes += entry.metadata().map_or(0, |m| m.len());
                 if let Some(into) = into {
                     let to = into.join(rel);
-                    std::fs::copy(entry.path(), &to)
-                        .map_err(Error::io(format!("cannot copy to {}", to.display())))?;
+                    std::fs::copy(entry.path(), &to).map_err(Error::io(crate::msg!(
+                        "io-cannot-copy",
+                        path = to.display().to_string()
+                    )))?;
                     set_mode(&to, 0o644)?;
                 }
             }
@@ -288,7 +308,10 @@ fn same(a: &Path, b: &Path) -> bool {
 }
 
 fn make_dir(dir: &Path) -> Result<(), Error> {
-    std::fs::create_dir(dir).map_err(Error::io(format!("cannot create {}", dir.display())))?;
+    std::fs::create_dir(dir).map_err(Error::io(crate::msg!(
+        "io-cannot-create",
+        path = dir.display().to_string()
+    )))?;
     set_mode(dir, 0o755)
 }
 
@@ -299,7 +322,10 @@ fn set_mode(path: &Path, mode: u32) -> Result<(), Error> {
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    std::fs::write(path, bytes).map_err(Error::io(format!("cannot write {}", path.display())))?;
+    std::fs::write(path, bytes).map_err(Error::io(crate::msg!(
+        "io-cannot-write",
+        path = path.display().to_string()
+    )))?;
     set_mode(path, 0o644)
 }
 
@@ -308,22 +334,27 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 /// folder that is not a listed site. Returns how many files were checked.
 pub fn verify(dir: &Path, manifest: &RegencyManifest) -> Result<usize, Error> {
     let wrong = |what: String| {
-        Error::Usage(format!(
-            "the release written to {} does not match the build: {what}; nothing was made \
-             live: check the disk, then publish again",
-            dir.display()
+        Error::Usage(crate::msg!(
+            "publish-release-differs",
+            dir = dir.display().to_string(),
+            what = what
         ))
     };
     let mut checked = 0;
-    let top =
-        std::fs::read_dir(dir).map_err(Error::io(format!("cannot list {}", dir.display())))?;
+    let top = std::fs::read_dir(dir).map_err(Error::io(crate::msg!(
+        "io-cannot-list",
+        path = dir.display().to_string()
+    )))?;
     for entry in top.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let listed = manifest.sites.iter().any(|s| s.site == name)
             || name == REGENCY_FILE
             || name == format!("{REGENCY_FILE}{SIGNATURE_SUFFIX}");
         if !listed {
-            return Err(wrong(format!("{name} is not a site of the build")));
+            return Err(wrong(crate::msg!(
+                "publish-differs-site",
+                name = name.as_str()
+            )));
         }
     }
     for site in &manifest.sites {
@@ -346,16 +377,25 @@ pub fn verify(dir: &Path, manifest: &RegencyManifest) -> Result<usize, Error> {
                 continue;
             }
             let Some(hash) = expected.remove(rel.as_str()) else {
-                return Err(wrong(format!("{}/{rel} is not in its manifest", site.site)));
+                return Err(wrong(crate::msg!(
+                    "publish-differs-unlisted",
+                    file = format!("{}/{rel}", site.site)
+                )));
             };
             let bytes = std::fs::read(entry.path()).map_err(|e| wrong(e.to_string()))?;
             if sha256_hex(&bytes) != hash {
-                return Err(wrong(format!("{}/{rel} has other content", site.site)));
+                return Err(wrong(crate::msg!(
+                    "publish-differs-content",
+                    file = format!("{}/{rel}", site.site)
+                )));
             }
             checked += 1;
         }
         if let Some((missing, _)) = expected.into_iter().next() {
-            return Err(wrong(format!("{}/{missing} is missing", site.site)));
+            return Err(wrong(crate::msg!(
+                "publish-differs-missing",
+                file = format!("{}/{missing}", site.site)
+            )));
         }
     }
     Ok(checked)

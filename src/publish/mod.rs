@@ -43,7 +43,7 @@ pub fn parse_dest(text: &str) -> Result<Dest, String> {
         .filter(|(host, _)| !host.is_empty() && !host.contains('/'));
     let Some((host, path)) = remote else {
         if text.is_empty() {
-            return Err("--to is empty: give a folder or USER@HOST:/PATH".into());
+            return Err(crate::msg!("publish-to-empty"));
         }
         return Ok(Dest::Local(PathBuf::from(text)));
     };
@@ -52,10 +52,7 @@ pub fn parse_dest(text: &str) -> Result<Dest, String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "._-@".contains(c));
     if !host_ok {
-        return Err(format!(
-            "`{host}` is not a host: write USER@HOST:/PATH, for example \
-             deploy@web1.sukamajukab.go.id:/srv/laman"
-        ));
+        return Err(crate::msg!("publish-bad-host", host = host));
     }
     let path_ok = path.starts_with('/')
         && path.len() > 1
@@ -64,10 +61,7 @@ pub fn parse_dest(text: &str) -> Result<Dest, String> {
             .all(|c| c.is_ascii_alphanumeric() || "._/-".contains(c))
         && !path.split('/').any(|part| part == "..");
     if !path_ok {
-        return Err(format!(
-            "`{path}` is not a usable path on {host}: give an absolute path of letters, \
-             digits, `.`, `_`, `-` and `/`, without `..` (for example /srv/laman)"
-        ));
+        return Err(crate::msg!("publish-bad-path", path = path, host = host));
     }
     Ok(Dest::Ssh {
         host: host.to_string(),
@@ -117,9 +111,10 @@ pub fn publish(
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
         if !plain || !ready.manifest.sites.iter().any(|s| &s.site == site) {
-            return Err(Error::Usage(format!(
-                "--site: {site} is not in the build in {} (was it approved and built?)",
-                ready.out.display()
+            return Err(Error::Usage(crate::msg!(
+                "publish-site-not-built",
+                site = site.as_str(),
+                out = ready.out.display().to_string()
             )));
         }
     }
@@ -157,24 +152,19 @@ pub fn compose(
 }
 
 fn no_live_release_for_sites() -> Error {
-    Error::Usage(
-        "--site publishes some sites beside the live release, and there is none yet: \
-         publish the whole build first"
-            .into(),
-    )
+    Error::Usage(crate::msg!("publish-site-no-live"))
 }
 
 /// The release to go back to, or why there is none.
 fn rollback_target(all: &[String], current: Option<&str>, shown: &str) -> Result<String, Error> {
     let Some(current) = current else {
-        return Err(Error::Usage(format!(
-            "{shown} has no live release (no `current` link naming one): nothing to roll back"
-        )));
+        return Err(Error::Usage(crate::msg!("publish-no-live", to = shown)));
     };
     releases::previous(all, current).ok_or_else(|| {
-        Error::Usage(format!(
-            "{shown}: no release older than the live one ({current}) is kept, so there is \
-             nothing to roll back to; publish the build you want instead"
+        Error::Usage(crate::msg!(
+            "publish-no-older",
+            to = shown,
+            current = current
         ))
     })
 }

@@ -30,55 +30,67 @@ pub struct Ready {
     pub manifest_bytes: Vec<u8>,
 }
 
-const REBUILD: &str = "run `laman build` (a whole build, without --site) and publish again";
+fn rebuild() -> String {
+    crate::msg!("publish-rebuild")
+}
 
 /// Checks that `out` is a finished, fresh build of `root` (see the module docs).
 pub fn ready(root: &Path, out: &Path) -> Result<Ready, Error> {
-    let shown = out.display();
+    let shown = out.display().to_string();
     if !out.join(MARKER).is_file() {
-        return Err(Error::Usage(format!(
-            "{shown} is not the output of a finished `laman build` (it has no {MARKER}); {REBUILD}"
+        return Err(Error::Usage(crate::msg!(
+            "publish-not-output",
+            out = shown.as_str(),
+            marker = MARKER,
+            rebuild = rebuild()
         )));
     }
     let manifest_path = out.join(REGENCY_FILE);
     let manifest_bytes = std::fs::read(&manifest_path).map_err(|e| {
-        Error::Usage(format!(
-            "{}: cannot read the regency manifest ({e}); {REBUILD}",
-            manifest_path.display()
+        Error::Usage(crate::msg!(
+            "publish-manifest-unreadable",
+            file = manifest_path.display().to_string(),
+            reason = e.to_string(),
+            rebuild = rebuild()
         ))
     })?;
     let manifest = RegencyManifest::parse(&manifest_bytes)
-        .map_err(|e| Error::Usage(format!("{}: {e}; {REBUILD}", manifest_path.display())))?;
+        .map_err(|e| Error::Usage(format!("{}: {e}; {}", manifest_path.display(), rebuild())))?;
     let Some(built) = stamp::read(out) else {
-        return Err(Error::Usage(format!(
-            "{shown} has no build stamp beside it ({}): only what a whole, clean `laman build` \
-             wrote is published; {REBUILD}",
-            stamp::path_of(out).display()
+        return Err(Error::Usage(crate::msg!(
+            "publish-no-stamp",
+            out = shown.as_str(),
+            stamp = stamp::path_of(out).display().to_string(),
+            rebuild = rebuild()
         )));
     };
     if built.drafts {
-        return Err(Error::Usage(format!(
-            "{shown} was built with --drafts: its draft pages must not go live; {REBUILD}"
+        return Err(Error::Usage(crate::msg!(
+            "publish-drafts",
+            out = shown.as_str(),
+            rebuild = rebuild()
         )));
     }
-    let now = stamp::outputs(out).map_err(Error::io(format!("cannot read {shown}")))?;
+    let now = stamp::outputs(out).map_err(Error::io(crate::msg!(
+        "verify-cannot-read",
+        file = shown.as_str()
+    )))?;
     if now != built.outputs {
-        return Err(Error::Usage(format!(
-            "{shown} changed after the build that stamped it (a `--site` build, or a file \
-             changed by hand); {REBUILD}"
+        return Err(Error::Usage(crate::msg!(
+            "publish-changed",
+            out = shown.as_str(),
+            rebuild = rebuild()
         )));
     }
     let changed = changed_inputs(root, out, &built)?;
     if !changed.is_empty() {
         let more = if changed.len() > 5 { ", ..." } else { "" };
-        return Err(Error::Usage(format!(
-            "{shown} is stale: {} changed since it was built ({}{more}); {REBUILD}",
-            if changed.len() == 1 {
-                "1 input"
-            } else {
-                "inputs"
-            },
-            changed[..changed.len().min(5)].join(", ")
+        return Err(Error::Usage(crate::msg!(
+            "publish-stale",
+            out = shown.as_str(),
+            count = changed.len(),
+            files = format!("{}{more}", changed[..changed.len().min(5)].join(", ")),
+            rebuild = rebuild()
         )));
     }
     Ok(Ready {
@@ -91,18 +103,18 @@ pub fn ready(root: &Path, out: &Path) -> Result<Ready, Error> {
 /// The inputs whose content is not what the stamped build read, by relative path.
 fn changed_inputs(root: &Path, out: &Path, built: &stamp::Stamp) -> Result<Vec<String>, Error> {
     if !root.join(crate::registry::FILE_NAME).is_file() {
-        return Err(Error::Usage(format!(
-            "{} holds no {}: give the regency repository that was built with --root",
-            root.display(),
-            crate::registry::FILE_NAME
+        return Err(Error::Usage(crate::msg!(
+            "publish-no-registry",
+            root = root.display().to_string(),
+            file = crate::registry::FILE_NAME
         )));
     }
     // Only the per-file hashes are compared, so the date and --drafts given are moot.
     let today = jiff::civil::date(2000, 1, 1);
     let known = stamp::written_at(out).map(|at| (&built.files, at));
-    let (_, now) = stamp::inputs(root, false, today, known).map_err(Error::io(format!(
-        "cannot read the inputs in {}",
-        root.display()
+    let (_, now) = stamp::inputs(root, false, today, known).map_err(Error::io(crate::msg!(
+        "publish-inputs-unreadable",
+        root = root.display().to_string()
     )))?;
     let mut changed: Vec<String> = now
         .iter()

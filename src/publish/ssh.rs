@@ -66,10 +66,9 @@ impl Remote {
             let unchecked = lower.starts_with("stricthostkeychecking=no")
                 || lower.starts_with("stricthostkeychecking=off");
             if unchecked || option.contains('\'') || option.starts_with('-') {
-                return Err(Error::Usage(format!(
-                    "--ssh-option {option}: not allowed (host keys are always checked); put \
-                     the server's key in known_hosts (ssh-keyscan, compared with the key the \
-                     server's administrator gives you) and pass --known-hosts FILE"
+                return Err(Error::Usage(crate::msg!(
+                    "ssh-option-refused",
+                    option = option.as_str()
                 )));
             }
             ssh.extend(["-o".into(), option.clone()]);
@@ -154,10 +153,10 @@ impl Remote {
         check.extend(link);
         let differences = self.rsync(from, to, &check)?;
         if let Some(line) = differences.lines().find(|l| !l.trim().is_empty()) {
-            return Err(Error::Usage(format!(
-                "the release copied to {}:{to} does not match the build (rsync: `{line}`); \
-                 nothing was made live: check the server's disk, then publish again",
-                self.host
+            return Err(Error::Usage(crate::msg!(
+                "ssh-release-differs",
+                to = format!("{}:{to}", self.host),
+                line = line
             )));
         }
         Ok(outcome)
@@ -208,9 +207,12 @@ impl Remote {
             .map_err(|e| Error::Usage(format!("{}:{live_dir}/{REGENCY_FILE}: {e}", self.host)))?;
         let manifest = super::compose(live_manifest, &ready.manifest, sites).to_bytes();
         if !dry_run {
-            let tmp = tempfile::tempdir().map_err(Error::io("cannot make a temporary folder"))?;
+            let tmp = tempfile::tempdir().map_err(Error::io(crate::msg!("io-cannot-tempdir")))?;
             let file = tmp.path().join(REGENCY_FILE);
-            std::fs::write(&file, &manifest).map_err(Error::io("cannot write the manifest"))?;
+            std::fs::write(&file, &manifest).map_err(Error::io(crate::msg!(
+                "io-cannot-write",
+                path = file.display().to_string()
+            )))?;
             self.rsync(&text(&file)?, &format!("{partial}/{REGENCY_FILE}"), &[])?;
         }
         outcome.files += 1;
@@ -284,7 +286,7 @@ impl Remote {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .map_err(Error::io("cannot run ssh (install openssh-client)"))?;
+            .map_err(Error::io(crate::msg!("ssh-cannot-run-ssh")))?;
         if let Some(mut stdin) = child.stdin.take() {
             use std::io::Write;
             let _ = stdin.write_all(full.as_bytes());
@@ -317,7 +319,7 @@ impl Remote {
             .arg(format!("{}:{to}", self.host))
             .stdin(Stdio::null())
             .output()
-            .map_err(Error::io("cannot run rsync (install rsync)"))?;
+            .map_err(Error::io(crate::msg!("ssh-cannot-run-rsync")))?;
         if !out.status.success() {
             return Err(self.failed("rsync", &out.stderr));
         }
@@ -327,18 +329,20 @@ impl Remote {
     fn failed(&self, program: &str, stderr: &[u8]) -> Error {
         let said = String::from_utf8_lossy(stderr).trim().to_string();
         let hint = if said.contains("Host key verification failed") || said.contains("host key") {
-            "the server's host key is not in known_hosts or has changed: add the right key \
-             (--known-hosts FILE), never turn the check off"
+            crate::msg!("ssh-hint-host-key")
         } else if said.contains("Permission denied") {
-            "the server refused the key: put the public key of --ssh-key in the user's \
-             ~/.ssh/authorized_keys on the server"
+            crate::msg!("ssh-hint-denied")
         } else {
-            "check that the server is reachable, the folder writable by that user, and \
-             rsync installed there"
+            crate::msg!("ssh-hint-other")
         };
         Error::Usage(format!(
-            "{program} to {}:{} failed: {said}\n{hint}",
-            self.host, self.path
+            "{}\n{hint}",
+            crate::msg!(
+                "ssh-failed",
+                program = program,
+                to = format!("{}:{}", self.host, self.path),
+                said = said
+            )
         ))
     }
 }
@@ -348,8 +352,9 @@ impl Remote {
 fn text(path: &std::path::Path) -> Result<String, Error> {
     let s = path.to_string_lossy().into_owned();
     if s.contains(['\'', '\n']) {
-        return Err(Error::Usage(format!(
-            "{s}: a path with a quote or a line break cannot be given to ssh; rename it"
+        return Err(Error::Usage(crate::msg!(
+            "ssh-path-quote",
+            path = s.as_str()
         )));
     }
     Ok(s)

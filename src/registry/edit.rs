@@ -100,7 +100,10 @@ pub fn apply(
     let _lock = lock(root)?;
     let original = crate::input::Area::new(root, "")
         .read(FILE_NAME)
-        .map_err(Error::io(format!("cannot edit {}", path.display())))?;
+        .map_err(Error::io(crate::msg!(
+            "edit-cannot",
+            file = path.display().to_string()
+        )))?;
     let (before, mut doc) = parse(&original)?;
     let existing = step_allowed(&before, action)?;
     let summary = document::edit(&mut doc, existing, action, today)
@@ -121,8 +124,8 @@ fn parse(original: &[u8]) -> Result<(Registry, DocumentMut)> {
     let Ok(text) = std::str::from_utf8(original) else {
         return Err(refused(
             Code::RegistryParse,
-            "domains.toml is not UTF-8 text".into(),
-            "save it as UTF-8",
+            crate::msg!("edit-not-utf8"),
+            &crate::msg!("read-not-utf8-help"),
         ));
     };
     let before = Registry::parse(text, Path::new(FILE_NAME)).map_err(Error::Refused)?;
@@ -131,7 +134,7 @@ fn parse(original: &[u8]) -> Result<(Registry, DocumentMut)> {
         Err(e) => Err(refused(
             Code::RegistryParse,
             e.to_string(),
-            "fix the TOML syntax first",
+            &crate::msg!("edit-syntax-help"),
         )),
     }
 }
@@ -151,24 +154,38 @@ fn step_allowed(before: &Registry, action: &Action) -> Result<Option<usize>> {
         (None, _) => {
             return Err(refused(
                 Code::RegistryEditUnknown,
-                format!("there is no subdomain `{label}` in domains.toml"),
-                "check the label with `laman domains list`; a new subdomain starts with `laman domains request`",
+                crate::msg!("edit-unknown", label = label),
+                &crate::msg!("edit-unknown-help"),
             ))
         }
-        (Some(sub), Action::Request { .. }) if !matches!(sub.status, Status::Revoked | Status::Rejected) => {
+        (Some(sub), Action::Request { .. })
+            if !matches!(sub.status, Status::Revoked | Status::Rejected) =>
+        {
             return Err(refused_at(
                 sub.line,
                 Code::RegistryEditExists,
-                format!("`{label}` is already registered ({})", sub.status.as_str()),
-                "a label can be requested again only after it was revoked or rejected",
+                crate::msg!("edit-exists", label = label, status = sub.status.word()),
+                &crate::msg!("edit-exists-help"),
             ))
         }
         (Some(sub), _) if !transition_allowed(Some(sub.status), to) => {
             let help = match (sub.status, to) {
-                (Status::Revoked | Status::Rejected, Status::Approved) => "a revoked or rejected subdomain must be requested again before it can be approved",
-                _ => &validate::transitions_help(),
+                (Status::Revoked | Status::Rejected, Status::Approved) => {
+                    crate::msg!("edit-transition-again")
+                }
+                _ => validate::transitions_help(),
             };
-            return Err(refused_at(sub.line, Code::RegistryEditTransition, format!("`{label}` is {}; it cannot be {}", sub.status.as_str(), to.as_str()), help));
+            return Err(refused_at(
+                sub.line,
+                Code::RegistryEditTransition,
+                crate::msg!(
+                    "edit-transition",
+                    label = label,
+                    status = sub.status.word(),
+                    to = to.word()
+                ),
+                &help,
+            ));
         }
         _ => {}
     }
@@ -217,7 +234,7 @@ const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 /// lock on the old file would not exclude an edit that opened the new one. Waits while
 /// another edit holds it, up to [`LOCK_WAIT`], then refuses with a conflict.
 fn lock(folder: &Path) -> Result<std::fs::File> {
-    let cannot = || format!("cannot lock the registry's folder {}", folder.display());
+    let cannot = || crate::msg!("edit-cannot-lock", folder = folder.display().to_string());
     let handle = std::fs::File::open(folder).map_err(Error::io(cannot()))?;
     let started = std::time::Instant::now();
     loop {
@@ -231,13 +248,10 @@ fn lock(folder: &Path) -> Result<std::fs::File> {
                 return Err(Error::refused(
                     Finding::new(
                         Code::RegistryEditConflict,
-                        format!(
-                            "another `laman domains` edit has held the registry for {} s",
-                            LOCK_WAIT.as_secs()
-                        ),
+                        crate::msg!("edit-locked", seconds = LOCK_WAIT.as_secs()),
                     )
                     .file(FILE_NAME)
-                    .help("wait until the other edit ends (or end it), then run the command again"),
+                    .help(crate::msg!("edit-locked-help")),
                 ))
             }
         }
@@ -247,7 +261,7 @@ fn lock(folder: &Path) -> Result<std::fs::File> {
 /// Replaces the registry with `new`, unless it no longer holds `original` (another
 /// edit got there first: refusing loses neither).
 pub fn commit(path: &Path, original: &[u8], new: &[u8]) -> Result<()> {
-    let cannot = || format!("cannot write {}", path.display());
+    let cannot = || crate::msg!("cli-cannot-write", file = path.display().to_string());
     let dir = path.parent().unwrap_or(Path::new(""));
     let name = path
         .file_name()
@@ -256,9 +270,11 @@ pub fn commit(path: &Path, original: &[u8], new: &[u8]) -> Result<()> {
         .read(&name)
         .map_err(Error::io(cannot()))?;
     if now != original {
-        return Err(Error::refused(Finding::new(Code::RegistryEditConflict, "domains.toml changed while this edit was being made")
-            .file(FILE_NAME)
-            .help("someone else edited the registry at the same time; run the command again on the new file")));
+        return Err(Error::refused(
+            Finding::new(Code::RegistryEditConflict, crate::msg!("edit-changed"))
+                .file(FILE_NAME)
+                .help(crate::msg!("edit-changed-help")),
+        ));
     }
     crate::output::write_atomically(path, new).map_err(Error::io(cannot()))
 }

@@ -40,7 +40,8 @@ pub fn zone_file(root: &Path, today: Date, serial: Option<u32>) -> Result<String
     }
     refuse_errors(findings)?;
     let serial = serial.unwrap_or_else(|| zone::derived_serial(&registry));
-    zone::zone(&registry, serial).map_err(|why| Error::Usage(format!("no zone written: {why}")))
+    zone::zone(&registry, serial)
+        .map_err(|why| Error::Usage(format!("{}: {why}", crate::msg!("domains-no-zone"))))
 }
 
 /// What the operator asks of `laman domains nginx`, checked before anything is read.
@@ -65,10 +66,7 @@ impl NginxRequest {
         let http = Listen::parse(http).map_err(|e| Error::Usage(format!("--http {e}")))?;
         let https = Listen::parse(https).map_err(|e| Error::Usage(format!("--https {e}")))?;
         if http.overlaps(https) {
-            return Err(Error::Usage(
-                "--http and --https name the same address and port; nginx cannot serve plain http and https on one"
-                    .to_string(),
-            ));
+            return Err(Error::Usage(crate::msg!("nginx-same-listen")));
         }
         let given = std::iter::once(("--webroot", webroot.as_path()))
             .chain(cert.as_deref().map(|p| ("--cert", p)))
@@ -139,5 +137,5 @@ pub fn nginx_config(root: &Path, today: Date, request: &NginxRequest) -> Result<
         aliases: &aliases,
     };
     nginx::config(&registry, &options)
-        .map_err(|why| Error::Usage(format!("no configuration written: {why}")))
+        .map_err(|why| Error::Usage(format!("{}: {why}", crate::msg!("domains-no-nginx"))))
 }

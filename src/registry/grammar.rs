@@ -19,7 +19,10 @@ pub const TEXT_MAX: usize = 500;
 pub const DECREE_MAX: usize = 100;
 
 /// What a finding about free text tells the user to do.
-pub const HELP: &str = "names, titles, owners, purposes and reasons are one line of text (at most 200 characters, 500 for purposes and reasons), without tabs, control or direction characters";
+/// The rule of free text, for help lines.
+pub fn help() -> String {
+    crate::msg!("grammar-text-help")
+}
 
 /// Whether a character may not stand in free text: C0 and C1 controls (line breaks,
 /// tab, NUL, DEL...), the Unicode line and paragraph separators, and the invisible
@@ -43,18 +46,15 @@ pub fn forbidden_in_text(c: char) -> bool {
 /// something besides spaces, at most `max` characters, and no control character.
 pub fn text_problem(text: &str, max: usize) -> Option<String> {
     if text.trim().is_empty() {
-        return Some("is empty".into());
+        return Some(crate::msg!("grammar-empty"));
     }
     let count = text.chars().count();
     if count > max {
-        return Some(format!("has {count} characters; at most {max}"));
+        return Some(crate::msg!("grammar-too-long", count = count, max = max));
     }
-    text.chars().find(|&c| forbidden_in_text(c)).map(|c| {
-        format!(
-            "contains U+{:04X}, a control or direction character; write it on one line, without tabs or invisible characters",
-            c as u32
-        )
-    })
+    text.chars()
+        .find(|&c| forbidden_in_text(c))
+        .map(|c| crate::msg!("grammar-control", char = format!("U+{:04X}", c as u32)))
 }
 
 /// Why a decree number is not valid. A decree number is ASCII letters and digits, with
@@ -62,26 +62,24 @@ pub fn text_problem(text: &str, max: usize) -> Option<String> {
 /// `188.45/12/2024`); it starts and ends with a letter or digit; at most 100 characters.
 pub fn decree_problem(number: &str) -> Option<String> {
     if number.is_empty() {
-        return Some("is empty".into());
+        return Some(crate::msg!("grammar-empty"));
     }
     if number.len() > DECREE_MAX {
-        return Some(format!(
-            "has {} characters; at most {DECREE_MAX}",
-            number.chars().count()
+        return Some(crate::msg!(
+            "grammar-too-long",
+            count = number.chars().count(),
+            max = DECREE_MAX
         ));
     }
     if let Some(c) = number
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | '_' | ' ')))
     {
-        return Some(format!(
-            "contains {}; a decree number has letters, digits, `/`, `.`, `-`, `_` and spaces",
-            shown_char(c)
-        ));
+        return Some(crate::msg!("grammar-decree-char", char = shown_char(c)));
     }
     let edge = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     if !edge(number.chars().next()) || !edge(number.chars().last()) {
-        return Some("must start and end with a letter or digit".into());
+        return Some(crate::msg!("grammar-decree-edge"));
     }
     None
 }
@@ -91,30 +89,27 @@ pub fn decree_problem(number: &str) -> Option<String> {
 /// host a host name of at least two labels, at most 254 characters in all.
 pub fn email_problem(address: &str) -> Option<String> {
     if address.len() > 254 {
-        return Some("has more than 254 characters".into());
+        return Some(crate::msg!("grammar-email-long"));
     }
     let Some((local, host)) = address.split_once('@') else {
-        return Some("has no `@`".into());
+        return Some(crate::msg!("grammar-email-no-at"));
     };
     if local.is_empty() || local.len() > 64 {
-        return Some("has a name before `@` of 1 to 64 characters".into());
+        return Some(crate::msg!("grammar-email-local"));
     }
     if let Some(c) = local
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')))
     {
-        return Some(format!(
-            "contains {} before `@`; use letters, digits and . _ % + -",
-            shown_char(c)
-        ));
+        return Some(crate::msg!("grammar-email-char", char = shown_char(c)));
     }
     if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
-        return Some("has a dot at the start or end of its name, or two in a row".into());
+        return Some(crate::msg!("grammar-email-dots"));
     }
     if host.ends_with('.') || !host.contains('.') {
-        return Some(format!("`{}` is not a mail domain", shown(host)));
+        return Some(crate::msg!("grammar-email-domain", host = shown(host)));
     }
-    hostname_problem(host).map(|why| format!("domain: {why}"))
+    hostname_problem(host).map(|why| crate::msg!("grammar-email-host", why = why))
 }
 
 /// Why a host name, as it is written into configuration (an iframe host), is not valid:
@@ -122,10 +117,10 @@ pub fn email_problem(address: &str) -> Option<String> {
 /// `xn--` labels for international names), no trailing dot, port, path or wildcard.
 pub fn host_problem(host: &str) -> Option<String> {
     if host.chars().any(|c| c.is_ascii_uppercase()) {
-        return Some("must be lowercase".into());
+        return Some(crate::msg!("grammar-host-lowercase"));
     }
     if host.ends_with('.') {
-        return Some("ends with a dot".into());
+        return Some(crate::msg!("grammar-host-dot"));
     }
     hostname_problem(host)
 }

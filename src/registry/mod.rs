@@ -157,6 +157,18 @@ impl Status {
             Status::Rejected => "rejected",
         }
     }
+
+    /// The status as a word of the run's language ("approved", "disetujui"), for prose;
+    /// [`Status::as_str`] is what domains.toml and JSON hold.
+    pub fn word(self) -> String {
+        crate::msg!(match self {
+            Status::Requested => "status-requested",
+            Status::Approved => "status-approved",
+            Status::Suspended => "status-suspended",
+            Status::Revoked => "status-revoked",
+            Status::Rejected => "status-rejected",
+        })
+    }
 }
 
 /// A decree (SK, Keputusan): what makes the use of a subdomain lawful.
@@ -260,16 +272,16 @@ impl Registry {
     /// link leaving the root, is refused with findings.
     pub fn load(root: &Path) -> crate::error::Result<Registry> {
         if !root.is_dir() {
-            return Err(Error::Usage(format!(
-                "the regency root `{}` is not a folder",
-                root.display()
+            return Err(Error::Usage(crate::msg!(
+                "domains-root-not-folder",
+                root = root.display().to_string()
             )));
         }
         let cannot = || {
-            format!(
-                "cannot read {} (is `{}` a regency repository? give its folder with --root)",
-                root.join(FILE_NAME).display(),
-                root.display()
+            crate::msg!(
+                "registry-unreadable",
+                file = root.join(FILE_NAME).display().to_string(),
+                root = root.display().to_string()
             )
         };
         let bytes = match crate::input::Area::new(root, "").read(FILE_NAME) {
@@ -291,7 +303,7 @@ impl Registry {
             let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
             vec![Finding::new(Code::RegistryParse, first_line(e.message()))
                 .at(file, line)
-                .help("fix the TOML syntax or the field named; the schema is in the README")]
+                .help(crate::msg!("registry-parse-help"))]
         })?;
         let mut findings = Vec::new();
         let subdomains = raw

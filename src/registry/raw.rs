@@ -145,9 +145,12 @@ fn plain_date(text: &str, value: Spanned<toml::value::Datetime>) -> Result<Date,
     let line = line_of(text, value.span().start);
     let dt = value.into_inner();
     let bad = || {
-        Finding::new(Code::RegistryParse, format!("`{dt}` is not a plain date"))
-            .line(line)
-            .help("write dates as YYYY-MM-DD, for example 2024-01-15")
+        Finding::new(
+            Code::RegistryParse,
+            crate::msg!("registry-not-date", text = dt.to_string()),
+        )
+        .line(line)
+        .help(crate::msg!("registry-not-date-help"))
     };
     match (dt.date, dt.time) {
         (Some(d), None) => Date::new(d.year as i16, d.month as i8, d.day as i8).map_err(|_| bad()),

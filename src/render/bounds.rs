@@ -42,8 +42,10 @@ fn range(args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
         match args.get(name) {
             Some(v) => v
                 .as_i64()
-                .ok_or_else(|| tera::Error::msg(format!("range: `{name}` must be a whole number"))),
-            None => default.ok_or_else(|| tera::Error::msg(format!("range: `{name}` is required"))),
+                .ok_or_else(|| tera::Error::msg(crate::msg!("range-whole", name = name))),
+            None => {
+                default.ok_or_else(|| tera::Error::msg(crate::msg!("range-required", name = name)))
+            }
         }
     };
     let (start, end, step) = (
@@ -52,7 +54,7 @@ fn range(args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
         int("step_by", Some(1))?,
     );
     if step <= 0 {
-        return Err(tera::Error::msg("range: `step_by` must be 1 or more"));
+        return Err(tera::Error::msg(crate::msg!("range-step")));
     }
     let count = if end > start {
         ((end as i128 - start as i128 + step as i128 - 1) / step as i128) as u128
@@ -60,15 +62,18 @@ fn range(args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
         0
     };
     if count > MAX_RANGE as u128 {
-        return Err(tera::Error::msg(format!(
-            "range of {count} items: a template may make at most {MAX_RANGE}"
+        return Err(tera::Error::msg(crate::msg!(
+            "range-too-long",
+            count = count.to_string(),
+            max = MAX_RANGE.to_string()
         )));
     }
     let count = count as usize;
     let left = BUDGET.with(Cell::get);
     if count > left {
-        return Err(tera::Error::msg(format!(
-            "ranges of more than {RANGE_BUDGET} items in all while one page renders (loops inside loops?)"
+        return Err(tera::Error::msg(crate::msg!(
+            "range-budget",
+            max = RANGE_BUDGET.to_string()
         )));
     }
     BUDGET.with(|b| b.set(left - count));

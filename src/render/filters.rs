@@ -45,15 +45,14 @@ pub fn tanggal_of(date: Date, with_day: bool) -> String {
 
 fn when_of(value: &Value, filter: &str) -> Result<When> {
     let text = value.as_str().ok_or_else(|| {
-        tera::Error::msg(format!(
-            "the `{filter}` filter needs a date string, got {value}"
+        tera::Error::msg(crate::msg!(
+            "filter-date-string",
+            filter = filter,
+            value = value.to_string()
         ))
     })?;
-    When::parse(text).ok_or_else(|| {
-        tera::Error::msg(format!(
-            "the `{filter}` filter cannot read `{text}` as a date"
-        ))
-    })
+    When::parse(text)
+        .ok_or_else(|| tera::Error::msg(crate::msg!("filter-date", filter = filter, text = text)))
 }
 
 pub fn tanggal(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {

@@ -383,13 +383,16 @@ impl SiteRenderer<'_> {
                     .filter(|n| n.ends_with(".html"))
                     .collect();
                 findings.push(
-                    Finding::new(Code::ContentTemplate, format!("there is no template `{t}`"))
-                        .at(&doc.file, doc.meta.template_line)
-                        .site(&self.site.label)
-                        .help(format!(
-                            "use one of: {}; or add the template to the theme",
-                            known.join(", ")
-                        )),
+                    Finding::new(
+                        Code::ContentTemplate,
+                        crate::msg!("template-unknown", name = t.as_str()),
+                    )
+                    .at(&doc.file, doc.meta.template_line)
+                    .site(&self.site.label)
+                    .help(crate::msg!(
+                        "template-unknown-help",
+                        known = known.join(", ")
+                    )),
                 );
                 default.to_string()
             }

@@ -54,11 +54,11 @@ impl<'a> Placed<'a> {
                 findings.push(
                     Finding::new(
                         Code::ContentPathCollision,
-                        format!(
-                            "`{}` and `{}` both become /{}",
-                            other.display(),
-                            origin.display(),
-                            file.path
+                        crate::msg!(
+                            "path-collision",
+                            one = other.display().to_string(),
+                            other = origin.display().to_string(),
+                            path = file.path.as_str()
                         ),
                     )
                     // A made file's origin is `(name)`: the finding goes to the real one.
@@ -68,7 +68,7 @@ impl<'a> Placed<'a> {
                         &origin
                     })
                     .site(self.label)
-                    .help("rename one of them, or give one a different slug in its front matter"),
+                    .help(crate::msg!("path-collision-help")),
                 );
                 return;
             }

@@ -17,6 +17,7 @@ use super::theme::Templates;
 use crate::content::Doc;
 use crate::finding::{Code, Finding};
 use crate::integrity::spam::{Hit, HitKind, SpamGuard};
+use crate::msg;
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
@@ -25,9 +26,6 @@ use std::path::{Path, PathBuf};
 /// What the markdown of the rendered sites carries (terms and hosts, acknowledged or
 /// not), so that a rendered page listing it is not reported again.
 pub(super) type Known = HashSet<HitKind>;
-
-const REVIEW_HELP: &str = "remove it; if the page must name it (an article about the fight against judi online), a reviewer acknowledges the page in its front matter: [tinjauan_spam] oleh = \"Nama, Jabatan\", tanggal = 2026-11-20, alasan = \"...\" (see docs/content.md)";
-const LINK_HELP: &str = "check the address: spam campaigns plant links to gambling sites; if the host is a legitimate partner, the Dinas adds it to `[integrity] link_hosts` in domains.toml";
 
 /// Scans the markdown of every section and page of `site`; returns the findings and
 /// what the markdown carries.
@@ -59,14 +57,18 @@ fn scan_settings(guard: &SpamGuard, site: &Site) -> (Vec<Finding>, Known) {
         let finding = match &hit.kind {
             HitKind::Term { term } => Finding::new(
                 Code::ContentSpam,
-                format!("the site's settings carry the gambling-spam term `{term}` (written `{}`)", hit.found),
+                msg!(
+                    "spam-settings-term",
+                    term = term.as_str(),
+                    found = hit.found.as_str()
+                ),
             )
-            .help("remove it from _site.toml"),
+            .help(msg!("spam-settings-term-help")),
             HitKind::ExternalLink { host } => Finding::new(
                 Code::ContentLinkExternal,
-                format!("the site's settings link to `{host}`, outside `*.go.id` and the regency's allowed hosts"),
+                msg!("spam-settings-link", host = host.as_str()),
             )
-            .help(LINK_HELP),
+            .help(msg!("spam-link-help")),
             HitKind::HiddenText { .. } => continue,
         };
         findings.push(finding.file(&file).site(&site.label));
@@ -106,42 +108,39 @@ fn scan_doc(guard: &SpamGuard, doc: &Doc, label: &str) -> (Vec<Finding>, Vec<Hit
             }
             HitKind::Term { term } => findings.push(at(Finding::new(
                 Code::ContentSpam,
-                format!(
-                    "`{term}` is a gambling-spam term (written `{}`{})",
-                    hit.found,
-                    if hit.line == 0 {
-                        ", in the file name"
-                    } else {
-                        ""
-                    }
+                msg!(
+                    "spam-term",
+                    term = term.as_str(),
+                    found = hit.found.as_str(),
+                    in_name = if hit.line == 0 { "yes" } else { "no" }
                 ),
             )
-            .help(REVIEW_HELP))),
+            .help(msg!("spam-review-help")))),
             HitKind::HiddenText { style } => findings.push(at(Finding::new(
                 Code::ContentSpam,
-                format!("text hidden with `{style}`"),
+                msg!("spam-hidden", style = style.as_str()),
             ))),
             HitKind::ExternalLink { host } => findings.push(at(Finding::new(
                 Code::ContentLinkExternal,
-                format!("a link to `{host}`, outside `*.go.id` and the regency's allowed hosts"),
+                msg!("spam-link", host = host.as_str()),
             )
-            .help(LINK_HELP))),
+            .help(msg!("spam-link-help")))),
         }
     }
     if let (Some(review), false) = (&doc.meta.tinjauan_spam, terms.is_empty()) {
         findings.push(
             Finding::new(
                 Code::ContentSpamAcknowledged,
-                format!(
-                    "gambling terms acknowledged by {} on {}: {}",
-                    review.oleh.trim(),
-                    review.tanggal.trim(),
-                    terms.join(", ")
+                msg!(
+                    "spam-acknowledged",
+                    by = review.oleh.trim(),
+                    date = review.tanggal.trim(),
+                    terms = terms.join(", ")
                 ),
             )
             .at(&doc.file, doc.meta.spam_review_line.max(1))
             .site(label)
-            .help("published; check the acknowledgment again whenever the page changes"),
+            .help(msg!("spam-acknowledged-help")),
         );
     }
     (findings, first.into_keys().cloned().collect())
@@ -149,8 +148,8 @@ fn scan_doc(guard: &SpamGuard, doc: &Doc, label: &str) -> (Vec<Finding>, Vec<Hit
 
 fn where_(hit: &Hit) -> String {
     match hit.line {
-        0 => "file name".into(),
-        n => format!("line {n}"),
+        0 => msg!("spam-where-name"),
+        n => msg!("spam-where-line", line = n.to_string()),
     }
 }
 
@@ -213,31 +212,38 @@ pub(super) fn page_findings(
     by_kind
         .into_iter()
         .map(|(kind, (page, hit, count))| {
-            let more = match count {
-                1 => String::new(),
-                n => format!(" and {} more", n - 1),
-            };
             let (code, what) = match &kind {
                 HitKind::Term { term } => (
                     Code::ContentSpam,
-                    format!("carries the gambling-spam term `{term}` (written `{}`), which no markdown page has", hit.found),
+                    msg!(
+                        "spam-page-term",
+                        term = term.as_str(),
+                        found = hit.found.as_str()
+                    ),
                 ),
                 HitKind::HiddenText { style } => (
                     Code::ContentSpam,
-                    format!("hides text with `{style}` (`{}`)", hit.found),
+                    msg!(
+                        "spam-page-hidden",
+                        style = style.as_str(),
+                        found = hit.found.as_str()
+                    ),
                 ),
                 HitKind::ExternalLink { host } => (
                     Code::ContentLinkExternal,
-                    format!("links to `{host}`, outside `*.go.id` and the regency's allowed hosts"),
+                    msg!("spam-page-link", host = host.as_str()),
                 ),
             };
-            let message = format!(
-                "the rendered page `{}`{more} {what}: it comes from template `{}` (or a template it extends or includes, or the site's settings)",
-                page.path, page.template
+            let message = msg!(
+                "spam-rendered",
+                page = page.path.as_str(),
+                more = count - 1,
+                what = what,
+                template = page.template.as_str()
             );
             let help = match code {
-                Code::ContentLinkExternal => LINK_HELP,
-                _ => "remove it from the template; templates are checked like pages, and the theme's own never hide text by inline style",
+                Code::ContentLinkExternal => msg!("spam-link-help"),
+                _ => msg!("spam-template-help"),
             };
             let finding = Finding::new(code, message).site(label).help(help);
             match locate(guard, templates, &page.template, &kind) {

@@ -54,8 +54,17 @@ impl Theme {
         match area.exists() {
             Ok(true) => {}
             Ok(false) if name == DEFAULT_THEME => return Ok(theme),
-            Ok(false) => return Err(vec![Finding::new(Code::ContentTemplate, format!("there is no theme `{name}`"))
-                .help(format!("create themes/{name}/templates/ in the regency repository, or remove `theme` to use the built-in {DEFAULT_THEME}"))]),
+            Ok(false) => {
+                return Err(vec![Finding::new(
+                    Code::ContentTemplate,
+                    crate::msg!("theme-missing", name = name),
+                )
+                .help(crate::msg!(
+                    "theme-missing-help",
+                    name = name,
+                    default = DEFAULT_THEME
+                ))])
+            }
             Err(e) => return Err(vec![input::finding(&e, area.dir())]),
         }
         let mut findings = Vec::new();
@@ -69,7 +78,7 @@ impl Theme {
                     theme.templates.insert(name, (source, origin));
                 }
                 Ok(Err(_)) => findings.push(
-                    Finding::new(Code::ContentTemplate, "the template is not UTF-8 text")
+                    Finding::new(Code::ContentTemplate, crate::msg!("template-not-utf8"))
                         .file(origin),
                 ),
                 Err(e) => findings.push(input::finding(&e, &origin)),
@@ -100,7 +109,7 @@ impl Theme {
                     sources.insert(t.name.clone(), (source, t.origin.clone()));
                 }
                 Ok(Err(_)) => findings.push(
-                    Finding::new(Code::ContentTemplate, "the template is not UTF-8 text")
+                    Finding::new(Code::ContentTemplate, crate::msg!("template-not-utf8"))
                         .file(&t.origin),
                 ),
                 Err(e) => findings.push(input::finding(&e, &t.origin)),
@@ -117,9 +126,10 @@ impl Theme {
         if findings.is_empty() {
             let all = sources.iter().map(|(n, (s, _))| (n.as_str(), s.as_str()));
             if let Err(e) = tera.add_raw_templates(all) {
-                findings.push(Finding::new(Code::ContentTemplate, chain(&e)).help(
-                    "a template extends or includes one that does not exist; check the names in {% extends %} and {% include %}",
-                ));
+                findings.push(
+                    Finding::new(Code::ContentTemplate, chain(&e))
+                        .help(crate::msg!("template-missing-help")),
+                );
             }
         }
         if let Some((file, name, chain)) = super::bounds::recursive_macro(&tera) {
@@ -130,13 +140,14 @@ impl Theme {
             findings.push(
                 Finding::new(
                     Code::ContentTemplate,
-                    format!(
-                        "the macro `{name}` calls itself ({}): rendering it would never end",
-                        chain.join(" → ")
+                    crate::msg!(
+                        "template-macro-loop",
+                        name = name.as_str(),
+                        chain = chain.join(" → ")
                     ),
                 )
                 .file(origin)
-                .help("a macro may call other macros, but no chain of calls may come back to it"),
+                .help(crate::msg!("template-macro-loop-help")),
             );
         }
         if !findings.is_empty() {
@@ -288,9 +299,12 @@ impl Templates {
 /// A Tera error as a finding: the whole cause chain, and the line where Tera gives one.
 fn template_error(e: &tera::Error, origin: &Path) -> Finding {
     let message = chain(e);
-    let mut finding = Finding::new(Code::ContentTemplate, format!("template: {message}"))
-        .file(origin)
-        .help("fix the template; the Tera syntax is described at keats.github.io/tera/docs");
+    let mut finding = Finding::new(
+        Code::ContentTemplate,
+        crate::msg!("template-error", detail = message.as_str()),
+    )
+    .file(origin)
+    .help(crate::msg!("template-error-help"));
     if let Some(line) = message
         .split("--> ")
         .nth(1)

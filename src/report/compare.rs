@@ -12,29 +12,40 @@ const MAX_BYTES: u64 = 64 << 20;
 /// Reads an earlier report written by `laman report --format json`.
 pub fn read(path: &Path) -> Result<Report> {
     let shown = path.display();
-    let bytes = read_bounded(path, MAX_BYTES)
-        .map_err(Error::io(format!("cannot read --previous {shown}")))?;
+    let bytes = read_bounded(path, MAX_BYTES).map_err(Error::io(crate::msg!(
+        "report-previous-unreadable",
+        file = shown.to_string()
+    )))?;
     let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
-        Error::Usage(format!(
-            "--previous {shown} is not JSON ({e}); give a report written by `laman report --format json`"
+        Error::Usage(crate::msg!(
+            "report-previous-json",
+            file = shown.to_string(),
+            reason = e.to_string()
         ))
     })?;
     match value.get("schema").and_then(serde_json::Value::as_u64) {
         Some(n) if n == u64::from(SCHEMA) => {}
         Some(n) => {
-            return Err(Error::Usage(format!(
-                "--previous {shown} is a report of schema {n}; this laman reads schema {SCHEMA}"
+            return Err(Error::Usage(crate::msg!(
+                "report-previous-schema",
+                file = shown.to_string(),
+                schema = n.to_string(),
+                ours = SCHEMA.to_string()
             )))
         }
         None => {
-            return Err(Error::Usage(format!(
-                "--previous {shown} is not a laman report (no \"schema\"); give a report written by `laman report --format json`"
+            return Err(Error::Usage(crate::msg!(
+                "report-previous-not-report",
+                file = shown.to_string()
             )))
         }
     }
     serde_json::from_value(value).map_err(|e| {
-        Error::Usage(format!(
-            "--previous {shown} is not a laman report of schema {SCHEMA}: {e}"
+        Error::Usage(crate::msg!(
+            "report-previous-invalid",
+            file = shown.to_string(),
+            ours = SCHEMA.to_string(),
+            reason = e.to_string()
         ))
     })
 }

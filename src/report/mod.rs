@@ -64,7 +64,7 @@ pub fn assess(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
     let model = &produced.model;
     let settings = &model.registry.report;
     settings_problem(model).map_or(Ok(()), |why| {
-        Err(Error::Usage(format!("[report] in domains.toml: {why}")))
+        Err(Error::Usage(crate::msg!("report-settings", why = why)))
     })?;
     let period = settings.period_days.unwrap_or(DEFAULT_PERIOD_DAYS);
     let catalogue = Catalogue::assemble(model);
@@ -153,20 +153,22 @@ fn settings_problem(model: &Model) -> Option<String> {
     let s = &model.registry.report;
     let days = |n: i64| (1..=3650).contains(&n);
     if let Some(n) = s.period_days.filter(|&n| !days(n)) {
-        return Some(format!(
-            "period_days = {n}: give a number of days from 1 to 3650"
+        return Some(crate::msg!(
+            "report-period",
+            what = "period_days",
+            n = n.to_string()
         ));
     }
     for (label, &n) in &s.period {
         if !days(n) {
-            return Some(format!(
-                "period.{label} = {n}: give a number of days from 1 to 3650"
+            return Some(crate::msg!(
+                "report-period",
+                what = format!("period.{label}"),
+                n = n.to_string()
             ));
         }
         if label != crate::registry::PORTAL_LABEL && model.registry.subdomain(label).is_none() {
-            return Some(format!(
-                "period names `{label}`, which has no entry in the registry"
-            ));
+            return Some(crate::msg!("report-period-label", label = label.as_str()));
         }
     }
     let is_path = |p: &str| {
@@ -177,9 +179,7 @@ fn settings_problem(model: &Model) -> Option<String> {
     };
     let required = s.required.iter().chain(&s.required_portal).flatten();
     if let Some(bad) = required.into_iter().find(|p| !is_path(p)) {
-        return Some(format!(
-            "required page `{bad}` is not an address path; write it as the address shows it, for example \"profil/visi-misi\""
-        ));
+        return Some(crate::msg!("report-required", page = bad.as_str()));
     }
     None
 }
@@ -199,14 +199,16 @@ pub fn refuse_output(root: &Path, output: &Path) -> Result<()> {
     // would be replaced, not written to.
     if let Ok(meta) = std::fs::symlink_metadata(output) {
         if !meta.is_file() && !meta.is_dir() {
-            return Err(Error::Usage(format!(
-                "--output {shown} is not a regular file (a link, a device or a pipe); name a file, or - for standard output"
+            return Err(Error::Usage(crate::msg!(
+                "report-output-special",
+                output = shown.to_string()
             )));
         }
     }
     if output.is_dir() {
-        return Err(Error::Usage(format!(
-            "--output {shown} is a folder; name a file, for example laporan.html"
+        return Err(Error::Usage(crate::msg!(
+            "report-output-folder",
+            output = shown.to_string()
         )));
     }
     let resolve = |p: &Path| -> Option<PathBuf> {
@@ -217,8 +219,9 @@ pub fn refuse_output(root: &Path, output: &Path) -> Result<()> {
         Some(parent.canonicalize().ok()?.join(p.file_name()?))
     };
     let (Some(out), Ok(root)) = (resolve(output), root.canonicalize()) else {
-        return Err(Error::Usage(format!(
-            "--output {shown}: its folder does not exist"
+        return Err(Error::Usage(crate::msg!(
+            "report-output-no-folder",
+            output = shown.to_string()
         )));
     };
     let inputs = [
@@ -228,8 +231,9 @@ pub fn refuse_output(root: &Path, output: &Path) -> Result<()> {
         root.join(".git"),
     ];
     if inputs.iter().any(|i| out.starts_with(i)) {
-        return Err(Error::Usage(format!(
-            "--output {shown} would write over the regency's own files (domains.toml, content/, themes/, .git); write the report elsewhere"
+        return Err(Error::Usage(crate::msg!(
+            "report-output-input",
+            output = shown.to_string()
         )));
     }
     Ok(())
@@ -242,12 +246,16 @@ const MAX_DNS_BYTES: u64 = 64 << 20;
 pub fn read_dns(path: &Path) -> Result<Vec<Finding>> {
     let shown = path.display();
     let not_it = |why: String| {
-        Error::Usage(format!(
-            "--dns {shown} is not what `laman dns check --format json` writes: {why}"
+        Error::Usage(crate::msg!(
+            "report-dns-not-it",
+            file = shown.to_string(),
+            why = why
         ))
     };
-    let bytes = compare::read_bounded(path, MAX_DNS_BYTES)
-        .map_err(Error::io(format!("cannot read --dns {shown}")))?;
+    let bytes = compare::read_bounded(path, MAX_DNS_BYTES).map_err(Error::io(crate::msg!(
+        "report-dns-unreadable",
+        file = shown.to_string()
+    )))?;
     #[derive(serde::Deserialize)]
     struct Check {
         findings: Vec<Finding>,
@@ -260,7 +268,10 @@ pub fn read_dns(path: &Path) -> Result<Vec<Finding>> {
         .iter()
         .find(|f| !f.code.as_str().starts_with("dns.") && !f.code.as_str().starts_with("registry."))
     {
-        return Err(not_it(format!("it holds a `{}` finding", f.code)));
+        return Err(not_it(crate::msg!(
+            "report-dns-code",
+            code = f.code.as_str()
+        )));
     }
     Ok(check.findings)
 }

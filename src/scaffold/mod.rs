@@ -136,14 +136,15 @@ pub fn init(
     let shown = dir.display();
     if let Ok(mut entries) = std::fs::read_dir(dir) {
         if entries.next().is_some() {
-            return Err(Error::Usage(format!(
-                "{shown} is not empty: `laman init` writes a new repository into a new or \
-                 empty folder; choose another, or empty it"
+            return Err(Error::Usage(crate::msg!(
+                "init-not-empty",
+                dir = shown.to_string()
             )));
         }
     } else if dir.exists() {
-        return Err(Error::Usage(format!(
-            "{shown} is a file, not a folder: choose another path"
+        return Err(Error::Usage(crate::msg!(
+            "init-is-file",
+            dir = shown.to_string()
         )));
     }
     let files = regency_files(regency);
@@ -157,7 +158,7 @@ fn check_registry(
     files: &[(String, String)],
     today: jiff::civil::Date,
 ) -> Result<Vec<Finding>, Error> {
-    let trial = tempfile::tempdir().map_err(Error::io("cannot make a temporary folder"))?;
+    let trial = tempfile::tempdir().map_err(Error::io(crate::msg!("io-cannot-tempdir")))?;
     for (path, text) in files
         .iter()
         .filter(|(p, _)| p.starts_with("domains.toml") || p.starts_with("content/portal/"))
@@ -181,16 +182,23 @@ fn write_all(dir: &Path, files: &[(String, String)]) -> Result<(), Error> {
 /// Writes a file that must not exist yet, making its folders.
 fn write_new(path: &Path, text: &str) -> Result<(), Error> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(Error::io(format!("cannot create {}", parent.display())))?;
+        std::fs::create_dir_all(parent).map_err(Error::io(crate::msg!(
+            "io-cannot-create",
+            path = parent.display().to_string()
+        )))?;
     }
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
-        .map_err(Error::io(format!("cannot write {}", path.display())))?;
-    std::io::Write::write_all(&mut file, text.as_bytes())
-        .map_err(Error::io(format!("cannot write {}", path.display())))
+        .map_err(Error::io(crate::msg!(
+            "io-cannot-write",
+            path = path.display().to_string()
+        )))?;
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(Error::io(crate::msg!(
+        "io-cannot-write",
+        path = path.display().to_string()
+    )))
 }
 
 /// Writes `content/<label>/` of a site requested or approved in the registry in `root`:
@@ -198,33 +206,33 @@ fn write_new(path: &Path, text: &str) -> Result<(), Error> {
 pub fn new_site(root: &Path, label: &str) -> Result<Vec<String>, Error> {
     let registry = Registry::load(root)?;
     let Some(sub) = registry.subdomain(label) else {
-        return Err(Error::Usage(format!(
-            "`{label}` is not in the registry ({}): the OPD requests it first \
-             (`laman domains request {label} --owner ... --contact ...`) and the Dinas approves it",
-            root.join(crate::registry::FILE_NAME).display()
+        return Err(Error::Usage(crate::msg!(
+            "new-site-unregistered",
+            label = label,
+            registry = root.join(crate::registry::FILE_NAME).display().to_string()
         )));
     };
     // `domains approve` refuses a site without its content folder, so the drafts are
     // written while the request waits for its decree, or after it.
     if !matches!(sub.status, Status::Approved | Status::Requested) {
-        return Err(Error::Usage(format!(
-            "`{label}` is {} in the registry: only a requested or approved subdomain gets a \
-             site (a new request: `laman domains request {label} ...`)",
-            sub.status.as_str()
+        return Err(Error::Usage(crate::msg!(
+            "new-site-status",
+            label = label,
+            status = sub.status.word()
         )));
     }
     if sub.kind != Kind::Site {
-        return Err(Error::Usage(format!(
-            "`{label}` is of kind {} in the registry, not site: its own server answers it, \
-             laman builds no pages for it",
-            sub.kind.as_str()
+        return Err(Error::Usage(crate::msg!(
+            "new-site-kind",
+            label = label,
+            kind = sub.kind.as_str()
         )));
     }
     let folder = root.join("content").join(label);
     if folder.exists() {
-        return Err(Error::Usage(format!(
-            "{} already exists: `laman new site` never overwrites a site's pages",
-            folder.display()
+        return Err(Error::Usage(crate::msg!(
+            "new-site-exists",
+            folder = folder.display().to_string()
         )));
     }
     let owner = sub.owner.clone();

@@ -77,13 +77,18 @@ pub struct Rebuilt {
 pub fn run(options: Options, report: &(dyn Fn(&Rebuilt, &[Finding]) + Sync)) -> Result<()> {
     let addr = SocketAddr::new(options.bind, options.port);
     let listener = TcpListener::bind(addr).map_err(|e| {
-        Error::Usage(format!(
-            "cannot listen on {addr}: {e} (choose another --port)"
+        Error::Usage(crate::msg!(
+            "serve-cannot-listen-port",
+            addr = addr.to_string(),
+            reason = e.to_string()
         ))
     })?;
     let port = listener
         .local_addr()
-        .map_err(Error::io(format!("cannot listen on {addr}")))?
+        .map_err(Error::io(crate::msg!(
+            "serve-cannot-listen",
+            addr = addr.to_string()
+        )))?
         .port();
     let state = Arc::new(State {
         root: options.root.clone(),
@@ -99,14 +104,12 @@ pub fn run(options: Options, report: &(dyn Fn(&Rebuilt, &[Finding]) + Sync)) -> 
     report(&first, &state.snapshot.read().unwrap().findings);
 
     // The watcher thread: debounced changes → rebuild → reload event.
-    let (watching, changes) = watch::start(&options.root).map_err(Error::io(format!(
-        "cannot watch {}",
-        options.root.display()
+    let (watching, changes) = watch::start(&options.root).map_err(Error::io(crate::msg!(
+        "serve-cannot-watch",
+        root = options.root.display().to_string()
     )))?;
     // Announced only once changes are watched: an edit made after this line is seen.
-    eprintln!(
-        "laman serve: http://localhost:{port}/ (the portal) and http://<label>.localhost:{port}/ (each site); Ctrl+C stops"
-    );
+    eprintln!("{}", crate::msg!("serve-started", port = port.to_string()));
     let watched = Arc::clone(&state);
     let report_ref: &(dyn Fn(&Rebuilt, &[Finding]) + Sync) = report;
     std::thread::scope(|scope| {

@@ -43,7 +43,7 @@ pub(super) fn answer(state: &State, request: &http::Request) -> Answer {
     let Some(site) = site else {
         let body = overlay_page(
             &snapshot.findings,
-            &format!("Tidak ada situs untuk alamat {}", request.host),
+            &crate::msg!("overlay-no-site", host = request.host.as_str()),
         );
         return Answer::new(404, "text/html; charset=utf-8", body.into_bytes());
     };
@@ -97,7 +97,7 @@ fn not_found(site: Option<&HashMap<String, Body>>, findings: &[Finding]) -> Answ
         .and_then(|s| s.get("404.html"))
         .and_then(|b| read_body(b).ok())
         .map(|b| decorate(&b, findings))
-        .unwrap_or_else(|| overlay_page(findings, "Halaman tidak ditemukan").into_bytes());
+        .unwrap_or_else(|| overlay_page(findings, &crate::msg!("overlay-not-found")).into_bytes());
     Answer::new(404, "text/html; charset=utf-8", page)
 }
 
@@ -137,12 +137,13 @@ fn decorate(html: &[u8], findings: &[Finding]) -> Vec<u8> {
 /// The error overlay: every error finding with where it is and what to do.
 fn overlay(findings: &[Finding]) -> String {
     let errors: Vec<&Finding> = findings.iter().filter(|f| f.is_error()).collect();
-    let mut html = String::from(
-        "<div id=\"laman-overlay\" role=\"alert\" style=\"position:fixed;inset:0;overflow:auto;z-index:99999;background:rgba(20,20,20,.94);color:#fff;font:16px/1.5 system-ui,sans-serif;padding:2rem\">",
+    let mut html = format!(
+        "<div id=\"laman-overlay\" role=\"alert\" lang=\"{}\" style=\"position:fixed;inset:0;overflow:auto;z-index:99999;background:rgba(20,20,20,.94);color:#fff;font:16px/1.5 system-ui,sans-serif;padding:2rem\">",
+        crate::i18n::lang().code()
     );
     html.push_str(&format!(
-        "<h2 style=\"color:#ffb4a9;margin-top:0\">Ada {} kesalahan; halaman belum bisa diterbitkan</h2><ol>",
-        errors.len()
+        "<h2 style=\"color:#ffb4a9;margin-top:0\">{}</h2><ol>",
+        escape(&crate::msg!("overlay-title", errors = errors.len()))
     ));
     for f in errors {
         let place = match (&f.file, f.line) {
@@ -158,22 +159,27 @@ fn overlay(findings: &[Finding]) -> String {
         ));
         if let Some(help) = &f.help {
             html.push_str(&format!(
-                "<br><em>Yang perlu dilakukan:</em> {}",
+                "<br><em>{}</em> {}",
+                escape(&crate::msg!("overlay-help")),
                 escape(help)
             ));
         }
         html.push_str("</li>");
     }
-    html.push_str("</ol><p>Halaman ini dimuat ulang sendiri setelah berkas diperbaiki.</p></div>");
+    html.push_str(&format!(
+        "</ol><p>{}</p></div>",
+        escape(&crate::msg!("overlay-reload"))
+    ));
     html
 }
 
 /// A page of its own for when there is no page to put the overlay on.
 fn overlay_page(findings: &[Finding], title: &str) -> String {
     format!(
-        "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>{t}</title></head><body><main><h1>{t}</h1></main>{}{RELOAD_SCRIPT}</body></html>",
+        "<!doctype html><html lang=\"{l}\"><head><meta charset=\"utf-8\"><title>{t}</title></head><body><main><h1>{t}</h1></main>{}{RELOAD_SCRIPT}</body></html>",
         if findings.iter().any(|f| f.is_error()) { overlay(findings) } else { String::new() },
-        t = escape(title)
+        t = escape(title),
+        l = crate::i18n::lang().code()
     )
 }
 

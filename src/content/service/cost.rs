@@ -4,6 +4,7 @@
 
 use super::{field, strip_prefix_ignore_case, Text};
 use crate::finding::Finding;
+use crate::msg;
 use serde_json::Value;
 
 /// What a service costs.
@@ -126,12 +127,10 @@ pub fn parse_rupiah(text: &str) -> Option<u64> {
     groups.concat().parse().ok()
 }
 
-const COST_HELP: &str = "write \"Gratis\", an amount in rupiah (50000 or \"Rp 50.000\"), or a list of items: [{ uraian = \"...\", tarif = 50000 }]";
-
 /// `biaya`: `Gratis`, an amount, or a list of tariff items.
 pub(super) fn read_cost(value: &Value, line: usize, findings: &mut Vec<Finding>) -> Option<Cost> {
     let bad = |findings: &mut Vec<Finding>, message: String| {
-        findings.push(field(line, &message, COST_HELP));
+        findings.push(field(line, &message, &msg!("service-cost-help")));
         None
     };
     match value {
@@ -151,13 +150,7 @@ pub(super) fn read_cost(value: &Value, line: usize, findings: &mut Vec<Finding>)
             Some(None) => Some(Cost::Free),
             Some(Some(0)) => Some(Cost::Free),
             Some(Some(n)) => Some(Cost::Amount(n)),
-            None => bad(
-                findings,
-                format!(
-                    "`biaya` is neither an amount nor \"Gratis\": `{}`",
-                    shown(v)
-                ),
-            ),
+            None => bad(findings, msg!("service-cost-amount", shown = shown(v))),
         },
     }
 }
@@ -187,18 +180,13 @@ fn shown(value: &Value) -> String {
 
 fn read_cost_item(item: &Value) -> Result<CostItem, String> {
     let Some(t) = item.as_object() else {
-        return Err(format!(
-            "each item of `biaya` must be a table {{ uraian = ..., tarif = ... }}, not `{}`",
-            shown(item)
-        ));
+        return Err(msg!("service-cost-item-table", shown = shown(item)));
     };
     if let Some(k) = t
         .keys()
         .find(|k| !["uraian", "tarif", "satuan", "keterangan"].contains(&k.as_str()))
     {
-        return Err(format!(
-            "an item of `biaya` has the field `{k}`; the fields are uraian, tarif, satuan, keterangan"
-        ));
+        return Err(msg!("service-cost-item-field", key = k.as_str()));
     }
     let text = |k: &str| {
         t.get(k)
@@ -206,14 +194,17 @@ fn read_cost_item(item: &Value) -> Result<CostItem, String> {
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
     };
-    let what = text("uraian").ok_or("an item of `biaya` has no `uraian` (what is paid for)")?;
+    let what = text("uraian").ok_or_else(|| msg!("service-cost-item-what"))?;
     let tarif = t
         .get("tarif")
-        .ok_or(format!("the item `{what}` of `biaya` has no `tarif`"))?;
-    let amount = amount(tarif).ok_or(format!(
-        "the `tarif` of `{what}` is neither an amount nor \"Gratis\": `{}`",
-        shown(tarif)
-    ))?;
+        .ok_or_else(|| msg!("service-cost-item-tarif", what = what.as_str()))?;
+    let amount = amount(tarif).ok_or_else(|| {
+        msg!(
+            "service-cost-item-amount",
+            what = what.as_str(),
+            shown = shown(tarif)
+        )
+    })?;
     Ok(CostItem {
         what,
         amount: amount.filter(|&n| n > 0),

@@ -16,6 +16,7 @@ pub use time::{Duration, Unit};
 
 use super::locate::Block;
 use crate::finding::{closest, Code, Finding};
+use crate::msg;
 use serde_json::Value;
 
 /// Which half of the standard a component belongs to: the law requires every delivery
@@ -186,8 +187,8 @@ pub fn read(value: &Value, block: &Block) -> (Service, Vec<Finding>) {
     let Some(table) = value.as_object() else {
         findings.push(field(
             line,
-            "`layanan` must be a table of the service's components",
-            "write [layanan] on its own line, then the components (see docs/content.md)",
+            &msg!("service-not-table"),
+            &msg!("service-not-table-help"),
         ));
         return (service, findings);
     };
@@ -219,12 +220,12 @@ fn unknown_fields(table: &Table, block: &Block, findings: &mut Vec<Finding>) {
         if key != "topik" && component_of(key).is_none() {
             let known: Vec<&str> = COMPONENTS.iter().map(|c| c.key).chain(["topik"]).collect();
             let help = match closest(key, known.iter().copied()) {
-                Some(k) => format!("did you mean `{k}`?"),
-                None => format!("the fields of [layanan] are: {}", known.join(", ")),
+                Some(k) => msg!("did-you-mean", name = k),
+                None => msg!("service-fields", fields = known.join(", ")),
             };
             findings.push(field(
                 block.key(&["layanan", key]),
-                &format!("[layanan] has no field `{key}`"),
+                &msg!("service-unknown-field", key = key.as_str()),
                 &help,
             ));
         }
@@ -240,13 +241,13 @@ fn read_topic(table: &Table, block: &Block, service: &mut Service, findings: &mu
         }
         Some(_) => findings.push(field(
             block.key(&["layanan", "topik"]),
-            "`topik` must be one word from the list of topics",
-            "for example: topik = \"kependudukan\" (the list is in docs/content.md)",
+            &msg!("service-topic-word"),
+            &msg!("service-topic-word-help"),
         )),
         None => findings.push(field(
             service.line,
-            "the service has no `topik`: the catalogue groups services by topic",
-            "add topik = \"...\" to [layanan], for example topik = \"kesehatan\"",
+            &msg!("service-topic-missing"),
+            &msg!("service-topic-missing-help"),
         )),
     }
 }
@@ -275,8 +276,8 @@ fn read_component(
             None => {
                 findings.push(field(
                     at,
-                    "`jumlah_pelaksana` must be a whole number of people or a text",
-                    "for example: jumlah_pelaksana = 6, or \"6 orang petugas loket\"",
+                    &msg!("service-staff-count"),
+                    &msg!("service-staff-count-help"),
                 ));
                 None
             }
@@ -297,22 +298,18 @@ fn missing_components(table: &Table, service: &Service) -> Vec<Finding> {
         }
         let f = Finding::new(
             Code::ContentServiceIncomplete,
-            format!(
-                "the service standard has no `{}` ({})",
-                c.key,
-                c.title.to_lowercase()
+            msg!(
+                "service-component-missing",
+                key = c.key,
+                title = c.title.to_lowercase()
             ),
         )
         .line(service.line);
         findings.push(match c.group {
-            Group::Delivery => f.help(format!(
-                "UU 25/2009 Pasal 21 requires it: add {} = \"...\" to [layanan]",
-                c.key
-            )),
-            Group::Management => f.warning().help(format!(
-                "PermenPANRB 15/2014 expects it: add {} = \"...\" to [layanan]",
-                c.key
-            )),
+            Group::Delivery => f.help(msg!("service-delivery-help", key = c.key)),
+            Group::Management => f
+                .warning()
+                .help(msg!("service-management-help", key = c.key)),
         });
     }
     findings
@@ -350,8 +347,8 @@ fn read_text(key: &str, value: &Value, line: usize, findings: &mut Vec<Finding>)
             if texts.is_none() {
                 findings.push(field(
                     line,
-                    &format!("every item of `{key}` must be a non-empty text"),
-                    "write the list as [\"first item\", \"second item\"]",
+                    &msg!("service-list-item", key = key),
+                    &msg!("service-list-item-help"),
                 ));
             }
             texts.map(Text::Items)
@@ -359,8 +356,8 @@ fn read_text(key: &str, value: &Value, line: usize, findings: &mut Vec<Finding>)
         _ => {
             findings.push(field(
                 line,
-                &format!("`{key}` must be a text or a list of texts"),
-                &format!("for example: {key} = \"...\" or {key} = [\"...\", \"...\"]"),
+                &msg!("service-text", key = key),
+                &msg!("service-text-help", key = key),
             ));
             None
         }

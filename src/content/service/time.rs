@@ -132,8 +132,6 @@ fn leading_number(text: &str) -> Option<(u32, &str)> {
     (n <= 100_000).then_some((n, &text[end..]))
 }
 
-const TIME_HELP: &str = "write a number and a unit: \"14 hari kerja\", \"1-3 hari kerja\", \"2 jam\", \"30 menit\", or { jumlah = 14, satuan = \"hari kerja\" }";
-
 /// `waktu`: a text such as `14 hari kerja`, or `{ jumlah, satuan, keterangan }`.
 pub(super) fn read_time(
     value: &Value,
@@ -143,8 +141,8 @@ pub(super) fn read_time(
     let bad = |findings: &mut Vec<Finding>, shown: &str| {
         findings.push(field(
             line,
-            &format!("`waktu` is not a time: `{shown}`"),
-            TIME_HELP,
+            &crate::msg!("service-time", shown = shown),
+            &crate::msg!("service-time-help"),
         ));
         None
     };

@@ -61,14 +61,14 @@ impl Client {
         }
         for pem in &reach.ca_pem {
             for cert in reqwest::Certificate::from_pem_bundle(pem)
-                .map_err(|e| format!("--ca: not a PEM certificate: {e}"))?
+                .map_err(|e| crate::msg!("verify-ca-pem", reason = e.to_string()))?
             {
                 builder = builder.add_root_certificate(cert);
             }
         }
         let http = builder
             .build()
-            .map_err(|e| format!("cannot set up the HTTPS client: {}", reason(&e)))?;
+            .map_err(|e| crate::msg!("verify-https-client", reason = reason(&e)))?;
         Ok(Client { http })
     }
 
@@ -116,7 +116,7 @@ impl Client {
 /// sending failed).
 fn reason(error: &reqwest::Error) -> String {
     if error.is_timeout() {
-        return "no answer within the time limit (--timeout)".into();
+        return crate::msg!("verify-timeout");
     }
     let mut words = Vec::new();
     let mut cause: Option<&dyn std::error::Error> = Some(error);
@@ -134,11 +134,7 @@ fn reason(error: &reqwest::Error) -> String {
 /// Parses `--resolve HOST:ADDR[:PORT]` (`[v6]` addresses in brackets; HOST may be `*`,
 /// every site checked).
 pub fn parse_resolve(text: &str) -> Result<(String, SocketAddr), String> {
-    let bad = || {
-        format!(
-            "`{text}` is not HOST:ADDR[:PORT], for example dinkes.sukamajukab.go.id:127.0.0.1:8443 or '*:[::1]:8443'"
-        )
-    };
+    let bad = || crate::msg!("verify-bad-resolve", text = text);
     let (host, rest) = text.split_once(':').ok_or_else(bad)?;
     let host = host.trim().to_ascii_lowercase();
     let host_ok = host == "*" || crate::registry::validate::hostname_problem(&host).is_none();

@@ -63,10 +63,11 @@ pub fn spam_found(guard: &crate::integrity::spam::SpamGuard, page: &str) -> Vec<
         .scan_html(page)
         .into_iter()
         .filter_map(|hit| match hit.kind {
-            HitKind::Term { term } => Some(format!("the term \"{term}\"")),
-            HitKind::HiddenText { style } => Some(format!(
-                "text hidden by {style} (`{}`)",
-                crate::markdown::shown(&hit.found)
+            HitKind::Term { term } => Some(crate::msg!("verify-spam-term", term = term)),
+            HitKind::HiddenText { style } => Some(crate::msg!(
+                "verify-spam-hidden",
+                style = style,
+                found = crate::markdown::shown(&hit.found)
             )),
             HitKind::ExternalLink { .. } => None,
         })
@@ -132,7 +133,7 @@ pub fn verify(
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(Error::io("cannot start the HTTP client"))?;
+        .map_err(Error::io(crate::msg!("verify-http-client")))?;
     let mut report = Report::default();
     report.findings.extend(local.findings);
     runtime.block_on(async {
@@ -182,9 +183,9 @@ fn targets(registry: &Registry, only: &[String]) -> Result<Vec<Target>> {
         .iter()
         .find(|l| !targets.iter().any(|t| t.label == **l))
     {
-        return Err(Error::Usage(format!(
-            "--site {}: no approved, suspended or revoked site has that label",
-            crate::markdown::shown(unknown)
+        return Err(Error::Usage(crate::msg!(
+            "verify-unknown-site",
+            site = crate::markdown::shown(unknown)
         )));
     }
     targets.retain(|t| only.is_empty() || only.contains(&t.label));
@@ -217,9 +218,9 @@ fn only_loopback(resolve: &[(String, std::net::SocketAddr)], targets: &[Target])
             .all(|(_, addr)| addr.ip().is_loopback());
         let pointed = resolve.iter().any(|(h, _)| h.eq_ignore_ascii_case(&t.fqdn));
         if !(local && pointed) {
-            return Err(Error::Usage(format!(
-                "--insecure-localhost accepts any certificate, so every site must be reached on a loopback address: add --resolve '{}:127.0.0.1:PORT' (or '*:127.0.0.1:PORT'), or trust the server's authority with --ca FILE instead",
-                t.fqdn
+            return Err(Error::Usage(crate::msg!(
+                "verify-insecure",
+                fqdn = t.fqdn.as_str()
             )));
         }
     }
@@ -257,14 +258,16 @@ fn local_manifests(expected: &Expected, key: Option<&PublicKey>) -> Result<Local
         }
         Expected::Out(dir) => {
             if !dir.join(REGENCY_FILE).is_file() {
-                return Err(Error::Usage(format!(
-                    "--out {}: no {REGENCY_FILE} there; give the folder `laman build` wrote",
-                    dir.display()
+                return Err(Error::Usage(crate::msg!(
+                    "verify-out-no-manifest",
+                    dir = dir.display().to_string(),
+                    file = REGENCY_FILE
                 )));
             }
-            for entry in std::fs::read_dir(dir)
-                .map_err(Error::io(format!("cannot read {}", dir.display())))?
-            {
+            for entry in std::fs::read_dir(dir).map_err(Error::io(crate::msg!(
+                "verify-cannot-read",
+                file = dir.display().to_string()
+            )))? {
                 let Ok(entry) = entry else { continue };
                 let path = entry.path().join(SITE_PATH);
                 let Ok(bytes) = read_capped(&path) else {
@@ -288,13 +291,18 @@ fn local_manifests(expected: &Expected, key: Option<&PublicKey>) -> Result<Local
 }
 
 fn read_capped(path: &std::path::Path) -> Result<Vec<u8>> {
-    let cannot = || Error::io(format!("cannot read {}", path.display()));
+    let cannot = || {
+        Error::io(crate::msg!(
+            "verify-cannot-read",
+            file = path.display().to_string()
+        ))
+    };
     let meta = std::fs::metadata(path).map_err(cannot())?;
     if meta.len() > MANIFEST_CAP {
-        return Err(Error::Usage(format!(
-            "{} is larger than a manifest can be ({} MiB)",
-            path.display(),
-            MANIFEST_CAP >> 20
+        return Err(Error::Usage(crate::msg!(
+            "verify-manifest-large",
+            file = path.display().to_string(),
+            max = MANIFEST_CAP >> 20
         )));
     }
     std::fs::read(path).map_err(cannot())
@@ -309,14 +317,14 @@ fn signature_finding(
     site: Option<&str>,
 ) -> Option<Finding> {
     let problem = match signature {
-        None => "it is not signed, but domains.toml registers a key".to_string(),
+        None => crate::msg!("verify-unsigned"),
         Some(sig) => key.check(bytes, &sig).err()?.to_string(),
     };
     let f = Finding::new(
         Code::VerifySignature,
-        format!("the manifest {what} cannot be trusted: {problem}"),
+        crate::msg!("verify-untrusted", what = what, problem = problem),
     )
-    .help("build with --sign-key and the registered key, and publish that build; a manifest that was changed after signing means the server was tampered with");
+    .help(crate::msg!("verify-untrusted-help"));
     Some(match site {
         Some(label) => f.site(label),
         None => f,
@@ -352,14 +360,18 @@ impl Check<'_> {
         match self.client.get(&url, SIGNATURE_CAP * 4).await {
             Err(why) => report.push(self.finding(
                 Code::VerifyUnreachable,
-                format!("{url} (suspended) gives no answer: {why}; it should answer 503 with the suspension notice"),
+                crate::msg!("verify-suspended-silent", url = url.as_str(), why = why),
             )),
             Ok(a) if a.status != 503 => report.push(
                 self.finding(
                     Code::VerifyUnexpected,
-                    format!("{url} is suspended by decree but answers HTTP {} instead of the 503 notice", a.status),
+                    crate::msg!(
+                        "verify-suspended-answers",
+                        url = url.as_str(),
+                        status = a.status.to_string()
+                    ),
                 )
-                .help("install the nginx configuration `laman domains nginx` writes, which serves the notice"),
+                .help(crate::msg!("verify-suspended-help")),
             ),
             Ok(_) => {}
         }
@@ -371,9 +383,13 @@ impl Check<'_> {
             report.push(
                 self.finding(
                     Code::VerifyUnexpected,
-                    format!("{url} is revoked by decree but still answers (HTTP {})", a.status),
+                    crate::msg!(
+                        "verify-revoked-answers",
+                        url = url.as_str(),
+                        status = a.status.to_string()
+                    ),
                 )
-                .help("remove the name from the web server (and the zone): a revoked name must not answer"),
+                .help(crate::msg!("verify-revoked-help")),
             );
         }
     }
@@ -385,9 +401,13 @@ impl Check<'_> {
             Err(why) => {
                 let f = self.finding(
                     Code::VerifyUnreachable,
-                    format!("https://{fqdn}/ cannot be checked: {why}"),
+                    crate::msg!(
+                        "verify-site-unreachable",
+                        fqdn = fqdn.to_string(),
+                        why = why
+                    ),
                 );
-                return report.push(f.help("check that the site is up, its name resolves and its certificate is valid (--ca for a private authority)"));
+                return report.push(f.help(crate::msg!("verify-site-unreachable-help")));
             }
             Ok(a) if a.status == 200 && a.body.is_some() => a.body,
             Ok(a) => {
@@ -414,17 +434,17 @@ impl Check<'_> {
         let (code, why) = match (answer.status, &answer.location) {
             (300..=399, Some(to)) => (
                 Code::VerifyUnreachable,
-                format!("redirects to {}", crate::markdown::shown(to)),
+                crate::msg!("verify-redirects", to = crate::markdown::shown(to)),
             ),
-            (200, _) => (
-                Code::VerifyChanged,
-                "is larger than a manifest can be".to_string(),
+            (200, _) => (Code::VerifyChanged, crate::msg!("verify-too-large")),
+            (404 | 410, _) => (Code::VerifyMissing, crate::msg!("verify-not-there")),
+            (status, _) => (
+                Code::VerifyUnreachable,
+                crate::msg!("verify-answers", status = status.to_string()),
             ),
-            (404 | 410, _) => (Code::VerifyMissing, "is not there".to_string()),
-            (status, _) => (Code::VerifyUnreachable, format!("answers HTTP {status}")),
         };
-        self.finding(code, format!("the manifest {url} {why}"))
-            .help("publish the output of `laman build` whole: every site carries its manifest")
+        self.finding(code, crate::msg!("verify-manifest", url = url, why = why))
+            .help(crate::msg!("verify-manifest-help"))
     }
 
     /// The manifest to compare with: the local one (and the deployed one must be the
@@ -451,19 +471,22 @@ impl Check<'_> {
         }
         if self.local_mode {
             let Some((manifest, bytes)) = self.local else {
-                report.push(self.finding(
-                    Code::VerifyMissing,
-                    format!("the build output has no manifest for {}", self.target.fqdn),
-                ).help("give --out the folder the last `laman build` wrote, or build with this site"));
+                report.push(
+                    self.finding(
+                        Code::VerifyMissing,
+                        crate::msg!("verify-build-no-manifest", fqdn = self.target.fqdn.as_str()),
+                    )
+                    .help(crate::msg!("verify-build-no-manifest-help")),
+                );
                 return None;
             };
             if deployed.as_ref().is_some_and(|d| d != bytes) {
                 report.push(
                     self.finding(
                         Code::VerifyChanged,
-                        format!("the manifest {url} differs from the build's"),
+                        crate::msg!("verify-manifest-differs", url = url),
                     )
-                    .help("the server holds another build (or a tampered manifest): publish the build again"),
+                    .help(crate::msg!("verify-manifest-differs-help")),
                 );
             }
             return Some(manifest.clone());
@@ -472,12 +495,18 @@ impl Check<'_> {
         match SiteManifest::parse(&bytes) {
             Ok(m) if m.site.eq_ignore_ascii_case(&self.target.fqdn) => Some(m),
             Ok(m) => {
-                let why = format!("is for {}, not this site", crate::markdown::shown(&m.site));
-                report.push(self.finding(Code::VerifyChanged, format!("the manifest {url} {why}")));
+                let why = crate::msg!("verify-other-site", site = crate::markdown::shown(&m.site));
+                report.push(self.finding(
+                    Code::VerifyChanged,
+                    crate::msg!("verify-manifest", url = url, why = why),
+                ));
                 None
             }
             Err(e) => {
-                report.push(self.finding(Code::VerifyChanged, format!("the manifest {url}: {e}")));
+                report.push(self.finding(
+                    Code::VerifyChanged,
+                    crate::msg!("verify-manifest-error", url = url, reason = e.to_string()),
+                ));
                 None
             }
         }

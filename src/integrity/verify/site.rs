@@ -99,7 +99,7 @@ impl SiteCheck<'_> {
             Err(why) => {
                 let f = self.finding(
                     Code::VerifyUnreachable,
-                    format!("{url} could not be fetched: {why}"),
+                    crate::msg!("verify-fetch-failed", url = url.as_str(), why = why),
                 );
                 return report.push(f);
             }
@@ -109,18 +109,19 @@ impl SiteCheck<'_> {
             let to = answer
                 .location
                 .as_deref()
-                .map(|l| format!(" to {}", crate::markdown::shown(l)))
+                .map(crate::markdown::shown)
                 .unwrap_or_default();
             let f = self.finding(
                 Code::VerifyMissing,
-                format!(
-                    "{url} is listed in the manifest but the server answers HTTP {}{to}",
-                    answer.status
+                crate::msg!(
+                    "verify-file-missing",
+                    url = url.as_str(),
+                    status = answer.status.to_string(),
+                    redirect = if to.is_empty() { "no" } else { "yes" },
+                    to = to
                 ),
             );
-            return report.push(
-                f.help("publish the build again (the file was removed or moved on the server)"),
-            );
+            return report.push(f.help(crate::msg!("verify-file-missing-help")));
         }
         for header in &answer.missing_headers {
             let slot = seen
@@ -130,10 +131,10 @@ impl SiteCheck<'_> {
             slot.0 += 1;
         }
         let served = match &answer.body {
-            Some(b) => format!("{} bytes served", b.len()),
-            None => format!(
-                "more than {} bytes served",
-                entry.size.saturating_add(MARGIN)
+            Some(b) => crate::msg!("verify-served", bytes = b.len()),
+            None => crate::msg!(
+                "verify-served-more",
+                bytes = entry.size.saturating_add(MARGIN)
             ),
         };
         let whole = answer.body.is_some();
@@ -150,12 +151,14 @@ impl SiteCheck<'_> {
         report.push(
             self.finding(
                 Code::VerifyChanged,
-                format!(
-                    "{url} differs from what was built ({served}, {} built)",
-                    entry.size
+                crate::msg!(
+                    "verify-file-changed",
+                    url = url.as_str(),
+                    served = served,
+                    built = entry.size
                 ),
             )
-            .help("someone changed this file on the server: find out who, then publish the build again"),
+            .help(crate::msg!("verify-file-changed-help")),
         );
         let text = String::from_utf8_lossy(&body).into_owned();
         self.spam_in(&url, &text, report);
@@ -172,9 +175,9 @@ impl SiteCheck<'_> {
             report.push(
                 self.finding(
                     Code::VerifySpam,
-                    format!("{url} carries gambling spam: {}", hits.join("; ")),
+                    crate::msg!("verify-spam", url = url, hits = hits.join("; ")),
                 )
-                .help("the server has been broken into: take the site down, keep the evidence, tell the Dinas's security team, then publish the build again"),
+                .help(crate::msg!("verify-spam-help")),
             );
         }
     }
@@ -183,19 +186,26 @@ impl SiteCheck<'_> {
         let absent: Vec<String> = SECURITY_HEADERS
             .iter()
             .filter_map(|h| seen.headers.get(h).map(|(n, first)| (h, n, first)))
-            .map(|(h, n, first)| format!("{h} on {n} answer(s), first /{first}"))
+            .map(|(h, n, first)| {
+                crate::msg!(
+                    "verify-header-absent",
+                    header = h.to_string(),
+                    count = *n,
+                    first = first.as_str()
+                )
+            })
             .collect();
         if !absent.is_empty() {
             report.push(
                 self.finding(
                     Code::VerifyHeaders,
-                    format!(
-                        "https://{}/ is served without security headers: {}",
-                        self.fqdn,
-                        absent.join("; ")
+                    crate::msg!(
+                        "verify-headers",
+                        fqdn = self.fqdn,
+                        absent = absent.join("; ")
                     ),
                 )
-                .help("serve the site with the configuration `laman domains nginx` writes (it sets Content-Security-Policy, Strict-Transport-Security and X-Content-Type-Options)"),
+                .help(crate::msg!("verify-headers-help")),
             );
         }
     }
@@ -239,9 +249,9 @@ impl SiteCheck<'_> {
             report.push(
                 self.finding(
                     Code::VerifyUnexpected,
-                    format!("{url} answers 200 but is not in the manifest"),
+                    crate::msg!("verify-unexpected", url = url.as_str()),
                 )
-                .help("a file was added on the server that laman did not build: remove it and find out how it got there"),
+                .help(crate::msg!("verify-unexpected-help")),
             );
             if let Some(body) = &answer.body {
                 self.spam_in(&url, &String::from_utf8_lossy(body), report);

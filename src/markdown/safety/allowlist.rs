@@ -187,7 +187,9 @@ pub(super) const RESERVED_CLASSES: &[&str] = &[
 pub(super) const NAME_MAX: usize = 64;
 
 /// What attribute syntax and raw HTML may use as an id or a class, for help texts.
-pub const NAME_RULE: &str = "ids and classes are letters, digits, `-` and `_` (at most 64), and not one the theme uses itself (such as konten, lewati, kepala, kaki, menu, or an id starting with standar-, dip- or katalog-)";
+pub fn name_rule() -> String {
+    crate::msg!("markdown-name-rule")
+}
 
 /// Elements that never hold others (so never add to the nesting depth).
 pub(super) const VOID_ELEMENTS: &[&str] = &[

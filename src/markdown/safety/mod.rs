@@ -19,7 +19,7 @@ mod allowlist;
 mod problem;
 mod rules;
 
-pub use allowlist::{is_theme_id, NAME_RULE, RESERVED_IDS, RESERVED_ID_PREFIXES};
+pub use allowlist::{is_theme_id, name_rule, RESERVED_IDS, RESERVED_ID_PREFIXES};
 pub use problem::Problem;
 pub use rules::{class_allowed, id_allowed, is_script_url, shown, url_allowed};
 

@@ -3,10 +3,11 @@
 //!
 //! Words only; it must not decide what is a problem (that is [`super::rules`]).
 
-use super::allowlist::{DANGEROUS, NAME_RULE};
+use super::allowlist::{name_rule, DANGEROUS};
 use super::rules::is_script_url;
 use crate::finding::Code;
 use crate::markdown::MAX_NESTING;
+use crate::msg;
 
 /// One thing wrong with a piece of raw HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,37 +33,17 @@ pub enum Problem {
 }
 
 impl Problem {
-    pub fn code_and_help(&self) -> (Code, &'static str) {
+    pub fn code_and_help(&self) -> (Code, String) {
         let help = match self {
-            Problem::MissingAlt => {
-                return (
-                    Code::ContentImageAlt,
-                    "add alt=\"...\" saying what the image shows",
-                )
-            }
-            Problem::TooDeep => {
-                return (
-                    Code::ContentLimit,
-                    "flatten the HTML: no page needs elements nested this deep",
-                )
-            }
-            Problem::IframeHost(_) => {
-                "embed only from hosts listed in [embeds] iframe_hosts of the site's _site.toml"
-            }
-            Problem::Address(..) => {
-                "link only to http(s), mailto: or tel: addresses, or to files of the site"
-            }
-            Problem::Attribute(..) => {
-                "allowed are id, class, title, lang, dir, role and aria-label on any element, and the attributes docs/content.md lists for a, img, table cells and a few more; write it in markdown instead"
-            }
-            Problem::Style(..) => {
-                "content may not style itself; align table columns with markdown (|:---|---:|)"
-            }
-            Problem::Name(..) => NAME_RULE,
-            Problem::Unclosed(_) => "close it (`>` for a tag, `-->` for a comment)",
-            Problem::Element(_) | Problem::Handler(..) => {
-                "remove it: content may not carry scripts, embeds, forms or page metadata; write it in markdown instead"
-            }
+            Problem::MissingAlt => return (Code::ContentImageAlt, msg!("html-alt-help")),
+            Problem::TooDeep => return (Code::ContentLimit, msg!("html-too-deep-help")),
+            Problem::IframeHost(_) => msg!("html-iframe-help"),
+            Problem::Address(..) => msg!("link-allowed-help"),
+            Problem::Attribute(..) => msg!("html-attribute-help"),
+            Problem::Style(..) => msg!("html-style-help"),
+            Problem::Name(..) => name_rule(),
+            Problem::Unclosed(_) => msg!("html-unclosed-help"),
+            Problem::Element(_) | Problem::Handler(..) => msg!("html-element-help"),
         };
         (Code::ContentHtmlUnsafe, help)
     }
@@ -70,38 +51,35 @@ impl Problem {
     pub fn message(&self) -> String {
         match self {
             Problem::Element(tag) if DANGEROUS.contains(&tag.as_str()) => {
-                format!("raw HTML `<{tag}>` is not allowed in content")
+                msg!("html-element-dangerous", tag = tag.as_str())
             }
-            Problem::Element(tag) => {
-                format!("raw HTML `<{tag}>` is not allowed in content and would be removed")
+            Problem::Element(tag) => msg!("html-element", tag = tag.as_str()),
+            Problem::Handler(tag, attr) => {
+                msg!("html-handler", tag = tag.as_str(), attr = attr.as_str())
             }
-            Problem::Handler(tag, attr) => format!(
-                "raw HTML `<{tag} {attr}=...>`: event handlers run scripts and are not allowed"
-            ),
-            Problem::Attribute(tag, attr) => format!(
-                "raw HTML `<{tag} {attr}=...>`: the attribute `{attr}` is not allowed here and would be removed"
-            ),
+            Problem::Attribute(tag, attr) => {
+                msg!("html-attribute", tag = tag.as_str(), attr = attr.as_str())
+            }
             Problem::Address(tag, url) if is_script_url(url) => {
-                format!("raw HTML `<{tag}>` points at `{url}`, which can run code")
+                msg!(
+                    "html-address-script",
+                    tag = tag.as_str(),
+                    url = url.as_str()
+                )
             }
-            Problem::Address(tag, url) => format!(
-                "raw HTML `<{tag}>` points at `{url}`, an address that is not allowed and would be removed"
-            ),
-            Problem::Style(tag, style) => format!(
-                "raw HTML `<{tag} style=\"{style}\">`: styles are not allowed in content"
-            ),
-            Problem::Name(attr, value) => format!("the {attr} `{value}` is not allowed"),
-            Problem::IframeHost(src) => {
-                format!("an iframe from `{src}` is not allowed for this site")
+            Problem::Address(tag, url) => {
+                msg!("html-address", tag = tag.as_str(), url = url.as_str())
             }
-            Problem::Unclosed(what) => format!(
-                "raw HTML `{what}` is not closed, so it would swallow what follows it"
-            ),
-            Problem::MissingAlt => "an <img> has no alt text".to_string(),
-            Problem::TooDeep => format!(
-                "raw HTML nests elements more than {} deep",
-                MAX_NESTING
-            ),
+            Problem::Style(tag, style) => {
+                msg!("html-style", tag = tag.as_str(), style = style.as_str())
+            }
+            Problem::Name(attr, value) => {
+                msg!("html-name", attr = attr.as_str(), value = value.as_str())
+            }
+            Problem::IframeHost(src) => msg!("html-iframe", src = src.as_str()),
+            Problem::Unclosed(what) => msg!("html-unclosed", what = what.as_str()),
+            Problem::MissingAlt => msg!("html-alt"),
+            Problem::TooDeep => msg!("html-too-deep", max = MAX_NESTING),
         }
     }
 }

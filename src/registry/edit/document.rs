@@ -66,7 +66,7 @@ fn entry(doc: &mut DocumentMut, existing: Option<usize>) -> Result<&mut Table, F
     let Some(Item::ArrayOfTables(entries)) = doc.get_mut("subdomain") else {
         return Err(Finding::new(
             Code::RegistryParse,
-            "`subdomain` must be an array of tables ([[subdomain]])",
+            crate::msg!("edit-subdomain-array"),
         ));
     };
     let index = match existing {
@@ -115,7 +115,11 @@ impl Change<'_> {
         // A new request starts a new use: the old approval stays in history only.
         entry.remove("decree");
         self.history.insert("date", toml_date(self.today));
-        Ok(format!("requested `{label}` for {owner}"))
+        Ok(crate::msg!(
+            "edit-done-requested",
+            label = label,
+            owner = owner
+        ))
     }
 
     fn approve(
@@ -127,7 +131,7 @@ impl Change<'_> {
         aaaa: &[String],
         cname: Option<&str>,
     ) -> Result<String, Finding> {
-        valid("decree number", decree_problem(decree))?;
+        valid("decree", decree_problem(decree))?;
         let date = parse_date(date)?;
         addresses(a, aaaa)?;
         set(self.entry, "status", "approved");
@@ -140,7 +144,12 @@ impl Change<'_> {
         }
         self.history.insert("date", toml_date(date));
         self.history.insert("decree", Value::from(decree));
-        Ok(format!("approved `{label}` by decree {decree} of {date}"))
+        Ok(crate::msg!(
+            "edit-done-approved",
+            label = label,
+            decree = decree,
+            date = date.to_string()
+        ))
     }
 
     fn suspend_or_reject(
@@ -154,7 +163,11 @@ impl Change<'_> {
         set(self.entry, "status", status);
         self.history.insert("date", toml_date(self.today));
         self.history.insert("reason", Value::from(reason));
-        Ok(format!("{status} `{label}`"))
+        Ok(crate::msg!(
+            "edit-done-status",
+            status = status,
+            label = label
+        ))
     }
 
     fn revoke(
@@ -164,14 +177,19 @@ impl Change<'_> {
         date: &str,
         reason: &str,
     ) -> Result<String, Finding> {
-        valid("decree number", decree_problem(decree))?;
+        valid("decree", decree_problem(decree))?;
         valid("reason", text_problem(reason, TEXT_MAX))?;
         let date = parse_date(date)?;
         set(self.entry, "status", "revoked");
         self.history.insert("date", toml_date(date));
         self.history.insert("decree", Value::from(decree));
         self.history.insert("reason", Value::from(reason));
-        Ok(format!("revoked `{label}` by decree {decree} of {date}"))
+        Ok(crate::msg!(
+            "edit-done-revoked",
+            label = label,
+            decree = decree,
+            date = date.to_string()
+        ))
     }
 }
 
@@ -181,7 +199,7 @@ fn addresses(a: &[String], aaaa: &[String]) -> Result<(), Finding> {
         ip.parse::<std::net::Ipv4Addr>().map_err(|_| {
             Finding::new(
                 Code::RegistryEditValue,
-                format!("--a `{ip}` is not an IPv4 address"),
+                crate::msg!("edit-not-ipv4", ip = ip.as_str()),
             )
         })?;
     }
@@ -189,7 +207,7 @@ fn addresses(a: &[String], aaaa: &[String]) -> Result<(), Finding> {
         ip.parse::<std::net::Ipv6Addr>().map_err(|_| {
             Finding::new(
                 Code::RegistryEditValue,
-                format!("--aaaa `{ip}` is not an IPv6 address"),
+                crate::msg!("edit-not-ipv6", ip = ip.as_str()),
             )
         })?;
     }
@@ -236,8 +254,11 @@ fn in_reading_order(history: &InlineTable, action: Status) -> InlineTable {
 
 fn parse_date(text: &str) -> Result<Date, Finding> {
     text.parse::<Date>().map_err(|_| {
-        Finding::new(Code::RegistryEditValue, format!("`{text}` is not a date"))
-            .help("write the decree date as YYYY-MM-DD, for example 2026-11-25")
+        Finding::new(
+            Code::RegistryEditValue,
+            crate::msg!("edit-not-date", text = text),
+        )
+        .help(crate::msg!("edit-not-date-help"))
     })
 }
 
@@ -258,9 +279,11 @@ fn toml_date(date: Date) -> Value {
 fn valid(what: &str, problem: Option<String>) -> Result<(), Finding> {
     match problem {
         None => Ok(()),
-        Some(why) => Err(
-            Finding::new(Code::RegistryEditValue, format!("the {what} {why}")).help(grammar::HELP),
-        ),
+        Some(why) => Err(Finding::new(
+            Code::RegistryEditValue,
+            crate::msg!("edit-value", what = what, why = why),
+        )
+        .help(grammar::help())),
     }
 }
 

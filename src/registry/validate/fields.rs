@@ -8,6 +8,7 @@
 use super::names::label_problem;
 use super::Validator;
 use crate::finding::{Code, Finding};
+use crate::msg;
 use crate::registry::grammar::{
     self, decree_problem, email_problem, shown, text_problem, NAME_MAX, TEXT_MAX,
 };
@@ -23,7 +24,7 @@ impl Validator<'_> {
             ("[portal] title", &reg.portal.title, reg.lines.title),
         ] {
             if let Some(why) = text_problem(value, NAME_MAX) {
-                self.push_global(field_invalid(what, value, &why).line(line));
+                self.push_global(field_invalid(what.to_string(), value, &why).line(line));
             }
         }
     }
@@ -37,23 +38,23 @@ impl Validator<'_> {
             if let Err(e) = key.parse::<crate::integrity::sign::PublicKey>() {
                 found.push(
                     Finding::new(Code::RegistryFieldInvalid, format!("[integrity] {e}"))
-                        .help("run `laman keygen FILE` and copy the line it prints into [integrity] public_key"),
+                        .help(msg!("registry-key-help")),
                 );
             }
         }
         for term in &settings.spam_terms {
             if let Some(why) = text_problem(term, NAME_MAX)
-                .or_else(|| term.trim().is_empty().then(|| "is empty".to_string()))
+                .or_else(|| term.trim().is_empty().then(|| msg!("grammar-empty")))
             {
-                found.push(field_invalid("[integrity] spam_terms entry", term, &why));
+                found.push(field_invalid(msg!("field-spam-term"), term, &why));
             }
         }
         for host in &settings.link_hosts {
             let bare = host.strip_prefix("*.").unwrap_or(host);
             if let Some(why) = super::hostname_problem(bare) {
                 found.push(
-                    field_invalid("[integrity] link_hosts entry", host, &why)
-                        .help("write a host name (`bps.go.id`) or `*.` and a domain (`*.ac.id`)"),
+                    field_invalid(msg!("field-link-host"), host, &why)
+                        .help(msg!("field-link-host-help")),
                 );
             }
         }
@@ -65,18 +66,18 @@ impl Validator<'_> {
     /// The grammar of an entry's free text, decree numbers and contact.
     pub(super) fn entry_fields(&mut self, sub: &Subdomain) {
         let mut found = Vec::new();
-        let mut text = |what: &str, value: &str, max: usize, line: usize| {
+        let mut text = |what: String, value: &str, max: usize, line: usize| {
             if let Some(why) = text_problem(value, max) {
                 found.push(field_invalid(what, value, &why).line(line));
             }
         };
-        text("owner", &sub.owner, NAME_MAX, sub.lines.owner);
+        text("owner".into(), &sub.owner, NAME_MAX, sub.lines.owner);
         if let Some(purpose) = &sub.purpose {
-            text("purpose", purpose, TEXT_MAX, sub.lines.purpose);
+            text("purpose".into(), purpose, TEXT_MAX, sub.lines.purpose);
         }
         for h in &sub.history {
             if let Some(reason) = &h.reason {
-                text("history reason", reason, TEXT_MAX, h.line);
+                text(msg!("field-history-reason"), reason, TEXT_MAX, h.line);
             }
         }
         let decrees = sub
@@ -92,24 +93,27 @@ impl Validator<'_> {
             // An empty number is `registry.decree.missing`.
             if let Some(why) = decree_problem(number).filter(|_| !number.trim().is_empty()) {
                 found.push(
-                    field_invalid("decree number", number, &why)
+                    field_invalid(msg!("field-decree-number"), number, &why)
                         .line(line)
-                        .help("write the number as it stands on the decree, for example 555/031/KPTS/DISKOMINFO/2026"),
+                        .help(msg!("field-decree-number-help")),
                 );
             }
         }
         if let Some(why) = email_problem(&sub.contact) {
             found.push(
-                field_invalid("contact", &sub.contact, &why)
+                field_invalid("contact".into(), &sub.contact, &why)
                     .line(sub.lines.contact)
-                    .help(format!(
-                        "write one official address, for example {}@{}",
-                        if label_problem(&sub.label, "x").is_none() {
-                            sub.label.as_str()
-                        } else {
-                            "humas"
-                        },
-                        self.reg.regency.domain
+                    .help(msg!(
+                        "field-contact-help",
+                        example = format!(
+                            "{}@{}",
+                            if label_problem(&sub.label, "x").is_none() {
+                                sub.label.as_str()
+                            } else {
+                                "humas"
+                            },
+                            self.reg.regency.domain
+                        )
                     )),
             );
         }
@@ -131,11 +135,16 @@ impl Validator<'_> {
             self.push(
                 Finding::new(
                     Code::RegistryContactDomain,
-                    format!("contact `{}` is not an address on {domain}", sub.contact),
+                    msg!(
+                        "registry-contact-domain",
+                        contact = sub.contact.as_str(),
+                        domain = domain.as_str()
+                    ),
                 )
                 .line(sub.lines.contact)
-                .help(format!(
-                    "OPDs use the regency's official e-mail: name@{domain}"
+                .help(msg!(
+                    "registry-contact-domain-help",
+                    domain = domain.as_str()
                 )),
                 sub,
             );
@@ -144,10 +153,15 @@ impl Validator<'_> {
 }
 
 /// A `registry.field.invalid` finding; the value is shown escaped.
-fn field_invalid(what: &str, value: &str, why: &str) -> Finding {
+fn field_invalid(what: String, value: &str, why: &str) -> Finding {
     Finding::new(
         Code::RegistryFieldInvalid,
-        format!("{what} `{}` {why}", shown(value)),
+        msg!(
+            "field-invalid",
+            what = what,
+            value = shown(value),
+            why = why
+        ),
     )
-    .help(grammar::HELP)
+    .help(grammar::help())
 }

@@ -7,6 +7,7 @@
 use super::names::{hostname_problem, in_zone};
 use super::Validator;
 use crate::finding::{Code, Finding};
+use crate::msg;
 use crate::registry::grammar::shown;
 use crate::registry::Registry;
 use ipnet::{Ipv4Net, Ipv6Net};
@@ -54,10 +55,7 @@ impl Validator<'_> {
             self.push_global(
                 Finding::new(
                     Code::RegistryHostingInvalid,
-                    format!(
-                        "the regency domain `{}` is not a domain name",
-                        shown(domain)
-                    ),
+                    msg!("regency-domain", domain = shown(domain)),
                 )
                 .line(line),
             );
@@ -69,9 +67,12 @@ impl Validator<'_> {
             .any(|k| name.len() > k.len() && name.ends_with(k) && !name.contains('.'));
         if !form {
             self.push_global(
-                Finding::new(Code::RegistryDomainForm, format!("`{domain}` is not of the go.id form of a regional government"))
-                    .line(line)
-                    .help("regency domains are <name>kab.go.id, <name>kota.go.id or <name>prov.go.id; check for a typo"),
+                Finding::new(
+                    Code::RegistryDomainForm,
+                    msg!("regency-domain-form", domain = domain.as_str()),
+                )
+                .line(line)
+                .help(msg!("regency-domain-form-help")),
             );
         }
     }
@@ -106,10 +107,10 @@ impl Validator<'_> {
         parses: fn(&str) -> bool,
     ) {
         for r in ranges.iter().filter(|r| !parses(r)) {
-            let message = format!("hosting range `{}` is not an {family} range", shown(r));
+            let message = msg!("hosting-range", range = shown(r), family = family);
             let f = self
                 .hosting_invalid(message)
-                .help(format!("write ranges as {example}"));
+                .help(msg!("hosting-range-help", example = example));
             self.push_global(f);
         }
     }
@@ -120,7 +121,7 @@ impl Validator<'_> {
         let domain = &self.reg.regency.domain;
         for ns in &h.nameservers {
             if let Some(why) = hostname_problem(ns) {
-                let f = self.hosting_invalid(format!("nameserver `{}`: {why}", shown(ns)));
+                let f = self.hosting_invalid(msg!("hosting-nameserver", ns = shown(ns), why = why));
                 self.push_global(f);
             } else if in_zone(ns, domain)
                 && h.glue
@@ -128,9 +129,16 @@ impl Validator<'_> {
                     .is_none_or(|a| a.is_empty())
             {
                 self.push_global(
-                    Finding::new(Code::RegistryNameserverGlue, format!("nameserver `{ns}` lies inside {domain} but has no address"))
-                        .line(self.reg.lines.hosting)
-                        .help(format!("add its addresses: glue = {{ \"{ns}\" = [\"203.0.113.2\"] }} under [hosting]; the zone needs them")),
+                    Finding::new(
+                        Code::RegistryNameserverGlue,
+                        msg!(
+                            "hosting-glue-missing",
+                            ns = ns.as_str(),
+                            domain = domain.as_str()
+                        ),
+                    )
+                    .line(self.reg.lines.hosting)
+                    .help(msg!("hosting-glue-missing-help", ns = ns.as_str())),
                 );
             }
         }
@@ -144,8 +152,12 @@ impl Validator<'_> {
                 .unwrap_or(allowed);
             if let Some(why) = hostname_problem(name) {
                 let f = self
-                    .hosting_invalid(format!("cname_allow `{}`: {why}", shown(allowed)))
-                    .help("list host names (cdn.example.net) or suffixes (*.example.net)");
+                    .hosting_invalid(msg!(
+                        "hosting-cname-allow",
+                        name = shown(allowed),
+                        why = why
+                    ))
+                    .help(msg!("hosting-cname-allow-help"));
                 self.push_global(f);
             }
         }
@@ -154,17 +166,17 @@ impl Validator<'_> {
     fn glue(&mut self) {
         for (ns, addrs) in &self.reg.hosting.glue {
             if let Some(why) = hostname_problem(ns) {
-                let f = self.hosting_invalid(format!("glue name `{}`: {why}", shown(ns)));
+                let f = self.hosting_invalid(msg!("hosting-glue-name", ns = shown(ns), why = why));
                 self.push_global(f);
             }
             for a in addrs
                 .iter()
                 .filter(|a| a.parse::<std::net::IpAddr>().is_err())
             {
-                let f = self.hosting_invalid(format!(
-                    "glue address `{}` of `{}` is not an IP address",
-                    shown(a),
-                    shown(ns)
+                let f = self.hosting_invalid(msg!(
+                    "hosting-glue-address",
+                    address = shown(a),
+                    ns = shown(ns)
                 ));
                 self.push_global(f);
             }

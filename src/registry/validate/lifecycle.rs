@@ -7,6 +7,7 @@
 
 use super::Validator;
 use crate::finding::{Code, Finding};
+use crate::msg;
 use crate::registry::{Kind, Status, Subdomain};
 use jiff::civil::Date;
 
@@ -38,14 +39,15 @@ pub fn transition_allowed(from: Option<Status>, to: Status) -> bool {
 
 /// The allowed steps, for people: "allowed: requested → approved or rejected; ...".
 pub fn transitions_help() -> String {
+    let or = format!(" {} ", msg!("word-or"));
     let steps: Vec<String> = TRANSITIONS
         .iter()
         .filter_map(|(from, tos)| {
             let names: Vec<&str> = tos.iter().map(|t| t.as_str()).collect();
-            from.map(|f| format!("{} → {}", f.as_str(), names.join(" or ")))
+            from.map(|f| format!("{} → {}", f.as_str(), names.join(&or)))
         })
         .collect();
-    format!("allowed: {}", steps.join("; "))
+    msg!("transitions-help", steps = steps.join("; "))
 }
 
 impl Validator<'_> {
@@ -58,25 +60,50 @@ impl Validator<'_> {
         );
         match &sub.decree {
             None if was_approved => self.push(
-                Finding::new(Code::RegistryDecreeMissing, format!("`{}` is {} but has no decree", sub.label, sub.status.as_str()))
-                    .line(sub.line)
-                    .help("add decree = { number = \"...\", date = YYYY-MM-DD }: the use of a subdomain is fixed by a decree"),
+                Finding::new(
+                    Code::RegistryDecreeMissing,
+                    msg!(
+                        "decree-missing",
+                        label = sub.label.as_str(),
+                        status = sub.status.word()
+                    ),
+                )
+                .line(sub.line)
+                .help(msg!("decree-missing-help")),
                 sub,
             ),
             Some(d) if d.number.trim().is_empty() => self.push(
-                Finding::new(Code::RegistryDecreeMissing, format!("the decree of `{}` has no number", sub.label)).line(sub.lines.decree),
+                Finding::new(
+                    Code::RegistryDecreeMissing,
+                    msg!("decree-no-number", label = sub.label.as_str()),
+                )
+                .line(sub.lines.decree),
                 sub,
             ),
             Some(d) if d.date > today => self.push(
-                Finding::new(Code::RegistryDecreeDate, format!("the decree of `{}` is dated {}, in the future", sub.label, d.date))
-                    .line(sub.lines.decree)
-                    .help("a subdomain is approved only once its decree is signed; check the date"),
+                Finding::new(
+                    Code::RegistryDecreeDate,
+                    msg!(
+                        "decree-future",
+                        label = sub.label.as_str(),
+                        date = d.date.to_string()
+                    ),
+                )
+                .line(sub.lines.decree)
+                .help(msg!("decree-future-help")),
                 sub,
             ),
             Some(d) if sub.requested.is_some_and(|r| d.date < r) => self.push(
-                Finding::new(Code::RegistryDecreeDate, format!("the decree of `{}` ({}) is dated before its request", sub.label, d.date))
-                    .line(sub.lines.decree)
-                    .help("check the decree date and the `requested` date"),
+                Finding::new(
+                    Code::RegistryDecreeDate,
+                    msg!(
+                        "decree-before-request",
+                        label = sub.label.as_str(),
+                        date = d.date.to_string()
+                    ),
+                )
+                .line(sub.lines.decree)
+                .help(msg!("decree-before-request-help")),
                 sub,
             ),
             _ => {}
@@ -98,10 +125,15 @@ impl Validator<'_> {
             self.push(
                 Finding::new(
                     Code::RegistryHistoryMismatch,
-                    format!("`{}` is {} but its history ends with {}", sub.label, sub.status.as_str(), last.action.as_str()),
+                    msg!(
+                        "history-mismatch",
+                        label = sub.label.as_str(),
+                        status = sub.status.word(),
+                        last = last.action.word()
+                    ),
                 )
                 .line(sub.lines.history)
-                .help("use `laman domains ...` to change a status: it updates both; or fix the status by hand"),
+                .help(msg!("history-mismatch-help")),
                 sub,
             );
         }
@@ -115,8 +147,16 @@ impl Validator<'_> {
             {
                 if *n != decree.number {
                     self.push(
-                        Finding::new(Code::RegistryHistoryMismatch, format!("the decree of `{}` is {} but its last approval in history cites {n}", sub.label, decree.number))
-                            .line(sub.lines.history),
+                        Finding::new(
+                            Code::RegistryHistoryMismatch,
+                            msg!(
+                                "history-decree",
+                                label = sub.label.as_str(),
+                                decree = decree.number.as_str(),
+                                cited = n.as_str()
+                            ),
+                        )
+                        .line(sub.lines.history),
                         sub,
                     );
                 }
@@ -130,14 +170,15 @@ impl Validator<'_> {
         let mut previous: Option<(Status, Date)> = None;
         for h in &sub.history {
             if previous.is_some() && !transition_allowed(previous.map(|p| p.0), h.action) {
-                let from = previous.map_or("nothing", |p| p.0.as_str());
+                let from = previous.map_or_else(|| msg!("history-nothing"), |p| p.0.word());
                 self.push(
                     Finding::new(
                         Code::RegistryHistoryTransition,
-                        format!(
-                            "`{}` goes from {from} to {} in its history",
-                            sub.label,
-                            h.action.as_str()
+                        msg!(
+                            "history-transition",
+                            label = sub.label.as_str(),
+                            from = from,
+                            to = h.action.word()
                         ),
                     )
                     .line(sub.lines.history)
@@ -149,9 +190,10 @@ impl Validator<'_> {
                 self.push(
                     Finding::new(
                         Code::RegistryHistoryTransition,
-                        format!(
-                            "the history of `{}` goes back in time on {}",
-                            sub.label, h.date
+                        msg!(
+                            "history-backwards",
+                            label = sub.label.as_str(),
+                            date = h.date.to_string()
                         ),
                     )
                     .line(sub.lines.history),
@@ -162,9 +204,17 @@ impl Validator<'_> {
                 && h.decree.as_deref().is_none_or(|d| d.trim().is_empty())
             {
                 self.push(
-                    Finding::new(Code::RegistryDecreeMissing, format!("the {} of `{}` on {} cites no decree", h.action.as_str(), sub.label, h.date))
-                        .line(sub.lines.history)
-                        .help("approvals and revocations are made by decree: add decree = \"...\" to the history entry"),
+                    Finding::new(
+                        Code::RegistryDecreeMissing,
+                        msg!(
+                            "history-no-decree",
+                            action = h.action.as_str(),
+                            label = sub.label.as_str(),
+                            date = h.date.to_string()
+                        ),
+                    )
+                    .line(sub.lines.history)
+                    .help(msg!("history-no-decree-help")),
                     sub,
                 );
             }
@@ -176,9 +226,15 @@ impl Validator<'_> {
     pub(super) fn content(&mut self, sub: &Subdomain, has_content: &dyn Fn(&str) -> bool) {
         if sub.status == Status::Approved && sub.kind == Kind::Site && !has_content(&sub.label) {
             self.push(
-                Finding::new(Code::RegistryContentMissing, format!("`{}` is an approved site but content/{} does not exist", sub.label, sub.label))
-                    .line(sub.line)
-                    .help(format!("create content/{}/_index.md, or register it as kind = \"service\" if it is not built by laman", sub.label)),
+                Finding::new(
+                    Code::RegistryContentMissing,
+                    msg!("registry-content-missing", label = sub.label.as_str()),
+                )
+                .line(sub.line)
+                .help(msg!(
+                    "registry-content-missing-help",
+                    label = sub.label.as_str()
+                )),
                 sub,
             );
         }
@@ -190,10 +246,14 @@ impl Validator<'_> {
             self.push(
                 Finding::new(
                     Code::RegistryReviewOverdue,
-                    format!("the review of `{}` was due on {review}", sub.label),
+                    msg!(
+                        "review-overdue",
+                        label = sub.label.as_str(),
+                        date = review.to_string()
+                    ),
                 )
                 .line(sub.lines.review)
-                .help("review the subdomain's use and set a new `review` date"),
+                .help(msg!("review-overdue-help")),
                 sub,
             );
         }

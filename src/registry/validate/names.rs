@@ -7,6 +7,7 @@
 
 use super::Validator;
 use crate::finding::{Code, Finding};
+use crate::msg;
 use crate::registry::grammar::shown;
 use crate::registry::{Status, Subdomain};
 use std::collections::BTreeMap;
@@ -46,27 +47,40 @@ impl Validator<'_> {
         let label = &sub.label;
         if let Some(why) = label_problem(label, &self.reg.regency.domain) {
             self.push(
-                Finding::new(Code::RegistryLabelSyntax, format!("label `{}`: {why}", shown(label)))
-                    .line(line)
-                    .help("labels are lowercase letters, digits and hyphens, at most 63 characters, not starting or ending with a hyphen"),
+                Finding::new(
+                    Code::RegistryLabelSyntax,
+                    msg!("label-syntax", label = shown(label), why = why),
+                )
+                .line(line)
+                .help(msg!("label-syntax-help")),
                 sub,
             );
         }
         let first = label.split('.').next().unwrap_or("").to_ascii_lowercase();
         if first.starts_with('_') || RESERVED.contains(&first.as_str()) {
             self.push(
-                Finding::new(Code::RegistryLabelReserved, format!("label `{label}` is reserved"))
-                    .line(line)
-                    .help("www, mail, ns1 and the like belong to the infrastructure, `portal` names the apex, and `_` labels are for service records; choose another label"),
+                Finding::new(
+                    Code::RegistryLabelReserved,
+                    msg!("label-reserved", label = label.as_str()),
+                )
+                .line(line)
+                .help(msg!("label-reserved-help")),
                 sub,
             );
         }
         let key = label.to_ascii_lowercase();
         if let Some(first_line) = seen.get(&key) {
             self.push(
-                Finding::new(Code::RegistryLabelDuplicate, format!("label `{label}` is registered twice (first on line {first_line})"))
-                    .line(line)
-                    .help("keep one entry per label; a label returns to use through a new request on the same entry"),
+                Finding::new(
+                    Code::RegistryLabelDuplicate,
+                    msg!(
+                        "label-duplicate",
+                        label = label.as_str(),
+                        first = first_line.to_string()
+                    ),
+                )
+                .line(line)
+                .help(msg!("label-duplicate-help")),
                 sub,
             );
         } else {
@@ -79,21 +93,28 @@ impl Validator<'_> {
                 .iter()
                 .find(|s| s.label.eq_ignore_ascii_case(parent));
             let why = match holder {
-                None => Some(format!("its parent `{parent}` is not registered")),
-                Some(p) if p.status != Status::Approved => {
-                    Some(format!("its parent `{parent}` is {}", p.status.as_str()))
-                }
-                Some(p) if p.owner != sub.owner => Some(format!(
-                    "its parent `{parent}` is held by {}, not by {}",
-                    p.owner, sub.owner
+                None => Some(msg!("label-parent-unregistered", parent = parent)),
+                Some(p) if p.status != Status::Approved => Some(msg!(
+                    "label-parent-status",
+                    parent = parent,
+                    status = p.status.as_str()
+                )),
+                Some(p) if p.owner != sub.owner => Some(msg!(
+                    "label-parent-owner",
+                    parent = parent,
+                    holder = p.owner.as_str(),
+                    owner = sub.owner.as_str()
                 )),
                 _ => None,
             };
             if let Some(why) = why {
                 self.push(
-                    Finding::new(Code::RegistryLabelNested, format!("nested label `{label}`: {why}"))
-                        .line(line)
-                        .help("a name under another subdomain may only be held by the OPD that holds that subdomain, while it is approved"),
+                    Finding::new(
+                        Code::RegistryLabelNested,
+                        msg!("label-nested", label = label.as_str(), why = why),
+                    )
+                    .line(line)
+                    .help(msg!("label-nested-help")),
                     sub,
                 );
             }
@@ -127,7 +148,7 @@ pub fn allowed_external(target: &str, allow: &[String]) -> bool {
 pub fn hostname_problem(name: &str) -> Option<String> {
     let name = name.strip_suffix('.').unwrap_or(name);
     if name.is_empty() || name.len() > 253 {
-        return Some("a host name has 1 to 253 characters".into());
+        return Some(msg!("host-length"));
     }
     name.split('.')
         .find_map(|part| part_problem(part, true).map(|why| format!("`{}` {why}", shown(part))))
@@ -136,9 +157,9 @@ pub fn hostname_problem(name: &str) -> Option<String> {
 /// Why a registry label (possibly nested, `a.dinkes`) is not valid, if it is not.
 pub fn label_problem(label: &str, domain: &str) -> Option<String> {
     if label.len() + 1 + domain.len() > 253 {
-        return Some(format!(
-            "`{}` is longer than 253 characters",
-            shown(&format!("{label}.{domain}"))
+        return Some(msg!(
+            "label-too-long",
+            name = shown(&format!("{label}.{domain}"))
         ));
     }
     label.split('.').find_map(|part| {
@@ -154,31 +175,28 @@ pub fn label_problem(label: &str, domain: &str) -> Option<String> {
 
 fn part_problem(part: &str, allow_upper: bool) -> Option<String> {
     if part.is_empty() {
-        return Some("is empty".into());
+        return Some(msg!("grammar-empty"));
     }
     if part.len() > 63 {
-        return Some(format!("has {} characters; at most 63", part.len()));
+        return Some(msg!("grammar-too-long", count = part.len(), max = 63));
     }
     if !allow_upper && part.chars().any(|c| c.is_ascii_uppercase()) {
-        return Some("must be lowercase".into());
+        return Some(msg!("grammar-host-lowercase"));
     }
     if let Some(c) = part
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
     {
-        return Some(format!(
-            "contains `{}`; only letters, digits and hyphens are allowed",
-            c.escape_debug()
-        ));
+        return Some(msg!("label-char", char = c.escape_debug().to_string()));
     }
     if part.starts_with('-') || part.ends_with('-') {
-        return Some("starts or ends with a hyphen".into());
+        return Some(msg!("label-hyphen"));
     }
     if part.get(2..4) == Some("--") {
         let lower = part.to_ascii_lowercase();
         let valid = lower.starts_with("xn--") && idna::domain_to_unicode(&lower).1.is_ok();
         if !valid {
-            return Some("has `--` in third and fourth place, which is kept for internationalised (xn--) names".into());
+            return Some(msg!("label-double-hyphen"));
         }
     }
     None

@@ -9,6 +9,7 @@ use super::hosting::Ranges;
 use super::names::{allowed_external, hostname_problem, in_zone, normalize_host};
 use super::Validator;
 use crate::finding::{Code, Finding};
+use crate::msg;
 use crate::registry::grammar::shown;
 use crate::registry::{Records, Status, Subdomain};
 use std::collections::{BTreeMap, HashSet};
@@ -24,9 +25,9 @@ impl Validator<'_> {
         let line = self.reg.lines.portal;
         if records.cname.is_some() {
             self.push_global(
-                Finding::new(Code::RegistryRecordCnameApex, "the portal (the zone apex) has a CNAME")
+                Finding::new(Code::RegistryRecordCnameApex, msg!("record-cname-apex"))
                     .line(line)
-                    .help("a CNAME cannot stand beside the SOA and NS records of the apex; give the portal A/AAAA records"),
+                    .help(msg!("record-cname-apex-help")),
             );
         }
         let mut found = Vec::new();
@@ -35,7 +36,7 @@ impl Validator<'_> {
             ranges,
             &self.reg.regency.domain,
             &self.reg.hosting.cname_allow,
-            "the portal",
+            &msg!("record-who-portal"),
             &mut found,
         );
         for f in found {
@@ -62,9 +63,9 @@ impl Validator<'_> {
             found.push(
                 Finding::new(
                     Code::RegistryRecordMissing,
-                    format!("`{}` is approved but has no records", sub.label),
+                    msg!("record-missing", label = sub.label.as_str()),
                 )
-                .help("add records = { A = [\"...\"] } with an address in the Dinas data center"),
+                .help(msg!("record-missing-help")),
             );
         }
         for f in found {
@@ -90,14 +91,19 @@ impl Validator<'_> {
                 let what = if next.label == sub.label {
                     "itself"
                 } else {
-                    "another CNAME"
+                    "other"
                 };
                 let f = Finding::new(
                     Code::RegistryRecordCnameChain,
-                    format!("`{}` is a CNAME to {target}, which is {what}", sub.label),
+                    msg!(
+                        "record-cname-chain",
+                        label = sub.label.as_str(),
+                        target = target.as_str(),
+                        what = what
+                    ),
                 )
                 .line(sub.lines.records)
-                .help("point the CNAME at the final name, or give the name A/AAAA records");
+                .help(msg!("record-cname-chain-help"));
                 self.push(f, sub);
             }
         }
@@ -128,13 +134,14 @@ impl Validator<'_> {
             if in_zone(&target, &domain) && !held.contains(&target) {
                 let f = Finding::new(
                     Code::RegistryRecordCnameDangling,
-                    format!(
-                        "`{}` is a CNAME to {target}, which the zone will not hold: it is not an approved name of the registry",
-                        sub.label
+                    msg!(
+                        "record-cname-dangling",
+                        label = sub.label.as_str(),
+                        target = target.as_str()
                     ),
                 )
                 .line(sub.lines.records)
-                .help("point the CNAME at an approved name (or give the entry A/AAAA records), or register the target first");
+                .help(msg!("record-cname-dangling-help"));
                 self.push(f, sub);
             }
         }
@@ -158,13 +165,15 @@ fn check_records(
         out.push(
             Finding::new(
                 Code::RegistryRecordTtl,
-                format!(
-                    "{who}: TTL {ttl} is outside {}..{} seconds",
-                    TTL_RANGE.start(),
-                    TTL_RANGE.end()
+                msg!(
+                    "record-ttl",
+                    who = who,
+                    ttl = ttl.to_string(),
+                    min = TTL_RANGE.start().to_string(),
+                    max = TTL_RANGE.end().to_string()
                 ),
             )
-            .help("use 300 to 3600 unless the Dinas has a reason"),
+            .help(msg!("record-ttl-help")),
         );
     }
 }
@@ -187,9 +196,12 @@ fn check_addresses(r: &Records, ranges: &Ranges, who: &str, out: &mut Vec<Findin
             let Some(ip) = parse(text) else {
                 out.push(Finding::new(
                     Code::RegistryRecordInvalid,
-                    format!(
-                        "{who}: {record} record `{}` is not an {family} address",
-                        shown(text)
+                    msg!(
+                        "record-invalid-address",
+                        who = who,
+                        record = record,
+                        value = shown(text),
+                        family = family
                     ),
                 ));
                 continue;
@@ -197,7 +209,12 @@ fn check_addresses(r: &Records, ranges: &Ranges, who: &str, out: &mut Vec<Findin
             if !seen.insert(ip) {
                 out.push(Finding::new(
                     Code::RegistryRecordDuplicate,
-                    format!("{who}: {record} record {ip} is listed twice"),
+                    msg!(
+                        "record-duplicate",
+                        who = who,
+                        record = record,
+                        ip = ip.to_string()
+                    ),
                 ));
             }
             let inside = match ip {
@@ -223,18 +240,34 @@ fn check_cname(
     if let Some(why) = hostname_problem(target) {
         out.push(Finding::new(
             Code::RegistryRecordInvalid,
-            format!("{who}: CNAME `{}`: {why}", shown(target)),
+            msg!(
+                "record-cname-invalid",
+                who = who,
+                target = shown(target),
+                why = why
+            ),
         ));
     } else if !in_zone(target, domain) && !allowed_external(target, cname_allow) {
         out.push(
-            Finding::new(Code::RegistryRecordCnameExternal, format!("{who}: CNAME to `{target}`, outside {domain}"))
-                .help("everything is hosted in the Dinas data center; an outside target must be listed in cname_allow by the Dinas"),
+            Finding::new(
+                Code::RegistryRecordCnameExternal,
+                msg!(
+                    "record-cname-external",
+                    who = who,
+                    target = target,
+                    domain = domain
+                ),
+            )
+            .help(msg!("record-cname-external-help")),
         );
     }
     if !r.a.is_empty() || !r.aaaa.is_empty() {
         out.push(
-            Finding::new(Code::RegistryRecordCnameConflict, format!("{who}: a CNAME stands beside A/AAAA records"))
-                .help("a name with a CNAME can have no other records: keep either the CNAME or the addresses"),
+            Finding::new(
+                Code::RegistryRecordCnameConflict,
+                msg!("record-cname-conflict", who = who),
+            )
+            .help(msg!("record-cname-conflict-help")),
         );
     }
 }
@@ -242,9 +275,7 @@ fn check_cname(
 fn outside(who: &str, ip: &str, family: &str) -> Finding {
     Finding::new(
         Code::RegistryRecordOutsideDatacenter,
-        format!("{who}: {ip} is outside the Dinas data center"),
+        msg!("record-outside", who = who, ip = ip),
     )
-    .help(format!(
-        "use an address inside [hosting] {family}: every subdomain is hosted by the Dinas"
-    ))
+    .help(msg!("record-outside-help", family = family))
 }
