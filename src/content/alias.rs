@@ -13,6 +13,7 @@
 
 use super::SiteContent;
 use crate::finding::{Code, Finding};
+use crate::msg;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -41,22 +42,19 @@ impl Alias {
     /// Reads an alias as written in front matter, or says why it is not one.
     pub fn parse(text: &str) -> Result<Alias, String> {
         if text.len() > MAX_LEN {
-            return Err(format!("is longer than {MAX_LEN} bytes"));
+            return Err(msg!("alias-why-long", max = MAX_LEN));
         }
         if let Some(c) = text.chars().find(|c| c.is_control() || c.is_whitespace()) {
-            return Err(format!(
-                "holds U+{:04X} (a space or control character)",
-                c as u32
+            return Err(msg!(
+                "alias-why-space",
+                code = format!("U+{:04X}", c as u32)
             ));
         }
         if !text.starts_with('/') || text.starts_with("//") {
-            return Err(
-                "is not a path of this site: write it from its first `/`, without scheme or host"
-                    .into(),
-            );
+            return Err(msg!("alias-why-not-path"));
         }
         if text.contains('#') {
-            return Err("holds `#`: a browser never sends a fragment to the server".into());
+            return Err(msg!("alias-why-fragment"));
         }
         let (path, query) = match text.split_once('?') {
             Some((p, q)) => (p, Some(q)),
@@ -65,7 +63,7 @@ impl Alias {
         let path = decode_path(path)?;
         let query = query.map(parse_query).transpose()?;
         if path == "/" && query.is_none() {
-            return Err("is the home page itself".into());
+            return Err(msg!("alias-why-home"));
         }
         Ok(Alias { path, query })
     }
@@ -104,27 +102,23 @@ fn decode_path(path: &str) -> Result<String, String> {
                 .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
         })
     {
-        return Err("holds a `%` that is not followed by two hexadecimal digits".into());
+        return Err(msg!("alias-why-percent"));
     }
-    let decoded =
-        String::from_utf8(bytes).map_err(|_| "decodes to bytes that are not UTF-8".to_string())?;
+    let decoded = String::from_utf8(bytes).map_err(|_| msg!("alias-why-utf8"))?;
     for segment in decoded.split('/').skip(1) {
         if segment.starts_with('.') {
-            return Err(
-                "holds a segment starting with `.` (`..`, or a hidden name such as `.well-known`)"
-                    .into(),
-            );
+            return Err(msg!("alias-why-dot"));
         }
         if let Some(c) = segment.chars().find(|&c| !path_char(c)) {
-            return Err(format!(
-                "holds `{}`, which an address of laman may not carry (letters, digits and - . _ ~ ! * ( ) + , = @ & : are allowed)",
-                c.escape_default()
+            return Err(msg!(
+                "alias-why-char",
+                char = c.escape_default().to_string()
             ));
         }
     }
     let inner = decoded.trim_end_matches('/');
     if inner.len() > 1 && inner[1..].split('/').any(str::is_empty) {
-        return Err("holds an empty segment (`//`)".into());
+        return Err(msg!("alias-why-empty"));
     }
     Ok(decoded)
 }
@@ -137,18 +131,18 @@ fn path_char(c: char) -> bool {
 
 fn parse_query(query: &str) -> Result<(String, String), String> {
     let Some((name, value)) = query.split_once('=') else {
-        return Err("has a query without `name=value`".into());
+        return Err(msg!("alias-why-query"));
     };
     if !QUERY_NAMES.contains(&name) {
-        return Err(format!(
-            "has the query name `{}`; aliases may use {}",
-            name.escape_default(),
-            QUERY_NAMES.join(", ")
+        return Err(msg!(
+            "alias-why-query-name",
+            name = name.escape_default().to_string(),
+            names = QUERY_NAMES.join(", ")
         ));
     }
     let valid = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c);
     if value.is_empty() || value.len() > 200 || !value.chars().all(valid) {
-        return Err("has a query value that is not letters, digits, `-`, `_` or `.`".into());
+        return Err(msg!("alias-why-query-value"));
     }
     Ok((name.to_string(), value.to_string()))
 }
@@ -191,11 +185,11 @@ pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
             let collision = |other: String| {
                 Finding::new(
                     Code::ContentPathCollision,
-                    format!("the alias `{}` is already {other}", alias.shown()),
+                    msg!("alias-collision", alias = alias.shown(), other = other),
                 )
                 .at(&doc.file, line)
                 .site(&content.label)
-                .help("an old address leads to one page only: remove the alias from one of them")
+                .help(msg!("alias-collision-help"))
             };
             if alias.query.is_none() {
                 let as_dir = format!("{}/", alias.path.trim_end_matches('/'));
@@ -203,14 +197,17 @@ pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
                     .get(alias.path.as_str())
                     .or(pages.get(as_dir.as_str()))
                 {
-                    findings.push(collision(format!("the address of `{}`", file.display())));
+                    let file = file.display().to_string();
+                    findings.push(collision(msg!("alias-collision-page", file = file)));
                     continue;
                 }
             }
             if let Some((file, other_line)) = taken.get(alias) {
-                findings.push(collision(format!(
-                    "an alias of `{}` (line {other_line})",
-                    file.display()
+                let file = file.display().to_string();
+                findings.push(collision(msg!(
+                    "alias-collision-alias",
+                    file = file,
+                    line = *other_line
                 )));
                 continue;
             }

@@ -448,28 +448,28 @@ fn read_aliases(meta: &mut FrontMatter, block: &Block) -> Result<(), Problem> {
         return Ok(());
     }
     meta.aliases_line = block.key(&["aliases"]);
-    let help = "an alias is an old address of this page on this site, from its first `/`: \
-                aliases = [\"/2024/03/15/judul-lama/\", \"/?p=123\"]";
+    let help = msg!("alias-help");
     if raw.len() > alias::MAX_ALIASES {
         return Err(field_error(
             block,
             "aliases",
-            &format!(
-                "`aliases` lists {} addresses; at most {} are read",
-                raw.len(),
-                alias::MAX_ALIASES
+            &msg!(
+                "alias-too-many",
+                count = raw.len(),
+                max = alias::MAX_ALIASES
             ),
         )
         .help(help));
     }
     for text in raw {
         let parsed = Alias::parse(&text).map_err(|why| {
+            let alias = text.escape_default().to_string();
             field_error(
                 block,
                 "aliases",
-                &format!("the alias `{}` {why}", text.escape_default()),
+                &msg!("alias-invalid", alias = alias, why = why),
             )
-            .help(help)
+            .help(help.clone())
         })?;
         if !meta.aliases.contains(&parsed) {
             meta.aliases.push(parsed);
