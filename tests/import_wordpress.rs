@@ -241,16 +241,25 @@ fn the_report_lists_what_was_not_imported_and_why() {
         .contains("2024/05/jadwal-lomba.pdf"));
     assert_eq!(of("import.media.refused").len(), 1);
     assert_eq!(of("import.html.dropped").len(), 3, "{findings:#?}");
-    // Text: the same lists, in Indonesian first.
+    // Text: the same lists, in the language asked for.
     let root = regency();
-    let out = import(root.path(), &[]);
-    let text = stderr(&out);
+    let text = stderr(&import(root.path(), &["--lang", "id"]));
     assert!(
         text.contains("tidak diimpor: diduga spam judi daring"),
         "{text}"
     );
     assert!(
-        text.contains("Impor selesai untuk disdik: 5 berita, 4 halaman"),
+        text.contains("Impor ke disdik selesai: 5 berita, 4 halaman"),
+        "{text}"
+    );
+    let root = regency();
+    let text = stderr(&import(root.path(), &["--lang", "en"]));
+    assert!(
+        text.contains("not imported: suspected gambling spam"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Import into disdik done: 5 posts, 4 pages"),
         "{text}"
     );
 }
@@ -376,7 +385,10 @@ fn exit_status_is_1_when_nothing_imports_and_2_when_the_export_cannot_be_read() 
     std::fs::write(&broken, text.replace("</channel>", "</chanel>")).unwrap();
     for (file, says) in [
         (broken.as_path(), "XML"),
-        (Path::new("/nonexistent/export.xml"), "tidak dapat membaca"),
+        (
+            Path::new("/nonexistent/export.xml"),
+            "cannot read the WordPress export",
+        ),
     ] {
         let out = laman(
             root.path(),
@@ -405,7 +417,7 @@ fn exit_status_is_1_when_nothing_imports_and_2_when_the_export_cannot_be_read() 
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("bukan ekspor WordPress"),
+        stderr(&out).contains("not a WordPress export"),
         "{}",
         stderr(&out)
     );

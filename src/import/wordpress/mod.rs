@@ -169,17 +169,20 @@ fn check_label(registry: &Registry, label: &str) -> Result<()> {
     let Some(sub) = registry.subdomain(label) else {
         return Err(Error::Usage(report::not_a_site(
             label,
-            report::NOT_IN_REGISTRY,
+            report::NotASite::NotInRegistry,
         )));
     };
     if sub.kind != Kind::Site {
         return Err(Error::Usage(report::not_a_site(
             label,
-            report::NOT_SITE_KIND,
+            report::NotASite::NotSiteKind,
         )));
     }
     if !matches!(sub.status, Status::Approved | Status::Requested) {
-        return Err(Error::Usage(report::not_a_site(label, report::NOT_ACTIVE)));
+        return Err(Error::Usage(report::not_a_site(
+            label,
+            report::NotASite::NotActive,
+        )));
     }
     Ok(())
 }
@@ -310,7 +313,7 @@ impl Step<'_> {
         }
         let converted = convert::convert(&item.content, item.id, self.cx);
         if converted.too_deep {
-            let why = report::TOO_DEEP;
+            let why = &report::too_deep();
             self.report.findings.push(report::unconvertible(
                 source, item.line, title, item.id, why,
             ));

@@ -1,11 +1,13 @@
 //! Every word the WordPress import says to people, in one place: the findings of the
-//! import report, its summary lines and its errors, in Indonesian for the Dinas's
-//! operator with the English beside it (as the rest of laman still prints English).
+//! import report, its summary lines and its errors, from the catalogue
+//! (`locales/<lang>/import.ftl`), and the few words it writes into the site itself,
+//! which are Indonesian whatever language the command line speaks (the site's is).
 //! Also what the import counted and listed, for text and JSON alike.
 //!
 //! Words only: nothing here decides what is imported.
 
 use crate::finding::{Code, Finding};
+use crate::msg;
 use serde::Serialize;
 use std::path::Path;
 
@@ -36,19 +38,19 @@ pub enum Skip {
 }
 
 impl Skip {
-    /// Indonesian, then English.
-    pub fn reason(self) -> &'static str {
-        match self {
-            Skip::Draft => "draf (diimpor hanya dengan --drafts) / draft (imported only with --drafts)",
-            Skip::Private => "pribadi, tidak pernah terbit untuk umum / private, never public",
-            Skip::Password => "dilindungi kata sandi / password-protected",
-            Skip::Trash => "di tempat sampah / in the trash",
-            Skip::Revision => "revisi / a revision",
-            Skip::Attachment => "lampiran (berkasnya disalin bila dipakai) / an attachment (its file is copied where used)",
-            Skip::NavMenuItem => "butir menu / a menu item",
-            Skip::OtherType => "jenis konten lain (plugin) / another content type (a plugin's)",
-            Skip::OtherStatus => "status lain / another status",
-        }
+    /// Why, for people.
+    pub fn reason(self) -> String {
+        msg!(match self {
+            Skip::Draft => "import-skip-draft",
+            Skip::Private => "import-skip-private",
+            Skip::Password => "import-skip-password",
+            Skip::Trash => "import-skip-trash",
+            Skip::Revision => "import-skip-revision",
+            Skip::Attachment => "import-skip-attachment",
+            Skip::NavMenuItem => "import-skip-nav-menu-item",
+            Skip::OtherType => "import-skip-other-type",
+            Skip::OtherStatus => "import-skip-other-status",
+        })
     }
 }
 
@@ -118,128 +120,135 @@ impl Report {
         for s in &self.skipped {
             *skipped.entry(s.reason).or_default() += 1;
         }
-        let mut text = format!(
-            "{} untuk {}: {} berita, {} halaman ({} draf), {} bagian, {} berkas media, {} alamat lama dialihkan\n  ({}: {} posts, {} pages ({} drafts), {} sections, {} media files, {} old addresses redirected)\n",
-            if self.dry_run { "Uji coba (tidak ada yang ditulis)" } else { "Impor selesai" },
-            self.site,
-            c.posts, c.pages, c.drafts, c.sections, c.media, c.aliases,
-            if self.dry_run { "dry run, nothing written" } else { "import done" },
-            c.posts, c.pages, c.drafts, c.sections, c.media, c.aliases,
+        let key = if self.dry_run {
+            "import-summary-dry"
+        } else {
+            "import-summary-done"
+        };
+        let mut text = msg!(
+            key,
+            site = self.site.as_str(),
+            posts = c.posts,
+            pages = c.pages,
+            drafts = c.drafts,
+            sections = c.sections,
+            media = c.media,
+            aliases = c.aliases
         );
-        text.push_str(&format!(
-            "Dilewati / skipped: {} butir dari {} / {} of {} items; dugaan spam judi / suspected gambling spam: {}\n",
-            c.skipped, c.items, c.skipped, c.items, c.spam
+        text.push('\n');
+        text.push_str(&msg!(
+            "import-summary-skipped",
+            skipped = c.skipped,
+            items = c.items,
+            spam = c.spam
         ));
+        text.push('\n');
         for (reason, n) in skipped {
             text.push_str(&format!("  {n} × {}\n", reason.reason()));
         }
-        text.push_str(
-            "Periksa temuan di atas, lalu jalankan `laman check` dan `laman serve` / review the findings above, then run `laman check` and `laman serve`",
-        );
+        text.push_str(&msg!("import-summary-next"));
         text
     }
 }
 
 fn item(title: &str, id: u64) -> String {
-    format!("“{}” (ID {id})", crate::registry::grammar::shown(title))
+    msg!(
+        "import-item",
+        title = crate::registry::grammar::shown(title),
+        id = id.to_string()
+    )
 }
 
 pub fn spam(source: &Path, line: usize, title: &str, id: u64, found: &[String]) -> Finding {
     Finding::new(
         Code::ImportSpam,
-        format!(
-            "{} tidak diimpor: diduga spam judi daring ({}) / not imported: suspected gambling spam",
-            item(title, id),
-            found.join(", ")
+        msg!(
+            "import-spam",
+            item = item(title, id),
+            found = found.join(", ")
         ),
     )
     .at(source, line)
-    .help("periksa isinya di situs lama; bila memang artikel sah, tulis ulang sebagai halaman baru dengan [tinjauan_spam] / check it on the old site; if it is a genuine article, write it anew with [tinjauan_spam]")
+    .help(msg!("import-spam-help"))
 }
 
 pub fn unconvertible(source: &Path, line: usize, title: &str, id: u64, why: &str) -> Finding {
     Finding::new(
         Code::ImportUnconvertible,
-        format!(
-            "{} tidak dapat dikonversi dengan aman: {why} / could not be converted safely",
-            item(title, id)
-        ),
+        msg!("import-unconvertible", item = item(title, id), why = why),
     )
     .at(source, line)
-    .help("salin isinya secara manual ke berkas markdown / copy its text into a markdown file by hand")
+    .help(msg!("import-unconvertible-help"))
 }
 
 /// Why a post is not converted: its HTML nests deeper than any page may.
-pub const TOO_DEEP: &str =
-    "HTML-nya bersarang lebih dari 100 tingkat / its HTML nests more than 100 levels deep";
+pub fn too_deep() -> String {
+    msg!("import-too-deep")
+}
 
 /// Why a post is not written: the build reads no page this long.
 pub fn too_long(bytes: usize) -> String {
-    format!(
-        "halamannya {} KiB, lebih dari batas {} KiB / the page is {} KiB, over the {} KiB limit",
-        bytes / 1024,
-        crate::content::MAX_DOCUMENT / 1024,
-        bytes / 1024,
-        crate::content::MAX_DOCUMENT / 1024
+    msg!(
+        "import-too-long",
+        size = bytes / 1024,
+        max = crate::content::MAX_DOCUMENT / 1024
     )
 }
 
 pub fn shortcode(file: &Path, line: usize, name: &str) -> Finding {
     Finding::new(
         Code::ImportShortcodeUnknown,
-        format!(
-            "shortcode [{}] tidak dikenal; dibiarkan tampil apa adanya / unknown shortcode, kept visible as written",
-            crate::registry::grammar::shown(name)
+        msg!(
+            "import-shortcode",
+            name = crate::registry::grammar::shown(name)
         ),
     )
     .at(file, line)
-    .help("ganti dengan teks, tautan atau gambar biasa, atau hapus / replace it with text, a link or a picture, or delete it")
+    .help(msg!("import-shortcode-help"))
 }
 
 pub fn dropped(source: &Path, line: usize, title: &str, id: u64, what: &str) -> Finding {
     Finding::new(
         Code::ImportHtmlDropped,
-        format!(
-            "{}: HTML yang tidak aman dibuang / unsafe HTML dropped: {what}",
-            item(title, id)
-        ),
+        msg!("import-dropped", item = item(title, id), what = what),
     )
     .at(source, line)
-    .help("bila bagian itu penting (peta, video), izinkan host-nya di [embeds] iframe_hosts dan tulis ulang / if it mattered (a map, a video), allow its host in [embeds] iframe_hosts and add it again")
+    .help(msg!("import-dropped-help"))
 }
 
 pub fn media_missing(file: &Path, title: &str, id: u64, path: &str) -> Finding {
     Finding::new(
         Code::ImportMediaMissing,
-        format!(
-            "{}: berkas wp-content/uploads/{} tidak ada di --uploads; tautannya dibiarkan / file not in --uploads, its link left as it was",
-            item(title, id),
-            crate::registry::grammar::shown(path)
+        msg!(
+            "import-media-missing",
+            item = item(title, id),
+            path = crate::registry::grammar::shown(path)
         ),
     )
     .file(file)
-    .help("salin berkas itu dari server lama ke folder --uploads lalu impor ulang dengan --force, atau letakkan di samping halaman / copy it from the old server and import again with --force, or put it beside the page")
+    .help(msg!("import-media-missing-help"))
 }
 
 pub fn media_refused(file: &Path, title: &str, id: u64, path: &str) -> Finding {
     Finding::new(
         Code::ImportMediaRefused,
-        format!(
-            "{}: berkas wp-content/uploads/{} tidak disalin: jenis berkas yang bisa menjalankan kode / not copied: a kind of file that can run code",
-            item(title, id),
-            crate::registry::grammar::shown(path)
+        msg!(
+            "import-media-refused",
+            item = item(title, id),
+            path = crate::registry::grammar::shown(path)
         ),
     )
     .file(file)
-    .help("hanya gambar, dokumen, audio dan video yang disalin; ubah ke PNG atau PDF bila perlu / only pictures, documents, audio and video are copied; convert it to PNG or PDF if needed")
+    .help(msg!("import-media-refused-help"))
 }
 
 pub fn alias_dropped(source: &Path, line: usize, alias: &str, why: &str) -> Finding {
     Finding::new(
         Code::ImportAliasDropped,
-        format!(
-            "alamat lama `{}` tidak dialihkan: {why} / old address not redirected",
-            crate::registry::grammar::shown(alias)
+        msg!(
+            "import-alias-dropped",
+            alias = crate::registry::grammar::shown(alias),
+            why = why
         ),
     )
     .at(source, line)
@@ -247,98 +256,91 @@ pub fn alias_dropped(source: &Path, line: usize, alias: &str, why: &str) -> Find
 
 /// Why an old address is not kept: it is not one laman can write.
 pub fn alias_invalid(why: &str) -> String {
-    format!("bukan alamat yang dapat ditulis laman ({why})")
+    msg!("import-alias-invalid", why = why)
 }
 
 /// Why an old address is not kept: another page has it already.
 pub fn alias_taken(by: &str) -> String {
-    format!("sudah dipakai oleh {by}")
+    msg!("import-alias-taken", by = by)
 }
 
 pub fn file_kept(file: &Path) -> Finding {
-    Finding::new(
-        Code::ImportFileKept,
-        "berkas ini sudah ada dan tidak ditulis oleh impor sebelumnya (atau sudah diubah sejak itu), jadi tidak ditimpa / this file exists and was not written by an earlier import (or was edited since), so it is kept as it is",
-    )
-    .file(file)
-    .help("bandingkan dengan hasil impor (--dry-run menampilkan daftarnya) dan gabungkan sendiri / compare it with what the import would write and merge by hand")
+    Finding::new(Code::ImportFileKept, msg!("import-file-kept"))
+        .file(file)
+        .help(msg!("import-file-kept-help"))
 }
 
 pub fn nothing(source: &Path) -> Finding {
-    Finding::new(
-        Code::ImportNothing,
-        "tidak ada berita atau halaman yang dapat diimpor / nothing could be imported",
-    )
-    .file(source)
-    .help("periksa bahwa berkas ini adalah ekspor lengkap (Alat → Ekspor → Semua konten), dan lihat daftar yang dilewati; --drafts mengimpor draf / check it is a full export (Tools → Export → All content) and see the skipped list; --drafts imports drafts")
+    Finding::new(Code::ImportNothing, msg!("import-nothing"))
+        .file(source)
+        .help(msg!("import-nothing-help"))
 }
 
-/// `--site` names no site the import may write.
-pub fn not_a_site(label: &str, why: &str) -> String {
-    format!(
-        "`{}` {why}: impor hanya untuk subdomain jenis site yang diminta atau disetujui di domains.toml / the import is only for a subdomain of kind site that is requested or approved in domains.toml",
-        crate::registry::grammar::shown(label)
-    )
+/// Why `--site` names no site the import may write.
+pub enum NotASite {
+    NotInRegistry,
+    NotSiteKind,
+    NotActive,
 }
 
-pub const NOT_IN_REGISTRY: &str = "tidak ada di registri / is not in the registry";
-pub const NOT_SITE_KIND: &str = "bukan jenis site / is not of kind site";
-pub const NOT_ACTIVE: &str =
-    "tidak berstatus requested atau approved / is neither requested nor approved";
+pub fn not_a_site(label: &str, why: NotASite) -> String {
+    let why = msg!(match why {
+        NotASite::NotInRegistry => "import-not-in-registry",
+        NotASite::NotSiteKind => "import-not-site-kind",
+        NotASite::NotActive => "import-not-active",
+    });
+    msg!(
+        "import-not-a-site",
+        label = crate::registry::grammar::shown(label),
+        why = why
+    )
+}
 
 /// The site's folder exists and `--force` was not given.
 pub fn exists(folder: &Path) -> String {
-    format!(
-        "{} sudah ada; impor ulang hanya dengan --force, yang menimpa berkas hasil impor sebelumnya dan tidak pernah menghapus atau menimpa berkas lain / already exists; import again only with --force, which rewrites what an earlier import wrote and never deletes or overwrites any other file",
-        folder.display()
-    )
+    msg!("import-exists", folder = folder.display().to_string())
 }
 
 pub fn unreadable(file: &Path) -> String {
-    format!(
-        "tidak dapat membaca ekspor WordPress {} / cannot read the WordPress export",
-        file.display()
-    )
+    msg!("import-unreadable", file = file.display().to_string())
 }
 
 pub fn not_wxr(file: &Path, line: usize) -> String {
-    format!(
-        "{}{}: bukan ekspor WordPress (WXR: <rss> dengan <wp:wxr_version>); ekspor dari Alat → Ekspor / not a WordPress export (WXR); export it with Tools → Export",
-        file.display(),
-        at_line(line)
+    msg!(
+        "import-not-wxr",
+        file = file.display().to_string(),
+        line = at_line(line)
     )
 }
 
 pub fn broken_xml(file: &Path, line: usize, why: &str) -> String {
-    format!(
-        "{}{}: XML rusak ({why}); ekspor ulang dari WordPress / broken XML; export it again",
-        file.display(),
-        at_line(line)
+    msg!(
+        "import-broken-xml",
+        file = file.display().to_string(),
+        line = at_line(line),
+        why = why
     )
 }
 
 pub fn too_large(file: &Path, line: usize) -> String {
-    format!(
-        "{}{}: satu elemen melebihi batas {} MiB; berkas ini bukan ekspor biasa / one element passes the {} MiB limit; this is no ordinary export",
-        file.display(),
-        at_line(line),
-        super::wxr::MAX_EVENT >> 20,
-        super::wxr::MAX_EVENT >> 20
+    msg!(
+        "import-too-large",
+        file = file.display().to_string(),
+        line = at_line(line),
+        max = super::wxr::MAX_EVENT >> 20
     )
 }
 
 pub fn uploads_unreadable(dir: &Path) -> String {
-    format!(
-        "folder --uploads {} tidak dapat dibaca / the --uploads folder cannot be read",
-        dir.display()
-    )
+    msg!("import-uploads-unreadable", dir = dir.display().to_string())
 }
 
 pub fn write_failed(what: &Path) -> String {
-    format!(
-        "gagal menulis {}; tidak ada yang diubah di folder situs / cannot write; nothing in the site's folder was changed",
-        what.display()
-    )
+    msg!("import-write-failed", path = what.display().to_string())
+}
+
+pub fn link_refused(path: &Path) -> String {
+    msg!("import-link-refused", path = path.display().to_string())
 }
 
 fn at_line(line: usize) -> String {

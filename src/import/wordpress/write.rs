@@ -159,10 +159,7 @@ fn no_links(folder: &Path, rel: &str) -> Result<()> {
     for segment in rel.split('/') {
         at.push(segment);
         if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
-            return Err(Error::Usage(format!(
-                "{} is a symbolic link; the import does not write through links",
-                at.display()
-            )));
+            return Err(Error::Usage(super::report::link_refused(&at)));
         }
     }
     Ok(())
