@@ -120,6 +120,15 @@ codes! {
     ContentServiceIncomplete = "content.service.incomplete", Error;
     ContentPpidIncomplete = "content.ppid.incomplete", Error;
     ContentPpidStale = "content.ppid.stale", Warning;
+    ImportNothing = "import.nothing", Error;
+    ImportSpam = "import.spam", Warning;
+    ImportUnconvertible = "import.unconvertible", Warning;
+    ImportShortcodeUnknown = "import.shortcode.unknown", Warning;
+    ImportHtmlDropped = "import.html.dropped", Warning;
+    ImportMediaMissing = "import.media.missing", Warning;
+    ImportMediaRefused = "import.media.refused", Warning;
+    ImportAliasDropped = "import.alias.dropped", Warning;
+    ImportFileKept = "import.file.kept", Warning;
 }
 
 impl fmt::Display for Code {

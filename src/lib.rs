@@ -17,6 +17,7 @@ pub mod error;
 pub mod finding;
 pub mod git;
 pub mod i18n;
+pub mod import;
 pub mod input;
 pub mod integrity;
 pub mod markdown;

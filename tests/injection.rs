@@ -937,6 +937,95 @@ proptest! {
     }
 }
 
+/// A page of the approved site with `alias` in its `aliases`: either the content's
+/// rules refuse it (a finding, and the nginx configuration is the one without it), or
+/// the configuration answers it with a 301 to the page; nginx accepts it either way.
+fn alias_case(t: &Tools, alias: &str) {
+    let v = Values::clean();
+    let root = v.root(&[]);
+    let label = v.get("site.label").to_ascii_lowercase();
+    let site = root.path().join("content").join(v.get("site.label"));
+    std::fs::write(site.join("_index.md"), "+++\ntitle = \"Beranda\"\n+++\n").unwrap();
+    let page = |aliases: &str| {
+        std::fs::write(
+            site.join("lama.md"),
+            format!("+++\ntitle = \"Lama\"\naliases = [{aliases}]\n+++\n\nIsi.\n"),
+        )
+        .unwrap()
+    };
+    let a = Args::local(t);
+    page("");
+    let baseline = a.nginx(root.path());
+    assert_eq!(baseline.code, Some(0), "{}", baseline.stderr);
+    page(&toml_edit::Value::from(alias).to_string());
+    let out = a.nginx(root.path());
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    nginx_accepts(t, &out.stdout, false);
+    let check = laman_run(root.path(), &["check", "--format", "json"]);
+    let refused = check.stdout.contains("content.frontmatter.field")
+        || check.stdout.contains("content.path.collision");
+    let domain = v.get("regency.domain").to_ascii_lowercase();
+    if refused {
+        assert_eq!(
+            out.stdout, baseline.stdout,
+            "{alias:?} refused, yet in the config"
+        );
+    } else {
+        let target = format!("return 301 https://{label}.{domain}");
+        assert!(
+            out.stdout.contains(&format!("{target}/lama/;")) || out.stdout.contains("\"/lama/\";"),
+            "{alias:?} accepted but not redirected:\n{}",
+            out.stdout
+        );
+        assert_eq!(
+            out.stdout.matches("server {").count(),
+            baseline.stdout.matches("server {").count()
+        );
+    }
+}
+
+/// Aliases that mix plausible old addresses with what breaks paths, nginx and HTML.
+fn hostile_alias() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => "[a-z0-9-]{1,8}/".prop_map(|s| s),
+        2 => prop::sample::select(vec![
+            "?p=12", "?page_id=7", "?cat=3", "?tag=a;b", "?p=1&x=2", "?evil=1", "%2e%2e/",
+            "%0a", "%e5%ad%a6/", "%ZZ", "%22", "%24host", "..", "./", "//", "#x", "\"",
+            "'", ";", "{", "}", "$host", "\\", " ", "\n", "<x>", "index.html", "a.php",
+            "\"; } server { location /x { alias /etc/; } #",
+        ])
+        .prop_map(str::to_string),
+        1 => hostile(),
+    ];
+    prop::collection::vec(piece, 1..5).prop_map(|v| format!("/{}", v.concat()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..config() })]
+
+    #[test]
+    fn any_alias_gives_a_finding_or_exactly_its_301(alias in hostile_alias()) {
+        let Some(t) = tools() else { return Ok(()) };
+        alias_case(t, &alias);
+    }
+}
+
+#[test]
+fn aliases_that_break_out_of_nginx_are_refused_and_plain_ones_redirect() {
+    let Some(t) = tools() else { return };
+    for alias in [
+        "/2024/03/18/berita-lama/",
+        "/?p=102",
+        "/%e5%ad%a6%e6%a0%a1/",
+        "/a\"; } server { location /x { alias /etc/; } #/",
+        "/$host/",
+        "/?p=1;return",
+        "/../../etc/",
+    ] {
+        alias_case(t, alias);
+    }
+}
+
 // ---- the reproductions of the issue ----
 
 fn codes_of(root: &Path) -> Vec<String> {

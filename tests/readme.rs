@@ -227,6 +227,9 @@ fn example() -> tempfile::TempDir {
     if repo.join("themes").is_dir() {
         copy_tree(&repo.join("themes"), &tmp.path().join("themes"));
     }
+    // The WordPress export the README imports (a clone has it too).
+    let wordpress = Path::new("tests/fixtures/wordpress");
+    copy_tree(&repo.join(wordpress), &tmp.path().join(wordpress));
     tmp
 }
 

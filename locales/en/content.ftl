@@ -294,3 +294,23 @@ filter-date-string = the `{ $filter }` filter needs a date string, got { $value 
 filter-date = the `{ $filter }` filter cannot read `{ $text }` as a date
 fm-field-type = front matter: `{ $field }`: { $detail }
 fm-field-type-help = write text in quotes (title = "..."), true or false without quotes (draft = true), dates as 2026-11-20, lists in [ ]; the fields and their types are in docs/content.md
+alias-help = an alias is an old address of this page on this site, from its first `/`: aliases = ["/2024/03/15/judul-lama/", "/?p=123"]
+alias-too-many = `aliases` lists { $count } addresses; at most { $max } are read
+alias-invalid = the alias `{ $alias }` { $why }
+alias-why-long = is longer than { $max } bytes
+alias-why-space = holds { $code } (a space or control character)
+alias-why-not-path = is not a path of this site: write it from its first `/`, without scheme or host
+alias-why-fragment = holds `#`: a browser never sends a fragment to the server
+alias-why-home = is the home page itself
+alias-why-percent = holds a `%` that is not followed by two hexadecimal digits
+alias-why-utf8 = decodes to bytes that are not UTF-8
+alias-why-dot = holds a segment starting with `.` (`..`, or a hidden name such as `.well-known`)
+alias-why-char = holds `{ $char }`, which an address of laman may not carry (letters, digits and - . _ ~ ! * ( ) + , = @ & : are allowed)
+alias-why-empty = holds an empty segment (`//`)
+alias-why-query = has a query without `name=value`
+alias-why-query-name = has the query name `{ $name }`; aliases may use { $names }
+alias-why-query-value = has a query value that is not letters, digits, `-`, `_` or `.`
+alias-collision = the alias `{ $alias }` is already { $other }
+alias-collision-page = the address of `{ $file }`
+alias-collision-alias = an alias of `{ $file }` (line { $line })
+alias-collision-help = an old address leads to one page only: remove the alias from one of them

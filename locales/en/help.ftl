@@ -96,3 +96,12 @@ help-laman-init--dinas = The Dinas that keeps the registry [default: Dinas Komun
 help-laman-new = Write the draft pages of something new in the registry
 help-laman-new-site = Write content/LABEL/ for a subdomain approved as a site in domains.toml: every page an OPD site needs, as drafts with guidance in Indonesian
 help-laman-new-site--label = The subdomain's label in domains.toml
+help-laman-import = Bring an existing site's content in (a WordPress export)
+help-laman-import-wordpress = Import a WordPress export (Tools → Export, a WXR file) into content/LABEL/: posts into the news section, pages as their tree, uploads beside them, old addresses as aliases; suspected gambling spam is listed, never imported
+help-laman-import-wordpress--file = The WXR file WordPress exported
+help-laman-import-wordpress--site = The site's label in domains.toml (requested or approved, of kind site; or portal)
+help-laman-import-wordpress--uploads = A copy of the old site's wp-content/uploads folder; referenced files are copied beside their pages (nothing is fetched from the internet)
+help-laman-import-wordpress--drafts = Also import drafts, pending and scheduled posts, as draft = true
+help-laman-import-wordpress--dry_run = Read, convert and report everything; write nothing
+help-laman-import-wordpress--force = Import into an existing content/LABEL/: rewrites what an earlier import wrote, never deletes or overwrites any other file
+help-laman-import-wordpress--format = How to print the report

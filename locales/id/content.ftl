@@ -304,3 +304,23 @@ filter-date-string = filter `{ $filter }` memerlukan teks tanggal, tetapi mendap
 filter-date = filter `{ $filter }` tidak dapat membaca `{ $text }` sebagai tanggal
 fm-field-type = Isi kolom `{ $field }` di bagian depan (front matter) tidak sesuai jenisnya ({ $detail }).
 fm-field-type-help = Teks ditulis dalam tanda kutip (title = "..."), true atau false tanpa tanda kutip (draft = true), tanggal seperti 2026-11-20, daftar di dalam [ ]; daftar kolom dan jenisnya ada di docs/content.md.
+alias-help = alias adalah alamat lama halaman ini di situs ini, ditulis dari `/` pertamanya: aliases = ["/2024/03/15/judul-lama/", "/?p=123"]
+alias-too-many = `aliases` memuat { $count } alamat; paling banyak { $max } yang dibaca
+alias-invalid = alias `{ $alias }` { $why }
+alias-why-long = lebih panjang dari { $max } bita
+alias-why-space = memuat { $code } (spasi atau karakter kendali)
+alias-why-not-path = bukan jalur situs ini: tulis dari `/` pertamanya, tanpa skema atau host
+alias-why-fragment = memuat `#`: peramban tidak pernah mengirim fragmen ke server
+alias-why-home = adalah beranda itu sendiri
+alias-why-percent = memuat `%` yang tidak diikuti dua digit heksadesimal
+alias-why-utf8 = bila diurai bukan UTF-8
+alias-why-dot = memuat bagian yang diawali `.` (`..`, atau nama tersembunyi seperti `.well-known`)
+alias-why-char = memuat `{ $char }`, yang tidak boleh ada dalam alamat laman (yang boleh: huruf, angka, dan - . _ ~ ! * ( ) + , = @ & :)
+alias-why-empty = memuat bagian kosong (`//`)
+alias-why-query = memiliki kueri tanpa `nama=nilai`
+alias-why-query-name = memiliki nama kueri `{ $name }`; alias boleh memakai { $names }
+alias-why-query-value = memiliki nilai kueri selain huruf, angka, `-`, `_` atau `.`
+alias-collision = alias `{ $alias }` sudah menjadi { $other }
+alias-collision-page = alamat `{ $file }`
+alias-collision-alias = alias dari `{ $file }` (baris { $line })
+alias-collision-help = satu alamat lama hanya menuju satu halaman: hapus alias itu dari salah satunya

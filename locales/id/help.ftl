@@ -96,3 +96,12 @@ help-laman-init--dinas = Dinas yang mengelola domains.toml [bawaan: Dinas Komuni
 help-laman-new = Menulis halaman-halaman draf untuk sesuatu yang baru di domains.toml
 help-laman-new-site = Menulis content/LABEL/ untuk subdomain yang disetujui sebagai situs di domains.toml: semua halaman yang dibutuhkan situs OPD, sebagai draf dengan petunjuk
 help-laman-new-site--label = Label subdomain di domains.toml
+help-laman-import = Memasukkan isi situs yang sudah ada (ekspor WordPress)
+help-laman-import-wordpress = Mengimpor ekspor WordPress (Alat → Ekspor, berkas WXR) ke content/LABEL/: berita ke bagian berita, halaman dengan pohonnya, unggahan di sampingnya, alamat lama sebagai alias; dugaan spam judi didaftar, tidak pernah diimpor
+help-laman-import-wordpress--file = Berkas WXR hasil ekspor WordPress
+help-laman-import-wordpress--site = Label situs di domains.toml (diminta atau disetujui, jenis site; atau portal)
+help-laman-import-wordpress--uploads = Salinan folder wp-content/uploads situs lama; berkas yang ditautkan disalin ke samping halamannya (tidak ada yang diunduh dari internet)
+help-laman-import-wordpress--drafts = Impor juga draf, tulisan tertunda dan terjadwal, sebagai draft = true
+help-laman-import-wordpress--dry_run = Baca, konversi dan laporkan semuanya; tidak menulis apa pun
+help-laman-import-wordpress--force = Impor ke content/LABEL/ yang sudah ada: menulis ulang hasil impor sebelumnya, tidak pernah menghapus atau menimpa berkas lain
+help-laman-import-wordpress--format = Cara mencetak laporan

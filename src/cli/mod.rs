@@ -11,6 +11,7 @@ mod output;
 mod build;
 mod dns;
 mod domains;
+mod import;
 mod init;
 mod lang;
 mod new;
@@ -81,6 +82,9 @@ enum Command {
     /// Write the draft pages of something new in the registry.
     #[command(subcommand)]
     New(new::New),
+    /// Bring an existing site's content in (a WordPress export).
+    #[command(subcommand)]
+    Import(import::Import),
 }
 
 /// How a command prints what it found.
@@ -123,6 +127,7 @@ pub fn main() -> ExitCode {
         Command::Publish(args) => publish::publish(&root, args),
         Command::Init(args) => init::init(args),
         Command::New(command) => new::run(&root, command),
+        Command::Import(command) => import::run(&root, command),
     };
     match result {
         Ok(code) => code,

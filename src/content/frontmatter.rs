@@ -4,6 +4,7 @@
 //! they concern. Unknown fields are errors so that a typo (`tittle`) is caught instead of
 //! silently ignored; free fields belong under `extra`.
 
+use super::alias::{self, Alias};
 use super::locate::Block;
 use super::ppid::{self, Ppid};
 use super::service::{self, Service};
@@ -69,6 +70,15 @@ pub struct FrontMatter {
     /// The line where `tinjauan_spam` is set.
     #[serde(skip)]
     pub spam_review_line: usize,
+    /// `aliases` as written; read into `aliases` after deserialising.
+    #[serde(default, rename = "aliases")]
+    pub(crate) raw_aliases: Vec<String>,
+    /// Old addresses that lead to this page (see [`super::alias`]).
+    #[serde(skip)]
+    pub aliases: Vec<Alias>,
+    /// The line where `aliases` is set.
+    #[serde(skip)]
+    pub aliases_line: usize,
 }
 
 /// `[tinjauan_spam]`: who checked that the page's gambling terms are not spam, when,
@@ -207,6 +217,7 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Problem> {
         check_review(review, &located)?;
         meta.spam_review_line = located.key(&["tinjauan_spam"]);
     }
+    read_aliases(&mut meta, &located)?;
     let mut problems = Vec::new();
     if let Some(raw) = meta.raw_service.take() {
         let (s, found) = service::read(&raw, &located);
@@ -430,6 +441,43 @@ fn parse_when(text: &Option<String>, block: &Block, key: &str) -> Result<Option<
     })
 }
 
+/// Checks every alias (see [`alias::Alias::parse`]) and their number.
+fn read_aliases(meta: &mut FrontMatter, block: &Block) -> Result<(), Problem> {
+    let raw = std::mem::take(&mut meta.raw_aliases);
+    if raw.is_empty() {
+        return Ok(());
+    }
+    meta.aliases_line = block.key(&["aliases"]);
+    let help = msg!("alias-help");
+    if raw.len() > alias::MAX_ALIASES {
+        return Err(field_error(
+            block,
+            "aliases",
+            &msg!(
+                "alias-too-many",
+                count = raw.len(),
+                max = alias::MAX_ALIASES
+            ),
+        )
+        .help(help));
+    }
+    for text in raw {
+        let parsed = Alias::parse(&text).map_err(|why| {
+            let alias = text.escape_default().to_string();
+            field_error(
+                block,
+                "aliases",
+                &msg!("alias-invalid", alias = alias, why = why),
+            )
+            .help(help.clone())
+        })?;
+        if !meta.aliases.contains(&parsed) {
+            meta.aliases.push(parsed);
+        }
+    }
+    Ok(())
+}
+
 /// A spam acknowledgment names its reviewer and a real date.
 fn check_review(review: &SpamReview, block: &Block) -> Result<(), Problem> {
     let example = msg!("fm-review-help");
@@ -490,6 +538,24 @@ mod tests {
         assert!(parse(fine).is_ok(), "{:?}", parse(fine).err());
         let fine_yaml = "---\ntitle: \"Dinas Ke'sehatan [x\"\ntags:\n  - a\n  - b\nextra:\n  k:\n    - - 1\n---\n";
         assert!(parse(fine_yaml).is_ok(), "{:?}", parse(fine_yaml).err());
+    }
+
+    #[test]
+    fn aliases_are_checked_with_their_line() {
+        let ok = parse("+++\ntitle = \"A\"\naliases = [\"/lama/\", \"/?p=5\", \"/lama/\"]\n+++\n")
+            .unwrap();
+        assert_eq!(ok.meta.aliases.len(), 2);
+        assert_eq!(ok.meta.aliases_line, 3);
+        let bad = parse("+++\ntitle = \"A\"\n\naliases = [\"/a/../../etc/\"]\n+++\n").unwrap_err();
+        assert_eq!(
+            (bad.code, bad.line),
+            (Code::ContentFrontmatterField, Some(4))
+        );
+        let many = format!(
+            "+++\ntitle = \"A\"\naliases = [{}]\n+++\n",
+            vec!["\"/a/\""; alias::MAX_ALIASES + 1].join(",")
+        );
+        assert!(parse(&many).unwrap_err().message.contains("at most"));
     }
 
     #[test]

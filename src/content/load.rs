@@ -60,6 +60,9 @@ pub fn load_site(root: &Path, site: &SiteDir, options: LoadOptions) -> (SiteCont
     content.config = config;
     content.assets = assets;
     content.templates = templates;
+    let (aliases, collisions) = super::alias::collect(&content);
+    content.aliases = aliases;
+    findings.extend(collisions);
     (content, findings)
 }
 

@@ -4,6 +4,7 @@
 //! knows nothing of markdown rendering, templates or output; links are resolved later,
 //! once every site is known.
 
+pub mod alias;
 mod code;
 mod config;
 mod discover;
@@ -17,7 +18,7 @@ mod slug;
 pub use config::{Contact, SiteConfig, FILE_NAME as SITE_CONFIG_FILE};
 pub use discover::{discover, SiteDir};
 pub use frontmatter::{parse as parse_front_matter, FrontMatter, SortBy, SpamReview, When};
-pub use load::{load_site, LoadOptions};
+pub use load::{load_site, LoadOptions, MAX_DOCUMENT};
 pub use slug::slugify;
 
 use crate::input::Source;
@@ -37,6 +38,8 @@ pub struct SiteContent {
     pub assets: Vec<Asset>,
     /// Templates in `_templates/` that override the theme for this site.
     pub templates: Vec<TemplateFile>,
+    /// The old addresses of its documents, checked and free of collisions.
+    pub aliases: Vec<alias::SiteAlias>,
 }
 
 impl SiteContent {

@@ -87,6 +87,22 @@ impl NginxRequest {
     }
 }
 
+/// The old addresses (front matter `aliases`) of a site's published pages, read from its
+/// content as a build reads it, so that the configuration and the build's redirect pages
+/// answer the same addresses with no build in between. Content problems are the build's
+/// to report: a page whose front matter fails contributes no alias, and aliases that
+/// collide are left out as the build leaves them out.
+fn site_aliases(root: &Path, label: &str) -> Vec<crate::content::alias::SiteAlias> {
+    let dir = crate::content::SiteDir {
+        label: label.to_string(),
+        dir: Path::new("content").join(label),
+        // Own code decides what is copied, not which pages exist.
+        custom_code: true,
+    };
+    let (content, _) = crate::content::load_site(root, &dir, Default::default());
+    content.aliases
+}
+
 /// The nginx server blocks for the portal and every approved subdomain, with each site's
 /// allowed iframe hosts (from its `_site.toml`) in its Content-Security-Policy.
 pub fn nginx_config(root: &Path, today: Date, request: &NginxRequest) -> Result<String> {
@@ -100,10 +116,12 @@ pub fn nginx_config(root: &Path, today: Date, request: &NginxRequest) -> Result<
             .filter(|s| s.status == Status::Approved && s.kind == Kind::Site)
             .map(|s| s.label.clone()),
     );
+    let mut aliases = BTreeMap::new();
     for label in labels {
         let site = crate::input::Area::new(root, Path::new("content").join(&label));
         let config = crate::content::SiteConfig::read(&site).map_err(Error::refused)?;
-        frame_hosts.insert(label, config.embeds.iframe_hosts);
+        frame_hosts.insert(label.clone(), config.embeds.iframe_hosts);
+        aliases.insert(label.clone(), site_aliases(root, &label));
     }
     let ssl = Path::new("/etc/ssl/laman");
     let domain = &registry.regency.domain;
@@ -116,6 +134,7 @@ pub fn nginx_config(root: &Path, today: Date, request: &NginxRequest) -> Result<
         http: request.http,
         https: request.https,
         frame_hosts: &frame_hosts,
+        aliases: &aliases,
     };
     nginx::config(&registry, &options)
         .map_err(|why| Error::Usage(format!("{}: {why}", crate::msg!("domains-no-nginx"))))

@@ -27,6 +27,7 @@
 use super::grammar::{forbidden_in_text, host_problem, shown};
 use super::validate::{hostname_problem, label_problem};
 use super::{Kind, Registry, Status};
+use crate::content::alias::SiteAlias;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::net::SocketAddr;
@@ -118,6 +119,9 @@ pub struct Options<'a> {
     pub https: Listen,
     /// Per label, the iframe hosts its `_site.toml` allows (added to `frame-src`).
     pub frame_hosts: &'a BTreeMap<String, Vec<String>>,
+    /// Per label, the old addresses of its pages (front matter `aliases`), each answered
+    /// with a `301` to its page.
+    pub aliases: &'a BTreeMap<String, Vec<SiteAlias>>,
 }
 
 impl Options<'_> {
@@ -228,6 +232,114 @@ fn unwritable(reg: &Registry, o: &Options, domain: &str) -> Option<String> {
         .values()
         .flatten()
         .find_map(|h| host_problem(h).map(|why| format!("the iframe host `{}`: {why}", shown(h))))
+        .or_else(|| o.aliases.values().flatten().find_map(alias_problem))
+}
+
+/// Why an alias cannot be written as a location and a redirect: the content's checks
+/// ([`crate::content::alias`]) refuse these first; this is the writer's own guard.
+fn alias_problem(a: &SiteAlias) -> Option<String> {
+    let path_ok = a.alias.path.starts_with('/')
+        && a.alias
+            .path
+            .chars()
+            .all(|c| c == '/' || c.is_alphanumeric() || "-._~!*()+,=@&:".contains(c));
+    let query_ok = a.alias.query.as_ref().is_none_or(|(name, value)| {
+        crate::content::alias::QUERY_NAMES.contains(&name.as_str())
+            && value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+    });
+    let target_ok = a.target.starts_with('/')
+        && a.target
+            .chars()
+            .all(|c| c == '/' || c == '-' || c.is_ascii_alphanumeric());
+    (!(path_ok && query_ok && target_ok)).then(|| {
+        format!(
+            "the alias `{}` of {}",
+            shown(&a.alias.shown()),
+            a.file.display()
+        )
+    })
+}
+
+/// Per query name, the values and the paths they lead to.
+type QueryTargets<'a> = BTreeMap<&'a str, Vec<(&'a str, &'a str)>>;
+
+/// The `map` blocks of one site's query aliases (`/?p=123`), at the `http` level where
+/// nginx wants them: for each path and query name, `$arg_<name>` to the page's path.
+/// Returns, per path, the variables to test there. `n` numbers the site, so that every
+/// variable's name is unique (and made of nothing the registry or content chose).
+fn alias_maps(c: &mut String, n: usize, aliases: &[SiteAlias]) -> BTreeMap<String, Vec<String>> {
+    let plain: std::collections::BTreeSet<&str> = aliases
+        .iter()
+        .filter(|a| a.alias.query.is_none())
+        .map(|a| a.alias.path.as_str())
+        .collect();
+    // Per path (that no plain alias takes whole), per query name: value -> target.
+    let mut by_path: BTreeMap<&str, QueryTargets> = BTreeMap::new();
+    for a in aliases {
+        if let Some((name, value)) = &a.alias.query {
+            if !plain.contains(a.alias.path.as_str()) && a.alias.path != "/404.html" {
+                by_path
+                    .entry(&a.alias.path)
+                    .or_default()
+                    .entry(name)
+                    .or_default()
+                    .push((value, &a.target));
+            }
+        }
+    }
+    let mut tests = BTreeMap::new();
+    for (p, (path, names)) in by_path.into_iter().enumerate() {
+        for (name, values) in names {
+            let var = format!("$laman_alias_{n}_{p}_{name}");
+            let _ = writeln!(c, "map $arg_{name} {var} {{\n    default \"\";");
+            for (value, target) in values {
+                let _ = writeln!(c, "    {} {};", quoted(value), quoted(target));
+            }
+            let _ = writeln!(c, "}}");
+            tests
+                .entry(path.to_string())
+                .or_insert_with(Vec::new)
+                .push(var);
+        }
+    }
+    if !tests.is_empty() {
+        c.push('\n');
+    }
+    tests
+}
+
+/// The locations of one site's aliases: each plain path answers `301` to its page; a
+/// path with query aliases tests its variables, then serves what is there.
+fn alias_locations(
+    name: &str,
+    aliases: &[SiteAlias],
+    tests: &BTreeMap<String, Vec<String>>,
+) -> String {
+    let mut c = String::new();
+    for a in aliases
+        .iter()
+        .filter(|a| a.alias.query.is_none() && a.alias.path != "/404.html")
+    {
+        let _ = writeln!(
+            c,
+            "    location = {} {{\n        return 301 https://{name}{};\n    }}",
+            quoted(&a.alias.path),
+            a.target
+        );
+    }
+    for (path, vars) in tests {
+        let _ = writeln!(c, "    location = {} {{", quoted(path));
+        for var in vars {
+            let _ = writeln!(
+                c,
+                "        if ({var}) {{\n            return 301 https://{name}{var};\n        }}"
+            );
+        }
+        let _ = writeln!(c, "        try_files $uri $uri/ =404;\n    }}");
+    }
+    c
 }
 
 /// The configuration text, or why it cannot be written (an option or a registry value
@@ -268,8 +380,9 @@ pub fn config(reg: &Registry, o: &Options) -> Result<String, String> {
         &domain,
         super::PORTAL_LABEL,
         &domain,
+        0,
     );
-    for sub in &approved {
+    for (n, sub) in approved.iter().enumerate() {
         let decree = sub.decree.as_ref().map_or(String::new(), |d| {
             format!(" (decree {} of {})", d.number, d.date)
         });
@@ -280,6 +393,7 @@ pub fn config(reg: &Registry, o: &Options) -> Result<String, String> {
             &fqdn(&sub.label),
             &sub.label,
             &domain,
+            n + 1,
         );
     }
     for sub in &suspended {
@@ -363,8 +477,12 @@ fn location(security: &str, extra: &str, cache: &str, body: &str) -> String {
 /// [`IMMUTABLE`]). The portal's `/pagefind/` (the regency's search index) may also be
 /// read by the other sites' search pages: one header more there,
 /// `Access-Control-Allow-Origin: *` (public files, no credentials).
-fn site(c: &mut String, o: &Options, title: &str, name: &str, label: &str, domain: &str) {
+/// `n` numbers the site (for the names of its alias variables).
+fn site(c: &mut String, o: &Options, title: &str, name: &str, label: &str, domain: &str, n: usize) {
     let frames = o.frame_hosts.get(label).map(Vec::as_slice).unwrap_or(&[]);
+    let aliases = o.aliases.get(label).map(Vec::as_slice).unwrap_or(&[]);
+    let tests = alias_maps(c, n, aliases);
+    let redirects = alias_locations(name, aliases, &tests);
     let root = o.webroot.join(name);
     let headers = headers(frames, domain);
     let at = |cache: &str, body: &str| location(&headers, "", cache, body);
@@ -385,7 +503,7 @@ fn site(c: &mut String, o: &Options, title: &str, name: &str, label: &str, domai
     let _ = writeln!(c, "# {}", comment(title));
     let _ = write!(
         c,
-        "server {{\n{}    server_name {name};\n{}{headers}    root {};\n    index index.html;\n    error_page 404 /404.html;\n    location / {{\n{}    }}\n    location ~ \"{MADE_FROM_CONTENT}\" {{\n{}    }}\n    location ^~ /{}/ {{\n{}    }}\n{search}    location = /404.html {{\n{}    }}\n}}\n\n",
+        "server {{\n{}    server_name {name};\n{}{headers}    root {};\n    index index.html;\n    error_page 404 /404.html;\n    location / {{\n{}    }}\n    location ~ \"{MADE_FROM_CONTENT}\" {{\n{}    }}\n    location ^~ /{}/ {{\n{}    }}\n{search}{redirects}    location = /404.html {{\n{}    }}\n}}\n\n",
         listens(o.https, " ssl"),
         tls(o),
         quoted(&root.to_string_lossy()),
@@ -455,6 +573,7 @@ records = { A = ["203.0.113.11"] }
                 http: Listen::Port(80),
                 https: Listen::parse("[::1]:443").unwrap(),
                 frame_hosts: frames,
+                aliases: &BTreeMap::new(),
             },
         )
     }

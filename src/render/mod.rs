@@ -237,6 +237,16 @@ impl SiteRenderer<'_> {
                 Err(f) => findings.push(f),
             }
         }
+        for alias in &self.site.content.aliases {
+            if let Some(path) = alias.alias.file() {
+                let url = self.site.url_of(&alias.target);
+                let file = OutputFile {
+                    path,
+                    body: Body::Bytes(redirect_page(&url, &alias.title)),
+                };
+                placed.place(file, alias.file.clone(), false, &mut findings);
+            }
+        }
         findings.extend(spam::page_findings(
             self.guard,
             &self.site.label,
@@ -511,6 +521,17 @@ impl SiteRenderer<'_> {
             ctx.insert("directory", &directory(self.model));
         }
     }
+}
+
+/// The page written at an old address (an alias): it sends browsers on at once and
+/// search engines to the canonical address, and is never indexed itself. It is the
+/// renderer's, not the theme's: it shows nothing of the site and needs no template.
+fn redirect_page(url: &str, title: &str) -> Vec<u8> {
+    let (url, title) = (escape_html(url), escape_html(title));
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"id\"><head><meta charset=\"utf-8\"><title>Dipindahkan: {title}</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><link rel=\"canonical\" href=\"{url}\"><meta http-equiv=\"refresh\" content=\"0; url={url}\"></head><body><main><h1>Halaman ini telah dipindahkan</h1><p>Alamat barunya: <a href=\"{url}\">{title}</a></p></main></body></html>\n"
+    )
+    .into_bytes()
 }
 
 /// `/berita/x/` → `berita/x/index.html`.

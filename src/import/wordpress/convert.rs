@@ -1,0 +1,699 @@
+//! One post's HTML to markdown: WordPress's own markup first (paragraphs of the classic
+//! editor, block comments, shortcodes), then laman's allow-list (what it would refuse is
+//! dropped and listed, never written), then the uploads it links (copied into the
+//! page's bundle and linked by name), then markdown with `htmd`.
+//!
+//! Pure: it reads no file (the uploads folder is asked through [`super::media`]) and
+//! writes none; what it found is returned for the report.
+
+use super::media::{self, NotCopied, Uploads};
+use super::shortcode::{self, Shortcode};
+use crate::markdown::{HtmlPolicy, SanitizerProblem};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// What the conversion of every post shares.
+pub struct Context<'a> {
+    /// The old site's hosts, lowercase, without `www.`.
+    pub hosts: &'a [String],
+    /// Attachments of the export: id → (address, title), and by parent post.
+    pub attachments: &'a BTreeMap<u64, (String, String)>,
+    pub children: &'a BTreeMap<u64, Vec<u64>>,
+    pub uploads: Option<&'a Uploads>,
+    /// The site's raw-HTML rules (its allowed iframe hosts).
+    pub policy: &'a HtmlPolicy,
+    pub iframe_hosts: &'a [String],
+    pub converter: &'a htmd::HtmlToMarkdown,
+    /// Old addresses of the imported items → their new paths (see [`super::plan::Plan::moved`]).
+    pub moved: &'a BTreeMap<String, String>,
+}
+
+/// One post converted, with everything the report lists about it.
+#[derive(Debug, Default)]
+pub struct Converted {
+    pub markdown: String,
+    /// Files to copy into the bundle: source → name in the bundle.
+    pub media: Vec<(PathBuf, String)>,
+    /// Uploads referenced but not in `--uploads` (as the post names them).
+    pub missing: Vec<String>,
+    /// Uploads of a kind a site may not carry.
+    pub refused: Vec<String>,
+    /// Shortcodes laman does not know, by name (kept visible in the text).
+    pub unknown: Vec<String>,
+    /// What the allow-list dropped: (line of the post's HTML, what).
+    pub dropped: Vec<(usize, String)>,
+    /// Shortcodes turned into something less (a form into a note).
+    pub replaced: Vec<String>,
+    /// Elements nested deeper than any page may: nothing was converted (the tree
+    /// walkers of a converter would recurse that deep).
+    pub too_deep: bool,
+}
+
+/// Converts a post's `content:encoded`.
+pub fn convert(html: &str, post_id: u64, cx: &Context) -> Converted {
+    let mut out = Converted::default();
+    let html = if html.contains("<!-- wp:") {
+        html.to_string()
+    } else {
+        autop(html)
+    };
+    let html = shortcode::rewrite(&html, |code| expand(code, post_id, cx, &mut out));
+    for (offset, problem) in cx.policy.check(&html) {
+        if problem == SanitizerProblem::TooDeep {
+            out.too_deep = true;
+            return out;
+        }
+        if let Some(what) = dropped(&problem) {
+            out.dropped
+                .push((crate::finding::line_of(&html, offset), what));
+        }
+    }
+    let clean = cx.policy.sanitize(&html);
+    let clean = rewrite_urls(&clean, cx, &mut out);
+    let markdown = cx.converter.convert(&clean).unwrap_or_default();
+    out.markdown = tidy(&markdown);
+    out
+}
+
+/// What of a problem of the allow-list is worth an operator's attention: elements and
+/// attributes that run code or load other documents. Presentation (`style`, `class`,
+/// `width`) is dropped silently: markdown carries none of it.
+fn dropped(problem: &SanitizerProblem) -> Option<String> {
+    match problem {
+        SanitizerProblem::Element(tag) if DROPPED_QUIETLY.contains(&tag.as_str()) => None,
+        SanitizerProblem::Element(_)
+        | SanitizerProblem::Handler(..)
+        | SanitizerProblem::IframeHost(_) => Some(problem.message()),
+        SanitizerProblem::Address(_, url) if crate::markdown::is_script_url(url) => {
+            Some(problem.message())
+        }
+        _ => None,
+    }
+}
+
+/// Layout elements WordPress themes and page builders wrap content in: their content
+/// stays, only the element goes.
+const DROPPED_QUIETLY: &[&str] = &[
+    "figure",
+    "figcaption",
+    "font",
+    "center",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+];
+
+/// WordPress's `wpautop` for the classic editor, simplified: text separated by blank
+/// lines becomes paragraphs and a single line break a `<br>`, except around block
+/// elements.
+fn autop(html: &str) -> String {
+    let html = html.replace("\r\n", "\n");
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    for chunk in html.split("\n\n") {
+        let chunk = chunk.trim();
+        if chunk.is_empty() {
+            continue;
+        }
+        let block = chunk.starts_with('<')
+            && BLOCKS
+                .iter()
+                .any(|b| chunk[1..].to_ascii_lowercase().starts_with(b));
+        if block || (chunk.starts_with('[') && !chunk.contains('\n') && chunk.ends_with(']')) {
+            out.push_str(chunk);
+        } else {
+            out.push_str("<p>");
+            let mut lines = chunk.lines().peekable();
+            while let Some(line) = lines.next() {
+                out.push_str(line);
+                if let Some(next) = lines.peek() {
+                    // A break only between lines of text, never beside a block tag.
+                    let beside_block = block_tag(next.trim_start()) || ends_with_block_tag(line);
+                    out.push_str(if beside_block { "\n" } else { "<br>" });
+                }
+            }
+            out.push_str("</p>");
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// Whether `text` starts with the tag (opening or closing) of a block element.
+fn block_tag(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('<') else {
+        return false;
+    };
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    BLOCKS.contains(&name.as_str()) || LIST_PARTS.contains(&name.as_str())
+}
+
+/// Whether `line` ends with the tag of a block element.
+fn ends_with_block_tag(line: &str) -> bool {
+    let line = line.trim_end();
+    line.ends_with('>') && line.rfind('<').is_some_and(|i| block_tag(&line[i..]))
+}
+
+const LIST_PARTS: [&str; 8] = ["li", "tr", "td", "th", "thead", "tbody", "dt", "dd"];
+
+const BLOCKS: [&str; 22] = [
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "table",
+    "blockquote",
+    "pre",
+    "figure",
+    "hr",
+    "dl",
+    "section",
+    "iframe",
+    "form",
+    "script",
+    "style",
+    "!--",
+];
+
+/// The HTML a known shortcode becomes; `None` keeps it (and lists it).
+fn expand(code: &Shortcode, post_id: u64, cx: &Context, out: &mut Converted) -> Option<String> {
+    match code.name.as_str() {
+        "caption" | "wp_caption" => Some(caption(code)),
+        "gallery" => Some(gallery(code, post_id, cx)),
+        "embed" => {
+            let url = code.content.as_deref().or(code.attr("src")).unwrap_or("");
+            Some(embed(url.trim(), cx))
+        }
+        "video" | "audio" => {
+            let src = ["src", "mp4", "m4v", "webm", "ogv", "mp3", "ogg", "wav", ""]
+                .iter()
+                .find_map(|k| code.attr(k).filter(|v| !v.is_empty()))
+                .unwrap_or("");
+            let label = if code.name == "video" {
+                "Video"
+            } else {
+                "Audio"
+            };
+            Some(format!(
+                "<p><a href=\"{}\">{label}</a></p>",
+                attr_escape(src)
+            ))
+        }
+        "pdf-embedder" => {
+            let url = code.attr("url").unwrap_or("");
+            let name = url.rsplit('/').next().unwrap_or("dokumen");
+            Some(format!(
+                "<p><a href=\"{}\">Dokumen PDF: {}</a></p>",
+                attr_escape(url),
+                text_escape(&percent_encoding::percent_decode_str(name).decode_utf8_lossy())
+            ))
+        }
+        "contact-form-7" => {
+            out.replaced.push(code.name.clone());
+            Some(format!(
+                "<p><em>{}</em></p>",
+                text_escape(super::report::FORM_NOTE)
+            ))
+        }
+        _ => {
+            out.unknown.push(code.name.clone());
+            None
+        }
+    }
+}
+
+/// `[caption]<img ...> Caption text[/caption]`: the picture, its caption below it, and
+/// the caption as the picture's alt text when it has none.
+fn caption(code: &Shortcode) -> String {
+    let inner = code.content.as_deref().unwrap_or("");
+    let end = inner
+        .rfind("</a>")
+        .map(|i| i + 4)
+        .or_else(|| {
+            inner
+                .find("<img")
+                .and_then(|i| inner[i..].find('>').map(|j| i + j + 1))
+        })
+        .unwrap_or(0);
+    let (picture, text) = inner.split_at(end);
+    let caption_text = strip_tags(text);
+    let caption_text = caption_text.trim();
+    let caption_text = if caption_text.is_empty() {
+        code.attr("caption").unwrap_or("").to_string()
+    } else {
+        caption_text.to_string()
+    };
+    let picture = if !picture.contains("alt=\"") || picture.contains("alt=\"\"") {
+        let without = picture.replace("alt=\"\"", "");
+        without.replacen(
+            "<img",
+            &format!("<img alt=\"{}\"", attr_escape(&caption_text)),
+            1,
+        )
+    } else {
+        picture.to_string()
+    };
+    format!(
+        "<p>{picture}</p><p><em>{}</em></p>",
+        text_escape(&caption_text)
+    )
+}
+
+/// `[gallery ids="1,2"]`, or the post's attached pictures: each picture in turn.
+fn gallery(code: &Shortcode, post_id: u64, cx: &Context) -> String {
+    let ids: Vec<u64> = match code.attr("ids").or(code.attr("include")) {
+        Some(list) => list
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok())
+            .collect(),
+        None => cx.children.get(&post_id).cloned().unwrap_or_default(),
+    };
+    let mut html = String::new();
+    for id in ids.iter().take(500) {
+        if let Some((url, title)) = cx.attachments.get(id) {
+            html.push_str(&format!(
+                "<p><img src=\"{}\" alt=\"{}\"></p>",
+                attr_escape(url),
+                attr_escape(title)
+            ));
+        }
+    }
+    html
+}
+
+/// An embedded address: an iframe when the site allows the host (YouTube's watch
+/// addresses become its embed address), else a link to it.
+fn embed(url: &str, cx: &Context) -> String {
+    let iframe = youtube_embed(url).filter(|(host, _)| cx.iframe_hosts.iter().any(|h| h == host));
+    match iframe {
+        Some((_, src)) => format!(
+            "<iframe src=\"{}\" title=\"Video\" loading=\"lazy\" allowfullscreen></iframe>",
+            attr_escape(&src)
+        ),
+        None => format!(
+            "<p><a href=\"{}\">{}</a></p>",
+            attr_escape(url),
+            text_escape(url)
+        ),
+    }
+}
+
+/// `https://www.youtube.com/watch?v=ID` or `https://youtu.be/ID` → the embed host and
+/// address (`www.youtube-nocookie.com` when the site allows it, else `www.youtube.com`).
+fn youtube_embed(url: &str) -> Option<(String, String)> {
+    let id = if let Some(rest) = url.strip_prefix("https://youtu.be/") {
+        rest.split(['?', '&', '/']).next()?
+    } else {
+        let rest = url
+            .strip_prefix("https://www.youtube.com/watch?")
+            .or_else(|| url.strip_prefix("https://youtube.com/watch?"))?;
+        rest.split('&').find_map(|kv| kv.strip_prefix("v="))?
+    };
+    let valid = !id.is_empty()
+        && id.len() <= 20
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    valid.then(|| {
+        (
+            "www.youtube.com".to_string(),
+            format!("https://www.youtube.com/embed/{id}"),
+        )
+    })
+}
+
+/// Rewrites `src` and `href` of the sanitized HTML: the old site's uploads become the
+/// bundle's files. The sanitizer's output quotes every attribute with `"` and escapes
+/// `&`, so attributes are found exactly; text never holds a raw `<`.
+fn rewrite_urls(html: &str, cx: &Context, out: &mut Converted) -> String {
+    let mut names: BTreeMap<PathBuf, String> = out.media.iter().cloned().collect();
+    let mut result = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(tag) = rest.find('<') {
+        result.push_str(&rest[..tag]);
+        rest = &rest[tag..];
+        let end = tag_end(rest);
+        let mut piece = rest[..end].to_string();
+        for attr in [" src=\"", " href=\""] {
+            if let Some(at) = piece.find(attr) {
+                let from = at + attr.len();
+                if let Some(len) = piece[from..].find('"') {
+                    let value = piece[from..from + len].replace("&amp;", "&");
+                    if let Some(new) = local_name(&value, cx, out, &mut names) {
+                        piece.replace_range(from..from + len, &attr_escape(&new));
+                    }
+                }
+            }
+        }
+        result.push_str(&piece);
+        rest = &rest[end..];
+    }
+    result.push_str(rest);
+    out.media = names.into_iter().collect();
+    out.media.sort_by(|a, b| a.1.cmp(&b.1));
+    result
+}
+
+/// The end of the tag starting `text` (after its `>`, quotes respected).
+fn tag_end(text: &str) -> usize {
+    let mut quote = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => quote = !quote,
+            '>' if !quote => return i + 1,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+/// The bundle name for an upload the HTML links, copying it in; `None` leaves the
+/// address as it is (not an upload, or listed as missing or refused).
+fn local_name(
+    url: &str,
+    cx: &Context,
+    out: &mut Converted,
+    names: &mut BTreeMap<PathBuf, String>,
+) -> Option<String> {
+    if let Some(to) = moved(url, cx) {
+        return Some(to);
+    }
+    let rel = media::upload_path(url, cx.hosts)?;
+    let found = match cx.uploads {
+        Some(uploads) => uploads.find(&rel),
+        None => Err(NotCopied::Missing),
+    };
+    match found {
+        Ok(source) => {
+            if let Some(name) = names.get(&source) {
+                return Some(name.clone());
+            }
+            // The file found (the original of a resized copy) names it.
+            let found = source
+                .file_name()
+                .map_or(rel.clone(), |n| n.to_string_lossy().into_owned());
+            let mut name = media::bundle_name(&found);
+            let mut n = 2;
+            while names.values().any(|v| v == &name) || name == "index.md" {
+                name = format!("{n}-{}", media::bundle_name(&found));
+                n += 1;
+            }
+            names.insert(source, name.clone());
+            Some(name)
+        }
+        Err(NotCopied::Missing) => {
+            if !out.missing.contains(&rel) {
+                out.missing.push(rel);
+            }
+            None
+        }
+        Err(NotCopied::Kind) => {
+            if !out.refused.contains(&rel) {
+                out.refused.push(rel);
+            }
+            None
+        }
+    }
+}
+
+/// The new path of a link to another imported page at its old address on the old site.
+fn moved(url: &str, cx: &Context) -> Option<String> {
+    let path = if url.starts_with('/') && !url.starts_with("//") {
+        url.to_string()
+    } else {
+        super::plan::local_path(url, cx.hosts)?
+    };
+    let alias = crate::content::alias::Alias::parse(&path).ok()?;
+    cx.moved.get(&alias.shown()).cloned()
+}
+
+/// Blank lines at most two, no trailing spaces but markdown's line breaks, one final
+/// newline.
+fn tidy(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len() + 1);
+    let mut blank = 0;
+    for line in markdown.lines() {
+        let trimmed = if line.ends_with("  ") && !line.trim().is_empty() {
+            line
+        } else {
+            line.trim_end()
+        };
+        if trimmed.is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(trimmed);
+        out.push('\n');
+    }
+    let trimmed = out.trim_matches('\n');
+    format!("{trimmed}\n")
+}
+
+/// Text without tags, with entities decoded, on one line.
+pub fn plain_text(html: &str) -> String {
+    let text = decode_entities(&strip_tags(html));
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// HTML's character references in titles and excerpts: numeric ones and the named ones
+/// WordPress writes (its `wptexturize` quotes and dashes).
+pub fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|end| entity(&rest[1..end]).map(|c| (c, end + 1)));
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|c| !c.is_control() || *c == '\n');
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "ndash" => '\u{2013}',
+        "mdash" => '\u{2014}',
+        "lsquo" => '\u{2018}',
+        "rsquo" => '\u{2019}',
+        "ldquo" => '\u{201c}',
+        "rdquo" => '\u{201d}',
+        "hellip" => '\u{2026}',
+        _ => return None,
+    })
+}
+
+fn attr_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn text_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The converter every post goes through: markdown's own forms, and the iframes the
+/// site allows kept as HTML (the allow-list passed them already).
+pub fn converter() -> htmd::HtmlToMarkdown {
+    htmd::HtmlToMarkdown::builder()
+        .options(htmd::options::Options {
+            bullet_list_marker: htmd::options::BulletListMarker::Dash,
+            ul_bullet_spacing: 1,
+            ol_number_spacing: 1,
+            hr_style: htmd::options::HrStyle::Dashes,
+            ..Default::default()
+        })
+        .skip_tags(vec!["script", "style", "noscript", "template"])
+        .add_handler(vec!["iframe"], |_: &dyn htmd::element_handler::Handlers, el: htmd::Element| {
+            let get = |name: &str| {
+                el.attrs
+                    .iter()
+                    .find(|a| &*a.name.local == name)
+                    .map(|a| a.value.to_string())
+            };
+            let src = get("src")?;
+            let title = get("title").unwrap_or_else(|| "Video".to_string());
+            Some(
+                format!(
+                    "\n\n<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" allowfullscreen></iframe>\n\n",
+                    attr_escape(&src),
+                    attr_escape(&title)
+                )
+                .into(),
+            )
+        })
+        .build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn convert_with(html: &str, iframe_hosts: &[String]) -> Converted {
+        let attachments = BTreeMap::from([(
+            7,
+            (
+                "https://dinkes.example.go.id/wp-content/uploads/2024/03/a.jpg".to_string(),
+                "Foto A".to_string(),
+            ),
+        )]);
+        let children = BTreeMap::new();
+        let policy = HtmlPolicy::new(iframe_hosts);
+        let converter = converter();
+        let hosts = vec!["dinkes.example.go.id".to_string()];
+        let moved = BTreeMap::new();
+        let cx = Context {
+            moved: &moved,
+            hosts: &hosts,
+            attachments: &attachments,
+            children: &children,
+            uploads: None,
+            policy: &policy,
+            iframe_hosts,
+            converter: &converter,
+        };
+        convert(html, 1, &cx)
+    }
+
+    #[test]
+    fn classic_paragraphs_captions_and_galleries_become_markdown() {
+        let c = convert_with(
+            "Paragraf satu\nbaris dua\n\n[caption id=\"x\" width=\"300\"]<img src=\"/foto.jpg\" alt=\"\"> Kepala dinas[/caption]\n\n[gallery ids=\"7,99\"]",
+            &[],
+        );
+        assert_eq!(
+            c.markdown,
+            "Paragraf satu  \nbaris dua\n\n![Kepala dinas](/foto.jpg)\n\n*Kepala dinas*\n\n![Foto A](https://dinkes.example.go.id/wp-content/uploads/2024/03/a.jpg)\n"
+        );
+        assert_eq!(c.missing, vec!["2024/03/a.jpg"]);
+    }
+
+    #[test]
+    fn scripts_and_handlers_are_dropped_and_listed_never_written() {
+        let c = convert_with(
+            "<p>Teks<script>alert(1)</script> <a href=\"javascript:alert(2)\" onclick=\"x()\">tautan</a> &lt;script&gt;teks&lt;/script&gt;</p><iframe src=\"https://evil.example/\"></iframe>",
+            &[],
+        );
+        assert!(
+            !c.markdown.contains("alert")
+                && !c.markdown.contains("javascript")
+                && !c.markdown.contains("<iframe"),
+            "{}",
+            c.markdown
+        );
+        assert!(c.markdown.contains("\\<script>teks"), "{}", c.markdown);
+        let what: Vec<&str> = c.dropped.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(what.len(), 4, "{what:?}");
+    }
+
+    #[test]
+    fn embeds_become_iframes_only_from_allowed_hosts_and_unknown_shortcodes_stay() {
+        let allowed = vec!["www.youtube.com".to_string()];
+        let c = convert_with(
+            "[embed]https://www.youtube.com/watch?v=abc_DEF-1[/embed]\n\n[slider id=\"3\"]",
+            &allowed,
+        );
+        assert!(
+            c.markdown
+                .contains("<iframe src=\"https://www.youtube.com/embed/abc_DEF-1\""),
+            "{}",
+            c.markdown
+        );
+        assert_eq!(c.unknown, vec!["slider"]);
+        assert!(c.markdown.contains("slider id="), "{}", c.markdown);
+        let c = convert_with("[embed]https://www.youtube.com/watch?v=abc[/embed]", &[]);
+        assert!(
+            c.markdown
+                .starts_with("[https://www.youtube.com/watch?v=abc]("),
+            "{}",
+            c.markdown
+        );
+        let form = convert_with("[contact-form-7 id=\"5\" title=\"Kontak\"]", &[]);
+        assert_eq!(form.replaced, vec!["contact-form-7"]);
+    }
+
+    #[test]
+    fn html_nested_beyond_any_page_is_not_converted() {
+        let deep = "<div>".repeat(100_000);
+        let started = std::time::Instant::now();
+        let c = convert_with(&deep, &[]);
+        assert!(c.too_deep && c.markdown.is_empty());
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    #[test]
+    fn entities_decode() {
+        assert_eq!(
+            decode_entities("Rapat &#8211; Koordinasi &amp; &foo; &#x41;"),
+            "Rapat \u{2013} Koordinasi & &foo; A"
+        );
+        assert_eq!(
+            plain_text("<p>Satu <b>dua</b></p>\n<p>tiga</p>"),
+            "Satu dua tiga"
+        );
+    }
+}
