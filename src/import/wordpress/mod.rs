@@ -288,27 +288,40 @@ impl Step<'_> {
         }
     }
 
+    /// Whether the spam guard's `hits` hold spam; if so the item is listed in the report
+    /// (never imported).
+    fn held_as_spam(
+        &mut self,
+        hits: Vec<crate::integrity::spam::Hit>,
+        item: &wxr::Item,
+        title: &str,
+    ) -> bool {
+        let found: Vec<String> = hits
+            .into_iter()
+            .filter(|h| h.is_spam())
+            .map(|h| h.found)
+            .collect();
+        if found.is_empty() {
+            return false;
+        }
+        self.report.counts.spam += 1;
+        self.report.findings.push(report::spam(
+            self.source,
+            item.line,
+            title,
+            item.id,
+            &dedup(found),
+        ));
+        true
+    }
+
     fn write_item(&mut self, item: &wxr::Item, planned: &Planned) -> Result<()> {
         let title = planned.title.as_str();
         let source = self.source;
         // Spam first: a planted post is not converted, only listed.
         let raw = format!("<h1>{}</h1>{}\n{}", item.title, item.content, item.excerpt);
-        let hits: Vec<String> = self
-            .guard
-            .scan_html(&raw)
-            .into_iter()
-            .filter(|h| h.is_spam())
-            .map(|h| h.found)
-            .collect();
-        if !hits.is_empty() {
-            self.report.counts.spam += 1;
-            self.report.findings.push(report::spam(
-                source,
-                item.line,
-                title,
-                item.id,
-                &dedup(hits),
-            ));
+        let hits = self.guard.scan_html(&raw);
+        if self.held_as_spam(hits, item, title) {
             return Ok(());
         }
         let converted = convert::convert(&item.content, item.id, self.cx);
@@ -323,22 +336,8 @@ impl Step<'_> {
         let text = plan::page_text(planned, item, &converted.markdown, self.authors);
         let shown_file = Path::new("content").join(&self.o.label).join(&file);
         // What the build would refuse is never written.
-        let text_hits: Vec<String> = self
-            .guard
-            .scan_text(&text)
-            .into_iter()
-            .filter(|h| h.is_spam())
-            .map(|h| h.found)
-            .collect();
-        if !text_hits.is_empty() {
-            self.report.counts.spam += 1;
-            self.report.findings.push(report::spam(
-                source,
-                item.line,
-                title,
-                item.id,
-                &dedup(text_hits),
-            ));
+        let hits = self.guard.scan_text(&text);
+        if self.held_as_spam(hits, item, title) {
             return Ok(());
         }
         if let Some(why) = self.fails_build(&text, &shown_file) {
