@@ -68,21 +68,16 @@ impl Listen {
                 shown(text),
                 l.problem().unwrap_or_default()
             )),
-            None => Err(format!(
-                "`{}` is neither a port (1-65535) nor ADDRESS:PORT (127.0.0.1:8080, [::1]:8080)",
-                shown(text)
-            )),
+            None => Err(crate::msg!("nginx-listen-form", value = shown(text))),
         }
     }
 
     fn problem(self) -> Option<String> {
         match self {
-            Listen::Port(0) => Some("port 0 is not a port nginx can listen on".into()),
-            Listen::Addr(a) if a.port() == 0 => {
-                Some("port 0 is not a port nginx can listen on".into())
-            }
+            Listen::Port(0) => Some(crate::msg!("nginx-listen-port-zero")),
+            Listen::Addr(a) if a.port() == 0 => Some(crate::msg!("nginx-listen-port-zero")),
             Listen::Addr(SocketAddr::V6(a)) if a.scope_id() != 0 || a.flowinfo() != 0 => {
-                Some("an IPv6 zone or flow label is not accepted".into())
+                Some(crate::msg!("nginx-listen-zone"))
             }
             _ => None,
         }
@@ -94,15 +89,15 @@ impl Listen {
 /// (nginx reads `$` as the start of a variable, even inside quotes).
 pub fn path_problem(path: &Path) -> Option<String> {
     let Some(text) = path.to_str() else {
-        return Some("is not UTF-8".into());
+        return Some(crate::msg!("nginx-path-not-utf8"));
     };
     if !path.is_absolute() {
-        return Some("is not an absolute path".into());
+        return Some(crate::msg!("nginx-path-relative"));
     }
     if let Some(c) = text.chars().find(|&c| forbidden_in_text(c) || c == '$') {
-        return Some(format!(
-            "contains U+{:04X} (`$`, a control or direction character), which nginx cannot read as part of a path",
-            c as u32
+        return Some(crate::msg!(
+            "nginx-path-character",
+            code = format!("U+{:04X}", c as u32)
         ));
     }
     None
@@ -225,13 +220,20 @@ fn unwritable(reg: &Registry, o: &Options, domain: &str) -> Option<String> {
         .filter(|s| matches!(s.status, Status::Approved | Status::Suspended));
     for sub in served {
         if let Some(why) = label_problem(&sub.label.to_ascii_lowercase(), domain) {
-            return Some(format!("the label `{}`: {why}", shown(&sub.label)));
+            return Some(crate::msg!(
+                "nginx-label-problem",
+                label = shown(&sub.label),
+                why = why
+            ));
         }
     }
     o.frame_hosts
         .values()
         .flatten()
-        .find_map(|h| host_problem(h).map(|why| format!("the iframe host `{}`: {why}", shown(h))))
+        .find_map(|h| {
+            host_problem(h)
+                .map(|why| crate::msg!("nginx-frame-host-problem", host = shown(h), why = why))
+        })
         .or_else(|| o.aliases.values().flatten().find_map(alias_problem))
 }
 
@@ -254,10 +256,10 @@ fn alias_problem(a: &SiteAlias) -> Option<String> {
             .chars()
             .all(|c| c == '/' || c == '-' || c.is_ascii_alphanumeric());
     (!(path_ok && query_ok && target_ok)).then(|| {
-        format!(
-            "the alias `{}` of {}",
-            shown(&a.alias.shown()),
-            a.file.display()
+        crate::msg!(
+            "nginx-alias-problem",
+            alias = shown(&a.alias.shown()),
+            file = a.file.display().to_string()
         )
     })
 }
