@@ -8,8 +8,44 @@ import-skip-attachment = an attachment (its file is copied where used)
 import-skip-nav-menu-item = a menu item
 import-skip-other-type = another content type (a plugin's)
 import-skip-other-status = another status
-import-summary-done = Import into { $site } done: { $posts } posts, { $pages } pages ({ $drafts } drafts), { $sections } sections, { $media } media files, { $aliases } old addresses redirected
-import-summary-dry = Dry run for { $site }, nothing written: { $posts } posts, { $pages } pages ({ $drafts } drafts), { $sections } sections, { $media } media files, { $aliases } old addresses redirected
+import-summary-done = Import into { $site } done: { $posts ->
+        [one] { $posts } post
+       *[other] { $posts } posts
+    }, { $pages ->
+        [one] { $pages } page
+       *[other] { $pages } pages
+    } ({ $drafts ->
+        [one] { $drafts } draft
+       *[other] { $drafts } drafts
+    }), { $sections ->
+        [one] { $sections } section
+       *[other] { $sections } sections
+    }, { $media ->
+        [one] { $media } media file
+       *[other] { $media } media files
+    }, { $aliases ->
+        [one] { $aliases } old address
+       *[other] { $aliases } old addresses
+    } redirected
+import-summary-dry = Dry run for { $site }, nothing written: { $posts ->
+        [one] { $posts } post
+       *[other] { $posts } posts
+    }, { $pages ->
+        [one] { $pages } page
+       *[other] { $pages } pages
+    } ({ $drafts ->
+        [one] { $drafts } draft
+       *[other] { $drafts } drafts
+    }), { $sections ->
+        [one] { $sections } section
+       *[other] { $sections } sections
+    }, { $media ->
+        [one] { $media } media file
+       *[other] { $media } media files
+    }, { $aliases ->
+        [one] { $aliases } old address
+       *[other] { $aliases } old addresses
+    } redirected
 import-summary-skipped = Skipped: { $skipped } of { $items } items; suspected gambling spam: { $spam }
 import-summary-next = Review the findings above, then run `laman check` and `laman serve`
 import-item = “{ $title }” (ID { $id })
