@@ -587,27 +587,10 @@ pub fn site_files(
             title
         };
         let description = plain_text(&channel.description);
-        let front = Front {
-            title: &title,
-            date: None,
-            updated: None,
-            draft: false,
-            description: (!description.is_empty()).then_some(description),
-            weight: None,
-            tags: Vec::new(),
-            aliases: &[],
-            extra: Extra {
-                penulis: None,
-                kategori: Vec::new(),
-                wordpress_id: 0,
-                wordpress_slug: String::new(),
-            },
-        };
-        let toml = toml::to_string(&front).unwrap_or_default();
-        let toml = toml.replace("[extra]\nwordpress_id = 0\n", "");
+        let description = (!description.is_empty()).then_some(description);
         files.push((
             "_index.md".to_string(),
-            format!("+++\n{}\n+++\n", toml.trim_end()),
+            section_index(&title, description, &[]),
         ));
     }
     if report.counts.posts == 0 || existing.has_news {
@@ -651,15 +634,29 @@ pub fn site_files(
     }
     report.counts.aliases += aliases.len();
     report.counts.sections += 1;
+    files.push((
+        format!("{}/_index.md", plan.news),
+        section_index(
+            report::NEWS_TITLE,
+            Some(report::NEWS_DESCRIPTION.to_string()),
+            &aliases,
+        ),
+    ));
+    files
+}
+
+/// The `_index.md` of a section laman makes for the import (the site's home, the news
+/// section): front matter only, with no WordPress item behind it.
+fn section_index(title: &str, description: Option<String>, aliases: &[String]) -> String {
     let front = Front {
-        title: report::NEWS_TITLE,
+        title,
         date: None,
         updated: None,
         draft: false,
-        description: Some(report::NEWS_DESCRIPTION.to_string()),
+        description,
         weight: None,
         tags: Vec::new(),
-        aliases: &aliases,
+        aliases,
         extra: Extra {
             penulis: None,
             kategori: Vec::new(),
@@ -668,12 +665,9 @@ pub fn site_files(
         },
     };
     let toml = toml::to_string(&front).unwrap_or_default();
+    // No WordPress item: its id would be 0, which means nothing.
     let toml = toml.replace("[extra]\nwordpress_id = 0\n", "");
-    files.push((
-        format!("{}/_index.md", plan.news),
-        format!("+++\n{}\n+++\n", toml.trim_end()),
-    ));
-    files
+    format!("+++\n{}\n+++\n", toml.trim_end())
 }
 
 /// A category's path with its parents (`berita/kesehatan`), loops cut.
