@@ -192,7 +192,7 @@ const BLOCKS: [&str; 22] = [
 fn expand(code: &Shortcode, post_id: u64, cx: &Context, out: &mut Converted) -> Option<String> {
     match code.name.as_str() {
         "caption" | "wp_caption" => Some(caption(code)),
-        "gallery" => Some(gallery(code, post_id, cx)),
+        "gallery" => Some(gallery(code, post_id, cx, out)),
         "embed" => {
             let url = code.content.as_deref().or(code.attr("src")).unwrap_or("");
             Some(embed(url.trim(), cx))
@@ -272,8 +272,9 @@ fn caption(code: &Shortcode) -> String {
     )
 }
 
-/// `[gallery ids="1,2"]`, or the post's attached pictures: each picture in turn.
-fn gallery(code: &Shortcode, post_id: u64, cx: &Context) -> String {
+/// `[gallery ids="1,2"]`, or the post's attached pictures: each picture in turn. An id
+/// the export holds no attachment for is listed as missing (as `[gallery] 99`).
+fn gallery(code: &Shortcode, post_id: u64, cx: &Context, out: &mut Converted) -> String {
     let ids: Vec<u64> = match code.attr("ids").or(code.attr("include")) {
         Some(list) => list
             .split(',')
@@ -283,12 +284,13 @@ fn gallery(code: &Shortcode, post_id: u64, cx: &Context) -> String {
     };
     let mut html = String::new();
     for id in ids.iter().take(500) {
-        if let Some((url, title)) = cx.attachments.get(id) {
-            html.push_str(&format!(
+        match cx.attachments.get(id) {
+            Some((url, title)) => html.push_str(&format!(
                 "<p><img src=\"{}\" alt=\"{}\"></p>",
                 attr_escape(url),
                 attr_escape(title)
-            ));
+            )),
+            None => out.missing.push(format!("[gallery] {id}")),
         }
     }
     html
@@ -629,7 +631,8 @@ mod tests {
             c.markdown,
             "Paragraf satu  \nbaris dua\n\n![Kepala dinas](/foto.jpg)\n\n*Kepala dinas*\n\n![Foto A](https://dinkes.example.go.id/wp-content/uploads/2024/03/a.jpg)\n"
         );
-        assert_eq!(c.missing, vec!["2024/03/a.jpg"]);
+        // 99 is no attachment of the export: listed, not silently dropped.
+        assert_eq!(c.missing, vec!["[gallery] 99", "2024/03/a.jpg"]);
     }
 
     #[test]
