@@ -38,6 +38,8 @@ pub struct Converted {
     pub missing: Vec<String>,
     /// Uploads of a kind a site may not carry.
     pub refused: Vec<String>,
+    /// Attachment ids a `[gallery]` names that the export holds no attachment for.
+    pub gallery_missing: Vec<u64>,
     /// Shortcodes laman does not know, by name (kept visible in the text).
     pub unknown: Vec<String>,
     /// What the allow-list dropped: (line of the post's HTML, what).
@@ -273,7 +275,7 @@ fn caption(code: &Shortcode) -> String {
 }
 
 /// `[gallery ids="1,2"]`, or the post's attached pictures: each picture in turn. An id
-/// the export holds no attachment for is listed as missing (as `[gallery] 99`).
+/// the export holds no attachment for is listed.
 fn gallery(code: &Shortcode, post_id: u64, cx: &Context, out: &mut Converted) -> String {
     let ids: Vec<u64> = match code.attr("ids").or(code.attr("include")) {
         Some(list) => list
@@ -290,7 +292,7 @@ fn gallery(code: &Shortcode, post_id: u64, cx: &Context, out: &mut Converted) ->
                 attr_escape(url),
                 attr_escape(title)
             )),
-            None => out.missing.push(format!("[gallery] {id}")),
+            None => out.gallery_missing.push(*id),
         }
     }
     html
@@ -631,8 +633,9 @@ mod tests {
             c.markdown,
             "Paragraf satu  \nbaris dua\n\n![Kepala dinas](/foto.jpg)\n\n*Kepala dinas*\n\n![Foto A](https://dinkes.example.go.id/wp-content/uploads/2024/03/a.jpg)\n"
         );
+        assert_eq!(c.missing, vec!["2024/03/a.jpg"]);
         // 99 is no attachment of the export: listed, not silently dropped.
-        assert_eq!(c.missing, vec!["[gallery] 99", "2024/03/a.jpg"]);
+        assert_eq!(c.gallery_missing, vec![99]);
     }
 
     #[test]

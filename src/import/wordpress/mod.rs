@@ -367,6 +367,14 @@ impl Step<'_> {
                 .findings
                 .push(report::media_missing(&shown_file, title, item.id, path));
         }
+        for &attachment in &converted.gallery_missing {
+            self.report.findings.push(report::gallery_missing(
+                &shown_file,
+                title,
+                item.id,
+                attachment,
+            ));
+        }
         for path in &converted.refused {
             self.report
                 .findings

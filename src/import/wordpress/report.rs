@@ -229,6 +229,19 @@ pub fn media_missing(file: &Path, title: &str, id: u64, path: &str) -> Finding {
     .help(msg!("import-media-missing-help"))
 }
 
+pub fn gallery_missing(file: &Path, title: &str, id: u64, attachment: u64) -> Finding {
+    Finding::new(
+        Code::ImportMediaMissing,
+        msg!(
+            "import-gallery-missing",
+            item = item(title, id),
+            attachment = attachment.to_string()
+        ),
+    )
+    .file(file)
+    .help(msg!("import-gallery-missing-help"))
+}
+
 pub fn media_refused(file: &Path, title: &str, id: u64, path: &str) -> Finding {
     Finding::new(
         Code::ImportMediaRefused,
