@@ -12,33 +12,15 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn lighthouse_ready() -> bool {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let have = Command::new("node").arg("--version").output().is_ok()
-        && here.join("tests/judges/node_modules/lighthouse").is_dir()
-        && Path::new("/usr/bin/chromium").is_file();
-    if !have {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Node.js, tests/judges/node_modules and Chromium must be installed in CI"
-        );
-        eprintln!("Node.js, the judges' packages or Chromium missing: skipped (scripts/test installs them)");
-    }
-    have
-}
-
 #[test]
 fn lighthouse_cache_audit_passes_on_the_served_example() {
     let Some((nginx, openssl, _curl)) = tools() else {
         return;
     };
-    if !lighthouse_ready() {
+    if !judges_ready("lighthouse") {
         return;
     }
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let root = tempfile::tempdir().unwrap();
-    copy_tree(&here.join("content"), &root.path().join("content"));
-    std::fs::copy(here.join("domains.toml"), root.path().join("domains.toml")).unwrap();
+    let root = example_copy();
     let tmp = tempfile::tempdir().unwrap();
     let t = tmp.path();
     let public = t.join("public");

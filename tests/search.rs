@@ -9,32 +9,13 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn ready() -> bool {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let have = Command::new("node").arg("--version").output().is_ok()
-        && here
-            .join("tests/judges/node_modules/playwright-core")
-            .is_dir()
-        && Path::new("/usr/bin/chromium").is_file();
-    if !have {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Node.js, tests/judges/node_modules and Chromium must be installed in CI"
-        );
-        eprintln!("Node.js, the judges' packages or Chromium missing: skipped (scripts/test installs them)");
-    }
-    have
-}
-
 #[test]
 fn a_citizen_searches_the_regency_and_one_site_in_chromium() {
-    if !ready() {
+    if !judges_ready("playwright-core") {
         return;
     }
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let root = tempfile::tempdir().unwrap();
-    copy_tree(&here.join("content"), &root.path().join("content"));
-    std::fs::copy(here.join("domains.toml"), root.path().join("domains.toml")).unwrap();
+    let root = example_copy();
     let mut child = Command::new("node")
         .arg(here.join("tests/judges/search.mjs"))
         .arg(env!("CARGO_BIN_EXE_laman"))

@@ -19,6 +19,38 @@ pub fn fixture(name: &str) -> tempfile::TempDir {
     tmp
 }
 
+/// Whether Node.js, the judges' npm `package` (in tests/judges/node_modules) and Chromium
+/// are here for a browser test; in CI their absence fails the test instead of skipping it.
+pub fn judges_ready(package: &str) -> bool {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let have = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok()
+        && here
+            .join("tests/judges/node_modules")
+            .join(package)
+            .is_dir()
+        && Path::new("/usr/bin/chromium").is_file();
+    if !have {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Node.js, tests/judges/node_modules and Chromium must be installed in CI"
+        );
+        eprintln!("Node.js, the judges' packages or Chromium missing: skipped (scripts/test installs them)");
+    }
+    have
+}
+
+/// A fresh copy of the bundled example regency (`content/` and `domains.toml`).
+pub fn example_copy() -> tempfile::TempDir {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = tempfile::tempdir().unwrap();
+    copy_tree(&here.join("content"), &root.path().join("content"));
+    std::fs::copy(here.join("domains.toml"), root.path().join("domains.toml")).unwrap();
+    root
+}
+
 pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
