@@ -85,12 +85,17 @@ pub fn assess(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
         findings: &produced.findings,
         dns: options.dns.as_deref(),
     };
+    // A site approved after the report's date was not one on it: it is listed with the
+    // other entries, with its decree's date, and neither judged nor counted.
     let mut sites: Vec<Situs> = model
         .sites
         .iter()
-        .map(|site| {
-            let output = produced.outputs.iter().find(|o| o.label == site.label);
-            judge.site(site, output)
+        .map(|site| match model.registry.subdomain(&site.label) {
+            Some(e) if judge.after_the_date(e) => judge.entry(e),
+            _ => {
+                let output = produced.outputs.iter().find(|o| o.label == site.label);
+                judge.site(site, output)
+            }
         })
         .collect();
     sites.extend(

@@ -38,7 +38,7 @@ pub fn weights() -> Vec<Bobot> {
         (
             "Kesehatan",
             HEALTH,
-            "dikurangi 5 untuk setiap galat dan 1 untuk setiap peringatan atau halaman yang terlalu berat",
+            "dikurangi 5 untuk setiap kesalahan dan 1 untuk setiap peringatan atau halaman yang terlalu berat",
         ),
         (
             "Registri dan DNS",
@@ -177,7 +177,7 @@ fn soundness(health: &Kesehatan) -> BagianSkor {
         HEALTH.saturating_sub(penalty.min(HEALTH as usize) as u32),
         HEALTH,
         format!(
-            "{} galat, {} peringatan, {} halaman terlalu berat",
+            "{} kesalahan, {} peringatan, {} halaman terlalu berat",
             health.galat,
             health.peringatan,
             health.halaman_berat.len()
