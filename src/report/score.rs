@@ -228,6 +228,7 @@ mod tests {
             informasi_publik: 4,
             informasi_basi: Vec::new(),
             tidak_lengkap: false,
+            alasan: Vec::new(),
         }
     }
 
