@@ -111,6 +111,7 @@ cli-report-done = laman report: { $sites ->
     } as of { $date }: { $stale } stale, { $incomplete } incomplete, { $problems } with problems; mean score { $score }
 cli-report-written = ; written to { $file }
 cli-report-below = laman report: below --fail-under { $bar }: { $sites }
+cli-report-unsigned = laman report: the signature block has no name: fill in `signer`, `signer_id` and `place` in [report] of domains.toml (room is left to write them by hand)
 cli-ca-too-big = --ca { $file }: not a certificate file (larger than 1 MiB)
 cli-ca-unreadable = --ca: cannot read { $file }
 cli-write-stdout = laman: cannot write to standard output: { $reason }

@@ -48,9 +48,10 @@ cli-published = laman: rilis { $release } { $dry ->
     }) dalam { $seconds } detik
 cli-published-checked = laman: { $files } berkas sudah dicocokkan dengan hasil build; `current` sekarang menunjuk releases/{ $release }
 cli-pruned = laman: rilis lama dihapus: { $releases }
-cli-report-done = laporan laman: { $sites } situs per { $date }: { $stale } basi, { $incomplete } belum lengkap, { $problems } bermasalah; skor rata-rata { $score }
+cli-report-done = laporan laman: { $sites } situs per { $date }: { $stale } tidak diperbarui, { $incomplete } tidak lengkap, { $problems } bermasalah; skor rata-rata { $score }
 cli-report-written = ; ditulis ke { $file }
 cli-report-below = laporan laman: di bawah --fail-under { $bar }: { $sites }
+cli-report-unsigned = laporan laman: blok tanda tangan belum bernama: isi `signer`, `signer_id`, dan `place` di [report] domains.toml (kini dicetak ruang kosong untuk diisi tangan)
 cli-ca-too-big = --ca { $file }: bukan berkas sertifikat (lebih dari 1 MiB)
 cli-ca-unreadable = --ca: { $file } tidak dapat dibaca
 cli-write-stdout = laman: tidak dapat menulis ke keluaran standar: { $reason }

@@ -142,13 +142,23 @@ fn frame(
             .collect(),
         pembanding: None,
         penandatangan: Penandatangan {
-            tempat: settings.place.clone(),
-            jabatan: settings.signer_title.clone(),
-            nama: settings.signer.clone(),
-            nip: settings.signer_id.clone(),
+            tempat: filled(&settings.place),
+            jabatan: filled(&settings.signer_title),
+            nama: filled(&settings.signer),
+            nip: filled(&settings.signer_id),
         },
         bobot: score::weights(),
     }
+}
+
+/// A setting of the signature block, `None` when left blank (as `laman init` writes it,
+/// for the Dinas to fill in): the printed report then leaves room to write it by hand.
+fn filled(setting: &Option<String>) -> Option<String> {
+    setting
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
 }
 
 /// What is wrong with the Dinas's `[report]` settings, if anything: periods outside 1 to
