@@ -405,7 +405,10 @@ mod tests {
                     code.as_str().replace('.', "-")
                 );
                 if let Some(other) = seen.insert(name.clone(), code) {
-                    panic!("{other} and {code} share the name {name:?} in {}", lang.code());
+                    panic!(
+                        "{other} and {code} share the name {name:?} in {}",
+                        lang.code()
+                    );
                 }
             }
         }

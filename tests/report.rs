@@ -253,7 +253,10 @@ fn the_html_is_one_self_contained_printable_file() {
         assert!(!html.contains(english), "{english}");
     }
     // A row marked incomplete always says why.
-    for row in html.split("<tr>").filter(|r| r.contains(">tidak lengkap</span>")) {
+    for row in html
+        .split("<tr>")
+        .filter(|r| r.contains(">tidak lengkap</span>"))
+    {
         assert!(
             row.contains(">tidak lengkap</span>: "),
             "no reason in the row: {row}"

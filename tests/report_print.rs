@@ -190,13 +190,24 @@ fn reasons(report: &Value) -> Vec<(String, String)> {
 fn the_printed_report_carries_every_reason() -> Result<(), Failed> {
     let root = fixture("laporan");
     let r = root.path();
-    let json = laman_id(r, &["report", "--as-of", AS_OF, "--format", "json", "--output", "-"]);
+    let json = laman_id(
+        r,
+        &[
+            "report", "--as-of", AS_OF, "--format", "json", "--output", "-",
+        ],
+    );
     assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
     let report: Value = serde_json::from_slice(&json.stdout).unwrap();
     let html: PathBuf = r.join("laporan.html");
     let out = laman_id(
         r,
-        &["report", "--as-of", AS_OF, "--output", html.to_str().unwrap()],
+        &[
+            "report",
+            "--as-of",
+            AS_OF,
+            "--output",
+            html.to_str().unwrap(),
+        ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 

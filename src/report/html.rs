@@ -335,3 +335,27 @@ pub fn html(report: &Report) -> Result<String> {
         Error::Usage(format!("the report could not be drawn: {why}"))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_and_statuses_are_words_and_decree_numbers_wrap_escaped() {
+        let kinds = ["portal", "site", "service", "app"];
+        let words: Vec<String> = kinds.iter().map(|k| word("kind", k)).collect();
+        assert_eq!(words, ["portal", "situs", "layanan", "aplikasi"]);
+        assert_eq!(word("status", "suspended"), "ditangguhkan");
+        assert_eq!(word("status", "requested"), "diajukan");
+        assert_eq!(word("status", "something-new"), "something-new");
+        assert_eq!(code_name("content.link.broken"), "Tautan rusak");
+        assert_eq!(code_name("no.such.code"), "no.such.code");
+        let wrapped = tera::Filter::filter(
+            &DecreeNumber,
+            &tera::Value::from("555/<b>&/2026"),
+            &HashMap::new(),
+        )
+        .unwrap();
+        assert_eq!(wrapped, "555/<wbr>&lt;b&gt;&amp;/<wbr>2026");
+    }
+}

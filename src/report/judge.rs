@@ -265,7 +265,11 @@ impl Judge<'_> {
         // A decision or request dated after the report's date did not exist on it.
         let later = match e.status {
             Status::Requested => e.requested.filter(|d| *d > self.as_of),
-            _ => e.decree.as_ref().map(|d| d.date).filter(|d| *d > self.as_of),
+            _ => e
+                .decree
+                .as_ref()
+                .map(|d| d.date)
+                .filter(|d| *d > self.as_of),
         };
         Registri {
             status: e.status.as_str().to_string(),

@@ -79,8 +79,16 @@ fn row(s: &Situs) -> Vec<String> {
         num(change.and_then(|c| c.selisih)),
         fresh.map_or(text(""), |f| yes(f.basi)),
         num(fresh.and_then(|f| f.hari)),
-        text(fresh.and_then(|f| f.berita_terbaru.clone()).unwrap_or_default()),
-        text(fresh.and_then(|f| f.komit_terakhir.clone()).unwrap_or_default()),
+        text(
+            fresh
+                .and_then(|f| f.berita_terbaru.clone())
+                .unwrap_or_default(),
+        ),
+        text(
+            fresh
+                .and_then(|f| f.komit_terakhir.clone())
+                .unwrap_or_default(),
+        ),
         text(
             complete
                 .map(|c| c.halaman_kurang.join("; "))
