@@ -24,6 +24,12 @@ fn json_report(root: &Path, date: &str, extra: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+fn report_html(root: &Path) -> std::process::Output {
+    let out = report(root, AS_OF, &["--output", "-"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    out
+}
+
 fn site<'a>(r: &'a Value, label: &str) -> &'a Value {
     r["situs"]
         .as_array()
@@ -457,6 +463,13 @@ fn in_a_git_work_tree_the_last_commit_of_each_site_is_shown() {
         site(&report, "disdik")["kesegaran"]["komit_terakhir"],
         "2026-06-01"
     );
+    // A site without news or dated pages is dated by its commit, and says so.
+    let html = stdout(&report_html(r));
+    assert!(
+        html.contains("belum ada berita bertanggal; perubahan terakhir di git 1 Juni 2026 (178 hari lalu)<br><span class=\"buruk\">tidak diperbarui</span>: tidak ada berita"),
+        "{html}"
+    );
+    assert!(!html.contains("tidak diketahui ("), "{html}");
     // Not a repository: unknown, and the report is written all the same.
     let plain = fixture("laporan");
     let report = json_report(plain.path(), AS_OF, &[]);
