@@ -510,3 +510,33 @@ fn a_site_approved_after_the_date_is_listed_not_judged() {
         "{html}"
     );
 }
+
+/// What others write (an owner, here) stays text: escaped in the HTML, never a formula in
+/// the CSV.
+#[test]
+fn hostile_names_stay_text_in_html_and_csv() {
+    let root = fixture("laporan");
+    let registry = root.path().join("domains.toml");
+    let hostile = r#"=HYPERLINK(\"http://x\") </td><script>x</script>"#;
+    write(
+        &registry,
+        &read(&registry).replace(
+            "owner = \"Layanan Pengadaan Secara Elektronik\"",
+            &format!("owner = \"{hostile}\""),
+        ),
+    );
+    let html = stdout(&report_html(root.path()));
+    assert!(!html.contains("<script"), "{html}");
+    assert!(
+        html.contains("=HYPERLINK(&quot;http:&#x2F;&#x2F;x&quot;) &lt;&#x2F;td&gt;&lt;script&gt;")
+    );
+    let out = report(root.path(), AS_OF, &["--format", "csv", "--output", "-"]);
+    let csv = stdout(&out);
+    let lpse = csv.lines().find(|r| r.starts_with("lpse,")).unwrap();
+    assert!(
+        lpse.starts_with(
+            r#"lpse,"'=HYPERLINK(""http://x"") </td><script>x</script>",service,approved,"#
+        ),
+        "{lpse}"
+    );
+}
