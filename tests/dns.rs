@@ -574,7 +574,10 @@ fn hostile(
                         Wire::Message(b) => stream.write_all(&framed(&b)),
                         Wire::Raw(b) => stream.write_all(&b),
                         Wire::Drip(b) => drip(&mut stream, &framed(&b)),
-                        Wire::Silent => std::thread::sleep(Duration::from_secs(30)).pipe(Ok),
+                        Wire::Silent => {
+                            std::thread::sleep(Duration::from_secs(30));
+                            Ok(())
+                        }
                         Wire::Endless(f) => {
                             (0..u32::MAX).try_for_each(|i| stream.write_all(&framed(&f(i))))
                         }
@@ -597,13 +600,6 @@ fn drip(stream: &mut TcpStream, bytes: &[u8]) -> std::io::Result<()> {
     }
     Ok(())
 }
-
-trait Pipe: Sized {
-    fn pipe<T>(self, f: impl FnOnce(Self) -> T) -> T {
-        f(self)
-    }
-}
-impl<T> Pipe for T {}
 
 /// What a watched check did: its findings' codes, exit code, time, peak resident
 /// memory (KiB) and findings' messages.
