@@ -96,6 +96,9 @@ fn rollback_brings_the_previous_release_back_and_refuses_when_there_is_none() {
 fn only_the_newest_releases_are_kept() {
     let (root, dest) = built_example();
     for _ in 0..3 {
+        // Each a new build: the same build again makes no release.
+        change_a_page(root.path());
+        assert_ok(&laman(root.path(), &["build"]));
         assert_ok(&publish(
             root.path(),
             &["--to", s(dest.path()), "--keep", "2"],

@@ -39,6 +39,8 @@ pub enum KeyError {
     Write { path: String, error: std::io::Error },
     #[error("{}", crate::msg!("key-exists", path = .0.as_str()))]
     Exists(String),
+    #[error("{}", crate::msg!("key-no-prefix", key = .0.as_str()))]
+    NoPrefix(String),
 }
 
 /// The key that signs a build's manifests.
@@ -224,12 +226,21 @@ impl std::str::FromStr for PublicKey {
 
     fn from_str(text: &str) -> Result<PublicKey, KeyError> {
         let bad = || KeyError::BadPublicKey(crate::markdown::shown(text));
-        let encoded = text.trim().strip_prefix(PREFIX).ok_or_else(bad)?;
-        let bytes: [u8; 32] = BASE64
-            .decode(encoded)
-            .ok()
-            .and_then(|b| b.try_into().ok())
-            .ok_or_else(bad)?;
+        let decode = |encoded: &str| -> Option<[u8; 32]> {
+            BASE64
+                .decode(encoded)
+                .ok()
+                .and_then(|b| b.try_into().ok())
+        };
+        let Some(encoded) = text.trim().strip_prefix(PREFIX) else {
+            // A key copied without its prefix: say so, rather than that it is no key
+            // (one form only, so that a signature names its key the same way).
+            return Err(match decode(text.trim()) {
+                Some(_) => KeyError::NoPrefix(crate::markdown::shown(text.trim())),
+                None => bad(),
+            });
+        };
+        let bytes = decode(encoded).ok_or_else(bad)?;
         VerifyingKey::from_bytes(&bytes)
             .map(PublicKey)
             .map_err(|_| bad())
@@ -408,5 +419,11 @@ mod tests {
         for bad in ["", "ed25519:", "ed25519:AAAA", "rsa:xyz", "ed25519:!!!"] {
             assert!(bad.parse::<PublicKey>().is_err(), "{bad}");
         }
+        // A real key without its `ed25519:` prefix is refused with a message saying so.
+        let key = Signer::generate().unwrap().public_key().to_string();
+        let bare = key.strip_prefix(PREFIX).unwrap();
+        let e = bare.parse::<PublicKey>().unwrap_err();
+        assert!(matches!(e, KeyError::NoPrefix(_)), "{e}");
+        assert!(e.to_string().contains(&key), "it shows the right form: {e}");
     }
 }
