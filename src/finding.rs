@@ -101,7 +101,7 @@ codes! {
     VerifySpam = "verify.spam", Error;
     VerifyUnreachable = "verify.unreachable", Error;
     VerifyUnsigned = "verify.unsigned", Error;
-    VerifyOtherBuild = "verify.other-build", Warning;
+    VerifyOtherBuild = "verify.other-build", Error;
     ContentUnregistered = "content.unregistered", Error;
     ContentUnapproved = "content.unapproved", Warning;
     ContentRead = "content.read", Error;
