@@ -464,8 +464,8 @@ fn registered_key(registry: &Registry, signer: &Signer) -> Result<()> {
             Err(e) => Err(Error::Usage(format!("[integrity] {e}"))),
             Ok(k) if k == signer.public_key() => Ok(()),
             Ok(_) => Err(Error::Usage(crate::msg!(
-            "build-sign-key-other",
-            key = key.to_string(),
+                "build-sign-key-other",
+                key = key.to_string(),
                 registered = crate::markdown::shown(registered)
             ))),
         },

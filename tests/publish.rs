@@ -441,7 +441,11 @@ fn a_build_already_live_makes_no_second_release_so_one_rollback_changes_what_is_
     let to = ["--to", s(dest.path())];
     let first = publish(root.path(), &to);
     assert_ok(&first);
-    assert!(stderr(&first).contains("the first release"), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("the first release"),
+        "{}",
+        stderr(&first)
+    );
     let live = live_release(dest.path());
     wait_a_second();
     let again = publish(root.path(), &to);
@@ -452,7 +456,11 @@ fn a_build_already_live_makes_no_second_release_so_one_rollback_changes_what_is_
         stderr(&again)
     );
     assert_eq!(live_release(dest.path()), live);
-    let releases = || std::fs::read_dir(dest.path().join("releases")).unwrap().count();
+    let releases = || {
+        std::fs::read_dir(dest.path().join("releases"))
+            .unwrap()
+            .count()
+    };
     assert_eq!(releases(), 1, "no second release of the same build");
     // `--site` with the sites as they are live: nothing either.
     let site = publish(root.path(), &["--to", s(dest.path()), "--site", "dinkes"]);
@@ -466,9 +474,15 @@ fn a_build_already_live_makes_no_second_release_so_one_rollback_changes_what_is_
     let second = publish(root.path(), &to);
     assert_ok(&second);
     let said = stderr(&second);
-    assert!(said.contains("unchanged and hard-linked from release"), "{said}");
+    assert!(
+        said.contains("unchanged and hard-linked from release"),
+        "{said}"
+    );
     assert!(said.contains("are the manifests and signatures"), "{said}");
-    assert_ok(&publish(root.path(), &["--to", s(dest.path()), "--rollback"]));
+    assert_ok(&publish(
+        root.path(),
+        &["--to", s(dest.path()), "--rollback"],
+    ));
     assert_eq!(live_release(dest.path()), live);
 }
 
@@ -505,7 +519,12 @@ fn a_refused_ssh_option_starts_no_process_even_in_a_dry_run() {
     }
     let out = publish(
         root.path(),
-        &["--to", "deploy@127.0.0.1:/srv/laman", "--known-hosts", "/dev/null"],
+        &[
+            "--to",
+            "deploy@127.0.0.1:/srv/laman",
+            "--known-hosts",
+            "/dev/null",
+        ],
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("/dev/null"), "{}", stderr(&out));
@@ -540,7 +559,11 @@ fn over_ssh_a_rollback_and_a_release_switch_never_run_at_once() {
     // The same build again: no second release.
     let again = publish(root.path(), &args);
     assert_ok(&again);
-    assert!(stderr(&again).contains("already holds"), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("already holds"),
+        "{}",
+        stderr(&again)
+    );
     change_a_page(root.path());
     assert_ok(&laman(root.path(), &["build"]));
     wait_a_second();
@@ -562,7 +585,11 @@ fn over_ssh_a_rollback_and_a_release_switch_never_run_at_once() {
     }
     assert_eq!(live_release(dest.path()), second);
     drop(rolling);
-    assert_eq!(live_release(dest.path()), second, "killed before its switch");
+    assert_eq!(
+        live_release(dest.path()),
+        second,
+        "killed before its switch"
+    );
     // Then one rollback, once the killed one's session is gone: exactly one switch.
     assert_ok(&until_ok(|| publish(root.path(), &with(&["--rollback"]))));
     assert_eq!(live_release(dest.path()), first);

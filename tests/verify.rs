@@ -809,7 +809,10 @@ fn after_a_rollback_verify_compares_with_the_build_that_is_live_and_says_so() {
     let (code, severity, message, help) = &got[0];
     assert_eq!(code, "verify.other-build");
     assert_eq!(severity, "error");
-    assert!(message.contains("publish --rollback") && message.contains("replay"), "{message}");
+    assert!(
+        message.contains("publish --rollback") && message.contains("replay"),
+        "{message}"
+    );
     assert!(help.contains("without --out"), "{help}");
     assert!(
         !got.iter().any(|(c, ..)| c == "verify.changed"),

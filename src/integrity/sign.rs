@@ -227,10 +227,7 @@ impl std::str::FromStr for PublicKey {
     fn from_str(text: &str) -> Result<PublicKey, KeyError> {
         let bad = || KeyError::BadPublicKey(crate::markdown::shown(text));
         let decode = |encoded: &str| -> Option<[u8; 32]> {
-            BASE64
-                .decode(encoded)
-                .ok()
-                .and_then(|b| b.try_into().ok())
+            BASE64.decode(encoded).ok().and_then(|b| b.try_into().ok())
         };
         let Some(encoded) = text.trim().strip_prefix(PREFIX) else {
             // A key copied without its prefix: say so, rather than that it is no key
@@ -361,7 +358,10 @@ mod tests {
         // The public half's name taken: by a file, by a link to nothing, by a folder.
         std::fs::write(tmp.path().join("laman.key.pub"), "mine\n").unwrap();
         let e = Signer::generate().unwrap().write_pair(&key).unwrap_err();
-        assert!(matches!(&e, KeyError::Exists(p) if p.ends_with("laman.key.pub")), "{e}");
+        assert!(
+            matches!(&e, KeyError::Exists(p) if p.ends_with("laman.key.pub")),
+            "{e}"
+        );
         assert_eq!(listing(tmp.path()), ["laman.key.pub"]);
         assert_eq!(
             std::fs::read_to_string(tmp.path().join("laman.key.pub")).unwrap(),
@@ -370,14 +370,20 @@ mod tests {
         std::fs::remove_file(tmp.path().join("laman.key.pub")).unwrap();
         #[cfg(unix)]
         {
-            std::os::unix::fs::symlink(tmp.path().join("nowhere"), tmp.path().join("laman.key.pub"))
-                .unwrap();
+            std::os::unix::fs::symlink(
+                tmp.path().join("nowhere"),
+                tmp.path().join("laman.key.pub"),
+            )
+            .unwrap();
             assert!(matches!(
                 Signer::generate().unwrap().write_pair(&key),
                 Err(KeyError::Exists(_))
             ));
             assert_eq!(listing(tmp.path()), ["laman.key.pub"]);
-            assert!(!tmp.path().join("nowhere").exists(), "the link is not followed");
+            assert!(
+                !tmp.path().join("nowhere").exists(),
+                "the link is not followed"
+            );
             std::fs::remove_file(tmp.path().join("laman.key.pub")).unwrap();
         }
         // The secret key's name taken: the public half is not written either.

@@ -132,7 +132,8 @@ pub fn accepted() -> String {
 /// Reads one `--ssh-option` (clap's value parser): the option, or why it is refused.
 pub fn parse(text: &str) -> Result<SshOption, String> {
     let shown = crate::markdown::shown(text);
-    let refuse = |why: String| crate::msg!("ssh-option-refused", option = shown.as_str(), why = why);
+    let refuse =
+        |why: String| crate::msg!("ssh-option-refused", option = shown.as_str(), why = why);
     let (keyword, values) = split(text).map_err(refuse)?;
     let lower = keyword.to_ascii_lowercase();
     let Some((keyword, takes)) = ALLOWED
@@ -167,14 +168,19 @@ fn split(text: &str) -> Result<(String, Vec<String>), String> {
     }
     let blank = |c: char| c == ' ' || c == '\t';
     let text = text.trim_start_matches(blank);
-    let end = text.find(|c: char| blank(c) || c == '=').unwrap_or(text.len());
+    let end = text
+        .find(|c: char| blank(c) || c == '=')
+        .unwrap_or(text.len());
     let (keyword, rest) = text.split_at(end);
     if keyword.is_empty() || !keyword.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(crate::msg!("ssh-option-form"));
     }
     // As ssh: blanks, at most one `=`, blanks.
     let rest = rest.trim_start_matches(blank);
-    let rest = rest.strip_prefix('=').unwrap_or(rest).trim_start_matches(blank);
+    let rest = rest
+        .strip_prefix('=')
+        .unwrap_or(rest)
+        .trim_start_matches(blank);
     let mut values = Vec::new();
     let mut chars = rest.chars().peekable();
     loop {
@@ -211,14 +217,19 @@ fn check_values(keyword: &str, takes: Takes, values: Vec<String>) -> Result<Vec<
         }
     };
     // Every argument ends up inside `'...'` (rsync's -e) and `"..."` (blanks).
-    if values.iter().any(|v| v.is_empty() || v.contains(['\'', '"'])) {
+    if values
+        .iter()
+        .any(|v| v.is_empty() || v.contains(['\'', '"']))
+    {
         return Err(crate::msg!("ssh-option-quote"));
     }
     match takes {
         Takes::Number(low, high) => {
             let v = one(&values)?;
             match v.parse::<u32>() {
-                Ok(n) if (low..=high).contains(&n) && !v.starts_with('+') => Ok(vec![n.to_string()]),
+                Ok(n) if (low..=high).contains(&n) && !v.starts_with('+') => {
+                    Ok(vec![n.to_string()])
+                }
                 _ => Err(crate::msg!(
                     "ssh-option-number",
                     keyword = keyword,
@@ -241,7 +252,8 @@ fn check_values(keyword: &str, takes: Takes, values: Vec<String>) -> Result<Vec<
         Takes::Path => {
             let v = one(&values)?;
             // `none` is ssh's word for no file; a device is never a key.
-            known_hosts_problem(&v).map_err(|_| crate::msg!("ssh-option-path", keyword = keyword))?;
+            known_hosts_problem(&v)
+                .map_err(|_| crate::msg!("ssh-option-path", keyword = keyword))?;
             Ok(vec![v])
         }
         Takes::KnownHosts => {
@@ -269,7 +281,12 @@ fn check_values(keyword: &str, takes: Takes, values: Vec<String>) -> Result<Vec<
 /// expand into something else (`%`, `~user`). A file not there yet is fine: ssh then
 /// knows no key and refuses the server, which is safe.
 pub fn known_hosts_problem(path: &str) -> Result<(), String> {
-    let refuse = || crate::msg!("ssh-known-hosts-refused", path = crate::markdown::shown(path));
+    let refuse = || {
+        crate::msg!(
+            "ssh-known-hosts-refused",
+            path = crate::markdown::shown(path)
+        )
+    };
     if path.eq_ignore_ascii_case("none") || path.contains('%') || path.is_empty() {
         return Err(refuse());
     }
@@ -307,12 +324,18 @@ mod tests {
         assert_eq!(ok("connecttimeout\t'30'"), "ConnectTimeout=30");
         assert_eq!(ok("ServerAliveInterval=0"), "ServerAliveInterval=0");
         assert_eq!(ok("identitiesonly=YES"), "IdentitiesOnly=yes");
-        assert_eq!(ok("IdentityFile=\"/home/ci/my key\""), "IdentityFile=\"/home/ci/my key\"");
+        assert_eq!(
+            ok("IdentityFile=\"/home/ci/my key\""),
+            "IdentityFile=\"/home/ci/my key\""
+        );
         assert_eq!(
             ok("UserKnownHostsFile /etc/laman/known_hosts ~/.ssh/known_hosts"),
             "UserKnownHostsFile=/etc/laman/known_hosts ~/.ssh/known_hosts"
         );
-        assert_eq!(ok("hostkeyalias=web1.sukamajukab.go.id"), "HostKeyAlias=web1.sukamajukab.go.id");
+        assert_eq!(
+            ok("hostkeyalias=web1.sukamajukab.go.id"),
+            "HostKeyAlias=web1.sukamajukab.go.id"
+        );
         assert_eq!(ok("LogLevel=debug"), "LogLevel=DEBUG");
     }
 
@@ -358,10 +381,17 @@ mod tests {
             "Compression=maybe",
             "",
         ] {
-            assert!(parse(bad).is_err(), "{bad:?} was accepted: {:?}", parse(bad));
+            assert!(
+                parse(bad).is_err(),
+                "{bad:?} was accepted: {:?}",
+                parse(bad)
+            );
         }
         let e = parse("StrictHostKeyChecking=false").unwrap_err();
-        assert!(e.contains("Port"), "the message lists what is accepted: {e}");
+        assert!(
+            e.contains("Port"),
+            "the message lists what is accepted: {e}"
+        );
     }
 
     /// Keywords and spellings of each kind the generators mix.

@@ -163,7 +163,11 @@ fn explained(text: &str) -> Option<String> {
         .rev()
         .find(|l| !l.starts_with("error sending request") && !l.is_empty())
         .unwrap_or_default();
-    Some(format!("{} [{}]", crate::msg!(key), crate::markdown::shown(detail)))
+    Some(format!(
+        "{} [{}]",
+        crate::msg!(key),
+        crate::markdown::shown(detail)
+    ))
 }
 
 /// Parses `--resolve`: laman's `HOST:ADDR[:PORT]` or curl's own `HOST:PORT:ADDR`
@@ -187,7 +191,8 @@ pub fn parse_resolve(text: &str) -> Result<(String, SocketAddr), String> {
     };
     let curl = || -> Option<SocketAddr> {
         let (port, addr) = rest.split_once(':')?;
-        let digits = !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
+        let digits =
+            !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
         let port: u16 = port.parse().ok().filter(|p| digits && *p != 0)?;
         Some(SocketAddr::new(ip(addr)?, port))
     };
@@ -211,7 +216,9 @@ mod tests {
     fn tls_and_connection_failures_say_their_cause_and_step() {
         let said = |t: &str| explained(t).unwrap_or_default();
         assert!(said("received fatal alert: UnrecognisedName").contains("nginx"));
-        assert!(said("invalid peer certificate: Other(OtherError(CaUsedAsEndEntity))").contains("--ca"));
+        assert!(
+            said("invalid peer certificate: Other(OtherError(CaUsedAsEndEntity))").contains("--ca")
+        );
         assert!(said("invalid peer certificate: certificate not valid for name \"a.go.id\"; certificate is only valid for b.go.id").contains("[invalid peer"));
         assert!(said("invalid peer certificate: UnknownIssuer").contains("--ca"));
         assert!(explained("something else").is_none());
