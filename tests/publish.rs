@@ -616,3 +616,39 @@ fn over_ssh_a_rollback_and_a_release_switch_never_run_at_once() {
         .to_string_lossy()
         .starts_with(".partial-")));
 }
+
+#[test]
+fn the_indonesian_summary_reads_naturally() {
+    let (root, dest) = built_example();
+    let id = |more: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_laman"))
+            .args(["publish", "--to", s(dest.path())])
+            .args(more)
+            .arg("--root")
+            .arg(root.path())
+            .env_remove("CI")
+            .env("LAMAN_LANG", "id")
+            .output()
+            .unwrap();
+        assert_ok(&out);
+        stderr(&out)
+    };
+    let first = id(&[]);
+    assert!(first.contains("rilis pertama, "), "{first}");
+    assert!(first.contains(" berkas disalin; "), "{first}");
+    assert!(first.contains(" byte ditulis"), "{first}");
+    for wrong in [
+        "bita",
+        "tidak ada rilis sebelumnya",
+        "0 baru",
+        "ditautkan (hard link) dari tidak",
+    ] {
+        assert!(!first.contains(wrong), "{wrong}: {first}");
+    }
+    assert!(
+        first.contains("adalah manifest dan tanda tangan"),
+        "{first}"
+    );
+    let again = id(&[]);
+    assert!(again.contains("sudah berisi hasil build ini"), "{again}");
+}
