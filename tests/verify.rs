@@ -932,3 +932,68 @@ fn resolve_is_read_in_curls_order_too() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+#[test]
+fn keygen_writes_both_files_or_neither() {
+    let root = fixture("contoh");
+    let tmp = tempfile::tempdir().unwrap();
+    let key = tmp.path().join("laman.key");
+    let public = tmp.path().join("laman.key.pub");
+    let names = || {
+        let mut n: Vec<String> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    write(&public, "kunci lama\n");
+    let out = laman(root.path(), &["keygen", key.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("laman.key.pub"), "{}", stderr(&out));
+    assert_eq!(
+        names(),
+        ["laman.key.pub"],
+        "no secret key without its public half"
+    );
+    std::fs::remove_file(&public).unwrap();
+    std::os::unix::fs::symlink(tmp.path().join("elsewhere"), &public).unwrap();
+    let out = laman(root.path(), &["keygen", key.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(names(), ["laman.key.pub"]);
+    std::fs::remove_file(&public).unwrap();
+    let out = laman(root.path(), &["keygen", key.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(names(), ["laman.key", "laman.key.pub"]);
+    // A registry key without its prefix: build --sign-key says so.
+    let bare = stdout(&out)
+        .trim()
+        .strip_prefix("ed25519:")
+        .unwrap()
+        .to_string();
+    let registry = root.path().join("domains.toml");
+    write(
+        &registry,
+        &format!(
+            "{}\n[integrity]\npublic_key = \"{bare}\"\n",
+            read(&registry)
+        ),
+    );
+    let out = laman(
+        root.path(),
+        &[
+            "build",
+            "--out",
+            tmp.path().join("public").to_str().unwrap(),
+            "--sign-key",
+            key.to_str().unwrap(),
+        ],
+    );
+    assert_ne!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("prefix"), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("is not the one in domains.toml"),
+        "{}",
+        stderr(&out)
+    );
+}
