@@ -362,10 +362,10 @@ impl Remote {
         let listing = self.run_anywhere(&format!(
             "{setup}live=\"$(readlink {CURRENT} 2>/dev/null || true)\"\n\
              printf 'current=%s\\n' \"$live\"\n\
-             for f in {REGENCY_FILE} {REGENCY_FILE}{SIGNATURE_SUFFIX}; do\n\
-               h=\"$(sha256sum < \"$live/$f\" 2>/dev/null | cut -c1-64 || true)\"\n\
+             if [ -n \"$live\" ]; then for f in {REGENCY_FILE} {REGENCY_FILE}{SIGNATURE_SUFFIX}; do\n\
+               h=\"$(sha256sum 2>/dev/null <\"$live/$f\" | cut -c1-64 || true)\"\n\
                printf 'holds=%s\\n' \"$h\"\n\
-             done\n\
+             done; fi\n\
              ls -1A {RELEASES} 2>/dev/null || true"
         ))?;
         let mut lines = listing.lines();
