@@ -100,6 +100,8 @@ codes! {
     VerifyHeaders = "verify.headers", Error;
     VerifySpam = "verify.spam", Error;
     VerifyUnreachable = "verify.unreachable", Error;
+    VerifyUnsigned = "verify.unsigned", Error;
+    VerifyOtherBuild = "verify.other-build", Error;
     ContentUnregistered = "content.unregistered", Error;
     ContentUnapproved = "content.unapproved", Warning;
     ContentRead = "content.read", Error;

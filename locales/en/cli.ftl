@@ -89,21 +89,28 @@ cli-new-site-done = laman: wrote { $count ->
        *[other] { $count } draft pages
     } for { $label }; fill them in, delete each `draft = true`, and preview with `laman serve`
 cli-rolled-back = laman: rolled back: { $now } is live again (was { $was })
-cli-no-earlier-release = no earlier release
 cli-published = laman: { $dry ->
         [yes] would publish
        *[no] published
-    } release { $release } ({ $files ->
-        [one] { $files } file
-       *[other] { $files } files
-    }: { $copied } new, { $linked } hard-linked from { $previous }; { $bytes } bytes { $ssh ->
+    } release { $release }: { $first ->
+        [yes] the first release, { $files ->
+            [one] { $files } file
+           *[other] { $files } files
+        } copied
+       *[no] { $copied } new, { $linked } unchanged and hard-linked from release { $previous }
+    }; { $bytes } bytes { $ssh ->
         [yes] sent
        *[no] written
-    }) in { $seconds } s
+    }, in { $seconds } s
 cli-published-checked = laman: checked { $files ->
         [one] { $files } file
        *[other] { $files } files
-    } against the build; `current` now names releases/{ $release }
+    } against the build{ $others ->
+        [0] {""}
+        [one] {" "}(the other file is a manifest that lists them, checked with them)
+       *[other] {" "}(the other { $others } are the manifests and signatures that list them, checked with them)
+    }; `current` now names releases/{ $release }
+cli-already-live = laman: the live release { $release } already holds this build: nothing published, no new release (so `--rollback` still goes back to the release before it)
 cli-pruned = laman: removed old releases: { $releases }
 cli-report-done = laman report: { $sites ->
         [one] { $sites } site
