@@ -71,8 +71,7 @@ pub fn assess(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
     let commits = crate::git::last_changes(
         &options.root,
         &model
-            .sites
-            .iter()
+            .published()
             .map(|s| (s.label.clone(), s.content.dir.clone()))
             .collect::<Vec<_>>(),
     );
@@ -85,9 +84,10 @@ pub fn assess(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
         findings: &produced.findings,
         dns: options.dns.as_deref(),
     };
+    // A site not published is judged by its registry entry, as before its content was
+    // read (it is checked, not published).
     let mut sites: Vec<Situs> = model
-        .sites
-        .iter()
+        .published()
         .map(|site| {
             let output = produced.outputs.iter().find(|o| o.label == site.label);
             judge.site(site, output)
@@ -98,7 +98,7 @@ pub fn assess(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
             .registry
             .subdomains
             .iter()
-            .filter(|e| model.site(&e.label).is_none())
+            .filter(|e| model.site(&e.label).is_none_or(|s| !s.published()))
             .map(|e| judge.entry(e)),
     );
     let mut report = frame(model, options, period, &produced.findings, sites);
