@@ -351,26 +351,50 @@ mod tests {
             title: String::new(),
             owner: String::new(),
             kind: Kind::Site,
+            status: Status::Approved,
             decree: None,
             contact: None,
             content: content.into(),
         }
     }
 
+    /// A registry with `dinkes` approved and one entry of each other status.
+    fn registry() -> Registry {
+        let mut text = String::from(
+            "[regency]\nname='K'\ndomain='contohkab.go.id'\ndinas='D'\napprover='bupati'\n[portal]\ntitle='P'\n",
+        );
+        for (label, status) in [
+            ("dinkes", "approved"),
+            ("pasar", "requested"),
+            ("dishub", "suspended"),
+            ("lama", "revoked"),
+            ("tolak", "rejected"),
+        ] {
+            text.push_str(&format!(
+                "[[subdomain]]\nlabel='{label}'\nowner='O'\nkind='site'\nstatus='{status}'\ncontact='{label}@contohkab.go.id'\n"
+            ));
+        }
+        Registry::parse(&text, std::path::Path::new("domains.toml")).unwrap()
+    }
+
     #[test]
     fn links_resolve_within_and_across_sites() {
-        let index = LinkIndex::new(&[
-            site(
-                "portal",
-                "https://contohkab.go.id/",
-                &[("ppid.md", "/ppid/")],
-            ),
-            site(
-                "dinkes",
-                "https://dinkes.contohkab.go.id/",
-                &[("profil/visi-misi.md", "/profil/visi-misi/")],
-            ),
-        ]);
+        let index = LinkIndex::new(
+            &[
+                site(
+                    "portal",
+                    "https://contohkab.go.id/",
+                    &[("ppid.md", "/ppid/")],
+                ),
+                site(
+                    "dinkes",
+                    "https://dinkes.contohkab.go.id/",
+                    &[("profil/visi-misi.md", "/profil/visi-misi/")],
+                ),
+            ],
+            &registry(),
+            UrlStyle::Https,
+        );
         assert_eq!(
             index
                 .resolve("dinkes", "@/profil/visi-misi.md#misi")
@@ -395,14 +419,56 @@ mod tests {
                 .unwrap(),
             "https://dinkes.contohkab.go.id/profil/visi-misi/"
         );
-        assert!(index
-            .resolve("dinkes", "@/profil/misi.md")
-            .unwrap_err()
-            .contains("profil/misi.md"));
-        assert!(index
-            .resolve("dinkes", "@pasar/_index.md")
-            .unwrap_err()
-            .contains("pasar"));
+        let broken = |from, link| match index.resolve(from, link) {
+            Err(Unresolved::Broken(why)) => why,
+            other => panic!("{link}: {other:?}"),
+        };
+        assert!(broken("dinkes", "@/profil/misi.md").contains("profil/misi.md"));
+        assert!(broken("dinkes", "@pasr/_index.md").contains("pasr"));
+        // No "did you mean" pointing at a site that is not published.
+        assert!(!broken("dinkes", "@pasr/_index.md").contains("@pasar"));
+    }
+
+    #[test]
+    fn links_into_sites_not_published_say_their_status() {
+        let mut dishub = site(
+            "dishub",
+            "https://dishub.contohkab.go.id/",
+            &[("jadwal.md", "/jadwal/")],
+        );
+        dishub.status = Status::Suspended;
+        let mut pasar = site("pasar", "https://pasar.contohkab.go.id/", &[("harga.md", "/harga/")]);
+        pasar.status = Status::Requested;
+        let portal = site("portal", "https://contohkab.go.id/", &[]);
+        let index = LinkIndex::new(&[portal, dishub, pasar], &registry(), UrlStyle::Https);
+        let unpublished = |link| match index.resolve("portal", link) {
+            Err(Unresolved::Unpublished { label, status, url }) => (label, status, url),
+            other => panic!("{link}: {other:?}"),
+        };
+        // Suspended: the page's address (its server answers with the notice), or the
+        // site's when the page is not there.
+        assert_eq!(
+            unpublished("@dishub/jadwal.md#pagi"),
+            (
+                "dishub".into(),
+                Status::Suspended,
+                Some("https://dishub.contohkab.go.id/jadwal/#pagi".into())
+            )
+        );
+        assert_eq!(
+            unpublished("@dishub/tidak-ada.md").2.as_deref(),
+            Some("https://dishub.contohkab.go.id/")
+        );
+        // Requested (with content), revoked and rejected (without): not linked.
+        assert_eq!(unpublished("@pasar/harga.md").1, Status::Requested);
+        assert_eq!(unpublished("@pasar/harga.md").2, None);
+        assert_eq!(unpublished("@lama/x.md"), ("lama".into(), Status::Revoked, None));
+        assert_eq!(unpublished("@tolak").1, Status::Rejected);
+        // Within a site that is not published, links resolve as usual (its preview).
+        assert_eq!(
+            index.resolve("pasar", "@/harga.md").unwrap(),
+            "https://pasar.contohkab.go.id/harga/"
+        );
     }
 
     #[test]
