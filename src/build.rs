@@ -445,12 +445,9 @@ fn assess(options: &Options, produced: Result<Produced>) -> Result<Assessed> {
     };
     let (failed, global_error) = failures(&findings);
     let published = |label: &str| model.site(label).is_some_and(crate::site::Site::published);
-    // A build counts what it publishes; `check` every site it checked.
-    let building = matches!(options.mode, Mode::Build { .. });
-    let counted: Vec<_> = outputs
-        .iter()
-        .filter(|o| !building || published(&o.label))
-        .collect();
+    // The sites and pages a build publishes (or would): a site not published is checked
+    // too, but counted by its `content.unapproved` finding, not here.
+    let counted: Vec<_> = outputs.iter().filter(|o| published(&o.label)).collect();
     let mut report = Report {
         sites: counted.len(),
         pages: counted.iter().map(|o| o.pages).sum(),

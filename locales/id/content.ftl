@@ -56,7 +56,7 @@ content-folder-unapproved = Folder konten `{ $name }` tidak diterbitkan: subdoma
        *[other] { $status }
     } di { $registry }.
 content-folder-unapproved-help = Folder ini tetap disimpan tetapi tidak dibangun. Situsnya baru diterbitkan setelah subdomain disetujui sebagai situs dengan Keputusan.
-content-folder-prepared-help = Isinya tetap diperiksa (masalahnya tampil sebagai peringatan dengan kode yang sama sampai subdomain disetujui, setelah itu menjadi kesalahan) dan bisa dipratinjau dengan `laman serve` di bawah spanduk pemberitahuan; isinya tidak pernah ditulis ke keluaran, manifest, atau indeks pencarian, dan tautan dari situs lain ke situs ini hanya menjadi peringatan (content.link.unpublished).
+content-folder-prepared-help = Isinya tetap diperiksa (masalahnya menjadi peringatan sampai subdomain disetujui, setelah itu kesalahan) dan bisa dipratinjau dengan `laman serve`; isinya tidak pernah diterbitkan, dan tautan ke situs ini hanya peringatan.
 content-folder-link = Folder konten `{ $name }` adalah tautan simbolik (symlink), jadi tidak dibaca.
 content-folder-link-help = Setiap situs hanya membaca foldernya sendiri: taruh berkas situs langsung di content/<label>/.
 content-unregistered = Folder konten `{ $name }` tidak terdaftar di { $registry }.
