@@ -148,11 +148,11 @@ fn serves_every_site_by_host_with_preview_links_and_drafts() {
     let redirect = get(server.port, "dinkes.localhost", "/profil");
     assert_eq!(redirect.status, 301);
     assert!(redirect.head.contains("location: /profil/"));
-    assert_eq!(
-        get(server.port, "dishub.localhost", "/").status,
-        404,
-        "suspended: not served"
-    );
+    // Suspended: previewed, under the banner that says it is not public.
+    let suspended = get(server.port, "dishub.localhost", "/");
+    assert_eq!(suspended.status, 200);
+    assert!(suspended.body.contains("id=\"laman-unpublished\""));
+    assert!(!page.body.contains("laman-unpublished"));
     assert!(!root.path().join("public").exists(), "serve writes nothing");
     drop(server);
     assert_eq!(snapshot(root.path()), before);
