@@ -271,13 +271,15 @@ fn as_warnings(findings: &mut [Finding], unpublished: &BTreeSet<&str>) {
     let content = Path::new("content");
     let of_unpublished = |f: &Finding| {
         let by_site = f.site.as_deref().is_some_and(|s| unpublished.contains(s));
-        let by_file = f.file.as_deref().and_then(|p| p.strip_prefix(content).ok()).is_some_and(
-            |rest| {
-                rest.components().next().is_some_and(|c| {
-                    unpublished.contains(c.as_os_str().to_string_lossy().as_ref())
-                })
-            },
-        );
+        let by_file = f
+            .file
+            .as_deref()
+            .and_then(|p| p.strip_prefix(content).ok())
+            .is_some_and(|rest| {
+                rest.components()
+                    .next()
+                    .is_some_and(|c| unpublished.contains(c.as_os_str().to_string_lossy().as_ref()))
+            });
         by_site || by_file
     };
     for f in findings.iter_mut() {

@@ -437,7 +437,11 @@ mod tests {
             &[("jadwal.md", "/jadwal/")],
         );
         dishub.status = Status::Suspended;
-        let mut pasar = site("pasar", "https://pasar.contohkab.go.id/", &[("harga.md", "/harga/")]);
+        let mut pasar = site(
+            "pasar",
+            "https://pasar.contohkab.go.id/",
+            &[("harga.md", "/harga/")],
+        );
         pasar.status = Status::Requested;
         let portal = site("portal", "https://contohkab.go.id/", &[]);
         let index = LinkIndex::new(&[portal, dishub, pasar], &registry(), UrlStyle::Https);
@@ -462,7 +466,10 @@ mod tests {
         // Requested (with content), revoked and rejected (without): not linked.
         assert_eq!(unpublished("@pasar/harga.md").1, Status::Requested);
         assert_eq!(unpublished("@pasar/harga.md").2, None);
-        assert_eq!(unpublished("@lama/x.md"), ("lama".into(), Status::Revoked, None));
+        assert_eq!(
+            unpublished("@lama/x.md"),
+            ("lama".into(), Status::Revoked, None)
+        );
         assert_eq!(unpublished("@tolak").1, Status::Rejected);
         // Within a site that is not published, links resolve as usual (its preview).
         assert_eq!(

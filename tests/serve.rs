@@ -348,14 +348,27 @@ fn a_site_not_yet_approved_is_previewed_under_a_banner() {
     let body_at = home.body.find("<body").unwrap();
     let open = body_at + home.body[body_at..].find('>').unwrap() + 1;
     assert!(
-        home.body[open..].starts_with("<aside id=\"laman-unpublished\" aria-labelledby=\"laman-unpublished-judul\""),
+        home.body[open..].starts_with(
+            "<aside id=\"laman-unpublished\" aria-labelledby=\"laman-unpublished-judul\""
+        ),
         "{}",
         &home.body[open..open + 200]
     );
-    assert!(!home.body.contains("role=\"alert\""), "no overlay: nothing fails");
+    assert!(
+        !home.body.contains("role=\"alert\""),
+        "no overlay: nothing fails"
+    );
     // The problem that would stop its build once approved, with its place.
-    assert!(home.body.contains("content.frontmatter.field"), "{}", home.body);
-    assert!(home.body.contains("content/dinkes/profil.md:3"), "{}", home.body);
+    assert!(
+        home.body.contains("content.frontmatter.field"),
+        "{}",
+        home.body
+    );
+    assert!(
+        home.body.contains("content/dinkes/profil.md:3"),
+        "{}",
+        home.body
+    );
     // Every page of the site has it, the 404 page too; the portal has none, and
     // neither links to dinkes nor shows its news.
     let page = get(server.port, "dinkes.localhost", "/berita/posyandu-balita/");

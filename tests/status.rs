@@ -21,10 +21,7 @@ fn regency(status: &str) -> tempfile::TempDir {
     let path = dir.path().join("domains.toml");
     let text = read(&path);
     let (head, dinkes) = text.split_once("label = \"dinkes\"").unwrap();
-    let mut dinkes = dinkes.replace(
-        "status = \"approved\"",
-        &format!("status = \"{status}\""),
-    );
+    let mut dinkes = dinkes.replace("status = \"approved\"", &format!("status = \"{status}\""));
     if matches!(status, "requested" | "rejected") {
         dinkes = dinkes
             .lines()
@@ -90,6 +87,9 @@ fn approved_dinkes_feeds_the_other_sites_every_way() {
     assert!(file(&files, &format!("{portal}/informasi-publik.json")).contains(INFO));
     assert!(file(&files, &format!("{portal}/direktori/index.html")).contains(FQDN));
     assert!(files.iter().any(|(p, _)| p.starts_with(FQDN)));
+    // A service of disdik links to dinkes in a component, written out in open data.
+    assert!(file(&files, &format!("{portal}/layanan.json"))
+        .contains(&format!("[puskesmas](https://{FQDN}/)")));
     assert!(file(&files, "disdik.lembahhijaukab.go.id/index.html")
         .contains(&format!("href=\"https://{FQDN}/berita/posyandu-balita/\"")));
 }
@@ -131,6 +131,7 @@ fn each_status_of_one_site_leaves_every_other_site_published() {
                 ("content/disdik/_index.md".to_string(), 5),
                 ("content/disdik/_site.toml".to_string(), 2),
                 ("content/disdik/berita/sekolah.md".to_string(), 6),
+                ("content/disdik/layanan/beasiswa.md".to_string(), 5),
                 ("content/portal/_index.md".to_string(), 5),
                 ("content/portal/ppid/_index.md".to_string(), 13),
                 ("content/portal/ppid/_index.md".to_string(), 19),
@@ -151,7 +152,9 @@ fn each_status_of_one_site_leaves_every_other_site_published() {
         let portal = "lembahhijaukab.go.id";
         for site in [portal, "disdik.lembahhijaukab.go.id"] {
             assert!(
-                files.iter().any(|(p, _)| p == &format!("{site}/index.html")),
+                files
+                    .iter()
+                    .any(|(p, _)| p == &format!("{site}/index.html")),
                 "{status}: {site} not published"
             );
         }
@@ -168,6 +171,11 @@ fn each_status_of_one_site_leaves_every_other_site_published() {
             }
         }
         assert!(!file(&files, &format!("{portal}/direktori/index.html")).contains(FQDN));
+        // No `@` link is left as written anywhere, open data included.
+        for (path, text) in &files {
+            assert!(!text.contains("@dinkes"), "{status}: @dinkes in {path}");
+        }
+        let open_data = file(&files, &format!("{portal}/layanan.json"));
         // The links: kept into a suspended site (it answers with the notice), plain
         // text otherwise.
         let disdik = file(&files, "disdik.lembahhijaukab.go.id/index.html");
@@ -179,12 +187,20 @@ fn each_status_of_one_site_leaves_every_other_site_published() {
                 )),
                 "{disdik}"
             );
-            assert!(file(&files, "disdik.lembahhijaukab.go.id/berita/sekolah/index.html")
-                .contains(&format!(
-                    "href=\"https://{FQDN}/layanan/imunisasi/#standar-persyaratan\""
-                )));
+            assert!(file(
+                &files,
+                "disdik.lembahhijaukab.go.id/berita/sekolah/index.html"
+            )
+            .contains(&format!(
+                "href=\"https://{FQDN}/layanan/imunisasi/#standar-persyaratan\""
+            )));
+            assert!(open_data.contains(&format!("[puskesmas](https://{FQDN}/)")));
         } else {
             assert!(!linked, "{status}: a link to {FQDN} was written");
+            assert!(
+                open_data.contains("surat keterangan sehat dari puskesmas\""),
+                "{open_data}"
+            );
             assert!(disdik.contains("\nkabar posyandu.</p>"), "{disdik}");
         }
     }
@@ -192,7 +208,11 @@ fn each_status_of_one_site_leaves_every_other_site_published() {
 
 #[test]
 fn the_search_index_holds_only_published_sites() {
-    for (status, indexed) in [("approved", true), ("suspended", false), ("requested", false)] {
+    for (status, indexed) in [
+        ("approved", true),
+        ("suspended", false),
+        ("requested", false),
+    ] {
         let dir = regency(status);
         let options = laman::build::Options {
             root: dir.path().to_path_buf(),
@@ -217,7 +237,9 @@ fn the_search_index_holds_only_published_sites() {
             collector.take(o);
         }
         let entries = laman::search::entries(&produced.model, &collector.into_sites());
-        assert!(entries.iter().any(|e| e.alamat == "disdik.lembahhijaukab.go.id"));
+        assert!(entries
+            .iter()
+            .any(|e| e.alamat == "disdik.lembahhijaukab.go.id"));
         assert_eq!(
             entries.iter().any(|e| e.alamat == FQDN),
             indexed,
@@ -294,8 +316,14 @@ fn a_site_prepared_before_its_decree_is_checked_with_the_same_codes() {
         .filter(|f| f["site"] == "dinkes" && f["severity"] == "error")
         .map(|f| f["code"].as_str().unwrap().to_string())
         .collect();
-    assert!(errors.contains(&"content.frontmatter.field".to_string()), "{errors:?}");
-    assert!(errors.contains(&"content.link.broken".to_string()), "{errors:?}");
+    assert!(
+        errors.contains(&"content.frontmatter.field".to_string()),
+        "{errors:?}"
+    );
+    assert!(
+        errors.contains(&"content.link.broken".to_string()),
+        "{errors:?}"
+    );
 }
 
 #[test]

@@ -14,6 +14,7 @@ use crate::content::service::Service;
 use crate::content::{Doc, Page};
 use crate::finding::{Code, Finding};
 use crate::markdown::url_allowed;
+use crate::registry::Status;
 use crate::site::{Model, Site, Unresolved};
 use jiff::civil::Date;
 use jiff::ToSpan;
@@ -73,9 +74,10 @@ pub struct InfoEntry<'m> {
     /// `tautan` resolved once: an absolute address, or why it cannot be one (the check
     /// reports it); `None` when the item has none.
     pub link: Option<std::result::Result<String, (Code, String)>>,
-    /// The `tautan` names a suspended site: the address is kept (its server answers with
-    /// the Dinas's notice) and the check warns with this message.
-    pub link_note: Option<String>,
+    /// The `tautan` names a site that is not published: its status and the warning's
+    /// message. `link` then holds the address only for a suspended site (its server
+    /// answers with the Dinas's notice), and nothing otherwise.
+    pub link_note: Option<(Status, String)>,
 }
 
 /// Every service and every piece of public information of the sites read, published or
@@ -140,7 +142,7 @@ impl<'m> Catalogue<'m> {
                 info.extend(ppid.items.iter().map(|item| {
                     let resolved = item.link.as_deref().map(|l| resolve(model, site, l));
                     let (link, link_note) = match resolved {
-                        Some(Resolved::Kept(url, note)) => (Some(Ok(url)), Some(note)),
+                        Some(Resolved::Unpublished(url, note)) => (url.map(Ok), Some(note)),
                         Some(Resolved::Done(r)) => (Some(r), None),
                         None => (None, None),
                     };
@@ -190,8 +192,21 @@ impl<'m> Catalogue<'m> {
             rest = &rest[i + 2..];
             let end = rest.find([')', ' ']).unwrap_or(rest.len());
             match self.links.resolve(&site.label, &rest[..end]) {
-                Ok(url) | Err(Unresolved::Unpublished { url: Some(url), .. }) => {
-                    out.push_str(&url)
+                Ok(url) | Err(Unresolved::Unpublished { url: Some(url), .. }) => out.push_str(&url),
+                // A site not published that answers nothing: the text alone, as on the
+                // page (`[text](@x)` → `text`, `![alt](@x)` → `alt`).
+                Err(Unresolved::Unpublished { url: None, .. }) => {
+                    out.truncate(out.len() - 2);
+                    if let Some(open) = out.rfind('[') {
+                        let bang = out[..open].ends_with('!');
+                        out.remove(open);
+                        if bang {
+                            out.remove(open - 1);
+                        }
+                    }
+                    let close = rest.find(')').map_or(rest.len(), |c| c + 1);
+                    rest = &rest[close..];
+                    continue;
                 }
                 Err(_) => out.push_str(&rest[..end]),
             }
@@ -221,8 +236,9 @@ impl<'m> Catalogue<'m> {
 enum Resolved {
     /// An address, or why there is none.
     Done(Result<String, (Code, String)>),
-    /// An address into a suspended site, kept, with the warning's message.
-    Kept(String, String),
+    /// It names a site that is not published: the address where one is kept, the
+    /// site's status and the warning's message.
+    Unpublished(Option<String>, (Status, String)),
 }
 
 /// A PPID item's `tautan` as an absolute address: an `@` link resolved like a markdown
@@ -234,14 +250,13 @@ fn resolve(model: &Model, site: &Site, link: &str) -> Resolved {
         match model.links.resolve(&site.label, link) {
             Ok(url) => Ok(url),
             Err(Unresolved::Broken(why)) => Err((Code::ContentLinkBroken, why)),
-            Err(why @ Unresolved::Unpublished { .. }) => {
-                let message = why.message(link);
-                match why {
-                    Unresolved::Unpublished { url: Some(url), .. } => {
-                        return Resolved::Kept(url, message)
-                    }
-                    _ => Err((Code::ContentLinkUnpublished, message)),
-                }
+            Err(Unresolved::Unpublished { label, status, url }) => {
+                let why = Unresolved::Unpublished {
+                    label,
+                    status,
+                    url: None,
+                };
+                return Resolved::Unpublished(url, (status, why.message(link)));
             }
         }
     } else if url_allowed(link) && !link.starts_with("//") && !link.chars().any(char::is_control) {
@@ -367,9 +382,13 @@ fn stale(e: &InfoEntry, oldest: Date, as_of: Date) -> Option<Finding> {
 
 /// An item's `tautan` that resolves to no page, or is not an address to link to.
 fn unusable_link(e: &InfoEntry) -> Option<Finding> {
-    let (code, why) = match (&e.link, &e.link_note) {
-        (Some(Err((code, why))), _) => (*code, why),
-        (_, Some(note)) => (Code::ContentLinkUnpublished, note),
+    let (code, why, help) = match (&e.link, &e.link_note) {
+        (_, Some((status, note))) => (
+            Code::ContentLinkUnpublished,
+            note,
+            crate::msg!("link-unpublished-help", status = status.as_str()),
+        ),
+        (Some(Err((code, why))), _) => (*code, why, crate::msg!("ppid-link-help")),
         _ => return None,
     };
     Some(at_item(
@@ -382,7 +401,7 @@ fn unusable_link(e: &InfoEntry) -> Option<Finding> {
                 why = why.as_str()
             ),
         )
-        .help(crate::msg!("ppid-link-help")),
+        .help(help),
     ))
 }
 

@@ -45,10 +45,14 @@ pub fn check_link<'a>(
             }
             Err(why) => {
                 let (code, help, written) = match &why {
-                    Unresolved::Broken(_) => {
-                        (Code::ContentLinkBroken, crate::msg!("link-broken-help"), Some(url.clone()))
-                    }
-                    Unresolved::Unpublished { status, url: to, .. } => (
+                    Unresolved::Broken(_) => (
+                        Code::ContentLinkBroken,
+                        crate::msg!("link-broken-help"),
+                        Some(url.clone()),
+                    ),
+                    Unresolved::Unpublished {
+                        status, url: to, ..
+                    } => (
                         Code::ContentLinkUnpublished,
                         crate::msg!("link-unpublished-help", status = status.as_str()),
                         to.clone().map(CowStr::from),

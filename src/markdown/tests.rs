@@ -598,13 +598,31 @@ fn links_into_unpublished_sites_are_warnings_kept_only_where_the_site_answers() 
         "Lihat [jadwal](@dishub/jadwal.md) dan [harga **pasar**](@pasar/harga.md).\n\n![Logo pasar](@pasar/logo.png)\n",
     );
     assert_eq!(f.len(), 3, "{f:?}");
-    assert!(f.iter().all(|f| f.code == Code::ContentLinkUnpublished && !f.is_error()));
-    assert!(f.iter().all(|f| f.line == Some(5) || f.line == Some(7)), "{f:?}");
+    assert!(f
+        .iter()
+        .all(|f| f.code == Code::ContentLinkUnpublished && !f.is_error()));
+    assert!(
+        f.iter().all(|f| f.line == Some(5) || f.line == Some(7)),
+        "{f:?}"
+    );
     // Suspended: the link stays (the Dinas's notice answers there).
-    assert!(r.html.contains("<a href=\"https://dishub.k.go.id/jadwal/\">jadwal</a>"), "{}", r.html);
+    assert!(
+        r.html
+            .contains("<a href=\"https://dishub.k.go.id/jadwal/\">jadwal</a>"),
+        "{}",
+        r.html
+    );
     // Revoked: the text stays, marks and all, without a link or an image.
-    assert!(r.html.contains("dan harga <strong>pasar</strong>."), "{}", r.html);
-    assert!(!r.html.contains("pasar/harga") && !r.html.contains("<img"), "{}", r.html);
+    assert!(
+        r.html.contains("dan harga <strong>pasar</strong>."),
+        "{}",
+        r.html
+    );
+    assert!(
+        !r.html.contains("pasar/harga") && !r.html.contains("<img"),
+        "{}",
+        r.html
+    );
     assert!(r.html.contains("Logo pasar"), "{}", r.html);
     assert_eq!(r.html.matches("<a ").count(), 1, "{}", r.html);
     assert_eq!(r.html.matches("</a>").count(), 1, "{}", r.html);

@@ -513,7 +513,12 @@ impl SiteRenderer<'_> {
                     .site(&item.label)
                     .is_some_and(crate::site::Site::published)
             };
-            self.news.iter().filter(published).take(n).cloned().collect()
+            self.news
+                .iter()
+                .filter(published)
+                .take(n)
+                .cloned()
+                .collect()
         } else {
             let n = site.content.config.latest_news.unwrap_or(SITE_LATEST_NEWS);
             self.news

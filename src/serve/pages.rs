@@ -169,7 +169,9 @@ fn decorate(html: &[u8], page: &Page) -> Vec<u8> {
 fn banner(label: &str, status: crate::registry::Status, findings: &[Finding]) -> String {
     let problems: Vec<&Finding> = findings
         .iter()
-        .filter(|f| f.site.as_deref() == Some(label) && f.code.severity() == crate::finding::Severity::Error)
+        .filter(|f| {
+            f.site.as_deref() == Some(label) && f.code.severity() == crate::finding::Severity::Error
+        })
         .collect();
     let title = crate::msg!("preview-unpublished-title");
     let mut html = format!(
