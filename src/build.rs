@@ -172,7 +172,20 @@ pub fn produce(
         dir = root.join("content").display().to_string()
     )))?;
     findings.extend(found);
-    let known: BTreeSet<&str> = dirs.iter().map(|d| d.label.as_str()).collect();
+    // A build may name only sites it publishes; `check` and the preview also those
+    // prepared before their decree.
+    let publishes = |label: &str| {
+        label == PORTAL_LABEL
+            || registry
+                .subdomain(label)
+                .is_some_and(|s| s.status == crate::registry::Status::Approved)
+    };
+    let building = matches!(options.mode, Mode::Build { .. });
+    let known: BTreeSet<&str> = dirs
+        .iter()
+        .map(|d| d.label.as_str())
+        .filter(|l| !building || publishes(l))
+        .collect();
     let unknown = options.sites.iter().find(|s| !known.contains(s.as_str()));
     if let Some(unknown) = unknown.filter(|_| options.mode != Mode::Preview) {
         return Err(Error::Usage(crate::msg!(
@@ -209,11 +222,20 @@ pub fn produce(
     let model = Model::new(registry, style, contents);
     let catalogue = crate::catalogue::Catalogue::assemble(&model);
     findings.extend(crate::catalogue::check(&model, &catalogue, options.today));
+    let unpublished: BTreeSet<&str> = model
+        .sites
+        .iter()
+        .filter(|s| !s.published())
+        .map(|s| s.label.as_str())
+        .collect();
+    as_warnings(&mut findings, &unpublished);
 
     progress(&Stage::Render.as_str());
     let selected = |label: &str| options.selects(label);
-    // A site goes to the sink only when nothing read so far has an error for it.
-    let (failed_before, global_before) = failures(&findings);
+    // A site goes to the sink only when it is published and nothing read so far has an
+    // error for it.
+    let (mut failed_before, global_before) = failures(&findings);
+    failed_before.extend(&unpublished);
     let guarded = sink.map(|inner| Guarded {
         inner,
         failed: failed_before,
@@ -228,12 +250,43 @@ pub fn produce(
         guarded.as_ref().map(|g| g as &dyn render::Sink),
     )?;
     findings.extend(f);
+    as_warnings(&mut findings, &unpublished);
     finding::sort(&mut findings);
     Ok(Produced {
         model,
         outputs,
         findings,
     })
+}
+
+/// The findings of the content of sites that are not published, as warnings (same
+/// codes): such a site is checked so that its OPD can prepare it, but nothing of it goes
+/// live, so it never fails the run (exit status, `--keep-going` or not) for the rest of
+/// the regency. Its problems become errors the day it is approved. A finding belongs to
+/// the site it names, or to the file it is in (`content/<label>/...`).
+fn as_warnings(findings: &mut [Finding], unpublished: &BTreeSet<&str>) {
+    if unpublished.is_empty() {
+        return;
+    }
+    let content = Path::new("content");
+    let of_unpublished = |f: &Finding| {
+        let by_site = f.site.as_deref().is_some_and(|s| unpublished.contains(s));
+        let by_file = f
+            .file
+            .as_deref()
+            .and_then(|p| p.strip_prefix(content).ok())
+            .is_some_and(|rest| {
+                rest.components()
+                    .next()
+                    .is_some_and(|c| unpublished.contains(c.as_os_str().to_string_lossy().as_ref()))
+            });
+        by_site || by_file
+    };
+    for f in findings.iter_mut() {
+        if f.is_error() && of_unpublished(f) {
+            f.severity = finding::Severity::Warning;
+        }
+    }
 }
 
 /// A sink that takes only sites without an error found before rendering (in the
@@ -393,18 +446,22 @@ fn assess(options: &Options, produced: Result<Produced>) -> Result<Assessed> {
         Err(e) => return Err(e),
     };
     let (failed, global_error) = failures(&findings);
+    let published = |label: &str| model.site(label).is_some_and(crate::site::Site::published);
+    // The sites and pages a build publishes (or would): a site not published is checked
+    // too, but counted by its `content.unapproved` finding, not here.
+    let counted: Vec<_> = outputs.iter().filter(|o| published(&o.label)).collect();
     let mut report = Report {
-        sites: outputs.len(),
-        pages: outputs.iter().map(|o| o.pages).sum(),
+        sites: counted.len(),
+        pages: counted.iter().map(|o| o.pages).sum(),
         ..Default::default()
     };
+    // Never a site that is not published, whatever its findings.
     let clean: Vec<_> = outputs
         .into_iter()
-        .filter(|o| !failed.contains(o.label.as_str()))
+        .filter(|o| !failed.contains(o.label.as_str()) && published(&o.label))
         .collect();
     report.held_back = model
-        .sites
-        .iter()
+        .published()
         .map(|s| s.label.as_str())
         .filter(|l| options.selects(l))
         .filter(|l| !clean.iter().any(|o| o.label == *l))

@@ -110,6 +110,7 @@ codes! {
     ContentFrontmatterField = "content.frontmatter.field", Error;
     ContentSiteConfig = "content.site.config", Error;
     ContentLinkBroken = "content.link.broken", Error;
+    ContentLinkUnpublished = "content.link.unpublished", Warning;
     ContentHtmlUnsafe = "content.html.unsafe", Error;
     ContentImageAlt = "content.image.alt", Warning;
     ContentSpam = "content.spam", Error;

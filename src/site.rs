@@ -2,10 +2,17 @@
 //! its content, plus the index that turns `@` links into absolute URLs.
 //!
 //! Built once after the content stage; rendering reads it and never changes it.
+//!
+//! It holds every site whose content is read, published or not: a site whose subdomain
+//! is not approved (requested, suspended, revoked, rejected) is checked and previewed
+//! like the others, so [`Site::published`] is what every reader of another site's
+//! content (the portal's news, catalogue, PPID list, search) must look at. A link into
+//! such a site is [`Unresolved::Unpublished`]: a warning for the linking page, never an
+//! error, so one site's status never stops another from being published.
 
 use crate::content::{slugify, SiteContent};
 use crate::finding::closest;
-use crate::registry::{Decree, Kind, Registry, PORTAL_LABEL};
+use crate::registry::{Decree, Kind, Registry, Status, PORTAL_LABEL};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -35,10 +42,13 @@ impl UrlStyle {
     }
 }
 
-/// One site that is built: the portal or an approved OPD site.
+/// One site whose content is read: the portal, an approved OPD site, or an OPD site
+/// whose subdomain is not approved (checked and previewed, never published).
 #[derive(Debug)]
 pub struct Site {
     pub label: String,
+    /// The registry's status of the subdomain (`Approved` for the portal).
+    pub status: Status,
     pub fqdn: String,
     /// Absolute base URL with a trailing slash.
     pub url: String,
@@ -55,6 +65,13 @@ pub struct Site {
 impl Site {
     pub fn is_portal(&self) -> bool {
         self.label == PORTAL_LABEL
+    }
+
+    /// Whether a build publishes this site: the portal and approved sites. Any other
+    /// site is read for `check` and the preview only; nothing of it may reach `--out`,
+    /// the manifest, the search index or another site's pages.
+    pub fn published(&self) -> bool {
+        self.status == Status::Approved
     }
 
     /// The absolute URL of a path inside this site (`/berita/` → `https://.../berita/`).
@@ -97,6 +114,7 @@ impl Model {
                     title: content.config.title.clone().unwrap_or(default_title),
                     owner,
                     kind: entry.map_or(Kind::Site, |s| s.kind),
+                    status: entry.map_or(Status::Approved, |s| s.status),
                     decree: entry.and_then(|s| s.decree.clone()),
                     contact: entry.map(|s| s.contact.clone()),
                     label,
@@ -105,7 +123,7 @@ impl Model {
             })
             .collect();
         sites.sort_by(|a, b| (!a.is_portal(), &a.label).cmp(&(!b.is_portal(), &b.label)));
-        let links = LinkIndex::new(&sites);
+        let links = LinkIndex::new(&sites, &registry, urls);
         Model {
             registry,
             urls,
@@ -117,6 +135,46 @@ impl Model {
     pub fn site(&self, label: &str) -> Option<&Site> {
         self.sites.iter().find(|s| s.label == label)
     }
+
+    /// The sites a build publishes (see [`Site::published`]), in the model's order.
+    pub fn published(&self) -> impl Iterator<Item = &Site> {
+        self.sites.iter().filter(|s| s.published())
+    }
+}
+
+/// Why an `@` link gives no address of a published page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unresolved {
+    /// No such site or page: an error of the linking page (`content.link.broken`),
+    /// saying what is missing.
+    Broken(String),
+    /// The link names a site whose subdomain is registered but not approved: a warning
+    /// of the linking page (`content.link.unpublished`), whatever the page it names.
+    Unpublished {
+        label: String,
+        status: Status,
+        /// Where the link may still point: a suspended site's address (its server
+        /// answers every path with the Dinas's notice). `None`: the link must not be
+        /// written as a link (revoked, rejected, requested: nobody answers there, or
+        /// someone else may one day).
+        url: Option<String>,
+    },
+}
+
+impl Unresolved {
+    /// The finding's message: what is wrong, for the linking page.
+    pub fn message(&self, url: &str) -> String {
+        match self {
+            Unresolved::Broken(why) => crate::msg!("link-broken", url = url, why = why.as_str()),
+            Unresolved::Unpublished { label, status, .. } => crate::msg!(
+                "link-unpublished",
+                url = url,
+                label = label.as_str(),
+                status = status.as_str(),
+                word = status.word()
+            ),
+        }
+    }
 }
 
 /// Maps `@` links to absolute URLs: for each site, its base URL and the path of every
@@ -124,10 +182,13 @@ impl Model {
 #[derive(Debug, Default)]
 pub struct LinkIndex {
     sites: HashMap<String, (String, HashMap<String, String>)>,
+    /// Every registered label whose subdomain is not approved, with its status and the
+    /// real address of its site (links into it are [`Unresolved::Unpublished`]).
+    unpublished: HashMap<String, (Status, String)>,
 }
 
 impl LinkIndex {
-    fn new(sites: &[Site]) -> LinkIndex {
+    fn new(sites: &[Site], registry: &Registry, urls: UrlStyle) -> LinkIndex {
         let sites = sites
             .iter()
             .map(|site| {
@@ -147,15 +208,28 @@ impl LinkIndex {
                 (site.label.clone(), (site.url.clone(), docs))
             })
             .collect();
-        LinkIndex { sites }
+        let unpublished = registry
+            .subdomains
+            .iter()
+            .filter(|s| s.status != Status::Approved)
+            .map(|s| {
+                let url = urls.base_url(registry, &s.label);
+                (s.label.to_ascii_lowercase(), (s.status, url))
+            })
+            .collect();
+        LinkIndex { sites, unpublished }
     }
 
     /// Resolves `@/path.md#x` (in site `from`) or `@label/path.md#x` to an absolute URL.
-    /// The error says what is missing.
-    pub fn resolve(&self, from: &str, link: &str) -> Result<String, String> {
+    /// A link into another site that is not published is [`Unresolved::Unpublished`]
+    /// (whether or not its page exists: its content is not public); a link within a
+    /// site resolves as usual, published or not, so that a site prepared before its
+    /// decree previews as it will be.
+    pub fn resolve(&self, from: &str, link: &str) -> Result<String, Unresolved> {
+        let broken = Unresolved::Broken;
         let target = link
             .strip_prefix('@')
-            .ok_or_else(|| crate::msg!("link-not-at", link = link))?;
+            .ok_or_else(|| broken(crate::msg!("link-not-at", link = link)))?;
         let (label, path) = match target.strip_prefix('/') {
             Some(path) => (from, path),
             None => target.split_once('/').unwrap_or((target, "")),
@@ -164,11 +238,41 @@ impl LinkIndex {
             Some((p, f)) => (p, Some(f)),
             None => (path, None),
         };
+        if label != from {
+            if let Some((status, base)) = self.unpublished.get(&label.to_ascii_lowercase()) {
+                // A suspended site's server answers every path with the Dinas's notice,
+                // and the page comes back with the site: the link keeps its address.
+                let url = (*status == Status::Suspended)
+                    .then(|| self.locate(from, label, path, fragment).ok())
+                    .map(|page| page.unwrap_or_else(|| base.clone()));
+                return Err(Unresolved::Unpublished {
+                    label: label.to_string(),
+                    status: *status,
+                    url,
+                });
+            }
+        }
+        self.locate(from, label, path, fragment)
+    }
+
+    /// The address of the page `path` of the site `label`, or why there is none.
+    fn locate(
+        &self,
+        from: &str,
+        label: &str,
+        path: &str,
+        fragment: Option<&str>,
+    ) -> Result<String, Unresolved> {
+        let broken = Unresolved::Broken;
         let (base, docs) = self.sites.get(label).ok_or_else(|| {
-            match closest(label, self.sites.keys().map(String::as_str)) {
+            let published = self
+                .sites
+                .keys()
+                .filter(|l| !self.unpublished.contains_key(l.as_str()));
+            broken(match closest(label, published.map(String::as_str)) {
                 Some(near) => crate::msg!("link-no-site-near", label = label, near = near),
                 None => crate::msg!("link-no-site", label = label),
-            }
+            })
         })?;
         let path = if path.is_empty() { "_index.md" } else { path };
         let found = docs
@@ -176,7 +280,7 @@ impl LinkIndex {
             .or_else(|| docs.get(&normalized(path)))
             .ok_or_else(|| {
                 let own = if label == from { "yes" } else { "no" };
-                match closest(path, docs.keys().map(String::as_str)) {
+                broken(match closest(path, docs.keys().map(String::as_str)) {
                     Some(near) => crate::msg!(
                         "link-no-page-near",
                         own = own,
@@ -185,7 +289,7 @@ impl LinkIndex {
                         near = near
                     ),
                     None => crate::msg!("link-no-page", own = own, site = label, path = path),
-                }
+                })
             })?;
         let mut url = format!("{base}{}", found.trim_start_matches('/'));
         if let Some(f) = fragment {
@@ -247,26 +351,50 @@ mod tests {
             title: String::new(),
             owner: String::new(),
             kind: Kind::Site,
+            status: Status::Approved,
             decree: None,
             contact: None,
             content: content.into(),
         }
     }
 
+    /// A registry with `dinkes` approved and one entry of each other status.
+    fn registry() -> Registry {
+        let mut text = String::from(
+            "[regency]\nname='K'\ndomain='contohkab.go.id'\ndinas='D'\napprover='bupati'\n[portal]\ntitle='P'\n",
+        );
+        for (label, status) in [
+            ("dinkes", "approved"),
+            ("pasar", "requested"),
+            ("dishub", "suspended"),
+            ("lama", "revoked"),
+            ("tolak", "rejected"),
+        ] {
+            text.push_str(&format!(
+                "[[subdomain]]\nlabel='{label}'\nowner='O'\nkind='site'\nstatus='{status}'\ncontact='{label}@contohkab.go.id'\n"
+            ));
+        }
+        Registry::parse(&text, std::path::Path::new("domains.toml")).unwrap()
+    }
+
     #[test]
     fn links_resolve_within_and_across_sites() {
-        let index = LinkIndex::new(&[
-            site(
-                "portal",
-                "https://contohkab.go.id/",
-                &[("ppid.md", "/ppid/")],
-            ),
-            site(
-                "dinkes",
-                "https://dinkes.contohkab.go.id/",
-                &[("profil/visi-misi.md", "/profil/visi-misi/")],
-            ),
-        ]);
+        let index = LinkIndex::new(
+            &[
+                site(
+                    "portal",
+                    "https://contohkab.go.id/",
+                    &[("ppid.md", "/ppid/")],
+                ),
+                site(
+                    "dinkes",
+                    "https://dinkes.contohkab.go.id/",
+                    &[("profil/visi-misi.md", "/profil/visi-misi/")],
+                ),
+            ],
+            &registry(),
+            UrlStyle::Https,
+        );
         assert_eq!(
             index
                 .resolve("dinkes", "@/profil/visi-misi.md#misi")
@@ -291,14 +419,63 @@ mod tests {
                 .unwrap(),
             "https://dinkes.contohkab.go.id/profil/visi-misi/"
         );
-        assert!(index
-            .resolve("dinkes", "@/profil/misi.md")
-            .unwrap_err()
-            .contains("profil/misi.md"));
-        assert!(index
-            .resolve("dinkes", "@pasar/_index.md")
-            .unwrap_err()
-            .contains("pasar"));
+        let broken = |from, link| match index.resolve(from, link) {
+            Err(Unresolved::Broken(why)) => why,
+            other => panic!("{link}: {other:?}"),
+        };
+        assert!(broken("dinkes", "@/profil/misi.md").contains("profil/misi.md"));
+        assert!(broken("dinkes", "@pasr/_index.md").contains("pasr"));
+        // No "did you mean" pointing at a site that is not published.
+        assert!(!broken("dinkes", "@pasr/_index.md").contains("@pasar"));
+    }
+
+    #[test]
+    fn links_into_sites_not_published_say_their_status() {
+        let mut dishub = site(
+            "dishub",
+            "https://dishub.contohkab.go.id/",
+            &[("jadwal.md", "/jadwal/")],
+        );
+        dishub.status = Status::Suspended;
+        let mut pasar = site(
+            "pasar",
+            "https://pasar.contohkab.go.id/",
+            &[("harga.md", "/harga/")],
+        );
+        pasar.status = Status::Requested;
+        let portal = site("portal", "https://contohkab.go.id/", &[]);
+        let index = LinkIndex::new(&[portal, dishub, pasar], &registry(), UrlStyle::Https);
+        let unpublished = |link| match index.resolve("portal", link) {
+            Err(Unresolved::Unpublished { label, status, url }) => (label, status, url),
+            other => panic!("{link}: {other:?}"),
+        };
+        // Suspended: the page's address (its server answers with the notice), or the
+        // site's when the page is not there.
+        assert_eq!(
+            unpublished("@dishub/jadwal.md#pagi"),
+            (
+                "dishub".into(),
+                Status::Suspended,
+                Some("https://dishub.contohkab.go.id/jadwal/#pagi".into())
+            )
+        );
+        assert_eq!(
+            unpublished("@dishub/tidak-ada.md").2.as_deref(),
+            Some("https://dishub.contohkab.go.id/")
+        );
+        // Requested (with content), revoked and rejected (without): not linked.
+        assert_eq!(unpublished("@pasar/harga.md").1, Status::Requested);
+        assert_eq!(unpublished("@pasar/harga.md").2, None);
+        assert_eq!(
+            unpublished("@lama/x.md"),
+            ("lama".into(), Status::Revoked, None)
+        );
+        assert_eq!(unpublished("@tolak").1, Status::Rejected);
+        // Within a site that is not published, links resolve as usual (its preview).
+        assert_eq!(
+            index.resolve("pasar", "@/harga.md").unwrap(),
+            "https://pasar.contohkab.go.id/harga/"
+        );
     }
 
     #[test]

@@ -148,11 +148,11 @@ fn serves_every_site_by_host_with_preview_links_and_drafts() {
     let redirect = get(server.port, "dinkes.localhost", "/profil");
     assert_eq!(redirect.status, 301);
     assert!(redirect.head.contains("location: /profil/"));
-    assert_eq!(
-        get(server.port, "dishub.localhost", "/").status,
-        404,
-        "suspended: not served"
-    );
+    // Suspended: previewed, under the banner that says it is not public.
+    let suspended = get(server.port, "dishub.localhost", "/");
+    assert_eq!(suspended.status, 200);
+    assert!(suspended.body.contains("id=\"laman-unpublished\""));
+    assert!(!page.body.contains("laman-unpublished"));
     assert!(!root.path().join("public").exists(), "serve writes nothing");
     drop(server);
     assert_eq!(snapshot(root.path()), before);
@@ -318,6 +318,81 @@ fn services_and_their_findings_are_live() {
         |r| r.body.contains("Standar pelayanan · Agraria"),
     );
     assert!(page.body.contains("Standar pelayanan · Agraria"));
+}
+
+#[test]
+fn a_site_not_yet_approved_is_previewed_under_a_banner() {
+    // tests/fixtures/status with dinkes requested (no decree yet) and a mistake in it.
+    let root = fixture("status");
+    let registry = root.path().join("domains.toml");
+    let approved = read(&registry);
+    let (head, dinkes) = approved.split_once("label = \"dinkes\"").unwrap();
+    let requested = format!(
+        "{head}label = \"dinkes\"{}",
+        dinkes
+            .replace("status = \"approved\"", "status = \"requested\"")
+            .lines()
+            .filter(|l| !l.starts_with("decree"))
+            .map(|l| format!("{l}\n"))
+            .collect::<String>()
+    );
+    write(&registry, &requested);
+    write(
+        root.path().join("content/dinkes/profil.md"),
+        "+++\ntitle = \"Profil\"\ntittle = \"Profil\"\n+++\nProfil.\n",
+    );
+    let server = start(root.path());
+    let home = wait_for(server.port, "dinkes.localhost", "/", |r| r.status == 200);
+    assert_eq!(home.status, 200, "{}", home.body);
+    // First in the body, a landmark with a heading-like label, not an alert.
+    let body_at = home.body.find("<body").unwrap();
+    let open = body_at + home.body[body_at..].find('>').unwrap() + 1;
+    assert!(
+        home.body[open..].starts_with(
+            "<aside id=\"laman-unpublished\" aria-labelledby=\"laman-unpublished-judul\""
+        ),
+        "{}",
+        &home.body[open..open + 200]
+    );
+    assert!(
+        !home.body.contains("role=\"alert\""),
+        "no overlay: nothing fails"
+    );
+    // The problem that would stop its build once approved, with its place.
+    assert!(
+        home.body.contains("content.frontmatter.field"),
+        "{}",
+        home.body
+    );
+    assert!(
+        home.body.contains("content/dinkes/profil.md:3"),
+        "{}",
+        home.body
+    );
+    // Every page of the site has it, the 404 page too; the portal has none, and
+    // neither links to dinkes nor shows its news.
+    let page = get(server.port, "dinkes.localhost", "/berita/posyandu-balita/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("laman-unpublished"));
+    let missing = get(server.port, "dinkes.localhost", "/tidak-ada/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("laman-unpublished"));
+    let portal = get(server.port, "localhost", "/");
+    assert_eq!(portal.status, 200);
+    assert!(!portal.body.contains("laman-unpublished"));
+    assert!(!portal.body.contains("dinkes.localhost"), "{}", portal.body);
+    assert!(!portal.body.contains("Posyandu Balita Serentak"));
+
+    // Approved while the server runs: the banner goes, the portal links to it.
+    write(&registry, &approved);
+    let live = wait_for(server.port, "dinkes.localhost", "/", |r| {
+        r.status == 200 && !r.body.contains("laman-unpublished")
+    });
+    assert!(!live.body.contains("laman-unpublished"));
+    let portal = wait_for(server.port, "localhost", "/", |r| {
+        r.body.contains("http://dinkes.localhost:")
+    });
+    assert!(portal.body.contains("Posyandu Balita Serentak"));
 }
 
 #[test]

@@ -46,6 +46,7 @@ content-root-link-help = the content folders live in the regency repository itse
 content-folder-not-site = content folder `{ $name }` is not published: subdomain `{ $name }` is registered as a { $kind } and not as a site
 content-folder-unapproved = content folder `{ $name }` is not published: subdomain `{ $name }` is { $status } in { $registry }
 content-folder-unapproved-help = the folder is kept but never built; it is published once the subdomain is approved as a site
+content-folder-prepared-help = its content is still checked (problems are warnings until it is approved, then errors) and previewed by `laman serve`; it is never published, and links to it are warnings
 content-folder-link = content folder `{ $name }` is a symbolic link; it is not read
 content-folder-link-help = a site reads only its own folder: put the site's files in content/<label>/ itself
 content-unregistered = content folder `{ $name }` has no entry in { $registry }
@@ -144,6 +145,16 @@ link-no-heading = broken link `{ $url }`: the page has no heading `#{ $id }`
 link-no-heading-help = a heading's id is its text in lower case with hyphens (## Visi dan Misi → #visi-dan-misi), or the id given as ## Judul {"{"}#id{"}"}
 link-broken = broken link `{ $url }`: { $why }
 link-broken-help = write @/path/under/the/site.md for this site, @label/path.md for another site, @portal/... for the portal
+link-unpublished = link `{ $url }` goes to `{ $label }`, whose subdomain is { $word } in domains.toml: { $status ->
+        [suspended] the site is suspended, so the link stays and leads to the Dinas's suspension notice
+        [requested] the site is not approved yet, so the link is written as plain text until its decree
+       *[other] the site is not published, so the link is written as plain text
+    }
+link-unpublished-help = this does not stop the build; { $status ->
+        [suspended] remove the link if the site is not coming back
+        [requested] the link works once the site is approved and built
+       *[other] remove the link or point it at a published page (the portal's directory lists them)
+    }
 link-script = the address `{ $url }` can run code in the reader's browser
 link-not-allowed = the address `{ $url }` is not an address content may link to
 link-allowed-help = link only to http(s), mailto: or tel: addresses, or to files of the site

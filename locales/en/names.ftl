@@ -61,6 +61,7 @@ code-name-content-frontmatter-parse = Page header cannot be read
 code-name-content-frontmatter-field = Wrong page header field
 code-name-content-site-config = Invalid site settings
 code-name-content-link-broken = Broken link
+code-name-content-link-unpublished = Link to a site not published
 code-name-content-html-unsafe = Unsafe HTML
 code-name-content-image-alt = Image without alternative text
 code-name-content-spam = Gambling spam on a page

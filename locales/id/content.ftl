@@ -56,6 +56,7 @@ content-folder-unapproved = Folder konten `{ $name }` tidak diterbitkan: subdoma
        *[other] { $status }
     } di { $registry }.
 content-folder-unapproved-help = Folder ini tetap disimpan tetapi tidak dibangun. Situsnya baru diterbitkan setelah subdomain disetujui sebagai situs dengan Keputusan.
+content-folder-prepared-help = Isinya tetap diperiksa (masalahnya menjadi peringatan sampai subdomain disetujui, setelah itu kesalahan) dan bisa dipratinjau dengan `laman serve`; isinya tidak pernah diterbitkan, dan tautan ke situs ini hanya peringatan.
 content-folder-link = Folder konten `{ $name }` adalah tautan simbolik (symlink), jadi tidak dibaca.
 content-folder-link-help = Setiap situs hanya membaca foldernya sendiri: taruh berkas situs langsung di content/<label>/.
 content-unregistered = Folder konten `{ $name }` tidak terdaftar di { $registry }.
@@ -154,6 +155,16 @@ link-no-heading = Tautan `{ $url }` rusak: halaman tujuannya tidak punya subjudu
 link-no-heading-help = Id subjudul adalah teks judulnya dalam huruf kecil dengan tanda hubung (## Visi dan Misi → #visi-dan-misi), atau id yang ditulis sendiri seperti ## Judul {"{"}#id{"}"}.
 link-broken = Tautan `{ $url }` rusak: { $why }
 link-broken-help = Tulis @/folder/halaman.md untuk halaman di situs ini, @label/halaman.md untuk situs lain, @portal/... untuk portal.
+link-unpublished = Tautan `{ $url }` menuju `{ $label }`, yang subdomainnya berstatus { $word } di domains.toml: { $status ->
+        [suspended] situsnya ditangguhkan, jadi tautan tetap ditulis dan mengarah ke pemberitahuan penangguhan dari Dinas.
+        [requested] situsnya belum disetujui, jadi tautan ditulis sebagai teks biasa sampai Keputusannya terbit.
+       *[other] situsnya tidak diterbitkan, jadi tautan ditulis sebagai teks biasa.
+    }
+link-unpublished-help = Ini tidak menghentikan build. { $status ->
+        [suspended] Hapus tautan jika situsnya tidak akan kembali.
+        [requested] Tautan berfungsi setelah situsnya disetujui dan dibangun.
+       *[other] Hapus tautan atau arahkan ke halaman yang diterbitkan (lihat direktori OPD di portal).
+    }
 link-script = Alamat `{ $url }` dapat menjalankan kode di peramban pembaca.
 link-not-allowed = Alamat `{ $url }` tidak boleh dipakai sebagai tautan di konten.
 link-allowed-help = Tautkan hanya ke alamat http(s), mailto: atau tel:, atau ke berkas di situs ini.

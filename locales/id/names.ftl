@@ -61,6 +61,7 @@ code-name-content-frontmatter-parse = Kepala halaman tidak dapat dibaca
 code-name-content-frontmatter-field = Isian kepala halaman salah
 code-name-content-site-config = Pengaturan situs tidak sah
 code-name-content-link-broken = Tautan rusak
+code-name-content-link-unpublished = Tautan ke situs yang tidak terbit
 code-name-content-html-unsafe = HTML tidak aman
 code-name-content-image-alt = Gambar tanpa teks pengganti
 code-name-content-spam = Spam judi di halaman

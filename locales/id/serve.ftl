@@ -9,3 +9,12 @@ overlay-not-found = Halaman tidak ditemukan
 overlay-title = Ada { $errors } kesalahan; halaman belum bisa diterbitkan
 overlay-help = Yang perlu dilakukan:
 overlay-reload = Halaman ini dimuat ulang sendiri setelah berkas diperbaiki.
+preview-unpublished-title = Hanya pratinjau: situs ini tidak tampil untuk publik
+preview-unpublished = Subdomain `{ $label }` berstatus { $word } di domains.toml: { $status ->
+        [suspended] pengunjung hanya melihat pemberitahuan penangguhan dari Dinas.
+        [requested] situs ini belum disetujui; situsnya diterbitkan setelah Keputusannya dicatat.
+       *[other] situs ini tidak diterbitkan.
+    } Isinya tidak ditulis ke keluaran, manifest, atau indeks pencarian, dan situs lain tidak menautkannya. { $problems ->
+        [0] Isinya tidak punya masalah yang akan menghentikan build.
+       *[other] Ada { $problems } masalah yang akan menghentikan build setelah disetujui:
+    }

@@ -14,7 +14,8 @@ use crate::content::service::Service;
 use crate::content::{Doc, Page};
 use crate::finding::{Code, Finding};
 use crate::markdown::url_allowed;
-use crate::site::{Model, Site};
+use crate::registry::Status;
+use crate::site::{Model, Site, Unresolved};
 use jiff::civil::Date;
 use jiff::ToSpan;
 use std::collections::BTreeMap;
@@ -73,9 +74,15 @@ pub struct InfoEntry<'m> {
     /// `tautan` resolved once: an absolute address, or why it cannot be one (the check
     /// reports it); `None` when the item has none.
     pub link: Option<std::result::Result<String, (Code, String)>>,
+    /// The `tautan` names a site that is not published: its status and the warning's
+    /// message. `link` then holds the address only for a suspended site (its server
+    /// answers with the Dinas's notice), and nothing otherwise.
+    pub link_note: Option<(Status, String)>,
 }
 
-/// Every service and every piece of public information of the built sites.
+/// Every service and every piece of public information of the sites read, published or
+/// not (all are checked); what other sites show is only the published ones'
+/// ([`Catalogue::published_services`], [`Catalogue::info_of`]).
 pub struct Catalogue<'m> {
     /// Topic word → name: the standard list and the regency's additions.
     pub topics: BTreeMap<String, String>,
@@ -132,12 +139,21 @@ impl<'m> Catalogue<'m> {
                 let Some(ppid) = doc.meta.public_info.as_deref() else {
                     continue;
                 };
-                info.extend(ppid.items.iter().map(|item| InfoEntry {
-                    site,
-                    doc,
-                    path,
-                    item,
-                    link: item.link.as_deref().map(|l| resolve(model, site, l)),
+                info.extend(ppid.items.iter().map(|item| {
+                    let resolved = item.link.as_deref().map(|l| resolve(model, site, l));
+                    let (link, link_note) = match resolved {
+                        Some(Resolved::Unpublished(url, note)) => (url.map(Ok), Some(note)),
+                        Some(Resolved::Done(r)) => (Some(r), None),
+                        None => (None, None),
+                    };
+                    InfoEntry {
+                        site,
+                        doc,
+                        path,
+                        item,
+                        link,
+                        link_note,
+                    }
                 }));
             }
         }
@@ -176,7 +192,22 @@ impl<'m> Catalogue<'m> {
             rest = &rest[i + 2..];
             let end = rest.find([')', ' ']).unwrap_or(rest.len());
             match self.links.resolve(&site.label, &rest[..end]) {
-                Ok(url) => out.push_str(&url),
+                Ok(url) | Err(Unresolved::Unpublished { url: Some(url), .. }) => out.push_str(&url),
+                // A site not published that answers nothing: the text alone, as on the
+                // page (`[text](@x)` → `text`, `![alt](@x)` → `alt`).
+                Err(Unresolved::Unpublished { url: None, .. }) => {
+                    out.truncate(out.len() - 2);
+                    if let Some(open) = out.rfind('[') {
+                        let bang = out[..open].ends_with('!');
+                        out.remove(open);
+                        if bang {
+                            out.remove(open - 1);
+                        }
+                    }
+                    let close = rest.find(')').map_or(rest.len(), |c| c + 1);
+                    rest = &rest[close..];
+                    continue;
+                }
                 Err(_) => out.push_str(&rest[..end]),
             }
             rest = &rest[end..];
@@ -185,23 +216,49 @@ impl<'m> Catalogue<'m> {
         out
     }
 
-    /// The public information of one site, or of every site.
+    /// The public information of one site (published or not: its own pages show it),
+    /// or of every published site (the regency's list).
     pub fn info_of<'a>(&'a self, site: Option<&'a str>) -> impl Iterator<Item = &'a InfoEntry<'m>> {
-        self.info
-            .iter()
-            .filter(move |e| site.is_none_or(|l| e.site.label == l))
+        self.info.iter().filter(move |e| match site {
+            Some(l) => e.site.label == l,
+            None => e.site.published(),
+        })
+    }
+
+    /// The services of every published site: what the portal's catalogue and open
+    /// data list. `services` also holds those of sites not published, for the check.
+    pub fn published_services(&self) -> impl Iterator<Item = &ServiceEntry<'m>> {
+        self.services.iter().filter(|e| e.site.published())
     }
 }
 
+/// A PPID item's `tautan`, resolved.
+enum Resolved {
+    /// An address, or why there is none.
+    Done(Result<String, (Code, String)>),
+    /// It names a site that is not published: the address where one is kept, the
+    /// site's status and the warning's message.
+    Unpublished(Option<String>, (Status, String)),
+}
+
 /// A PPID item's `tautan` as an absolute address: an `@` link resolved like a markdown
-/// link, or an address with a safe scheme.
-fn resolve(model: &Model, site: &Site, link: &str) -> Result<String, (Code, String)> {
+/// link (one into a site that is not published is a `content.link.unpublished`
+/// warning, kept only where that site still answers), or an address with a safe scheme.
+fn resolve(model: &Model, site: &Site, link: &str) -> Resolved {
     let link = link.trim();
-    if link.starts_with('@') {
-        model
-            .links
-            .resolve(&site.label, link)
-            .map_err(|why| (Code::ContentLinkBroken, why))
+    Resolved::Done(if link.starts_with('@') {
+        match model.links.resolve(&site.label, link) {
+            Ok(url) => Ok(url),
+            Err(Unresolved::Broken(why)) => Err((Code::ContentLinkBroken, why)),
+            Err(Unresolved::Unpublished { label, status, url }) => {
+                let why = Unresolved::Unpublished {
+                    label,
+                    status,
+                    url: None,
+                };
+                return Resolved::Unpublished(url, (status, why.message(link)));
+            }
+        }
     } else if url_allowed(link) && !link.starts_with("//") && !link.chars().any(char::is_control) {
         Ok(link.to_string())
     } else {
@@ -209,7 +266,7 @@ fn resolve(model: &Model, site: &Site, link: &str) -> Result<String, (Code, Stri
             Code::ContentHtmlUnsafe,
             crate::msg!("catalogue-link-not-allowed", link = link),
         ))
-    }
+    })
 }
 
 /// The findings that need the whole regency or the date: unknown topics, *berkala* items
@@ -325,20 +382,26 @@ fn stale(e: &InfoEntry, oldest: Date, as_of: Date) -> Option<Finding> {
 
 /// An item's `tautan` that resolves to no page, or is not an address to link to.
 fn unusable_link(e: &InfoEntry) -> Option<Finding> {
-    let Some(Err((code, why))) = &e.link else {
-        return None;
+    let (code, why, help) = match (&e.link, &e.link_note) {
+        (_, Some((status, note))) => (
+            Code::ContentLinkUnpublished,
+            note,
+            crate::msg!("link-unpublished-help", status = status.as_str()),
+        ),
+        (Some(Err((code, why))), _) => (*code, why, crate::msg!("ppid-link-help")),
+        _ => return None,
     };
     Some(at_item(
         e,
         Finding::new(
-            *code,
+            code,
             crate::msg!(
                 "ppid-link",
                 title = e.item.title.as_str(),
                 why = why.as_str()
             ),
         )
-        .help(crate::msg!("ppid-link-help")),
+        .help(help),
     ))
 }
 

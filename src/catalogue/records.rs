@@ -226,11 +226,10 @@ pub struct InformasiJson {
 /// The portal's open-data files: `(path, bytes)`.
 pub fn open_data(model: &Model, catalogue: &Catalogue, portal: &Site) -> Vec<(String, Vec<u8>)> {
     let layanan: Vec<Layanan> = catalogue
-        .services
-        .iter()
+        .published_services()
         .map(|e| Layanan::of(e, catalogue))
         .collect();
-    let informasi: Vec<Informasi> = catalogue.info.iter().map(Informasi::of).collect();
+    let informasi: Vec<Informasi> = catalogue.info_of(None).map(Informasi::of).collect();
     let katalog = KatalogJson {
         versi: VERSION,
         kabupaten: Kabupaten::of(model),

@@ -16,8 +16,12 @@ pub struct SiteDir {
     pub custom_code: bool,
 }
 
-/// Lists the folders of `<root>/content` and keeps those the registry allows: the portal
-/// and every approved site. Every other folder gives a finding and is left out.
+/// Lists the folders of `<root>/content` and keeps those of registered sites: the portal,
+/// every approved site, and every site whose subdomain is not approved (requested,
+/// suspended, revoked, rejected), which is read and checked like the others, so that an
+/// OPD can prepare its site before the decree, but never published (one
+/// `content.unapproved` warning says so). Every other folder gives a finding and is left
+/// out.
 pub fn discover(root: &Path, registry: &Registry) -> std::io::Result<(Vec<SiteDir>, Vec<Finding>)> {
     let content = root.join("content");
     let mut names = Vec::new();
@@ -64,6 +68,13 @@ pub fn discover(root: &Path, registry: &Registry) -> std::io::Result<(Vec<SiteDi
                 })
             }
             Some(sub) => {
+                if sub.kind == Kind::Site {
+                    sites.push(SiteDir {
+                        label: name.clone(),
+                        dir: dir.clone(),
+                        custom_code: sub.custom_code,
+                    });
+                }
                 let message = if sub.status == Status::Approved {
                     msg!(
                         "content-folder-not-site",
@@ -78,11 +89,16 @@ pub fn discover(root: &Path, registry: &Registry) -> std::io::Result<(Vec<SiteDi
                         registry = registry.file.display().to_string()
                     )
                 };
+                let help = if sub.kind == Kind::Site {
+                    msg!("content-folder-prepared-help", status = sub.status.as_str())
+                } else {
+                    msg!("content-folder-unapproved-help")
+                };
                 findings.push(
                     Finding::new(Code::ContentUnapproved, message)
                         .file(&dir)
                         .site(&name)
-                        .help(msg!("content-folder-unapproved-help")),
+                        .help(help),
                 );
             }
         }

@@ -3,24 +3,29 @@
 //! sanitizer would remove refused.
 //!
 //! It must not know which page the address is on: the caller's `report` places the
-//! finding.
+//! finding. A link into a site that is not published is a warning, never an error
+//! ([`crate::site::Unresolved::Unpublished`]), and is written as a link only where that
+//! site still answers (suspended: the Dinas's notice).
 
 use super::safety::{self, url_allowed};
 use super::{Anchor, Env};
 use crate::finding::{Code, Finding};
+use crate::site::Unresolved;
 use pulldown_cmark::CowStr;
 
 /// Checks one address written by an editor, in markdown or in a site's settings:
 /// resolves an `@` link (a `#heading` in it is checked later, through `anchors`) and
-/// refuses addresses the sanitizer would remove. Returns the address to write; `report`
-/// places a finding where the address is written.
+/// refuses addresses the sanitizer would remove. Returns the address to write, or
+/// `None` when the link must be written as its text alone (it names a site that is not
+/// published and answers nothing); `report` places a finding where the address is
+/// written.
 pub fn check_link<'a>(
     url: CowStr<'a>,
     env: &Env,
     report: &dyn Fn(Code, String, &str) -> Finding,
     findings: &mut Vec<Finding>,
     anchors: &mut Vec<Anchor>,
-) -> CowStr<'a> {
+) -> Option<CowStr<'a>> {
     if url.starts_with('@') {
         return match (env.resolve)(&url) {
             Ok(resolved) => {
@@ -36,15 +41,25 @@ pub fn check_link<'a>(
                         ),
                     });
                 }
-                CowStr::from(resolved)
+                Some(CowStr::from(resolved))
             }
             Err(why) => {
-                findings.push(report(
-                    Code::ContentLinkBroken,
-                    crate::msg!("link-broken", url = url.as_ref(), why = why),
-                    &crate::msg!("link-broken-help"),
-                ));
-                url
+                let (code, help, written) = match &why {
+                    Unresolved::Broken(_) => (
+                        Code::ContentLinkBroken,
+                        crate::msg!("link-broken-help"),
+                        Some(url.clone()),
+                    ),
+                    Unresolved::Unpublished {
+                        status, url: to, ..
+                    } => (
+                        Code::ContentLinkUnpublished,
+                        crate::msg!("link-unpublished-help", status = status.as_str()),
+                        to.clone().map(CowStr::from),
+                    ),
+                };
+                findings.push(report(code, why.message(&url), &help));
+                written
             }
         };
     }
@@ -60,9 +75,9 @@ pub fn check_link<'a>(
             message,
             &crate::msg!("link-allowed-help"),
         ));
-        return CowStr::from("#");
+        return Some(CowStr::from("#"));
     }
-    url
+    Some(url)
 }
 
 /// An address as the browser reads it from pulldown-cmark's `href`: bytes outside its

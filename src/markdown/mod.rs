@@ -66,7 +66,7 @@ pub struct Env<'a> {
     /// The site the document belongs to.
     pub site: &'a str,
     /// Resolves an `@` link (see [`crate::site::LinkIndex::resolve`]).
-    pub resolve: &'a (dyn Fn(&str) -> Result<String, String> + Sync),
+    pub resolve: &'a (dyn Fn(&str) -> Result<String, crate::site::Unresolved> + Sync),
     pub policy: &'a HtmlPolicy,
 }
 

@@ -12,14 +12,27 @@ fn doc(body: &str) -> Doc {
     }
 }
 
+use crate::registry::Status;
+use crate::site::Unresolved;
+
 fn render_with(body: &str, policy: &HtmlPolicy) -> (Rendered, Vec<Finding>) {
-    let resolve = |link: &str| -> Result<String, String> {
+    let resolve = |link: &str| -> Result<String, Unresolved> {
         match link {
             "@/profil/visi-misi.md#misi" => {
                 Ok("https://dinkes.k.go.id/profil/visi-misi/#misi".into())
             }
             "@portal/ppid/_index.md" => Ok("https://k.go.id/ppid/".into()),
-            other => Err(format!("no page `{other}`")),
+            "@dishub/jadwal.md" => Err(Unresolved::Unpublished {
+                label: "dishub".into(),
+                status: Status::Suspended,
+                url: Some("https://dishub.k.go.id/jadwal/".into()),
+            }),
+            "@pasar/harga.md" | "@pasar/logo.png" => Err(Unresolved::Unpublished {
+                label: "pasar".into(),
+                status: Status::Revoked,
+                url: None,
+            }),
+            other => Err(Unresolved::Broken(format!("no page `{other}`"))),
         }
     };
     let env = Env {
@@ -577,4 +590,40 @@ fn many_headings_of_one_title_get_numbered_ids() {
     // An explicit id that takes a number ahead is skipped, not reused.
     let (r, _) = render_md("## A\n\n## A {#a-1}\n\n## A\n");
     assert!(r.html.contains("id=\"a-2\""), "{}", r.html);
+}
+
+#[test]
+fn links_into_unpublished_sites_are_warnings_kept_only_where_the_site_answers() {
+    let (r, f) = render_md(
+        "Lihat [jadwal](@dishub/jadwal.md) dan [harga **pasar**](@pasar/harga.md).\n\n![Logo pasar](@pasar/logo.png)\n",
+    );
+    assert_eq!(f.len(), 3, "{f:?}");
+    assert!(f
+        .iter()
+        .all(|f| f.code == Code::ContentLinkUnpublished && !f.is_error()));
+    assert!(
+        f.iter().all(|f| f.line == Some(5) || f.line == Some(7)),
+        "{f:?}"
+    );
+    // Suspended: the link stays (the Dinas's notice answers there).
+    assert!(
+        r.html
+            .contains("<a href=\"https://dishub.k.go.id/jadwal/\">jadwal</a>"),
+        "{}",
+        r.html
+    );
+    // Revoked: the text stays, marks and all, without a link or an image.
+    assert!(
+        r.html.contains("dan harga <strong>pasar</strong>."),
+        "{}",
+        r.html
+    );
+    assert!(
+        !r.html.contains("pasar/harga") && !r.html.contains("<img"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("Logo pasar"), "{}", r.html);
+    assert_eq!(r.html.matches("<a ").count(), 1, "{}", r.html);
+    assert_eq!(r.html.matches("</a>").count(), 1, "{}", r.html);
 }

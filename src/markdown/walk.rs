@@ -33,6 +33,10 @@ pub(super) struct Walker<'a, 'f> {
     // Open heading (start index in `events`) and open image (alt text so far, offset).
     heading: Option<usize>,
     image: Option<(String, usize)>,
+    // For each open link and image, whether it is written as one: a link into a site
+    // that is not published and answers nothing keeps only its text.
+    links_kept: Vec<bool>,
+    images_kept: Vec<bool>,
 }
 
 /// The line of the document a body offset is on.
@@ -71,6 +75,8 @@ impl<'a, 'f> Walker<'a, 'f> {
             block: None,
             heading: None,
             image: None,
+            links_kept: Vec::new(),
+            images_kept: Vec::new(),
         }
     }
 
@@ -112,12 +118,20 @@ impl<'a, 'f> Walker<'a, 'f> {
                 id,
             }) => {
                 let dest_url = self.check_link(dest_url, range.start);
-                self.events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+                self.links_kept.push(dest_url.is_some());
+                if let Some(dest_url) = dest_url {
+                    self.events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if self.links_kept.pop().unwrap_or(true) {
+                    self.events.push(event);
+                }
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -127,16 +141,21 @@ impl<'a, 'f> Walker<'a, 'f> {
             }) => {
                 let dest_url = self.check_link(dest_url, range.start);
                 self.image = Some((String::new(), range.start));
-                self.events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+                self.images_kept.push(dest_url.is_some());
+                if let Some(dest_url) = dest_url {
+                    self.events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
             }
             Event::End(TagEnd::Image) => {
                 self.end_image();
-                self.events.push(event);
+                if self.images_kept.pop().unwrap_or(true) {
+                    self.events.push(event);
+                }
             }
             Event::Start(Tag::HtmlBlock) => {
                 self.block = Some(RawHtml::default());
@@ -188,8 +207,9 @@ impl<'a, 'f> Walker<'a, 'f> {
         }));
     }
 
-    /// The address of a link or an image, checked where it is written.
-    fn check_link(&mut self, url: CowStr<'a>, offset: usize) -> CowStr<'a> {
+    /// The address of a link or an image, checked where it is written; `None`: write
+    /// its text alone.
+    fn check_link(&mut self, url: CowStr<'a>, offset: usize) -> Option<CowStr<'a>> {
         let (doc, env) = (self.doc, self.env);
         let at = |code, message, help: &str| {
             report_at(doc, env, code, line_at(doc, offset), message, help)

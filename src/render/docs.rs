@@ -71,14 +71,17 @@ pub(super) fn settings_links(
                 .site(&site.label)
                 .help(help)
         };
-        let url = markdown::check_link(
+        // A link into a site that is not published and answers nothing: no footer link.
+        let Some(url) = markdown::check_link(
             address.text.as_str().into(),
             env,
             &report,
             findings,
             &mut links.anchors,
-        )
-        .into_string();
+        ) else {
+            continue;
+        };
+        let url = url.into_string();
         match key {
             "ppid" => links.ppid = Some(url),
             _ => links.pengaduan = Some(url),
@@ -155,6 +158,8 @@ pub(super) fn render_docs(site: &Site, env: &markdown::Env) -> Docs {
 
 /// The news items of every rendered site, newest first.
 pub(super) fn all_news(model: &Model, docs: &[(&Site, Docs)]) -> Vec<NewsItem> {
+    // Every rendered site's news (a site's home shows its own); only published sites'
+    // reach the portal (see `home_context`), so others are not rendered for it.
     let mut items: Vec<NewsItem> = docs
         .iter()
         .flat_map(|(site, d)| site_news(site, d))
@@ -170,8 +175,7 @@ pub(super) fn all_news(model: &Model, docs: &[(&Site, Docs)]) -> Vec<NewsItem> {
             s.content.config.latest_news.unwrap_or(PORTAL_LATEST_NEWS)
         });
     let mut candidates: Vec<(&Site, usize)> = model
-        .sites
-        .iter()
+        .published()
         .filter(|s| !rendered.contains(&s.label.as_str()))
         .flat_map(|site| {
             site.content

@@ -261,7 +261,7 @@ impl SiteRenderer<'_> {
     pub(super) fn generated_catalogue(&self) -> Option<&str> {
         let path = self.catalogue.path.as_str();
         let has_section = self.site.content.sections.iter().any(|s| s.path == path);
-        let wanted = !has_section && !self.catalogue.services.is_empty();
+        let wanted = !has_section && self.catalogue.published_services().next().is_some();
         (self.site.is_portal() && wanted && self.templates.has("katalog.html")).then_some(path)
     }
 }

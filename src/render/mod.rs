@@ -506,7 +506,19 @@ impl SiteRenderer<'_> {
                 .config
                 .latest_news
                 .unwrap_or(PORTAL_LATEST_NEWS);
-            self.news.iter().take(n).cloned().collect()
+            // Never the news of a site that is not published (prepared before its
+            // decree, suspended, revoked): one site's status never shows on another.
+            let published = |item: &&NewsItem| {
+                self.model
+                    .site(&item.label)
+                    .is_some_and(crate::site::Site::published)
+            };
+            self.news
+                .iter()
+                .filter(published)
+                .take(n)
+                .cloned()
+                .collect()
         } else {
             let n = site.content.config.latest_news.unwrap_or(SITE_LATEST_NEWS);
             self.news

@@ -222,8 +222,7 @@ impl SiteRenderer<'_> {
     pub(super) fn catalogue_context(&self, title: &str, intro: &str) -> KatalogCtx {
         let all: Vec<KatalogEntry> = self
             .catalogue
-            .services
-            .iter()
+            .published_services()
             .map(|e| KatalogEntry::of(e, self.catalogue))
             .collect();
         let mut per_opd: Vec<OpdGroup> = Vec::new();

@@ -71,8 +71,7 @@ pub fn assess(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
     let commits = crate::git::last_changes(
         &options.root,
         &model
-            .sites
-            .iter()
+            .published()
             .map(|s| (s.label.clone(), s.content.dir.clone()))
             .collect::<Vec<_>>(),
     );
@@ -85,11 +84,11 @@ pub fn assess(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
         findings: &produced.findings,
         dns: options.dns.as_deref(),
     };
-    // A site approved after the report's date was not one on it: it is listed with the
-    // other entries, with its decree's date, and neither judged nor counted.
+    // A site not published is judged by its registry entry (its content is checked, not
+    // published), and so is one approved after the report's date: that one was not on
+    // the report's date, so it is listed with its decree's date, neither judged nor counted.
     let mut sites: Vec<Situs> = model
-        .sites
-        .iter()
+        .published()
         .map(|site| match model.registry.subdomain(&site.label) {
             Some(e) if judge.after_the_date(e) => judge.entry(e),
             _ => {
@@ -103,7 +102,7 @@ pub fn assess(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
             .registry
             .subdomains
             .iter()
-            .filter(|e| model.site(&e.label).is_none())
+            .filter(|e| model.site(&e.label).is_none_or(|s| !s.published()))
             .map(|e| judge.entry(e)),
     );
     let mut report = frame(model, options, period, &produced.findings, sites);

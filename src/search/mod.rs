@@ -108,7 +108,9 @@ pub struct Entry {
 /// (directory, generated catalogue) are not.
 pub fn entries(model: &Model, sites: &BTreeMap<String, SiteText>) -> Vec<Entry> {
     let mut all = Vec::new();
-    for site in &model.sites {
+    // Never a site that is not published, even where its pages were collected (the
+    // preview holds them).
+    for site in model.published() {
         let Some(texts) = sites.get(&site.label) else {
             continue;
         };

@@ -48,6 +48,9 @@ struct Snapshot {
     /// By label (`portal` for the portal): path inside the site → body.
     sites: HashMap<String, HashMap<String, Body>>,
     findings: Vec<Finding>,
+    /// The sites previewed that a build does not publish (their subdomain is not
+    /// approved), with their status: every page of theirs carries a banner saying so.
+    unpublished: HashMap<String, crate::registry::Status>,
 }
 
 /// Shared between the HTTP threads, the watcher and the event streams.

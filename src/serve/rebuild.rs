@@ -102,6 +102,13 @@ fn swap_in(
         })
         .unwrap_or_default();
     *state.domain.write().unwrap() = produced.model.registry.regency.domain.to_ascii_lowercase();
+    snapshot.unpublished = produced
+        .model
+        .sites
+        .iter()
+        .filter(|s| !s.published())
+        .map(|s| (s.label.clone(), s.status))
+        .collect();
     let count = produced.outputs.len();
     if options.sites.is_empty() {
         // Sites that are no longer published disappear on a full build.

@@ -445,7 +445,11 @@ impl Step<'_> {
             body: parsed.body.to_string(),
             body_line: parsed.body_line,
         };
-        let resolve = |_: &str| Err("no @ links in an import".to_string());
+        let resolve = |_: &str| {
+            Err(crate::site::Unresolved::Broken(
+                "no @ links in an import".to_string(),
+            ))
+        };
         let env = crate::markdown::Env {
             site: &self.o.label,
             resolve: &resolve,
