@@ -83,6 +83,19 @@ impl Alias {
         (lower.ends_with(".html") || lower.ends_with(".htm")).then(|| rel.to_string())
     }
 
+    /// What two aliases that answer the same requests share: a query value is matched
+    /// without regard to case (by WordPress, and by nginx's `map`, which refuses two
+    /// source values that differ only in case), a path as written.
+    pub fn same_requests(&self) -> Alias {
+        Alias {
+            path: self.path.clone(),
+            query: self
+                .query
+                .as_ref()
+                .map(|(name, value)| (name.clone(), value.to_ascii_lowercase())),
+        }
+    }
+
     /// The alias as an address: the path (percent-decoded) and its query.
     pub fn shown(&self) -> String {
         match &self.query {
@@ -202,7 +215,12 @@ pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
                     continue;
                 }
             }
-            if let Some((file, other_line)) = taken.get(alias) {
+            if let Some((file, other_line)) = taken.get(&alias.same_requests()) {
+                if *file == doc.file {
+                    // The page's own alias again (`/?tag=Rapat` after `/?tag=rapat`):
+                    // it leads where the first does.
+                    continue;
+                }
                 let file = file.display().to_string();
                 findings.push(collision(msg!(
                     "alias-collision-alias",
@@ -211,7 +229,7 @@ pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
                 )));
                 continue;
             }
-            taken.insert(alias.clone(), (doc.file.clone(), line));
+            taken.insert(alias.same_requests(), (doc.file.clone(), line));
             aliases.push(SiteAlias {
                 alias: alias.clone(),
                 target: target.clone(),
