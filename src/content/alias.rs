@@ -174,8 +174,9 @@ pub struct SiteAlias {
 }
 
 /// Every alias of a site's published documents, in order, with a
-/// `content.path.collision` for each alias that names a page or section of the site or
-/// an alias already taken (the first keeps it).
+/// `content.path.collision` for each alias that names a page or section of the site, an
+/// address the build makes itself ([`crate::generated`]) or an alias already taken (the
+/// first keeps it).
 pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
     let mut pages: BTreeMap<&str, &PathBuf> = BTreeMap::new();
     for s in &content.sections {
@@ -190,6 +191,8 @@ pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
         .map(|s| (&s.doc, &s.path))
         .chain(content.pages.iter().map(|p| (&p.doc, &p.path)));
     let mut taken: BTreeMap<Alias, (PathBuf, usize)> = BTreeMap::new();
+    let portal = content.label == crate::registry::PORTAL_LABEL;
+    let catalogue = content.config.services.catalogue();
     let mut aliases = Vec::new();
     let mut findings = Vec::new();
     for (doc, target) in docs {
@@ -204,6 +207,13 @@ pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
                 .site(&content.label)
                 .help(msg!("alias-collision-help"))
             };
+            if crate::generated::is_generated(&alias.path, portal, catalogue) {
+                findings.push(
+                    collision(msg!("alias-collision-generated"))
+                        .help(msg!("alias-collision-generated-help")),
+                );
+                continue;
+            }
             if alias.query.is_none() {
                 let as_dir = format!("{}/", alias.path.trim_end_matches('/'));
                 if let Some(file) = pages
