@@ -15,6 +15,7 @@ pub mod content;
 pub mod dns;
 pub mod error;
 pub mod finding;
+pub mod generated;
 pub mod git;
 pub mod i18n;
 pub mod import;

@@ -838,6 +838,47 @@ fn registry_case(t: &Tools, v: &Values, hosts: &[String]) {
 
 // ---- strategies ----
 
+/// Words that a zone file or nginx reads as keywords where laman writes a value: the
+/// master file's directives, its `@` and `*` owners, a class, types, a TTL and a
+/// parenthesis; nginx's `map` parameters, its location modifiers, a server name's
+/// special forms and `listen` flags.
+const KEYWORDS: &[&str] = &[
+    "$ORIGIN",
+    "$TTL",
+    "$INCLUDE",
+    "$GENERATE",
+    "@",
+    "*",
+    "IN",
+    "in",
+    "CH",
+    "A",
+    "NS",
+    "SOA",
+    "CNAME",
+    "TXT",
+    "3600",
+    "1D",
+    "(",
+    ")",
+    ";",
+    "default",
+    "include",
+    "hostnames",
+    "volatile",
+    "~",
+    "~*",
+    "^~",
+    "=",
+    "_",
+    "server",
+    "if",
+    "ssl",
+    "default_server",
+    "$hostname",
+    "localhost",
+];
+
 /// Strings that mix plausible text with what breaks zone files, nginx and HTML.
 fn hostile() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
@@ -850,6 +891,10 @@ fn hostile() -> impl Strategy<Value = String> {
             "\"; } server { location /x { alias /etc/; } #", "$host", "${x}",
             "</p><script>alert(1)</script>", "\\\"", "\\n", "' always; #",
         ])
+        .prop_map(str::to_string),
+        // Words each position's parser reads as its own (issue 26, point 1): the zone's
+        // directives, owner names, classes and types; nginx's parameters and modifiers.
+        2 => prop::sample::select(KEYWORDS.to_vec())
         .prop_map(str::to_string),
         1 => any::<char>().prop_map(String::from),
     ];
@@ -993,11 +1038,140 @@ fn hostile_alias() -> impl Strategy<Value = String> {
             "%0a", "%e5%ad%a6/", "%ZZ", "%22", "%24host", "..", "./", "//", "#x", "\"",
             "'", ";", "{", "}", "$host", "\\", " ", "\n", "<x>", "index.html", "a.php",
             "\"; } server { location /x { alias /etc/; } #",
+            "?p=default", "?tag=include", "?cat=hostnames", "?p=volatile", "?tag=Default",
+            "default/", "include/", "@x/", "~/",
         ])
         .prop_map(str::to_string),
         1 => hostile(),
     ];
     prop::collection::vec(piece, 1..5).prop_map(|v| format!("/{}", v.concat()))
+}
+
+/// A query alias from the words that nginx's `map` reads as its own, in any case, and
+/// plain values.
+fn query_alias() -> impl Strategy<Value = String> {
+    let name = prop::sample::select(vec!["p", "page_id", "cat", "tag", "m"]);
+    let word = prop::sample::select(vec![
+        "default",
+        "include",
+        "hostnames",
+        "volatile",
+        "12",
+        "rapat",
+        "x.y",
+        "a-b_c",
+    ]);
+    (name, word, any::<bool>()).prop_map(|(n, w, upper)| {
+        let w = if upper {
+            w.to_ascii_uppercase()
+        } else {
+            w.to_string()
+        };
+        format!("/?{n}={w}")
+    })
+}
+
+/// Pages of the approved site (`/lama0/`, `/lama1/`, ...), each with its aliases:
+/// nginx accepts the configuration; each alias is one source value of its name's `map`,
+/// leading to its page, unless one before it answers the same requests (the same value
+/// in any case: nginx's `map` and WordPress ignore case), which on the same page is the
+/// same address again and on another page a collision `laman check` reports.
+fn query_aliases_case(t: &Tools, pages: &[Vec<String>]) {
+    let v = Values::clean();
+    let root = v.root(&[]);
+    let site = root.path().join("content").join(v.get("site.label"));
+    std::fs::write(site.join("_index.md"), "+++\ntitle = \"Beranda\"\n+++\n").unwrap();
+    let mut kept: Vec<(String, String)> = Vec::new();
+    let mut collisions = 0;
+    for (i, aliases) in pages.iter().enumerate() {
+        let list: Vec<String> = aliases
+            .iter()
+            .map(|a| toml_edit::Value::from(a.as_str()).to_string())
+            .collect();
+        std::fs::write(
+            site.join(format!("lama{i}.md")),
+            format!(
+                "+++\ntitle = \"Lama\"\naliases = [{}]\n+++\n\nIsi.\n",
+                list.join(", ")
+            ),
+        )
+        .unwrap();
+        let target = format!("/lama{i}/");
+        for alias in aliases {
+            match kept.iter().find(|(k, _)| k.eq_ignore_ascii_case(alias)) {
+                Some((_, to)) if *to == target => {}
+                Some(_) => collisions += 1,
+                None => kept.push((alias.clone(), target.clone())),
+            }
+        }
+    }
+    let a = Args::local(t);
+    let out = a.nginx(root.path());
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    nginx_accepts(t, &out.stdout, false);
+    // The source values as nginx reads them: a leading `\` dropped, which every one
+    // must have (else nginx may read it as a parameter or a pattern).
+    let mut sources = Vec::new();
+    for node in parse_nginx(&out.stdout) {
+        if let Node::Block(head, body) = node {
+            if head[0] == "map" {
+                for n in body {
+                    if let Node::Directive(w) = n {
+                        if w[0] != "default" {
+                            let name = head[1].trim_start_matches("$arg_");
+                            let value = w[0].strip_prefix('\\').unwrap_or_else(|| {
+                                panic!("a source value nginx may read as a parameter: {w:?}")
+                            });
+                            assert_eq!(w.len(), 2, "{w:?}");
+                            sources.push((format!("/?{name}={value}"), w[1].clone()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    sources.sort();
+    kept.sort();
+    assert_eq!(sources, kept, "{}", out.stdout);
+    let check = laman_run(root.path(), &["check", "--format", "json"]);
+    assert_eq!(
+        check.stdout.matches("\"content.path.collision\"").count(),
+        collisions,
+        "{}",
+        check.stdout
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..config() })]
+
+    #[test]
+    fn any_query_aliases_give_maps_nginx_reads_as_values(
+        pages in prop::collection::vec(prop::collection::vec(query_alias(), 1..5), 1..3)
+    ) {
+        let Some(t) = tools() else { return Ok(()) };
+        query_aliases_case(t, &pages);
+    }
+}
+
+#[test]
+fn query_values_that_are_map_parameters_are_values() {
+    let Some(t) = tools() else { return };
+    let page = |aliases: &[&str]| aliases.iter().map(|a| a.to_string()).collect();
+    query_aliases_case(
+        t,
+        &[
+            page(&[
+                "/?p=default",
+                "/?p=include",
+                "/?tag=hostnames",
+                "/?cat=volatile",
+                "/?p=DEFAULT",
+                "/?p=12",
+            ]),
+            page(&["/?tag=Hostnames", "/?cat=volatile", "/?p=13"]),
+        ],
+    );
 }
 
 proptest! {
@@ -1274,4 +1448,28 @@ fn the_clean_registry_gives_exactly_the_expected_zone_and_nginx() {
         "the clean case is accepted: {}",
         zone.stderr
     );
+}
+
+/// Issue 26, point 1, in the zone: a site whose name is also an in-zone nameserver's
+/// would put the site's records beside the nameserver's glue at one owner name (a CNAME
+/// there makes the zone unloadable). The label is a finding; no zone is written.
+#[test]
+fn a_label_that_is_a_nameservers_name_is_a_finding_not_a_shared_owner_name() {
+    let mut v = Values::with("hosting.nameserver", "dinkes.contohkab.go.id");
+    let i = FIELDS
+        .iter()
+        .position(|(n, _)| *n == "hosting.glue.name")
+        .unwrap();
+    v.0[i] = "dinkes.contohkab.go.id".into();
+    let root = v.root(&[]);
+    let codes = codes_of(root.path());
+    assert!(
+        codes
+            .iter()
+            .any(|c| c.starts_with("registry.label.reserved:")),
+        "{codes:?}"
+    );
+    let zone = laman_run(root.path(), &["domains", "zone"]);
+    assert_eq!(zone.code, Some(1), "{}", zone.stdout);
+    assert!(zone.stdout.is_empty());
 }

@@ -309,3 +309,61 @@ fn nginx_keeps_fingerprinted_files_a_year_and_asks_again_for_pages() {
     assert!(missing.body.contains("Halaman tidak ditemukan"));
     assert_cached(&missing, "no-cache");
 }
+
+/// Issue 26, point 1: a query alias whose value is one of a `map` block's own
+/// parameters (`default`, `include`, `hostnames`, `volatile`) is a value like any
+/// other on a real nginx: `nginx -t` accepts the configuration and each redirects to
+/// its page, in any case (nginx's `map` ignores case, as WordPress does), while other
+/// values are left to the page.
+#[test]
+fn query_aliases_named_like_map_parameters_redirect_on_a_real_nginx() {
+    let Some((nginx, openssl, curl)) = tools() else {
+        return;
+    };
+    let root = fixture("contoh");
+    let aliases = [
+        "/?p=default",
+        "/?p=include",
+        "/?tag=hostnames",
+        "/?cat=volatile",
+        "/?page_id=12",
+    ];
+    let list: Vec<String> = aliases.iter().map(|a| format!("{a:?}")).collect();
+    write(
+        root.path().join("content/dinkes/lama.md"),
+        &format!(
+            "+++\ntitle = \"Lama\"\naliases = [{}]\n+++\n\nIsi.\n",
+            list.join(", ")
+        ),
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    certificates(&openssl, t, "contohkab.go.id");
+    let server = Nginx::start(&nginx, root.path(), &t.join("public"), t);
+    let conf = server.site_conf();
+    assert!(conf.contains("\"\\\\default\" \"/lama/\";"), "{conf}");
+    let host = "dinkes.contohkab.go.id";
+    for query in [
+        "p=default",
+        "p=DEFAULT",
+        "p=include",
+        "tag=hostnames",
+        "cat=Volatile",
+        "page_id=12",
+    ] {
+        let r = fetch(&curl, "https", host, server.https, &format!("/?{query}"));
+        assert_eq!(r.status, 301, "{query}: {}", r.headers);
+        assert!(
+            r.headers
+                .contains(&format!("location: https://{host}/lama/\r\n")),
+            "{query}: {}",
+            r.headers
+        );
+    }
+    // Only the values written redirect: none is read as a pattern or a parameter.
+    for query in ["p=~x", "p=x", "p=other", "tag=default", "p=12"] {
+        let r = fetch(&curl, "https", host, server.https, &format!("/?{query}"));
+        assert_ne!(r.status, 301, "{query}: {}", r.headers);
+        assert_eq!(r.curl_exit, 0);
+    }
+}

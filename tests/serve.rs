@@ -599,3 +599,103 @@ fn a_stalled_reader_does_not_hold_up_a_rebuild() {
     );
     drop(stalled);
 }
+
+/// Asks for an event stream for `host`.
+fn open_stream(port: u16, host: &str) -> TcpStream {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let request = format!("GET /__laman/events HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n");
+    s.write_all(request.as_bytes()).unwrap();
+    s
+}
+
+/// Reads what the server sends on `s` until a message ends (`\n\n` after the head) or
+/// the connection closes; returns it and whether the connection is still open.
+fn first_message(s: &mut TcpStream) -> (String, bool) {
+    let mut bytes = Vec::new();
+    let mut chunk = [0u8; 1024];
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        if let Some((_, body)) = text.split_once("\r\n\r\n") {
+            if body.contains("\n\n") {
+                // Whether the server closed it after the message.
+                s.set_read_timeout(Some(Duration::from_millis(300)))
+                    .unwrap();
+                let open = !matches!(s.read(&mut chunk), Ok(0));
+                return (text, open);
+            }
+        }
+        assert!(Instant::now() < deadline, "no message: {text}");
+        match s.read(&mut chunk) {
+            Ok(0) | Err(_) => return (text, false),
+            Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+        }
+    }
+}
+
+/// Issue 26, point 7: event streams have their own small limit, are accepted only for
+/// the hosts the preview serves, and never take the places pages are answered from.
+#[test]
+fn event_streams_have_their_own_limit_and_pages_stay_answered() {
+    let root = fixture("contoh");
+    let server = start(root.path());
+    let port = server.port;
+    // 300 streams asked for a host the preview does not serve: each refused at once.
+    let strangers: Vec<_> = (0..300)
+        .map(|i| open_stream(port, &format!("x{i}.example")))
+        .collect();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    for mut s in strangers {
+        let left = deadline.saturating_duration_since(Instant::now());
+        s.set_read_timeout(Some(left.max(Duration::from_millis(1))))
+            .unwrap();
+        let mut bytes = Vec::new();
+        let closed = s.read_to_end(&mut bytes).is_ok();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(closed, "a stream for a host not served is held: {text}");
+        assert!(text.starts_with("HTTP/1.1 404"), "{text}");
+    }
+    // 300 streams for the portal: 16 held (MAX_STREAMS in src/serve/mod.rs), the rest
+    // told to come back later and closed.
+    let mut held = Vec::new();
+    let mut refused = 0;
+    let streams: Vec<_> = (0..300).map(|_| open_stream(port, "localhost")).collect();
+    for mut s in streams {
+        let (text, open) = first_message(&mut s);
+        assert!(text.starts_with("HTTP/1.1 200"), "{text}");
+        assert!(
+            text.to_ascii_lowercase()
+                .contains("content-type: text/event-stream"),
+            "{text}"
+        );
+        if open {
+            assert!(text.contains("retry: 1000\n"), "{text}");
+            held.push(s);
+        } else {
+            assert!(text.ends_with("retry: 10000\n\n"), "{text}");
+            refused += 1;
+        }
+    }
+    assert_eq!((held.len(), refused), (16, 284));
+    // Pages are answered while every stream is taken.
+    for _ in 0..50 {
+        assert_eq!(get(port, "localhost", "/").status, 200);
+        assert_eq!(
+            get(port, "dinkes.localhost", "/profil/visi-misi/").status,
+            200
+        );
+    }
+    // Streams closed by their browsers give their places back within seconds.
+    drop(held);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let again = loop {
+        let mut s = open_stream(port, "dinkes.localhost");
+        let (text, open) = first_message(&mut s);
+        if open || Instant::now() > deadline {
+            break (text, open);
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert!(again.1, "no place given back: {}", again.0);
+}

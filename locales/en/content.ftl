@@ -325,3 +325,5 @@ alias-collision = the alias `{ $alias }` is already { $other }
 alias-collision-page = the address of `{ $file }`
 alias-collision-alias = an alias of `{ $file }` (line { $line })
 alias-collision-help = an old address leads to one page only: remove the alias from one of them
+alias-collision-generated = an address laman makes itself (search page, 404, feed, sitemap, theme files, search index, directory, catalogue, list pages)
+alias-collision-generated-help = laman answers this address with its own page: remove the alias

@@ -68,6 +68,7 @@ import-media-refused-help = only pictures, documents, audio and video are copied
 import-alias-dropped = old address `{ $alias }` not redirected: { $why }
 import-alias-invalid = not an address laman can write ({ $why })
 import-alias-taken = already taken by { $by }
+import-alias-generated = an address laman makes itself on every site (search page, 404, feed, sitemap, theme files, directory, catalogue, list pages)
 import-file-kept = this file exists and was not written by an earlier import (or was edited since), so it is kept as it is
 import-file-kept-help = compare it with what the import would write (--dry-run) and merge by hand
 import-nothing = nothing could be imported

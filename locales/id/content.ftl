@@ -335,3 +335,5 @@ alias-collision = alias `{ $alias }` sudah menjadi { $other }
 alias-collision-page = alamat `{ $file }`
 alias-collision-alias = alias dari `{ $file }` (baris { $line })
 alias-collision-help = satu alamat lama hanya menuju satu halaman: hapus alias itu dari salah satunya
+alias-collision-generated = alamat yang dibuat laman sendiri (halaman pencarian, 404, umpan, peta situs, berkas tema, indeks pencarian, direktori, katalog, halaman daftar)
+alias-collision-generated-help = laman menjawab alamat ini dengan halamannya sendiri: hapus alias itu

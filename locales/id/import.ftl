@@ -32,6 +32,7 @@ import-media-refused-help = hanya gambar, dokumen, audio dan video yang disalin;
 import-alias-dropped = alamat lama `{ $alias }` tidak dialihkan: { $why }
 import-alias-invalid = bukan alamat yang dapat ditulis laman ({ $why })
 import-alias-taken = sudah dipakai oleh { $by }
+import-alias-generated = alamat yang dibuat laman sendiri di setiap situs (halaman pencarian, 404, umpan, peta situs, berkas tema, direktori, katalog, halaman daftar)
 import-file-kept = berkas ini sudah ada dan tidak ditulis oleh impor sebelumnya (atau sudah diubah sejak itu), jadi tidak ditimpa
 import-file-kept-help = bandingkan dengan hasil impor (--dry-run) dan gabungkan sendiri
 import-nothing = tidak ada berita atau halaman yang dapat diimpor

@@ -244,10 +244,11 @@ pub fn open_data(model: &Model, catalogue: &Catalogue, portal: &Site) -> Vec<(St
         jumlah: informasi.len(),
         informasi,
     };
+    let [katalog_json, katalog_csv, info_json] = crate::generated::OPEN_DATA;
     vec![
-        ("layanan.json".into(), json(&katalog)),
-        ("layanan.csv".into(), csv),
-        ("informasi-publik.json".into(), json(&info)),
+        (katalog_json.into(), json(&katalog)),
+        (katalog_csv.into(), csv),
+        (info_json.into(), json(&info)),
     ]
 }
 

@@ -83,6 +83,19 @@ impl Alias {
         (lower.ends_with(".html") || lower.ends_with(".htm")).then(|| rel.to_string())
     }
 
+    /// What two aliases that answer the same requests share: a query value is matched
+    /// without regard to case (by WordPress, and by nginx's `map`, which refuses two
+    /// source values that differ only in case), a path as written.
+    pub fn same_requests(&self) -> Alias {
+        Alias {
+            path: self.path.clone(),
+            query: self
+                .query
+                .as_ref()
+                .map(|(name, value)| (name.clone(), value.to_ascii_lowercase())),
+        }
+    }
+
     /// The alias as an address: the path (percent-decoded) and its query.
     pub fn shown(&self) -> String {
         match &self.query {
@@ -161,8 +174,9 @@ pub struct SiteAlias {
 }
 
 /// Every alias of a site's published documents, in order, with a
-/// `content.path.collision` for each alias that names a page or section of the site or
-/// an alias already taken (the first keeps it).
+/// `content.path.collision` for each alias that names a page or section of the site, an
+/// address the build makes itself ([`crate::generated`]) or an alias already taken (the
+/// first keeps it).
 pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
     let mut pages: BTreeMap<&str, &PathBuf> = BTreeMap::new();
     for s in &content.sections {
@@ -177,6 +191,8 @@ pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
         .map(|s| (&s.doc, &s.path))
         .chain(content.pages.iter().map(|p| (&p.doc, &p.path)));
     let mut taken: BTreeMap<Alias, (PathBuf, usize)> = BTreeMap::new();
+    let portal = content.label == crate::registry::PORTAL_LABEL;
+    let catalogue = content.config.services.catalogue();
     let mut aliases = Vec::new();
     let mut findings = Vec::new();
     for (doc, target) in docs {
@@ -191,6 +207,13 @@ pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
                 .site(&content.label)
                 .help(msg!("alias-collision-help"))
             };
+            if crate::generated::is_generated(&alias.path, portal, catalogue) {
+                findings.push(
+                    collision(msg!("alias-collision-generated"))
+                        .help(msg!("alias-collision-generated-help")),
+                );
+                continue;
+            }
             if alias.query.is_none() {
                 let as_dir = format!("{}/", alias.path.trim_end_matches('/'));
                 if let Some(file) = pages
@@ -202,7 +225,12 @@ pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
                     continue;
                 }
             }
-            if let Some((file, other_line)) = taken.get(alias) {
+            if let Some((file, other_line)) = taken.get(&alias.same_requests()) {
+                if *file == doc.file {
+                    // The page's own alias again (`/?tag=Rapat` after `/?tag=rapat`):
+                    // it leads where the first does.
+                    continue;
+                }
                 let file = file.display().to_string();
                 findings.push(collision(msg!(
                     "alias-collision-alias",
@@ -211,7 +239,7 @@ pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
                 )));
                 continue;
             }
-            taken.insert(alias.clone(), (doc.file.clone(), line));
+            taken.insert(alias.same_requests(), (doc.file.clone(), line));
             aliases.push(SiteAlias {
                 alias: alias.clone(),
                 target: target.clone(),

@@ -20,7 +20,8 @@
 //! Every value is written for nginx's syntax, whatever the registry's checks let through:
 //! names are host names or nothing is written; paths and header values are double-quoted
 //! with `\\` and `\"` escaped, and a path holding what nginx cannot quote (`$` starts a
-//! variable; control characters) is refused; comments are one line; the suspension notice
+//! variable; control characters) is refused; a `map`'s source values start with `\`, so
+//! that none is read as one of the block's parameters (`default`, `include`, ...); comments are one line; the suspension notice
 //! is HTML-escaped and holds no `'`, `\\` or `$`. [`config`] refuses rather than emit a
 //! value it cannot write safely.
 
@@ -162,6 +163,17 @@ fn quoted(text: &str) -> String {
     out
 }
 
+/// A source value of a `map` block, as nginx reads it there: nginx takes a source
+/// value that is one of the block's own parameters (`default`, `include`, `hostnames`,
+/// `volatile`) as that parameter, and one starting with `~` as a regular expression,
+/// whether quoted or not. It drops one leading `\` and matches the rest as written,
+/// so every source value gets one: `/?p=default` is the value `default`, not a second
+/// default. (Quoted, the `\` is written `\\`; nginx's reading of the string gives it
+/// back.)
+fn map_source(value: &str) -> String {
+    quoted(&format!("\\{value}"))
+}
+
 /// Text for a `#` comment: one line, whatever it holds.
 fn comment(text: &str) -> String {
     text.chars()
@@ -296,8 +308,14 @@ fn alias_maps(c: &mut String, n: usize, aliases: &[SiteAlias]) -> BTreeMap<Strin
         for (name, values) in names {
             let var = format!("$laman_alias_{n}_{p}_{name}");
             let _ = writeln!(c, "map $arg_{name} {var} {{\n    default \"\";");
+            // nginx matches a map's source values without regard to case, and refuses
+            // two that differ only in case: the first keeps it (the content's checks
+            // report the second as a collision).
+            let mut seen = std::collections::BTreeSet::new();
             for (value, target) in values {
-                let _ = writeln!(c, "    {} {};", quoted(value), quoted(target));
+                if seen.insert(value.to_ascii_lowercase()) {
+                    let _ = writeln!(c, "    {} {};", map_source(value), quoted(target));
+                }
             }
             let _ = writeln!(c, "}}");
             tests

@@ -97,7 +97,14 @@ fn unwritable(reg: &Registry, domain: &str) -> Option<String> {
                 .iter()
                 .filter(|s| matches!(s.status, Status::Approved | Status::Suspended))
                 .find_map(|s| {
+                    let fqdn = format!("{}.{domain}", s.label.to_ascii_lowercase());
+                    let nameserver = reg
+                        .hosting
+                        .nameservers
+                        .iter()
+                        .any(|n| n.trim_end_matches('.').eq_ignore_ascii_case(&fqdn));
                     label_problem(&s.label.to_ascii_lowercase(), domain)
+                        .or_else(|| nameserver.then(|| "is a nameserver's name".to_string()))
                         .map(|why| format!("label `{}`: {why}", shown(&s.label)))
                         .or_else(|| records(&s.label, &s.records))
                 })

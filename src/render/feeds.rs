@@ -71,13 +71,13 @@ impl SiteRenderer<'_> {
         ctx.insert("entries", &entries);
         vec![
             Job {
-                path: "sitemap.xml".into(),
+                path: crate::generated::SITEMAP.into(),
                 template: "sitemap.xml".into(),
                 origin: PathBuf::from("(sitemap.xml)"),
                 context: Context::Ready(ctx.clone()),
             },
             Job {
-                path: "robots.txt".into(),
+                path: crate::generated::ROBOTS.into(),
                 template: "robots.txt".into(),
                 origin: PathBuf::from("(robots.txt)"),
                 context: Context::Ready(ctx),
@@ -116,7 +116,7 @@ impl SiteRenderer<'_> {
         let mut ctx = base.clone();
         ctx.insert("feed", &feed);
         Some(Job {
-            path: "atom.xml".into(),
+            path: crate::generated::FEED.into(),
             template: "atom.xml".into(),
             origin: PathBuf::from("(atom.xml)"),
             context: Context::Ready(ctx),

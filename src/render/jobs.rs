@@ -27,7 +27,7 @@ impl SiteRenderer<'_> {
         let mut ctx = self.with_current(base, "/404.html", Vec::new());
         ctx.insert("current_url", &site.url_of("/404.html"));
         jobs.push(Job {
-            path: "404.html".into(),
+            path: crate::generated::NOT_FOUND.into(),
             template: "404.html".into(),
             origin: PathBuf::from("(404.html)"),
             context: Context::Ready(ctx),

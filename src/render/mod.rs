@@ -75,7 +75,7 @@ const DEFAULT_PAGINATE_BY: usize = 10;
 const SITE_LATEST_NEWS: usize = 5;
 const PORTAL_LATEST_NEWS: usize = 10;
 const FEED_ENTRIES: usize = 20;
-const PAGINATION_DIR: &str = "halaman";
+use crate::generated::PAGINATION_DIR;
 
 /// Where each site that rendered without an error goes as soon as it is done, so that a
 /// build never holds every page in memory (the staging folder of a build).

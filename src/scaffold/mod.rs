@@ -10,6 +10,11 @@
 //! ([`crate::registry::generate::checked`]) before anything is written: this module has
 //! no rules of its own about names and domains. It never overwrites a file: `init`
 //! wants an empty folder, `new site` a site folder that does not exist yet.
+//!
+//! Every value is written for the exact place it lands in (a TOML string or key, a
+//! comment line, an HTML comment, markdown text, a code span: see [`escaped`]), so
+//! that a name holding `"`, `-->` or `*` is shown as written and the files keep their
+//! syntax whatever the registry's rules let through.
 
 use crate::error::Error;
 use crate::finding::Finding;
@@ -78,13 +83,83 @@ fn toml_str(text: &str) -> String {
     toml_edit::Value::from(text).to_string().trim().to_string()
 }
 
-/// Replaces the `@@KEY@@` placeholders of `template` (a `_TOML` key gets a TOML string).
+/// `text` as the value lands in `position`, the suffix of its placeholder
+/// (`@@NAME_TOML@@`): each position has its own escape, so that no value (a regency
+/// name with `"`, an owner with `-->`) ends the syntax around it or adds to it.
+/// - `TOML`: a TOML string, and `KEY`: a TOML key, both serialised by `toml_edit`;
+/// - `LINE`: text in a one-line comment (`#` in TOML), control characters made spaces;
+/// - `COMMENT`: text inside an HTML comment (`<!-- -->`), one line, with no `--` left,
+///   so that neither `-->` nor `--!>` can end the comment early;
+/// - `MD`: markdown text in the middle of a line, one line, with `\` before every
+///   character markdown or raw HTML reads there (emphasis, code, links, tags, entities,
+///   a heading's closing `#`s, a table's `|`), which CommonMark then shows as itself;
+/// - `CODE`: text inside a markdown code span in a table cell, one line, with no
+///   backtick (which would end the span) and `|` escaped (which would end the cell).
+fn escaped(text: &str, position: &str) -> Option<String> {
+    let line = || -> String {
+        text.chars()
+            .map(|c| {
+                if crate::registry::grammar::forbidden_in_text(c) {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect()
+    };
+    Some(match position {
+        "TOML" => toml_str(text),
+        "KEY" => toml_edit::Key::new(text).to_string(),
+        "LINE" => line(),
+        "COMMENT" => {
+            let mut out = line();
+            while out.contains("--") {
+                out = out.replace("--", "- -");
+            }
+            out
+        }
+        "MD" => {
+            let mut out = String::with_capacity(text.len());
+            for c in line().chars() {
+                if "\\`*_{}[]<>#|~&$".contains(c) {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+            out
+        }
+        "CODE" => line().replace('`', "'").replace('|', "\\|"),
+        _ => return None,
+    })
+}
+
+/// Replaces the `@@KEY_POSITION@@` placeholders of `template` by the value of `KEY`
+/// escaped for `POSITION` (see [`escaped`]), in one pass: a value that holds a
+/// placeholder is written as it is, never filled in turn.
 fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (key, value) in values {
-        out = out.replace(&format!("@@{key}_TOML@@"), &toml_str(value));
-        out = out.replace(&format!("@@{key}@@"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find("@@") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let filled = after.find("@@").and_then(|end| {
+            let (key, position) = after[..end].rsplit_once('_')?;
+            let value = values.iter().find(|(k, _)| *k == key)?.1;
+            Some((escaped(value, position)?, end))
+        });
+        match filled {
+            Some((text, end)) => {
+                out.push_str(&text);
+                rest = &after[end + 2..];
+            }
+            None => {
+                // Not a placeholder (`dinkes@@@DOMAIN_LINE@@`): one `@` is text.
+                out.push('@');
+                rest = &rest[start + 1..];
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -94,16 +169,28 @@ pub fn regency_files(r: &Regency) -> Vec<(String, String)> {
         .dinas
         .map(String::from)
         .unwrap_or_else(|| format!("Dinas Komunikasi dan Informatika {}", r.name));
-    let title = format!("Pemerintah {}", r.name);
-    let desc = format!("Portal resmi Pemerintah {}", r.name);
+    let name = r.name;
+    let title = format!("Pemerintah {name}");
+    let desc = format!("Portal resmi Pemerintah {name}");
+    let (ns1, ns2) = (format!("ns1.{}", r.domain), format!("ns2.{}", r.domain));
+    let news = format!("Berita Pemerintah {name}.");
+    let ppid = format!("Pejabat Pengelola Informasi dan Dokumentasi (PPID) Utama {name}.");
+    let profile = format!("Sejarah, geografi, pemerintahan, serta visi dan misi {name}.");
+    let contact = format!("Alamat, telepon, surel, dan jam layanan Pemerintah {name}.");
     let signer_title = format!("Kepala {dinas}");
     let values = [
-        ("NAME", r.name),
+        ("NAME", name),
         ("DOMAIN", r.domain),
         ("DINAS", dinas.as_str()),
         ("TITLE", title.as_str()),
         ("PORTAL_DESC", desc.as_str()),
         ("SIGNER_TITLE", signer_title.as_str()),
+        ("NS1", ns1.as_str()),
+        ("NS2", ns2.as_str()),
+        ("NEWS_DESC", news.as_str()),
+        ("PPID_DESC", ppid.as_str()),
+        ("PROFILE_DESC", profile.as_str()),
+        ("CONTACT_DESC", contact.as_str()),
     ];
     let mut files = vec![
         (
@@ -242,11 +329,13 @@ pub fn new_site(root: &Path, label: &str) -> Result<Vec<String>, Error> {
         .purpose
         .clone()
         .unwrap_or_else(|| format!("Situs resmi {owner}"));
+    let ppid = format!("PPID Pelaksana {owner}.");
     let values = [
         ("OWNER", owner.as_str()),
         ("PURPOSE", purpose.as_str()),
         ("LABEL", label),
         ("CONTACT", sub.contact.as_str()),
+        ("PPID_DESC", ppid.as_str()),
     ];
     let files: Vec<(String, String)> = SITE
         .iter()
@@ -254,4 +343,52 @@ pub fn new_site(root: &Path, label: &str) -> Result<Vec<String>, Error> {
         .collect();
     write_all(root, &files)?;
     Ok(files.into_iter().map(|(p, _)| p).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every placeholder of every template is filled: none is left for a reader.
+    #[test]
+    fn every_placeholder_is_filled() {
+        let r = Regency {
+            name: "Kabupaten Contoh",
+            domain: "contohkab.go.id",
+            dinas: None,
+        };
+        let site = [
+            ("OWNER", "Dinas"),
+            ("PURPOSE", "Situs"),
+            ("LABEL", "dinkes"),
+            ("CONTACT", "a@b.c"),
+            ("PPID_DESC", "PPID"),
+        ];
+        let files = regency_files(&r)
+            .into_iter()
+            .chain(SITE.iter().map(|(p, t)| (p.to_string(), fill(t, &site))));
+        for (path, text) in files {
+            let left = text
+                .match_indices("@@")
+                .any(|(i, _)| text[i + 2..].starts_with(|c: char| c.is_ascii_uppercase()));
+            assert!(!left, "{path}: {text}");
+        }
+    }
+
+    #[test]
+    fn values_are_escaped_for_their_position() {
+        let v = [("X", "a\"b'c\n-->d`|e@@X_TOML@@")];
+        let toml: toml::Table =
+            toml::from_str(&fill("k = @@X_TOML@@\n@@X_KEY@@ = 1 # @@X_LINE@@\n", &v)).unwrap();
+        assert_eq!(toml["k"].as_str(), Some(v[0].1));
+        assert_eq!(toml[v[0].1].as_integer(), Some(1));
+        let comment = fill("<!-- @@X_COMMENT@@ -->", &v);
+        assert_eq!(comment.matches("--").count(), 2, "{comment}");
+        assert_eq!(fill("@@X_MD@@", &v), "a\"b'c --\\>d\\`\\|e@@X\\_TOML@@");
+        assert_eq!(fill("`@@X_CODE@@`", &v), "`a\"b'c -->d'\\|e@@X_TOML@@`");
+        assert_eq!(
+            fill("a@@@X_LINE@@ @@Y_TOML@@", &[("X", "b")]),
+            "a@b @@Y_TOML@@"
+        );
+    }
 }

@@ -30,8 +30,9 @@ use rebuild::rebuild;
 use std::collections::HashMap;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub use http::clean_path;
 
@@ -66,6 +67,8 @@ struct State {
     cache: build::ContentCache,
     /// The regency domain, to map `Host: <label>.<domain>` as well as `<label>.localhost`.
     domain: RwLock<String>,
+    /// The event streams open now (at most [`MAX_STREAMS`]).
+    streams: Arc<AtomicUsize>,
 }
 
 /// What one rebuild did, for the terminal.
@@ -102,6 +105,7 @@ pub fn run(options: Options, report: &(dyn Fn(&Rebuilt, &[Finding]) + Sync)) -> 
         changed: Condvar::new(),
         cache: build::ContentCache::default(),
         domain: RwLock::new(String::new()),
+        streams: Arc::default(),
     });
     let first = rebuild(&state, None)?;
     report(&first, &state.snapshot.read().unwrap().findings);
@@ -135,15 +139,30 @@ pub fn run(options: Options, report: &(dyn Fn(&Rebuilt, &[Finding]) + Sync)) -> 
 const EVENTS: &str = "/__laman/events";
 const RELOAD_SCRIPT: &str = "<script>(function(){var s=new EventSource('/__laman/events');s.addEventListener('reload',function(){location.reload()});})();</script>";
 
-/// At most this many connections are served at once (each open page holds one for its
-/// reload events); more are answered 503 at once.
+/// At most this many connections are served at once; more are answered 503 at once.
+/// An event stream gives its place back once it is one (see [`MAX_STREAMS`]).
 const MAX_CONNECTIONS: usize = 256;
+
+/// At most this many event streams are open at once, whatever else is served: each
+/// open preview tab holds one, and a few editors have a few tabs each. A stream asked
+/// for beyond them is told to try again later (`retry:`) and closed, so that streams
+/// can never take the places that pages are answered from.
+const MAX_STREAMS: usize = 16;
+
+/// An event stream with no reload for this long is closed (the browser was told at the
+/// start to come back a second after a close, `retry:`): a tab still open reconnects,
+/// one long gone gives its place back.
+const STREAM_IDLE: Duration = Duration::from_secs(5 * 60);
+
+/// How often an idle stream gets a comment, which keeps it open through proxies and
+/// shows a browser that has gone away.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 /// Accepts connections for ever, each on its own thread, at most [`MAX_CONNECTIONS`] at
 /// once. A failing accept (out of file descriptors, say) is retried after a pause that
 /// doubles up to a second, rather than at once in a loop that would take a whole core.
 fn accept(listener: &std::net::TcpListener, state: &Arc<State>) {
-    let active = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let active = Arc::new(AtomicUsize::new(0));
     let mut pause = Duration::from_millis(10);
     loop {
         let stream = match listener.accept() {
@@ -158,8 +177,7 @@ fn accept(listener: &std::net::TcpListener, state: &Arc<State>) {
         };
         pause = Duration::from_millis(10);
         let _ = stream.set_write_timeout(Some(Duration::from_secs(10)));
-        let slot = Slot::take(&active);
-        if slot.is_none() {
+        let Some(slot) = Slot::take(&active, MAX_CONNECTIONS) else {
             http::respond(
                 &stream,
                 503,
@@ -169,36 +187,34 @@ fn accept(listener: &std::net::TcpListener, state: &Arc<State>) {
                 false,
             );
             continue;
-        }
+        };
         let state = Arc::clone(state);
         // A thread that cannot be made drops the connection (and the slot) instead of
         // ending the server.
-        let _ = std::thread::Builder::new().spawn(move || {
-            let _slot = slot;
-            handle(&state, stream)
-        });
+        let _ = std::thread::Builder::new().spawn(move || handle(&state, stream, slot));
     }
 }
 
-/// One of the [`MAX_CONNECTIONS`] places, given back when dropped.
-struct Slot(Arc<std::sync::atomic::AtomicUsize>);
+/// One of a bounded number of places (connections, event streams), given back when
+/// dropped.
+struct Slot(Arc<AtomicUsize>);
 
 impl Slot {
-    fn take(active: &Arc<std::sync::atomic::AtomicUsize>) -> Option<Slot> {
-        use std::sync::atomic::Ordering;
+    fn take(active: &Arc<AtomicUsize>, limit: usize) -> Option<Slot> {
         let taken = active.fetch_add(1, Ordering::AcqRel);
         let slot = Slot(Arc::clone(active));
-        (taken < MAX_CONNECTIONS).then_some(slot)
+        (taken < limit).then_some(slot)
     }
 }
 
 impl Drop for Slot {
     fn drop(&mut self) {
-        self.0.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
+        self.0.fetch_sub(1, Ordering::AcqRel);
     }
 }
 
-fn handle(state: &State, stream: TcpStream) {
+/// Answers one request on `stream`, which holds `slot` (one of [`MAX_CONNECTIONS`]).
+fn handle(state: &State, stream: TcpStream, slot: Slot) {
     let request = match http::read_request(&stream) {
         Ok(r) => r,
         Err(e) => {
@@ -229,7 +245,7 @@ fn handle(state: &State, stream: TcpStream) {
         );
     }
     if request.path == EVENTS {
-        return events(state, &stream, head_only);
+        return stream_events(state, &stream, &request.host, head_only, slot);
     }
     // The answer is made under the snapshot's read lock and written after it is let go:
     // a browser that stalls reading must not hold up the next rebuild.
@@ -249,31 +265,77 @@ fn handle(state: &State, stream: TcpStream) {
     );
 }
 
-/// Server-sent events: `reload` after every rebuild; a comment every 15 s keeps the
-/// connection open through proxies. Ends when the browser goes away.
-fn events(state: &State, stream: &TcpStream, head_only: bool) {
+/// An event stream for `host`, if the preview serves a site there and a place among
+/// [`MAX_STREAMS`] is free: the connection's place among [`MAX_CONNECTIONS`] is given
+/// back first, so that open streams never hold up pages.
+fn stream_events(state: &State, stream: &TcpStream, host: &str, head_only: bool, slot: Slot) {
+    let served = pages::site_of(host, &state.domain.read().unwrap())
+        .is_some_and(|label| state.snapshot.read().unwrap().sites.contains_key(&label));
+    if !served {
+        return http::respond(
+            stream,
+            404,
+            "text/plain; charset=utf-8",
+            &[],
+            b"no site is previewed at this host\n",
+            head_only,
+        );
+    }
+    let Some(place) = Slot::take(&state.streams, MAX_STREAMS) else {
+        // Told to come back in a while (an EventSource reconnects after `retry`
+        // milliseconds; a 503 would make it give up for good).
+        return http::respond(
+            stream,
+            200,
+            "text/event-stream",
+            &[("Cache-Control", "no-store")],
+            b"retry: 10000\n\n",
+            head_only,
+        );
+    };
+    drop(slot);
+    events(state, stream, head_only, STREAM_IDLE);
+    drop(place);
+}
+
+/// Server-sent events: `reload` after every rebuild; a comment every [`KEEP_ALIVE`]
+/// keeps the connection open through proxies. Ends when the browser goes away (seen
+/// within [`POLL`]), or after `idle` with no reload (the browser was told to reconnect
+/// a second after).
+fn events(state: &State, stream: &TcpStream, head_only: bool, idle: Duration) {
     use std::io::Write;
     let mut out = stream;
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
     if out.write_all(head.as_bytes()).is_err() || head_only {
         return;
     }
-    let _ = out.write_all(b": laman\n\n");
+    let _ = out.write_all(b"retry: 1000\n: laman\n\n");
     let _ = out.flush();
     let mut seen = *state.generation.lock().unwrap();
+    let mut quiet_since = Instant::now();
+    let mut written = Instant::now();
     loop {
+        let left = idle.saturating_sub(quiet_since.elapsed());
+        if left.is_zero() {
+            return;
+        }
         let guard = state.generation.lock().unwrap();
         let (guard, timeout) = state
             .changed
-            .wait_timeout_while(guard, Duration::from_secs(15), |g| *g == seen)
+            .wait_timeout_while(guard, POLL.min(left), |g| *g == seen)
             .unwrap();
         let now = *guard;
         drop(guard);
-        let message = if timeout.timed_out() {
+        let message = if !timeout.timed_out() {
+            seen = now;
+            quiet_since = Instant::now();
+            format!("event: reload\ndata: {now}\n\n")
+        } else if gone(stream) {
+            return;
+        } else if written.elapsed() >= KEEP_ALIVE {
             ": keep-alive\n\n".to_string()
         } else {
-            seen = now;
-            format!("event: reload\ndata: {now}\n\n")
+            continue;
         };
         if out
             .write_all(message.as_bytes())
@@ -282,5 +344,85 @@ fn events(state: &State, stream: &TcpStream, head_only: bool) {
         {
             return;
         }
+        written = Instant::now();
+    }
+}
+
+/// How often a quiet stream looks whether its browser has gone away.
+const POLL: Duration = Duration::from_secs(1);
+
+/// Whether the other end has closed the connection (or it failed): looked at without
+/// waiting and without taking anything it sent.
+fn gone(stream: &TcpStream) -> bool {
+    let mut byte = [0u8; 1];
+    if stream.set_nonblocking(true).is_err() {
+        return true;
+    }
+    let gone = match stream.peek(&mut byte) {
+        Ok(n) => n == 0,
+        Err(e) => e.kind() != std::io::ErrorKind::WouldBlock,
+    };
+    gone || stream.set_nonblocking(false).is_err()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn state() -> State {
+        State {
+            root: PathBuf::new(),
+            port: 0,
+            today: jiff::civil::date(2026, 1, 1),
+            snapshot: RwLock::default(),
+            generation: Mutex::new(0),
+            changed: Condvar::new(),
+            cache: build::ContentCache::default(),
+            domain: RwLock::default(),
+            streams: Arc::default(),
+        }
+    }
+
+    /// A stream with no reload ends after its idle time, having told the browser to
+    /// reconnect; a reload in between starts the idle time again.
+    #[test]
+    fn an_idle_stream_ends_and_a_reload_keeps_it_open() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let mut client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        client
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        let (server, _) = listener.accept().unwrap();
+        let state = Arc::new(state());
+        let serving = Arc::clone(&state);
+        let started = Instant::now();
+        let thread = std::thread::spawn(move || {
+            events(&serving, &server, false, Duration::from_millis(600))
+        });
+        std::thread::sleep(Duration::from_millis(400));
+        *state.generation.lock().unwrap() += 1;
+        state.changed.notify_all();
+        let mut text = String::new();
+        client.read_to_string(&mut text).unwrap();
+        let took = started.elapsed();
+        thread.join().unwrap();
+        assert!(text.contains("retry: 1000\n"), "{text}");
+        assert!(text.contains("event: reload\ndata: 1\n\n"), "{text}");
+        assert!(
+            took >= Duration::from_millis(900) && took < Duration::from_secs(5),
+            "{took:?}"
+        );
+    }
+
+    #[test]
+    fn slots_are_bounded_and_given_back() {
+        let count = Arc::new(AtomicUsize::new(0));
+        let held: Vec<Slot> = (0..3).filter_map(|_| Slot::take(&count, 3)).collect();
+        assert_eq!(held.len(), 3);
+        assert!(Slot::take(&count, 3).is_none());
+        drop(held);
+        assert_eq!(count.load(Ordering::Acquire), 0);
+        assert!(Slot::take(&count, 3).is_some());
     }
 }

@@ -121,7 +121,7 @@ fn not_found(site: Option<&HashMap<String, Body>>, page: &Page) -> Answer {
 
 /// The label a Host header names: `localhost` (or the bare domain) is the portal,
 /// `<label>.localhost` (or `<label>.<domain>`) a site.
-fn site_of(host: &str, domain: &str) -> Option<String> {
+pub(super) fn site_of(host: &str, domain: &str) -> Option<String> {
     if host == "localhost"
         || host == "127.0.0.1"
         || host == "[::1]"

@@ -93,6 +93,7 @@ pub fn import(root: &Path, o: &Options) -> Result<Report> {
         &channel,
         &existing.paths,
         &existing.news,
+        &existing.catalogue,
         o.drafts,
         &mut report,
     );
@@ -208,6 +209,8 @@ pub(crate) struct Existing {
     /// The news section's folder name.
     pub news: String,
     pub iframe_hosts: Vec<String>,
+    /// The portal's catalogue folder (its `[services] catalogue`), empty for the default.
+    pub catalogue: String,
     /// Files of the folder (relative to it) that exist.
     pub has_home: bool,
     pub has_news: bool,
@@ -256,6 +259,7 @@ impl Existing {
             paths,
             news,
             iframe_hosts: content.config.embeds.iframe_hosts.clone(),
+            catalogue: content.config.services.catalogue().to_string(),
         }
     }
 }

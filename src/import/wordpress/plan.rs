@@ -112,6 +112,17 @@ pub struct Plan {
     pub news: String,
     /// Every address taken: new pages', aliases', and the site's own pages'.
     pub taken: BTreeMap<String, String>,
+    /// Whether the site is the portal, and its catalogue's folder: the addresses the
+    /// build makes there ([`crate::generated`]) are no alias's.
+    pub portal: bool,
+    pub catalogue: String,
+}
+
+impl Plan {
+    /// Whether the build makes the page at `alias`'s path itself.
+    fn generated(&self, alias: &Alias) -> bool {
+        crate::generated::is_generated(&alias.path, self.portal, &self.catalogue)
+    }
 }
 
 impl Plan {
@@ -138,14 +149,23 @@ pub fn plan(
     channel: &Channel,
     existing: &BTreeMap<String, String>,
     news: &str,
+    catalogue: &str,
     drafts: bool,
     report: &mut Report,
 ) -> Plan {
     let news = if news.is_empty() { "berita" } else { news };
+    let default = crate::content::SiteConfig::default();
+    let catalogue = if catalogue.is_empty() {
+        default.services.catalogue()
+    } else {
+        catalogue
+    };
     let mut plan = Plan {
         hosts: hosts(channel),
         base: base_path(channel),
         news: news.to_string(),
+        portal: report.site == crate::registry::PORTAL_LABEL,
+        catalogue: catalogue.to_string(),
         taken: existing.clone(),
         ..Default::default()
     };
@@ -181,15 +201,11 @@ pub fn plan(
     let mut used = Used::default();
     used.taken
         .extend(existing.keys().map(|p| p.trim_matches('/').to_string()));
-    for reserved in RESERVED.iter().chain(std::iter::once(&news)) {
-        used.taken.insert(reserved.to_string());
-    }
-    if report.site == crate::registry::PORTAL_LABEL {
-        // The portal's own pages: the service catalogue and its open data.
-        for reserved in ["layanan", "layanan.csv", "informasi-publik.json"] {
-            used.taken.insert(reserved.to_string());
-        }
-    }
+    // The folders of the build's own pages (the portal's catalogue and open data too),
+    // and the news section's.
+    used.taken
+        .extend(crate::generated::top_level(plan.portal, catalogue));
+    used.taken.insert(news.to_string());
     let mut order: Vec<(usize, u64)> = pages
         .keys()
         .map(|&id| (depth(id, &parent_of), id))
@@ -209,6 +225,10 @@ pub fn plan(
         plan.taken
             .insert(format!("/{}/", dirs[&e.id]), format!("ID {}", e.id));
     }
+    // The news section the import writes (or the site has): its address is no alias's.
+    plan.taken
+        .entry(format!("/{news}/"))
+        .or_insert_with(|| format!("{news}/_index.md"));
     for (e, draft) in wanted {
         let dir = dirs[&e.id].clone();
         let is_post = e.post_type == "post";
@@ -229,17 +249,6 @@ pub fn plan(
     }
     plan
 }
-
-/// Top-level folder names a site's own pages may not take: the build's own pages.
-const RESERVED: [&str; 7] = [
-    "cari",
-    "halaman",
-    "pagefind",
-    "direktori",
-    "layanan.json",
-    "404",
-    ".well-known",
-];
 
 /// Why an item is not imported, if it is not.
 fn skip(e: &Entry, drafts: bool) -> Option<Skip> {
@@ -370,6 +379,9 @@ fn aliases_of(
     for text in candidates {
         match Alias::parse(&text) {
             Err(why) => dropped.push((text, report::alias_invalid(&why))),
+            Ok(alias) if plan.generated(&alias) => {
+                dropped.push((text, report::alias_generated()));
+            }
             Ok(alias) => {
                 let key = alias.shown();
                 let as_dir = format!("{}/", key.trim_end_matches('/'));
@@ -605,7 +617,7 @@ pub fn site_files(
     let mut consider = |text: String| {
         let spam = guard.scan_text(&text).into_iter().any(|h| h.is_spam());
         if let Ok(a) = Alias::parse(&text) {
-            if !spam && !taken.contains_key(&a.shown()) {
+            if !spam && !plan.generated(&a) && !taken.contains_key(&a.shown()) {
                 taken.insert(a.shown(), plan.news.clone());
                 aliases.push(text);
             }

@@ -272,6 +272,11 @@ pub fn alias_invalid(why: &str) -> String {
     msg!("import-alias-invalid", why = why)
 }
 
+/// Why an old address is not kept: the build makes a page of its own there.
+pub fn alias_generated() -> String {
+    msg!("import-alias-generated")
+}
+
 /// Why an old address is not kept: another page has it already.
 pub fn alias_taken(by: &str) -> String {
     msg!("import-alias-taken", by = by)

@@ -68,6 +68,27 @@ impl Validator<'_> {
                 sub,
             );
         }
+        let domain = self.reg.regency.domain.trim_end_matches('.');
+        let fqdn = format!("{label}.{domain}").to_ascii_lowercase();
+        if let Some(ns) = self
+            .reg
+            .hosting
+            .nameservers
+            .iter()
+            .find(|ns| ns.trim_end_matches('.').eq_ignore_ascii_case(&fqdn))
+        {
+            // The zone holds the nameserver's glue at this name: a CNAME there makes the
+            // zone unloadable, an address mixes the site with the nameserver.
+            self.push(
+                Finding::new(
+                    Code::RegistryLabelReserved,
+                    msg!("label-nameserver", label = label.as_str(), ns = shown(ns)),
+                )
+                .line(line)
+                .help(msg!("label-nameserver-help")),
+                sub,
+            );
+        }
         let key = label.to_ascii_lowercase();
         if let Some(first_line) = seen.get(&key) {
             self.push(
