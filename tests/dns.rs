@@ -472,8 +472,14 @@ fn live_records_the_registry_lacks_are_listed_before_adoption() {
     registry.push_str(OTHER_RECORDS);
     write(root.path().join("domains.toml"), &registry);
     let zone = fixture_zone(root.path());
-    assert!(zone.contains("@\tIN\tMX\t10 mail.contohkab.go.id.\n"), "{zone}");
-    assert!(zone.contains("_dmarc\tIN\tTXT\t\"v=DMARC1; p=quarantine;"), "{zone}");
+    assert!(
+        zone.contains("@\tIN\tMX\t10 mail.contohkab.go.id.\n"),
+        "{zone}"
+    );
+    assert!(
+        zone.contains("_dmarc\tIN\tTXT\t\"v=DMARC1; p=quarantine;"),
+        "{zone}"
+    );
 
     // laman's own zone, with its [[record]] tables, is what the registry says.
     let same = serve(&[("contohkab.go.id", zone.clone())]);
@@ -511,18 +517,27 @@ fn live_records_the_registry_lacks_are_listed_before_adoption() {
     let (out, findings) = dns_check(root.path(), &[server], &[]);
     let found = messages(&findings, "dns.record.unregistered");
     assert_eq!(found.len(), wanted.len() + 1, "{findings:#?}");
-    for w in wanted.iter().chain(&["webmail.contohkab.go.id CNAME mail.contohkab.go.id."]) {
+    for w in wanted
+        .iter()
+        .chain(&["webmail.contohkab.go.id CNAME mail.contohkab.go.id."])
+    {
         assert!(found.iter().any(|m| m.contains(w)), "{w}: {found:#?}");
     }
     assert!(!found.iter().any(|m| m.contains("_acme-challenge")));
-    assert!(findings.iter().all(|f| f["severity"] == "warning"), "{findings:#?}");
+    assert!(
+        findings.iter().all(|f| f["severity"] == "warning"),
+        "{findings:#?}"
+    );
     assert_eq!(out.status.code(), Some(0), "warnings only");
 
     // With a transfer: every record, and the unregistered name as dns.unregistered.
     let (out, findings) = dns_check(root.path(), &[server], &["--zone-transfer"]);
     let found = messages(&findings, "dns.record.unregistered");
     assert_eq!(found.len(), wanted.len() + 1, "{findings:#?}");
-    for w in wanted.iter().chain(&["_acme-challenge.contohkab.go.id TXT"]) {
+    for w in wanted
+        .iter()
+        .chain(&["_acme-challenge.contohkab.go.id TXT"])
+    {
         assert!(found.iter().any(|m| m.contains(w)), "{w}: {found:#?}");
     }
     assert_eq!(

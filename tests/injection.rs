@@ -1319,7 +1319,10 @@ fn txt_bytes(data: &str) -> Vec<u8> {
 fn words(data: &str) -> Vec<String> {
     data.split_whitespace()
         .map(|w| {
-            let w = w.trim_matches('"').trim_end_matches('.').to_ascii_lowercase();
+            let w = w
+                .trim_matches('"')
+                .trim_end_matches('.')
+                .to_ascii_lowercase();
             match w.parse::<u64>() {
                 Ok(n) if w.bytes().all(|b| b.is_ascii_digit()) => n.to_string(),
                 _ => w,
@@ -1336,7 +1339,12 @@ fn other_record_case(t: &Tools, base: usize, field: usize, text: &str, append: b
     let v = Values::clean();
     let root = v.root(&[]);
     let (name, kind, value) = OTHER_RECORDS[base];
-    let mut fields = [name.to_string(), kind.to_string(), value.to_string(), "Surel".to_string()];
+    let mut fields = [
+        name.to_string(),
+        kind.to_string(),
+        value.to_string(),
+        "Surel".to_string(),
+    ];
     fields[field] = if append {
         format!("{}{text}", fields[field])
     } else {
@@ -1359,7 +1367,12 @@ fn other_record_case(t: &Tools, base: usize, field: usize, text: &str, append: b
             let expected = v.expected_records();
             assert!(loaded.is_superset(&expected), "{}", zone.stdout);
             let added: Vec<_> = loaded.difference(&expected).collect();
-            assert_eq!(added.len(), 1, "exactly the one record: {added:?}\n{}", zone.stdout);
+            assert_eq!(
+                added.len(),
+                1,
+                "exactly the one record: {added:?}\n{}",
+                zone.stdout
+            );
             let (owner, rtype, data) = added[0];
             let [name, kind, value, _] = &fields;
             let fqdn = match name.as_str() {
@@ -1404,10 +1417,23 @@ proptest! {
 fn every_record_type_and_hard_values_pass_named_checkzone() {
     let Some(t) = tools() else { return };
     for (base, field, text) in [
-        (4, 2, "v=DKIM1; k=rsa; p=".to_string() + &"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC".repeat(12)),
-        (4, 2, "a \"quoted\" \\ back; slash é ( ) $ORIGIN @".to_string()),
+        (
+            4,
+            2,
+            "v=DKIM1; k=rsa; p=".to_string()
+                + &"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC".repeat(12),
+        ),
+        (
+            4,
+            2,
+            "a \"quoted\" \\ back; slash é ( ) $ORIGIN @".to_string(),
+        ),
         (3, 2, "0 .".to_string()),
-        (5, 2, "128 iodef \"mailto:csirt@contohkab.go.id\"".to_string()),
+        (
+            5,
+            2,
+            "128 iodef \"mailto:csirt@contohkab.go.id\"".to_string(),
+        ),
         (5, 2, "0 issuewild ;".to_string()),
     ] {
         other_record_case(t, base, field, &text, false);
@@ -1433,7 +1459,10 @@ fn every_record_type_and_hard_values_pass_named_checkzone() {
         ("registry.record.invalid", base + 17),
         ("registry.record.invalid", base + 22),
     ] {
-        assert!(codes.contains(&format!("{code}:{line}")), "{code}:{line} in {codes:?}");
+        assert!(
+            codes.contains(&format!("{code}:{line}")),
+            "{code}:{line} in {codes:?}"
+        );
     }
     let zone = laman_run(root.path(), &["domains", "zone"]);
     assert_eq!(zone.code, Some(1));

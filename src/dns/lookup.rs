@@ -119,7 +119,11 @@ pub(super) enum Lookup<T> {
     Failed(String),
 }
 
-pub(super) async fn lookup(resolver: &TokioResolver, name: &str, kind: RecordType) -> Lookup<RData> {
+pub(super) async fn lookup(
+    resolver: &TokioResolver,
+    name: &str,
+    kind: RecordType,
+) -> Lookup<RData> {
     match resolver.lookup(format!("{name}."), kind).await {
         Ok(found) => {
             let records: Vec<RData> = found

@@ -81,7 +81,15 @@ pub const COMMON: &[(&str, &[&str])] = &[
 
 /// The types DNS servers add on their own (SOA, DNSSEC), never the registry's.
 const SERVERS_OWN: &[&str] = &[
-    "SOA", "RRSIG", "NSEC", "NSEC3", "NSEC3PARAM", "DNSKEY", "CDS", "CDNSKEY", "ZONEMD",
+    "SOA",
+    "RRSIG",
+    "NSEC",
+    "NSEC3",
+    "NSEC3PARAM",
+    "DNSKEY",
+    "CDS",
+    "CDNSKEY",
+    "ZONEMD",
 ];
 
 impl Live {
@@ -91,7 +99,9 @@ impl Live {
         Live {
             name: normalize_host(name),
             kind,
-            data: data_of(rdata).map(|d| key(&d)).ok_or_else(|| rdata.to_string()),
+            data: data_of(rdata)
+                .map(|d| key(&d))
+                .ok_or_else(|| rdata.to_string()),
         }
     }
 }
@@ -143,7 +153,11 @@ fn registered(reg: &Registry) -> BTreeSet<(String, String, String)> {
             held.insert((name.clone(), "AAAA".into(), key(&Data::Aaaa(a))));
         }
         if let Some(c) = &r.cname {
-            held.insert((name.clone(), "CNAME".into(), key(&Data::Cname(normalize_host(c)))));
+            held.insert((
+                name.clone(),
+                "CNAME".into(),
+                key(&Data::Cname(normalize_host(c))),
+            ));
         }
     };
     add(domain.clone(), &reg.portal.records);
@@ -162,8 +176,16 @@ fn registered(reg: &Registry) -> BTreeSet<(String, String, String)> {
     }
     for (ns, addrs) in &reg.hosting.glue {
         let glue = Records {
-            a: addrs.iter().filter(|a| a.parse::<std::net::Ipv4Addr>().is_ok()).cloned().collect(),
-            aaaa: addrs.iter().filter(|a| a.parse::<std::net::Ipv6Addr>().is_ok()).cloned().collect(),
+            a: addrs
+                .iter()
+                .filter(|a| a.parse::<std::net::Ipv4Addr>().is_ok())
+                .cloned()
+                .collect(),
+            aaaa: addrs
+                .iter()
+                .filter(|a| a.parse::<std::net::Ipv6Addr>().is_ok())
+                .cloned()
+                .collect(),
             ..Records::default()
         };
         add(normalize_host(ns), &glue);
@@ -185,7 +207,9 @@ pub fn missing(reg: &Registry, live: &BTreeSet<Live>, judged: &BTreeSet<String>)
     live.iter()
         .filter(|r| !SERVERS_OWN.contains(&r.kind.as_str()))
         .filter(|r| !(r.kind == "NS" && r.name == domain))
-        .filter(|r| !(matches!(r.kind.as_str(), "A" | "AAAA" | "CNAME") && judged.contains(&r.name)))
+        .filter(|r| {
+            !(matches!(r.kind.as_str(), "A" | "AAAA" | "CNAME") && judged.contains(&r.name))
+        })
         .filter(|r| match &r.data {
             Ok(k) => !held.contains(&(r.name.clone(), r.kind.clone(), k.clone())),
             Err(_) => true,
@@ -311,7 +335,9 @@ mod tests {
         let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(found.len(), 3, "{messages:#?}");
         assert!(messages.iter().any(|m| m.contains("backup.example.net")));
-        assert!(messages.iter().any(|m| m.contains("google-site-verification")));
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("google-site-verification")));
         assert!(found.iter().all(|f| f.code == Code::DnsRecordUnregistered));
     }
 }

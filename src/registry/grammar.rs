@@ -79,7 +79,9 @@ pub fn decree_problem(number: &str) -> Option<String> {
             .or_else(|| number.strip_prefix("sk "))
             .or_else(|| number.strip_prefix("Sk "))
             .map(str::trim)
-            .filter(|rest| !rest.is_empty() && !rest.contains(' ') && decree_problem(rest).is_none());
+            .filter(|rest| {
+                !rest.is_empty() && !rest.contains(' ') && decree_problem(rest).is_none()
+            });
         return Some(match bare {
             Some(rest) => crate::msg!("grammar-decree-space-sk", number = rest),
             None => crate::msg!("grammar-decree-space"),
@@ -210,8 +212,18 @@ mod tests {
             assert_eq!(decree_problem(ok), None, "{ok}");
         }
         for bad in [
-            "", "/2024", "2024/", "1/2024;", "1/2024\n", "1/2024 ", "1$2", "1{2}", "1\"2", "١٢",
-            "SK Bupati No 12 Tahun 2024", "555 / 018",
+            "",
+            "/2024",
+            "2024/",
+            "1/2024;",
+            "1/2024\n",
+            "1/2024 ",
+            "1$2",
+            "1{2}",
+            "1\"2",
+            "١٢",
+            "SK Bupati No 12 Tahun 2024",
+            "555 / 018",
         ] {
             assert!(decree_problem(bad).is_some(), "{bad:?}");
         }

@@ -101,7 +101,8 @@ pub fn name_problem(name: &str, domain: &str) -> Option<String> {
     if lower == "@" {
         return None;
     }
-    if lower.trim_end_matches('.') == domain || lower.ends_with(&format!(".{domain}"))
+    if lower.trim_end_matches('.') == domain
+        || lower.ends_with(&format!(".{domain}"))
         || lower.ends_with(&format!(".{domain}."))
     {
         return Some(msg!("zrecord-name-full", name = shown(name)));
@@ -175,7 +176,10 @@ pub fn parse(kind: &str, value: &str) -> Result<Data, String> {
         }
         "MX" => {
             count(2, "10 mail.example.go.id.")?;
-            Ok(Data::Mx(number(fields[0], u16::MAX)?, host(fields[1], true)?))
+            Ok(Data::Mx(
+                number(fields[0], u16::MAX)?,
+                host(fields[1], true)?,
+            ))
         }
         "SRV" => {
             count(4, "10 5 5060 sip.example.go.id.")?;
@@ -233,7 +237,10 @@ fn caa(value: &str) -> Result<Data, String> {
     let bad = || msg!("zrecord-form", kind = "CAA", form = form);
     let value = value.trim();
     let (flags, rest) = value.split_once(char::is_whitespace).ok_or_else(bad)?;
-    let (tag, rest) = rest.trim_start().split_once(char::is_whitespace).ok_or_else(bad)?;
+    let (tag, rest) = rest
+        .trim_start()
+        .split_once(char::is_whitespace)
+        .ok_or_else(bad)?;
     let flags: u8 = number(flags, 255)?;
     if tag.is_empty() || tag.len() > 15 || !tag.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(msg!("zrecord-caa-tag", tag = shown(tag)));
@@ -249,7 +256,11 @@ fn caa(value: &str) -> Result<Data, String> {
     {
         return Err(msg!("zrecord-caa-value", char = shown(&c.to_string())));
     }
-    Ok(Data::Caa(flags, tag.to_ascii_lowercase(), inner.to_string()))
+    Ok(Data::Caa(
+        flags,
+        tag.to_ascii_lowercase(),
+        inner.to_string(),
+    ))
 }
 
 /// The text of a TXT record: anything but control characters, at most [`TXT_MAX`]
@@ -294,11 +305,7 @@ impl Data {
             Data::Mx(p, h) => format!("{p} {}", fq(h)),
             Data::Srv(p, w, port, h) => format!("{p} {w} {port} {}", fq(h)),
             Data::Caa(f, tag, v) => format!("{f} {tag} \"{v}\""),
-            Data::Txt(bytes) => bytes
-                .chunks(255)
-                .map(quoted)
-                .collect::<Vec<_>>()
-                .join(" "),
+            Data::Txt(bytes) => bytes.chunks(255).map(quoted).collect::<Vec<_>>().join(" "),
         }
     }
 }
@@ -335,10 +342,22 @@ mod tests {
             ("CNAME", "Mail.Example.Go.Id", "mail.example.go.id."),
             ("MX", "10 mail.example.go.id.", "10 mail.example.go.id."),
             ("MX", "0 .", "0 ."),
-            ("SRV", "10 5 5060 sip.example.go.id", "10 5 5060 sip.example.go.id."),
-            ("CAA", "0 issue \"letsencrypt.org\"", "0 issue \"letsencrypt.org\""),
+            (
+                "SRV",
+                "10 5 5060 sip.example.go.id",
+                "10 5 5060 sip.example.go.id.",
+            ),
+            (
+                "CAA",
+                "0 issue \"letsencrypt.org\"",
+                "0 issue \"letsencrypt.org\"",
+            ),
             ("CAA", "128 ISSUEWILD ;", "128 issuewild \";\""),
-            ("CAA", "0 iodef \"mailto:csirt@example.go.id\"", "0 iodef \"mailto:csirt@example.go.id\""),
+            (
+                "CAA",
+                "0 iodef \"mailto:csirt@example.go.id\"",
+                "0 iodef \"mailto:csirt@example.go.id\"",
+            ),
             ("TXT", "v=spf1 mx -all", "\"v=spf1 mx -all\""),
             ("TXT", "a \"b\" \\c ;d", "\"a \\\"b\\\" \\\\c ;d\""),
             ("TXT", "Désa", "\"D\\195\\169sa\""),
@@ -389,7 +408,14 @@ mod tests {
 
     #[test]
     fn names_are_relative() {
-        for ok in ["@", "mail", "_dmarc", "selector1._domainkey", "_sip._tls", "MAIL"] {
+        for ok in [
+            "@",
+            "mail",
+            "_dmarc",
+            "selector1._domainkey",
+            "_sip._tls",
+            "MAIL",
+        ] {
             assert_eq!(name_problem(ok, "example.go.id"), None, "{ok}");
         }
         for bad in [

@@ -221,7 +221,10 @@ fn write_other(w: &mut String, reg: &Registry) {
     if reg.zone_records.is_empty() {
         return;
     }
-    let _ = writeln!(w, "\n; Other records of the regency ([[record]] in domains.toml)");
+    let _ = writeln!(
+        w,
+        "\n; Other records of the regency ([[record]] in domains.toml)"
+    );
     for r in &reg.zone_records {
         let Ok(data) = r.data() else { continue };
         if let Some(c) = &r.comment {

@@ -98,6 +98,20 @@ fn entry(doc: &mut DocumentMut, existing: Option<usize>) -> Result<&mut Table, F
             };
             return Ok(entries.get_mut(0).expect("just pushed"));
         }
+        // A section comment that ends the file (as `laman init` writes it) is the
+        // file's trailing text, printed after every table: it moves above the entry.
+        let trailing = doc.trailing().as_str().unwrap_or("").to_string();
+        if speaks_of_subdomains(&trailing) {
+            let mut table = Table::new();
+            table.decor_mut().set_prefix(trailing);
+            doc.set_trailing("");
+            entries.push(table);
+            doc.insert("subdomain", Item::ArrayOfTables(entries));
+            let Some(Item::ArrayOfTables(entries)) = doc.get_mut("subdomain") else {
+                unreachable!("just inserted");
+            };
+            return Ok(entries.get_mut(0).expect("just pushed"));
+        }
         doc.insert("subdomain", Item::ArrayOfTables(entries));
     }
     let Some(Item::ArrayOfTables(entries)) = doc.get_mut("subdomain") else {
@@ -126,11 +140,7 @@ fn entry(doc: &mut DocumentMut, existing: Option<usize>) -> Result<&mut Table, F
 /// under a comment that ends the file, if any).
 fn first_entry_position(doc: &mut DocumentMut) -> Option<(isize, String)> {
     let portal = doc.get("portal")?.as_table()?.position()?;
-    let speaks = |prefix: &str| {
-        prefix
-            .lines()
-            .any(|l| l.trim_start().starts_with('#') && l.to_lowercase().contains("subdomain"))
-    };
+    let speaks = speaks_of_subdomains;
     let (key, position) = doc
         .iter()
         .filter_map(|(k, item)| {
@@ -161,6 +171,12 @@ fn first_entry_position(doc: &mut DocumentMut) -> Option<(isize, String)> {
     };
     table.decor_mut().set_prefix(theirs);
     Some((position, ours))
+}
+
+/// Whether a comment block speaks of subdomains (`# ---- Subdomain perangkat daerah`).
+fn speaks_of_subdomains(text: &str) -> bool {
+    text.lines()
+        .any(|l| l.trim_start().starts_with('#') && l.to_lowercase().contains("subdomain"))
 }
 
 /// Moves every table at or after `from` one place down.

@@ -41,7 +41,9 @@ impl Validator<'_> {
                     Err(why) => found.push(invalid(&who, why)),
                     Ok(data) => {
                         let fqdn = r.fqdn(&domain);
-                        self.placement(r, &data, &fqdn, &domain, &taken, &cnames, &holders, &mut found);
+                        self.placement(
+                            r, &data, &fqdn, &domain, &taken, &cnames, &holders, &mut found,
+                        );
                         self.target(&data, &domain, ranges, &who, &mut found);
                         if !seen.insert((fqdn, data)) {
                             found.push(Finding::new(
@@ -110,7 +112,11 @@ impl Validator<'_> {
                 found.push(
                     Finding::new(
                         Code::RegistryRecordCollision,
-                        msg!("zrecord-collision", who = who.as_str(), whose = whose.as_str()),
+                        msg!(
+                            "zrecord-collision",
+                            who = who.as_str(),
+                            whose = whose.as_str()
+                        ),
                     )
                     .help(msg!("zrecord-collision-help")),
                 );
@@ -132,12 +138,21 @@ impl Validator<'_> {
 
     /// Where the record points: addresses inside the data center, aliases inside the
     /// zone or allowed by the Dinas.
-    fn target(&self, data: &Data, domain: &str, ranges: &Ranges, who: &str, found: &mut Vec<Finding>) {
+    fn target(
+        &self,
+        data: &Data,
+        domain: &str,
+        ranges: &Ranges,
+        who: &str,
+        found: &mut Vec<Finding>,
+    ) {
         let (inside, ip, family) = match data {
             Data::A(ip) => (ranges.contains_v4(*ip), ip.to_string(), "ipv4"),
             Data::Aaaa(ip) => (ranges.contains_v6(*ip), ip.to_string(), "ipv6"),
             Data::Cname(target) => {
-                if !in_zone(target, domain) && !allowed_external(target, &self.reg.hosting.cname_allow) {
+                if !in_zone(target, domain)
+                    && !allowed_external(target, &self.reg.hosting.cname_allow)
+                {
                     found.push(
                         Finding::new(
                             Code::RegistryRecordCnameExternal,
@@ -191,7 +206,12 @@ fn address_names(reg: &Registry, domain: &str) -> BTreeMap<String, String> {
             .entry(format!("{}.{domain}", s.label.to_ascii_lowercase()))
             .or_insert_with(|| format!("[[subdomain]] {}", shown(&s.label)));
     }
-    for ns in reg.hosting.nameservers.iter().filter(|n| in_zone(n, domain)) {
+    for ns in reg
+        .hosting
+        .nameservers
+        .iter()
+        .filter(|n| in_zone(n, domain))
+    {
         taken
             .entry(normalize_host(ns))
             .or_insert_with(|| "[hosting] glue".to_string());
@@ -233,10 +253,30 @@ pub fn apex(reg: &Registry) -> Vec<Finding> {
     };
     let d = domain.as_str();
     let lacks = [
-        (!has(d, "MX", None), Code::RegistryApexMx, msg!("zrecord-apex-mx", domain = d), msg!("zrecord-apex-mx-help", domain = d)),
-        (!has(d, "TXT", Some("v=spf1")), Code::RegistryApexSpf, msg!("zrecord-apex-spf", domain = d), msg!("zrecord-apex-spf-help", domain = d)),
-        (!has(&dmarc, "TXT", Some("v=DMARC1")), Code::RegistryApexDmarc, msg!("zrecord-apex-dmarc", domain = d), msg!("zrecord-apex-dmarc-help", domain = d)),
-        (!has(d, "CAA", None), Code::RegistryApexCaa, msg!("zrecord-apex-caa", domain = d), msg!("zrecord-apex-caa-help", domain = d)),
+        (
+            !has(d, "MX", None),
+            Code::RegistryApexMx,
+            msg!("zrecord-apex-mx", domain = d),
+            msg!("zrecord-apex-mx-help", domain = d),
+        ),
+        (
+            !has(d, "TXT", Some("v=spf1")),
+            Code::RegistryApexSpf,
+            msg!("zrecord-apex-spf", domain = d),
+            msg!("zrecord-apex-spf-help", domain = d),
+        ),
+        (
+            !has(&dmarc, "TXT", Some("v=DMARC1")),
+            Code::RegistryApexDmarc,
+            msg!("zrecord-apex-dmarc", domain = d),
+            msg!("zrecord-apex-dmarc-help", domain = d),
+        ),
+        (
+            !has(d, "CAA", None),
+            Code::RegistryApexCaa,
+            msg!("zrecord-apex-caa", domain = d),
+            msg!("zrecord-apex-caa-help", domain = d),
+        ),
     ];
     lacks
         .into_iter()
