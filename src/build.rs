@@ -458,12 +458,17 @@ fn publish(
 fn registered_key(registry: &Registry, signer: &Signer) -> Result<()> {
     let key = signer.public_key().to_string();
     match &registry.integrity.public_key {
-        Some(registered) if registered.trim() == key => Ok(()),
-        Some(registered) => Err(Error::Usage(crate::msg!(
-            "build-sign-key-other",
-            key = key.to_string(),
-            registered = crate::markdown::shown(registered)
-        ))),
+        // A registered key that does not parse says why (a missing prefix, say), not
+        // that this key is another one.
+        Some(registered) => match registered.parse::<crate::integrity::sign::PublicKey>() {
+            Err(e) => Err(Error::Usage(format!("[integrity] {e}"))),
+            Ok(k) if k == signer.public_key() => Ok(()),
+            Ok(_) => Err(Error::Usage(crate::msg!(
+                "build-sign-key-other",
+                key = key.to_string(),
+                registered = crate::markdown::shown(registered)
+            ))),
+        },
         None => Err(Error::Usage(crate::msg!(
             "build-sign-key-none",
             key = key.to_string()

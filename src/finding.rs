@@ -106,6 +106,8 @@ codes! {
     VerifyHeaders = "verify.headers", Error;
     VerifySpam = "verify.spam", Error;
     VerifyUnreachable = "verify.unreachable", Error;
+    VerifyUnsigned = "verify.unsigned", Error;
+    VerifyOtherBuild = "verify.other-build", Error;
     ContentUnregistered = "content.unregistered", Error;
     ContentUnapproved = "content.unapproved", Warning;
     ContentRead = "content.read", Error;
@@ -135,6 +137,21 @@ codes! {
     ImportMediaRefused = "import.media.refused", Warning;
     ImportAliasDropped = "import.alias.dropped", Warning;
     ImportFileKept = "import.file.kept", Warning;
+}
+
+impl Code {
+    /// The code in plain words of `lang` ("Tautan rusak" for `content.link.broken`), for
+    /// documents a person reads rather than a terminal or a program: the Fluent catalogue's
+    /// `code-name-<code with "." as "-">` (`locales/*/names.ftl`). A code the catalogue
+    /// lacks is shown as itself (the catalogue test catches it).
+    pub fn name_in(self, lang: crate::i18n::Lang) -> String {
+        let key = format!("code-name-{}", self.as_str().replace('.', "-"));
+        if crate::i18n::has(lang, &key) {
+            crate::i18n::text_in(lang, &key, None)
+        } else {
+            self.as_str().to_string()
+        }
+    }
 }
 
 impl fmt::Display for Code {
@@ -379,6 +396,34 @@ mod tests {
             let row = format!("| `{}` | {} |", code.as_str(), code.severity().as_str());
             assert!(readme.contains(&row), "README.md lacks the row {row}");
         }
+    }
+
+    #[test]
+    fn every_code_has_a_plain_name_in_each_language_and_no_two_share_one() {
+        use crate::i18n::Lang;
+        for lang in Lang::ALL {
+            let mut seen = std::collections::HashMap::new();
+            for code in Code::ALL {
+                let name = code.name_in(lang);
+                assert_ne!(
+                    name,
+                    code.as_str(),
+                    "locales/{}/names.ftl lacks code-name-{}",
+                    lang.code(),
+                    code.as_str().replace('.', "-")
+                );
+                if let Some(other) = seen.insert(name.clone(), code) {
+                    panic!(
+                        "{other} and {code} share the name {name:?} in {}",
+                        lang.code()
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            Code::ContentLinkExternal.name_in(Lang::Id),
+            "Tautan ke situs di luar pemerintahan"
+        );
     }
 
     #[test]

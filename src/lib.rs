@@ -31,3 +31,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod stamp;
+pub mod text;
+
+#[cfg(test)]
+mod fuzz;

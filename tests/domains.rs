@@ -1044,7 +1044,7 @@ fn new_regency() -> tempfile::TempDir {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let path = dir.path().join("ujikab/domains.toml");
     let text = read(&path)
-        + "\n# Laporan berkala untuk Bupati.\n[report]\nperiod_days = 90\n\n[[record]]\nname = \"@\"\ntype = \"TXT\"\nvalue = \"google-site-verification=abc123\"\n";
+        + "\n# Integritas situs.\n[integrity]\nspam_terms = [\"slot\"]\n\n[[record]]\nname = \"@\"\ntype = \"TXT\"\nvalue = \"google-site-verification=abc123\"\n";
     write(&path, &text);
     dir
 }
@@ -1085,9 +1085,7 @@ fn an_empty_registry_says_so_and_the_first_entry_goes_under_the_subdomain_commen
     let text = read(root.join("domains.toml"));
     let comment = text.find("# ---- Subdomain perangkat daerah ----").unwrap();
     let entry = text.find("[[subdomain]]").unwrap();
-    let report = text
-        .find("# Laporan berkala untuk Bupati.\n[report]")
-        .unwrap();
+    let report = text.find("# Integritas situs.\n[integrity]").unwrap();
     let record = text.find("google-site-verification").unwrap();
     assert!(
         comment < entry && entry < report && report < record,
@@ -1096,7 +1094,7 @@ fn an_empty_registry_says_so_and_the_first_entry_goes_under_the_subdomain_commen
     assert!(text.contains("requested = 2026-11-20\n"), "{text}");
     assert!(text.contains("history = [ { date = 2026-11-20, action = \"requested\" } ]"));
 
-    // The next entry follows it, still before [report].
+    // The next entry follows it, still before [integrity].
     let out = edit(
         &root,
         &[
@@ -1112,7 +1110,7 @@ fn an_empty_registry_says_so_and_the_first_entry_goes_under_the_subdomain_commen
     let text = read(root.join("domains.toml"));
     let dinsos = text.find("label = \"dinsos\"").unwrap();
     assert!(text.find("label = \"dinkes\"").unwrap() < dinsos);
-    assert!(dinsos < text.find("[report]").unwrap(), "{text}");
+    assert!(dinsos < text.find("[integrity]").unwrap(), "{text}");
     let out = laman(&root, &["domains", "list", "--status", "revoked"]);
     assert!(
         stderr(&out).contains("no subdomain is revoked"),

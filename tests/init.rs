@@ -318,3 +318,56 @@ fn the_actions_workflows_check_pull_requests_and_publish_main_only() {
         read(repo.join(".github/workflows/laman.yml"))
     );
 }
+
+/// `init` writes the `[report]` section: the signer's title filled from the Dinas's name,
+/// the rest blank for the Dinas to fill. The report then prints dotted lines to sign on
+/// and says what to fill in; once filled, the signature block carries it.
+#[test]
+fn init_writes_a_report_template_for_the_signature_block() {
+    let (_tmp, repo, out) = init("sukamajukab.go.id");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let registry = read(repo.join("domains.toml"));
+    let table: toml::Table = registry.parse().unwrap();
+    let report = table["report"].as_table().expect("a [report] table");
+    assert_eq!(report["period_days"].as_integer(), Some(90));
+    assert_eq!(
+        report["signer_title"].as_str(),
+        Some("Kepala Dinas Komunikasi dan Informatika Kabupaten Sukamaju")
+    );
+    for blank in ["place", "signer", "signer_id"] {
+        assert_eq!(report[blank].as_str(), Some(""), "{blank}");
+    }
+    // Above the subdomain section, where `domains request` adds entries.
+    assert!(registry.find("[report]").unwrap() < registry.find("---- Subdomain").unwrap());
+
+    let args = ["--as-of", "2030-01-20", "report", "--output", "-"];
+    let unsigned = laman(&repo, &args);
+    assert_eq!(unsigned.status.code(), Some(0), "{}", stderr(&unsigned));
+    assert!(
+        stderr(&unsigned).contains("the signature block has no name"),
+        "{}",
+        stderr(&unsigned)
+    );
+    let html = stdout(&unsigned);
+    let footer = &html[html.find("<footer").unwrap()..];
+    assert!(footer.contains("Kepala Dinas Komunikasi dan Informatika Kabupaten Sukamaju"));
+    assert!(footer.contains("(nama jelas)"), "{footer}");
+    assert!(footer.contains("NIP <span class=\"isian\">"), "{footer}");
+
+    let filled = registry
+        .replace("place = \"\"", "place = \"Sukamaju\"")
+        .replace("signer = \"\"", "signer = \"Dr. Rahmat Hidayat, M.Si.\"")
+        .replace("signer_id = \"\"", "signer_id = \"19750505 200003 1 002\"");
+    write(repo.join("domains.toml"), &filled);
+    let signed = laman(&repo, &args);
+    assert_eq!(signed.status.code(), Some(0), "{}", stderr(&signed));
+    assert!(!stderr(&signed).contains("signature block"));
+    let html = stdout(&signed);
+    for text in [
+        "Sukamaju, 20 Januari 2030",
+        "<strong>Dr. Rahmat Hidayat, M.Si.</strong>",
+        "NIP 19750505 200003 1 002",
+    ] {
+        assert!(html.contains(text), "{text}");
+    }
+}

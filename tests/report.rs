@@ -24,6 +24,12 @@ fn json_report(root: &Path, date: &str, extra: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+fn report_html(root: &Path) -> std::process::Output {
+    let out = report(root, AS_OF, &["--output", "-"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    out
+}
+
 fn site<'a>(r: &'a Value, label: &str) -> &'a Value {
     r["situs"]
         .as_array()
@@ -223,17 +229,44 @@ fn the_html_is_one_self_contained_printable_file() {
     let html = read(&file);
     for text in [
         "<title>Laporan Situs Perangkat Daerah Kabupaten Contoh per 26 November 2026</title>",
-        "<details id=\"rincian-disdik\">",
+        "<article class=\"rincian\" id=\"rincian-disdik\"",
         "role=\"img\"",
         "<title id=\"grafik-skor-judul\">Skor per situs</title>",
         "@page{size:A4",
         "Dra. Siti Aminah, M.Si.",
         "NIP 19700101 199001 2 001",
-        "menunggu 60 hari",
+        "menunggu keputusan 60 hari",
         "Situs memuat tautan judi daring",
-        "<code>content.link.broken</code>",
+        // Codes in words, the code in small print; statuses and kinds in words.
+        "<strong>Tautan rusak</strong> <span class=\"kode\">content.link.broken</span>",
+        "<td>ditangguhkan</td>",
+        "<td>diajukan</td>",
+        "<td>layanan</td>",
+        "1 kesalahan, 1 peringatan",
+        // Every "tidak lengkap" says why in its row.
+        "<span class=\"buruk\">tidak lengkap</span>: belum ada halaman profil&#x2F;visi-misi",
     ] {
         assert!(html.contains(text), "{text}");
+    }
+    for english in [
+        ">suspended<",
+        ">requested<",
+        ">site<",
+        ">service<",
+        "galat",
+        "<details",
+    ] {
+        assert!(!html.contains(english), "{english}");
+    }
+    // A row marked incomplete always says why.
+    for row in html
+        .split("<tr>")
+        .filter(|r| r.contains(">tidak lengkap</span>"))
+    {
+        assert!(
+            row.contains(">tidak lengkap</span>: "),
+            "no reason in the row: {row}"
+        );
     }
     assert!(!html.contains("<script"));
     assert!(!html.contains("<link "), "no outside style sheet");
@@ -430,11 +463,80 @@ fn in_a_git_work_tree_the_last_commit_of_each_site_is_shown() {
         site(&report, "disdik")["kesegaran"]["komit_terakhir"],
         "2026-06-01"
     );
+    // A site without news or dated pages is dated by its commit, and says so.
+    let html = stdout(&report_html(r));
+    assert!(
+        html.contains("belum ada berita bertanggal; perubahan terakhir di git 1 Juni 2026 (178 hari lalu)<br><span class=\"buruk\">tidak diperbarui</span>: tidak ada berita"),
+        "{html}"
+    );
+    assert!(!html.contains("tidak diketahui ("), "{html}");
     // Not a repository: unknown, and the report is written all the same.
     let plain = fixture("laporan");
     let report = json_report(plain.path(), AS_OF, &[]);
     assert_eq!(
         site(&report, "dinkes")["kesegaran"]["komit_terakhir"],
         Value::Null
+    );
+}
+
+#[test]
+fn a_site_approved_after_the_date_is_listed_not_judged() {
+    let root = fixture("laporan");
+    let registry = root.path().join("domains.toml");
+    // dinkes's decree moved after the report's date: on that date it had none.
+    let text = read(&registry).replace(
+        "decree = { number = \"100/001/KPTS/2024\", date = 2024-01-15 }",
+        "decree = { number = \"100/001/KPTS/2024\", date = 2026-11-20 }",
+    );
+    let text = text.replace(
+        "{ date = 2024-01-15, action = \"approved\", decree = \"100/001/KPTS/2024\" }",
+        "{ date = 2026-11-20, action = \"approved\", decree = \"100/001/KPTS/2024\" }",
+    );
+    write(&registry, &text);
+    let r = json_report(root.path(), "2026-11-10", &[]);
+    let dinkes = site(&r, "dinkes");
+    assert_eq!(dinkes["registri"]["sesudah_tanggal"], "2026-11-20");
+    assert!(dinkes["skor"].is_null(), "{dinkes}");
+    assert_eq!(r["ringkasan"]["situs_aktif"], 3);
+    // pasar was requested on 2026-09-27: before that date it waits no negative days.
+    let r = json_report(root.path(), "2026-09-01", &[]);
+    let pasar = site(&r, "pasar");
+    assert_eq!(pasar["registri"]["sesudah_tanggal"], "2026-09-27");
+    assert!(pasar["registri"]["menunggu_hari"].is_null());
+    let out = report(root.path(), "2026-11-10", &["--output", "-"]);
+    let html = stdout(&out);
+    assert!(
+        html.contains("disetujui <time datetime=\"2026-11-20\">20 November 2026</time>, sesudah tanggal laporan; tidak dinilai dan tidak dihitung"),
+        "{html}"
+    );
+}
+
+/// What others write (an owner, here) stays text: escaped in the HTML, never a formula in
+/// the CSV.
+#[test]
+fn hostile_names_stay_text_in_html_and_csv() {
+    let root = fixture("laporan");
+    let registry = root.path().join("domains.toml");
+    let hostile = r#"=HYPERLINK(\"http://x\") </td><script>x</script>"#;
+    write(
+        &registry,
+        &read(&registry).replace(
+            "owner = \"Layanan Pengadaan Secara Elektronik\"",
+            &format!("owner = \"{hostile}\""),
+        ),
+    );
+    let html = stdout(&report_html(root.path()));
+    assert!(!html.contains("<script"), "{html}");
+    assert!(
+        html.contains("=HYPERLINK(&quot;http:&#x2F;&#x2F;x&quot;) &lt;&#x2F;td&gt;&lt;script&gt;")
+    );
+    let out = report(root.path(), AS_OF, &["--format", "csv", "--output", "-"]);
+    let csv = stdout(&out);
+    let lpse = csv.lines().find(|r| r.starts_with("lpse,")).unwrap();
+    assert!(
+        lpse.starts_with(
+            r#"lpse,"'=HYPERLINK(""http://x"") </td><script>x</script>",service,approved,"#
+        ),
+        "{lpse}"
     );
 }

@@ -724,6 +724,8 @@ fn a_revoked_name_that_still_answers_and_a_suspended_one_without_its_notice_are_
                 &format!("*:127.0.0.1:{port}"),
                 "--ca",
                 tmp.path().join("ca.pem").to_str().unwrap(),
+                // The example registers no key.
+                "--allow-unsigned",
             ],
         )
     };
@@ -762,5 +764,236 @@ fn a_revoked_name_that_still_answers_and_a_suspended_one_without_its_notice_are_
             && m.contains("suspended")
             && m.contains("HTTP 200")),
         "{got:?}"
+    );
+}
+
+/// (code, severity, message, help) of every finding.
+fn found_all(out: &Output) -> Vec<(String, String, String, String)> {
+    findings(out)
+        .iter()
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            (s("code"), s("severity"), s("message"), s("help"))
+        })
+        .collect()
+}
+
+#[test]
+fn after_a_rollback_verify_compares_with_the_build_that_is_live_and_says_so() {
+    let Some(s) = serve_signed() else {
+        return;
+    };
+    // The Dinas's newest build, signed, while the server still serves the one before
+    // (as after `publish --rollback`).
+    let page = s.root.path().join("content/portal/_index.md");
+    write(&page, &format!("{}\nBerita terbaru.\n", read(&page)));
+    let newer = s.tmp.path().join("newer");
+    let key = s.tmp.path().join("laman.key");
+    let built = laman(
+        s.root.path(),
+        &[
+            "build",
+            "--out",
+            newer.to_str().unwrap(),
+            "--sign-key",
+            key.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    let out = s.verify(&["--out", newer.to_str().unwrap()]);
+    let got = found_all(&out);
+    // Not the newest build the Dinas made (a rollback, or an older build replayed): one
+    // finding for the portal, which changed, saying so; every other site is the same.
+    assert_eq!(out.status.code(), Some(1), "{got:?}");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (code, severity, message, help) = &got[0];
+    assert_eq!(code, "verify.other-build");
+    assert_eq!(severity, "error");
+    assert!(
+        message.contains("publish --rollback") && message.contains("replay"),
+        "{message}"
+    );
+    assert!(help.contains("without --out"), "{help}");
+    assert!(
+        !got.iter().any(|(c, ..)| c == "verify.changed"),
+        "a legitimate rollback is not reported as a change: {got:?}"
+    );
+    // Without --out: the signed build it serves verifies clean.
+    let out = s.verify(&[]);
+    assert_eq!(out.status.code(), Some(0), "{:?}", found_all(&out));
+    // A change on the server is still found, against the build it serves.
+    let served = s.site("portal").join("index.html");
+    write(&served, &format!("{}<!-- x -->", read(&served)));
+    let out = s.verify(&["--out", newer.to_str().unwrap(), "--site", "portal"]);
+    let got = found_all(&out);
+    assert_eq!(out.status.code(), Some(1), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(c, _, m, _)| c == "verify.changed" && m.contains("/index.html")),
+        "{got:?}"
+    );
+
+    // Without a registered key: said on every run, an error unless allowed.
+    let registry = s.root.path().join("domains.toml");
+    let text = read(&registry);
+    write(&registry, text.split("\n[integrity]").next().unwrap());
+    let out = s.verify(&["--site", "disdik"]);
+    let got = found_all(&out);
+    assert_eq!(out.status.code(), Some(1), "{got:?}");
+    assert!(
+        got.iter().any(|(c, sev, m, h)| c == "verify.unsigned"
+            && sev == "error"
+            && m.contains("cannot tell")
+            && h.contains("laman keygen")),
+        "{got:?}"
+    );
+    let out = s.verify(&["--site", "disdik", "--allow-unsigned"]);
+    let got = found_all(&out);
+    assert_eq!(out.status.code(), Some(0), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(c, sev, ..)| c == "verify.unsigned" && sev == "warning"),
+        "still said when allowed: {got:?}"
+    );
+    // And another build served, without a key to tell a rollback from tampering.
+    let out = s.verify(&[
+        "--out",
+        newer.to_str().unwrap(),
+        "--site",
+        "portal",
+        "--allow-unsigned",
+    ]);
+    let got = found_all(&out);
+    assert!(
+        got.iter().any(|(c, _, m, h)| c == "verify.changed"
+            && m.contains("cannot tell")
+            && h.contains("[integrity] public_key")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_site_restored_or_added_without_regenerating_nginx_says_to_regenerate_it() {
+    let Some(mut s) = serve_signed() else {
+        return;
+    };
+    // dinkes answers as a suspended site does; disdik has no server at all.
+    s.restart(|conf| {
+        conf.replace(
+            &format!("server_name dinkes.{DOMAIN};"),
+            &format!("server_name dinkes.{DOMAIN};\n    return 503 'ditangguhkan';"),
+        )
+        .replace(
+            &format!("server_name disdik.{DOMAIN};"),
+            &format!("server_name disdik-lama.{DOMAIN};"),
+        )
+    });
+    let out = s.verify(&["--site", "dinkes", "--site", "disdik"]);
+    let got = found_all(&out);
+    assert_eq!(out.status.code(), Some(1), "{got:?}");
+    let says = |label: &str| {
+        got.iter()
+            .filter(|(_, _, m, _)| m.contains(&format!("{label}.{DOMAIN}")))
+            .map(|(_, _, m, h)| format!("{m} {h}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let dinkes = says("dinkes");
+    assert!(
+        dinkes.contains("503") && dinkes.contains("laman domains nginx"),
+        "{dinkes}"
+    );
+    assert!(!dinkes.contains("publish the output"), "{dinkes}");
+    let disdik = says("disdik");
+    assert!(
+        disdik.contains("no certificate for this name") && disdik.contains("laman domains nginx"),
+        "{disdik}"
+    );
+    assert!(!disdik.contains("UnrecognisedName\n"), "{disdik}");
+}
+
+#[test]
+fn resolve_is_read_in_curls_order_too() {
+    let Some(s) = serve_signed() else {
+        return;
+    };
+    let ca = s.tmp.path().join("ca.pem");
+    let out = laman_bounded(
+        s.root.path(),
+        &[
+            "verify",
+            "--resolve",
+            &format!("{DOMAIN}:{}:127.0.0.1", s.port()),
+            "--ca",
+            ca.to_str().unwrap(),
+            "--site",
+            "portal",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn keygen_writes_both_files_or_neither() {
+    let root = fixture("contoh");
+    let tmp = tempfile::tempdir().unwrap();
+    let key = tmp.path().join("laman.key");
+    let public = tmp.path().join("laman.key.pub");
+    let names = || {
+        let mut n: Vec<String> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    write(&public, "kunci lama\n");
+    let out = laman(root.path(), &["keygen", key.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("laman.key.pub"), "{}", stderr(&out));
+    assert_eq!(
+        names(),
+        ["laman.key.pub"],
+        "no secret key without its public half"
+    );
+    std::fs::remove_file(&public).unwrap();
+    std::os::unix::fs::symlink(tmp.path().join("elsewhere"), &public).unwrap();
+    let out = laman(root.path(), &["keygen", key.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(names(), ["laman.key.pub"]);
+    std::fs::remove_file(&public).unwrap();
+    let out = laman(root.path(), &["keygen", key.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(names(), ["laman.key", "laman.key.pub"]);
+    // A registry key without its prefix: build --sign-key says so.
+    let bare = stdout(&out)
+        .trim()
+        .strip_prefix("ed25519:")
+        .unwrap()
+        .to_string();
+    let registry = root.path().join("domains.toml");
+    write(
+        &registry,
+        &format!(
+            "{}\n[integrity]\npublic_key = \"{bare}\"\n",
+            read(&registry)
+        ),
+    );
+    let out = laman(
+        root.path(),
+        &[
+            "build",
+            "--out",
+            tmp.path().join("public").to_str().unwrap(),
+            "--sign-key",
+            key.to_str().unwrap(),
+        ],
+    );
+    assert_ne!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("prefix"), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("is not the one in domains.toml"),
+        "{}",
+        stderr(&out)
     );
 }

@@ -89,21 +89,28 @@ cli-new-site-done = laman: wrote { $count ->
        *[other] { $count } draft pages
     } for { $label }; fill them in, delete each `draft = true`, and preview with `laman serve`
 cli-rolled-back = laman: rolled back: { $now } is live again (was { $was })
-cli-no-earlier-release = no earlier release
 cli-published = laman: { $dry ->
         [yes] would publish
        *[no] published
-    } release { $release } ({ $files ->
-        [one] { $files } file
-       *[other] { $files } files
-    }: { $copied } new, { $linked } hard-linked from { $previous }; { $bytes } bytes { $ssh ->
+    } release { $release }: { $first ->
+        [yes] the first release, { $files ->
+            [one] { $files } file
+           *[other] { $files } files
+        } copied
+       *[no] { $copied } new, { $linked } unchanged and hard-linked from release { $previous }
+    }; { $bytes } bytes { $ssh ->
         [yes] sent
        *[no] written
-    }) in { $seconds } s
+    }, in { $seconds } s
 cli-published-checked = laman: checked { $files ->
         [one] { $files } file
        *[other] { $files } files
-    } against the build; `current` now names releases/{ $release }
+    } against the build{ $others ->
+        [0] {""}
+        [one] {" "}(the other file is a manifest that lists them, checked with them)
+       *[other] {" "}(the other { $others } are the manifests and signatures that list them, checked with them)
+    }; `current` now names releases/{ $release }
+cli-already-live = laman: the live release { $release } already holds this build: nothing published, no new release (so `--rollback` still goes back to the release before it)
 cli-pruned = laman: removed old releases: { $releases }
 cli-report-done = laman report: { $sites ->
         [one] { $sites } site
@@ -111,6 +118,7 @@ cli-report-done = laman report: { $sites ->
     } as of { $date }: { $stale } stale, { $incomplete } incomplete, { $problems } with problems; mean score { $score }
 cli-report-written = ; written to { $file }
 cli-report-below = laman report: below --fail-under { $bar }: { $sites }
+cli-report-unsigned = laman report: the signature block has no name: fill in `signer`, `signer_id` and `place` in [report] of domains.toml (room is left to write them by hand)
 cli-ca-too-big = --ca { $file }: not a certificate file (larger than 1 MiB)
 cli-ca-unreadable = --ca: cannot read { $file }
 cli-write-stdout = laman: cannot write to standard output: { $reason }

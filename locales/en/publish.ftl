@@ -30,7 +30,24 @@ publish-differs-site = { $name } is not a site of the build
 publish-differs-unlisted = { $file } is not in its manifest
 publish-differs-content = { $file } has other content
 publish-differs-missing = { $file } is missing
-ssh-option-refused = --ssh-option { $option }: not allowed (host keys are always checked); put the server's key in known_hosts (ssh-keyscan, compared with the key the server's administrator gives you) and pass --known-hosts FILE
+ssh-option-refused = --ssh-option { $option }: { $why }
+ssh-option-check-off = it would weaken the check of the server's host key, which is always made; put the server's key in a known_hosts file (ssh-keyscan, compared with the key the server's administrator gives you) and pass --known-hosts FILE
+ssh-option-runs = it would run a command or open a channel beyond the copy; a jump host belongs in the CI user's ~/.ssh/config
+ssh-option-unknown = publishing does not need it
+ssh-option-accepted = accepted: { $list }
+ssh-option-control = it holds a line break or another control character
+ssh-option-form = write KEYWORD=VALUE, for example Port=2222
+ssh-option-quote = a value is empty, has an unbalanced quote, or holds a quote inside it
+ssh-option-escape = backslashes and `#` are not accepted in an option; write the value plainly or in "quotes"
+ssh-option-no-value = give a value, for example Port=2222
+ssh-option-one-value = { $keyword } takes one value
+ssh-option-number = { $keyword } takes a whole number from { $low } to { $high }
+ssh-option-word = { $keyword } takes one of: { $words }
+ssh-option-path = { $keyword } takes the path of a regular file (not `none`, not a device such as /dev/null)
+ssh-option-name = { $keyword } takes a host name
+ssh-known-hosts-refused = `{ $path }` cannot hold the server's key (it is `none`, a device such as /dev/null, a folder, or a name ssh would expand with % or ~USER): give a known_hosts file that holds it
+ssh-current-moved = `current` on the server changed while this ran (another publish or rollback, or a hand edit): nothing was switched; see what is live, then run again
+ssh-no-flock = the server has no `flock` (util-linux), which keeps two publishes or rollbacks from running at once: install util-linux there
 ssh-release-differs = the release copied to { $to } does not match the build (rsync: `{ $line }`); nothing was made live: check the server's disk, then publish again
 ssh-cannot-run-ssh = cannot run ssh (install openssh-client)
 ssh-cannot-run-rsync = cannot run rsync (install rsync)

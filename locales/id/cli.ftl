@@ -38,19 +38,26 @@ cli-serve-no-registry = { $root } tidak berisi domains.toml: berikan folder repo
 cli-init-done = repositori kabupaten baru untuk { $name } sudah ditulis di { $dir }; selanjutnya: masuk ke folder itu, jalankan `laman build`, lalu baca README-nya untuk Dinas dan para editor
 cli-new-site-done = laman: { $count } halaman draf ditulis untuk { $label }; isi halamannya, hapus setiap `draft = true`, lalu lihat pratinjaunya dengan `laman serve`
 cli-rolled-back = laman: rollback selesai: { $now } tayang lagi (sebelumnya { $was })
-cli-no-earlier-release = tidak ada rilis sebelumnya
 cli-published = laman: rilis { $release } { $dry ->
         [yes] akan diterbitkan
        *[no] diterbitkan
-    } ({ $files } berkas: { $copied } baru, { $linked } ditautkan (hard link) dari { $previous }; { $bytes } bita { $ssh ->
+    }: { $first ->
+        [yes] rilis pertama, { $files } berkas disalin
+       *[no] { $copied } berkas baru, { $linked } berkas yang tidak berubah ditautkan (hard link) dari rilis { $previous }
+    }; { $bytes } byte { $ssh ->
         [yes] dikirim
        *[no] ditulis
-    }) dalam { $seconds } detik
-cli-published-checked = laman: { $files } berkas sudah dicocokkan dengan hasil build; `current` sekarang menunjuk releases/{ $release }
+    }, dalam { $seconds } detik
+cli-published-checked = laman: { $files } berkas sudah dicocokkan dengan hasil build{ $others ->
+        [0] {""}
+       *[other] {" "}(sisanya, { $others } berkas, adalah manifest dan tanda tangan yang mendaftar berkas-berkas itu dan ikut diperiksa bersamanya)
+    }; `current` sekarang menunjuk releases/{ $release }
+cli-already-live = laman: rilis yang tayang, { $release }, sudah berisi hasil build ini: tidak ada yang diterbitkan dan tidak ada rilis baru (jadi `--rollback` tetap kembali ke rilis sebelum itu)
 cli-pruned = laman: rilis lama dihapus: { $releases }
-cli-report-done = laporan laman: { $sites } situs per { $date }: { $stale } basi, { $incomplete } belum lengkap, { $problems } bermasalah; skor rata-rata { $score }
+cli-report-done = laporan laman: { $sites } situs per { $date }: { $stale } tidak diperbarui, { $incomplete } tidak lengkap, { $problems } bermasalah; skor rata-rata { $score }
 cli-report-written = ; ditulis ke { $file }
 cli-report-below = laporan laman: di bawah --fail-under { $bar }: { $sites }
+cli-report-unsigned = laporan laman: blok tanda tangan belum bernama: isi `signer`, `signer_id`, dan `place` di [report] domains.toml (kini dicetak ruang kosong untuk diisi tangan)
 cli-ca-too-big = --ca { $file }: bukan berkas sertifikat (lebih dari 1 MiB)
 cli-ca-unreadable = --ca: { $file } tidak dapat dibaca
 cli-write-stdout = laman: tidak dapat menulis ke keluaran standar: { $reason }

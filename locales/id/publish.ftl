@@ -27,7 +27,24 @@ publish-differs-site = { $name } bukan situs dari build ini
 publish-differs-unlisted = { $file } tidak tercantum di manifest-nya
 publish-differs-content = isi { $file } berbeda
 publish-differs-missing = { $file } tidak ada
-ssh-option-refused = --ssh-option { $option }: tidak diizinkan (kunci host selalu diperiksa); masukkan kunci server ke known_hosts (ssh-keyscan, dicocokkan dengan kunci dari administrator server) dan berikan --known-hosts BERKAS
+ssh-option-refused = --ssh-option { $option }: { $why }
+ssh-option-check-off = opsi ini melemahkan pemeriksaan kunci host server, padahal pemeriksaan itu selalu dilakukan; masukkan kunci server ke berkas known_hosts (ssh-keyscan, dicocokkan dengan kunci dari administrator server) dan berikan --known-hosts BERKAS
+ssh-option-runs = opsi ini menjalankan perintah atau membuka saluran di luar penyalinan; jump host diatur di ~/.ssh/config milik pengguna CI
+ssh-option-unknown = penerbitan tidak memerlukannya
+ssh-option-accepted = yang diterima: { $list }
+ssh-option-control = memuat pindah baris atau karakter kendali lain
+ssh-option-form = tulis KATAKUNCI=NILAI, misalnya Port=2222
+ssh-option-quote = ada nilai yang kosong, tanda kutipnya tidak berpasangan, atau memuat tanda kutip di dalamnya
+ssh-option-escape = garis miring terbalik dan `#` tidak diterima dalam opsi; tulis nilainya apa adanya atau di antara "tanda kutip"
+ssh-option-no-value = berikan nilainya, misalnya Port=2222
+ssh-option-one-value = { $keyword } hanya menerima satu nilai
+ssh-option-number = { $keyword } menerima bilangan bulat dari { $low } sampai { $high }
+ssh-option-word = { $keyword } menerima salah satu dari: { $words }
+ssh-option-path = { $keyword } menerima jalur berkas biasa (bukan `none`, bukan perangkat seperti /dev/null)
+ssh-option-name = { $keyword } menerima nama host
+ssh-known-hosts-refused = `{ $path }` tidak dapat memuat kunci server (berupa `none`, perangkat seperti /dev/null, folder, atau nama yang akan diubah ssh lewat % atau ~PENGGUNA): berikan berkas known_hosts yang memuat kunci itu
+ssh-current-moved = `current` di server berubah selama perintah ini berjalan (penerbitan atau rollback lain, atau diubah tangan): tidak ada yang dipindahkan; periksa rilis yang tayang, lalu jalankan lagi
+ssh-no-flock = server tidak memiliki `flock` (util-linux), yang mencegah dua penerbitan atau rollback berjalan bersamaan: pasang util-linux di server
 ssh-release-differs = rilis yang disalin ke { $to } tidak sama dengan hasil build (rsync: `{ $line }`); tidak ada yang ditayangkan: periksa disk server, lalu terbitkan lagi
 ssh-cannot-run-ssh = ssh tidak dapat dijalankan (pasang openssh-client)
 ssh-cannot-run-rsync = rsync tidak dapat dijalankan (pasang rsync)

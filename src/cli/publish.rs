@@ -35,9 +35,12 @@ pub struct PublishArgs {
     /// The known_hosts file holding the server's host key [default: ssh's own].
     #[arg(long, value_name = "FILE")]
     known_hosts: Option<PathBuf>,
-    /// One more `ssh -o` option, such as Port=2222; may be repeated.
-    #[arg(long = "ssh-option", value_name = "OPTION")]
-    ssh_options: Vec<String>,
+    /// One more `ssh -o` option, such as Port=2222; may be repeated. Only Port,
+    /// ConnectTimeout, ServerAliveInterval, ServerAliveCountMax, ConnectionAttempts,
+    /// IdentityFile, IdentitiesOnly, UserKnownHostsFile, HostKeyAlias, AddressFamily,
+    /// Compression and LogLevel are accepted.
+    #[arg(long = "ssh-option", value_name = "OPTION", value_parser = publish::ssh_option::parse)]
+    ssh_options: Vec<publish::ssh_option::SshOption>,
 }
 
 /// `laman publish`.
@@ -83,33 +86,43 @@ pub fn publish(root: &Path, args: PublishArgs) -> Result<ExitCode, Error> {
         ssh,
     };
     let o = publish::publish(&args.to, &ready, &id, &options)?;
+    if o.already_live {
+        eprintln!(
+            "{}",
+            laman::msg!(
+                "cli-already-live",
+                release = o.previous.clone().unwrap_or_default()
+            )
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let linked = o.files.saturating_sub(o.copied);
     let yes_no = |b: bool| if b { "yes" } else { "no" };
-    let previous = o
-        .previous
-        .clone()
-        .unwrap_or_else(|| laman::msg!("cli-no-earlier-release"));
     eprintln!(
         "{}",
         laman::msg!(
             "cli-published",
             dry = yes_no(o.dry_run),
             release = o.release.to_string(),
+            first = yes_no(o.previous.is_none()),
             files = o.files,
             copied = o.copied,
             linked = linked,
-            previous = previous,
+            previous = o.previous.clone().unwrap_or_default(),
             bytes = o.bytes,
             ssh = yes_no(matches!(args.to, Dest::Ssh { .. })),
             seconds = format!("{:.2}", started.elapsed().as_secs_f64())
         )
     );
     if !o.dry_run {
+        // Locally the manifests and signatures are what the other files are checked
+        // against, so they are not counted among the checked; rsync checks them too.
         eprintln!(
             "{}",
             laman::msg!(
                 "cli-published-checked",
                 files = o.verified,
+                others = o.files.saturating_sub(o.verified),
                 release = o.release.to_string()
             )
         );

@@ -84,6 +84,9 @@ pub fn report(root: &Path, args: ReportArgs) -> Result<ExitCode, Error> {
             file = output.display().to_string()
         )))?;
     }
+    if args.format == ReportFormat::Html && report.penandatangan.nama.is_none() {
+        eprintln!("{}", laman::msg!("cli-report-unsigned"));
+    }
     let r = &report.ringkasan;
     eprintln!(
         "{}{}",

@@ -118,8 +118,22 @@ fn list(set: &BTreeSet<String>) -> String {
     if set.is_empty() {
         msg!("dns-empty")
     } else {
-        set.iter().cloned().collect::<Vec<_>>().join(", ")
+        shortened(set.iter().cloned())
     }
+}
+
+/// The most values (addresses, names) a finding lists: a server may answer with
+/// thousands, and a finding is read by a person.
+const MAX_LISTED: usize = 10;
+
+/// Values joined with commas, at most [`MAX_LISTED`] of them and how many more.
+fn shortened(values: impl ExactSizeIterator<Item = String>) -> String {
+    let total = values.len();
+    let mut shown: Vec<String> = values.take(MAX_LISTED).collect();
+    if total > MAX_LISTED {
+        shown.push(msg!("dns-and-more", count = total - MAX_LISTED));
+    }
+    shown.join(", ")
 }
 
 /// A finding about one name, at its line in domains.toml.
@@ -293,7 +307,7 @@ fn outside_datacenter(
             msg!(
                 "dns-outside",
                 name = expected.fqdn.as_str(),
-                addresses = outside.join(", ")
+                addresses = shortened(outside.into_iter())
             ),
             msg!("dns-outside-help"),
         )
@@ -353,7 +367,7 @@ fn describe_records(r: &Records) -> String {
 }
 
 fn describe_seen(s: &Observed) -> String {
-    let joined = |ips: Vec<String>| ips.join(", ");
+    let joined = |ips: Vec<String>| shortened(ips.into_iter());
     let mut parts = Vec::new();
     if !s.chain.is_empty() {
         parts.push(format!("CNAME {}", s.chain.join(" → ")));

@@ -15,7 +15,7 @@ use hickory_resolver::net::client::{Client, ClientHandle};
 use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use hickory_resolver::net::tcp::TcpClientStream;
 use hickory_resolver::proto::op::ResponseCode;
-use hickory_resolver::proto::rr::Name;
+use hickory_resolver::proto::rr::{Name, RecordType};
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -66,7 +66,14 @@ pub(super) async fn check_transfer(
     }
 }
 
-/// The records of a zone, by AXFR over TCP.
+/// The most records a transfer may bring: far beyond any regency's zone (a few hundred
+/// names), and few enough to hold in memory whatever the server sends.
+pub const MAX_TRANSFER_NAMES: usize = 100_000;
+
+/// The records of a zone, by AXFR over TCP. Only a whole transfer counts: it must
+/// begin with the zone's SOA record and end with it again; a stream that stops before
+/// (a timeout, a closed connection, a server that sends something else) is an error,
+/// never an empty or partial zone taken for the whole.
 async fn transfer(
     addr: SocketAddr,
     apex: &Name,
@@ -79,16 +86,22 @@ async fn transfer(
         Ok(Err(e)) => return Err(describe(&e)),
         Err(_) => return Err(crate::msg!("dns-tcp-timeout")),
     };
-    let (mut client, bg) = Client::<TokioRuntimeProvider>::with_timeout(stream, handle, timeout);
+    // A whole transfer may take longer than one query, but never without bound. The
+    // client's own timeout covers the whole stream too, and ends it quietly (which
+    // reads as a transfer cut short): it is set past the deadline, which says why.
+    let deadline = tokio::time::Instant::now() + timeout * 10;
+    let (mut client, bg) =
+        Client::<TokioRuntimeProvider>::with_timeout(stream, handle, timeout * 11);
     let task = tokio::spawn(bg);
     let mut names = BTreeSet::new();
+    // The SOA records seen: the opening one, then the closing one.
+    let mut soa_records = 0;
     let mut responses = client.zone_transfer(apex.clone(), None);
-    // A whole transfer may take longer than one query, but never without bound.
-    let deadline = tokio::time::Instant::now() + timeout * 10;
     let result = loop {
         match tokio::time::timeout_at(deadline, responses.next()).await {
             Err(_) => break Err(crate::msg!("dns-axfr-timeout")),
-            Ok(None) => break Ok(()),
+            Ok(None) if soa_records >= 2 => break Ok(()),
+            Ok(None) => break Err(crate::msg!("dns-axfr-incomplete")),
             Ok(Some(Err(e))) => break Err(describe(&e)),
             Ok(Some(Ok(response))) => {
                 if response.metadata.response_code != ResponseCode::NoError {
@@ -97,12 +110,20 @@ async fn transfer(
                         code = response.metadata.response_code.to_string()
                     ));
                 }
-                names.extend(
-                    response
-                        .answers
-                        .iter()
-                        .map(|r| Live::of(&r.name.to_ascii(), &r.data)),
-                );
+                for record in &response.answers {
+                    let soa = record.record_type() == RecordType::SOA;
+                    if soa_records == 0 && !soa {
+                        break;
+                    }
+                    soa_records += usize::from(soa);
+                    names.insert(Live::of(&record.name.to_ascii(), &record.data));
+                }
+                if soa_records == 0 {
+                    break Err(crate::msg!("dns-axfr-incomplete"));
+                }
+                if names.len() > MAX_TRANSFER_NAMES {
+                    break Err(crate::msg!("dns-axfr-too-many", max = MAX_TRANSFER_NAMES));
+                }
             }
         }
     };

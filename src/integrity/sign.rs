@@ -39,6 +39,8 @@ pub enum KeyError {
     Write { path: String, error: std::io::Error },
     #[error("{}", crate::msg!("key-exists", path = .0.as_str()))]
     Exists(String),
+    #[error("{}", crate::msg!("key-no-prefix", key = .0.as_str()))]
+    NoPrefix(String),
 }
 
 /// The key that signs a build's manifests.
@@ -115,49 +117,92 @@ impl Signer {
     }
 
     /// Writes the secret key to `path` (readable by its owner only) and the public key
-    /// to `path.pub`; refuses to replace either.
+    /// to `path.pub`: both or neither. Each is written whole into a temporary file
+    /// beside it first; both names are checked before anything is written; neither is
+    /// ever replaced (a link, even a dangling one, counts as there); and when the second
+    /// cannot be put in place the first is taken away again.
     pub fn write_pair(&self, path: &Path) -> Result<(), KeyError> {
-        let public = path.with_file_name(format!(
-            "{}.pub",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        ));
+        let public = public_path(path);
         let write = |p: &Path, error| KeyError::Write {
             path: p.display().to_string(),
             error,
         };
+        for p in [path, public.as_path()] {
+            if std::fs::symlink_metadata(p).is_ok() {
+                return Err(KeyError::Exists(p.display().to_string()));
+            }
+        }
         let pem = self
             .key
             .to_pkcs8_pem(Default::default())
             .map_err(|_| write(path, std::io::ErrorKind::InvalidData.into()))?;
-        create_new(path, pem.as_bytes(), 0o600)?;
-        create_new(
+        let secret = staged(path, pem.as_bytes(), 0o600)?;
+        let public_file = staged(
             &public,
             format!("{}\n", self.public_key()).as_bytes(),
             0o644,
-        )
+        )?;
+        place_new(secret, path)?;
+        if let Err(e) = place_new(public_file, &public) {
+            // Only this run made it: `place_new` never replaces a file.
+            let _ = std::fs::remove_file(path);
+            return Err(e);
+        }
+        Ok(())
     }
 }
 
-/// Creates `path` with `bytes`, failing if anything is there already.
-fn create_new(path: &Path, bytes: &[u8], mode: u32) -> Result<(), KeyError> {
+/// Where the public half of the key at `path` goes: `path.pub`.
+pub fn public_path(path: &Path) -> std::path::PathBuf {
+    path.with_file_name(format!(
+        "{}.pub",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    ))
+}
+
+/// `bytes` written and flushed into a new hidden temporary file beside `path`, with
+/// `mode` (removed when dropped unless placed).
+fn staged(path: &Path, bytes: &[u8], mode: u32) -> Result<tempfile::NamedTempFile, KeyError> {
     use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
+    let fail = |error| KeyError::Write {
+        path: path.display().to_string(),
+        error,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    // Created readable by its owner only; the public half is opened up once written.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".laman-key.")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(fail)?;
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))
+            .map_err(fail)?;
+    }
     #[cfg(not(unix))]
     let _ = mode;
+    Ok(tmp)
+}
+
+/// Gives `tmp` the name `path`, failing if anything is there already.
+fn place_new(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), KeyError> {
     let shown = path.display().to_string();
-    let mut file = options.open(path).map_err(|error| match error.kind() {
-        std::io::ErrorKind::AlreadyExists => KeyError::Exists(shown.clone()),
-        _ => KeyError::Write {
-            path: shown.clone(),
-            error,
-        },
-    })?;
-    file.write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(|error| KeyError::Write { path: shown, error })
+    tmp.persist_noclobber(path)
+        .map(drop)
+        .map_err(|e| match e.error.kind() {
+            std::io::ErrorKind::AlreadyExists => KeyError::Exists(shown.clone()),
+            _ => KeyError::Write {
+                path: shown.clone(),
+                error: e.error,
+            },
+        })
 }
 
 /// An Ed25519 public key.
@@ -181,12 +226,18 @@ impl std::str::FromStr for PublicKey {
 
     fn from_str(text: &str) -> Result<PublicKey, KeyError> {
         let bad = || KeyError::BadPublicKey(crate::markdown::shown(text));
-        let encoded = text.trim().strip_prefix(PREFIX).ok_or_else(bad)?;
-        let bytes: [u8; 32] = BASE64
-            .decode(encoded)
-            .ok()
-            .and_then(|b| b.try_into().ok())
-            .ok_or_else(bad)?;
+        let decode = |encoded: &str| -> Option<[u8; 32]> {
+            BASE64.decode(encoded).ok().and_then(|b| b.try_into().ok())
+        };
+        let Some(encoded) = text.trim().strip_prefix(PREFIX) else {
+            // A key copied without its prefix: say so, rather than that it is no key
+            // (one form only, so that a signature names its key the same way).
+            return Err(match decode(text.trim()) {
+                Some(_) => KeyError::NoPrefix(crate::markdown::shown(text.trim())),
+                None => bad(),
+            });
+        };
+        let bytes = decode(encoded).ok_or_else(bad)?;
         VerifyingKey::from_bytes(&bytes)
             .map(PublicKey)
             .map_err(|_| bad())
@@ -293,6 +344,69 @@ mod tests {
     }
 
     #[test]
+    fn keygen_writes_both_files_or_neither() {
+        let tmp = tempfile::tempdir().unwrap();
+        let listing = |dir: &Path| {
+            let mut names: Vec<String> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        let key = tmp.path().join("laman.key");
+        // The public half's name taken: by a file, by a link to nothing, by a folder.
+        std::fs::write(tmp.path().join("laman.key.pub"), "mine\n").unwrap();
+        let e = Signer::generate().unwrap().write_pair(&key).unwrap_err();
+        assert!(
+            matches!(&e, KeyError::Exists(p) if p.ends_with("laman.key.pub")),
+            "{e}"
+        );
+        assert_eq!(listing(tmp.path()), ["laman.key.pub"]);
+        assert_eq!(
+            std::fs::read_to_string(tmp.path().join("laman.key.pub")).unwrap(),
+            "mine\n"
+        );
+        std::fs::remove_file(tmp.path().join("laman.key.pub")).unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(
+                tmp.path().join("nowhere"),
+                tmp.path().join("laman.key.pub"),
+            )
+            .unwrap();
+            assert!(matches!(
+                Signer::generate().unwrap().write_pair(&key),
+                Err(KeyError::Exists(_))
+            ));
+            assert_eq!(listing(tmp.path()), ["laman.key.pub"]);
+            assert!(
+                !tmp.path().join("nowhere").exists(),
+                "the link is not followed"
+            );
+            std::fs::remove_file(tmp.path().join("laman.key.pub")).unwrap();
+        }
+        // The secret key's name taken: the public half is not written either.
+        std::fs::create_dir(&key).unwrap();
+        assert!(matches!(
+            Signer::generate().unwrap().write_pair(&key),
+            Err(KeyError::Exists(_))
+        ));
+        assert_eq!(listing(tmp.path()), ["laman.key"]);
+        std::fs::remove_dir(&key).unwrap();
+        // A folder that cannot be written: nothing, and no temporary file, is left.
+        let missing = tmp.path().join("no-such-folder").join("laman.key");
+        assert!(matches!(
+            Signer::generate().unwrap().write_pair(&missing),
+            Err(KeyError::Write { .. })
+        ));
+        assert!(listing(tmp.path()).is_empty());
+        // Then a second run writes both.
+        Signer::generate().unwrap().write_pair(&key).unwrap();
+        assert_eq!(listing(tmp.path()), ["laman.key", "laman.key.pub"]);
+    }
+
+    #[test]
     fn what_is_not_a_key_is_refused_without_showing_it() {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("k");
@@ -311,5 +425,11 @@ mod tests {
         for bad in ["", "ed25519:", "ed25519:AAAA", "rsa:xyz", "ed25519:!!!"] {
             assert!(bad.parse::<PublicKey>().is_err(), "{bad}");
         }
+        // A real key without its `ed25519:` prefix is refused with a message saying so.
+        let key = Signer::generate().unwrap().public_key().to_string();
+        let bare = key.strip_prefix(PREFIX).unwrap();
+        let e = bare.parse::<PublicKey>().unwrap_err();
+        assert!(matches!(e, KeyError::NoPrefix(_)), "{e}");
+        assert!(e.to_string().contains(&key), "it shows the right form: {e}");
     }
 }

@@ -234,7 +234,7 @@ impl SpamGuard {
             .take(MAX_HITS)
             .map(|(&(s, e, p), _)| {
                 let (from, to) = folder.span(s, e);
-                let to = ceil_char(original, to.min(original.len()));
+                let to = crate::text::ceil(original, to);
                 // Decoded text (entities) maps to where it starts: quote from there.
                 let found = (to - from >= e - s)
                     .then(|| original.get(from..to))
@@ -281,7 +281,7 @@ fn parse_term(line: &str) -> Option<Term> {
 
 /// A hit at `offset` of `text`, quoting `found` (or what stands there) shortly.
 fn hit(text: &str, kind: HitKind, offset: usize, found: Option<&str>) -> Hit {
-    let offset = floor_char(text, offset.min(text.len()));
+    let offset = crate::text::floor(text, offset);
     let quoted = found.unwrap_or_else(|| &text[offset..]);
     let found = quoted
         .chars()
@@ -294,20 +294,6 @@ fn hit(text: &str, kind: HitKind, offset: usize, found: Option<&str>) -> Hit {
         line: crate::finding::line_of(text, offset),
         found: found.trim().to_string(),
     }
-}
-
-fn ceil_char(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
-fn floor_char(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// In text order, at most [`MAX_HITS`].

@@ -20,6 +20,12 @@ pub fn publish(dest: &Path, ready: &Ready, id: &str, options: &Options) -> Resul
         dry_run: options.dry_run,
         ..Outcome::default()
     };
+    if let Some(live_dir) = &previous {
+        if already_live(live_dir, ready, &options.sites) {
+            outcome.already_live = true;
+            return Ok(outcome);
+        }
+    }
     if options.dry_run {
         plan(
             ready,
@@ -220,6 +226,21 @@ fn plan(
         outcome.bytes += bytes.len() as u64;
     }
     Ok(manifest)
+}
+
+/// Whether the release in `live_dir` already holds what publishing `ready` (the whole
+/// build, or `sites` of it beside the live ones) would make.
+fn already_live(live_dir: &Path, ready: &Ready, sites: &[String]) -> bool {
+    let Ok(bytes) = std::fs::read(live_dir.join(REGENCY_FILE)) else {
+        return false;
+    };
+    if sites.is_empty() {
+        let signature =
+            std::fs::read(live_dir.join(format!("{REGENCY_FILE}{SIGNATURE_SUFFIX}"))).ok();
+        return super::holds(&bytes, signature.as_deref()) == super::build_holds(ready);
+    }
+    RegencyManifest::parse(&bytes)
+        .is_ok_and(|live| super::compose(live.clone(), &ready.manifest, sites) == live)
 }
 
 fn read_manifest(release: &Path) -> Result<RegencyManifest, Error> {

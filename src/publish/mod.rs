@@ -20,6 +20,7 @@ pub mod local;
 pub mod ready;
 pub mod releases;
 pub mod ssh;
+pub mod ssh_option;
 
 use crate::error::Error;
 use std::path::PathBuf;
@@ -97,6 +98,9 @@ pub struct Outcome {
     pub verified: usize,
     pub pruned: Vec<String>,
     pub dry_run: bool,
+    /// The live release already holds this build (the same regency manifest and
+    /// signature): nothing was published, so a `--rollback` always changes what is live.
+    pub already_live: bool,
 }
 
 /// Publishes `ready` to `dest` as release `id`.
@@ -149,6 +153,23 @@ pub fn compose(
         .extend(built.sites.iter().filter(|s| chosen(&s.site)).cloned());
     manifest.sites.sort_by(|a, b| a.site.cmp(&b.site));
     manifest
+}
+
+/// What a release is known by, to tell whether a build is already live: the SHA-256 of
+/// its regency manifest and of that manifest's signature (empty when there is none).
+pub fn holds(manifest: &[u8], signature: Option<&[u8]>) -> (String, String) {
+    use crate::integrity::manifest::sha256_hex;
+    (
+        sha256_hex(manifest),
+        signature.map(sha256_hex).unwrap_or_default(),
+    )
+}
+
+/// What the build in `ready` is known by (see [`holds`]).
+pub fn build_holds(ready: &ready::Ready) -> (String, String) {
+    use crate::integrity::manifest::{REGENCY_FILE, SIGNATURE_SUFFIX};
+    let signature = std::fs::read(ready.out.join(format!("{REGENCY_FILE}{SIGNATURE_SUFFIX}"))).ok();
+    holds(&ready.manifest_bytes, signature.as_deref())
 }
 
 fn no_live_release_for_sites() -> Error {

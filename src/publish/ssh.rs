@@ -6,8 +6,8 @@
 //! nothing to change.
 //!
 //! SSH runs with `BatchMode=yes` (never a password prompt, so never a password on a
-//! command line) and the host key checked against `known_hosts`; this module refuses an
-//! option that turns the check off. It must never run a command on the server built from
+//! command line) and `StrictHostKeyChecking=yes`, the host key checked against
+//! `known_hosts`; `--ssh-option` takes only what [`super::ssh_option`] allows. It must never run a command on the server built from
 //! unchecked text: the path is checked by [`super::parse_dest`], release ids by
 //! [`super::releases`].
 
@@ -25,8 +25,8 @@ pub struct SshOptions {
     pub key: Option<PathBuf>,
     /// The known_hosts file holding the server's host key; else ssh's own.
     pub known_hosts: Option<PathBuf>,
-    /// More `ssh -o` options (`Port=2222`, `ProxyJump=bastion`).
-    pub options: Vec<String>,
+    /// More `ssh -o` options, as [`super::ssh_option::parse`] accepted them.
+    pub options: Vec<super::ssh_option::SshOption>,
 }
 
 /// A destination on a server.
@@ -38,18 +38,11 @@ pub struct Remote {
 
 impl Remote {
     pub fn new(host: &str, path: &str, options: &SshOptions) -> Result<Remote, Error> {
-        let mut ssh: Vec<String> = [
-            "-o",
-            "BatchMode=yes",
-            "-o",
-            "ConnectTimeout=20",
-            "-o",
-            "ServerAliveInterval=15",
-            "-o",
-            "ServerAliveCountMax=4",
-        ]
-        .map(String::from)
-        .to_vec();
+        // ssh keeps the first value it reads of each option: what must hold comes
+        // first, the Dinas's choices next, laman's defaults for the rest last.
+        let mut ssh: Vec<String> = ["-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes"]
+            .map(String::from)
+            .to_vec();
         if let Some(key) = &options.key {
             ssh.extend([
                 "-i".into(),
@@ -59,20 +52,27 @@ impl Remote {
             ]);
         }
         if let Some(file) = &options.known_hosts {
-            ssh.extend(["-o".into(), format!("UserKnownHostsFile={}", text(file)?)]);
+            let file = text(file)?;
+            super::ssh_option::known_hosts_problem(&file).map_err(Error::Usage)?;
+            ssh.extend(["-o".into(), format!("UserKnownHostsFile={file}")]);
         }
         for option in &options.options {
-            let lower = option.to_ascii_lowercase().replace([' ', '\t'], "=");
-            let unchecked = lower.starts_with("stricthostkeychecking=no")
-                || lower.starts_with("stricthostkeychecking=off");
-            if unchecked || option.contains('\'') || option.starts_with('-') {
-                return Err(Error::Usage(crate::msg!(
-                    "ssh-option-refused",
-                    option = option.as_str()
-                )));
-            }
-            ssh.extend(["-o".into(), option.clone()]);
+            // Built by `ssh_option::parse`, read back to be sure of it.
+            let written = option.to_string();
+            super::ssh_option::parse(&written).map_err(Error::Usage)?;
+            ssh.extend(["-o".into(), written]);
         }
+        ssh.extend(
+            [
+                "-o",
+                "ConnectTimeout=20",
+                "-o",
+                "ServerAliveInterval=15",
+                "-o",
+                "ServerAliveCountMax=4",
+            ]
+            .map(String::from),
+        );
         Ok(Remote {
             host: host.into(),
             path: path.into(),
@@ -82,7 +82,21 @@ impl Remote {
 
     /// Publishes `ready` as release `id` (see [`super`] for the steps).
     pub fn publish(&self, ready: &Ready, id: &str, options: &Options) -> Result<Outcome, Error> {
-        let (all, live) = self.state(!options.dry_run)?;
+        let _lock = if options.dry_run {
+            None
+        } else {
+            self.lock(true)?
+        };
+        let State { all, live, holds } = self.state(!options.dry_run)?;
+        if live.is_some() && options.sites.is_empty() && holds == Some(super::build_holds(ready)) {
+            return Ok(Outcome {
+                release: id.into(),
+                previous: live,
+                dry_run: options.dry_run,
+                already_live: true,
+                ..Outcome::default()
+            });
+        }
         let partial = format!("{}/{RELEASES}/{PARTIAL_PREFIX}{id}", self.path);
         let mut outcome = if options.sites.is_empty() {
             let link = live
@@ -91,10 +105,21 @@ impl Remote {
             let from = format!("{}/", text(&ready.out)?);
             self.sync(&from, &format!("{partial}/"), link, options.dry_run)?
         } else {
-            self.copy_sites(ready, id, live.as_deref(), &options.sites, options.dry_run)?
+            match self.copy_sites(ready, id, live.as_deref(), &options.sites, options.dry_run)? {
+                Some(outcome) => outcome,
+                None => {
+                    return Ok(Outcome {
+                        release: id.into(),
+                        previous: live,
+                        dry_run: options.dry_run,
+                        already_live: true,
+                        ..Outcome::default()
+                    })
+                }
+            }
         };
         outcome.release = id.into();
-        outcome.previous = live;
+        outcome.previous = live.clone();
         outcome.dry_run = options.dry_run;
         if options.dry_run {
             return Ok(outcome);
@@ -106,7 +131,7 @@ impl Remote {
              mv -T {RELEASES}/{PARTIAL_PREFIX}{id} {RELEASES}/{id}"
         ))?;
         checkpoint("renamed");
-        self.switch(id)?;
+        self.switch(id, live.as_deref())?;
         let mut ids = all;
         ids.push(id.into());
         outcome.pruned = releases::to_prune(&releases::sorted(ids), options.keep, id);
@@ -163,7 +188,8 @@ impl Remote {
     }
 
     /// `--site`: the live release hard-linked (`cp -al`), the chosen sites replaced from
-    /// the build, and the regency manifest made of both.
+    /// the build, and the regency manifest made of both. None: the live release already
+    /// holds those sites as built.
     fn copy_sites(
         &self,
         ready: &Ready,
@@ -171,12 +197,20 @@ impl Remote {
         live: Option<&str>,
         sites: &[String],
         dry_run: bool,
-    ) -> Result<Outcome, Error> {
+    ) -> Result<Option<Outcome>, Error> {
         let Some(live) = live else {
             return Err(super::no_live_release_for_sites());
         };
         let live_dir = format!("{}/{RELEASES}/{live}", self.path);
         let partial = format!("{}/{RELEASES}/{PARTIAL_PREFIX}{id}", self.path);
+        let bytes = self.run(&format!("cat '{live_dir}/{REGENCY_FILE}'"))?;
+        let live_manifest = RegencyManifest::parse(bytes.as_bytes())
+            .map_err(|e| Error::Usage(format!("{}:{live_dir}/{REGENCY_FILE}: {e}", self.host)))?;
+        let composed = super::compose(live_manifest.clone(), &ready.manifest, sites);
+        if composed == live_manifest {
+            return Ok(None);
+        }
+        let manifest = composed.to_bytes();
         if !dry_run {
             // Site names come from the build's manifest, which its parser checked.
             let sites_rm: Vec<String> = sites.iter().map(|s| format!("'{partial}/{s}'")).collect();
@@ -202,10 +236,6 @@ impl Remote {
             outcome.bytes += one.bytes;
             outcome.verified += one.verified;
         }
-        let bytes = self.run(&format!("cat '{live_dir}/{REGENCY_FILE}'"))?;
-        let live_manifest = RegencyManifest::parse(bytes.as_bytes())
-            .map_err(|e| Error::Usage(format!("{}:{live_dir}/{REGENCY_FILE}: {e}", self.host)))?;
-        let manifest = super::compose(live_manifest, &ready.manifest, sites).to_bytes();
         if !dry_run {
             let tmp = tempfile::tempdir().map_err(Error::io(crate::msg!("io-cannot-tempdir")))?;
             let file = tmp.path().join(REGENCY_FILE);
@@ -218,35 +248,106 @@ impl Remote {
         outcome.files += 1;
         outcome.copied += 1;
         outcome.bytes += manifest.len() as u64;
-        Ok(outcome)
+        Ok(Some(outcome))
     }
 
     /// Makes the release before the live one live again.
     pub fn rollback(&self) -> Result<(String, String), Error> {
-        let (all, live) = self.state(false)?;
+        let _lock = self.lock(false)?;
+        let State { all, live, .. } = self.state(false)?;
         let shown = format!("{}:{}", self.host, self.path);
         let target = super::rollback_target(&all, live.as_deref(), &shown)?;
-        self.switch(&target)?;
+        self.switch(&target, live.as_deref())?;
         Ok((live.unwrap_or_default(), target))
     }
 
     /// Points `current` at release `id`: a new link renamed over the old (`mv -T`, one
-    /// rename(2)).
-    fn switch(&self, id: &str) -> Result<(), Error> {
+    /// rename(2)), only while `current` still names `was` (what this run read): the lock
+    /// keeps other laman runs out, this check anything else that moved it meanwhile.
+    fn switch(&self, id: &str, was: Option<&str>) -> Result<(), Error> {
         let next = format!("{NEXT_LINK_PREFIX}{id}");
         self.run(&format!(
             "rm -f {next}\nln -s {} {next}",
             releases::link_target(id)
         ))?;
         checkpoint("linked");
-        self.run(&format!("mv -T {next} {CURRENT}"))?;
+        let expected = was.map(releases::link_target).unwrap_or_default();
+        self.run(&format!(
+            "test \"$(readlink {CURRENT} 2>/dev/null || true)\" = '{expected}' || \
+             {{ rm -f {next}; echo 'laman: {}' >&2; exit 75; }}\n\
+             mv -T {next} {CURRENT}",
+            shell_text(&crate::msg!("ssh-current-moved"))
+        ))?;
         checkpoint("switched");
         Ok(())
     }
 
-    /// The releases on the server, oldest first, and the live one. With `prepare`, makes
-    /// the folders and removes what killed publishes left half-written.
-    fn state(&self, prepare: bool) -> Result<(Vec<String>, Option<String>), Error> {
+    /// Holds `PATH/.laman-publish.lock` on the server (`flock`, the lock a local publish
+    /// to that folder takes too) for as long as the returned session lives: one publish
+    /// or rollback at a time. The session is an `ssh` whose remote end holds the lock and
+    /// waits for its input to end; it ends when this process drops it or dies, and the
+    /// server's lock with it, so a killed publish holds nothing. None: there is no folder
+    /// (and so nothing to guard) and `create` is false.
+    fn lock(&self, create: bool) -> Result<Option<Session>, Error> {
+        let p = &self.path;
+        let enter = if create {
+            format!("mkdir -p '{p}'\ncd '{p}'")
+        } else {
+            format!("cd '{p}' 2>/dev/null || {{ echo unlocked; exit 0; }}")
+        };
+        let script = format!(
+            "set -eu\n{enter}\n\
+             command -v flock >/dev/null 2>&1 || {{ echo 'laman: {}' >&2; exit 69; }}\n\
+             exec 9>>.laman-publish.lock\n\
+             flock -n 9 || {{ echo 'laman: {}' >&2; exit 75; }}\n\
+             echo locked\n\
+             exec cat >/dev/null\n",
+            shell_text(&crate::msg!("ssh-no-flock")),
+            shell_text(&crate::msg!(
+                "publish-locked",
+                dest = format!("{}:{p}", self.host),
+                lock = format!("{p}/.laman-publish.lock")
+            )),
+        );
+        let mut child = Command::new("ssh")
+            .args(&self.ssh)
+            .arg("--")
+            .arg(&self.host)
+            .arg("sh -s")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(Error::io(crate::msg!("ssh-cannot-run-ssh")))?;
+        let mut stdin = child.stdin.take();
+        if let Some(input) = stdin.as_mut() {
+            use std::io::Write;
+            let _ = input.write_all(script.as_bytes());
+            let _ = input.flush();
+        }
+        let mut first = String::new();
+        if let Some(out) = child.stdout.take() {
+            use std::io::{BufRead, Read};
+            let _ = std::io::BufReader::new(out.take(64)).read_line(&mut first);
+        }
+        match first.trim() {
+            "locked" => Ok(Some(Session { child, stdin })),
+            "unlocked" => {
+                drop(stdin);
+                let _ = child.wait();
+                Ok(None)
+            }
+            _ => {
+                drop(stdin);
+                let out = child.wait_with_output().map_err(Error::io("ssh failed"))?;
+                Err(self.failed("ssh", &out.stderr))
+            }
+        }
+    }
+
+    /// The releases on the server, oldest first, the live one, and what it holds. With
+    /// `prepare`, makes the folders and removes what killed publishes left half-written.
+    fn state(&self, prepare: bool) -> Result<State, Error> {
         let p = &self.path;
         // A dry run or a rollback makes nothing: a missing folder lists as empty.
         let setup = if prepare {
@@ -257,8 +358,14 @@ impl Remote {
         } else {
             format!("cd '{p}' 2>/dev/null || exit 0\n")
         };
+        // `sha256sum` is coreutils'; without it the build is never taken as live.
         let listing = self.run_anywhere(&format!(
-            "{setup}printf 'current=%s\\n' \"$(readlink {CURRENT} 2>/dev/null || true)\"\n\
+            "{setup}live=\"$(readlink {CURRENT} 2>/dev/null || true)\"\n\
+             printf 'current=%s\\n' \"$live\"\n\
+             if [ -n \"$live\" ]; then for f in {REGENCY_FILE} {REGENCY_FILE}{SIGNATURE_SUFFIX}; do\n\
+               h=\"$(sha256sum 2>/dev/null <\"$live/$f\" | cut -c1-64 || true)\"\n\
+               printf 'holds=%s\\n' \"$h\"\n\
+             done; fi\n\
              ls -1A {RELEASES} 2>/dev/null || true"
         ))?;
         let mut lines = listing.lines();
@@ -266,7 +373,23 @@ impl Remote {
             .next()
             .and_then(|l| l.strip_prefix("current="))
             .and_then(releases::release_of_link);
-        Ok((releases::sorted(lines.map(String::from)), live))
+        let mut sums = Vec::new();
+        let mut rest = Vec::new();
+        for line in lines {
+            match line.strip_prefix("holds=") {
+                Some(h) => sums.push(h.to_string()),
+                None => rest.push(line.to_string()),
+            }
+        }
+        let holds = match sums.as_slice() {
+            [m, sig] if m.len() == 64 => Some((m.clone(), sig.clone())),
+            _ => None,
+        };
+        Ok(State {
+            all: releases::sorted(rest),
+            live,
+            holds,
+        })
     }
 
     /// Runs `script` on the server in the destination folder.
@@ -328,6 +451,10 @@ impl Remote {
 
     fn failed(&self, program: &str, stderr: &[u8]) -> Error {
         let said = String::from_utf8_lossy(stderr).trim().to_string();
+        // laman's own scripts on the server say what is wrong themselves.
+        if let Some(own) = said.lines().find_map(|l| l.strip_prefix("laman: ")) {
+            return Error::Usage(own.to_string());
+        }
         let hint = if said.contains("Host key verification failed") || said.contains("host key") {
             crate::msg!("ssh-hint-host-key")
         } else if said.contains("Permission denied") {
@@ -345,6 +472,43 @@ impl Remote {
             )
         ))
     }
+}
+
+/// What [`Remote::state`] found on the server.
+struct State {
+    /// Release ids, oldest first.
+    all: Vec<String>,
+    /// The one `current` names.
+    live: Option<String>,
+    /// What the live release holds (see [`super::holds`]), when it could be read.
+    holds: Option<(String, String)>,
+}
+
+/// An `ssh` session holding the server's publish lock; dropping it lets go.
+struct Session {
+    child: std::process::Child,
+    stdin: Option<std::process::ChildStdin>,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // End of input: the server's `cat` ends, and the lock with it.
+        drop(self.stdin.take());
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while std::time::Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A message made safe to print from a server-side script inside `'...'`.
+fn shell_text(message: &str) -> String {
+    message.replace(['\'', '\n', '\\', '%'], " ")
 }
 
 /// A path as text for a command line, refused when a shell or rsync's `-e` would split

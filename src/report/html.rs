@@ -3,13 +3,20 @@
 //! equivalent; the table in three orders (score, name, days since the last update)
 //! switched by links and `:target`, so it sorts without JavaScript.
 //!
+//! It is a document for the Bupati: every reason is on the printed page (the details of
+//! each site are a section of their own, never folded away in `<details>`, which a
+//! browser does not print), each row says why it is marked, and every finding code,
+//! status and kind is in plain Indonesian words, the code following in small print.
+//!
 //! Drawing only: every figure comes from the [`Report`]; the template escapes every text
 //! (site names and findings are written by others).
 
 use super::model::{Report, Situs};
 use crate::error::{Error, Result};
+use crate::finding::{Code, Finding};
+use crate::i18n::Lang;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 const TEMPLATE: &str = include_str!("laporan.html");
 
@@ -148,7 +155,7 @@ fn findings_chart(report: &Report) -> Chart {
     let bars = codes
         .iter()
         .map(|(code, n)| Bar {
-            label: code.to_string(),
+            label: code_name(code),
             text: n.to_string(),
             length: *n as f64 / most as f64 * 100.0,
         })
@@ -158,17 +165,122 @@ fn findings_chart(report: &Report) -> Chart {
     } else {
         codes
             .iter()
-            .map(|(c, n)| format!("{c}: {n}"))
+            .map(|(c, n)| format!("{} ({c}): {n}", code_name(c)))
             .collect::<Vec<_>>()
             .join("; ")
+            + "."
     };
     chart(
         "grafik-temuan",
-        "Temuan pemeriksaan menurut kode".into(),
+        "Temuan pemeriksaan menurut jenisnya".into(),
         summary,
         bars,
         None,
     )
+}
+
+/// A finding code in the document's words ("Tautan rusak"); a code laman does not know
+/// (from an older `--previous`) as itself.
+fn code_name(code: &str) -> String {
+    Code::ALL
+        .iter()
+        .find(|c| c.as_str() == code)
+        .map_or_else(|| code.to_string(), |c| c.name_in(Lang::Id))
+}
+
+/// A word of the catalogue by `prefix` and a code the report holds (`status-approved`,
+/// `kind-site`); what the catalogue lacks shows as the code.
+fn word(prefix: &str, value: &str) -> String {
+    let key = format!("{prefix}-{value}");
+    if crate::i18n::has(Lang::Id, &key) {
+        crate::i18n::text_in(Lang::Id, &key, None)
+    } else {
+        value.to_string()
+    }
+}
+
+/// A Tera filter from a function of one text.
+fn text_filter(
+    f: fn(&str) -> String,
+) -> impl Fn(&tera::Value, &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    move |value, _| match value.as_str() {
+        Some(s) => Ok(tera::Value::from(f(s))),
+        None => Err(tera::Error::msg("expects a text")),
+    }
+}
+
+/// A decree number with a line-break opportunity after each `/`, so that a long number
+/// (`555/015/KPTS/DISKOMINFO/2024`) wraps in a narrow column of the printed page instead
+/// of widening it; escaped here, since its output is marked safe.
+struct DecreeNumber;
+
+impl tera::Filter for DecreeNumber {
+    fn filter(
+        &self,
+        value: &tera::Value,
+        _: &HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
+        let text = value
+            .as_str()
+            .ok_or_else(|| tera::Error::msg("expects a text"))?;
+        let parts: Vec<String> = text.split('/').map(tera::escape_html).collect();
+        Ok(tera::Value::from(parts.join("/<wbr>")))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// The findings of one kind, for a site's details.
+#[derive(Serialize)]
+struct Group<'r> {
+    code: &'r str,
+    name: String,
+    findings: Vec<&'r Finding>,
+}
+
+/// Findings grouped by code, in the order of their first appearance.
+fn groups(findings: &[Finding]) -> Vec<Group<'_>> {
+    let mut out: Vec<Group> = Vec::new();
+    for f in findings {
+        let code = f.code.as_str();
+        match out.iter_mut().find(|g| g.code == code) {
+            Some(g) => g.findings.push(f),
+            None => out.push(Group {
+                code,
+                name: f.code.name_in(Lang::Id),
+                findings: vec![f],
+            }),
+        }
+    }
+    out
+}
+
+/// What the details of each site show beyond the report's own fields: its findings and
+/// DNS findings by kind, by label.
+#[derive(Serialize)]
+struct Details<'r> {
+    findings: Vec<Group<'r>>,
+    dns: Vec<Group<'r>>,
+}
+
+fn details(report: &Report) -> BTreeMap<&str, Details<'_>> {
+    report
+        .situs
+        .iter()
+        .map(|s| {
+            let findings = s.kesehatan.as_ref().map_or(&[][..], |h| &h.temuan);
+            let dns = s.dns.as_deref().unwrap_or_default();
+            (
+                s.label.as_str(),
+                Details {
+                    findings: groups(findings),
+                    dns: groups(dns),
+                },
+            )
+        })
+        .collect()
 }
 
 /// The three orders of the table: labels of the active sites in each.
@@ -194,12 +306,17 @@ pub fn html(report: &Report) -> Result<String> {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html"]);
     crate::render::register_filters(&mut tera);
+    tera.register_filter("kode", text_filter(code_name));
+    tera.register_filter("status", text_filter(|s| word("status", s)));
+    tera.register_filter("jenis", text_filter(|s| word("kind", s)));
+    tera.register_filter("nomor", DecreeNumber);
     tera.add_raw_template("laporan.html", TEMPLATE)
         .map_err(|e| Error::Usage(format!("the report's template: {e}")))?;
     let mut ctx = tera::Context::new();
     ctx.insert("r", report);
     ctx.insert("grafik", &charts(report));
     ctx.insert("urutan", &orders(report));
+    ctx.insert("rincian", &details(report));
     ctx.insert(
         "lain",
         &report
@@ -217,4 +334,28 @@ pub fn html(report: &Report) -> Result<String> {
         }
         Error::Usage(format!("the report could not be drawn: {why}"))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_and_statuses_are_words_and_decree_numbers_wrap_escaped() {
+        let kinds = ["portal", "site", "service", "app"];
+        let words: Vec<String> = kinds.iter().map(|k| word("kind", k)).collect();
+        assert_eq!(words, ["portal", "situs", "layanan", "aplikasi"]);
+        assert_eq!(word("status", "suspended"), "ditangguhkan");
+        assert_eq!(word("status", "requested"), "diajukan");
+        assert_eq!(word("status", "something-new"), "something-new");
+        assert_eq!(code_name("content.link.broken"), "Tautan rusak");
+        assert_eq!(code_name("no.such.code"), "no.such.code");
+        let wrapped = tera::Filter::filter(
+            &DecreeNumber,
+            &tera::Value::from("555/<b>&/2026"),
+            &HashMap::new(),
+        )
+        .unwrap();
+        assert_eq!(wrapped, "555/<wbr>&lt;b&gt;&amp;/<wbr>2026");
+    }
 }

@@ -81,6 +81,11 @@ impl Judge<'_> {
         }
     }
 
+    /// Whether the entry was approved (or requested) only after the report's date.
+    pub(super) fn after_the_date(&self, e: &crate::registry::Subdomain) -> bool {
+        self.registry_of(&e.label).sesudah_tanggal.is_some()
+    }
+
     fn period_of(&self, label: &str) -> i64 {
         self.settings
             .period
@@ -162,11 +167,34 @@ impl Judge<'_> {
         let maklumat = c.config.services.maklumat.is_some();
         // The portal's services are the catalogue; it needs no pledge of its own.
         let wants_services = !site.is_portal();
-        let tidak_lengkap = !missing.is_empty()
-            || !incomplete.is_empty()
-            || !stale.is_empty()
-            || info.is_empty()
-            || (wants_services && (services.is_empty() || !maklumat));
+        // Each reason is one phrase of the printed row; "tidak lengkap" is exactly "some
+        // reason", so the row never says it without saying why.
+        let mut alasan = Vec::new();
+        if !missing.is_empty() {
+            alasan.push(format!("belum ada halaman {}", missing.join(", ")));
+        }
+        if wants_services && services.is_empty() {
+            alasan.push("belum ada layanan dengan standar pelayanan".to_string());
+        }
+        if !incomplete.is_empty() {
+            alasan.push(format!(
+                "{} dari {} layanan belum lengkap standarnya",
+                incomplete.len(),
+                services.len()
+            ));
+        }
+        if wants_services && !maklumat {
+            alasan.push("belum ada maklumat pelayanan".to_string());
+        }
+        if info.is_empty() {
+            alasan.push("daftar informasi publik kosong".to_string());
+        }
+        if !stale.is_empty() {
+            alasan.push(format!(
+                "{} informasi berkala belum diperbarui dalam enam bulan",
+                stale.len()
+            ));
+        }
         Kelengkapan {
             halaman_kurang: missing,
             halaman_wajib: required.len(),
@@ -175,7 +203,8 @@ impl Judge<'_> {
             maklumat,
             informasi_publik: info.len(),
             informasi_basi: stale,
-            tidak_lengkap,
+            tidak_lengkap: !alasan.is_empty(),
+            alasan,
         }
     }
 
@@ -233,6 +262,15 @@ impl Judge<'_> {
                 .and_then(|h| h.reason.clone()),
             _ => None,
         };
+        // A decision or request dated after the report's date did not exist on it.
+        let later = match e.status {
+            Status::Requested => e.requested.filter(|d| *d > self.as_of),
+            _ => e
+                .decree
+                .as_ref()
+                .map(|d| d.date)
+                .filter(|d| *d > self.as_of),
+        };
         Registri {
             status: e.status.as_str().to_string(),
             keputusan: e.decree.as_ref().map(|d| Keputusan {
@@ -244,8 +282,10 @@ impl Judge<'_> {
             menunggu_hari: (e.status == Status::Requested)
                 .then_some(e.requested)
                 .flatten()
+                .filter(|d| *d <= self.as_of)
                 .map(|d| days_between(d, self.as_of)),
             alasan: reason,
+            sesudah_tanggal: later.map(|d| d.to_string()),
         }
     }
 

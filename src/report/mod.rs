@@ -85,12 +85,17 @@ pub fn assess(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
         findings: &produced.findings,
         dns: options.dns.as_deref(),
     };
+    // A site approved after the report's date was not one on it: it is listed with the
+    // other entries, with its decree's date, and neither judged nor counted.
     let mut sites: Vec<Situs> = model
         .sites
         .iter()
-        .map(|site| {
-            let output = produced.outputs.iter().find(|o| o.label == site.label);
-            judge.site(site, output)
+        .map(|site| match model.registry.subdomain(&site.label) {
+            Some(e) if judge.after_the_date(e) => judge.entry(e),
+            _ => {
+                let output = produced.outputs.iter().find(|o| o.label == site.label);
+                judge.site(site, output)
+            }
         })
         .collect();
     sites.extend(
@@ -137,13 +142,23 @@ fn frame(
             .collect(),
         pembanding: None,
         penandatangan: Penandatangan {
-            tempat: settings.place.clone(),
-            jabatan: settings.signer_title.clone(),
-            nama: settings.signer.clone(),
-            nip: settings.signer_id.clone(),
+            tempat: filled(&settings.place),
+            jabatan: filled(&settings.signer_title),
+            nama: filled(&settings.signer),
+            nip: filled(&settings.signer_id),
         },
         bobot: score::weights(),
     }
+}
+
+/// A setting of the signature block, `None` when left blank (as `laman init` writes it,
+/// for the Dinas to fill in): the printed report then leaves room to write it by hand.
+fn filled(setting: &Option<String>) -> Option<String> {
+    setting
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
 }
 
 /// What is wrong with the Dinas's `[report]` settings, if anything: periods outside 1 to

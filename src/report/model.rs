@@ -98,7 +98,7 @@ pub struct Situs {
     pub nama: String,
     /// The address, for sites that are built.
     pub url: Option<String>,
-    /// `portal`, `site`, `service` or `app`.
+    /// `portal`, `site`, `service` or `app` (codes; the HTML shows them in words).
     pub jenis: String,
     pub registri: Registri,
     /// Present for sites that are built.
@@ -113,7 +113,8 @@ pub struct Situs {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Registri {
-    /// `approved`, `requested`, `suspended`, `revoked`, `rejected`; `portal` for the portal.
+    /// `approved`, `requested`, `suspended`, `revoked`, `rejected`; `portal` for the
+    /// portal (codes; the HTML shows them in words).
     pub status: String,
     pub keputusan: Option<Keputusan>,
     /// The date by which the entry is to be reviewed, and whether that date has passed.
@@ -123,6 +124,11 @@ pub struct Registri {
     pub menunggu_hari: Option<i64>,
     /// Why the entry was suspended, revoked or rejected (its last history note).
     pub alasan: Option<String>,
+    /// The date, after the report's, on which the entry was approved (its decree) or
+    /// requested: on the report's date it did not stand so, so it is listed among the
+    /// other entries with that date and not judged or counted.
+    #[serde(default)]
+    pub sesudah_tanggal: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -162,6 +168,10 @@ pub struct Kelengkapan {
     pub informasi_basi: Vec<String>,
     /// Anything of the above missing.
     pub tidak_lengkap: bool,
+    /// What is missing, one short Indonesian phrase each (empty when complete): what the
+    /// row of the printed report says beside "tidak lengkap".
+    #[serde(default)]
+    pub alasan: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -38,7 +38,7 @@ pub fn weights() -> Vec<Bobot> {
         (
             "Kesehatan",
             HEALTH,
-            "dikurangi 5 untuk setiap galat dan 1 untuk setiap peringatan atau halaman yang terlalu berat",
+            "dikurangi 5 untuk setiap kesalahan dan 1 untuk setiap peringatan atau halaman yang terlalu berat",
         ),
         (
             "Registri dan DNS",
@@ -106,7 +106,9 @@ fn freshness(fresh: &Kesegaran) -> BagianSkor {
             (
                 (f64::from(FRESH) * (1.0 - over).max(0.0)).round() as u32,
                 format!(
-                    "berita terakhir {date}, {days} hari lalu (periode {} hari)",
+                    "berita terakhir {}, {days} hari lalu (periode {} hari)",
+                    date.parse::<jiff::civil::Date>()
+                        .map_or_else(|_| date.clone(), |d| crate::render::tanggal_of(d, false)),
                     fresh.periode_hari
                 ),
             )
@@ -177,7 +179,7 @@ fn soundness(health: &Kesehatan) -> BagianSkor {
         HEALTH.saturating_sub(penalty.min(HEALTH as usize) as u32),
         HEALTH,
         format!(
-            "{} galat, {} peringatan, {} halaman terlalu berat",
+            "{} kesalahan, {} peringatan, {} halaman terlalu berat",
             health.galat,
             health.peringatan,
             health.halaman_berat.len()
@@ -228,6 +230,7 @@ mod tests {
             informasi_publik: 4,
             informasi_basi: Vec::new(),
             tidak_lengkap: false,
+            alasan: Vec::new(),
         }
     }
 
@@ -284,7 +287,10 @@ mod tests {
         );
         assert_eq!(s.total, 69);
         assert_eq!(s.bagian[1].catatan, "belum ada: kontak");
-        assert!(s.bagian[0].catatan.contains("135 hari lalu"));
+        assert_eq!(
+            s.bagian[0].catatan,
+            "berita terakhir 1 Januari 2026, 135 hari lalu (periode 90 hari)"
+        );
         let never = score(&fresh(None), &c, &health, &Registri::default(), None);
         assert_eq!(never.bagian[0].nilai, 0);
         assert_eq!(never.bagian[5].nilai, 0);

@@ -96,12 +96,14 @@ pub fn regency_files(r: &Regency) -> Vec<(String, String)> {
         .unwrap_or_else(|| format!("Dinas Komunikasi dan Informatika {}", r.name));
     let title = format!("Pemerintah {}", r.name);
     let desc = format!("Portal resmi Pemerintah {}", r.name);
+    let signer_title = format!("Kepala {dinas}");
     let values = [
         ("NAME", r.name),
         ("DOMAIN", r.domain),
         ("DINAS", dinas.as_str()),
         ("TITLE", title.as_str()),
         ("PORTAL_DESC", desc.as_str()),
+        ("SIGNER_TITLE", signer_title.as_str()),
     ];
     let mut files = vec![
         (

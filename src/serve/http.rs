@@ -252,6 +252,47 @@ pub fn content_type(path: &str) -> Cow<'static, str> {
 mod tests {
     use super::*;
 
+    /// Requests whose path and headers hold any Unicode (the byte-level property test
+    /// below covers any bytes): bounded, on its own thread, with a deadline.
+    #[test]
+    fn requests_of_any_unicode() {
+        use crate::fuzz::{any_text, grammar, run};
+        const PATH: &[&str] = &[
+            "/",
+            "%",
+            "%2e",
+            "%2F",
+            "%25",
+            "%c3%a9",
+            "%ff",
+            "..",
+            ".",
+            "\\",
+            "?",
+            "#",
+            "é",
+            "“",
+            "\u{0}",
+            " ",
+            "HTTP/1.1",
+            "\r\n",
+            "\n",
+            ":",
+            "Host: ",
+            "localhost",
+        ];
+        let strategy = (grammar(PATH, 12), any_text(40), any_text(40));
+        run("preview request", strategy, |(path, name, value)| {
+            let head = format!("GET {path} HTTP/1.1\r\nHost: localhost\r\n{name}: {value}\r\n\r\n");
+            if let Ok(request) = parse_head(head.as_bytes()) {
+                assert!(request.path.starts_with('/'), "{request:?}");
+            }
+            if let Some(clean) = clean_path(&path) {
+                assert!(!clean.split('/').any(|s| s == ".."), "{clean:?}");
+            }
+        });
+    }
+
     #[test]
     fn heads_end_at_the_first_empty_line_however_they_arrive() {
         let head = b"GET / HTTP/1.1\r\nHost: a\r\n\r\nbody";

@@ -71,7 +71,7 @@ pub fn assert_same_tree(built: &Path, release: &Path) {
 }
 
 /// A running laman, killed and reaped when dropped.
-struct Running(std::process::Child);
+pub struct Running(std::process::Child);
 
 impl Drop for Running {
     fn drop(&mut self) {
@@ -98,6 +98,12 @@ fn spawn(root: &Path, args: &[&str], pause: Option<&str>) -> Running {
 
 /// Runs a publish that pauses at `point` (see `LAMAN_PUBLISH_PAUSE`), and kills it there.
 pub fn kill_at(root: &Path, args: &[&str], point: &str) {
+    drop(paused_at(root, args, point));
+}
+
+/// Starts a publish that pauses at `point` and returns it once it is there (it waits,
+/// holding whatever it holds, until dropped, which kills it).
+pub fn paused_at(root: &Path, args: &[&str], point: &str) -> Running {
     let mut running = spawn(root, args, Some(point));
     let stderr = running.0.stderr.take().unwrap();
     let (tx, rx) = mpsc::channel();
@@ -115,7 +121,7 @@ pub fn kill_at(root: &Path, args: &[&str], point: &str) {
             Err(_) => panic!("the publish never reached {point}: {said:?}"),
         }
     }
-    drop(running);
+    running
 }
 
 /// Runs a publish and kills it after `ms` milliseconds, wherever it is.

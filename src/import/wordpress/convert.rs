@@ -504,7 +504,8 @@ pub fn decode_entities(text: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let end = rest[..rest.len().min(12)].find(';');
+        // A window of 12 bytes, which may end inside a character (`&amp;“`).
+        let end = crate::text::prefix(rest, 12).find(';');
         let decoded = end.and_then(|end| entity(&rest[1..end]).map(|c| (c, end + 1)));
         match decoded {
             Some((c, len)) => {
@@ -689,6 +690,18 @@ mod tests {
         let c = convert_with(&deep, &[]);
         assert!(c.too_deep && c.markdown.is_empty());
         assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    /// Issue 26: `laman import wordpress` exited 101 (`end byte index 12 is not a char
+    /// boundary`) on this title: the decoder's 12-byte window after `&` ended inside `“`.
+    #[test]
+    fn entities_before_a_multibyte_character_decode() {
+        assert_eq!(
+            decode_entities("Rapat &amp; Temu “Warga”"),
+            "Rapat & Temu “Warga”"
+        );
+        assert_eq!(decode_entities("&😀😀😀;"), "&😀😀😀;");
+        assert_eq!(decode_entities("a&“"), "a&“");
     }
 
     #[test]

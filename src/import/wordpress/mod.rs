@@ -17,6 +17,8 @@
 //! it, which the build never reads).
 
 mod convert;
+#[cfg(test)]
+mod fuzz;
 mod media;
 mod plan;
 pub mod report;

@@ -358,7 +358,8 @@ fn aliases_of(
         if let Some(date) = e
             .date
             .get(..10)
-            .filter(|d| d.len() == 10 && !d.starts_with("0000"))
+            // `YYYY-MM-DD` in ASCII digits only: the slices below are byte offsets.
+            .filter(|d| is_ymd(d) && !d.starts_with("0000"))
         {
             let (y, m, d) = (&date[..4], &date[5..7], &date[8..10]);
             candidates.push(format!("{}{y}/{m}/{d}/{}/", plan.base, e.slug));
@@ -685,6 +686,15 @@ fn category_path(slug: &str, categories: &BTreeMap<&str, &super::wxr::Term>) -> 
     }
     parts.reverse();
     parts.join("/")
+}
+
+/// Whether `text` is `YYYY-MM-DD` in ASCII digits (not necessarily a real date).
+fn is_ymd(text: &str) -> bool {
+    text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        })
 }
 
 #[cfg(test)]

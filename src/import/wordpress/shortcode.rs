@@ -45,7 +45,7 @@ pub fn rewrite(text: &str, mut replace: impl FnMut(&Shortcode) -> Option<String>
         let start = at + found;
         out.push_str(&text[at..start]);
         if text[start..].starts_with("[[") {
-            let window = &text[start + 2..floor_char(text, (start + 2 + 4096).min(text.len()))];
+            let window = &text[start + 2..crate::text::floor(text, start + 2 + 4096)];
             if let Some(close) = window.find("]]") {
                 let inner = &text[start + 2..start + 2 + close];
                 if parse_open(inner).is_some() {
@@ -97,14 +97,6 @@ impl Closings {
         self.next.insert(name.to_string(), found);
         found
     }
-}
-
-/// The largest char boundary of `text` at or before `at`.
-fn floor_char(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// The shortcode starting at `start` (a `[`), if one does.

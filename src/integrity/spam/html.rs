@@ -223,8 +223,8 @@ impl<'p> Visitor<'p> {
         }
         r.reported = true;
         let style = r.style.clone().unwrap_or_else(|| "aria-hidden+link".into());
-        let at = r.at;
-        let end = self.page[at.min(self.page.len())..]
+        let at = crate::text::floor(self.page, r.at);
+        let end = self.page[at..]
             .find('>')
             .map_or(self.page.len(), |e| at + e + 1);
         let found = self.page.get(at..end);

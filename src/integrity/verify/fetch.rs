@@ -112,8 +112,10 @@ impl Client {
     }
 }
 
-/// The innermost useful words of an HTTP error (reqwest's own top line only says that
-/// sending failed).
+/// Why there was no answer, in the reader's language with its cause and what to do when
+/// it is one laman knows (a TLS failure, a refused connection, a name that does not
+/// resolve), else the innermost useful words of the error (reqwest's own top line only
+/// says that sending failed).
 fn reason(error: &reqwest::Error) -> String {
     if error.is_timeout() {
         return crate::msg!("verify-timeout");
@@ -124,15 +126,54 @@ fn reason(error: &reqwest::Error) -> String {
         words.push(e.to_string());
         cause = e.source();
     }
-    words
-        .into_iter()
+    let innermost = words
+        .iter()
         .rev()
         .find(|w| !w.starts_with("error sending request") && !w.is_empty())
-        .unwrap_or_else(|| error.to_string())
+        .cloned()
+        .unwrap_or_else(|| error.to_string());
+    explained(&words.join("\n")).unwrap_or(innermost)
 }
 
-/// Parses `--resolve HOST:ADDR[:PORT]` (`[v6]` addresses in brackets; HOST may be `*`,
-/// every site checked).
+/// The cause and step for an error's text (every layer's words: rustls's, the
+/// resolver's, the system's), when laman knows it; the original words follow in
+/// brackets for whoever looks further.
+fn explained(text: &str) -> Option<String> {
+    let key = if text.contains("UnrecognisedName") {
+        "verify-tls-unrecognised-name"
+    } else if text.contains("CaUsedAsEndEntity") {
+        "verify-tls-ca-as-leaf"
+    } else if text.contains("certificate not valid for name") || text.contains("NotValidForName") {
+        "verify-tls-other-name"
+    } else if text.contains("certificate expired") || text.contains("Expired") {
+        "verify-tls-expired"
+    } else if text.contains("certificate not valid yet") || text.contains("NotValidYet") {
+        "verify-tls-not-yet"
+    } else if text.contains("UnknownIssuer") {
+        "verify-tls-unknown-issuer"
+    } else if text.contains("Connection refused") {
+        "verify-refused"
+    } else if text.contains("dns error") || text.contains("failed to lookup address") {
+        "verify-no-address"
+    } else {
+        return None;
+    };
+    let detail = text
+        .lines()
+        .rev()
+        .find(|l| !l.starts_with("error sending request") && !l.is_empty())
+        .unwrap_or_default();
+    Some(format!(
+        "{} [{}]",
+        crate::msg!(key),
+        crate::markdown::shown(detail)
+    ))
+}
+
+/// Parses `--resolve`: laman's `HOST:ADDR[:PORT]` or curl's own `HOST:PORT:ADDR`
+/// (`[v6]` addresses in brackets; HOST may be `*`, every site checked). Where the text
+/// could be read both ways (an IPv6 address without brackets whose first group is
+/// digits) it is laman's: curl's order wants the brackets.
 pub fn parse_resolve(text: &str) -> Result<(String, SocketAddr), String> {
     let bad = || crate::msg!("verify-bad-resolve", text = text);
     let (host, rest) = text.split_once(':').ok_or_else(bad)?;
@@ -141,17 +182,28 @@ pub fn parse_resolve(text: &str) -> Result<(String, SocketAddr), String> {
     if !host_ok {
         return Err(bad());
     }
-    let addr = if let Ok(ip) = rest.parse::<std::net::IpAddr>() {
+    let ip = |t: &str| -> Option<std::net::IpAddr> {
+        t.parse().ok().or_else(|| {
+            t.strip_prefix('[')
+                .and_then(|r| r.strip_suffix(']'))
+                .and_then(|r| r.parse().ok())
+        })
+    };
+    let curl = || -> Option<SocketAddr> {
+        let (port, addr) = rest.split_once(':')?;
+        let digits =
+            !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
+        let port: u16 = port.parse().ok().filter(|p| digits && *p != 0)?;
+        Some(SocketAddr::new(ip(addr)?, port))
+    };
+    let addr = if let Some(ip) = ip(rest) {
         SocketAddr::new(ip, 0)
     } else if let Ok(addr) = rest.parse::<SocketAddr>() {
         addr
+    } else if let Some(addr) = curl() {
+        addr
     } else {
-        let ip = rest
-            .strip_prefix('[')
-            .and_then(|r| r.strip_suffix(']'))
-            .and_then(|r| r.parse().ok())
-            .ok_or_else(bad)?;
-        SocketAddr::new(ip, 0)
+        return Err(bad());
     };
     Ok((host, addr))
 }
@@ -159,6 +211,18 @@ pub fn parse_resolve(text: &str) -> Result<(String, SocketAddr), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tls_and_connection_failures_say_their_cause_and_step() {
+        let said = |t: &str| explained(t).unwrap_or_default();
+        assert!(said("received fatal alert: UnrecognisedName").contains("nginx"));
+        assert!(
+            said("invalid peer certificate: Other(OtherError(CaUsedAsEndEntity))").contains("--ca")
+        );
+        assert!(said("invalid peer certificate: certificate not valid for name \"a.go.id\"; certificate is only valid for b.go.id").contains("[invalid peer"));
+        assert!(said("invalid peer certificate: UnknownIssuer").contains("--ca"));
+        assert!(explained("something else").is_none());
+    }
 
     #[test]
     fn resolve_takes_hosts_addresses_and_ports() {
@@ -180,7 +244,26 @@ mod tests {
             ok("a.go.id:[::1]").1,
             "[::1]:0".parse::<SocketAddr>().unwrap()
         );
+        // curl's own order, HOST:PORT:ADDR.
+        assert_eq!(
+            ok("a.go.id:8443:127.0.0.1").1,
+            "127.0.0.1:8443".parse::<SocketAddr>().unwrap()
+        );
+        assert_eq!(
+            ok("*:443:[::1]").1,
+            "[::1]:443".parse::<SocketAddr>().unwrap()
+        );
+        // Both readings possible: laman's (an IPv6 address, no port).
+        assert_eq!(
+            ok("a.go.id:2001:db8::1").1,
+            "[2001:db8::1]:0".parse::<SocketAddr>().unwrap()
+        );
         for bad in [
+            "a.go.id:0:127.0.0.1",
+            "a.go.id:99999:127.0.0.1",
+            "a.go.id:+443:127.0.0.1",
+            "a.go.id:443:localhost",
+            "a.go.id:443:127.0.0.1,127.0.0.2",
             "",
             "a.go.id",
             "a.go.id:",

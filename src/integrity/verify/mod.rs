@@ -50,6 +50,9 @@ pub struct Options {
     pub expected: Expected,
     pub reach: Reach,
     pub concurrency: usize,
+    /// With no `[integrity] public_key`: the Dinas's explicit choice to run anyway, which
+    /// lowers `verify.unsigned` to a warning (it is still said on every run).
+    pub allow_unsigned: bool,
 }
 
 /// Names the gambling spam in a page, one description a hit (empty: none).
@@ -136,6 +139,9 @@ pub fn verify(
         .map_err(Error::io(crate::msg!("verify-http-client")))?;
     let mut report = Report::default();
     report.findings.extend(local.findings);
+    if key.is_none() {
+        report.push(unsigned_finding(&options.expected, options.allow_unsigned));
+    }
     runtime.block_on(async {
         for (done, target) in targets.iter().enumerate() {
             progress(done, targets.len());
@@ -225,6 +231,29 @@ fn only_loopback(resolve: &[(String, std::net::SocketAddr)], targets: &[Target])
         }
     }
     Ok(())
+}
+
+/// `verify.unsigned`: without a registered key nothing vouches for a manifest, so a
+/// server whose pages and manifest were both rewritten looks clean. Said on every run;
+/// an error unless the Dinas chose `--allow-unsigned`.
+fn unsigned_finding(expected: &Expected, allowed: bool) -> Finding {
+    let against = match expected {
+        Expected::Deployed => crate::msg!("verify-unsigned-deployed"),
+        Expected::Out(dir) => crate::msg!("verify-unsigned-out", dir = dir.display().to_string()),
+        Expected::Manifest(file) => {
+            crate::msg!("verify-unsigned-out", dir = file.display().to_string())
+        }
+    };
+    let f = Finding::new(
+        Code::VerifyUnsigned,
+        crate::msg!("verify-no-key", against = against),
+    )
+    .help(crate::msg!("verify-no-key-help"));
+    if allowed {
+        f.warning()
+    } else {
+        f
+    }
 }
 
 /// The manifests read from disk, by site, and what reading them found.
@@ -431,20 +460,30 @@ impl Check<'_> {
     }
 
     fn no_manifest(&self, url: &str, answer: &fetch::Answer) -> Finding {
-        let (code, why) = match (answer.status, &answer.location) {
+        let help = crate::msg!("verify-manifest-help");
+        let (code, why, help) = match (answer.status, &answer.location) {
             (300..=399, Some(to)) => (
                 Code::VerifyUnreachable,
                 crate::msg!("verify-redirects", to = crate::markdown::shown(to)),
+                help,
             ),
-            (200, _) => (Code::VerifyChanged, crate::msg!("verify-too-large")),
-            (404 | 410, _) => (Code::VerifyMissing, crate::msg!("verify-not-there")),
+            (200, _) => (Code::VerifyChanged, crate::msg!("verify-too-large"), help),
+            (404 | 410, _) => (Code::VerifyMissing, crate::msg!("verify-not-there"), help),
+            // What nginx answers for a suspended name: a site restored in the registry
+            // whose server still runs the configuration from its suspension.
+            (503, _) => (
+                Code::VerifyUnreachable,
+                crate::msg!("verify-answers", status = "503".to_string()),
+                crate::msg!("verify-approved-503-help"),
+            ),
             (status, _) => (
                 Code::VerifyUnreachable,
                 crate::msg!("verify-answers", status = status.to_string()),
+                help,
             ),
         };
         self.finding(code, crate::msg!("verify-manifest", url = url, why = why))
-            .help(crate::msg!("verify-manifest-help"))
+            .help(help)
     }
 
     /// The manifest to compare with: the local one (and the deployed one must be the
@@ -455,19 +494,17 @@ impl Check<'_> {
         deployed: Option<Vec<u8>>,
         report: &mut Report,
     ) -> Option<SiteManifest> {
+        // Whether the registry's key vouches for the served manifest.
+        let mut signed = false;
         if let (Some(key), Some(bytes)) = (self.key, &deployed) {
             let sig_url = format!("https://{}/{}", self.target.fqdn, site_signature_path());
             let sig = match self.client.get(&sig_url, SIGNATURE_CAP).await {
                 Ok(a) if a.status == 200 => a.body,
                 _ => None,
             };
-            report.findings.extend(signature_finding(
-                key,
-                bytes,
-                sig,
-                url,
-                Some(&self.target.label),
-            ));
+            let problem = signature_finding(key, bytes, sig, url, Some(&self.target.label));
+            signed = problem.is_none();
+            report.findings.extend(problem);
         }
         if self.local_mode {
             let Some((manifest, bytes)) = self.local else {
@@ -480,16 +517,47 @@ impl Check<'_> {
                 );
                 return None;
             };
-            if deployed.as_ref().is_some_and(|d| d != bytes) {
-                report.push(
-                    self.finding(
-                        Code::VerifyChanged,
-                        crate::msg!("verify-manifest-differs", url = url),
-                    )
-                    .help(crate::msg!("verify-manifest-differs-help")),
-                );
-            }
-            return Some(manifest.clone());
+            let Some(served) = deployed.as_ref().filter(|d| *d != bytes) else {
+                return Some(manifest.clone());
+            };
+            // The server serves another build than the one given: compared with what is
+            // actually live (its own manifest), and said which, so that a legitimate
+            // rollback is not taken for tampering, nor tampering for a rollback.
+            let served = SiteManifest::parse(served)
+                .ok()
+                .filter(|m| m.site.eq_ignore_ascii_case(&self.target.fqdn));
+            return match served {
+                Some(m) if signed => {
+                    report.push(
+                        self.finding(
+                            Code::VerifyOtherBuild,
+                            crate::msg!("verify-other-build-signed", url = url),
+                        )
+                        .help(crate::msg!("verify-other-build-signed-help")),
+                    );
+                    Some(m)
+                }
+                Some(m) => {
+                    report.push(
+                        self.finding(
+                            Code::VerifyChanged,
+                            crate::msg!("verify-other-build-unsigned", url = url),
+                        )
+                        .help(crate::msg!("verify-other-build-unsigned-help")),
+                    );
+                    Some(m)
+                }
+                None => {
+                    report.push(
+                        self.finding(
+                            Code::VerifyChanged,
+                            crate::msg!("verify-manifest-differs", url = url),
+                        )
+                        .help(crate::msg!("verify-manifest-differs-help")),
+                    );
+                    Some(manifest.clone())
+                }
+            };
         }
         let bytes = deployed?;
         match SiteManifest::parse(&bytes) {

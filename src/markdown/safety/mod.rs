@@ -115,7 +115,8 @@ impl HtmlPolicy {
                 }
                 html5gum::Token::Error(e) => match e.value {
                     html5gum::Error::EofInTag => {
-                        let at = html[..e.span.start.min(html.len())].rfind('<').unwrap_or(0);
+                        let end = crate::text::floor(html, e.span.start);
+                        let at = html[..end].rfind('<').unwrap_or(0);
                         let tag: String = html[at..]
                             .chars()
                             .take_while(|c| !c.is_whitespace())
