@@ -74,6 +74,11 @@ codes! {
     RegistryRecordCnameDangling = "registry.record.cname-dangling", Error;
     RegistryRecordDuplicate = "registry.record.duplicate", Error;
     RegistryRecordTtl = "registry.record.ttl", Error;
+    RegistryRecordCollision = "registry.record.collision", Error;
+    RegistryApexMx = "registry.apex.mx", Warning;
+    RegistryApexSpf = "registry.apex.spf", Warning;
+    RegistryApexDmarc = "registry.apex.dmarc", Warning;
+    RegistryApexCaa = "registry.apex.caa", Warning;
     RegistryContentMissing = "registry.content.missing", Error;
     RegistryReviewOverdue = "registry.review.overdue", Warning;
     RegistryEditUnknown = "registry.edit.unknown", Error;
@@ -90,6 +95,7 @@ codes! {
     DnsCnameTakeover = "dns.cname-takeover", Error;
     DnsRevokedResolves = "dns.revoked-resolves", Error;
     DnsUnregistered = "dns.unregistered", Error;
+    DnsRecordUnregistered = "dns.record.unregistered", Warning;
     DnsNameserverUnreachable = "dns.nameserver.unreachable", Error;
     DnsNameserverLame = "dns.nameserver.lame", Error;
     DnsQueryFailed = "dns.query.failed", Error;

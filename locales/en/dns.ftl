@@ -57,3 +57,8 @@ dns-cannot-query = cannot query the nameservers: { $reason }
 dns-bad-nameserver = `{ $text }` is not an IP address, IP:PORT or [IPv6]:PORT (give the server's address, not its name)
 dns-query-failed = { $kind } query for { $name }: { $why }
 dns-query-refused = the query for { $name } was refused
+
+# Records the live zone has that domains.toml lacks (adopting laman's zone).
+dns-record-unregistered = { $name } { $kind } { $value } is in the live zone but not in domains.toml: the zone laman writes would drop it
+dns-record-unregistered-help = keep it by adding a [[record]] with name = "{ $name }", type = "{ $kind }" and its value to domains.toml before installing laman's zone, or delete it from the live zone if it is no longer needed
+dns-record-unwritable-help = laman does not write { $kind } records: keep this record another way (a delegation to another server) or let it go deliberately

@@ -4,7 +4,7 @@ grammar-text-help = names, titles, owners, purposes and reasons are one line of 
 grammar-empty = is empty
 grammar-too-long = has { $count } characters; at most { $max }
 grammar-control = contains { $char }, a control or direction character; write it on one line, without tabs or invisible characters
-grammar-decree-char = contains { $char }; a decree number has letters, digits, `/`, `.`, `-`, `_` and spaces
+grammar-decree-char = contains { $char }; a decree number has letters, digits, `/`, `.`, `-` and `_`
 grammar-decree-edge = must start and end with a letter or digit
 grammar-email-long = has more than 254 characters
 grammar-email-no-at = has no `@`
@@ -68,7 +68,7 @@ decree-no-number = the decree of `{ $label }` has no number
 decree-future = the decree of `{ $label }` is dated { $date }, in the future
 decree-future-help = a subdomain is approved only once its decree is signed; check the date
 decree-before-request = the decree of `{ $label }` ({ $date }) is dated before its request
-decree-before-request-help = check the decree date and the `requested` date
+decree-before-request-help = check the decree date; if the request was recorded on a later day than the OPD's letter, set `requested` and its history entry to the letter's date (`laman domains request --date` records the letter's date from the start)
 history-mismatch = `{ $label }` is { $status } but its history ends with { $last }
 history-mismatch-help = use `laman domains ...` to change a status: it updates both; or fix the status by hand
 history-decree = the decree of `{ $label }` is { $decree } but its last approval in history cites { $cited }
@@ -140,13 +140,24 @@ edit-changed-help = someone else edited the registry at the same time; run the c
 edit-subdomain-array = `subdomain` must be an array of tables ([[subdomain]])
 edit-done-requested = requested `{ $label }` for { $owner }
 edit-done-approved = approved `{ $label }` by decree { $decree } of { $date }
-edit-done-status = { $status } `{ $label }`
+edit-done-status = { $word } `{ $label }`
 edit-done-revoked = revoked `{ $label }` by decree { $decree } of { $date }
 edit-not-ipv4 = --a `{ $ip }` is not an IPv4 address
 edit-not-ipv6 = --aaaa `{ $ip }` is not an IPv6 address
 edit-not-date = `{ $text }` is not a date
-edit-not-date-help = write the decree date as YYYY-MM-DD, for example 2026-11-25
+edit-not-date-help = write the date as YYYY-MM-DD, for example 2026-11-25
 edit-value = the { $what ->
         [decree] decree number
        *[other] { $what }
     } { $why }
+
+# The workflow's dates and decrees (issue 25, point 4).
+edit-unknown-near = did you mean `{ $label }`? (`laman domains list` shows every label)
+edit-done-suspended-decree = suspended `{ $label }` by decree { $decree } of { $date }
+edit-date-future = the date { $date } is in the future
+edit-date-future-help = give the date of the letter or decree as signed, today or earlier
+domains-list-empty = domains.toml has no subdomain yet: record an OPD's request with `laman domains request LABEL --owner ... --contact ...`
+domains-list-none = no subdomain is { $status }
+grammar-decree-space = holds a space; a decree number is written without spaces
+grammar-decree-space-sk = holds a space: write the number alone, without "SK": `{ $number }`
+grammar-decree-help = a decree number is letters and digits with `/ . - _` between them, as signed, such as 555/031/KPTS/DISKOMINFO/2026

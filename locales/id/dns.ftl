@@ -57,3 +57,8 @@ dns-cannot-query = Nameserver tidak dapat ditanya: { $reason }
 dns-bad-nameserver = `{ $text }` bukan alamat IP, IP:PORT atau [IPv6]:PORT (berikan alamat servernya, bukan namanya)
 dns-query-failed = Pertanyaan { $kind } untuk { $name }: { $why }
 dns-query-refused = Pertanyaan untuk { $name } ditolak.
+
+# Rekaman yang ada di zona yang tayang tetapi tidak di domains.toml (mengadopsi zona laman).
+dns-record-unregistered = { $name } { $kind } { $value } ada di zona yang tayang tetapi tidak di domains.toml: zona dari laman akan menghapusnya.
+dns-record-unregistered-help = Pertahankan dengan menambahkan [[record]] dengan name = "{ $name }", type = "{ $kind }", dan isinya ke domains.toml sebelum memasang zona dari laman, atau hapus dari zona yang tayang bila tidak diperlukan lagi.
+dns-record-unwritable-help = laman tidak menulis rekaman { $kind }: pertahankan rekaman ini dengan cara lain (delegasi ke server lain) atau lepaskan dengan sengaja.

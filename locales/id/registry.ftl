@@ -4,7 +4,7 @@ grammar-text-help = Nama, judul, pemilik, tujuan, dan alasan ditulis dalam satu 
 grammar-empty = masih kosong
 grammar-too-long = berisi { $count } karakter; paling banyak { $max }
 grammar-control = memuat { $char }, karakter kendali atau karakter arah; tulis dalam satu baris, tanpa tab atau karakter tak terlihat
-grammar-decree-char = memuat { $char }; nomor Keputusan terdiri atas huruf, angka, `/`, `.`, `-`, `_` dan spasi
+grammar-decree-char = memuat { $char }; nomor Keputusan terdiri atas huruf, angka, `/`, `.`, `-`, dan `_`
 grammar-decree-edge = harus diawali dan diakhiri huruf atau angka
 grammar-email-long = lebih dari 254 karakter
 grammar-email-no-at = tidak memuat `@`
@@ -74,7 +74,7 @@ decree-no-number = Keputusan untuk `{ $label }` belum bernomor.
 decree-future = Keputusan untuk `{ $label }` bertanggal { $date }, padahal tanggal itu belum tiba.
 decree-future-help = Subdomain baru disetujui setelah Keputusannya ditandatangani; periksa tanggalnya.
 decree-before-request = Keputusan untuk `{ $label }` ({ $date }) bertanggal lebih awal dari permohonannya.
-decree-before-request-help = Periksa tanggal Keputusan dan tanggal `requested`.
+decree-before-request-help = Periksa tanggal Keputusan; bila permohonan dicatat lebih lambat dari tanggal surat OPD, ubah `requested` dan entri riwayatnya ke tanggal surat itu (`laman domains request --date` mencatat tanggal surat sejak awal).
 history-mismatch = `{ $label }` berstatus { $status } tetapi riwayatnya (history) berakhir dengan { $last }.
 history-mismatch-help = Ubah status dengan `laman domains ...` agar keduanya ikut diperbarui; atau betulkan statusnya secara manual.
 history-decree = Keputusan untuk `{ $label }` bernomor { $decree }, tetapi persetujuan terakhir di riwayatnya menyebut { $cited }.
@@ -146,16 +146,12 @@ edit-changed-help = Ada orang lain yang mengubah domains.toml pada saat yang sam
 edit-subdomain-array = `subdomain` harus berupa daftar tabel ([[subdomain]]).
 edit-done-requested = permohonan `{ $label }` untuk { $owner } dicatat
 edit-done-approved = `{ $label }` disetujui dengan Keputusan { $decree } tanggal { $date }
-edit-done-status = `{ $label }` { $status ->
-        [suspended] ditangguhkan
-        [rejected] ditolak
-       *[other] { $status }
-    }
+edit-done-status = `{ $label }` { $word }
 edit-done-revoked = `{ $label }` dicabut dengan Keputusan { $decree } tanggal { $date }
 edit-not-ipv4 = --a `{ $ip }` bukan alamat IPv4.
 edit-not-ipv6 = --aaaa `{ $ip }` bukan alamat IPv6.
 edit-not-date = `{ $text }` bukan tanggal.
-edit-not-date-help = Tulis tanggal Keputusan sebagai TTTT-BB-HH, misalnya 2026-11-25.
+edit-not-date-help = Tulis tanggalnya sebagai TTTT-BB-HH, misalnya 2026-11-25.
 edit-value = { $what ->
         [decree] Nomor Keputusan
         [owner] Pemilik (owner)
@@ -164,3 +160,14 @@ edit-value = { $what ->
         [reason] Alasan (reason)
        *[other] { $what }
     } { $why }.
+
+# Tanggal dan Keputusan dalam alur kerja (isu 25, butir 4).
+edit-unknown-near = Maksud Anda `{ $label }`? (`laman domains list` menampilkan semua label)
+edit-done-suspended-decree = `{ $label }` ditangguhkan dengan Keputusan { $decree } tanggal { $date }
+edit-date-future = Tanggal { $date } ada di masa depan.
+edit-date-future-help = Berikan tanggal surat atau Keputusan sebagaimana ditandatangani: hari ini atau sebelumnya.
+domains-list-empty = domains.toml belum memuat subdomain: catat permohonan OPD dengan `laman domains request LABEL --owner ... --contact ...`
+domains-list-none = tidak ada subdomain yang { $status }
+grammar-decree-space = memuat spasi; nomor Keputusan ditulis tanpa spasi
+grammar-decree-space-sk = memuat spasi: tulis nomornya saja, tanpa "SK": `{ $number }`
+grammar-decree-help = Nomor Keputusan terdiri atas huruf dan angka dengan `/ . - _` di antaranya, seperti yang ditandatangani, misalnya 555/031/KPTS/DISKOMINFO/2026.

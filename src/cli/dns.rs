@@ -29,7 +29,8 @@ pub struct DnsCheckArgs {
     /// How many names are looked up at the same time.
     #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=256))]
     concurrency: u64,
-    /// Also transfer the zone (AXFR) and report names that are not in the registry.
+    /// Also transfer the zone (AXFR): report names that are not in the registry, and every
+    /// record domains.toml lacks (without it, only the common names and types are asked).
     #[arg(long)]
     zone_transfer: bool,
 }

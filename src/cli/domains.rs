@@ -31,7 +31,7 @@ pub enum Domains {
     /// Approve a requested (or suspended) subdomain by decree.
     Approve(ApproveArgs),
     /// Suspend an approved subdomain (it is no longer published or resolved).
-    Suspend(ReasonArgs),
+    Suspend(SuspendArgs),
     /// Revoke a subdomain by decree.
     Revoke(RevokeArgs),
     /// Reject a request.
@@ -62,6 +62,9 @@ pub struct RequestArgs {
     /// One sentence on what the subdomain is for.
     #[arg(long)]
     purpose: Option<String>,
+    /// The date of the OPD's letter, YYYY-MM-DD [default: today].
+    #[arg(long)]
+    date: Option<String>,
 }
 
 #[derive(Args)]
@@ -83,6 +86,24 @@ pub struct ApproveArgs {
     /// A host name the subdomain is an alias of (instead of addresses).
     #[arg(long, value_name = "HOST")]
     cname: Option<String>,
+    /// When the Dinas looks at the subdomain again, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    review: Option<String>,
+}
+
+#[derive(Args)]
+pub struct SuspendArgs {
+    /// The subdomain concerned.
+    label: String,
+    /// Why, in a sentence the OPD will read.
+    #[arg(long)]
+    reason: String,
+    /// The suspension's decree number, when there is one (`555/034/KPTS/DISKOMINFO/2026`).
+    #[arg(long, requires = "date")]
+    decree: Option<String>,
+    /// The date of the suspension (of its decree, with --decree), YYYY-MM-DD [default: today].
+    #[arg(long)]
+    date: Option<String>,
 }
 
 #[derive(Args)]
@@ -178,6 +199,7 @@ pub fn run(root: &Path, command: Domains) -> Result<ExitCode, Error> {
             contact: a.contact,
             kind: a.kind.into(),
             purpose: a.purpose,
+            date: a.date,
         },
         Domains::Approve(a) => Action::Approve {
             label: a.label,
@@ -186,10 +208,13 @@ pub fn run(root: &Path, command: Domains) -> Result<ExitCode, Error> {
             a: a.a,
             aaaa: a.aaaa,
             cname: a.cname,
+            review: a.review,
         },
         Domains::Suspend(a) => Action::Suspend {
             label: a.label,
             reason: a.reason,
+            decree: a.decree,
+            date: a.date,
         },
         Domains::Revoke(a) => Action::Revoke {
             label: a.label,
@@ -207,10 +232,13 @@ pub fn run(root: &Path, command: Domains) -> Result<ExitCode, Error> {
 
 /// `laman domains check`: every rule of the registry, with lines.
 fn check(root: &Path, format: Format) -> Result<ExitCode, Error> {
-    let (reg, findings) = match generate::checked(root, today()) {
+    let (reg, mut findings) = match generate::checked(root, today()) {
         Ok(checked) => checked,
         Err(e) => return refused(e, format, &msg!("summary-registry-unreadable")),
     };
+    // What the apex lacks is this command's to say: a build does not need mail.
+    findings.extend(laman::registry::validate::apex(&reg));
+    laman::finding::sort(&mut findings);
     let allowed = reg.custom_code_sites();
     if format == Format::Json {
         let report = Report {
@@ -268,28 +296,58 @@ fn list(root: &Path, format: Format, status: Option<StatusArg>) -> Result<ExitCo
         );
         return Ok(ExitCode::SUCCESS);
     }
+    if subs.is_empty() {
+        // Nothing on stdout (a script reads no line), the reason on stderr.
+        match wanted {
+            _ if reg.subdomains.is_empty() => eprintln!("{}", msg!("domains-list-empty")),
+            Some(w) => eprintln!("{}", msg!("domains-list-none", status = w.word())),
+            None => {}
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let width = subs
         .iter()
         .map(|s| reg.fqdn(&s.label).len())
         .max()
         .unwrap_or(0);
-    for s in &subs {
-        let decree = s
-            .decree
-            .as_ref()
-            .map_or("-".to_string(), |d| format!("{} ({})", d.number, d.date));
+    let words: Vec<String> = subs.iter().map(|s| s.status.word()).collect();
+    let status_width = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+    for (s, word) in subs.iter().zip(&words) {
         let code = if s.custom_code { "  custom-code" } else { "" };
         // Fields come from a file anyone may have edited: never raw to a terminal.
         outln!(
-            "{:<width$}  {:<9}  {:<7}  {}  [{}]{code}",
+            "{:<width$}  {:<status_width$}  {:<7}  {}  [{}]{code}",
             Printable::line(&reg.fqdn(&s.label)).to_string(),
-            s.status.as_str(),
+            word,
             s.kind.as_str(),
             Printable::line(&s.owner),
-            Printable::line(&decree)
+            Printable::line(&decrees(s))
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The decrees an entry's line shows: the approval's, then, for a revoked or suspended
+/// entry, the decree of that step when it had one.
+fn decrees(s: &laman::registry::Subdomain) -> String {
+    let approval = s
+        .decree
+        .as_ref()
+        .map(|d| format!("{} ({})", d.number, d.date));
+    let step = matches!(s.status, Status::Revoked | Status::Suspended)
+        .then(|| s.history.iter().rev().find(|h| h.action == s.status))
+        .flatten()
+        .and_then(|h| {
+            h.decree
+                .as_ref()
+                .map(|n| format!("{}: {n} ({})", s.status.word(), h.date))
+        });
+    let all: Vec<String> = approval.into_iter().chain(step).collect();
+    if all.is_empty() {
+        "-".to_string()
+    } else {
+        all.join("; ")
+    }
 }
 
 /// `laman domains request|approve|suspend|revoke|reject`.

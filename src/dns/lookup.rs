@@ -110,7 +110,7 @@ pub(super) async fn observe_all(
         .await
 }
 
-enum Lookup<T> {
+pub(super) enum Lookup<T> {
     Found(Vec<T>),
     NoSuchName,
     NoRecords,
@@ -119,7 +119,11 @@ enum Lookup<T> {
     Failed(String),
 }
 
-async fn lookup(resolver: &TokioResolver, name: &str, kind: RecordType) -> Lookup<RData> {
+pub(super) async fn lookup(
+    resolver: &TokioResolver,
+    name: &str,
+    kind: RecordType,
+) -> Lookup<RData> {
     match resolver.lookup(format!("{name}."), kind).await {
         Ok(found) => {
             let records: Vec<RData> = found

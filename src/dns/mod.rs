@@ -12,6 +12,8 @@
 //!   findings (`dns.nameserver.*`, `dns.mismatch`, `dns.missing`, `dns.cname-*`, ...).
 //! - [`unregistered`] (`transfer.rs`): with `--zone-transfer`, the zone by AXFR and the
 //!   names in it the registry does not account for.
+//! - `records.rs`: the records the live zone has and the registry lacks (mail, SPF,
+//!   DMARC, CAA...), from the transfer or, without one, by asking for the common ones.
 //!
 //! With `--nameserver`, every query goes to those servers and nowhere else, so a CNAME
 //! target outside the regency zone is only followed if those servers answer for it.
@@ -21,6 +23,7 @@
 mod compare;
 mod lookup;
 mod probe;
+mod records;
 mod takeover;
 mod transfer;
 
@@ -225,13 +228,27 @@ async fn check_steps(
         out.findings.extend(compare(reg, &ranges, expected, seen));
     }
 
-    // 4. Transfer, if asked: names in the zone the registry does not know.
+    // 4. What the live zone has and the registry does not: by zone transfer if asked
+    // (and then also the names nobody registered), else, or when the server refuses
+    // the transfer, by asking for the common records.
+    let mut transferred = false;
     if options.zone_transfer {
         let first = authoritative.first().copied();
-        let found = transfer::check_transfer(reg, first, &apex, options.timeout).await;
+        let (found, done) = transfer::check_transfer(reg, first, &apex, options.timeout).await;
         out.findings.extend(found);
+        transferred = done;
+    }
+    if !transferred {
+        let live = records::ask_common(&resolver, reg, concurrency).await;
+        let judged = names_judged(reg);
+        out.findings.extend(records::missing(reg, &live, &judged));
     }
     Ok(())
+}
+
+/// The names whose addresses and aliases [`compare`] judges.
+fn names_judged(reg: &Registry) -> BTreeSet<String> {
+    expected_names(reg).into_iter().map(|e| e.fqdn).collect()
 }
 
 /// Without `--nameserver`, the system's resolver, which then finds the nameservers and

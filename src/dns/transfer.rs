@@ -6,6 +6,7 @@
 use super::compare::hosting_finding;
 use super::expected_names;
 use super::probe::describe;
+use super::records::Live;
 use crate::finding::{Code, Finding};
 use crate::registry::validate::{in_zone, normalize_host};
 use crate::registry::Registry;
@@ -20,25 +21,36 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 /// Transfers the zone from `server` (the first that answered with authority, if any)
-/// and reports the names the registry does not know, or why there was no transfer.
+/// and reports the names the registry does not know and the records it lacks, or why
+/// there was no transfer; with whether there was one.
 pub(super) async fn check_transfer(
     reg: &Registry,
     server: Option<SocketAddr>,
     apex: &Name,
     timeout: Duration,
-) -> Vec<Finding> {
+) -> (Vec<Finding>, bool) {
     let Some(addr) = server else {
-        return vec![hosting_finding(
+        let f = hosting_finding(
             reg,
             Code::DnsNameserverUnreachable,
             crate::msg!("dns-axfr-no-server"),
-        )];
+        );
+        return (vec![f], false);
     };
     match transfer(addr, apex, timeout).await {
-        Ok(present) => unregistered(reg, &present),
+        Ok(live) => {
+            let present: BTreeSet<String> = live.iter().map(|r| r.name.clone()).collect();
+            let names = unregistered_names(reg, &present);
+            let mut judged: BTreeSet<String> =
+                expected_names(reg).into_iter().map(|e| e.fqdn).collect();
+            judged.extend(names.iter().cloned());
+            let mut found = findings(reg, &names);
+            found.extend(super::records::missing(reg, &live, &judged));
+            (found, true)
+        }
         Err(why) => {
             let domain = normalize_host(&reg.regency.domain);
-            vec![hosting_finding(
+            let f = hosting_finding(
                 reg,
                 Code::DnsNameserverUnreachable,
                 crate::msg!(
@@ -48,16 +60,17 @@ pub(super) async fn check_transfer(
                     why = why
                 ),
             )
-            .help(crate::msg!("dns-axfr-failed-help"))]
+            .help(crate::msg!("dns-axfr-failed-help"));
+            (vec![f], false)
         }
     }
 }
 
-/// The most names a transfer may bring: far beyond any regency's zone (a few hundred
+/// The most records a transfer may bring: far beyond any regency's zone (a few hundred
 /// names), and few enough to hold in memory whatever the server sends.
 pub const MAX_TRANSFER_NAMES: usize = 100_000;
 
-/// The owner names of a zone, by AXFR over TCP. Only a whole transfer counts: it must
+/// The records of a zone, by AXFR over TCP. Only a whole transfer counts: it must
 /// begin with the zone's SOA record and end with it again; a stream that stops before
 /// (a timeout, a closed connection, a server that sends something else) is an error,
 /// never an empty or partial zone taken for the whole.
@@ -65,7 +78,7 @@ async fn transfer(
     addr: SocketAddr,
     apex: &Name,
     timeout: Duration,
-) -> Result<BTreeSet<String>, String> {
+) -> Result<BTreeSet<Live>, String> {
     let provider = TokioRuntimeProvider::default();
     let (connect, handle) = TcpClientStream::new(addr, None, Some(timeout), provider);
     let stream = match tokio::time::timeout(timeout, connect).await {
@@ -103,7 +116,7 @@ async fn transfer(
                         break;
                     }
                     soa_records += usize::from(soa);
-                    names.insert(normalize_host(&record.name.to_ascii()));
+                    names.insert(Live::of(&record.name.to_ascii(), &record.data));
                 }
                 if soa_records == 0 {
                     break Err(crate::msg!("dns-axfr-incomplete"));
@@ -120,16 +133,28 @@ async fn transfer(
 
 /// Names present in the zone that the registry does not account for. Names with a label
 /// starting with `_` (service records such as `_dmarc`) and the in-zone nameservers are
-/// infrastructure, not subdomains.
+/// infrastructure, not subdomains; names of `[[record]]` tables are the registry's.
 pub fn unregistered(reg: &Registry, present: &BTreeSet<String>) -> Vec<Finding> {
+    findings(reg, &unregistered_names(reg, present))
+}
+
+fn unregistered_names(reg: &Registry, present: &BTreeSet<String>) -> Vec<String> {
     let domain = normalize_host(&reg.regency.domain);
     let mut known: BTreeSet<String> = expected_names(reg).into_iter().map(|e| e.fqdn).collect();
     known.extend(reg.hosting.nameservers.iter().map(|n| normalize_host(n)));
     known.extend(reg.hosting.glue.keys().map(|n| normalize_host(n)));
+    known.extend(reg.zone_records.iter().map(|r| r.fqdn(&domain)));
     present
         .iter()
         .filter(|n| in_zone(n, &domain) && !known.contains(*n))
         .filter(|n| !n.split('.').any(|label| label.starts_with('_')))
+        .cloned()
+        .collect()
+}
+
+fn findings(reg: &Registry, names: &[String]) -> Vec<Finding> {
+    names
+        .iter()
         .map(|n| {
             Finding::new(
                 Code::DnsUnregistered,

@@ -34,6 +34,8 @@ pub enum Action {
         contact: String,
         kind: Kind,
         purpose: Option<String>,
+        /// The date of the OPD's letter (default: today).
+        date: Option<String>,
     },
     Approve {
         label: String,
@@ -42,10 +44,16 @@ pub enum Action {
         a: Vec<String>,
         aaaa: Vec<String>,
         cname: Option<String>,
+        /// When the Dinas looks at the subdomain again.
+        review: Option<String>,
     },
     Suspend {
         label: String,
         reason: String,
+        /// The suspension's decree, when there is one, with its date.
+        decree: Option<String>,
+        /// The date of the suspension (the decree's, when there is one; default: today).
+        date: Option<String>,
     },
     Revoke {
         label: String,
@@ -152,11 +160,16 @@ fn step_allowed(before: &Registry, action: &Action) -> Result<Option<usize>> {
     match (current, action) {
         (None, Action::Request { .. }) => {}
         (None, _) => {
+            let labels = before.subdomains.iter().map(|s| s.label.as_str());
+            let help = match crate::finding::closest(label, labels) {
+                Some(near) => crate::msg!("edit-unknown-near", label = near),
+                None => crate::msg!("edit-unknown-help"),
+            };
             return Err(refused(
                 Code::RegistryEditUnknown,
                 crate::msg!("edit-unknown", label = label),
-                &crate::msg!("edit-unknown-help"),
-            ))
+                &help,
+            ));
         }
         (Some(sub), Action::Request { .. })
             if !matches!(sub.status, Status::Revoked | Status::Rejected) =>

@@ -58,8 +58,10 @@ pub fn text_problem(text: &str, max: usize) -> Option<String> {
 }
 
 /// Why a decree number is not valid. A decree number is ASCII letters and digits, with
-/// `/`, `.`, `-`, `_` and spaces between them (`555/031/KPTS/DISKOMINFO/2026`,
-/// `188.45/12/2024`); it starts and ends with a letter or digit; at most 100 characters.
+/// `/`, `.`, `-` and `_` between them (`555/031/KPTS/DISKOMINFO/2026`,
+/// `188.45/12/2024`), as the guide for the Dinas states; it starts and ends with a
+/// letter or digit; at most 100 characters. No spaces: `SK 555/018` is the word "SK"
+/// before the number, and one number written two ways would not match in `history`.
 pub fn decree_problem(number: &str) -> Option<String> {
     if number.is_empty() {
         return Some(crate::msg!("grammar-empty"));
@@ -71,9 +73,23 @@ pub fn decree_problem(number: &str) -> Option<String> {
             max = DECREE_MAX
         ));
     }
+    if number.contains(' ') {
+        let bare = number
+            .strip_prefix("SK ")
+            .or_else(|| number.strip_prefix("sk "))
+            .or_else(|| number.strip_prefix("Sk "))
+            .map(str::trim)
+            .filter(|rest| {
+                !rest.is_empty() && !rest.contains(' ') && decree_problem(rest).is_none()
+            });
+        return Some(match bare {
+            Some(rest) => crate::msg!("grammar-decree-space-sk", number = rest),
+            None => crate::msg!("grammar-decree-space"),
+        });
+    }
     if let Some(c) = number
         .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | '_' | ' ')))
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | '_')))
     {
         return Some(crate::msg!("grammar-decree-char", char = shown_char(c)));
     }
@@ -191,16 +207,29 @@ mod tests {
             "555/019A/KPTS/DISKOMINFO/2024",
             "1/2024",
             "188.45/12/2024",
-            "SK Bupati No 12 Tahun 2024",
             "800_1-2",
         ] {
             assert_eq!(decree_problem(ok), None, "{ok}");
         }
         for bad in [
-            "", "/2024", "2024/", "1/2024;", "1/2024\n", "1/2024 ", "1$2", "1{2}", "1\"2", "١٢",
+            "",
+            "/2024",
+            "2024/",
+            "1/2024;",
+            "1/2024\n",
+            "1/2024 ",
+            "1$2",
+            "1{2}",
+            "1\"2",
+            "١٢",
+            "SK Bupati No 12 Tahun 2024",
+            "555 / 018",
         ] {
             assert!(decree_problem(bad).is_some(), "{bad:?}");
         }
+        let hint = decree_problem("SK 555/018").unwrap();
+        assert!(hint.contains("`555/018`"), "{hint}");
+        assert!(!decree_problem("SK Bupati 12").unwrap().contains('`'));
         assert!(decree_problem(&"1".repeat(101)).is_some());
     }
 

@@ -12,6 +12,7 @@ pub mod generate;
 pub mod grammar;
 pub mod nginx;
 mod raw;
+pub mod record;
 pub mod validate;
 pub mod zone;
 
@@ -19,6 +20,7 @@ use crate::error::Error;
 use crate::finding::{line_of, Code, Finding};
 use jiff::civil::Date;
 use raw::RawRegistry;
+pub use record::ZoneRecord;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -36,6 +38,8 @@ pub struct Registry {
     pub hosting: Hosting,
     pub portal: Portal,
     pub subdomains: Vec<Subdomain>,
+    /// `[[record]]`: the regency's other DNS records (mail, SPF, DMARC, CAA...).
+    pub zone_records: Vec<ZoneRecord>,
     /// Lines of the `[regency]`, `[hosting]` and `[portal]` tables, for findings.
     pub lines: TableLines,
     /// `[report]`: the settings of `laman report`.
@@ -323,6 +327,14 @@ impl Registry {
         if !findings.is_empty() {
             return Err(findings);
         }
+        let zone_records = raw
+            .record
+            .into_iter()
+            .map(|r| {
+                let line = line_of(text, r.span().start);
+                r.into_inner().into_record(line)
+            })
+            .collect();
         let header = |name: &str| {
             text.lines()
                 .position(|l| l.trim_start().starts_with(&format!("[{name}]")))
@@ -353,6 +365,7 @@ impl Registry {
                 custom_code: raw.portal.custom_code,
             },
             subdomains,
+            zone_records,
             lines,
             report: raw.report,
             integrity: raw.integrity,

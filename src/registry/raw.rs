@@ -15,6 +15,8 @@ pub(super) struct RawRegistry {
     #[serde(default)]
     pub(super) subdomain: Vec<Spanned<RawSubdomain>>,
     #[serde(default)]
+    pub(super) record: Vec<Spanned<RawRecord>>,
+    #[serde(default)]
     pub(super) report: ReportSettings,
     #[serde(default)]
     pub(super) integrity: IntegritySettings,
@@ -61,6 +63,33 @@ pub(super) struct RawSubdomain {
     pub(super) history: Option<Spanned<Vec<Spanned<RawHistory>>>>,
     #[serde(default)]
     pub(super) custom_code: bool,
+}
+
+/// One `[[record]]`: read as text; [`super::record`] judges the value by its type.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRecord {
+    pub(super) name: String,
+    #[serde(rename = "type")]
+    pub(super) rtype: String,
+    pub(super) value: String,
+    #[serde(default)]
+    pub(super) ttl: Option<u32>,
+    #[serde(default)]
+    pub(super) comment: Option<String>,
+}
+
+impl RawRecord {
+    pub(super) fn into_record(self, line: usize) -> ZoneRecord {
+        ZoneRecord {
+            name: self.name,
+            rtype: self.rtype,
+            value: self.value,
+            ttl: self.ttl,
+            comment: self.comment,
+            line,
+        }
+    }
 }
 
 #[derive(Deserialize)]

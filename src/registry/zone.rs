@@ -16,6 +16,7 @@
 //! rather than write anything else.
 
 use super::grammar::{forbidden_in_text, shown};
+use super::record::name_problem;
 use super::validate::{hostname_problem, in_zone, label_problem};
 use super::{Records, Registry, Status};
 use std::fmt::Write;
@@ -93,6 +94,13 @@ fn unwritable(reg: &Registry, domain: &str) -> Option<String> {
         })
         .or_else(|| records("the portal", &reg.portal.records))
         .or_else(|| {
+            reg.zone_records.iter().find_map(|r| {
+                name_problem(&r.name, domain)
+                    .or_else(|| r.data().err())
+                    .map(|why| format!("[[record]] `{}`: {why}", shown(&r.name)))
+            })
+        })
+        .or_else(|| {
             reg.subdomains
                 .iter()
                 .filter(|s| matches!(s.status, Status::Approved | Status::Suspended))
@@ -126,6 +134,7 @@ pub fn zone(reg: &Registry, serial: u32) -> Result<String, String> {
     let mut z = String::new();
     write_head(&mut z, reg, &domain, serial);
     write_sites(&mut z, reg, &domain);
+    write_other(&mut z, reg);
     Ok(z)
 }
 
@@ -209,6 +218,33 @@ fn write_sites(w: &mut String, reg: &Registry, domain: &str) {
             comment(&sub.owner)
         );
         records(w, &sub.label.to_ascii_lowercase(), &notice);
+    }
+}
+
+/// The regency's other records (`[[record]]`), in the registry's order, each with its
+/// comment. Only parsed data is written (see [`super::record`]); `unwritable` has
+/// refused any record that does not parse.
+fn write_other(w: &mut String, reg: &Registry) {
+    if reg.zone_records.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        w,
+        "\n; Other records of the regency ([[record]] in domains.toml)"
+    );
+    for r in &reg.zone_records {
+        let Ok(data) = r.data() else { continue };
+        if let Some(c) = &r.comment {
+            let _ = writeln!(w, "; {}", comment(c));
+        }
+        let ttl = r.ttl.map_or(String::new(), |t| format!("{t}\t"));
+        let _ = writeln!(
+            w,
+            "{}\t{ttl}IN\t{}\t{}",
+            r.owner(),
+            r.kind(),
+            data.presentation()
+        );
     }
 }
 

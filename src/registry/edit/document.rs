@@ -34,7 +34,15 @@ pub(super) fn edit(
             contact,
             kind,
             purpose,
-        } => change.request(label, owner, contact, *kind, purpose.as_deref())?,
+            date,
+        } => change.request(
+            label,
+            owner,
+            contact,
+            *kind,
+            purpose.as_deref(),
+            date.as_deref(),
+        )?,
         Action::Approve {
             label,
             decree,
@@ -42,8 +50,21 @@ pub(super) fn edit(
             a,
             aaaa,
             cname,
-        } => change.approve(label, decree, date, a, aaaa, cname.as_deref())?,
-        Action::Suspend { label, reason } | Action::Reject { label, reason } => {
+            review,
+        } => {
+            let summary = change.approve(label, decree, date, a, aaaa, cname.as_deref())?;
+            if let Some(review) = review {
+                change.review(review)?;
+            }
+            summary
+        }
+        Action::Suspend {
+            label,
+            reason,
+            decree,
+            date,
+        } => change.suspend(label, reason, decree.as_deref(), date.as_deref())?,
+        Action::Reject { label, reason } => {
             change.suspend_or_reject(action.status(), label, reason)?
         }
         Action::Revoke {
@@ -58,10 +79,40 @@ pub(super) fn edit(
     Ok(summary)
 }
 
-/// The entry at `existing`, or a new one at the end of `[[subdomain]]`.
+/// The entry at `existing`, or a new one at the end of `[[subdomain]]` (a table made
+/// here takes the position of the one before it, so it stays among the entries even
+/// when other tables follow them). The first entry of a file goes under the file's
+/// subdomain section comment ([`first_entry_position`]).
 fn entry(doc: &mut DocumentMut, existing: Option<usize>) -> Result<&mut Table, Finding> {
     if doc.get("subdomain").is_none() {
-        doc.insert("subdomain", Item::ArrayOfTables(Default::default()));
+        let first = first_entry_position(doc);
+        let mut entries = toml_edit::ArrayOfTables::new();
+        if let Some((position, comment)) = first {
+            let mut table = Table::new();
+            table.set_position(Some(position));
+            table.decor_mut().set_prefix(comment);
+            entries.push(table);
+            doc.insert("subdomain", Item::ArrayOfTables(entries));
+            let Some(Item::ArrayOfTables(entries)) = doc.get_mut("subdomain") else {
+                unreachable!("just inserted");
+            };
+            return Ok(entries.get_mut(0).expect("just pushed"));
+        }
+        // A section comment that ends the file (as `laman init` writes it) is the
+        // file's trailing text, printed after every table: it moves above the entry.
+        let trailing = doc.trailing().as_str().unwrap_or("").to_string();
+        if speaks_of_subdomains(&trailing) {
+            let mut table = Table::new();
+            table.decor_mut().set_prefix(trailing);
+            doc.set_trailing("");
+            entries.push(table);
+            doc.insert("subdomain", Item::ArrayOfTables(entries));
+            let Some(Item::ArrayOfTables(entries)) = doc.get_mut("subdomain") else {
+                unreachable!("just inserted");
+            };
+            return Ok(entries.get_mut(0).expect("just pushed"));
+        }
+        doc.insert("subdomain", Item::ArrayOfTables(entries));
     }
     let Some(Item::ArrayOfTables(entries)) = doc.get_mut("subdomain") else {
         return Err(Finding::new(
@@ -81,6 +132,70 @@ fn entry(doc: &mut DocumentMut, existing: Option<usize>) -> Result<&mut Table, F
     Ok(entries.get_mut(index).expect("index of an entry"))
 }
 
+/// Where the first `[[subdomain]]` of a file goes: in place of the first table after
+/// `[portal]` whose leading comment speaks of subdomains (`# ---- Subdomain perangkat
+/// daerah ----`, as `laman init` writes it), which then follows the new entry; the
+/// comment (up to its last blank line) moves with the entry. Tables from there on move
+/// one place down. None: no such comment before a table (the entry goes at the end,
+/// under a comment that ends the file, if any).
+fn first_entry_position(doc: &mut DocumentMut) -> Option<(isize, String)> {
+    let portal = doc.get("portal")?.as_table()?.position()?;
+    let speaks = speaks_of_subdomains;
+    let (key, position) = doc
+        .iter()
+        .filter_map(|(k, item)| {
+            let table = match item {
+                Item::Table(t) => t,
+                Item::ArrayOfTables(a) => a.get(0)?,
+                _ => return None,
+            };
+            let position = table.position()?;
+            let prefix = table.decor().prefix()?.as_str()?;
+            (position > portal && speaks(prefix)).then(|| (k.to_string(), position))
+        })
+        .min_by_key(|(_, p)| *p)?;
+    // Everything from that table on moves one place down.
+    for (_, item) in doc.iter_mut() {
+        shift(item, position);
+    }
+    let table = match doc.get_mut(&key)? {
+        Item::Table(t) => t,
+        Item::ArrayOfTables(a) => a.get_mut(0)?,
+        _ => return None,
+    };
+    let prefix = table.decor().prefix()?.as_str()?.to_string();
+    let (ours, theirs) = match prefix.trim_end().rfind("\n\n") {
+        Some(cut) if speaks(&prefix[cut..]) => (prefix.clone(), "\n".to_string()),
+        Some(cut) => (prefix[..cut + 1].to_string(), prefix[cut + 1..].to_string()),
+        None => (prefix.clone(), "\n".to_string()),
+    };
+    table.decor_mut().set_prefix(theirs);
+    Some((position, ours))
+}
+
+/// Whether a comment block speaks of subdomains (`# ---- Subdomain perangkat daerah`).
+fn speaks_of_subdomains(text: &str) -> bool {
+    text.lines()
+        .any(|l| l.trim_start().starts_with('#') && l.to_lowercase().contains("subdomain"))
+}
+
+/// Moves every table at or after `from` one place down.
+fn shift(item: &mut Item, from: isize) {
+    let tables: Vec<&mut Table> = match item {
+        Item::Table(t) => vec![t],
+        Item::ArrayOfTables(a) => a.iter_mut().collect(),
+        _ => return,
+    };
+    for t in tables {
+        if let Some(p) = t.position().filter(|p| *p >= from) {
+            t.set_position(Some(p + 1));
+        }
+        for (_, nested) in t.iter_mut() {
+            shift(nested, from);
+        }
+    }
+}
+
 /// One entry being changed, and the history entry that records the change.
 struct Change<'e> {
     entry: &'e mut Table,
@@ -96,8 +211,10 @@ impl Change<'_> {
         contact: &str,
         kind: Kind,
         purpose: Option<&str>,
+        date: Option<&str>,
     ) -> Result<String, Finding> {
         valid("owner", text_problem(owner, NAME_MAX))?;
+        let date = self.past_date(date)?;
         valid("contact", email_problem(contact))?;
         if let Some(p) = purpose {
             valid("purpose", text_problem(p, TEXT_MAX))?;
@@ -111,10 +228,10 @@ impl Change<'_> {
         if let Some(p) = purpose {
             set(entry, "purpose", p);
         }
-        set(entry, "requested", toml_date(self.today));
+        set(entry, "requested", toml_date(date));
         // A new request starts a new use: the old approval stays in history only.
         entry.remove("decree");
-        self.history.insert("date", toml_date(self.today));
+        self.history.insert("date", toml_date(date));
         Ok(crate::msg!(
             "edit-done-requested",
             label = label,
@@ -152,6 +269,65 @@ impl Change<'_> {
         ))
     }
 
+    /// `approve --review`: when the Dinas looks at the subdomain again.
+    fn review(&mut self, review: &str) -> Result<(), Finding> {
+        let review = parse_date(review)?;
+        set(self.entry, "review", toml_date(review));
+        Ok(())
+    }
+
+    /// `suspend`: with a decree and its date when the Dinas has one, else on `date` or
+    /// today.
+    fn suspend(
+        &mut self,
+        label: &str,
+        reason: &str,
+        decree: Option<&str>,
+        date: Option<&str>,
+    ) -> Result<String, Finding> {
+        valid("reason", text_problem(reason, TEXT_MAX))?;
+        if let Some(d) = decree {
+            valid("decree", decree_problem(d))?;
+        }
+        let date = self.past_date(date)?;
+        set(self.entry, "status", Status::Suspended.as_str());
+        self.history.insert("date", toml_date(date));
+        if let Some(d) = decree {
+            self.history.insert("decree", Value::from(d));
+        }
+        self.history.insert("reason", Value::from(reason));
+        Ok(match decree {
+            Some(d) => crate::msg!(
+                "edit-done-suspended-decree",
+                label = label,
+                decree = d,
+                date = date.to_string()
+            ),
+            None => crate::msg!(
+                "edit-done-status",
+                status = Status::Suspended.as_str(),
+                word = Status::Suspended.word(),
+                label = label
+            ),
+        })
+    }
+
+    /// A date given for a step (today when none), never in the future.
+    fn past_date(&self, date: Option<&str>) -> Result<Date, Finding> {
+        let Some(text) = date else {
+            return Ok(self.today);
+        };
+        let date = parse_date(text)?;
+        if date > self.today {
+            return Err(Finding::new(
+                Code::RegistryEditValue,
+                crate::msg!("edit-date-future", date = date.to_string()),
+            )
+            .help(crate::msg!("edit-date-future-help")));
+        }
+        Ok(date)
+    }
+
     fn suspend_or_reject(
         &mut self,
         status: Status,
@@ -159,13 +335,13 @@ impl Change<'_> {
         reason: &str,
     ) -> Result<String, Finding> {
         valid("reason", text_problem(reason, TEXT_MAX))?;
-        let status = status.as_str();
-        set(self.entry, "status", status);
+        set(self.entry, "status", status.as_str());
         self.history.insert("date", toml_date(self.today));
         self.history.insert("reason", Value::from(reason));
         Ok(crate::msg!(
             "edit-done-status",
-            status = status,
+            status = status.as_str(),
+            word = status.word(),
             label = label
         ))
     }
@@ -283,7 +459,11 @@ fn valid(what: &str, problem: Option<String>) -> Result<(), Finding> {
             Code::RegistryEditValue,
             crate::msg!("edit-value", what = what, why = why),
         )
-        .help(grammar::help())),
+        .help(if what == "decree" {
+            crate::msg!("grammar-decree-help")
+        } else {
+            grammar::help()
+        })),
     }
 }
 

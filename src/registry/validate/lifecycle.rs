@@ -43,8 +43,10 @@ pub fn transitions_help() -> String {
     let steps: Vec<String> = TRANSITIONS
         .iter()
         .filter_map(|(from, tos)| {
-            let names: Vec<&str> = tos.iter().map(|t| t.as_str()).collect();
-            from.map(|f| format!("{} → {}", f.as_str(), names.join(&or)))
+            // Words of the run's language: status words in Indonesian messages are
+            // Indonesian (`diajukan → disetujui`); domains.toml keeps its codes.
+            let names: Vec<String> = tos.iter().map(|t| t.word()).collect();
+            from.map(|f| format!("{} → {}", f.word(), names.join(&or)))
         })
         .collect();
     msg!("transitions-help", steps = steps.join("; "))

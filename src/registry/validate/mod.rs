@@ -14,6 +14,7 @@ mod hosting;
 mod lifecycle;
 mod names;
 mod records;
+mod zone_records;
 
 pub use hosting::Ranges;
 pub use lifecycle::{transition_allowed, transitions_help, TRANSITIONS};
@@ -21,6 +22,7 @@ pub use names::{
     allowed_external, hostname_problem, in_zone, label_problem, normalize_host, RESERVED,
 };
 pub use records::TTL_RANGE;
+pub use zone_records::apex;
 
 use super::{Registry, Subdomain};
 use crate::finding::Finding;
@@ -51,6 +53,7 @@ pub fn validate(reg: &Registry, today: Date, has_content: &dyn Fn(&str) -> bool)
     }
     v.cname_chains();
     v.cname_targets();
+    v.zone_records(&ranges);
     v.findings
 }
 
