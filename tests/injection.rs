@@ -683,8 +683,8 @@ fn check_nginx(t: &Tools, v: &Values, hosts: &[String], a: &Args, conf: &str, bi
     // The portal's search index, read by every site's search page; its files named by
     // their hash kept a year.
     let (index, hashed) = (
-        words(&["^~", "/pagefind/"]),
-        words(&["~", r"\.pf_(?:fragment|index|filter|meta)$"]),
+        words(&["^~", "/_cari/"]),
+        words(&["~", r"/(?:kata|teks)-[0-9a-f]{16}\.json$"]),
     );
     let portal_pages = vec![
         root.clone(),

@@ -1,0 +1,361 @@
+//! laman's own search index format (version [`VERSION`], described for readers of the
+//! files in `docs/search-format.md`): the entries of the published pages in, the files
+//! under [`super::INDEX_DIR`] out, plus the small script that queries them in the
+//! browser (`indeks.js`, from `src/search/indeks.js`).
+//!
+//! What a browser fetches for a query is kept small by sharding: `indeks.json` (page
+//! count, sites, kinds and the names of the other files), the one word chunk per query
+//! word whose key range holds it (two when a word's stem sorts in another chunk), and
+//! the text blocks of the results shown. Chunks and blocks are named after a hash of
+//! their bytes, so a server may let browsers keep them for good.
+//!
+//! Words are stemmed with the Snowball Indonesian stemmer: here with `pagefind_stem`,
+//! in the browser with the JavaScript the Snowball compiler generates from the same
+//! algorithm and version (`src/search/stemmer.js`, published inside `indeks.js`), so a
+//! query word and a page's word meet at their stem ("layanan" finds "pelayanan"). A
+//! query word whose stem no page has matches the stems it begins, as a prefix.
+//!
+//! It must not read files, the clock or anything but its arguments: same entries in,
+//! same bytes out, whatever the number of threads.
+
+use super::Entry;
+use crate::render::{Body, OutputFile};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// The version of the format, written into `indeks.json` and checked by `indeks.js`.
+/// Raise it with any change a script of the previous version would misread.
+pub const VERSION: u32 = 1;
+
+/// The file every search starts from (asked again each time: no hash in its name).
+pub const ENTRY_FILE: &str = "indeks.json";
+
+/// The script of the search page (asked again each time).
+pub const SCRIPT_FILE: &str = "indeks.js";
+
+/// The script itself: the stemmer, then the search (one ES module).
+const SCRIPT: [&str; 2] = [include_str!("stemmer.js"), include_str!("indeks.js")];
+
+/// Pages per text block: a result shown costs the text of this many pages.
+const BLOCK: usize = 8;
+
+/// About how many bytes of JSON a word chunk holds before the next one starts (a single
+/// word's postings may make one larger).
+const CHUNK_BYTES: usize = 48 * 1024;
+
+/// Words longer than this (in characters) are not indexed; `indeks.js` ignores them in
+/// queries too.
+pub const MAX_WORD: usize = 40;
+
+/// Added to a posting's weight when the word is in the page's title.
+const IN_TITLE: u32 = 1 << 12;
+
+/// Term counts above this are counted as this.
+const MAX_COUNT: u32 = IN_TITLE - 1;
+
+/// The kinds of page, in the order of their digit in `indeks.json`'s `jenis_halaman`.
+pub const KINDS: [&str; 4] = ["berita", "halaman", "layanan", "ppid"];
+
+/// The words of `text` as the index and `indeks.js` split them: runs of letters and
+/// digits (Unicode), lower-cased, those longer than [`MAX_WORD`] left out.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.chars().count() <= MAX_WORD)
+        .map(str::to_lowercase)
+}
+
+/// The stem of a lower-case word (Snowball Indonesian).
+pub fn stem(stemmer: &pagefind_stem::Stemmer, word: &str) -> String {
+    let stem = stemmer.stem(word);
+    if stem.is_empty() {
+        word.to_string()
+    } else {
+        stem.into_owned()
+    }
+}
+
+fn stemmer() -> pagefind_stem::Stemmer {
+    pagefind_stem::Stemmer::create(pagefind_stem::Algorithm::Indonesian)
+}
+
+/// What one page contributes: for each stem, its weight (title flag plus count), and
+/// the words seen with their stems.
+struct PageTerms {
+    stems: Vec<(String, u32)>,
+    surface: Vec<(String, String)>,
+}
+
+fn terms_of(entry: &Entry) -> PageTerms {
+    let stemmer = stemmer();
+    let mut cache: HashMap<String, String> = HashMap::new();
+    let mut weights: HashMap<String, u32> = HashMap::new();
+    let stem_of = |w: String, cache: &mut HashMap<String, String>| -> String {
+        if let Some(s) = cache.get(&w) {
+            return s.clone();
+        }
+        let s = stem(&stemmer, &w);
+        cache.insert(w, s.clone());
+        s
+    };
+    for w in words(&entry.text) {
+        let s = stem_of(w, &mut cache);
+        let n = weights.entry(s).or_insert(0);
+        if *n < MAX_COUNT {
+            *n += 1;
+        }
+    }
+    for w in words(&entry.title) {
+        let s = stem_of(w, &mut cache);
+        let n = weights.entry(s).or_insert(1);
+        *n |= IN_TITLE;
+    }
+    let mut stems: Vec<(String, u32)> = weights.into_iter().collect();
+    stems.sort_unstable();
+    let mut surface: Vec<(String, String)> = cache.into_iter().collect();
+    surface.sort_unstable();
+    PageTerms { stems, surface }
+}
+
+/// One key (a stem) of a word chunk.
+#[derive(Default, Serialize)]
+struct Key {
+    /// Its postings, `[page gap, weight, page gap, weight, ...]` where the
+    /// first gap is the page number and a weight is the word's count in the page plus
+    /// [`IN_TITLE`] when it is in the title.
+    #[serde(rename = "h")]
+    postings: Vec<u32>,
+    /// The words of the pages that have it, for marking them in excerpts.
+    #[serde(rename = "b")]
+    forms: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Site<'a> {
+    nama: &'a str,
+    alamat: &'a str,
+    /// The number of its first page: a site's pages are numbered one after another.
+    awal: usize,
+    jumlah: usize,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    versi: u32,
+    bahasa: &'static str,
+    halaman: usize,
+    situs: Vec<Site<'a>>,
+    jenis: [&'static str; 4],
+    /// One digit per page: its kind, by its place in `jenis`.
+    jenis_halaman: String,
+    /// `[first key, file]` of each word chunk, in key order.
+    kata: Vec<(String, String)>,
+    /// Pages per text block.
+    blok: usize,
+    /// The text block files: block `i` holds pages `i * blok` to `(i + 1) * blok - 1`.
+    teks: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    url: &'a str,
+    judul: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tanggal: Option<&'a str>,
+    teks: &'a str,
+}
+
+/// The index files of `entries` (paths relative to the index folder), pages numbered in
+/// the order given. Each site's pages must be given one after another.
+pub fn build(entries: &[Entry]) -> Vec<OutputFile> {
+    let pages: Vec<PageTerms> = entries.par_iter().map(terms_of).collect();
+    let mut keys: BTreeMap<String, Key> = BTreeMap::new();
+    let mut last: HashMap<String, u32> = HashMap::new();
+    for (n, page) in pages.iter().enumerate() {
+        let n = n as u32;
+        for (s, weight) in &page.stems {
+            let key = keys.entry(s.clone()).or_default();
+            let before = last.insert(s.clone(), n);
+            key.postings.push(before.map_or(n, |b| n - b));
+            key.postings.push(*weight);
+        }
+    }
+    drop(last);
+    let mut forms: HashMap<&str, std::collections::BTreeSet<&str>> = HashMap::new();
+    for page in &pages {
+        for (word, s) in &page.surface {
+            forms.entry(s).or_default().insert(word);
+        }
+    }
+    for (s, words) in &forms {
+        if let Some(key) = keys.get_mut(*s) {
+            key.forms = words.iter().map(|w| w.to_string()).collect();
+        }
+    }
+    drop(forms);
+    drop(pages);
+
+    let mut files = Vec::new();
+    let kata = chunks(keys, &mut files);
+    let teks = blocks(entries, &mut files);
+    let meta = Meta {
+        versi: VERSION,
+        bahasa: "id",
+        halaman: entries.len(),
+        situs: sites(entries),
+        jenis: KINDS,
+        jenis_halaman: entries
+            .iter()
+            .map(|e| {
+                let k = KINDS.iter().position(|k| *k == e.jenis).unwrap_or(1);
+                char::from(b'0' + k as u8)
+            })
+            .collect(),
+        kata,
+        blok: BLOCK,
+        teks,
+    };
+    files.push(file(ENTRY_FILE.to_string(), json(&meta)));
+    files.push(file(
+        SCRIPT_FILE.to_string(),
+        SCRIPT.join("\n").into_bytes(),
+    ));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// The sites of `entries`, each with the range of its pages.
+fn sites(entries: &[Entry]) -> Vec<Site<'_>> {
+    let mut sites: Vec<Site> = Vec::new();
+    for (n, e) in entries.iter().enumerate() {
+        match sites.last_mut() {
+            Some(s) if s.alamat == e.alamat => s.jumlah += 1,
+            _ => sites.push(Site {
+                nama: &e.situs,
+                alamat: &e.alamat,
+                awal: n,
+                jumlah: 1,
+            }),
+        }
+    }
+    sites
+}
+
+/// Splits the keys into chunks of about [`CHUNK_BYTES`], written as files; the first key
+/// and file name of each.
+fn chunks(keys: BTreeMap<String, Key>, files: &mut Vec<OutputFile>) -> Vec<(String, String)> {
+    let mut groups: Vec<Vec<(String, Vec<u8>)>> = Vec::new();
+    let mut size = 0;
+    let encoded: Vec<(String, Vec<u8>)> = keys
+        .into_par_iter()
+        .map(|(k, v)| {
+            let body = json(&v);
+            (k, body)
+        })
+        .collect();
+    for (k, body) in encoded {
+        let len = k.len() + body.len() + 4;
+        match groups.last_mut() {
+            Some(g) if size + len <= CHUNK_BYTES => {
+                size += len;
+                g.push((k, body));
+            }
+            _ => {
+                size = len;
+                groups.push(vec![(k, body)]);
+            }
+        }
+    }
+    let made: Vec<(String, OutputFile)> = groups
+        .into_par_iter()
+        .map(|group| {
+            let first = group[0].0.clone();
+            let mut bytes =
+                Vec::with_capacity(group.iter().map(|(k, b)| k.len() + b.len() + 4).sum());
+            bytes.push(b'{');
+            for (i, (k, body)) in group.iter().enumerate() {
+                if i > 0 {
+                    bytes.push(b',');
+                }
+                bytes.extend(json(k));
+                bytes.push(b':');
+                bytes.extend(body);
+            }
+            bytes.push(b'}');
+            (first, file(hashed("kata", &bytes), bytes))
+        })
+        .collect();
+    made.into_iter()
+        .map(|(first, f)| {
+            let name = f.path.clone();
+            files.push(f);
+            (first, name)
+        })
+        .collect()
+}
+
+/// The text blocks of the pages, written as files; their names in page order.
+fn blocks(entries: &[Entry], files: &mut Vec<OutputFile>) -> Vec<String> {
+    let made: Vec<OutputFile> = entries
+        .par_chunks(BLOCK)
+        .map(|pages| {
+            let texts: Vec<Text> = pages
+                .iter()
+                .map(|e| Text {
+                    url: &e.url,
+                    judul: &e.title,
+                    tanggal: e.date.as_deref(),
+                    teks: &e.text,
+                })
+                .collect();
+            let bytes = json(&texts);
+            file(hashed("teks", &bytes), bytes)
+        })
+        .collect();
+    made.into_iter()
+        .map(|f| {
+            let name = f.path.clone();
+            files.push(f);
+            name
+        })
+        .collect()
+}
+
+/// `<kind>-<16 hex digits of the BLAKE3 hash of bytes>.json`.
+fn hashed(kind: &str, bytes: &[u8]) -> String {
+    let hash = blake3::hash(bytes).to_hex();
+    format!("{kind}-{}.json", &hash.as_str()[..16])
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    // Serializing plain strings, numbers and maps with string keys cannot fail.
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+fn file(path: String, bytes: Vec<u8>) -> OutputFile {
+    OutputFile {
+        path,
+        body: Body::Bytes(bytes),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_join_indonesian_forms() {
+        let s = stemmer();
+        assert_eq!(stem(&s, "pelayanan"), stem(&s, "layanan"));
+        assert_eq!(stem(&s, "perizinan"), stem(&s, "izin"));
+        assert_eq!(stem(&s, "kesehatan"), stem(&s, "sehat"));
+    }
+
+    #[test]
+    fn words_are_lower_case_runs_of_letters_and_digits() {
+        let w: Vec<String> = words("Izin-Usaha 2026: <b>ÉTÉ</b> a_b").collect();
+        assert_eq!(w, ["izin", "usaha", "2026", "b", "été", "b", "a", "b"]);
+        let long = "x".repeat(MAX_WORD + 1);
+        assert_eq!(words(&long).count(), 0);
+    }
+}
