@@ -79,42 +79,47 @@ fn stemmer() -> pagefind_stem::Stemmer {
     pagefind_stem::Stemmer::create(pagefind_stem::Algorithm::Indonesian)
 }
 
-/// What one page contributes: for each stem, its weight (title flag plus count), and
-/// the words seen with their stems.
-struct PageTerms {
-    stems: Vec<(String, u32)>,
-    surface: Vec<(String, String)>,
+/// Pages per piece of work: each piece is indexed on its own (in parallel), then the
+/// pieces are merged in page order.
+const PIECE: usize = 256;
+
+/// The index of a run of pages: each stem's postings with absolute page numbers, and
+/// each word seen with its stem.
+#[derive(Default)]
+struct Partial {
+    stems: HashMap<String, Vec<(u32, u32)>>,
+    forms: HashMap<String, String>,
 }
 
-fn terms_of(entry: &Entry) -> PageTerms {
+/// The partial index of `pages`, the first of which is page number `first`.
+fn partial(first: usize, pages: &[Entry]) -> Partial {
     let stemmer = stemmer();
-    let mut cache: HashMap<String, String> = HashMap::new();
-    let mut weights: HashMap<String, u32> = HashMap::new();
-    let stem_of = |w: String, cache: &mut HashMap<String, String>| -> String {
-        if let Some(s) = cache.get(&w) {
-            return s.clone();
+    let mut part = Partial::default();
+    for (i, entry) in pages.iter().enumerate() {
+        let n = (first + i) as u32;
+        let mut stem_of = |w: String| -> String {
+            match part.forms.get(&w) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = stem(&stemmer, &w);
+                    part.forms.insert(w, s.clone());
+                    s
+                }
+            }
+        };
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        for w in words(&entry.text) {
+            let n = counts.entry(stem_of(w)).or_insert(0);
+            *n = (*n + 1).min(MAX_COUNT);
         }
-        let s = stem(&stemmer, &w);
-        cache.insert(w, s.clone());
-        s
-    };
-    for w in words(&entry.text) {
-        let s = stem_of(w, &mut cache);
-        let n = weights.entry(s).or_insert(0);
-        if *n < MAX_COUNT {
-            *n += 1;
+        for w in words(&entry.title) {
+            *counts.entry(stem_of(w)).or_insert(1) |= IN_TITLE;
+        }
+        for (s, weight) in counts {
+            part.stems.entry(s).or_default().push((n, weight));
         }
     }
-    for w in words(&entry.title) {
-        let s = stem_of(w, &mut cache);
-        let n = weights.entry(s).or_insert(1);
-        *n |= IN_TITLE;
-    }
-    let mut stems: Vec<(String, u32)> = weights.into_iter().collect();
-    stems.sort_unstable();
-    let mut surface: Vec<(String, String)> = cache.into_iter().collect();
-    surface.sort_unstable();
-    PageTerms { stems, surface }
+    part
 }
 
 /// One key (a stem) of a word chunk.
@@ -168,32 +173,44 @@ struct Text<'a> {
 /// The index files of `entries` (paths relative to the index folder), pages numbered in
 /// the order given. Each site's pages must be given one after another.
 pub fn build(entries: &[Entry]) -> Vec<OutputFile> {
-    let pages: Vec<PageTerms> = entries.par_iter().map(terms_of).collect();
-    let mut keys: BTreeMap<String, Key> = BTreeMap::new();
-    let mut last: HashMap<String, u32> = HashMap::new();
-    for (n, page) in pages.iter().enumerate() {
-        let n = n as u32;
-        for (s, weight) in &page.stems {
-            let key = keys.entry(s.clone()).or_default();
-            let before = last.insert(s.clone(), n);
-            key.postings.push(before.map_or(n, |b| n - b));
-            key.postings.push(*weight);
+    let parts: Vec<Partial> = entries
+        .par_chunks(PIECE)
+        .enumerate()
+        .map(|(i, pages)| partial(i * PIECE, pages))
+        .collect();
+    // Merged in page order, so each stem's postings come out sorted.
+    let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    let mut forms: HashMap<String, std::collections::BTreeSet<String>> = HashMap::new();
+    for part in parts {
+        for (s, mut list) in part.stems {
+            list.sort_unstable();
+            postings.entry(s).or_default().append(&mut list);
+        }
+        for (w, s) in part.forms {
+            forms.entry(s).or_default().insert(w);
         }
     }
-    drop(last);
-    let mut forms: HashMap<&str, std::collections::BTreeSet<&str>> = HashMap::new();
-    for page in &pages {
-        for (word, s) in &page.surface {
-            forms.entry(s).or_default().insert(word);
-        }
-    }
-    for (s, words) in &forms {
-        if let Some(key) = keys.get_mut(*s) {
-            key.forms = words.iter().map(|w| w.to_string()).collect();
-        }
-    }
+    let keys: BTreeMap<String, Key> = postings
+        .into_iter()
+        .map(|(s, list)| {
+            let mut flat = Vec::with_capacity(list.len() * 2);
+            let mut last = 0;
+            for (n, weight) in list {
+                flat.push(n - last);
+                flat.push(weight);
+                last = n;
+            }
+            let forms = forms.remove(&s).unwrap_or_default().into_iter().collect();
+            (
+                s,
+                Key {
+                    postings: flat,
+                    forms,
+                },
+            )
+        })
+        .collect();
     drop(forms);
-    drop(pages);
 
     let mut files = Vec::new();
     let kata = chunks(keys, &mut files);
