@@ -469,12 +469,10 @@ fn search_pages(index: &std::path::Path) -> Vec<serde_json::Value> {
     let meta = read("indeks.json");
     assert_eq!(meta["versi"], 1);
     let kinds = meta["jenis_halaman"].as_str().unwrap().as_bytes().to_vec();
-    let mut pages = Vec::new();
-    for block in meta["teks"].as_array().unwrap() {
-        for page in read(block.as_str().unwrap()).as_array().unwrap() {
-            pages.push(page.clone());
-        }
-    }
+    let n = meta["halaman"].as_u64().unwrap();
+    let dir = meta["teks"].as_str().unwrap();
+    let mut pages: Vec<serde_json::Value> =
+        (0..n).map(|i| read(&format!("{dir}/{i}.json"))).collect();
     assert_eq!(pages.len() as u64, meta["halaman"].as_u64().unwrap());
     for site in meta["situs"].as_array().unwrap() {
         let from = site["awal"].as_u64().unwrap() as usize;

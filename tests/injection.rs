@@ -472,7 +472,14 @@ const SERVER_DIRECTIVES: &[&str] = &[
     "error_page",
     "default_type",
 ];
-const LOCATION_DIRECTIVES: &[&str] = &["try_files", "internal", "return", "add_header"];
+const LOCATION_DIRECTIVES: &[&str] = &[
+    "try_files",
+    "internal",
+    "return",
+    "add_header",
+    "gzip",
+    "gzip_types",
+];
 
 fn servers(text: &str) -> Vec<Server> {
     parse_nginx(text)
@@ -684,7 +691,10 @@ fn check_nginx(t: &Tools, v: &Values, hosts: &[String], a: &Args, conf: &str, bi
     // their hash kept a year.
     let (index, hashed) = (
         words(&["^~", "/_cari/"]),
-        words(&["~", r"/(?:kata|teks)-[0-9a-f]{16}\.json$"]),
+        words(&[
+            "~",
+            r"/(?:kata-[0-9a-f]{16}|teks-[0-9a-f]{16}/[0-9]+)\.json$",
+        ]),
     );
     let portal_pages = vec![
         root.clone(),

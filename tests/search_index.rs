@@ -209,11 +209,13 @@ fn hostile_names_keep_the_index_valid_json() {
         .collect();
     assert!(names.contains(&HOSTILE_OWNER), "{names:?}");
     let mut titles = Vec::new();
-    for block in meta["teks"].as_array().unwrap() {
-        let text = std::fs::read(index.join(block.as_str().unwrap())).unwrap();
-        let pages: Value = serde_json::from_slice(&text).unwrap();
-        titles.extend(pages.as_array().unwrap().iter().map(|p| p["judul"].clone()));
+    let dir = index.join(meta["teks"].as_str().unwrap());
+    for n in 0..meta["halaman"].as_u64().unwrap() {
+        let text = std::fs::read(dir.join(format!("{n}.json"))).unwrap();
+        let page: Value = serde_json::from_slice(&text).unwrap();
+        titles.push(page["judul"].clone());
     }
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), titles.len());
     assert!(titles.contains(&json!(HOSTILE_TITLE)));
     // Every word chunk parses, and the hashed names are the hashes of the bytes.
     for chunk in meta["kata"].as_array().unwrap() {

@@ -453,10 +453,10 @@ const MODERATE: &str = "public, max-age=3600";
 /// The names of what laman makes from content, for the `no-cache` location.
 const MADE_FROM_CONTENT: &str = r"\.(?:html|xml|txt|json|csv)$";
 
-/// The search index's files whose names carry a hash of their bytes (its word chunks and
-/// text blocks, see `docs/search-format.md`); `indeks.json` and `indeks.js` keep their
-/// names and are asked again.
-const HASHED_INDEX_FILES: &str = r"/(?:kata|teks)-[0-9a-f]{16}\.json$";
+/// The search index's files whose names carry a hash of their bytes (its word chunks,
+/// and its pages' texts in a folder named after theirs, see `docs/search-format.md`);
+/// `indeks.json` and `indeks.js` keep their names and are asked again.
+const HASHED_INDEX_FILES: &str = r"/(?:kata-[0-9a-f]{16}|teks-[0-9a-f]{16}/[0-9]+)\.json$";
 
 /// The lines of a `location` block: the security headers (nginx drops the server's
 /// `add_header`s in a location that has its own), `extra` headers, the cache policy and
@@ -493,10 +493,17 @@ fn site(c: &mut String, o: &Options, title: &str, name: &str, label: &str, domai
             .lines()
             .map(|l| format!("    {l}\n"))
             .collect();
+        // The index is JSON and one script, sent compressed (a third of the bytes or
+        // less); the nested location inherits it.
         format!(
             "    location ^~ /{}/ {{\n{}        location ~ \"{HASHED_INDEX_FILES}\" {{\n{hashed}        }}\n    }}\n",
             crate::search::INDEX_DIR,
-            location(&headers, cors, REVALIDATE, "        try_files $uri =404;\n"),
+            location(
+                &headers,
+                cors,
+                REVALIDATE,
+                "        gzip on;\n        gzip_types application/json application/javascript text/javascript;\n        try_files $uri =404;\n"
+            ),
         )
     } else {
         String::new()

@@ -5,8 +5,8 @@
 //!
 //! What a browser fetches for a query is kept small by sharding: `indeks.json` (page
 //! count, sites, kinds and the names of the other files), the one word chunk per query
-//! word whose key range holds it (two when a word's stem sorts in another chunk), and
-//! the text blocks of the results shown. Chunks and blocks are named after a hash of
+//! word whose key range holds its stem (two when no page has the stem), and
+//! the text of each result shown. Chunks and texts are named after a hash of
 //! their bytes, so a server may let browsers keep them for good.
 //!
 //! Words are stemmed with the Snowball Indonesian stemmer: here with `pagefind_stem`,
@@ -36,9 +36,6 @@ pub const SCRIPT_FILE: &str = "indeks.js";
 
 /// The script itself: the stemmer, then the search (one ES module).
 const SCRIPT: [&str; 2] = [include_str!("stemmer.js"), include_str!("indeks.js")];
-
-/// Pages per text block: a result shown costs the text of this many pages.
-const BLOCK: usize = 8;
 
 /// About how many bytes of JSON a word chunk holds before the next one starts (a single
 /// word's postings may make one larger).
@@ -155,10 +152,9 @@ struct Meta<'a> {
     jenis_halaman: String,
     /// `[first key, file]` of each word chunk, in key order.
     kata: Vec<(String, String)>,
-    /// Pages per text block.
-    blok: usize,
-    /// The text block files: block `i` holds pages `i * blok` to `(i + 1) * blok - 1`.
-    teks: Vec<String>,
+    /// The folder of the pages' texts: page `n` is `<teks>/<n>.json`. Its name is a hash
+    /// of every text in it, so that a server may let browsers keep its files for good.
+    teks: String,
 }
 
 #[derive(Serialize)]
@@ -214,7 +210,7 @@ pub fn build(entries: &[Entry]) -> Vec<OutputFile> {
 
     let mut files = Vec::new();
     let kata = chunks(keys, &mut files);
-    let teks = blocks(entries, &mut files);
+    let teks = texts(entries, &mut files);
     let meta = Meta {
         versi: VERSION,
         bahasa: "id",
@@ -229,7 +225,6 @@ pub fn build(entries: &[Entry]) -> Vec<OutputFile> {
             })
             .collect(),
         kata,
-        blok: BLOCK,
         teks,
     };
     files.push(file(ENTRY_FILE.to_string(), json(&meta)));
@@ -311,31 +306,32 @@ fn chunks(keys: BTreeMap<String, Key>, files: &mut Vec<OutputFile>) -> Vec<(Stri
         .collect()
 }
 
-/// The text blocks of the pages, written as files; their names in page order.
-fn blocks(entries: &[Entry], files: &mut Vec<OutputFile>) -> Vec<String> {
-    let made: Vec<OutputFile> = entries
-        .par_chunks(BLOCK)
-        .map(|pages| {
-            let texts: Vec<Text> = pages
-                .iter()
-                .map(|e| Text {
-                    url: &e.url,
-                    judul: &e.title,
-                    tanggal: e.date.as_deref(),
-                    teks: &e.text,
-                })
-                .collect();
-            let bytes = json(&texts);
-            file(hashed("teks", &bytes), bytes)
+/// The text of each page, one file each (a result shown costs one page's text), in a
+/// folder named after the hash of them all; the folder's name.
+fn texts(entries: &[Entry], files: &mut Vec<OutputFile>) -> String {
+    let made: Vec<Vec<u8>> = entries
+        .par_iter()
+        .map(|e| {
+            json(&Text {
+                url: &e.url,
+                judul: &e.title,
+                tanggal: e.date.as_deref(),
+                teks: &e.text,
+            })
         })
         .collect();
-    made.into_iter()
-        .map(|f| {
-            let name = f.path.clone();
-            files.push(f);
-            name
-        })
-        .collect()
+    let mut hasher = blake3::Hasher::new();
+    for bytes in &made {
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    }
+    let dir = format!("teks-{}", &hasher.finalize().to_hex().as_str()[..16]);
+    files.extend(
+        made.into_iter()
+            .enumerate()
+            .map(|(n, bytes)| file(format!("{dir}/{n}.json"), bytes)),
+    );
+    dir
 }
 
 /// `<kind>-<16 hex digits of the BLAKE3 hash of bytes>.json`.

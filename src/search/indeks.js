@@ -157,8 +157,7 @@ export async function search(q, options = {}) {
 // A result's address, title, site, date and excerpt: the excerpt as [text, marked]
 // pieces, so that nothing of the page's text is ever read as markup.
 async function page(n, marks) {
-  const block = await get(meta.teks[Math.floor(n / meta.blok)]);
-  const p = block[n % meta.blok];
+  const p = await get(`${meta.teks}/${n}.json`);
   return {
     url: p.url,
     meta: { title: p.judul, situs: meta.situs[siteOf[n]].nama, tanggal: p.tanggal },

@@ -8,6 +8,7 @@
 // tanggal, excerpt}, ...] per query, best first], "words": n, "disagree": [[word, stem
 // in the index, stem in the browser], ...]}: every word of the pages (each key's `b`)
 // stemmed by the browser's stemmer against the stem the build gave it.
+// "fetched" gives the bytes of each file the script asked for (what a browser downloads).
 // Exit status: 0 ran, 2 could not run.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,9 +18,11 @@ const [dir, queries] = process.argv.slice(2);
 if (!dir || !queries) { console.error('usage: node tests/judges/query.mjs INDEX_DIR QUERIES_JSON'); process.exit(2); }
 const deadline = setTimeout(() => { console.error('query: took longer than 30 s'); process.exit(2); }, 30_000);
 // The script fetches its files from beside itself: serve file: addresses from disk.
+const fetched = {};
 globalThis.fetch = async (url) => {
   try {
     const body = await readFile(fileURLToPath(url), 'utf8');
+    fetched[String(url).split('/').pop()] = Buffer.byteLength(body);
     return { ok: true, status: 200, json: async () => JSON.parse(body) };
   } catch {
     return { ok: false, status: 404, json: async () => { throw new Error('404'); } };
@@ -46,6 +49,7 @@ try {
     out.results.push(shown.map((d) => ({ url: d.url, title: d.meta.title, situs: d.meta.situs,
       tanggal: d.meta.tanggal, excerpt: d.excerpt })));
   }
+  out.fetched = fetched;
   console.log(JSON.stringify(out));
 } catch (e) {
   console.error(`query: ${e.stack || e}`);
