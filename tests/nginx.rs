@@ -104,6 +104,28 @@ fn nginx_accepts_the_config_and_serves_each_site_by_name() {
     assert!(headers.contains("content-security-policy:"), "{headers}");
     assert!(headers.contains("strict-transport-security:"), "{headers}");
     assert!(!headers.contains("access-control-allow-credentials"));
+    // The index (JSON and one script) is sent compressed to a browser that accepts it.
+    let compressed = Command::new(&curl)
+        .args([
+            "-sk",
+            "--max-time",
+            "5",
+            "--compressed",
+            "-D",
+            "-",
+            "-o",
+            "/dev/null",
+        ])
+        .arg("--resolve")
+        .arg(format!("contohkab.go.id:{https}:127.0.0.1"))
+        .arg(format!("https://contohkab.go.id:{https}/_cari/indeks.js"))
+        .output()
+        .unwrap();
+    let compressed = String::from_utf8_lossy(&compressed.stdout).to_ascii_lowercase();
+    assert!(
+        compressed.contains("content-encoding: gzip"),
+        "{compressed}"
+    );
     let search = fetch(&curl, "https", "dinkes.contohkab.go.id", https, "/cari/");
     assert_eq!(search.status, 200);
     let csp = search.headers.to_ascii_lowercase();
