@@ -74,6 +74,7 @@ struct Args {
     seed: u64,
     out: PathBuf,
     hugo: Option<PathBuf>,
+    zola: Option<PathBuf>,
 }
 
 fn args() -> Args {
@@ -83,6 +84,7 @@ fn args() -> Args {
         seed: 1,
         out: PathBuf::from("corpus"),
         hugo: None,
+        zola: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -93,6 +95,7 @@ fn args() -> Args {
             "--seed" => a.seed = value.parse().expect("--seed N"),
             "--out" => a.out = PathBuf::from(value),
             "--hugo" => a.hugo = Some(PathBuf::from(value)),
+            "--zola" => a.zola = Some(PathBuf::from(value)),
             other => panic!("unknown argument {other}"),
         }
     }
@@ -133,7 +136,14 @@ fn main() {
     let sites: Vec<String> = std::iter::once("portal".to_string())
         .chain((0..a.sites).map(label))
         .collect();
-    let hugo = a.hugo.as_deref().map(|dir| hugo::Project::new(dir, &sites));
+    assert!(
+        a.zola.is_none() || a.hugo.is_some(),
+        "--zola DIR is made from the Hugo project: give --hugo DIR too"
+    );
+    let hugo = a
+        .hugo
+        .as_deref()
+        .map(|dir| hugo::Project::new(dir, a.zola.as_deref(), &sites));
     let per_site = a.pages.div_ceil(sites.len());
     let mut written = 0;
     for (n, site) in sites.iter().enumerate() {
@@ -499,6 +509,7 @@ mod hugo {
 
     pub struct Project {
         dir: PathBuf,
+        zola: Option<PathBuf>,
     }
 
     const CONFIG: &str = r##"baseURL = "https://ujikab.go.id/"
@@ -698,7 +709,10 @@ dinas = "Dinas Komunikasi dan Informatika Kabupaten Uji"
 
     impl Project {
         /// Writes the configuration, templates, static files and the portal's home page.
-        pub fn new(dir: &Path, sites: &[String]) -> Project {
+        pub fn new(dir: &Path, zola: Option<&Path>, sites: &[String]) -> Project {
+            if let Some(z) = zola {
+                super::zola::project(z);
+            }
             write(&dir.join("hugo.toml"), CONFIG);
             let layouts = dir.join("layouts");
             write(&layouts.join("baseof.html"), BASEOF);
@@ -714,16 +728,18 @@ dinas = "Dinas Komunikasi dan Informatika Kabupaten Uji"
                 &dir.join("static/favicon.svg"),
                 include_str!("../themes/pemda/static/favicon.svg"),
             );
-            write(
-                &dir.join("content/_index.md"),
+            let project = Project {
+                dir: dir.to_path_buf(),
+                zola: zola.map(Path::to_path_buf),
+            };
+            project.page(
+                "_index.md",
                 &format!(
                     "+++\ntitle = \"Pemerintah Kabupaten Uji\"\n+++\nPortal dari {} situs.\n",
                     sites.len()
                 ),
             );
-            Project {
-                dir: dir.to_path_buf(),
-            }
+            project
         }
 
         /// The home page of site number `n` (0 is the portal, then `opd00`...).
@@ -766,6 +782,141 @@ dinas = "Dinas Komunikasi dan Informatika Kabupaten Uji"
         /// A content file, by its path under `content/`.
         pub fn page(&self, rel: &str, text: &str) {
             write(&self.dir.join("content").join(rel), text);
+            if let Some(z) = &self.zola {
+                write(&z.join("content").join(rel), &super::zola::content(text));
+            }
         }
+    }
+}
+
+/// The same content as a Zola project (`--zola DIR`, with `--hugo DIR`), made from the
+/// Hugo project's files: `ref` shortcodes become Zola's checked `@/` links, `[params]`
+/// and custom keys go under `[extra]`; templates reproduce the same page structure
+/// (header, site menu, breadcrumbs, table of contents, footer; lists paginated by 10).
+/// Zola builds no search index here: it refuses to index Indonesian.
+mod zola {
+    use super::write;
+    use std::path::Path;
+
+    const CONFIG: &str = r##"base_url = "https://ujikab.go.id"
+title = "Pemerintah Kabupaten Uji"
+default_language = "id"
+compile_sass = false
+minify_html = true
+build_search_index = false
+generate_feeds = false
+generate_sitemap = true
+generate_robots_txt = true
+
+[markdown]
+render_emoji = false
+
+[extra]
+dinas = "Dinas Komunikasi dan Informatika Kabupaten Uji"
+"##;
+
+    const BASE: &str = r##"<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{% block title %}{{ config.title }}{% endblock %}</title>
+<link rel="stylesheet" href="{{ get_url(path='style.css') }}">
+<link rel="icon" href="{{ get_url(path='favicon.svg') }}">
+</head>
+<body>
+<a class="lewati" href="#konten">Lewati ke konten</a>
+<header class="kepala"><div class="wadah">
+<a class="merek" href="{{ config.base_url }}/">{{ config.title }}</a>
+<form class="cari-kepala" action="{{ config.base_url }}/cari/" method="get" role="search"><input name="q" type="search" aria-label="Cari"></form>
+</div></header>
+<nav class="menu" aria-label="Menu situs"><div class="wadah"><ul>
+{% set root = get_section(path="_index.md") %}
+{% for s in root.subsections %}{% set sub = get_section(path=s, metadata_only=true) %}<li><a href="{{ sub.permalink }}">{{ sub.title }}</a></li>{% endfor %}
+</ul></div></nav>
+<main id="konten" class="wadah">
+{% block content %}{% endblock %}
+</main>
+<footer class="kaki"><div class="wadah">
+<p>Dikelola oleh {{ config.extra.dinas }}.</p>
+</div></footer>
+</body>
+</html>
+"##;
+
+    const PAGE: &str = r##"{% extends "base.html" %}
+{% block title %}{{ page.title }} | {{ config.title }}{% endblock %}
+{% block content %}
+<nav aria-label="Remah roti"><ol class="remah">{% for a in page.ancestors %}{% set s = get_section(path=a, metadata_only=true) %}<li><a href="{{ s.permalink }}">{{ s.title }}</a></li>{% endfor %}<li aria-current="page">{{ page.title }}</li></ol></nav>
+<article>
+<h1>{{ page.title }}</h1>
+{% if page.date %}<p class="tanggal"><time datetime="{{ page.date }}">{{ page.date | date(format="%-d %B %Y") }}</time></p>{% endif %}
+{% if page.toc %}<nav class="daftar-isi" aria-label="Daftar isi"><ol>{% for h in page.toc %}<li><a href="#{{ h.id }}">{{ h.title }}</a>{% if h.children %}<ol>{% for c in h.children %}<li><a href="#{{ c.id }}">{{ c.title }}</a></li>{% endfor %}</ol>{% endif %}</li>{% endfor %}</ol></nav>{% endif %}
+{{ page.content | safe }}
+</article>
+{% endblock %}
+"##;
+
+    const SECTION: &str = r##"{% extends "base.html" %}
+{% block title %}{{ section.title }} | {{ config.title }}{% endblock %}
+{% block content %}
+<nav aria-label="Remah roti"><ol class="remah">{% for a in section.ancestors %}{% set s = get_section(path=a, metadata_only=true) %}<li><a href="{{ s.permalink }}">{{ s.title }}</a></li>{% endfor %}<li aria-current="page">{{ section.title }}</li></ol></nav>
+<h1>{{ section.title }}</h1>
+{{ section.content | safe }}
+{% if paginator %}
+<ul class="daftar">{% for p in paginator.pages %}<li><a href="{{ p.permalink }}">{{ p.title }}</a>{% if p.date %} <time datetime="{{ p.date }}">{{ p.date }}</time>{% endif %}{% if p.description %}<p>{{ p.description }}</p>{% endif %}</li>{% endfor %}</ul>
+<nav class="halaman" aria-label="Halaman">{% if paginator.previous %}<a href="{{ paginator.previous }}">Sebelumnya</a>{% endif %} {% if paginator.next %}<a href="{{ paginator.next }}">Berikutnya</a>{% endif %}</nav>
+{% else %}
+<ul class="daftar">{% for s in section.subsections %}{% set sub = get_section(path=s, metadata_only=true) %}<li><a href="{{ sub.permalink }}">{{ sub.title }}</a></li>{% endfor %}</ul>
+{% for s in section.subsections %}{% if s is ending_with("berita/_index.md") %}{% set berita = get_section(path=s) %}<h2>Berita terbaru</h2><ul class="daftar">{% for p in berita.pages | slice(end=5) %}<li><a href="{{ p.permalink }}">{{ p.title }}</a></li>{% endfor %}</ul>{% endif %}{% endfor %}
+{% endif %}
+{% endblock %}
+"##;
+
+    const NOT_FOUND: &str = r##"{% extends "base.html" %}
+{% block content %}<h1>Halaman tidak ditemukan</h1>{% endblock %}
+"##;
+
+    /// Writes the configuration, templates and static files.
+    pub fn project(dir: &Path) {
+        write(&dir.join("config.toml"), CONFIG);
+        let t = dir.join("templates");
+        write(&t.join("base.html"), BASE);
+        write(&t.join("page.html"), PAGE);
+        write(&t.join("section.html"), SECTION);
+        write(&t.join("index.html"), SECTION);
+        write(&t.join("404.html"), NOT_FOUND);
+        write(
+            &dir.join("static/style.css"),
+            include_str!("../themes/pemda/static/style.css"),
+        );
+        write(
+            &dir.join("static/favicon.svg"),
+            include_str!("../themes/pemda/static/favicon.svg"),
+        );
+    }
+
+    /// A Hugo content file as Zola reads it.
+    pub fn content(hugo: &str) -> String {
+        let mut text = hugo
+            .replace("{{< ref \"/", "@/")
+            .replace("\" >}}", "")
+            .replace("[params]\n", "[extra]\n")
+            .replace("outputs = [\"html\", \"rss\"]\n", "");
+        if let Some(at) = text.find("berita = true\n+++") {
+            text.replace_range(at..at + "berita = true\n".len(), "[extra]\nberita = true\n");
+        }
+        // Sections list their pages newest first, ten to a page, as laman's and Hugo's do.
+        if text.starts_with("+++\ntitle = \"")
+            && text.contains("\nweight = ")
+            && !text.contains("date = ")
+        {
+            text = text.replacen(
+                "+++\ntitle",
+                "+++\nsort_by = \"date\"\npaginate_by = 10\ntitle",
+                1,
+            );
+        }
+        text
     }
 }

@@ -388,9 +388,7 @@ fn index_portal(
     if !assessed.clean.iter().any(|o| o.label == PORTAL_LABEL) {
         return Ok(());
     }
-    let site =
-        search::portal_index(registry.fqdn(PORTAL_LABEL), &entries)
-            .map_err(Error::io::<String>(crate::msg!("build-search-index")))?;
+    let site = search::portal_index(registry.fqdn(PORTAL_LABEL), &entries);
     render::Sink::take(staging, &site).map(drop)
 }
 

@@ -95,7 +95,7 @@ mod tests {
             "/robots.txt",
             "/atom.xml",
             "/_aset/style.css",
-            "/pagefind/x",
+            "/_cari/x",
             "/.well-known/laman-manifest.json",
             "/berita/halaman/2/",
             "/halaman/3/",

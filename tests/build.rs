@@ -391,7 +391,7 @@ fn portal_built_alone_is_the_portal_of_a_whole_build() {
     let pages = |dir: &std::path::Path| {
         let mut files = snapshot(dir);
         // The manifest lists the index's files, so it differs with them.
-        files.retain(|path, _| !path.starts_with("pagefind") && !path.starts_with(".well-known"));
+        files.retain(|path, _| !path.starts_with("_cari") && !path.starts_with(".well-known"));
         files
     };
     assert_eq!(
@@ -411,15 +411,13 @@ fn portal_built_alone_is_the_portal_of_a_whole_build() {
 #[test]
 fn the_search_index_holds_published_pages_only_and_is_rebuilt_with_the_portal() {
     let root = built();
-    let index = root.path().join(PORTAL).join("pagefind");
-    assert!(index.join("pagefind.js").is_file());
-    assert!(index.join("wasm.id.pagefind").is_file());
-    assert!(!index.join("pagefind-ui.js").exists(), "no stock UI");
+    let index = root.path().join(PORTAL).join("_cari");
+    assert!(index.join("indeks.js").is_file());
+    assert!(index.join("indeks.json").is_file());
     let urls = |root: &std::path::Path| -> Vec<String> {
-        let text = search_fragments(&root.join(PORTAL).join("pagefind"));
-        let mut urls: Vec<String> = text
-            .match_indices("\"url\":\"")
-            .map(|(i, m)| text[i + m.len()..].split('"').next().unwrap().to_string())
+        let mut urls: Vec<String> = search_pages(&root.join(PORTAL).join("_cari"))
+            .iter()
+            .map(|p| p["url"].as_str().unwrap().to_string())
             .collect();
         urls.sort();
         urls
@@ -462,29 +460,36 @@ fn the_search_index_holds_published_pages_only_and_is_rebuilt_with_the_portal() 
     assert_eq!(now.len(), found.len() + 1);
 }
 
-/// The text of every page fragment of a Pagefind index (gzipped JSON).
-fn search_fragments(index: &std::path::Path) -> String {
-    use std::io::Read;
-    let mut text = String::new();
-    for entry in std::fs::read_dir(index.join("fragment")).unwrap() {
-        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
-        let mut gz = flate2::read::GzDecoder::new(&bytes[..]);
-        let mut raw = Vec::new();
-        gz.read_to_end(&mut raw).unwrap();
-        text.push_str(&String::from_utf8_lossy(&raw));
-        text.push('\n');
+/// Every page of the search index (docs/search-format.md) as one object: its text
+/// block's fields plus `jenis`, `situs` and `alamat` from `indeks.json`.
+fn search_pages(index: &std::path::Path) -> Vec<serde_json::Value> {
+    let read = |name: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(index.join(name)).unwrap()).unwrap()
+    };
+    let meta = read("indeks.json");
+    assert_eq!(meta["versi"], 1);
+    let kinds = meta["jenis_halaman"].as_str().unwrap().as_bytes().to_vec();
+    let n = meta["halaman"].as_u64().unwrap();
+    let dir = meta["teks"].as_str().unwrap();
+    let mut pages: Vec<serde_json::Value> =
+        (0..n).map(|i| read(&format!("{dir}/{i}.json"))).collect();
+    assert_eq!(pages.len() as u64, meta["halaman"].as_u64().unwrap());
+    for site in meta["situs"].as_array().unwrap() {
+        let from = site["awal"].as_u64().unwrap() as usize;
+        for n in from..from + site["jumlah"].as_u64().unwrap() as usize {
+            pages[n]["situs"] = site["nama"].clone();
+            pages[n]["alamat"] = site["alamat"].clone();
+            let kind = usize::from(kinds[n] - b'0');
+            pages[n]["jenis"] = meta["jenis"][kind].clone();
+        }
     }
-    text
+    pages
 }
 
 #[test]
 fn indexed_pages_carry_their_site_kind_title_and_date() {
     let root = built();
-    let text = search_fragments(&root.path().join(PORTAL).join("pagefind"));
-    let pages: Vec<serde_json::Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l.trim_start_matches("pagefind_dcd")).unwrap())
-        .collect();
+    let pages = search_pages(&root.path().join(PORTAL).join("_cari"));
     let news = pages
         .iter()
         .find(|p| {
@@ -494,21 +499,21 @@ fn indexed_pages_carry_their_site_kind_title_and_date() {
                 .starts_with("https://dinkes.contohkab.go.id/berita/")
         })
         .expect("a dinkes news page");
-    assert_eq!(news["filters"]["jenis"][0], "berita");
-    assert_eq!(news["filters"]["alamat"][0], "dinkes.contohkab.go.id");
-    assert_eq!(news["filters"]["situs"][0], news["meta"]["situs"]);
+    assert_eq!(news["jenis"], "berita");
+    assert_eq!(news["alamat"], "dinkes.contohkab.go.id");
     assert!(
-        news["meta"]["tanggal"].as_str().unwrap().len() == 10,
+        news["situs"].as_str().unwrap().contains("Kesehatan"),
         "{news}"
     );
-    assert!(!news["meta"]["title"].as_str().unwrap().is_empty());
+    assert!(news["tanggal"].as_str().unwrap().len() == 10, "{news}");
+    assert!(!news["judul"].as_str().unwrap().is_empty());
     let profile = pages
         .iter()
         .find(|p| p["url"].as_str().unwrap().contains("/profil/"))
         .expect("a profile page");
-    assert_eq!(profile["filters"]["jenis"][0], "halaman");
+    assert_eq!(profile["jenis"], "halaman");
     // The page's text, not the site's chrome: no footer, menu or breadcrumbs.
-    let content = news["content"].as_str().unwrap();
+    let content = news["teks"].as_str().unwrap();
     assert!(!content.contains("Lewati ke konten"), "{content}");
     assert!(!content.contains("Dikelola oleh"), "{content}");
 }

@@ -644,7 +644,7 @@ fn generated_or_plain() -> impl Strategy<Value = String> {
     prop_oneof![
         3 => prop::sample::select(vec![
             "cari", "CARI", "cari.html", "404", "404.html", "sitemap.xml", "robots.txt",
-            "atom.xml", "_aset", "_Aset", "pagefind", "direktori", "layanan", "layanan.json",
+            "atom.xml", "_aset", "_Aset", "_cari", "direktori", "layanan", "layanan.json",
             "layanan.csv", "informasi-publik.json", ".well-known", "halaman", "berita",
             "profil", "default", "include",
         ])

@@ -472,7 +472,14 @@ const SERVER_DIRECTIVES: &[&str] = &[
     "error_page",
     "default_type",
 ];
-const LOCATION_DIRECTIVES: &[&str] = &["try_files", "internal", "return", "add_header"];
+const LOCATION_DIRECTIVES: &[&str] = &[
+    "try_files",
+    "internal",
+    "return",
+    "add_header",
+    "gzip",
+    "gzip_types",
+];
 
 fn servers(text: &str) -> Vec<Server> {
     parse_nginx(text)
@@ -683,8 +690,11 @@ fn check_nginx(t: &Tools, v: &Values, hosts: &[String], a: &Args, conf: &str, bi
     // The portal's search index, read by every site's search page; its files named by
     // their hash kept a year.
     let (index, hashed) = (
-        words(&["^~", "/pagefind/"]),
-        words(&["~", r"\.pf_(?:fragment|index|filter|meta)$"]),
+        words(&["^~", "/_cari/"]),
+        words(&[
+            "~",
+            r"/(?:kata-[0-9a-f]{16}|teks-[0-9a-f]{16}/[0-9]+)\.json$",
+        ]),
     );
     let portal_pages = vec![
         root.clone(),

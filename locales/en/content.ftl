@@ -265,7 +265,6 @@ stage-write = writing the output
 stage-unchanged = nothing changed
 build-cannot-list = cannot list { $dir }
 build-unknown-site = --site { $site }: there is no approved site with content by that label; sites: { $sites }
-build-search-index = cannot build the search index
 build-cannot-write = cannot write the output
 build-no-staging = no site reached the staging folder
 build-sign-key-other = --sign-key: this key ({ $key }) is not the one in domains.toml ([integrity] public_key = "{ $registered }"); sign with the registered key, or have the Dinas register this one

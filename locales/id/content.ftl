@@ -275,7 +275,6 @@ stage-write = menulis hasil
 stage-unchanged = tidak ada perubahan
 build-cannot-list = isi { $dir } tidak dapat dibaca
 build-unknown-site = --site { $site }: tidak ada situs yang disetujui dan berisi konten dengan label itu; situs yang ada: { $sites }
-build-search-index = indeks pencarian tidak dapat dibuat
 build-cannot-write = hasil build tidak dapat ditulis
 build-no-staging = tidak ada situs yang sampai ke folder sementara
 build-sign-key-other = --sign-key: kunci ini ({ $key }) bukan kunci yang terdaftar di domains.toml ([integrity] public_key = "{ $registered }"); tanda tangani dengan kunci yang terdaftar, atau minta Dinas mendaftarkan kunci ini

@@ -191,12 +191,11 @@ fn notice_text(text: &str) -> String {
 }
 
 /// The policy of every response. Scripts and fetches may also come from the portal
-/// (`https://<domain>`), whose `/pagefind/` holds the regency's search index that
-/// every site's `/cari/` page loads, and WebAssembly may be compiled (the index's
-/// search runs as WebAssembly): `'wasm-unsafe-eval'` allows that and no `eval`.
+/// (`https://<domain>`), whose `/_cari/` holds the regency's search index and its
+/// script, which every site's `/cari/` page loads.
 fn csp(frame_hosts: &[String], domain: &str) -> String {
     let mut policy = format!(
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' https://{domain} 'wasm-unsafe-eval'; connect-src 'self' https://{domain}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' https://{domain}; connect-src 'self' https://{domain}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     );
     if !frame_hosts.is_empty() {
         let hosts: Vec<String> = frame_hosts.iter().map(|h| format!("https://{h}")).collect();
@@ -472,10 +471,10 @@ const MODERATE: &str = "public, max-age=3600";
 /// The names of what laman makes from content, for the `no-cache` location.
 const MADE_FROM_CONTENT: &str = r"\.(?:html|xml|txt|json|csv)$";
 
-/// The search index's files whose names carry a hash of their bytes (Pagefind names its
-/// fragments, index chunks, filters and metadata so); `pagefind.js`, its worker, its
-/// WebAssembly and `pagefind-entry.json` keep their names and are asked again.
-const HASHED_INDEX_FILES: &str = r"\.pf_(?:fragment|index|filter|meta)$";
+/// The search index's files whose names carry a hash of their bytes (its word chunks,
+/// and its pages' texts in a folder named after theirs, see `docs/search-format.md`);
+/// `indeks.json` and `indeks.js` keep their names and are asked again.
+const HASHED_INDEX_FILES: &str = r"/(?:kata-[0-9a-f]{16}|teks-[0-9a-f]{16}/[0-9]+)\.json$";
 
 /// The lines of a `location` block: the security headers (nginx drops the server's
 /// `add_header`s in a location that has its own), `extra` headers, the cache policy and
@@ -494,7 +493,7 @@ fn location(security: &str, extra: &str, cache: &str, body: &str) -> String {
 
 /// The server of one site (or the portal): its folder under the webroot, its 404 page,
 /// the frame hosts its settings allow, and the cache policy of each kind of file (see
-/// [`IMMUTABLE`]). The portal's `/pagefind/` (the regency's search index) may also be
+/// [`IMMUTABLE`]). The portal's `/_cari/` (the regency's search index) may also be
 /// read by the other sites' search pages: one header more there,
 /// `Access-Control-Allow-Origin: *` (public files, no credentials).
 /// `n` numbers the site (for the names of its alias variables).
@@ -512,10 +511,17 @@ fn site(c: &mut String, o: &Options, title: &str, name: &str, label: &str, domai
             .lines()
             .map(|l| format!("    {l}\n"))
             .collect();
+        // The index is JSON and one script, sent compressed (a third of the bytes or
+        // less); the nested location inherits it.
         format!(
             "    location ^~ /{}/ {{\n{}        location ~ \"{HASHED_INDEX_FILES}\" {{\n{hashed}        }}\n    }}\n",
             crate::search::INDEX_DIR,
-            location(&headers, cors, REVALIDATE, "        try_files $uri =404;\n"),
+            location(
+                &headers,
+                cors,
+                REVALIDATE,
+                "        gzip on;\n        gzip_types application/json application/javascript text/javascript;\n        try_files $uri =404;\n"
+            ),
         )
     } else {
         String::new()

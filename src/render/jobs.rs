@@ -202,7 +202,7 @@ impl SiteRenderer<'_> {
         ctx.insert(
             "search",
             &serde_json::json!({
-                "script": format!("{portal}{}/pagefind.js", crate::search::INDEX_DIR),
+                "script": format!("{portal}{}", crate::search::script_path()),
                 "site": if site.is_portal() { "" } else { site.fqdn.as_str() },
                 "directory_url": format!("{portal}{}", DIRECTORY_PATH.trim_start_matches('/')),
                 "catalogue_url": format!("{portal}{}/", self.catalogue.path.trim_matches('/')),

@@ -1,6 +1,7 @@
 //! Search across the whole regency: the rendered pages of every built site become one
-//! Pagefind index (Indonesian word handling), published on the portal at `/pagefind/`,
-//! which the search page of the portal and of every site (`/cari/`) queries.
+//! index in laman's own format ([`format`], Indonesian stemming), published on the
+//! portal at `/_cari/`, which the search page of the portal and of every site (`/cari/`)
+//! queries with the index's own script (`/_cari/indeks.js`).
 //!
 //! Two steps, so that the costly part runs where the pages already are: [`Collector`]
 //! takes each site's rendered pages as the renderer hands them over (on the rendering
@@ -10,6 +11,7 @@
 //! are), write files, or read the clock: same pages in, same bytes out. The one file it
 //! reads is the published output, in [`published`], for a `--site` build's other sites.
 
+pub mod format;
 mod published;
 mod text;
 
@@ -23,15 +25,17 @@ use crate::site::Model;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-/// Where the index lives inside the portal's folder (and so at `https://<domain>/pagefind/`).
-pub const INDEX_DIR: &str = "pagefind";
+/// Where the index lives inside the portal's folder (and so at `https://<domain>/_cari/`).
+/// Its leading `_` keeps it apart from content, whose folders cannot start with one.
+pub const INDEX_DIR: &str = "_cari";
+
+/// The address of the index's script, relative to the portal's root.
+pub fn script_path() -> String {
+    format!("{INDEX_DIR}/{}", format::SCRIPT_FILE)
+}
 
 /// The address of the search page on every site.
 pub const SEARCH_PATH: &str = "/cari/";
-
-/// The language the index is built for: Indonesian stemming in the index and in the
-/// browser.
-const LANGUAGE: &str = "id";
 
 /// The text of the pages of one site, by their path in the site (`berita/x/index.html`).
 type SiteText = BTreeMap<String, String>;
@@ -102,31 +106,34 @@ pub struct Entry {
     pub text: String,
 }
 
-/// The entries of the sites in `sites` (by label, as collected), in URL order. Only
+/// The entries of the sites in `sites` (by label, as collected): site by site in the
+/// model's order, each site's pages in URL order. Only
 /// pages written in markdown are indexed: section lists (which repeat their pages'
 /// summaries), pagination, the 404 page, the search page and the pages laman makes
 /// (directory, generated catalogue) are not.
-pub fn entries(model: &Model, sites: &BTreeMap<String, SiteText>) -> Vec<Entry> {
+pub fn entries(model: &Model, mut sites: BTreeMap<String, SiteText>) -> Vec<Entry> {
     let mut all = Vec::new();
     // Never a site that is not published, even where its pages were collected (the
     // preview holds them).
     for site in model.published() {
-        let Some(texts) = sites.get(&site.label) else {
+        // Taken, not copied: the text is most of what a build holds for search.
+        let Some(mut texts) = sites.remove(&site.label) else {
             continue;
         };
+        let mut mine = Vec::new();
         let c = &site.content;
         let news = c.news_section();
         let mut add = |path: &str, title: &str, date: Option<String>, jenis| {
             let file = format!("{}index.html", path.trim_start_matches('/'));
-            if let Some(text) = texts.get(&file) {
-                all.push(Entry {
+            if let Some(text) = texts.remove(&file) {
+                mine.push(Entry {
                     url: site.url_of(path),
                     title: title.to_string(),
                     date,
                     situs: site.owner.clone(),
                     alamat: site.fqdn.clone(),
                     jenis,
-                    text: text.clone(),
+                    text,
                 });
             }
         };
@@ -135,9 +142,10 @@ pub fn entries(model: &Model, sites: &BTreeMap<String, SiteText>) -> Vec<Entry> 
             let kind = page_kind(c, page, news);
             add(&page.path, &page.doc.meta.title, date, kind);
         }
+        mine.sort_by(|a: &Entry, b: &Entry| a.url.cmp(&b.url));
+        mine.dedup_by(|a, b| a.url == b.url);
+        all.append(&mut mine);
     }
-    all.sort_by(|a, b| a.url.cmp(&b.url));
-    all.dedup_by(|a, b| a.url == b.url);
     all
 }
 
@@ -168,86 +176,14 @@ fn in_section(c: &SiteContent, mut s: usize, ancestor: usize) -> bool {
     false
 }
 
-/// The index files (paths under [`INDEX_DIR`]) of `entries`, or why Pagefind could not
-/// build them. The entries are added in the order given, so sorted entries give the
-/// same bytes every time.
-pub fn index(entries: &[Entry]) -> Result<Vec<OutputFile>, String> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|e| format!("cannot start the indexer: {e}"))?;
-    runtime.block_on(async {
-        let config = pagefind::options::PagefindServiceConfig::builder()
-            .keep_index_url(true)
-            .force_language(LANGUAGE.to_string())
-            .build();
-        let mut pagefind = pagefind::api::PagefindIndex::new(Some(config))
-            .map_err(|e| format!("cannot start Pagefind: {e}"))?;
-        for e in entries {
-            pagefind
-                .add_custom_record(
-                    e.url.clone(),
-                    escape(&e.text),
-                    LANGUAGE.to_string(),
-                    Some(meta(e)),
-                    Some(filters(e)),
-                    e.date
-                        .clone()
-                        .map(|d| BTreeMap::from([("tanggal".to_string(), d)])),
-                )
-                .await
-                .map_err(|err| format!("cannot index {}: {err}", e.url))?;
-        }
-        let files = pagefind
-            .get_files()
-            .await
-            .map_err(|e| format!("cannot build the search index: {e}"))?;
-        Ok(files
-            .into_iter()
-            .filter(|f| wanted(&f.filename.to_string_lossy()))
-            .map(|f| OutputFile {
-                path: format!(
-                    "{INDEX_DIR}/{}",
-                    f.filename.to_string_lossy().replace('\\', "/")
-                ),
-                body: Body::Bytes(f.contents),
-            })
-            .collect())
-    })
-}
-
-/// Whether a file Pagefind writes is needed: its stock user interface (120 to 180 KB of
-/// scripts and styles) is not, since the theme's own search page uses `pagefind.js`.
-fn wanted(name: &str) -> bool {
-    // The index of pages in no language: every page here is Indonesian.
-    name != "wasm.unknown.pagefind"
-        && !(name.starts_with("pagefind-ui")
-            || name.starts_with("pagefind-component-ui")
-            || name.starts_with("pagefind-modular-ui")
-            || name.starts_with("pagefind-highlight"))
-}
-
-fn meta(e: &Entry) -> BTreeMap<String, String> {
-    let mut meta = BTreeMap::from([
-        ("title".to_string(), e.title.clone()),
-        ("situs".to_string(), e.situs.clone()),
-    ]);
-    if let Some(date) = &e.date {
-        meta.insert("tanggal".to_string(), date.clone());
-    }
-    meta
-}
-
-fn filters(e: &Entry) -> BTreeMap<String, Vec<String>> {
-    BTreeMap::from([
-        ("situs".to_string(), vec![e.situs.clone()]),
-        ("alamat".to_string(), vec![e.alamat.clone()]),
-        ("jenis".to_string(), vec![e.jenis.to_string()]),
-    ])
-}
-
-/// Text as Pagefind's excerpts carry it: HTML, in which only `<mark>` is markup.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+/// The index files (paths under [`INDEX_DIR`]) of `entries`, in laman's own format
+/// ([`format`]). Same entries in the same order, same bytes.
+pub fn index(entries: &[Entry]) -> Vec<OutputFile> {
+    format::build(entries)
+        .into_iter()
+        .map(|f| OutputFile {
+            path: format!("{INDEX_DIR}/{}", f.path),
+            body: f.body,
+        })
+        .collect()
 }

@@ -32,7 +32,7 @@ pub fn published_entries(
     for site in model.sites.iter().filter(|s| !selected(&s.label)) {
         sites.insert(site.label.clone(), read_back(&out.join(&site.fqdn), site));
     }
-    entries(model, &sites)
+    entries(model, sites)
 }
 
 /// The text of a site's pages as `--out` holds them (pages it lacks are left out).
@@ -53,12 +53,12 @@ fn read_back(dir: &Path, site: &crate::site::Site) -> SiteText {
 }
 
 /// The portal's index files as a site output to write beside the portal's pages.
-pub fn portal_index(fqdn: String, entries: &[Entry]) -> Result<SiteOutput, String> {
-    let files: Vec<OutputFile> = index(entries)?;
-    Ok(SiteOutput {
+pub fn portal_index(fqdn: String, entries: &[Entry]) -> SiteOutput {
+    let files: Vec<OutputFile> = index(entries);
+    SiteOutput {
         label: PORTAL_LABEL.to_string(),
         fqdn,
         files,
         pages: 0,
-    })
+    }
 }

@@ -78,7 +78,10 @@ pub(super) fn answer(state: &State, request: &http::Request) -> Answer {
         return not_found(Some(site), &page);
     };
     let kind = http::content_type(&key);
-    if key.starts_with(crate::search::INDEX_DIR) && key.as_bytes().get(8) == Some(&b'/') {
+    if key
+        .strip_prefix(crate::search::INDEX_DIR)
+        .is_some_and(|rest| rest.starts_with('/'))
+    {
         // The regency's index is read by every site's search page: other origins.
         let mut answer = Answer::new(200, kind, bytes);
         answer

@@ -141,17 +141,14 @@ fn is_index(path: &str) -> bool {
 
 /// The regency's search index from every site the preview holds, put beside the
 /// portal's pages (as a build publishes it), built outside the snapshot's lock. Without
-/// a portal there is nothing to put it in; when Pagefind fails, search keeps the last
-/// index and the rest is served.
+/// a portal there is nothing to put it in.
 fn index(state: &State, model: &crate::site::Model) {
     let collector = crate::search::Collector::default();
     for (label, files) in &state.snapshot.read().unwrap().sites {
         collector.take_files(label, files.iter());
     }
-    let entries = crate::search::entries(model, &collector.into_sites());
-    let Ok(files) = crate::search::index(&entries) else {
-        return;
-    };
+    let entries = crate::search::entries(model, collector.into_sites());
+    let files = crate::search::index(&entries);
     let mut snapshot = state.snapshot.write().unwrap();
     if let Some(portal) = snapshot.sites.get_mut(PORTAL_LABEL) {
         portal.retain(|path, _| !is_index(path));

@@ -46,7 +46,7 @@ const dinkes = `http://dinkes.localhost:${port}`;
 async function ready() {
   for (let i = 0; i < 240; i++) {
     try {
-      const r = await fetch(`http://127.0.0.1:${port}/pagefind/pagefind.js`, { headers: { host: `localhost:${port}` } });
+      const r = await fetch(`http://127.0.0.1:${port}/_cari/indeks.js`, { headers: { host: `localhost:${port}` } });
       if (r.ok) return true;
     } catch { /* not yet */ }
     await new Promise((r) => setTimeout(r, 250));

@@ -1,7 +1,8 @@
-// The search page of the pemda theme (/cari/), on the API of Pagefind's pagefind.js:
-// the regency's one index lives on the portal; an OPD site's page keeps to its own
-// pages with the `alamat` filter. Loaded only by cari.html; without it the page shows
-// the directory and the catalogue instead.
+// The search page of the pemda theme (/cari/), on laman's search script (indeks.js,
+// written beside the index; see docs/search-format.md): the regency's one index lives
+// on the portal; an OPD site's page keeps to its own pages with the `alamat` filter.
+// Loaded only by cari.html; without it the page shows the directory and the catalogue
+// instead.
 const form = document.getElementById('cari');
 const field = document.getElementById('cari-q');
 const situs = document.getElementById('cari-situs');
@@ -10,7 +11,7 @@ const status = document.getElementById('cari-status');
 const list = document.getElementById('cari-hasil');
 const alamat = form.dataset.alamat;
 const SHOWN = 20;
-let pagefind = null;
+let indeks = null;
 let asked = 0;
 
 const say = (text) => { status.textContent = text; };
@@ -21,17 +22,16 @@ function tanggal(iso) {
     : d.toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-// An excerpt as text, with Pagefind's <mark> kept and nothing else taken as markup.
-function excerpt(html) {
+// An excerpt from its [text, marked] pieces: text only, the query's words in <mark>.
+function excerpt(pieces) {
   const p = document.createElement('p');
-  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  for (const node of doc.body.childNodes) {
-    if (node.nodeName === 'MARK') {
+  for (const [text, marked] of pieces) {
+    if (marked) {
       const m = document.createElement('mark');
-      m.textContent = node.textContent;
+      m.textContent = text;
       p.append(m);
     } else {
-      p.append(node.textContent);
+      p.append(text);
     }
   }
   return p;
@@ -52,18 +52,18 @@ function item(data) {
 }
 
 async function load() {
-  if (!pagefind) {
-    pagefind = await import(form.dataset.indeks);
-    await pagefind.options({ excerptLength: 24, noWorker: true });
-    await pagefind.init();
+  if (!indeks) {
+    const loaded = await import(form.dataset.indeks);
+    await loaded.init();
+    indeks = loaded;
     if (situs) {
-      const filters = await pagefind.filters();
+      const filters = await indeks.filters();
       for (const name of Object.keys(filters.situs || {}).sort()) situs.add(new Option(name, name));
       const wanted = new URLSearchParams(location.search).get('situs');
       if (wanted) situs.value = wanted;
     }
   }
-  return pagefind;
+  return indeks;
 }
 
 async function run() {
@@ -77,12 +77,12 @@ async function run() {
   if (!q) { list.replaceChildren(); say(''); return; }
   say('Mencari…');
   try {
-    const pf = await load();
+    const ix = await load();
     const filters = {};
     if (alamat) filters.alamat = alamat;
     if (situs && situs.value) filters.situs = situs.value;
     if (jenis.value) filters.jenis = jenis.value;
-    const found = await pf.search(q, { filters });
+    const found = await ix.search(q, { filters });
     const data = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
     if (mine !== asked) return;
     list.replaceChildren(...data.map(item));

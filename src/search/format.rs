@@ -1,0 +1,374 @@
+//! laman's own search index format (version [`VERSION`], described for readers of the
+//! files in `docs/search-format.md`): the entries of the published pages in, the files
+//! under [`super::INDEX_DIR`] out, plus the small script that queries them in the
+//! browser (`indeks.js`, from `src/search/indeks.js`).
+//!
+//! What a browser fetches for a query is kept small by sharding: `indeks.json` (page
+//! count, sites, kinds and the names of the other files), the one word chunk per query
+//! word whose key range holds its stem (two when no page has the stem), and
+//! the text of each result shown. Chunks and texts are named after a hash of
+//! their bytes, so a server may let browsers keep them for good.
+//!
+//! Words are stemmed with the Snowball Indonesian stemmer: here with `pagefind_stem`,
+//! in the browser with the JavaScript the Snowball compiler generates from the same
+//! algorithm and version (`src/search/stemmer.js`, published inside `indeks.js`), so a
+//! query word and a page's word meet at their stem ("layanan" finds "pelayanan"). A
+//! query word whose stem no page has matches the stems it begins, as a prefix.
+//!
+//! It must not read files, the clock or anything but its arguments: same entries in,
+//! same bytes out, whatever the number of threads.
+
+use super::Entry;
+use crate::render::{Body, OutputFile};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// The version of the format, written into `indeks.json` and checked by `indeks.js`.
+/// Raise it with any change a script of the previous version would misread.
+pub const VERSION: u32 = 1;
+
+/// The file every search starts from (asked again each time: no hash in its name).
+pub const ENTRY_FILE: &str = "indeks.json";
+
+/// The script of the search page (asked again each time).
+pub const SCRIPT_FILE: &str = "indeks.js";
+
+/// The script itself: the stemmer, then the search (one ES module).
+const SCRIPT: [&str; 2] = [include_str!("stemmer.js"), include_str!("indeks.js")];
+
+/// About how many bytes of JSON a word chunk holds before the next one starts (a single
+/// word's postings may make one larger).
+const CHUNK_BYTES: usize = 48 * 1024;
+
+/// Words longer than this (in characters) are not indexed; `indeks.js` ignores them in
+/// queries too.
+pub const MAX_WORD: usize = 40;
+
+/// Added to a posting's weight when the word is in the page's title.
+const IN_TITLE: u32 = 1 << 12;
+
+/// Term counts above this are counted as this.
+const MAX_COUNT: u32 = IN_TITLE - 1;
+
+/// The kinds of page, in the order of their digit in `indeks.json`'s `jenis_halaman`.
+pub const KINDS: [&str; 4] = ["berita", "halaman", "layanan", "ppid"];
+
+/// The words of `text` as the index and `indeks.js` split them: runs of letters and
+/// digits (Unicode), lower-cased, those longer than [`MAX_WORD`] left out.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.chars().count() <= MAX_WORD)
+        .map(str::to_lowercase)
+}
+
+/// The stem of a lower-case word (Snowball Indonesian).
+pub fn stem(stemmer: &pagefind_stem::Stemmer, word: &str) -> String {
+    let stem = stemmer.stem(word);
+    if stem.is_empty() {
+        word.to_string()
+    } else {
+        stem.into_owned()
+    }
+}
+
+fn stemmer() -> pagefind_stem::Stemmer {
+    pagefind_stem::Stemmer::create(pagefind_stem::Algorithm::Indonesian)
+}
+
+/// Pages per piece of work: each piece is indexed on its own (in parallel), then the
+/// pieces are merged in page order.
+const PIECE: usize = 256;
+
+/// The index of a run of pages: each stem's postings with absolute page numbers, and
+/// each word seen with its stem.
+#[derive(Default)]
+struct Partial {
+    stems: HashMap<String, Vec<(u32, u32)>>,
+    forms: HashMap<String, String>,
+}
+
+/// The partial index of `pages`, the first of which is page number `first`.
+fn partial(first: usize, pages: &[Entry]) -> Partial {
+    let stemmer = stemmer();
+    let mut part = Partial::default();
+    for (i, entry) in pages.iter().enumerate() {
+        let n = (first + i) as u32;
+        let mut stem_of = |w: String| -> String {
+            match part.forms.get(&w) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = stem(&stemmer, &w);
+                    part.forms.insert(w, s.clone());
+                    s
+                }
+            }
+        };
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        for w in words(&entry.text) {
+            let n = counts.entry(stem_of(w)).or_insert(0);
+            *n = (*n + 1).min(MAX_COUNT);
+        }
+        for w in words(&entry.title) {
+            *counts.entry(stem_of(w)).or_insert(1) |= IN_TITLE;
+        }
+        for (s, weight) in counts {
+            part.stems.entry(s).or_default().push((n, weight));
+        }
+    }
+    part
+}
+
+/// One key (a stem) of a word chunk.
+#[derive(Default, Serialize)]
+struct Key {
+    /// Its postings, `[page gap, weight, page gap, weight, ...]` where the
+    /// first gap is the page number and a weight is the word's count in the page plus
+    /// [`IN_TITLE`] when it is in the title.
+    #[serde(rename = "h")]
+    postings: Vec<u32>,
+    /// The words of the pages that have it, for marking them in excerpts.
+    #[serde(rename = "b")]
+    forms: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Site<'a> {
+    nama: &'a str,
+    alamat: &'a str,
+    /// The number of its first page: a site's pages are numbered one after another.
+    awal: usize,
+    jumlah: usize,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    versi: u32,
+    bahasa: &'static str,
+    halaman: usize,
+    situs: Vec<Site<'a>>,
+    jenis: [&'static str; 4],
+    /// One digit per page: its kind, by its place in `jenis`.
+    jenis_halaman: String,
+    /// `[first key, file]` of each word chunk, in key order.
+    kata: Vec<(String, String)>,
+    /// The folder of the pages' texts: page `n` is `<teks>/<n>.json`. Its name is a hash
+    /// of every text in it, so that a server may let browsers keep its files for good.
+    teks: String,
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    url: &'a str,
+    judul: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tanggal: Option<&'a str>,
+    teks: &'a str,
+}
+
+/// The index files of `entries` (paths relative to the index folder), pages numbered in
+/// the order given. Each site's pages must be given one after another.
+pub fn build(entries: &[Entry]) -> Vec<OutputFile> {
+    let parts: Vec<Partial> = entries
+        .par_chunks(PIECE)
+        .enumerate()
+        .map(|(i, pages)| partial(i * PIECE, pages))
+        .collect();
+    // Merged in page order, so each stem's postings come out sorted.
+    let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    let mut forms: HashMap<String, std::collections::BTreeSet<String>> = HashMap::new();
+    for part in parts {
+        for (s, mut list) in part.stems {
+            list.sort_unstable();
+            postings.entry(s).or_default().append(&mut list);
+        }
+        for (w, s) in part.forms {
+            forms.entry(s).or_default().insert(w);
+        }
+    }
+    let keys: BTreeMap<String, Key> = postings
+        .into_iter()
+        .map(|(s, list)| {
+            let mut flat = Vec::with_capacity(list.len() * 2);
+            let mut last = 0;
+            for (n, weight) in list {
+                flat.push(n - last);
+                flat.push(weight);
+                last = n;
+            }
+            let forms = forms.remove(&s).unwrap_or_default().into_iter().collect();
+            (
+                s,
+                Key {
+                    postings: flat,
+                    forms,
+                },
+            )
+        })
+        .collect();
+    drop(forms);
+
+    let mut files = Vec::new();
+    let kata = chunks(keys, &mut files);
+    let teks = texts(entries, &mut files);
+    let meta = Meta {
+        versi: VERSION,
+        bahasa: "id",
+        halaman: entries.len(),
+        situs: sites(entries),
+        jenis: KINDS,
+        jenis_halaman: entries
+            .iter()
+            .map(|e| {
+                let k = KINDS.iter().position(|k| *k == e.jenis).unwrap_or(1);
+                char::from(b'0' + k as u8)
+            })
+            .collect(),
+        kata,
+        teks,
+    };
+    files.push(file(ENTRY_FILE.to_string(), json(&meta)));
+    files.push(file(
+        SCRIPT_FILE.to_string(),
+        SCRIPT.join("\n").into_bytes(),
+    ));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// The sites of `entries`, each with the range of its pages.
+fn sites(entries: &[Entry]) -> Vec<Site<'_>> {
+    let mut sites: Vec<Site> = Vec::new();
+    for (n, e) in entries.iter().enumerate() {
+        match sites.last_mut() {
+            Some(s) if s.alamat == e.alamat => s.jumlah += 1,
+            _ => sites.push(Site {
+                nama: &e.situs,
+                alamat: &e.alamat,
+                awal: n,
+                jumlah: 1,
+            }),
+        }
+    }
+    sites
+}
+
+/// Splits the keys into chunks of about [`CHUNK_BYTES`], written as files; the first key
+/// and file name of each.
+fn chunks(keys: BTreeMap<String, Key>, files: &mut Vec<OutputFile>) -> Vec<(String, String)> {
+    let mut groups: Vec<Vec<(String, Vec<u8>)>> = Vec::new();
+    let mut size = 0;
+    let encoded: Vec<(String, Vec<u8>)> = keys
+        .into_par_iter()
+        .map(|(k, v)| {
+            let body = json(&v);
+            (k, body)
+        })
+        .collect();
+    for (k, body) in encoded {
+        let len = k.len() + body.len() + 4;
+        match groups.last_mut() {
+            Some(g) if size + len <= CHUNK_BYTES => {
+                size += len;
+                g.push((k, body));
+            }
+            _ => {
+                size = len;
+                groups.push(vec![(k, body)]);
+            }
+        }
+    }
+    let made: Vec<(String, OutputFile)> = groups
+        .into_par_iter()
+        .map(|group| {
+            let first = group[0].0.clone();
+            let mut bytes =
+                Vec::with_capacity(group.iter().map(|(k, b)| k.len() + b.len() + 4).sum());
+            bytes.push(b'{');
+            for (i, (k, body)) in group.iter().enumerate() {
+                if i > 0 {
+                    bytes.push(b',');
+                }
+                bytes.extend(json(k));
+                bytes.push(b':');
+                bytes.extend(body);
+            }
+            bytes.push(b'}');
+            (first, file(hashed("kata", &bytes), bytes))
+        })
+        .collect();
+    made.into_iter()
+        .map(|(first, f)| {
+            let name = f.path.clone();
+            files.push(f);
+            (first, name)
+        })
+        .collect()
+}
+
+/// The text of each page, one file each (a result shown costs one page's text), in a
+/// folder named after the hash of them all; the folder's name.
+fn texts(entries: &[Entry], files: &mut Vec<OutputFile>) -> String {
+    let made: Vec<Vec<u8>> = entries
+        .par_iter()
+        .map(|e| {
+            json(&Text {
+                url: &e.url,
+                judul: &e.title,
+                tanggal: e.date.as_deref(),
+                teks: &e.text,
+            })
+        })
+        .collect();
+    let mut hasher = blake3::Hasher::new();
+    for bytes in &made {
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    }
+    let dir = format!("teks-{}", &hasher.finalize().to_hex().as_str()[..16]);
+    files.extend(
+        made.into_iter()
+            .enumerate()
+            .map(|(n, bytes)| file(format!("{dir}/{n}.json"), bytes)),
+    );
+    dir
+}
+
+/// `<kind>-<16 hex digits of the BLAKE3 hash of bytes>.json`.
+fn hashed(kind: &str, bytes: &[u8]) -> String {
+    let hash = blake3::hash(bytes).to_hex();
+    format!("{kind}-{}.json", &hash.as_str()[..16])
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    // Serializing plain strings, numbers and maps with string keys cannot fail.
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+fn file(path: String, bytes: Vec<u8>) -> OutputFile {
+    OutputFile {
+        path,
+        body: Body::Bytes(bytes),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_join_indonesian_forms() {
+        let s = stemmer();
+        assert_eq!(stem(&s, "pelayanan"), stem(&s, "layanan"));
+        assert_eq!(stem(&s, "perizinan"), stem(&s, "izin"));
+        assert_eq!(stem(&s, "kesehatan"), stem(&s, "sehat"));
+    }
+
+    #[test]
+    fn words_are_lower_case_runs_of_letters_and_digits() {
+        let w: Vec<String> = words("Izin-Usaha 2026: <b>ÉTÉ</b> a_b").collect();
+        assert_eq!(w, ["izin", "usaha", "2026", "b", "été", "b", "a", "b"]);
+        let long = "x".repeat(MAX_WORD + 1);
+        assert_eq!(words(&long).count(), 0);
+    }
+}
