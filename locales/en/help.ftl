@@ -78,6 +78,7 @@ help-laman-verify--out = Compare with the manifests in this build output folder
 help-laman-verify--resolve = Reach HOST at ADDR (and PORT, default 443) instead of asking DNS, as curl's --resolve does; HOST `*` means every site. May be repeated
 help-laman-verify--ca = Also trust the certificate authority in this PEM file; may be repeated
 help-laman-verify--insecure_localhost = Accept any certificate, only when every site is reached on a loopback address through --resolve (a test or staging server on this machine)
+help-laman-verify--allow_unsigned = Run although domains.toml registers no key ([integrity] public_key): the manifests are then unsigned and a rewritten one cannot be told from a built one. verify still says so (verify.unsigned, a warning), but exits 0 for it
 help-laman-verify--concurrency = How many requests may be open at once
 help-laman-verify--timeout = How long one request may take, whole, in milliseconds
 help-laman-keygen = Make an Ed25519 key pair for signing the build's manifests (--sign-key)

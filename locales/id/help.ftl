@@ -78,6 +78,7 @@ help-laman-verify--out = Bandingkan dengan manifest di folder hasil build ini
 help-laman-verify--resolve = Hubungi HOST di ALAMAT (dan PORT, bawaannya 443) tanpa bertanya ke DNS, seperti --resolve pada curl; HOST `*` berarti semua situs. Boleh diulang
 help-laman-verify--ca = Percayai juga otoritas sertifikat di berkas PEM ini; boleh diulang
 help-laman-verify--insecure_localhost = Terima sertifikat apa pun, hanya bila setiap situs dihubungi lewat alamat loopback dengan --resolve (server uji atau staging di mesin ini)
+help-laman-verify--allow_unsigned = Terima bahwa belum ada kunci publik terdaftar ([integrity] public_key): manifest lalu tidak bertanda tangan, dan manifest yang ditulis ulang tidak dapat dibedakan dari hasil build. verify tetap mengatakannya (verify.unsigned, peringatan), tetapi keluar dengan 0 karenanya
 help-laman-verify--concurrency = Berapa permintaan yang boleh terbuka bersamaan
 help-laman-verify--timeout = Batas waktu satu permintaan secara utuh, dalam milidetik
 help-laman-keygen = Membuat pasangan kunci Ed25519 untuk menandatangani manifest hasil build (--sign-key)
