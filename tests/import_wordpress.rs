@@ -724,19 +724,7 @@ fn generated_export_case(items: &[GenItem]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 16,
-        failure_persistence: None,
-        max_shrink_iters: 32,
-        // New cases on every run here; the same cases in CI, so that a failure there
-        // can be run again.
-        rng_seed: if std::env::var_os("CI").is_some() {
-            proptest::test_runner::RngSeed::Fixed(0x006c_616d_616e)
-        } else {
-            proptest::test_runner::RngSeed::Random
-        },
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(proptest_config(16, 32))]
 
     #[test]
     fn any_generated_export_imports_into_a_site_laman_check_accepts(

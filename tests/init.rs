@@ -564,19 +564,7 @@ fn hostile_scaffold_case(name: &str, dinas: &str, owner: &str, purpose: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 12,
-        failure_persistence: None,
-        max_shrink_iters: 32,
-        // New cases on every run here; the same cases in CI, so that a failure there
-        // can be run again.
-        rng_seed: if std::env::var_os("CI").is_some() {
-            proptest::test_runner::RngSeed::Fixed(0x006c_616d_616e)
-        } else {
-            proptest::test_runner::RngSeed::Random
-        },
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(proptest_config(12, 32))]
 
     #[test]
     fn any_name_init_and_new_site_write_gives_files_that_keep_their_syntax(

@@ -917,19 +917,7 @@ fn hostile_registry() -> impl Strategy<Value = Values> {
 }
 
 fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: 64,
-        failure_persistence: None,
-        max_shrink_iters: 64,
-        // New cases on every run here; the same cases in CI, so that a run there is
-        // reproducible (a failing case is printed, shrunk, wherever it is found).
-        rng_seed: if std::env::var_os("CI").is_some() {
-            proptest::test_runner::RngSeed::Fixed(0x006c_616d_616e)
-        } else {
-            proptest::test_runner::RngSeed::Random
-        },
-        ..ProptestConfig::default()
-    }
+    proptest_config(64, 64)
 }
 
 proptest! {

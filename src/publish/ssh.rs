@@ -309,16 +309,7 @@ impl Remote {
                 lock = format!("{p}/.laman-publish.lock")
             )),
         );
-        let mut child = Command::new("ssh")
-            .args(&self.ssh)
-            .arg("--")
-            .arg(&self.host)
-            .arg("sh -s")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .map_err(Error::io(crate::msg!("ssh-cannot-run-ssh")))?;
+        let mut child = self.shell()?;
         let mut stdin = child.stdin.take();
         if let Some(input) = stdin.as_mut() {
             use std::io::Write;
@@ -397,10 +388,10 @@ impl Remote {
         self.run_anywhere(&format!("cd '{}'\n{script}", self.path))
     }
 
-    /// Runs `script` on the server (`sh -s`, the script on stdin).
-    fn run_anywhere(&self, script: &str) -> Result<String, Error> {
-        let full = format!("set -eu\numask 022\n{script}\n");
-        let mut child = Command::new("ssh")
+    /// A shell on the server (`ssh ... -- HOST sh -s`) that reads its script on stdin,
+    /// with every stream piped.
+    fn shell(&self) -> Result<std::process::Child, Error> {
+        Command::new("ssh")
             .args(&self.ssh)
             .arg("--")
             .arg(&self.host)
@@ -409,7 +400,13 @@ impl Remote {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .map_err(Error::io(crate::msg!("ssh-cannot-run-ssh")))?;
+            .map_err(Error::io(crate::msg!("ssh-cannot-run-ssh")))
+    }
+
+    /// Runs `script` on the server (`sh -s`, the script on stdin).
+    fn run_anywhere(&self, script: &str) -> Result<String, Error> {
+        let full = format!("set -eu\numask 022\n{script}\n");
+        let mut child = self.shell()?;
         if let Some(mut stdin) = child.stdin.take() {
             use std::io::Write;
             let _ = stdin.write_all(full.as_bytes());

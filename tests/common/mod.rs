@@ -222,3 +222,20 @@ pub fn git_at(dir: &Path, when: &str, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// The property tests' settings: `cases` generated inputs, no failure files, new cases on
+/// every run here and the same cases in CI, so that a run there is reproducible (a
+/// failing case is printed, shrunk, wherever it is found).
+pub fn proptest_config(cases: u32, max_shrink_iters: u32) -> proptest::test_runner::Config {
+    proptest::test_runner::Config {
+        cases,
+        failure_persistence: None,
+        max_shrink_iters,
+        rng_seed: if std::env::var_os("CI").is_some() {
+            proptest::test_runner::RngSeed::Fixed(0x006c_616d_616e)
+        } else {
+            proptest::test_runner::RngSeed::Random
+        },
+        ..proptest::test_runner::Config::default()
+    }
+}
