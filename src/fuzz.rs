@@ -532,10 +532,10 @@ fn markdown_with_raw_html() {
             vec![]
         };
         let policy = HtmlPolicy::new(&hosts);
-        let resolve = |link: &str| -> Result<String, String> {
+        let resolve = |link: &str| -> Result<String, crate::site::Unresolved> {
             match link {
                 "@/" => Ok("https://dinkes.k.go.id/".into()),
-                _ => Err("no".into()),
+                _ => Err(crate::site::Unresolved::Broken("no".into())),
             }
         };
         let env = Env {
