@@ -178,6 +178,8 @@ pub fn regency_files(r: &Regency) -> Vec<(String, String)> {
     let profile = format!("Sejarah, geografi, pemerintahan, serta visi dan misi {name}.");
     let contact = format!("Alamat, telepon, surel, dan jam layanan Pemerintah {name}.");
     let signer_title = format!("Kepala {dinas}");
+    let mx = format!("10 mail.{}.", r.domain);
+    let dmarc = format!("v=DMARC1; p=quarantine; rua=mailto:dmarc@{}", r.domain);
     let values = [
         ("NAME", name),
         ("DOMAIN", r.domain),
@@ -185,6 +187,8 @@ pub fn regency_files(r: &Regency) -> Vec<(String, String)> {
         ("TITLE", title.as_str()),
         ("PORTAL_DESC", desc.as_str()),
         ("SIGNER_TITLE", signer_title.as_str()),
+        ("MX", mx.as_str()),
+        ("DMARC", dmarc.as_str()),
         ("NS1", ns1.as_str()),
         ("NS2", ns2.as_str()),
         ("NEWS_DESC", news.as_str()),
