@@ -154,6 +154,9 @@ fn the_figures_of_every_site() {
         dishub["registri"]["alasan"],
         "Situs memuat tautan judi daring"
     );
+    // Suspended without a decree of its own: the approval decree is not shown beside
+    // the suspension's reason.
+    assert_eq!(dishub["registri"]["keputusan"], Value::Null);
     assert_eq!(site(&r, "lpse")["jenis"], "service");
     assert_eq!(r["penandatangan"]["nama"], "Dra. Siti Aminah, M.Si.");
     let weights: u64 = r["bobot"]
@@ -539,4 +542,37 @@ fn hostile_names_stay_text_in_html_and_csv() {
         ),
         "{lpse}"
     );
+}
+
+/// A site revoked by a decree stands in the report by that decree and its reason, never by
+/// the decree that once approved it.
+#[test]
+fn a_revoked_site_is_reported_with_its_revocation_decree() {
+    let root = fixture("laporan");
+    let out = laman(
+        root.path(),
+        &[
+            "domains",
+            "revoke",
+            "dishub",
+            "--decree",
+            "555/099/KPTS/DISKOMINFO/2026",
+            "--date",
+            "2026-10-01",
+            "--reason",
+            "Dinas digabung",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let r = json_report(root.path(), AS_OF, &[]);
+    let dishub = site(&r, "dishub");
+    assert_eq!(dishub["registri"]["status"], "revoked");
+    assert_eq!(dishub["registri"]["alasan"], "Dinas digabung");
+    assert_eq!(
+        dishub["registri"]["keputusan"]["nomor"],
+        "555/099/KPTS/DISKOMINFO/2026"
+    );
+    assert_eq!(dishub["registri"]["keputusan"]["tanggal"], "2026-10-01");
+    let html = String::from_utf8(report_html(root.path()).stdout).unwrap();
+    assert!(html.contains("Dinas digabung (Keputusan 555/"), "{html}");
 }

@@ -253,14 +253,30 @@ impl Judge<'_> {
         let Some(e) = self.model.registry.subdomain(label) else {
             return Registri::default();
         };
-        let reason = match e.status {
-            Status::Suspended | Status::Revoked | Status::Rejected => e
-                .history
-                .iter()
-                .rev()
-                .find(|h| h.action == e.status)
-                .and_then(|h| h.reason.clone()),
-            _ => None,
+        // A site suspended, revoked or rejected stands by the decision that made it so:
+        // its reason and its own decree (if any), never the approval decree beside them.
+        let decided = matches!(
+            e.status,
+            Status::Suspended | Status::Revoked | Status::Rejected
+        );
+        let decision = e
+            .history
+            .iter()
+            .rev()
+            .find(|h| decided && h.action == e.status);
+        let reason = decision.and_then(|h| h.reason.clone());
+        let decree = if decided {
+            decision.and_then(|h| {
+                h.decree.as_ref().map(|number| Keputusan {
+                    nomor: number.clone(),
+                    tanggal: h.date.to_string(),
+                })
+            })
+        } else {
+            e.decree.as_ref().map(|d| Keputusan {
+                nomor: d.number.clone(),
+                tanggal: d.date.to_string(),
+            })
         };
         // A decision or request dated after the report's date did not exist on it.
         let later = match e.status {
@@ -273,10 +289,7 @@ impl Judge<'_> {
         };
         Registri {
             status: e.status.as_str().to_string(),
-            keputusan: e.decree.as_ref().map(|d| Keputusan {
-                nomor: d.number.clone(),
-                tanggal: d.date.to_string(),
-            }),
+            keputusan: decree,
             tinjau: e.review.map(|d| d.to_string()),
             tinjau_lewat: e.review.is_some_and(|d| d < self.as_of),
             menunggu_hari: (e.status == Status::Requested)
