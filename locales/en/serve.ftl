@@ -13,11 +13,11 @@ overlay-title = { $errors ->
 overlay-help = What to do:
 overlay-reload = This page reloads by itself once the file is fixed.
 preview-unpublished-title = Preview only: this site is not public
-preview-unpublished = Subdomain `{ $label }` is { $word } in domains.toml: { $status ->
-        [suspended] visitors see only the Dinas's suspension notice.
-        [requested] the site is not approved yet; it is published once its decree is recorded.
-       *[other] the site is not published.
-    } Nothing of it is written to the output, the manifest or the search index, and other sites do not link to it. { $problems ->
+preview-unpublished = Subdomain { $label } is { $word } in domains.toml: { $status ->
+        [suspended] visitors see only the Dinas's suspension notice, and links from other sites lead to that notice.
+        [requested] the site is not approved yet; it is published once its decree is recorded, and until then other sites' links to it are plain text.
+       *[other] the site is not published, and other sites' links to it are plain text.
+    } Nothing of it is written to the output, the manifest or the search index. { $problems ->
         [0] Its content has no problem that would stop its build.
         [one] One problem would stop its build once approved:
        *[other] { $problems } problems would stop its build once approved:

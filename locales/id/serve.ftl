@@ -10,11 +10,11 @@ overlay-title = Ada { $errors } kesalahan; halaman belum bisa diterbitkan
 overlay-help = Yang perlu dilakukan:
 overlay-reload = Halaman ini dimuat ulang sendiri setelah berkas diperbaiki.
 preview-unpublished-title = Hanya pratinjau: situs ini tidak tampil untuk publik
-preview-unpublished = Subdomain `{ $label }` berstatus { $word } di domains.toml: { $status ->
-        [suspended] pengunjung hanya melihat pemberitahuan penangguhan dari Dinas.
-        [requested] situs ini belum disetujui; situsnya diterbitkan setelah Keputusannya dicatat.
-       *[other] situs ini tidak diterbitkan.
-    } Isinya tidak ditulis ke keluaran, manifest, atau indeks pencarian, dan situs lain tidak menautkannya. { $problems ->
+preview-unpublished = Subdomain { $label } berstatus { $word } di domains.toml: { $status ->
+        [suspended] pengunjung hanya melihat pemberitahuan penangguhan dari Dinas, dan tautan dari situs lain menuju pemberitahuan itu.
+        [requested] situs ini belum disetujui; situsnya diterbitkan setelah Keputusannya dicatat, dan sampai saat itu tautan situs lain ke situs ini ditulis sebagai teks biasa.
+       *[other] situs ini tidak diterbitkan, dan tautan situs lain ke situs ini ditulis sebagai teks biasa.
+    } Isinya tidak ditulis ke keluaran, manifest, atau indeks pencarian. { $problems ->
         [0] Isinya tidak punya masalah yang akan menghentikan build.
        *[other] Ada { $problems } masalah yang akan menghentikan build setelah disetujui:
     }
