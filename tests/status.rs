@@ -236,7 +236,7 @@ fn the_search_index_holds_only_published_sites() {
         for o in &produced.outputs {
             collector.take(o);
         }
-        let entries = laman::search::entries(&produced.model, &collector.into_sites());
+        let entries = laman::search::entries(&produced.model, collector.into_sites());
         assert!(entries
             .iter()
             .any(|e| e.alamat == "disdik.lembahhijaukab.go.id"));
