@@ -691,6 +691,27 @@ fn list_filters_by_status_and_speaks_json() {
     assert!(text.contains("pasar.contohkab.go.id") && text.contains("requested"));
 }
 
+/// The Dinas types the status word it reads in Indonesian output: `--status disetujui`
+/// lists what `--status approved` lists (and `--kind situs` is `--kind site`).
+#[test]
+fn list_takes_the_indonesian_status_words_it_shows() {
+    let root = fixture("contoh");
+    for (english, indonesian) in [
+        ("approved", "disetujui"),
+        ("requested", "diajukan"),
+        ("suspended", "ditangguhkan"),
+        ("revoked", "dicabut"),
+        ("rejected", "ditolak"),
+    ] {
+        let a = laman(root.path(), &["domains", "list", "--status", english]);
+        let b = laman(root.path(), &["domains", "list", "--status", indonesian]);
+        assert_eq!(b.status.code(), Some(0), "{indonesian}: {}", stderr(&b));
+        assert_eq!(stdout(&a), stdout(&b), "{indonesian}");
+    }
+    let wrong = laman(root.path(), &["domains", "list", "--status", "disetujuii"]);
+    assert_eq!(wrong.status.code(), Some(2));
+}
+
 // ---- zone ----
 
 fn named_checkzone(zone: &str, domain: &str) {

@@ -149,19 +149,30 @@ pub struct NginxArgs {
     https: String,
 }
 
+/// A status as the registry writes it, or as `domains list` shows it in Indonesian
+/// (`--status ditangguhkan`): the Dinas types the word it reads.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum StatusArg {
+    #[value(alias = "diajukan")]
     Requested,
+    #[value(alias = "disetujui")]
     Approved,
+    #[value(alias = "ditangguhkan")]
     Suspended,
+    #[value(alias = "dicabut")]
     Revoked,
+    #[value(alias = "ditolak")]
     Rejected,
 }
 
+/// A kind as the registry writes it, or as the report shows it in Indonesian.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum KindArg {
+    #[value(alias = "situs")]
     Site,
+    #[value(alias = "layanan")]
     Service,
+    #[value(alias = "aplikasi")]
     App,
 }
 
