@@ -88,14 +88,15 @@ impl Remote {
             self.lock(true)?
         };
         let State { all, live, holds } = self.state(!options.dry_run)?;
+        let already_live = |previous: Option<String>| Outcome {
+            release: id.into(),
+            previous,
+            dry_run: options.dry_run,
+            already_live: true,
+            ..Outcome::default()
+        };
         if live.is_some() && options.sites.is_empty() && holds == Some(super::build_holds(ready)) {
-            return Ok(Outcome {
-                release: id.into(),
-                previous: live,
-                dry_run: options.dry_run,
-                already_live: true,
-                ..Outcome::default()
-            });
+            return Ok(already_live(live));
         }
         let partial = format!("{}/{RELEASES}/{PARTIAL_PREFIX}{id}", self.path);
         let mut outcome = if options.sites.is_empty() {
@@ -107,15 +108,7 @@ impl Remote {
         } else {
             match self.copy_sites(ready, id, live.as_deref(), &options.sites, options.dry_run)? {
                 Some(outcome) => outcome,
-                None => {
-                    return Ok(Outcome {
-                        release: id.into(),
-                        previous: live,
-                        dry_run: options.dry_run,
-                        already_live: true,
-                        ..Outcome::default()
-                    })
-                }
+                None => return Ok(already_live(live)),
             }
         };
         outcome.release = id.into();
