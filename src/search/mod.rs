@@ -8,14 +8,11 @@
 //! threads) and keeps only their text; [`index`] then turns the collected text of the
 //! published sites, with each page's title, date, site and kind from the model, into the
 //! index files. It must not decide what is published (the caller passes only sites that
-//! are), write files, or read the clock: same pages in, same bytes out. The one file it
-//! reads is the published output, in [`published`], for a `--site` build's other sites.
+//! are), read or write files, or read the clock: same pages in, same bytes out. A build's
+//! search stage (`build/search.rs`) decides which sites' text goes in.
 
 pub mod format;
-mod published;
 mod text;
-
-pub use published::{portal_index, published_entries};
 
 pub use text::main_text;
 
@@ -38,7 +35,7 @@ pub fn script_path() -> String {
 pub const SEARCH_PATH: &str = "/cari/";
 
 /// The text of the pages of one site, by their path in the site (`berita/x/index.html`).
-type SiteText = BTreeMap<String, String>;
+pub type SiteText = BTreeMap<String, String>;
 
 /// Keeps the text of the pages of each site handed to it, for [`index`].
 #[derive(Default)]

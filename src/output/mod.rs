@@ -1,5 +1,6 @@
-//! The build's sink: writes site outputs into a fresh folder next to `--out`, then swaps
-//! it in, so that readers of `--out` see the old tree or the new one and never a mix.
+//! The build's sink: writes site outputs into a fresh folder next to `--out`, then
+//! installs it (swaps it in), so that readers of `--out` see the old tree or the new one
+//! and never a mix.
 //!
 //! A whole build replaces `--out` at once. A build of chosen sites (`--site`, or
 //! `--keep-going` after some sites failed) swaps only site folders, leaving every other
@@ -8,7 +9,11 @@
 //! Because it replaces `--out` whole, the sink must never be pointed at anything but its
 //! own output: [`guard`] refuses an `--out` that is, holds or lies inside the regency's
 //! inputs, and a folder laman did not write (it recognises its own by [`MARKER`]). This
-//! module never decides what is published, only where and how it lands.
+//! module never decides which sites go in, only where and how they land.
+
+mod guard;
+
+pub use guard::guard;
 
 use crate::integrity::manifest::{Entry, HashingWriter, SiteManifest, REGENCY_FILE};
 use crate::integrity::seal::{self, Seal};
@@ -54,139 +59,8 @@ const MARKER_TEXT: &str =
 Jangan simpan berkas lain di sini.\n\
 This folder is written by `laman build` and replaced whole on every build.\n";
 
-/// Refuses an output folder that a build must not replace: `out` is the root or an
-/// ancestor of it; `out` is, holds or lies inside one of the root's inputs
-/// (`domains.toml`, `content/`, `themes/`, `.git`); `out` is a file or a symbolic link;
-/// or `out` is a folder that is neither empty nor laman's own output. Paths are compared
-/// after resolving symbolic links, so no spelling of a path (`..`, links) gets around it.
-/// The message says what is wrong and what to do.
-pub fn guard(root: &Path, out: &Path) -> Result<(), String> {
-    let shown = out.display();
-    let root = std::fs::canonicalize(root).map_err(|e| {
-        crate::msg!(
-            "out-root-unresolved",
-            root = root.display().to_string(),
-            reason = e.to_string()
-        )
-    })?;
-    let resolved = resolve(out).map_err(|e| {
-        crate::msg!(
-            "out-unresolved",
-            out = shown.to_string(),
-            reason = e.to_string()
-        )
-    })?;
-    let refuse = |why: String| {
-        Err(crate::msg!(
-            "out-refused",
-            out = shown.to_string(),
-            why = why
-        ))
-    };
-    if root.starts_with(&resolved) {
-        return refuse(if resolved == root {
-            crate::msg!("out-is-root")
-        } else {
-            crate::msg!("out-holds-root", root = root.display().to_string())
-        });
-    }
-    for input in [crate::registry::FILE_NAME, "content", "themes", ".git"] {
-        let Ok(input) = std::fs::canonicalize(root.join(input)) else {
-            continue;
-        };
-        let name = input.strip_prefix(&root).unwrap_or(&input).display();
-        if resolved.starts_with(&input) {
-            return refuse(crate::msg!("out-in-input", name = name.to_string()));
-        }
-        if input.starts_with(&resolved) {
-            return refuse(crate::msg!("out-holds-input", name = name.to_string()));
-        }
-    }
-    let meta = match std::fs::symlink_metadata(out) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => {
-            return Err(crate::msg!(
-                "out-unreadable",
-                out = shown.to_string(),
-                reason = e.to_string()
-            ))
-        }
-        Ok(meta) => meta,
-    };
-    if meta.file_type().is_symlink() {
-        return refuse(crate::msg!(
-            "out-is-link",
-            target = resolved.display().to_string()
-        ));
-    }
-    if !meta.is_dir() {
-        return refuse(crate::msg!("out-is-file"));
-    }
-    let foreign = foreign_entry(out).map_err(|e| {
-        crate::msg!(
-            "out-unreadable",
-            out = shown.to_string(),
-            reason = e.to_string()
-        )
-    })?;
-    match foreign {
-        None => Ok(()),
-        Some(name) => refuse(crate::msg!(
-            "out-foreign",
-            name = name.to_string(),
-            marker = MARKER
-        )),
-    }
-}
-
-/// `path` with every symbolic link of its existing part resolved and `.`/`..` applied;
-/// the part that does not exist yet (and so holds no link) is appended as written.
-fn resolve(path: &Path) -> io::Result<PathBuf> {
-    let absolute = std::path::absolute(path)?;
-    let mut resolved = PathBuf::new();
-    for part in absolute.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                resolved.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => {
-                resolved.push(other);
-                if let Ok(real) = std::fs::canonicalize(&resolved) {
-                    resolved = real;
-                }
-            }
-        }
-    }
-    Ok(resolved)
-}
-
-/// The first entry of an existing folder that shows laman did not write it, or None
-/// when it is empty, carries [`MARKER`], or holds only site folders as laman wrote them
-/// (each with its `404.html` and `sitemap.xml`) and the regency's manifest.
-fn foreign_entry(dir: &Path) -> io::Result<Option<String>> {
-    if dir.join(MARKER).is_file() {
-        return Ok(None);
-    }
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        let name = entry.file_name();
-        if name == REGENCY_FILE || *name == *seal::signature_of(Path::new(REGENCY_FILE)) {
-            continue;
-        }
-        let site = entry.file_type()?.is_dir()
-            && path.join("404.html").is_file()
-            && path.join("sitemap.xml").is_file();
-        if !site {
-            return Ok(Some(entry.file_name().to_string_lossy().into_owned()));
-        }
-    }
-    Ok(None)
-}
-
-/// What to put in place.
-pub enum Publish<'a> {
+/// How [`Staging::finish`] installs the staging folder in `--out`.
+pub enum Install<'a> {
     /// `--out` becomes exactly these sites, plus the previous output of the sites named
     /// in `keep` (sites that failed under `--keep-going`).
     Whole { keep: &'a [String] },
@@ -252,7 +126,7 @@ impl Staging {
     /// Puts the sites `fqdns` (written before) in place, as `how` says, each with its
     /// manifest, and the regency's manifest of every site the output then holds. Any
     /// other site folder in the staging folder is dropped.
-    pub fn finish(self, fqdns: &[String], how: Publish, seal: Seal) -> Result<(), WriteError> {
+    pub fn finish(self, fqdns: &[String], how: Install, seal: Seal) -> Result<(), WriteError> {
         let (staging, out) = (self.dir.path(), self.out.as_path());
         let mut written = self.written.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut sealed = Vec::new();
@@ -269,7 +143,7 @@ impl Staging {
             }
         }
         match how {
-            Publish::Whole { keep } => {
+            Install::Whole { keep } => {
                 for fqdn in keep {
                     let previous = out.join(fqdn);
                     if previous.is_dir() {
@@ -280,7 +154,7 @@ impl Staging {
                 seal.regency(staging, sealed).map_err(at(staging))?;
                 exchange(staging, out)?;
             }
-            Publish::Sites => {
+            Install::Sites => {
                 std::fs::create_dir_all(out).map_err(at(out))?;
                 sealed.extend(other_sites(out, fqdns));
                 seal.regency(staging, sealed).map_err(at(staging))?;
@@ -459,7 +333,7 @@ mod tests {
     use crate::render::OutputFile;
 
     /// Writes `sites` into a staging folder beside `out` and swaps it in.
-    fn publish(out: &Path, sites: &[SiteOutput], how: Publish) -> Result<(), WriteError> {
+    fn install(out: &Path, sites: &[SiteOutput], how: Install) -> Result<(), WriteError> {
         let staging = Staging::new(out)?;
         for site in sites {
             staging.write(site)?;
@@ -489,16 +363,16 @@ mod tests {
     }
 
     #[test]
-    fn whole_publish_replaces_the_tree_and_leaves_no_staging() {
+    fn whole_install_replaces_the_tree_and_leaves_no_staging() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        publish(
+        install(
             &out,
             &[site("a.go.id", "1"), site("b.go.id", "1")],
-            Publish::Whole { keep: &[] },
+            Install::Whole { keep: &[] },
         )
         .unwrap();
-        publish(&out, &[site("a.go.id", "2")], Publish::Whole { keep: &[] }).unwrap();
+        install(&out, &[site("a.go.id", "2")], Install::Whole { keep: &[] }).unwrap();
         assert_eq!(read(&out.join("a.go.id/a/index.html")), "2");
         assert!(!out.join("b.go.id").exists());
         let names: Vec<_> = std::fs::read_dir(tmp.path())
@@ -512,16 +386,16 @@ mod tests {
     fn kept_sites_keep_their_previous_output() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        publish(
+        install(
             &out,
             &[site("a.go.id", "1"), site("b.go.id", "1")],
-            Publish::Whole { keep: &[] },
+            Install::Whole { keep: &[] },
         )
         .unwrap();
-        publish(
+        install(
             &out,
             &[site("a.go.id", "2")],
-            Publish::Whole {
+            Install::Whole {
                 keep: &["b.go.id".into()],
             },
         )
@@ -531,16 +405,16 @@ mod tests {
     }
 
     #[test]
-    fn site_publish_touches_only_those_sites() {
+    fn site_install_touches_only_those_sites() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        publish(
+        install(
             &out,
             &[site("a.go.id", "1"), site("b.go.id", "1")],
-            Publish::Whole { keep: &[] },
+            Install::Whole { keep: &[] },
         )
         .unwrap();
-        publish(&out, &[site("b.go.id", "2")], Publish::Sites).unwrap();
+        install(&out, &[site("b.go.id", "2")], Install::Sites).unwrap();
         assert_eq!(read(&out.join("a.go.id/a/index.html")), "1");
         assert_eq!(read(&out.join("b.go.id/a/index.html")), "2");
     }

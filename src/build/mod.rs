@@ -1,0 +1,200 @@
+//! The build pipeline, stage by stage, one file a stage: [`read`] the registry and the
+//! content → [`check`] what only the whole regency shows → [`render`] → [`assess`] the
+//! findings → [`search`] index → [`install`] (swap the staging folder into `--out`) →
+//! [`warm`] stamp for the next build. `laman build` runs them all; `laman check`, the
+//! preview server and the report stop after rendering ([`produce`]).
+//!
+//! This module says in which order the stages run and nothing else: each stage's rules
+//! live in its file. It prints nothing and reads no clock (the caller passes today).
+
+mod assess;
+mod check;
+mod install;
+mod read;
+mod render;
+mod search;
+mod warm;
+
+pub use read::ContentCache;
+
+use crate::error::{Error, Result};
+use crate::finding::{self, Finding};
+use crate::registry::PORTAL_LABEL;
+use crate::render::RenderOptions;
+use crate::site::{Model, UrlStyle};
+use std::path::PathBuf;
+
+/// The stages a run reports as it starts each, for a progress line. Their words come
+/// from the catalogues (`stage-*`), in the run's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    ReadRegistry,
+    ReadContent,
+    Render,
+    Write,
+    Unchanged,
+}
+
+impl Stage {
+    /// What the stage is doing, in the run's language.
+    pub fn as_str(self) -> String {
+        crate::msg!(match self {
+            Stage::ReadRegistry => "stage-read-registry",
+            Stage::ReadContent => "stage-read-content",
+            Stage::Render => "stage-render",
+            Stage::Write => "stage-write",
+            Stage::Unchanged => "stage-unchanged",
+        })
+    }
+}
+
+/// What a run is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// `laman check`: everything a build does but writing.
+    Check,
+    /// `laman build`: write into `out`; with `keep_going`, each site that built cleanly
+    /// is swapped in even when others failed.
+    Build {
+        out: PathBuf,
+        keep_going: bool,
+        /// The key that signs the manifests (`--sign-key`).
+        signer: Option<std::sync::Arc<crate::integrity::sign::Signer>>,
+    },
+    /// `laman serve`: render into memory for the preview server. A selected site that no
+    /// longer exists is not an error there: the server renders everything instead.
+    Preview,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub mode: Mode,
+    /// Build only these sites (labels; `portal` for the portal). Empty: all.
+    pub sites: Vec<String>,
+    pub drafts: bool,
+    /// Today's date, for the registry's date rules (given by the caller: the core reads
+    /// no clock).
+    pub today: jiff::civil::Date,
+}
+
+impl Options {
+    /// Whether this run renders the site `label` (all sites when none was named).
+    pub fn selects(&self, label: &str) -> bool {
+        self.sites.is_empty() || self.sites.iter().any(|s| s == label)
+    }
+}
+
+/// What a run found and did.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub sites: usize,
+    pub pages: usize,
+    /// Labels of the sites whose new output was swapped in (`"published"` in the JSON
+    /// report, the word the operators know).
+    pub published: Vec<String>,
+    /// Labels of the sites that failed and kept their previous output.
+    pub held_back: Vec<String>,
+    /// Nothing changed since the last clean build: nothing was written.
+    pub unchanged: bool,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.findings.iter().filter(|f| f.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.findings.len() - self.errors()
+    }
+}
+
+/// How a build renders (and `check`, and the report, which weighs the pages a build
+/// would put live): real addresses, minified.
+pub const BUILT: RenderOptions = RenderOptions {
+    serve: false,
+    minify: true,
+};
+
+/// The rendered sites of one run, before anything is written.
+pub struct Produced {
+    pub model: Model,
+    pub outputs: Vec<crate::render::SiteOutput>,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads the registry and content and renders the selected sites into memory (handing
+/// each clean one to `sink` as soon as it is rendered); refused when the registry cannot
+/// be used (its findings say why). `cache` is the preview's content already read.
+pub fn produce(
+    options: &Options,
+    style: UrlStyle,
+    render_options: RenderOptions,
+    cache: Option<&ContentCache>,
+    sink: Option<&dyn crate::render::Sink>,
+    progress: &(dyn Fn(&str) + Sync),
+) -> Result<Produced> {
+    progress(&Stage::ReadRegistry.as_str());
+    let (registry, mut findings) = read::registry(options)?;
+    progress(&Stage::ReadContent.as_str());
+    let contents = read::content(options, &registry, cache, &mut findings)?;
+    let model = Model::new(registry, style, contents);
+    let catalogue = check::regency(&model, options.today, &mut findings);
+    progress(&Stage::Render.as_str());
+    let outputs = render::sites(
+        options,
+        &model,
+        &catalogue,
+        render_options,
+        sink,
+        &mut findings,
+    )?;
+    finding::sort(&mut findings);
+    Ok(Produced {
+        model,
+        outputs,
+        findings,
+    })
+}
+
+/// Runs the pipeline. `progress` hears the name of each stage as it starts.
+///
+/// `check` reads, resolves and renders, and reports. `build` does the same with a sink
+/// that writes each clean site into a staging folder as soon as it is rendered, then
+/// installs it (swaps the staging folder into `--out`) when the findings allow it, and
+/// records a stamp so that the next build with nothing changed can skip everything.
+pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report> {
+    let Mode::Build {
+        out,
+        keep_going,
+        signer,
+    } = &options.mode
+    else {
+        let produced = produce(options, UrlStyle::Https, BUILT, None, None, progress);
+        return Ok(assess::assess(options, produced)?.report);
+    };
+    // A missing root is reported by the registry stage, with its own message.
+    if options.root.is_dir() {
+        crate::output::guard(&options.root, out).map_err(Error::Usage)?;
+    }
+    let signer = signer.as_deref();
+    let warm = warm::Warm::look(options, out);
+    if let Some(report) = warm.unchanged(out, signer) {
+        progress(&Stage::Unchanged.as_str());
+        return Ok(report);
+    }
+    let sink = install::StagingSink::new(out, options.selects(PORTAL_LABEL));
+    let produced = produce(options, UrlStyle::Https, BUILT, None, Some(&sink), progress);
+    let assessed = assess::assess(options, produced)?;
+    let report = if assessed.may_install(*keep_going) {
+        progress(&Stage::Write.as_str());
+        let (staging, collected) = sink.into_parts()?;
+        search::index_portal(options, out, &assessed, collected, &staging)?;
+        install::install(options, assessed, staging, signer)?
+    } else {
+        assessed.report
+    };
+    warm.record(out, &report);
+    Ok(report)
+}
