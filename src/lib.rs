@@ -27,6 +27,7 @@ pub mod publish;
 pub mod registry;
 pub mod render;
 pub mod report;
+mod runtime;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

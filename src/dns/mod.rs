@@ -167,16 +167,13 @@ pub fn expected_names(reg: &Registry) -> Vec<Expected> {
     names
 }
 
-/// Runs the whole check. Blocking: it runs its own small tokio runtime.
+/// Runs the whole check. Blocking: it runs a runtime of its own (`crate::runtime`).
 pub fn check(
     reg: &Registry,
     options: &Options,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> std::io::Result<Outcome> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()?;
+    let runtime = crate::runtime::new()?;
     let mut out = Outcome::default();
     if let Err(stop) = runtime.block_on(check_steps(reg, options, progress, &mut out)) {
         out.findings.push(stop);

@@ -109,8 +109,8 @@ struct Target {
     expect: Expect,
 }
 
-/// Checks the live sites. Blocking: it runs its own small tokio runtime. `progress`
-/// hears (sites done, sites in all) as each site is finished.
+/// Checks the live sites. Blocking: it runs a runtime of its own (`crate::runtime`).
+/// `progress` hears (sites done, sites in all) as each site is finished.
 pub fn verify(
     registry: &Registry,
     options: &Options,
@@ -132,11 +132,7 @@ pub fn verify(
         only_loopback(&reach.resolve, &targets)?;
     }
     let client = Client::new(&reach).map_err(Error::Usage)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(Error::io(crate::msg!("verify-http-client")))?;
+    let runtime = crate::runtime::new().map_err(Error::io(crate::msg!("verify-http-client")))?;
     let mut report = Report::default();
     report.findings.extend(local.findings);
     if key.is_none() {
