@@ -65,18 +65,10 @@ pub fn last_changes(root: &Path, folders: &[(String, PathBuf)]) -> Option<BTreeM
 }
 
 fn walk(root: &Path, folders: &[(String, PathBuf)]) -> Option<BTreeMap<String, Date>> {
-    let root = std::fs::canonicalize(root).ok()?;
-    let repo = open(&root)?;
-    let workdir = std::fs::canonicalize(repo.workdir()?).ok()?;
-    let inside = root.strip_prefix(&workdir).ok()?;
-    // A root inside the `.git` folder is inside no work tree.
-    if inside.components().any(|c| c.as_os_str() == ".git") {
-        return None;
-    }
-
+    let (repo, inside) = locate(root)?;
     let paths: Vec<Option<Vec<BString>>> = folders
         .iter()
-        .map(|(_, folder)| repository_path(inside, folder))
+        .map(|(_, folder)| repository_path(&inside, folder))
         .collect();
     let trie = Trie::new(&paths);
 
@@ -85,7 +77,41 @@ fn walk(root: &Path, folders: &[(String, PathBuf)]) -> Option<BTreeMap<String, D
         return Some(BTreeMap::new());
     }
     let head_id = head.into_peeled_id().ok()?.detach();
+    let pending = paths.iter().filter(|p| p.is_some()).count();
+    let dated = dates(&repo, &trie, head_id, folders.len(), pending)?;
 
+    Some(
+        folders
+            .iter()
+            .zip(dated)
+            .filter_map(|((label, _), date)| Some((label.clone(), date?)))
+            .collect(),
+    )
+}
+
+/// The repository holding `root`, and where `root` lies inside its work tree.
+fn locate(root: &Path) -> Option<(gix::Repository, PathBuf)> {
+    let root = std::fs::canonicalize(root).ok()?;
+    let repo = open(&root)?;
+    let workdir = std::fs::canonicalize(repo.workdir()?).ok()?;
+    let inside = root.strip_prefix(&workdir).ok()?.to_path_buf();
+    // A root inside the `.git` folder is inside no work tree.
+    if inside.components().any(|c| c.as_os_str() == ".git") {
+        return None;
+    }
+    Some((repo, inside))
+}
+
+/// Walks the first-parent history from `head_id`: for each of the `count` folders (the
+/// leaves of `trie`, `pending` of them in the repository), the date of the newest commit
+/// that changed it, while any is still undated and the walk may go on.
+fn dates(
+    repo: &gix::Repository,
+    trie: &Trie,
+    head_id: ObjectId,
+    count: usize,
+    mut pending: usize,
+) -> Option<Vec<Option<Date>>> {
     // In a shallow clone git treats the listed commits as parentless even when the objects of
     // their parents happen to be present; do the same so the answer matches `git log`.
     let shallow: HashSet<ObjectId> = match repo.shallow_commits().ok()? {
@@ -93,19 +119,18 @@ fn walk(root: &Path, folders: &[(String, PathBuf)]) -> Option<BTreeMap<String, D
         None => HashSet::new(),
     };
 
-    let mut dated: Vec<Option<Date>> = vec![None; folders.len()];
-    let mut pending = paths.iter().filter(|p| p.is_some()).count();
+    let mut dated: Vec<Option<Date>> = vec![None; count];
     let mut id = head_id;
     // HEAD's own commit missing is a broken repository, not a shallow boundary.
-    let Found::Commit(mut commit) = read_commit(&repo, id)? else {
+    let Found::Commit(mut commit) = read_commit(repo, id)? else {
         return None;
     };
-    let mut entries = trie.resolve(&repo, commit.tree, None)?;
+    let mut entries = trie.resolve(repo, commit.tree, None)?;
     let mut read = 1;
     while pending > 0 {
         let parent = match commit.first_parent {
             Some(parent) if read < MAX_COMMITS && !shallow.contains(&id) => {
-                match read_commit(&repo, parent)? {
+                match read_commit(repo, parent)? {
                     Found::Commit(c) => Some((parent, c)),
                     Found::Missing => None,
                 }
@@ -126,7 +151,7 @@ fn walk(root: &Path, folders: &[(String, PathBuf)]) -> Option<BTreeMap<String, D
             entries.clone()
         } else {
             // The child's entries let unchanged subtrees be copied instead of read again.
-            trie.resolve(&repo, parent.tree, Some(&entries))?
+            trie.resolve(repo, parent.tree, Some(&entries))?
         };
         for (f, date) in dated.iter_mut().enumerate() {
             if date.is_some() {
@@ -145,14 +170,7 @@ fn walk(root: &Path, folders: &[(String, PathBuf)]) -> Option<BTreeMap<String, D
         commit = parent;
         entries = parent_entries;
     }
-
-    Some(
-        folders
-            .iter()
-            .zip(dated)
-            .filter_map(|((label, _), date)| Some((label.clone(), date?)))
-            .collect(),
-    )
+    Some(dated)
 }
 
 /// Finds the repository upwards from `root`, reading nothing but the repository itself.

@@ -4,6 +4,7 @@
 use clap::Args;
 use laman::error::Error;
 use laman::publish::{self, releases, ssh::SshOptions, Dest};
+use laman::registry::fqdn_in;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -65,18 +66,8 @@ pub fn publish(root: &Path, args: PublishArgs) -> Result<ExitCode, Error> {
     let started = std::time::Instant::now();
     let out = args.out.unwrap_or_else(|| root.join("public"));
     let ready = publish::ready::ready(root, &out)?;
-    let domain = ready.manifest.regency.clone();
-    let sites = args
-        .sites
-        .iter()
-        .map(|l| {
-            if l == "portal" {
-                domain.clone()
-            } else {
-                format!("{l}.{domain}")
-            }
-        })
-        .collect();
+    let domain = &ready.manifest.regency;
+    let sites = args.sites.iter().map(|l| fqdn_in(domain, l)).collect();
     // The only clock read of a publish: the release's time.
     let id = releases::release_id(jiff::Timestamp::now(), &ready.manifest_bytes);
     let options = publish::Options {
@@ -86,6 +77,14 @@ pub fn publish(root: &Path, args: PublishArgs) -> Result<ExitCode, Error> {
         ssh,
     };
     let o = publish::publish(&args.to, &ready, &id, &options)?;
+    let over_ssh = matches!(args.to, Dest::Ssh { .. });
+    tell(&o, over_ssh, started.elapsed());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Says on stderr what the publish did: already live, or the release made, what it
+/// copied and checked, and what was pruned.
+fn tell(o: &publish::Outcome, over_ssh: bool, took: std::time::Duration) {
     if o.already_live {
         eprintln!(
             "{}",
@@ -94,7 +93,7 @@ pub fn publish(root: &Path, args: PublishArgs) -> Result<ExitCode, Error> {
                 release = o.previous.clone().unwrap_or_default()
             )
         );
-        return Ok(ExitCode::SUCCESS);
+        return;
     }
     let linked = o.files.saturating_sub(o.copied);
     let yes_no = |b: bool| if b { "yes" } else { "no" };
@@ -110,8 +109,8 @@ pub fn publish(root: &Path, args: PublishArgs) -> Result<ExitCode, Error> {
             linked = linked,
             previous = o.previous.clone().unwrap_or_default(),
             bytes = o.bytes,
-            ssh = yes_no(matches!(args.to, Dest::Ssh { .. })),
-            seconds = format!("{:.2}", started.elapsed().as_secs_f64())
+            ssh = yes_no(over_ssh),
+            seconds = format!("{:.2}", took.as_secs_f64())
         )
     );
     if !o.dry_run {
@@ -133,5 +132,4 @@ pub fn publish(root: &Path, args: PublishArgs) -> Result<ExitCode, Error> {
             laman::msg!("cli-pruned", releases = o.pruned.join(", "))
         );
     }
-    Ok(ExitCode::SUCCESS)
 }

@@ -395,11 +395,7 @@ impl Registry {
 
     /// The fully qualified name of a label (`portal` is the apex).
     pub fn fqdn(&self, label: &str) -> String {
-        if label == PORTAL_LABEL {
-            self.regency.domain.clone()
-        } else {
-            format!("{label}.{}", self.regency.domain)
-        }
+        fqdn_in(&self.regency.domain, label)
     }
 
     /// Whether the site `label` may carry its own code (`custom_code = true` on its
@@ -422,6 +418,17 @@ impl Registry {
 
 fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or(message).trim().to_string()
+}
+
+/// The fully qualified name of `label` under the regency's `domain` (`portal` is the
+/// apex): the rule of [`Registry::fqdn`], for those who hold only the domain (a built
+/// output's manifest).
+pub fn fqdn_in(domain: &str, label: &str) -> String {
+    if label == PORTAL_LABEL {
+        domain.to_string()
+    } else {
+        format!("{label}.{domain}")
+    }
 }
 
 #[cfg(test)]

@@ -27,9 +27,9 @@ use std::path::{Path, PathBuf};
 /// asks for a report every three months.
 pub const DEFAULT_PERIOD_DAYS: i64 = 90;
 
-/// The pages every OPD site must have unless the regency says otherwise: what the
-/// regulations and the DESIGN's survey of OPD sites name (profile, organisation, duties,
-/// contact, PPID).
+/// The pages every OPD site must have unless the regency says otherwise (`[report]
+/// required`): profile, organisation, duties, contact, PPID, the pages `laman new site`
+/// writes and `docs/panduan-dinas.md` ("Laporan berkala") lists.
 pub const DEFAULT_REQUIRED: [&str; 5] = [
     "profil/visi-misi",
     "profil/struktur-organisasi",

@@ -9,8 +9,11 @@
 //!   build stays up under the overlay.
 //! - What a change rebuilds: a change inside `content/<label>/` renders that site (and
 //!   the portal, which aggregates news) again, keeping the other sites' pages; a change
-//!   to `domains.toml`, `themes/` or anything else renders everything. All content is
-//!   read again each time, so links between sites are checked against the current tree.
+//!   to `domains.toml`, `themes/` or anything else renders everything. The registry is
+//!   read again each time, but content only where it changed: the changed site's, or
+//!   every site's after a change outside `content/`; the others' comes from the content
+//!   cache ([`build::ContentCache`]), unchanged on disk since, so links between sites are
+//!   still checked against the current tree.
 //!
 //! This file holds the server's state, its accept loop and the event streams;
 //! `rebuild` builds into the snapshot, `pages` answers from it, `http` reads and

@@ -140,7 +140,7 @@ fn is_index(path: &str) -> bool {
 }
 
 /// The regency's search index from every site the preview holds, put beside the
-/// portal's pages (as a build publishes it), built outside the snapshot's lock. Without
+/// portal's pages (as a build writes it), built outside the snapshot's lock. Without
 /// a portal there is nothing to put it in.
 fn index(state: &State, model: &crate::site::Model) {
     let collector = crate::search::Collector::default();
