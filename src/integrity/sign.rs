@@ -153,7 +153,7 @@ impl Signer {
 }
 
 /// Where the public half of the key at `path` goes: `path.pub`.
-pub fn public_path(path: &Path) -> std::path::PathBuf {
+fn public_path(path: &Path) -> std::path::PathBuf {
     path.with_file_name(format!(
         "{}.pub",
         path.file_name().unwrap_or_default().to_string_lossy()

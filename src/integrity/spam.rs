@@ -144,11 +144,6 @@ impl SpamGuard {
         }
     }
 
-    /// How many distinct terms the guard looks for.
-    pub fn term_count(&self) -> usize {
-        self.terms.len()
-    }
-
     /// Whether `term` (as the list writes it) is weak: reported only beside a strong term
     /// or in a cluster of weak ones.
     pub fn is_weak(&self, term: &str) -> bool {
