@@ -22,7 +22,7 @@ use std::path::Path;
 pub const MAX_KEY_FILE: u64 = 16 * 1024;
 
 /// The version of the signature file's layout.
-pub const SIGNATURE_VERSION: u32 = 1;
+const SIGNATURE_VERSION: u32 = 1;
 
 const PREFIX: &str = "ed25519:";
 
