@@ -86,7 +86,7 @@ impl Alias {
     /// What two aliases that answer the same requests share: a query value is matched
     /// without regard to case (by WordPress, and by nginx's `map`, which refuses two
     /// source values that differ only in case), a path as written.
-    pub fn same_requests(&self) -> Alias {
+    fn same_requests(&self) -> Alias {
         Alias {
             path: self.path.clone(),
             query: self

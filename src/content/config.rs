@@ -249,7 +249,7 @@ impl Services {
 /// registry writes them ([`crate::registry::grammar::host_problem`]): lowercase, no
 /// port, path or wildcard. It goes into nginx's Content-Security-Policy and is compared
 /// with the host of each `<iframe src>`.
-pub fn iframe_host_problem(host: &str) -> Option<String> {
+fn iframe_host_problem(host: &str) -> Option<String> {
     crate::registry::grammar::host_problem(host)
 }
 

@@ -2,7 +2,7 @@
 
 use crate::finding::{Code, Finding};
 use crate::msg;
-use crate::registry::{Kind, Registry, Status, PORTAL_LABEL};
+use crate::registry::{Kind, Registry, Status, Subdomain, PORTAL_LABEL};
 use std::path::{Path, PathBuf};
 
 /// A content folder that is to be built.
@@ -23,30 +23,7 @@ pub struct SiteDir {
 /// `content.unapproved` warning says so). Every other folder gives a finding and is left
 /// out.
 pub fn discover(root: &Path, registry: &Registry) -> std::io::Result<(Vec<SiteDir>, Vec<Finding>)> {
-    let content = root.join("content");
-    let mut names = Vec::new();
-    let mut links = Vec::new();
-    let linked_root = std::fs::symlink_metadata(&content).is_ok_and(|m| m.is_symlink());
-    if linked_root {
-        links.push(
-            Finding::new(Code::ContentPathOutside, msg!("content-root-link"))
-                .file("content")
-                .help(msg!("content-root-link-help")),
-        );
-    } else if content.is_dir() {
-        for entry in std::fs::read_dir(&content)? {
-            let entry = entry?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let kind = entry.file_type()?;
-            if kind.is_dir() {
-                names.push(name);
-            } else if kind.is_symlink() && !name.starts_with(['.', '_']) && name != PORTAL_LABEL {
-                // The portal's folder is refused when it is read.
-                links.push(linked(&name));
-            }
-        }
-    }
-    names.sort();
+    let (names, links) = folders(&root.join("content"))?;
     let mut sites = vec![SiteDir {
         label: PORTAL_LABEL.to_string(),
         dir: Path::new("content").join(PORTAL_LABEL),
@@ -75,35 +52,68 @@ pub fn discover(root: &Path, registry: &Registry) -> std::io::Result<(Vec<SiteDi
                         custom_code: sub.custom_code,
                     });
                 }
-                let message = if sub.status == Status::Approved {
-                    msg!(
-                        "content-folder-not-site",
-                        name = name.as_str(),
-                        kind = sub.kind.as_str()
-                    )
-                } else {
-                    msg!(
-                        "content-folder-unapproved",
-                        name = name.as_str(),
-                        status = sub.status.as_str(),
-                        registry = registry.file.display().to_string()
-                    )
-                };
-                let help = if sub.kind == Kind::Site {
-                    msg!("content-folder-prepared-help", status = sub.status.as_str())
-                } else {
-                    msg!("content-folder-unapproved-help")
-                };
-                findings.push(
-                    Finding::new(Code::ContentUnapproved, message)
-                        .file(&dir)
-                        .site(&name)
-                        .help(help),
-                );
+                findings.push(not_published(&name, &dir, sub, registry));
             }
         }
     }
     Ok((sites, findings))
+}
+
+/// The names of the folders in `content`, sorted, and a finding for each symbolic link
+/// there (or for `content` itself being one, which is then not read).
+fn folders(content: &Path) -> std::io::Result<(Vec<String>, Vec<Finding>)> {
+    let mut names = Vec::new();
+    let mut links = Vec::new();
+    let linked_root = std::fs::symlink_metadata(content).is_ok_and(|m| m.is_symlink());
+    if linked_root {
+        links.push(
+            Finding::new(Code::ContentPathOutside, msg!("content-root-link"))
+                .file("content")
+                .help(msg!("content-root-link-help")),
+        );
+    } else if content.is_dir() {
+        for entry in std::fs::read_dir(content)? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                names.push(name);
+            } else if kind.is_symlink() && !name.starts_with(['.', '_']) && name != PORTAL_LABEL {
+                // The portal's folder is refused when it is read.
+                links.push(linked(&name));
+            }
+        }
+    }
+    names.sort();
+    Ok((names, links))
+}
+
+/// The `content.unapproved` warning for a registered folder that is not published: its
+/// subdomain is not approved, or it is approved as something other than a site.
+fn not_published(name: &str, dir: &Path, sub: &Subdomain, registry: &Registry) -> Finding {
+    let message = if sub.status == Status::Approved {
+        msg!(
+            "content-folder-not-site",
+            name = name,
+            kind = sub.kind.as_str()
+        )
+    } else {
+        msg!(
+            "content-folder-unapproved",
+            name = name,
+            status = sub.status.as_str(),
+            registry = registry.file.display().to_string()
+        )
+    };
+    let help = if sub.kind == Kind::Site {
+        msg!("content-folder-prepared-help", status = sub.status.as_str())
+    } else {
+        msg!("content-folder-unapproved-help")
+    };
+    Finding::new(Code::ContentUnapproved, message)
+        .file(dir)
+        .site(name)
+        .help(help)
 }
 
 /// A content folder that is a symbolic link: never read, whatever it points at.

@@ -21,7 +21,7 @@ impl<'a> Block<'a> {
 
     /// The line of the file before the block (the opening fence): where a finding about
     /// the block as a whole goes.
-    pub fn fence_line(&self) -> usize {
+    fn fence_line(&self) -> usize {
         self.first_line.saturating_sub(1).max(1)
     }
 

@@ -24,7 +24,7 @@ pub const SIGNATURE_SUFFIX: &str = ".sig";
 pub const VERSION: u32 = 1;
 /// The most files a manifest read back may list (a 10,000-page site has about 11,000):
 /// a hostile manifest cannot send `verify` after millions of addresses.
-pub const MAX_FILES: usize = 200_000;
+const MAX_FILES: usize = 200_000;
 
 /// A site's manifest's signature, relative to the site's root.
 pub fn site_signature_path() -> String {

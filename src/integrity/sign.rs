@@ -22,7 +22,7 @@ use std::path::Path;
 pub const MAX_KEY_FILE: u64 = 16 * 1024;
 
 /// The version of the signature file's layout.
-pub const SIGNATURE_VERSION: u32 = 1;
+const SIGNATURE_VERSION: u32 = 1;
 
 const PREFIX: &str = "ed25519:";
 
@@ -153,7 +153,7 @@ impl Signer {
 }
 
 /// Where the public half of the key at `path` goes: `path.pub`.
-pub fn public_path(path: &Path) -> std::path::PathBuf {
+fn public_path(path: &Path) -> std::path::PathBuf {
     path.with_file_name(format!(
         "{}.pub",
         path.file_name().unwrap_or_default().to_string_lossy()

@@ -23,7 +23,7 @@ use fold::Folder;
 use std::collections::BTreeSet;
 
 /// laman's own term list, one term a line (see the file's header for its syntax).
-pub const TERMS: &str = include_str!("../../data/spam-terms.txt");
+const TERMS: &str = include_str!("../../data/spam-terms.txt");
 
 /// The most hits one scan returns: enough to name what is wrong, bounded for a page
 /// stuffed with thousands of terms.
@@ -142,11 +142,6 @@ impl SpamGuard {
             terms,
             hosts: links::Allowed::new(link_hosts, regency_domain),
         }
-    }
-
-    /// How many distinct terms the guard looks for.
-    pub fn term_count(&self) -> usize {
-        self.terms.len()
     }
 
     /// Whether `term` (as the list writes it) is weak: reported only beside a strong term

@@ -398,16 +398,6 @@ impl Registry {
         fqdn_in(&self.regency.domain, label)
     }
 
-    /// Whether the site `label` may carry its own code (`custom_code = true` on its
-    /// entry, or on `[portal]` for the portal).
-    pub fn allows_custom_code(&self, label: &str) -> bool {
-        if label == PORTAL_LABEL {
-            self.portal.custom_code
-        } else {
-            self.subdomain(label).is_some_and(|s| s.custom_code)
-        }
-    }
-
     /// Approved entries of the given kind, in file order.
     pub fn approved(&self, kind: Kind) -> impl Iterator<Item = &Subdomain> {
         self.subdomains

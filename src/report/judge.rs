@@ -125,7 +125,8 @@ impl Judge<'_> {
         }
     }
 
-    fn completeness(&self, site: &Site) -> Kelengkapan {
+    /// The pages the site must have and lacks, and how many it must have.
+    fn missing_pages(&self, site: &Site) -> (Vec<String>, usize) {
         let c = &site.content;
         let required: Vec<String> = match (site.is_portal(), self.settings) {
             (true, s) => s
@@ -141,7 +142,13 @@ impl Judge<'_> {
             let want = format!("/{}/", want.trim_matches('/'));
             c.sections.iter().any(|s| s.path == want) || c.pages.iter().any(|p| p.path == want)
         };
-        let missing: Vec<String> = required.iter().filter(|r| !has(r)).cloned().collect();
+        let missing = required.iter().filter(|r| !has(r)).cloned().collect();
+        (missing, required.len())
+    }
+
+    fn completeness(&self, site: &Site) -> Kelengkapan {
+        let c = &site.content;
+        let (missing, required) = self.missing_pages(site);
         let services: Vec<_> = self
             .catalogue
             .services
@@ -197,7 +204,7 @@ impl Judge<'_> {
         }
         Kelengkapan {
             halaman_kurang: missing,
-            halaman_wajib: required.len(),
+            halaman_wajib: required,
             layanan: services.len(),
             layanan_tidak_lengkap: incomplete,
             maklumat,

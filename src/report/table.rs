@@ -7,7 +7,7 @@ use super::model::{Report, Situs};
 use crate::catalogue::records::spreadsheet_safe;
 
 /// The columns, in order (documented in README "The periodic report").
-pub const COLUMNS: [&str; 24] = [
+const COLUMNS: [&str; 24] = [
     "label",
     "nama",
     "jenis",

@@ -90,7 +90,7 @@ impl CostItem {
 }
 
 /// `Rp50.000`: the rupiah as Indonesian writes it, with dots between thousands.
-pub fn rupiah(n: u64) -> String {
+fn rupiah(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::from("Rp");
     for (i, c) in digits.chars().enumerate() {
@@ -104,7 +104,7 @@ pub fn rupiah(n: u64) -> String {
 
 /// Reads an amount as editors write it: `50000`, `50.000`, `Rp 50.000`, `Rp50.000,00`,
 /// `Rp. 50.000,-`. `None` for anything else (`murah`, `50,5`, `-10`).
-pub fn parse_rupiah(text: &str) -> Option<u64> {
+fn parse_rupiah(text: &str) -> Option<u64> {
     let mut s = text.trim();
     if let Some(rest) = strip_prefix_ignore_case(s, "rp") {
         s = rest.trim_start_matches('.').trim_start();

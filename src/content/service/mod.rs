@@ -11,7 +11,7 @@
 mod cost;
 mod time;
 
-pub use cost::{parse_rupiah, rupiah, Cost, CostItem};
+pub use cost::{Cost, CostItem};
 pub use time::{Duration, Unit};
 
 use super::locate::Block;
@@ -160,14 +160,6 @@ pub struct Service {
 impl Service {
     pub fn part(&self, key: &str) -> Option<&Part> {
         self.parts.iter().find(|p| p.key == key)
-    }
-
-    /// Whether every delivery component is there.
-    pub fn has_delivery(&self) -> bool {
-        !self
-            .missing
-            .iter()
-            .any(|k| component_of(k).is_some_and(|c| c.group == Group::Delivery))
     }
 }
 
@@ -403,7 +395,6 @@ mod tests {
             .replace("sarana = \"Loket\"\n", "sarana = []\n");
         let (s, f) = read_toml(&text);
         assert_eq!(s.missing, vec!["persyaratan", "sarana"]);
-        assert!(!s.has_delivery());
         assert_eq!(f.len(), 2, "{f:?}");
         assert_eq!(f[0].code, Code::ContentServiceIncomplete);
         assert!(f[0].is_error() && f[0].message.contains("persyaratan"));

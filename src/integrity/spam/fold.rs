@@ -38,7 +38,7 @@ const FOLD: [u8; 128] = {
 /// A letter no term holds: what a letter deunicode does not know folds to.
 const UNKNOWN: u8 = b'_';
 /// A hard break (between blocks of HTML, between attribute values): no term spans it.
-pub(super) const BREAK: u8 = b'#';
+const BREAK: u8 = b'#';
 
 /// A term folded for the matcher.
 pub(super) fn pattern(term: &str) -> Vec<u8> {

@@ -106,22 +106,7 @@ impl SiteCheck<'_> {
         };
         let wanted = if entry.path == "404.html" { 404 } else { 200 };
         if answer.status != wanted {
-            let to = answer
-                .location
-                .as_deref()
-                .map(crate::markdown::shown)
-                .unwrap_or_default();
-            let f = self.finding(
-                Code::VerifyMissing,
-                crate::msg!(
-                    "verify-file-missing",
-                    url = url.as_str(),
-                    status = answer.status.to_string(),
-                    redirect = if to.is_empty() { "no" } else { "yes" },
-                    to = to
-                ),
-            );
-            return report.push(f.help(crate::msg!("verify-file-missing-help")));
+            return report.push(self.not_served(&url, &answer));
         }
         for header in &answer.missing_headers {
             let slot = seen
@@ -167,6 +152,26 @@ impl SiteCheck<'_> {
         } else if is_page(&entry.path) {
             seen.changed_pages.push((entry.path.clone(), text));
         }
+    }
+
+    /// `verify.missing`: a listed file answered with another status than it should.
+    fn not_served(&self, url: &str, answer: &Answer) -> Finding {
+        let to = answer
+            .location
+            .as_deref()
+            .map(crate::markdown::shown)
+            .unwrap_or_default();
+        let f = self.finding(
+            Code::VerifyMissing,
+            crate::msg!(
+                "verify-file-missing",
+                url = url,
+                status = answer.status.to_string(),
+                redirect = if to.is_empty() { "no" } else { "yes" },
+                to = to
+            ),
+        );
+        f.help(crate::msg!("verify-file-missing-help"))
     }
 
     fn spam_in(&self, url: &str, html: &str, report: &mut Report) {

@@ -68,6 +68,31 @@ impl Validator<'_> {
                 sub,
             );
         }
+        self.nameserver_clash(sub);
+        let key = label.to_ascii_lowercase();
+        if let Some(first_line) = seen.get(&key) {
+            self.push(
+                Finding::new(
+                    Code::RegistryLabelDuplicate,
+                    msg!(
+                        "label-duplicate",
+                        label = label.as_str(),
+                        first = first_line.to_string()
+                    ),
+                )
+                .line(line)
+                .help(msg!("label-duplicate-help")),
+                sub,
+            );
+        } else {
+            seen.insert(key, line);
+        }
+        self.nested(sub);
+    }
+
+    /// A label whose name is one of the regency's nameservers.
+    fn nameserver_clash(&mut self, sub: &Subdomain) {
+        let (line, label) = (sub.lines.label, &sub.label);
         let domain = self.reg.regency.domain.trim_end_matches('.');
         let fqdn = format!("{label}.{domain}").to_ascii_lowercase();
         if let Some(ns) = self
@@ -89,56 +114,44 @@ impl Validator<'_> {
                 sub,
             );
         }
-        let key = label.to_ascii_lowercase();
-        if let Some(first_line) = seen.get(&key) {
+    }
+
+    /// A nested label (`a.b`) whose parent is not an approved name of the same owner.
+    fn nested(&mut self, sub: &Subdomain) {
+        let Some((_, parent)) = sub.label.split_once('.') else {
+            return;
+        };
+        let (line, label) = (sub.lines.label, &sub.label);
+        let holder = self
+            .reg
+            .subdomains
+            .iter()
+            .find(|s| s.label.eq_ignore_ascii_case(parent));
+        let why = match holder {
+            None => Some(msg!("label-parent-unregistered", parent = parent)),
+            Some(p) if p.status != Status::Approved => Some(msg!(
+                "label-parent-status",
+                parent = parent,
+                status = p.status.as_str()
+            )),
+            Some(p) if p.owner != sub.owner => Some(msg!(
+                "label-parent-owner",
+                parent = parent,
+                holder = p.owner.as_str(),
+                owner = sub.owner.as_str()
+            )),
+            _ => None,
+        };
+        if let Some(why) = why {
             self.push(
                 Finding::new(
-                    Code::RegistryLabelDuplicate,
-                    msg!(
-                        "label-duplicate",
-                        label = label.as_str(),
-                        first = first_line.to_string()
-                    ),
+                    Code::RegistryLabelNested,
+                    msg!("label-nested", label = label.as_str(), why = why),
                 )
                 .line(line)
-                .help(msg!("label-duplicate-help")),
+                .help(msg!("label-nested-help")),
                 sub,
             );
-        } else {
-            seen.insert(key, line);
-        }
-        if let Some((_, parent)) = label.split_once('.') {
-            let holder = self
-                .reg
-                .subdomains
-                .iter()
-                .find(|s| s.label.eq_ignore_ascii_case(parent));
-            let why = match holder {
-                None => Some(msg!("label-parent-unregistered", parent = parent)),
-                Some(p) if p.status != Status::Approved => Some(msg!(
-                    "label-parent-status",
-                    parent = parent,
-                    status = p.status.as_str()
-                )),
-                Some(p) if p.owner != sub.owner => Some(msg!(
-                    "label-parent-owner",
-                    parent = parent,
-                    holder = p.owner.as_str(),
-                    owner = sub.owner.as_str()
-                )),
-                _ => None,
-            };
-            if let Some(why) = why {
-                self.push(
-                    Finding::new(
-                        Code::RegistryLabelNested,
-                        msg!("label-nested", label = label.as_str(), why = why),
-                    )
-                    .line(line)
-                    .help(msg!("label-nested-help")),
-                    sub,
-                );
-            }
         }
     }
 }
