@@ -66,12 +66,11 @@ pub fn import(root: &Path, o: &Options) -> Result<Report> {
     let registry = Registry::load(root)?;
     check_label(&registry, &o.label)?;
     let (folder, exists) = target(root, o)?;
-    let uploads = match &o.uploads {
-        Some(dir) => {
-            Some(media::Uploads::open(dir).map_err(Error::io(report::uploads_unreadable(dir)))?)
-        }
-        None => None,
-    };
+    let uploads = o
+        .uploads
+        .as_deref()
+        .map(|dir| media::Uploads::open(dir).map_err(Error::io(report::uploads_unreadable(dir))));
+    let uploads = uploads.transpose()?;
     let source = o.file.clone();
 
     // 1. The index.
@@ -89,20 +88,10 @@ pub fn import(root: &Path, o: &Options) -> Result<Report> {
         dry_run: o.dry_run,
         ..Default::default()
     };
-    let plan = plan::plan(
-        &index,
-        &channel,
-        &existing.paths,
-        &existing.news,
-        &existing.catalogue,
-        o.drafts,
-        &mut report,
-    );
-    let staging = if o.dry_run {
-        None
-    } else {
-        Some(write::Staging::new(root)?)
-    };
+    let plan = plan::plan(&index, &channel, &existing, o.drafts, &mut report);
+    let staging = (!o.dry_run)
+        .then(|| write::Staging::new(root))
+        .transpose()?;
 
     // 3. Convert and write each planned item.
     let policy = HtmlPolicy::new(&existing.iframe_hosts);
@@ -119,7 +108,7 @@ pub fn import(root: &Path, o: &Options) -> Result<Report> {
         iframe_hosts: &existing.iframe_hosts,
         converter: &converter,
     };
-    let mut step = Step {
+    let step = Step {
         o,
         authors: &channel.authors,
         source: &source,
@@ -132,12 +121,7 @@ pub fn import(root: &Path, o: &Options) -> Result<Report> {
         used_terms: Default::default(),
         failure: None,
     };
-    read_export(&o.file, |item, _| step.item(item))?;
-    if let Some(e) = step.failure.take() {
-        return Err(e);
-    }
-    let used_terms = std::mem::take(&mut step.used_terms);
-    drop(step);
+    let used_terms = step.run(&o.file)?;
 
     // The site's home page and news section, with the old archives' addresses.
     let extra = sections::site_files(&plan, &channel, &used_terms, &existing, &guard, &mut report);
@@ -145,8 +129,8 @@ pub fn import(root: &Path, o: &Options) -> Result<Report> {
         if let Some(staging) = &staging {
             staging.write(rel, text.as_bytes())?;
         }
-        report.counts.files_written += 1;
     }
+    report.counts.files_written += extra.len();
     if report.imported.is_empty() {
         report.findings.push(report::nothing(&source));
     }
@@ -246,6 +230,16 @@ struct Step<'a> {
 }
 
 impl Step<'_> {
+    /// The second reading of the export, each planned item written in turn; the
+    /// categories and tags of the posts imported.
+    fn run(mut self, file: &Path) -> Result<std::collections::BTreeSet<(String, String)>> {
+        read_export(file, |item, _| self.item(item))?;
+        match self.failure.take() {
+            Some(e) => Err(e),
+            None => Ok(self.used_terms),
+        }
+    }
+
     fn item(&mut self, item: wxr::Item) {
         if self.failure.is_some() {
             return;

@@ -9,6 +9,7 @@
 //! collides.
 
 use super::address::{base_path, hosts, local_path};
+use super::existing::Existing;
 use super::report::{self, Report, Skip, Skipped};
 use super::text::{decode_entities, title_of};
 use super::wxr::{Channel, Item};
@@ -145,12 +146,11 @@ impl Plan {
 pub fn plan(
     index: &Index,
     channel: &Channel,
-    existing: &BTreeMap<String, String>,
-    news: &str,
-    catalogue: &str,
+    existing: &Existing,
     drafts: bool,
     report: &mut Report,
 ) -> Plan {
+    let (news, catalogue) = (existing.news.as_str(), existing.catalogue.as_str());
     let news = if news.is_empty() { "berita" } else { news };
     let default = crate::content::SiteConfig::default();
     let catalogue = if catalogue.is_empty() {
@@ -164,61 +164,23 @@ pub fn plan(
         news: news.to_string(),
         portal: report.site == crate::registry::PORTAL_LABEL,
         catalogue: catalogue.to_string(),
-        taken: existing.clone(),
+        taken: existing.paths.clone(),
         ..Default::default()
     };
-    report.counts.items = index.entries.len();
-    let mut wanted: Vec<(&Entry, bool)> = Vec::new();
-    for e in &index.entries {
-        match skip(e, drafts) {
-            Some(reason) => report.skipped.push(Skipped {
-                id: e.id,
-                post_type: e.post_type.clone(),
-                status: e.status.clone(),
-                title: title_of(&e.title, e.id),
-                reason,
-            }),
-            None => wanted.push((e, is_draft(&e.status))),
-        }
-    }
-    report.counts.skipped = report.skipped.len();
-    let pages: BTreeMap<u64, &Entry> = wanted
-        .iter()
-        .filter(|(e, _)| e.post_type == "page")
-        .map(|(e, _)| (e.id, *e))
-        .collect();
-    let parent_of = |id: u64| nearest_parent(index, &pages, id);
-    let mut with_children = BTreeSet::new();
-    for &id in pages.keys() {
-        if let Some(p) = parent_of(id) {
-            with_children.insert(p);
-        }
-    }
-    // Folders: pages by depth (a parent before its children), then posts.
-    let mut dirs: HashMap<u64, String> = HashMap::new();
+    let wanted = wanted(index, drafts, report);
     let mut used = Used::default();
-    used.taken
-        .extend(existing.keys().map(|p| p.trim_matches('/').to_string()));
+    used.taken.extend(
+        existing
+            .paths
+            .keys()
+            .map(|p| p.trim_matches('/').to_string()),
+    );
     // The folders of the build's own pages (the portal's catalogue and open data too),
     // and the news section's.
     used.taken
         .extend(crate::generated::top_level(plan.portal, catalogue));
     used.taken.insert(news.to_string());
-    let mut order: Vec<(usize, u64)> = pages
-        .keys()
-        .map(|&id| (depth(id, &parent_of), id))
-        .collect();
-    order.sort();
-    for (_, id) in order {
-        let parent_dir = parent_of(id).and_then(|p| dirs.get(&p).cloned());
-        let e = pages[&id];
-        let dir = unique(parent_dir.as_deref(), &slug_of(e, "halaman"), &mut used);
-        dirs.insert(id, dir);
-    }
-    for (e, _) in wanted.iter().filter(|(e, _)| e.post_type == "post") {
-        let dir = unique(Some(news), &slug_of(e, "berita"), &mut used);
-        dirs.insert(e.id, dir);
-    }
+    let (dirs, with_children) = folders(index, &wanted, news, &mut used);
     for (e, _) in &wanted {
         plan.taken
             .insert(format!("/{}/", dirs[&e.id]), format!("ID {}", e.id));
@@ -246,6 +208,66 @@ pub fn plan(
         );
     }
     plan
+}
+
+/// The items to import, each with whether it is a draft; the others are listed in
+/// `report` as skipped.
+fn wanted<'a>(index: &'a Index, drafts: bool, report: &mut Report) -> Vec<(&'a Entry, bool)> {
+    report.counts.items = index.entries.len();
+    let mut wanted: Vec<(&Entry, bool)> = Vec::new();
+    for e in &index.entries {
+        match skip(e, drafts) {
+            Some(reason) => report.skipped.push(Skipped {
+                id: e.id,
+                post_type: e.post_type.clone(),
+                status: e.status.clone(),
+                title: title_of(&e.title, e.id),
+                reason,
+            }),
+            None => wanted.push((e, is_draft(&e.status))),
+        }
+    }
+    report.counts.skipped = report.skipped.len();
+    wanted
+}
+
+/// The folder of every item wanted (pages by depth, a parent before its children, then
+/// posts in the news section), and the pages that have children (sections).
+fn folders(
+    index: &Index,
+    wanted: &[(&Entry, bool)],
+    news: &str,
+    used: &mut Used,
+) -> (HashMap<u64, String>, BTreeSet<u64>) {
+    let pages: BTreeMap<u64, &Entry> = wanted
+        .iter()
+        .filter(|(e, _)| e.post_type == "page")
+        .map(|(e, _)| (e.id, *e))
+        .collect();
+    let parent_of = |id: u64| nearest_parent(index, &pages, id);
+    let mut with_children = BTreeSet::new();
+    for &id in pages.keys() {
+        if let Some(p) = parent_of(id) {
+            with_children.insert(p);
+        }
+    }
+    let mut dirs: HashMap<u64, String> = HashMap::new();
+    let mut order: Vec<(usize, u64)> = pages
+        .keys()
+        .map(|&id| (depth(id, &parent_of), id))
+        .collect();
+    order.sort();
+    for (_, id) in order {
+        let parent_dir = parent_of(id).and_then(|p| dirs.get(&p).cloned());
+        let e = pages[&id];
+        let dir = unique(parent_dir.as_deref(), &slug_of(e, "halaman"), used);
+        dirs.insert(id, dir);
+    }
+    for (e, _) in wanted.iter().filter(|(e, _)| e.post_type == "post") {
+        let dir = unique(Some(news), &slug_of(e, "berita"), used);
+        dirs.insert(e.id, dir);
+    }
+    (dirs, with_children)
 }
 
 /// Why an item is not imported, if it is not.
