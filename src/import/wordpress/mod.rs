@@ -4,10 +4,13 @@
 //! The stages, in the order [`import`] runs them:
 //! 1. [`wxr`] reads the export once to index every item (ids, types, statuses, slugs,
 //!    parents, attachments) without keeping any post's text;
-//! 2. [`plan`] decides which items become which files and their old addresses;
+//! 2. [`plan`] decides which items become which files and their old addresses
+//!    ([`address`]), beside what the site already has ([`existing`]);
 //! 3. [`wxr`] reads the export again and each planned item in turn is checked for
-//!    gambling spam, converted ([`convert`], [`shortcode`], [`media`]), checked against
-//!    the content rules the build applies, and written into a hidden staging folder;
+//!    gambling spam, converted ([`convert`], with [`autop`], [`shortcode`], [`media`]
+//!    and [`to_markdown`]), given its front matter ([`page`]), checked against the
+//!    content rules the build applies, and written into a hidden staging folder, with
+//!    the home page and news section the site lacks ([`sections`]);
 //! 4. [`write`] moves the staging folder in: whole when the site is new, file by file
 //!    over an earlier import with `--force` (never over a file it did not write).
 //!
