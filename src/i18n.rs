@@ -100,8 +100,8 @@ pub fn text_in(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
-/// Whether the catalogue of `lang` has `key` (for the help texts, which fall back to the
-/// program's own).
+/// Whether the catalogue of `lang` has `key` (for the help texts, whose keys are made
+/// from the command's path).
 pub fn has(lang: Lang, key: &str) -> bool {
     bundle(lang).has_message(key)
 }

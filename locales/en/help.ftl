@@ -1,5 +1,7 @@
 # --help: what each command and argument is for (`help-<command path>`, and
 # `help-<command path>--<argument>` or, when every command says the same, `help--<argument>`).
+# The only place these texts are written: the clap structs of src/cli/ carry none, and
+# src/cli/lang.rs puts them on the command when it runs.
 
 help-laman = Builds a regency's portal and OPD sites from markdown, and keeps its subdomain registry
 help-laman--root = The regency repository (holding domains.toml and content/)

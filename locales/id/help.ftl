@@ -1,5 +1,7 @@
 # --help: kegunaan setiap perintah dan argumennya (`help-<jalur perintah>`, dan
 # `help-<jalur perintah>--<argumen>` atau, bila semua perintah sama, `help--<argumen>`).
+# Satu-satunya tempat teks ini ditulis: struct clap di src/cli/ tidak memuatnya, dan
+# src/cli/lang.rs memasangnya pada perintah saat program berjalan.
 
 help-laman = Membangun portal kabupaten dan situs-situs OPD dari markdown, dan mengelola daftar subdomainnya
 help-laman--root = Folder repositori kabupaten (yang berisi domains.toml dan content/)

@@ -14,20 +14,14 @@ use std::process::ExitCode;
 pub struct BuildArgs {
     #[command(flatten)]
     format: FormatArg,
-    /// Where to write the sites, one folder per domain name [default: ROOT/public].
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Build only this site (a label, or `portal`); may be repeated.
     #[arg(long = "site", value_name = "LABEL")]
     sites: Vec<String>,
-    /// Include pages marked draft = true.
     #[arg(long)]
     drafts: bool,
-    /// Publish every site that built cleanly even when others failed.
     #[arg(long)]
     keep_going: bool,
-    /// Sign the manifests with this Ed25519 secret key (a PEM file from `laman keygen`);
-    /// its public key must be the one in domains.toml, [integrity] public_key.
     #[arg(long, value_name = "FILE")]
     sign_key: Option<PathBuf>,
 }
@@ -36,7 +30,6 @@ pub struct BuildArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     format: FormatArg,
-    /// Check pages marked draft = true too.
     #[arg(long)]
     drafts: bool,
 }
@@ -109,8 +102,6 @@ pub fn check(root: &Path, args: CheckArgs) -> Result<ExitCode, Error> {
 
 #[derive(Args)]
 pub struct KeygenArgs {
-    /// Where to write the secret key (PEM, readable by its owner only); the public key
-    /// goes to FILE.pub. Neither may exist.
     #[arg(value_name = "FILE")]
     file: PathBuf,
 }

@@ -10,8 +10,6 @@ use std::process::ExitCode;
 
 #[derive(Subcommand)]
 pub enum Dns {
-    /// Ask the nameservers (or the system's resolver) about every registered name and
-    /// compare the answers with domains.toml.
     Check(DnsCheckArgs),
 }
 
@@ -19,18 +17,12 @@ pub enum Dns {
 pub struct DnsCheckArgs {
     #[command(flatten)]
     format: FormatArg,
-    /// Ask only this server (IP, IP:PORT or [IPv6]:PORT); may be repeated. Default: the
-    /// system's resolver, and the registry's nameservers for the zone's own checks.
     #[arg(long = "nameserver", value_name = "IP[:PORT]", value_parser = laman::dns::parse_nameserver)]
     nameservers: Vec<std::net::SocketAddr>,
-    /// How long one query may take, in milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..=60_000))]
     timeout: u64,
-    /// How many names are looked up at the same time.
     #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=256))]
     concurrency: u64,
-    /// Also transfer the zone (AXFR): report names that are not in the registry, and every
-    /// record domains.toml lacks (without it, only the common names and types are asked).
     #[arg(long)]
     zone_transfer: bool,
 }

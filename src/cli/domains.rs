@@ -16,135 +16,96 @@ use std::process::ExitCode;
 
 #[derive(Subcommand)]
 pub enum Domains {
-    /// Check the registry's rules (every problem, with its line).
     Check(FormatArg),
-    /// List the subdomains.
     List {
         #[command(flatten)]
         format: FormatArg,
-        /// Only those with this status.
         #[arg(long, value_enum)]
         status: Option<StatusArg>,
     },
-    /// Record an OPD's request for a subdomain.
     Request(RequestArgs),
-    /// Approve a requested (or suspended) subdomain by decree.
     Approve(ApproveArgs),
-    /// Suspend an approved subdomain (it is no longer published or resolved).
     Suspend(SuspendArgs),
-    /// Revoke a subdomain by decree.
     Revoke(RevokeArgs),
-    /// Reject a request.
     Reject(ReasonArgs),
-    /// Print the regency zone (RFC 1035 master file).
     Zone {
-        /// The SOA serial [default: derived from the registry's latest dated change].
         #[arg(long)]
         serial: Option<u32>,
     },
-    /// Print nginx server blocks for the portal and every approved site.
     Nginx(NginxArgs),
 }
 
 #[derive(Args)]
 pub struct RequestArgs {
-    /// The subdomain asked for: lowercase letters, digits and `-` (`dinkes`, `puskesmas.dinkes`).
     label: String,
-    /// The OPD that will hold it, as its official name.
     #[arg(long)]
     owner: String,
-    /// The official e-mail on the regency domain.
     #[arg(long)]
     contact: String,
-    /// What it is for: an OPD site laman builds, a public service, or an application.
     #[arg(long, value_enum, default_value_t = KindArg::Site)]
     kind: KindArg,
-    /// One sentence on what the subdomain is for.
     #[arg(long)]
     purpose: Option<String>,
-    /// The date of the OPD's letter, YYYY-MM-DD [default: today].
     #[arg(long)]
     date: Option<String>,
 }
 
 #[derive(Args)]
 pub struct ApproveArgs {
-    /// The subdomain approved.
     label: String,
-    /// The decree's number, as signed (`555/031/KPTS/DISKOMINFO/2026`).
     #[arg(long)]
     decree: String,
-    /// The decree's date, YYYY-MM-DD.
     #[arg(long)]
     date: String,
-    /// An IPv4 address in the data center; may be repeated.
     #[arg(long = "a", value_name = "IPV4")]
     a: Vec<String>,
-    /// An IPv6 address in the data center; may be repeated.
     #[arg(long = "aaaa", value_name = "IPV6")]
     aaaa: Vec<String>,
-    /// A host name the subdomain is an alias of (instead of addresses).
     #[arg(long, value_name = "HOST")]
     cname: Option<String>,
-    /// When the Dinas looks at the subdomain again, YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     review: Option<String>,
 }
 
 #[derive(Args)]
 pub struct SuspendArgs {
-    /// The subdomain concerned.
     label: String,
-    /// Why, in a sentence the OPD will read.
     #[arg(long)]
     reason: String,
-    /// The suspension's decree number, when there is one (`555/034/KPTS/DISKOMINFO/2026`).
     #[arg(long, requires = "date")]
     decree: Option<String>,
-    /// The date of the suspension (of its decree, with --decree), YYYY-MM-DD [default: today].
     #[arg(long)]
     date: Option<String>,
 }
 
 #[derive(Args)]
 pub struct ReasonArgs {
-    /// The subdomain concerned.
     label: String,
-    /// Why, in a sentence the OPD will read.
     #[arg(long)]
     reason: String,
 }
 
 #[derive(Args)]
 pub struct RevokeArgs {
-    /// The subdomain revoked.
     label: String,
-    /// The decree's number, as signed.
     #[arg(long)]
     decree: String,
-    /// The decree's date, YYYY-MM-DD.
     #[arg(long)]
     date: String,
-    /// Why, in a sentence the OPD will read.
     #[arg(long)]
     reason: String,
 }
 
 #[derive(Args)]
 pub struct NginxArgs {
-    /// Where the built sites are (one folder per domain name).
     #[arg(long, value_name = "DIR")]
     webroot: PathBuf,
-    /// Certificate for the apex and *.<domain> [default: /etc/ssl/laman/<domain>.crt].
     #[arg(long, value_name = "FILE")]
     cert: Option<PathBuf>,
-    /// Its key [default: /etc/ssl/laman/<domain>.key].
     #[arg(long, value_name = "FILE")]
     key: Option<PathBuf>,
-    /// Where plain http listens: a port or ADDRESS:PORT.
     #[arg(long, default_value = "80")]
     http: String,
-    /// Where https listens: a port or ADDRESS:PORT.
     #[arg(long, default_value = "443")]
     https: String,
 }

@@ -10,16 +10,12 @@ use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct InitArgs {
-    /// The folder to create (new or empty).
     #[arg(value_name = "DIR")]
     dir: PathBuf,
-    /// The regency's name, as in "Kabupaten Sukamaju" or "Kota Sukamaju".
     #[arg(long, value_name = "NAME")]
     name: String,
-    /// The regency's domain, as in sukamajukab.go.id.
     #[arg(long, value_name = "DOMAIN")]
     domain: String,
-    /// The Dinas that keeps the registry [default: Dinas Komunikasi dan Informatika NAME].
     #[arg(long, value_name = "NAME")]
     dinas: Option<String>,
 }

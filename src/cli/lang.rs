@@ -2,10 +2,12 @@
 //! that `--help` and argument errors are already in it), then handed to the library
 //! through [`laman::i18n::set`].
 //!
-//! The help texts of every command and argument come from the catalogue
-//! (`help-<command path>` and `help-<command path>--<argument>`), applied to the clap
-//! command at run time; clap's own errors are said again in Indonesian for the kinds
-//! that carry their details, and left to clap otherwise. Nothing else is decided here.
+//! The help texts of every command and argument, in English as in Indonesian, are
+//! written once, in the catalogue (`locales/*/help.ftl`: `help-<command path>` and
+//! `help-<command path>--<argument>`), and put on the clap command here at run time:
+//! the clap structs of the commands carry no help text of their own. clap's own errors
+//! are said again in Indonesian for the kinds that carry their details, and left to clap
+//! otherwise. Nothing else is decided here.
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
@@ -77,89 +79,25 @@ fn template() -> String {
     )
 }
 
+/// The command at `path` (`laman-domains-approve`) and everything under it, with its
+/// about and its arguments' help from the catalogue and, in Indonesian, clap's own words.
 fn walk(mut cmd: Command, path: &str, top: bool) -> Command {
     let key = format!("help-{path}");
     if i18n::has(Lang::En, &key) {
-        cmd = cmd.about(msg!(&key)).long_about(None);
+        cmd = cmd.about(msg!(&key));
     }
     let ids: Vec<String> = cmd
         .get_arguments()
         .map(|a| a.get_id().to_string())
         .collect();
     for id in ids {
-        let own = format!("{key}--{id}");
-        let shared = format!("help--{id}");
-        let text = [own, shared].into_iter().find(|k| i18n::has(Lang::En, k));
-        if let Some(text) = text {
+        if let Some(text) = help_key(&key, &id) {
             let help = msg!(&text);
-            cmd = cmd.mut_arg(&id, |a| {
-                let heading = if a.is_positional() {
-                    "clap-heading-arguments"
-                } else {
-                    "clap-heading-options"
-                };
-                if i18n::lang() == Lang::En {
-                    return a.help(help).long_help(None);
-                }
-                // clap writes "[default: ...]" and "[possible values: ...]" in English:
-                // say them in the run's language instead.
-                let mut help = help;
-                let defaults: Vec<String> = a
-                    .get_default_values()
-                    .iter()
-                    .map(|v| v.to_string_lossy().into_owned())
-                    .collect();
-                let choices: Vec<String> = a
-                    .get_possible_values()
-                    .iter()
-                    .filter(|v| !v.is_hide_set())
-                    .map(|v| v.get_name().to_string())
-                    .collect();
-                if !a.get_action().takes_values() {
-                    return a.help(help).long_help(None).help_heading(msg!(heading));
-                }
-                if !choices.is_empty() {
-                    help.push_str(&format!(
-                        " [{}]",
-                        msg!("clap-choices", values = choices.join(", "))
-                    ));
-                }
-                if !defaults.is_empty() {
-                    help.push_str(&format!(
-                        " [{}]",
-                        msg!("clap-default", value = defaults.join(", "))
-                    ));
-                }
-                a.help(help)
-                    .long_help(None)
-                    .hide_default_value(true)
-                    .hide_possible_values(true)
-                    .help_heading(msg!(heading))
-            });
+            cmd = cmd.mut_arg(&id, |a| with_help(a, help));
         }
     }
     if i18n::lang() != Lang::En {
-        cmd = cmd.disable_help_flag(true).arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help(msg!("clap-help-flag"))
-                .help_heading(msg!("clap-heading-options")),
-        );
-        if top {
-            cmd = cmd.disable_version_flag(true).arg(
-                Arg::new("version")
-                    .short('V')
-                    .long("version")
-                    .action(ArgAction::Version)
-                    .help(msg!("clap-version-flag"))
-                    .help_heading(msg!("clap-heading-options")),
-            );
-        }
-        cmd = cmd
-            .help_template(template())
-            .subcommand_help_heading(msg!("clap-heading-commands"));
+        cmd = clap_words(cmd, top);
     }
     let subs: Vec<String> = cmd
         .get_subcommands()
@@ -170,6 +108,80 @@ fn walk(mut cmd: Command, path: &str, top: bool) -> Command {
         cmd = cmd.mut_subcommand(&sub, |s| walk(s, &sub_path, false));
     }
     cmd
+}
+
+/// The catalogue key of an argument's help: its command's own
+/// (`help-<command path>--<argument>`), else the one every command shares
+/// (`help--<argument>`).
+fn help_key(command_key: &str, id: &str) -> Option<String> {
+    let own = format!("{command_key}--{id}");
+    let shared = format!("help--{id}");
+    [own, shared].into_iter().find(|k| i18n::has(Lang::En, k))
+}
+
+/// An argument with its help; in Indonesian under an Indonesian heading, with clap's
+/// "[default: ...]" and "[possible values: ...]" (which clap writes in English) said in
+/// Indonesian instead.
+fn with_help(arg: Arg, mut help: String) -> Arg {
+    if i18n::lang() == Lang::En {
+        return arg.help(help);
+    }
+    let heading = if arg.is_positional() {
+        "clap-heading-arguments"
+    } else {
+        "clap-heading-options"
+    };
+    if !arg.get_action().takes_values() {
+        return arg.help(help).help_heading(msg!(heading));
+    }
+    let choices: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !choices.is_empty() {
+        let choices = msg!("clap-choices", values = choices.join(", "));
+        help.push_str(&format!(" [{choices}]"));
+    }
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() {
+        let defaults = msg!("clap-default", value = defaults.join(", "));
+        help.push_str(&format!(" [{defaults}]"));
+    }
+    arg.help(help)
+        .hide_default_value(true)
+        .hide_possible_values(true)
+        .help_heading(msg!(heading))
+}
+
+/// A command with clap's own words in Indonesian: the help and (at the top) version
+/// flags, the usage line and the headings.
+fn clap_words(cmd: Command, top: bool) -> Command {
+    let mut cmd = cmd.disable_help_flag(true).arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help(msg!("clap-help-flag"))
+            .help_heading(msg!("clap-heading-options")),
+    );
+    if top {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(msg!("clap-version-flag"))
+                .help_heading(msg!("clap-heading-options")),
+        );
+    }
+    cmd.help_template(template())
+        .subcommand_help_heading(msg!("clap-heading-commands"))
 }
 
 /// Prints a parse error (or the help and version clap answers with) and ends the run:
@@ -268,52 +280,93 @@ fn said_again(error: &clap::Error) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::Cli;
     use super::*;
+    use clap::CommandFactory;
+    use std::collections::BTreeSet;
 
     fn args(words: &[&str]) -> Vec<OsString> {
         words.iter().map(OsString::from).collect()
     }
 
-    /// Every command and every argument has its help text in the catalogue (the same
-    /// keys in both languages: the catalogue test checks that).
-    #[test]
-    fn every_command_and_argument_has_a_catalogue_help() {
-        use clap::CommandFactory;
-        fn walk(cmd: &Command, path: &str, missing: &mut Vec<String>) {
+    /// The help keys of the command tree (`help-<command path>` for every command,
+    /// `help-<command path>--<argument>` or the shared `help--<argument>` for every
+    /// argument), each once.
+    fn help_keys(lang: Lang) -> (Vec<String>, BTreeSet<String>) {
+        fn walk(
+            lang: Lang,
+            cmd: &Command,
+            path: &str,
+            missing: &mut Vec<String>,
+            used: &mut BTreeSet<String>,
+        ) {
             let key = format!("help-{path}");
-            if !i18n::has(Lang::En, &key) {
+            if !i18n::has(lang, &key) {
                 missing.push(key.clone());
             }
+            used.insert(key.clone());
             for arg in cmd.get_arguments() {
                 let id = arg.get_id().as_str();
                 let own = format!("{key}--{id}");
-                if id != "help"
-                    && id != "version"
-                    && !i18n::has(Lang::En, &own)
-                    && !i18n::has(Lang::En, &format!("help--{id}"))
-                {
+                let shared = format!("help--{id}");
+                if i18n::has(lang, &own) {
+                    used.insert(own);
+                } else if i18n::has(lang, &shared) {
+                    used.insert(shared);
+                } else if id != "help" && id != "version" {
                     missing.push(own);
                 }
             }
             for sub in cmd.get_subcommands() {
-                walk(sub, &format!("{path}-{}", sub.get_name()), missing);
+                walk(
+                    lang,
+                    sub,
+                    &format!("{path}-{}", sub.get_name()),
+                    missing,
+                    used,
+                );
             }
         }
-        let mut missing = Vec::new();
-        walk(&super::super::Cli::command(), "laman", &mut missing);
-        assert!(
-            missing.is_empty(),
-            "no help text in the catalogue: {missing:#?}"
-        );
+        let (mut missing, mut used) = (Vec::new(), BTreeSet::new());
+        walk(lang, &Cli::command(), "laman", &mut missing, &mut used);
+        (missing, used)
+    }
+
+    /// Every command, subcommand and argument has its help in both catalogues (the one
+    /// source of help texts), and the catalogues hold no help text nothing shows.
+    #[test]
+    fn every_command_and_argument_has_its_help_in_both_catalogues_and_no_other() {
+        Cli::command().debug_assert();
+        for lang in Lang::ALL {
+            let (missing, used) = help_keys(lang);
+            assert!(
+                missing.is_empty(),
+                "no help text in the {} catalogue: {missing:#?}",
+                lang.code()
+            );
+            let written: BTreeSet<String> = i18n::sources(lang)
+                .into_iter()
+                .flat_map(|(_, source)| source.lines())
+                .filter_map(|line| line.split_once(" = ").map(|(key, _)| key.trim()))
+                .filter(|key| key.starts_with("help-"))
+                .map(str::to_string)
+                .collect();
+            let unused: Vec<&String> = written.difference(&used).collect();
+            assert!(
+                unused.is_empty(),
+                "help texts in the {} catalogue that no command shows: {unused:#?}",
+                lang.code()
+            );
+            assert!(used.len() > 100, "{} help keys", used.len());
+        }
     }
 
     /// The Indonesian command passes clap's own checks (this process's language is set to
     /// Indonesian; no other test here depends on it).
     #[test]
     fn the_indonesian_command_is_a_valid_clap_command() {
-        use clap::CommandFactory;
         i18n::set(Lang::Id);
-        let cmd = localize(super::super::Cli::command());
+        let cmd = localize(Cli::command());
         cmd.clone().debug_assert();
         let help = cmd.clone().render_help().to_string();
         assert!(

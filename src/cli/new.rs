@@ -7,10 +7,7 @@ use std::process::ExitCode;
 
 #[derive(Subcommand)]
 pub enum New {
-    /// Write content/LABEL/ for a subdomain approved as a site in domains.toml: every page
-    /// an OPD site needs, as drafts with guidance in Indonesian.
     Site {
-        /// The subdomain's label in domains.toml.
         #[arg(value_name = "LABEL")]
         label: String,
     },

@@ -10,36 +10,24 @@ use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct PublishArgs {
-    /// Where releases go: a folder, or USER@HOST:/PATH over SSH.
     #[arg(long, value_name = "DIR|USER@HOST:PATH", value_parser = publish::parse_dest)]
     to: Dest,
-    /// The build output to publish [default: ROOT/public].
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Publish only this site from the build (a label, or `portal`), keeping every other
-    /// site as it is live; may be repeated.
     #[arg(long = "site", value_name = "LABEL", conflicts_with = "rollback")]
     sites: Vec<String>,
-    /// How many releases to keep on the server (the live one always among them).
     #[arg(long, value_name = "N", default_value_t = releases::DEFAULT_KEEP as u64,
           value_parser = clap::value_parser!(u64).range(1..=1000))]
     keep: u64,
-    /// Say what would be copied and linked; change nothing.
     #[arg(long, conflicts_with = "rollback")]
     dry_run: bool,
-    /// Make the release before the live one live again.
     #[arg(long)]
     rollback: bool,
-    /// The SSH private key to log in with (a file readable by this user only).
     #[arg(long, value_name = "FILE")]
     ssh_key: Option<PathBuf>,
-    /// The known_hosts file holding the server's host key [default: ssh's own].
     #[arg(long, value_name = "FILE")]
     known_hosts: Option<PathBuf>,
-    /// One more `ssh -o` option, such as Port=2222; may be repeated. Only Port,
-    /// ConnectTimeout, ServerAliveInterval, ServerAliveCountMax, ConnectionAttempts,
-    /// IdentityFile, IdentitiesOnly, UserKnownHostsFile, HostKeyAlias, AddressFamily,
-    /// Compression and LogLevel are accepted.
+    // Only the options publish::ssh_option accepts (Port, ConnectTimeout, LogLevel, ...).
     #[arg(long = "ssh-option", value_name = "OPTION", value_parser = publish::ssh_option::parse)]
     ssh_options: Vec<publish::ssh_option::SshOption>,
 }

@@ -28,22 +28,14 @@ impl ReportFormat {
 
 #[derive(Args)]
 pub struct ReportArgs {
-    /// What to write: a self-contained HTML page to print and sign, JSON, or CSV.
     #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
     format: ReportFormat,
-    /// Where to write it (`-` for standard output) [default: laporan-situs-DATE.FORMAT in
-    /// the current folder].
     #[arg(long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// An earlier report (`--format json`) to compare with: score changes, newly stale,
-    /// recovered.
     #[arg(long, value_name = "FILE.json")]
     previous: Option<PathBuf>,
-    /// The JSON that `laman dns check --format json` wrote, to show each site's DNS
-    /// findings.
     #[arg(long, value_name = "FILE.json")]
     dns: Option<PathBuf>,
-    /// Exit with status 1 when a site scores below this (for a CI job).
     #[arg(long, value_name = "SCORE", value_parser = clap::value_parser!(u32).range(0..=100))]
     fail_under: Option<u32>,
 }

@@ -8,10 +8,8 @@ use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct ServeArgs {
-    /// The address to listen on: keep the default unless others must see the preview.
     #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
     bind: std::net::IpAddr,
-    /// The port (0: any free port).
     #[arg(long, default_value_t = 1111)]
     port: u16,
 }

@@ -13,37 +13,23 @@ use std::process::ExitCode;
 pub struct VerifyArgs {
     #[command(flatten)]
     format: FormatArg,
-    /// Check only this site (a label, or `portal`); may be repeated.
     #[arg(long = "site", value_name = "LABEL")]
     sites: Vec<String>,
-    /// Compare with this regency manifest (OUT/laman-manifest.json of a build) instead
-    /// of the manifests the servers hold.
     #[arg(long, value_name = "FILE", conflicts_with = "out")]
     manifest: Option<PathBuf>,
-    /// Compare with the manifests in this build output folder.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Reach HOST at ADDR (and PORT, default 443) instead of asking DNS, as curl's
-    /// --resolve does; curl's own order, HOST:PORT:ADDR, is read too. HOST `*` means
-    /// every site. May be repeated.
+    // curl's own order, HOST:PORT:ADDR, is read too (the help names only one).
     #[arg(long, value_name = "HOST:ADDR[:PORT]", value_parser = verify::parse_resolve)]
     resolve: Vec<(String, std::net::SocketAddr)>,
-    /// Also trust the certificate authority in this PEM file; may be repeated.
     #[arg(long, value_name = "FILE")]
     ca: Vec<PathBuf>,
-    /// Accept any certificate, only when every site is reached on a loopback address
-    /// through --resolve (a test or staging server on this machine).
     #[arg(long)]
     insecure_localhost: bool,
-    /// Run although domains.toml registers no key ([integrity] public_key): the
-    /// manifests are then unsigned and a rewritten one cannot be told from a built one.
-    /// verify still says so (verify.unsigned, a warning), but exits 0 for it.
     #[arg(long)]
     allow_unsigned: bool,
-    /// How many requests may be open at once.
     #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=256))]
     concurrency: u64,
-    /// How long one request may take, whole, in milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=600_000))]
     timeout: u64,
 }

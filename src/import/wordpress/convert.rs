@@ -6,8 +6,11 @@
 //! Pure: it reads no file (the uploads folder is asked through [`super::media`]) and
 //! writes none; what it found is returned for the report.
 
+use super::address::local_path;
+use super::autop::autop;
 use super::media::{self, NotCopied, Uploads};
 use super::shortcode::{self, Shortcode};
+use super::text::{attr_escape, strip_tags, text_escape};
 use crate::markdown::{HtmlPolicy, SanitizerProblem};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -106,88 +109,6 @@ const DROPPED_QUIETLY: &[&str] = &[
     "footer",
     "nav",
     "aside",
-];
-
-/// WordPress's `wpautop` for the classic editor, simplified: text separated by blank
-/// lines becomes paragraphs and a single line break a `<br>`, except around block
-/// elements.
-fn autop(html: &str) -> String {
-    let html = html.replace("\r\n", "\n");
-    let mut out = String::with_capacity(html.len() + html.len() / 8);
-    for chunk in html.split("\n\n") {
-        let chunk = chunk.trim();
-        if chunk.is_empty() {
-            continue;
-        }
-        let block = chunk.starts_with('<')
-            && BLOCKS
-                .iter()
-                .any(|b| chunk[1..].to_ascii_lowercase().starts_with(b));
-        if block || (chunk.starts_with('[') && !chunk.contains('\n') && chunk.ends_with(']')) {
-            out.push_str(chunk);
-        } else {
-            out.push_str("<p>");
-            let mut lines = chunk.lines().peekable();
-            while let Some(line) = lines.next() {
-                out.push_str(line);
-                if let Some(next) = lines.peek() {
-                    // A break only between lines of text, never beside a block tag.
-                    let beside_block = block_tag(next.trim_start()) || ends_with_block_tag(line);
-                    out.push_str(if beside_block { "\n" } else { "<br>" });
-                }
-            }
-            out.push_str("</p>");
-        }
-        out.push_str("\n\n");
-    }
-    out
-}
-
-/// Whether `text` starts with the tag (opening or closing) of a block element.
-fn block_tag(text: &str) -> bool {
-    let Some(rest) = text.strip_prefix('<') else {
-        return false;
-    };
-    let rest = rest.strip_prefix('/').unwrap_or(rest);
-    let name: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    BLOCKS.contains(&name.as_str()) || LIST_PARTS.contains(&name.as_str())
-}
-
-/// Whether `line` ends with the tag of a block element.
-fn ends_with_block_tag(line: &str) -> bool {
-    let line = line.trim_end();
-    line.ends_with('>') && line.rfind('<').is_some_and(|i| block_tag(&line[i..]))
-}
-
-const LIST_PARTS: [&str; 8] = ["li", "tr", "td", "th", "thead", "tbody", "dt", "dd"];
-
-const BLOCKS: [&str; 22] = [
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "table",
-    "blockquote",
-    "pre",
-    "figure",
-    "hr",
-    "dl",
-    "section",
-    "iframe",
-    "form",
-    "script",
-    "style",
-    "!--",
 ];
 
 /// The HTML a known shortcode becomes; `None` keeps it (and lists it).
@@ -438,7 +359,7 @@ fn moved(url: &str, cx: &Context) -> Option<String> {
     let path = if url.starts_with('/') && !url.starts_with("//") {
         url.to_string()
     } else {
-        super::plan::local_path(url, cx.hosts)?
+        local_path(url, cx.hosts)?
     };
     let alias = crate::content::alias::Alias::parse(&path).ok()?;
     cx.moved.get(&alias.shown()).cloned()
@@ -470,132 +391,9 @@ fn tidy(markdown: &str) -> String {
     format!("{trimmed}\n")
 }
 
-/// Text without tags, with entities decoded, on one line.
-pub fn plain_text(html: &str) -> String {
-    let text = decode_entities(&strip_tags(html));
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// HTML's character references in titles and excerpts: numeric ones and the named ones
-/// WordPress writes (its `wptexturize` quotes and dashes).
-pub fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        // A window of 12 bytes, which may end inside a character (`&amp;“`).
-        let end = crate::text::prefix(rest, 12).find(';');
-        let decoded = end.and_then(|end| entity(&rest[1..end]).map(|c| (c, end + 1)));
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return char::from_u32(code).filter(|c| !c.is_control() || *c == '\n');
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "ndash" => '\u{2013}',
-        "mdash" => '\u{2014}',
-        "lsquo" => '\u{2018}',
-        "rsquo" => '\u{2019}',
-        "ldquo" => '\u{201c}',
-        "rdquo" => '\u{201d}',
-        "hellip" => '\u{2026}',
-        _ => return None,
-    })
-}
-
-fn attr_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-fn text_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// The converter every post goes through: markdown's own forms, and the iframes the
-/// site allows kept as HTML (the allow-list passed them already).
-pub fn converter() -> htmd::HtmlToMarkdown {
-    htmd::HtmlToMarkdown::builder()
-        .options(htmd::options::Options {
-            bullet_list_marker: htmd::options::BulletListMarker::Dash,
-            ul_bullet_spacing: 1,
-            ol_number_spacing: 1,
-            hr_style: htmd::options::HrStyle::Dashes,
-            ..Default::default()
-        })
-        .skip_tags(vec!["script", "style", "noscript", "template"])
-        .add_handler(vec!["iframe"], |_: &dyn htmd::element_handler::Handlers, el: htmd::Element| {
-            let get = |name: &str| {
-                el.attrs
-                    .iter()
-                    .find(|a| &*a.name.local == name)
-                    .map(|a| a.value.to_string())
-            };
-            let src = get("src")?;
-            let title = get("title").unwrap_or_else(|| "Video".to_string());
-            Some(
-                format!(
-                    "\n\n<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" allowfullscreen></iframe>\n\n",
-                    attr_escape(&src),
-                    attr_escape(&title)
-                )
-                .into(),
-            )
-        })
-        .build()
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::to_markdown::converter;
     use super::*;
 
     fn convert_with(html: &str, iframe_hosts: &[String]) -> Converted {
@@ -690,29 +488,5 @@ mod tests {
         let c = convert_with(&deep, &[]);
         assert!(c.too_deep && c.markdown.is_empty());
         assert!(started.elapsed() < std::time::Duration::from_secs(5));
-    }
-
-    /// Issue 26: `laman import wordpress` exited 101 (`end byte index 12 is not a char
-    /// boundary`) on this title: the decoder's 12-byte window after `&` ended inside `“`.
-    #[test]
-    fn entities_before_a_multibyte_character_decode() {
-        assert_eq!(
-            decode_entities("Rapat &amp; Temu “Warga”"),
-            "Rapat & Temu “Warga”"
-        );
-        assert_eq!(decode_entities("&😀😀😀;"), "&😀😀😀;");
-        assert_eq!(decode_entities("a&“"), "a&“");
-    }
-
-    #[test]
-    fn entities_decode() {
-        assert_eq!(
-            decode_entities("Rapat &#8211; Koordinasi &amp; &foo; &#x41;"),
-            "Rapat \u{2013} Koordinasi & &foo; A"
-        );
-        assert_eq!(
-            plain_text("<p>Satu <b>dua</b></p>\n<p>tiga</p>"),
-            "Satu dua tiga"
-        );
     }
 }

@@ -4,10 +4,13 @@
 //! The stages, in the order [`import`] runs them:
 //! 1. [`wxr`] reads the export once to index every item (ids, types, statuses, slugs,
 //!    parents, attachments) without keeping any post's text;
-//! 2. [`plan`] decides which items become which files and their old addresses;
+//! 2. [`plan`] decides which items become which files and their old addresses
+//!    ([`address`]), beside what the site already has ([`existing`]);
 //! 3. [`wxr`] reads the export again and each planned item in turn is checked for
-//!    gambling spam, converted ([`convert`], [`shortcode`], [`media`]), checked against
-//!    the content rules the build applies, and written into a hidden staging folder;
+//!    gambling spam, converted ([`convert`], with [`autop`], [`shortcode`], [`media`]
+//!    and [`to_markdown`]), given its front matter ([`page`]), checked against the
+//!    content rules the build applies, and written into a hidden staging folder, with
+//!    the home page and news section the site lacks ([`sections`]);
 //! 4. [`write`] moves the staging folder in: whole when the site is new, file by file
 //!    over an earlier import with `--force` (never over a file it did not write).
 //!
@@ -16,24 +19,30 @@
 //! outside `content/<label>/` is written (the staging folder is a hidden folder beside
 //! it, which the build never reads).
 
+mod address;
+mod autop;
 mod convert;
+mod existing;
 #[cfg(test)]
 mod fuzz;
 mod media;
+mod page;
 mod plan;
 pub mod report;
+mod sections;
 mod shortcode;
+mod text;
+mod to_markdown;
 mod write;
 mod wxr;
 
-use crate::content::SiteDir;
 use crate::error::{Error, Result};
 use crate::finding::{Code, Finding};
 use crate::markdown::HtmlPolicy;
 use crate::registry::{Kind, Registry, Status, PORTAL_LABEL};
+use existing::Existing;
 use plan::{Plan, Planned};
 pub use report::Report;
-use std::collections::BTreeMap;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
@@ -59,18 +68,12 @@ pub struct Options {
 pub fn import(root: &Path, o: &Options) -> Result<Report> {
     let registry = Registry::load(root)?;
     check_label(&registry, &o.label)?;
-    let folder = root.join("content").join(&o.label);
-    let exists = std::fs::symlink_metadata(&folder).is_ok();
-    // A dry run writes nothing, so it may look at what a --force would do.
-    if exists && ((!o.force && !o.dry_run) || !folder.is_dir() || folder.is_symlink()) {
-        return Err(Error::Usage(report::exists(&folder)));
-    }
-    let uploads = match &o.uploads {
-        Some(dir) => {
-            Some(media::Uploads::open(dir).map_err(Error::io(report::uploads_unreadable(dir)))?)
-        }
-        None => None,
-    };
+    let (folder, exists) = target(root, o)?;
+    let uploads = o
+        .uploads
+        .as_deref()
+        .map(|dir| media::Uploads::open(dir).map_err(Error::io(report::uploads_unreadable(dir))));
+    let uploads = uploads.transpose()?;
     let source = o.file.clone();
 
     // 1. The index.
@@ -88,24 +91,14 @@ pub fn import(root: &Path, o: &Options) -> Result<Report> {
         dry_run: o.dry_run,
         ..Default::default()
     };
-    let plan = plan::plan(
-        &index,
-        &channel,
-        &existing.paths,
-        &existing.news,
-        &existing.catalogue,
-        o.drafts,
-        &mut report,
-    );
-    let staging = if o.dry_run {
-        None
-    } else {
-        Some(write::Staging::new(root)?)
-    };
+    let plan = plan::plan(&index, &channel, &existing, o.drafts, &mut report);
+    let staging = (!o.dry_run)
+        .then(|| write::Staging::new(root))
+        .transpose()?;
 
     // 3. Convert and write each planned item.
     let policy = HtmlPolicy::new(&existing.iframe_hosts);
-    let converter = convert::converter();
+    let converter = to_markdown::converter();
     let guard = crate::integrity::spam::SpamGuard::of(&registry);
     let moved = plan.moved();
     let cx = convert::Context {
@@ -118,7 +111,7 @@ pub fn import(root: &Path, o: &Options) -> Result<Report> {
         iframe_hosts: &existing.iframe_hosts,
         converter: &converter,
     };
-    let mut step = Step {
+    let step = Step {
         o,
         authors: &channel.authors,
         source: &source,
@@ -131,37 +124,58 @@ pub fn import(root: &Path, o: &Options) -> Result<Report> {
         used_terms: Default::default(),
         failure: None,
     };
-    read_export(&o.file, |item, _| step.item(item))?;
-    if let Some(e) = step.failure.take() {
-        return Err(e);
-    }
-    let used_terms = std::mem::take(&mut step.used_terms);
-    drop(step);
+    let used_terms = step.run(&o.file)?;
 
     // The site's home page and news section, with the old archives' addresses.
-    let extra = plan::site_files(&plan, &channel, &used_terms, &existing, &guard, &mut report);
+    let extra = sections::site_files(&plan, &channel, &used_terms, &existing, &guard, &mut report);
     for (rel, text) in &extra {
         if let Some(staging) = &staging {
             staging.write(rel, text.as_bytes())?;
         }
-        report.counts.files_written += 1;
     }
+    report.counts.files_written += extra.len();
     if report.imported.is_empty() {
         report.findings.push(report::nothing(&source));
     }
 
     // 4. Move it in.
     if let Some(staging) = staging {
-        if !report.imported.is_empty() {
-            let kept = staging.commit(&folder, exists)?;
-            for file in kept {
-                report.findings.push(report::file_kept(
-                    &Path::new("content").join(&o.label).join(file),
-                ));
-            }
-        }
+        move_in(staging, &folder, exists, &o.label, &mut report)?;
     }
     Ok(report)
+}
+
+/// The site's content folder, and whether it exists (then only `--force` or a dry run
+/// may go on, and only into a real folder).
+fn target(root: &Path, o: &Options) -> Result<(PathBuf, bool)> {
+    let folder = root.join("content").join(&o.label);
+    let exists = std::fs::symlink_metadata(&folder).is_ok();
+    // A dry run writes nothing, so it may look at what a --force would do.
+    if exists && ((!o.force && !o.dry_run) || !folder.is_dir() || folder.is_symlink()) {
+        return Err(Error::Usage(report::exists(&folder)));
+    }
+    Ok((folder, exists))
+}
+
+/// The staging folder moved in, when anything was imported; the files of an earlier
+/// import that were kept are listed.
+fn move_in(
+    staging: write::Staging,
+    folder: &Path,
+    exists: bool,
+    label: &str,
+    report: &mut Report,
+) -> Result<()> {
+    if report.imported.is_empty() {
+        return Ok(());
+    }
+    let kept = staging.commit(folder, exists)?;
+    for file in kept {
+        report.findings.push(report::file_kept(
+            &Path::new("content").join(label).join(file),
+        ));
+    }
+    Ok(())
 }
 
 /// The site may receive an import: a requested or approved site, or the portal.
@@ -201,69 +215,6 @@ fn read_export(file: &Path, on_item: impl FnMut(wxr::Item, &wxr::Channel)) -> Re
     })
 }
 
-/// What an existing site folder already holds (for `--force`).
-#[derive(Debug, Default)]
-pub(crate) struct Existing {
-    /// Addresses of its pages and sections and its aliases, as `/a/b/` or `/?p=1`.
-    pub paths: BTreeMap<String, String>,
-    /// The news section's folder name.
-    pub news: String,
-    pub iframe_hosts: Vec<String>,
-    /// The portal's catalogue folder (its `[services] catalogue`), empty for the default.
-    pub catalogue: String,
-    /// Files of the folder (relative to it) that exist.
-    pub has_home: bool,
-    pub has_news: bool,
-}
-
-impl Existing {
-    fn read(root: &Path, label: &str) -> Existing {
-        let dir = SiteDir {
-            label: label.to_string(),
-            dir: Path::new("content").join(label),
-            custom_code: true,
-        };
-        let (content, _) =
-            crate::content::load_site(root, &dir, crate::content::LoadOptions { drafts: true });
-        let mut paths = BTreeMap::new();
-        // The import's own files are planned again: only what it did not write counts.
-        let ours = write::Manifest::read(&root.join("content").join(label)).files;
-        for doc in content.docs() {
-            let rel = doc.rel.clone();
-            if ours.contains_key(&rel) {
-                continue;
-            }
-            for a in &doc.meta.aliases {
-                paths.insert(a.shown(), rel.clone());
-            }
-        }
-        for s in content
-            .sections
-            .iter()
-            .filter(|s| !ours.contains_key(&s.doc.rel))
-        {
-            paths.insert(s.path.clone(), s.doc.rel.clone());
-        }
-        for p in content
-            .pages
-            .iter()
-            .filter(|p| !ours.contains_key(&p.doc.rel))
-        {
-            paths.insert(p.path.clone(), p.doc.rel.clone());
-        }
-        let news = content.config.news_section().to_string();
-        let has = |rel: &str| content.docs().any(|d| d.rel == rel) && !ours.contains_key(rel);
-        Existing {
-            has_home: has("_index.md"),
-            has_news: has(&format!("{news}/_index.md")),
-            paths,
-            news,
-            iframe_hosts: content.config.embeds.iframe_hosts.clone(),
-            catalogue: content.config.services.catalogue().to_string(),
-        }
-    }
-}
-
 /// The second pass: each item of the plan, in the export's order.
 struct Step<'a> {
     o: &'a Options,
@@ -282,6 +233,16 @@ struct Step<'a> {
 }
 
 impl Step<'_> {
+    /// The second reading of the export, each planned item written in turn; the
+    /// categories and tags of the posts imported.
+    fn run(mut self, file: &Path) -> Result<std::collections::BTreeSet<(String, String)>> {
+        read_export(file, |item, _| self.item(item))?;
+        match self.failure.take() {
+            Some(e) => Err(e),
+            None => Ok(self.used_terms),
+        }
+    }
+
     fn item(&mut self, item: wxr::Item) {
         if self.failure.is_some() {
             return;
@@ -339,7 +300,7 @@ impl Step<'_> {
             return Ok(());
         }
         let file = planned.file(!converted.media.is_empty());
-        let text = plan::page_text(planned, item, &converted.markdown, self.authors);
+        let text = page::page_text(planned, item, &converted.markdown, self.authors);
         let shown_file = Path::new("content").join(&self.o.label).join(&file);
         // What the build would refuse is never written.
         let hits = self.guard.scan_text(&text);
@@ -352,45 +313,7 @@ impl Step<'_> {
             ));
             return Ok(());
         }
-        for (line, what) in &converted.dropped {
-            self.report.findings.push(report::dropped(
-                source,
-                item.line + line.saturating_sub(1),
-                title,
-                item.id,
-                what,
-            ));
-        }
-        for name in &converted.unknown {
-            for line in shortcode_lines(&text, name) {
-                self.report
-                    .findings
-                    .push(report::shortcode(&shown_file, line, name));
-            }
-        }
-        for path in &converted.missing {
-            self.report
-                .findings
-                .push(report::media_missing(&shown_file, title, item.id, path));
-        }
-        for &attachment in &converted.gallery_missing {
-            self.report.findings.push(report::gallery_missing(
-                &shown_file,
-                title,
-                item.id,
-                attachment,
-            ));
-        }
-        for path in &converted.refused {
-            self.report
-                .findings
-                .push(report::media_refused(&shown_file, title, item.id, path));
-        }
-        for alias in &planned.dropped_aliases {
-            self.report
-                .findings
-                .push(report::alias_dropped(source, item.line, &alias.0, &alias.1));
-        }
+        self.report_losses(item, planned, &converted, &text, &shown_file);
         if let Some(staging) = self.staging {
             staging.write(&file, text.as_bytes())?;
             let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
@@ -403,6 +326,66 @@ impl Step<'_> {
                 staging.copy(from, &rel)?;
             }
         }
+        self.count(item, planned, &converted, &shown_file);
+        Ok(())
+    }
+
+    /// What the conversion left out or could not find, each a finding of the report.
+    fn report_losses(
+        &mut self,
+        item: &wxr::Item,
+        planned: &Planned,
+        converted: &convert::Converted,
+        text: &str,
+        shown_file: &Path,
+    ) {
+        let (source, title) = (self.source, planned.title.as_str());
+        for (line, what) in &converted.dropped {
+            self.report.findings.push(report::dropped(
+                source,
+                item.line + line.saturating_sub(1),
+                title,
+                item.id,
+                what,
+            ));
+        }
+        for name in &converted.unknown {
+            for line in shortcode_lines(text, name) {
+                self.report
+                    .findings
+                    .push(report::shortcode(shown_file, line, name));
+            }
+        }
+        for path in &converted.missing {
+            self.report
+                .findings
+                .push(report::media_missing(shown_file, title, item.id, path));
+        }
+        for &attachment in &converted.gallery_missing {
+            self.report.findings.push(report::gallery_missing(
+                shown_file, title, item.id, attachment,
+            ));
+        }
+        for path in &converted.refused {
+            self.report
+                .findings
+                .push(report::media_refused(shown_file, title, item.id, path));
+        }
+        for alias in &planned.dropped_aliases {
+            self.report
+                .findings
+                .push(report::alias_dropped(source, item.line, &alias.0, &alias.1));
+        }
+    }
+
+    /// An item written: counted, and listed as imported.
+    fn count(
+        &mut self,
+        item: &wxr::Item,
+        planned: &Planned,
+        converted: &convert::Converted,
+        shown_file: &Path,
+    ) {
         let c = &mut self.report.counts;
         c.files_written += 1 + converted.media.len();
         c.media += converted.media.len();
@@ -424,11 +407,10 @@ impl Step<'_> {
         self.report.imported.push(report::Imported {
             id: item.id,
             post_type: item.post_type.clone(),
-            title: title.to_string(),
+            title: planned.title.clone(),
             file: shown_file.to_string_lossy().into_owned(),
             draft: planned.draft,
         });
-        Ok(())
     }
 
     /// Why the build would refuse this page, if it would: the markdown is rendered with

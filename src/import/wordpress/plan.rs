@@ -8,14 +8,13 @@
 //! other one and against the pages the site already has, so that what is written never
 //! collides.
 
-use super::convert::{decode_entities, plain_text};
+use super::address::{base_path, hosts, local_path};
+use super::existing::Existing;
 use super::report::{self, Report, Skip, Skipped};
+use super::text::{decode_entities, title_of};
 use super::wxr::{Channel, Item};
-use super::Existing;
 use crate::content::alias::Alias;
 use crate::content::slugify;
-use crate::integrity::spam::SpamGuard;
-use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What the first pass keeps of each item: never its text.
@@ -120,7 +119,7 @@ pub struct Plan {
 
 impl Plan {
     /// Whether the build makes the page at `alias`'s path itself.
-    fn generated(&self, alias: &Alias) -> bool {
+    pub fn generated(&self, alias: &Alias) -> bool {
         crate::generated::is_generated(&alias.path, self.portal, &self.catalogue)
     }
 }
@@ -147,12 +146,11 @@ impl Plan {
 pub fn plan(
     index: &Index,
     channel: &Channel,
-    existing: &BTreeMap<String, String>,
-    news: &str,
-    catalogue: &str,
+    existing: &Existing,
     drafts: bool,
     report: &mut Report,
 ) -> Plan {
+    let (news, catalogue) = (existing.news.as_str(), existing.catalogue.as_str());
     let news = if news.is_empty() { "berita" } else { news };
     let default = crate::content::SiteConfig::default();
     let catalogue = if catalogue.is_empty() {
@@ -166,61 +164,23 @@ pub fn plan(
         news: news.to_string(),
         portal: report.site == crate::registry::PORTAL_LABEL,
         catalogue: catalogue.to_string(),
-        taken: existing.clone(),
+        taken: existing.paths.clone(),
         ..Default::default()
     };
-    report.counts.items = index.entries.len();
-    let mut wanted: Vec<(&Entry, bool)> = Vec::new();
-    for e in &index.entries {
-        match skip(e, drafts) {
-            Some(reason) => report.skipped.push(Skipped {
-                id: e.id,
-                post_type: e.post_type.clone(),
-                status: e.status.clone(),
-                title: title_of(&e.title, e.id),
-                reason,
-            }),
-            None => wanted.push((e, is_draft(&e.status))),
-        }
-    }
-    report.counts.skipped = report.skipped.len();
-    let pages: BTreeMap<u64, &Entry> = wanted
-        .iter()
-        .filter(|(e, _)| e.post_type == "page")
-        .map(|(e, _)| (e.id, *e))
-        .collect();
-    let parent_of = |id: u64| nearest_parent(index, &pages, id);
-    let mut with_children = BTreeSet::new();
-    for &id in pages.keys() {
-        if let Some(p) = parent_of(id) {
-            with_children.insert(p);
-        }
-    }
-    // Folders: pages by depth (a parent before its children), then posts.
-    let mut dirs: HashMap<u64, String> = HashMap::new();
+    let wanted = wanted(index, drafts, report);
     let mut used = Used::default();
-    used.taken
-        .extend(existing.keys().map(|p| p.trim_matches('/').to_string()));
+    used.taken.extend(
+        existing
+            .paths
+            .keys()
+            .map(|p| p.trim_matches('/').to_string()),
+    );
     // The folders of the build's own pages (the portal's catalogue and open data too),
     // and the news section's.
     used.taken
         .extend(crate::generated::top_level(plan.portal, catalogue));
     used.taken.insert(news.to_string());
-    let mut order: Vec<(usize, u64)> = pages
-        .keys()
-        .map(|&id| (depth(id, &parent_of), id))
-        .collect();
-    order.sort();
-    for (_, id) in order {
-        let parent_dir = parent_of(id).and_then(|p| dirs.get(&p).cloned());
-        let e = pages[&id];
-        let dir = unique(parent_dir.as_deref(), &slug_of(e, "halaman"), &mut used);
-        dirs.insert(id, dir);
-    }
-    for (e, _) in wanted.iter().filter(|(e, _)| e.post_type == "post") {
-        let dir = unique(Some(news), &slug_of(e, "berita"), &mut used);
-        dirs.insert(e.id, dir);
-    }
+    let (dirs, with_children) = folders(index, &wanted, news, &mut used);
     for (e, _) in &wanted {
         plan.taken
             .insert(format!("/{}/", dirs[&e.id]), format!("ID {}", e.id));
@@ -248,6 +208,66 @@ pub fn plan(
         );
     }
     plan
+}
+
+/// The items to import, each with whether it is a draft; the others are listed in
+/// `report` as skipped.
+fn wanted<'a>(index: &'a Index, drafts: bool, report: &mut Report) -> Vec<(&'a Entry, bool)> {
+    report.counts.items = index.entries.len();
+    let mut wanted: Vec<(&Entry, bool)> = Vec::new();
+    for e in &index.entries {
+        match skip(e, drafts) {
+            Some(reason) => report.skipped.push(Skipped {
+                id: e.id,
+                post_type: e.post_type.clone(),
+                status: e.status.clone(),
+                title: title_of(&e.title, e.id),
+                reason,
+            }),
+            None => wanted.push((e, is_draft(&e.status))),
+        }
+    }
+    report.counts.skipped = report.skipped.len();
+    wanted
+}
+
+/// The folder of every item wanted (pages by depth, a parent before its children, then
+/// posts in the news section), and the pages that have children (sections).
+fn folders(
+    index: &Index,
+    wanted: &[(&Entry, bool)],
+    news: &str,
+    used: &mut Used,
+) -> (HashMap<u64, String>, BTreeSet<u64>) {
+    let pages: BTreeMap<u64, &Entry> = wanted
+        .iter()
+        .filter(|(e, _)| e.post_type == "page")
+        .map(|(e, _)| (e.id, *e))
+        .collect();
+    let parent_of = |id: u64| nearest_parent(index, &pages, id);
+    let mut with_children = BTreeSet::new();
+    for &id in pages.keys() {
+        if let Some(p) = parent_of(id) {
+            with_children.insert(p);
+        }
+    }
+    let mut dirs: HashMap<u64, String> = HashMap::new();
+    let mut order: Vec<(usize, u64)> = pages
+        .keys()
+        .map(|&id| (depth(id, &parent_of), id))
+        .collect();
+    order.sort();
+    for (_, id) in order {
+        let parent_dir = parent_of(id).and_then(|p| dirs.get(&p).cloned());
+        let e = pages[&id];
+        let dir = unique(parent_dir.as_deref(), &slug_of(e, "halaman"), used);
+        dirs.insert(id, dir);
+    }
+    for (e, _) in wanted.iter().filter(|(e, _)| e.post_type == "post") {
+        let dir = unique(Some(news), &slug_of(e, "berita"), used);
+        dirs.insert(e.id, dir);
+    }
+    (dirs, with_children)
 }
 
 /// Why an item is not imported, if it is not.
@@ -403,303 +423,6 @@ fn aliases_of(
     (kept, dropped)
 }
 
-/// The path and query of an address of the old site (`https://host/a/b/?x` → `/a/b/?x`),
-/// if it is one.
-pub fn local_path(url: &str, hosts: &[String]) -> Option<String> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    let host = host.to_ascii_lowercase();
-    let host = host.split(':').next().unwrap_or("");
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    if !hosts.iter().any(|h| h == host) {
-        return None;
-    }
-    let path = path.split('#').next().unwrap_or("");
-    (!path.is_empty() && path != "/").then(|| path.to_string())
-}
-
-fn host_of(url: &str) -> Option<String> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let host = rest.split(['/', '?', '#']).next()?.split(':').next()?;
-    let host = host.to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
-    (!host.is_empty()).then_some(host)
-}
-
-fn hosts(channel: &Channel) -> Vec<String> {
-    let mut hosts: Vec<String> = [
-        &channel.base_site_url,
-        &channel.base_blog_url,
-        &channel.link,
-    ]
-    .iter()
-    .filter_map(|u| host_of(u))
-    .collect();
-    hosts.sort();
-    hosts.dedup();
-    hosts
-}
-
-/// The folder of the blog on its host, with slashes at both ends.
-fn base_path(channel: &Channel) -> String {
-    let url = if channel.base_blog_url.is_empty() {
-        &channel.link
-    } else {
-        &channel.base_blog_url
-    };
-    let path = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .and_then(|r| r.find('/').map(|i| &r[i..]))
-        .unwrap_or("/");
-    let path = path
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .trim_matches('/');
-    if path.is_empty() {
-        "/".to_string()
-    } else {
-        format!("/{path}/")
-    }
-}
-
-/// A title for people: entities decoded, tags out, one line.
-pub fn title_of(raw: &str, id: u64) -> String {
-    let title = plain_text(raw);
-    if title.is_empty() {
-        format!("(tanpa judul) {id}")
-    } else {
-        title.chars().take(300).collect()
-    }
-}
-
-/// The front matter a page gets.
-#[derive(Serialize)]
-struct Front<'a> {
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    updated: Option<String>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    draft: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    weight: Option<i64>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    tags: Vec<String>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    aliases: &'a [String],
-    extra: Extra,
-}
-
-#[derive(Serialize)]
-struct Extra {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    penulis: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    kategori: Vec<String>,
-    wordpress_id: u64,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    wordpress_slug: String,
-}
-
-/// The whole file of an imported page: front matter and markdown.
-pub fn page_text(
-    planned: &Planned,
-    item: &Item,
-    markdown: &str,
-    authors: &[(String, String)],
-) -> String {
-    let term_names = |domain: &str| {
-        let mut names: Vec<String> = item
-            .terms
-            .iter()
-            .filter(|(d, _, _)| d == domain)
-            .map(|(_, _, name)| plain_text(name))
-            .filter(|n| !n.is_empty())
-            .collect();
-        names.dedup();
-        names
-    };
-    let author = authors
-        .iter()
-        .find(|(login, _)| login == &item.creator)
-        .map(|(_, name)| plain_text(name))
-        .filter(|n| !n.is_empty())
-        .or_else(|| (!item.creator.is_empty()).then(|| plain_text(&item.creator)));
-    let description = plain_text(&item.excerpt);
-    let front = Front {
-        title: &planned.title,
-        date: datetime(&item.date, &item.date_gmt),
-        updated: datetime(&item.modified, &item.modified_gmt)
-            .filter(|u| Some(u) != datetime(&item.date, &item.date_gmt).as_ref()),
-        draft: planned.draft,
-        description: (!description.is_empty()).then(|| description.chars().take(300).collect()),
-        weight: planned.weight,
-        tags: term_names("post_tag"),
-        aliases: &planned.aliases,
-        extra: Extra {
-            penulis: author,
-            kategori: term_names("category"),
-            wordpress_id: item.id,
-            wordpress_slug: percent_encoding::percent_decode_str(&item.slug)
-                .decode_utf8_lossy()
-                .into_owned(),
-        },
-    };
-    let toml = toml::to_string(&front).unwrap_or_else(|_| format!("title = {:?}\n", planned.title));
-    format!("+++\n{}+++\n\n{markdown}", toml)
-}
-
-/// WordPress's local time with the offset its GMT time gives
-/// (`2024-03-15T08:30:00+07:00`), or without one when GMT is unknown (drafts).
-fn datetime(local: &str, gmt: &str) -> Option<String> {
-    let parse = |t: &str| jiff::civil::DateTime::strptime("%Y-%m-%d %H:%M:%S", t.trim()).ok();
-    let local_dt = parse(local)?;
-    let text = local_dt.strftime("%Y-%m-%dT%H:%M:%S").to_string();
-    let Some(gmt_dt) = parse(gmt) else {
-        return Some(text);
-    };
-    let seconds = local_dt.duration_since(gmt_dt).as_secs();
-    if seconds % 60 != 0 || seconds.abs() > 14 * 3600 {
-        return Some(text);
-    }
-    let minutes = seconds.abs() / 60;
-    let sign = if seconds < 0 { '-' } else { '+' };
-    Some(format!(
-        "{text}{sign}{:02}:{:02}",
-        minutes / 60,
-        minutes % 60
-    ))
-}
-
-/// The site's home page and news section, when the site does not have its own: the
-/// news section carries the old category and tag archives (and `?cat=`, `?tag=`) of the
-/// posts imported.
-pub fn site_files(
-    plan: &Plan,
-    channel: &Channel,
-    used_terms: &BTreeSet<(String, String)>,
-    existing: &Existing,
-    guard: &SpamGuard,
-    report: &mut Report,
-) -> Vec<(String, String)> {
-    let mut files = Vec::new();
-    if !existing.has_home {
-        let title = plain_text(&channel.title);
-        let title = if title.is_empty() {
-            report.site.clone()
-        } else {
-            title
-        };
-        let description = plain_text(&channel.description);
-        let description = (!description.is_empty()).then_some(description);
-        files.push((
-            "_index.md".to_string(),
-            section_index(&title, description, &[]),
-        ));
-    }
-    if report.counts.posts == 0 || existing.has_news {
-        return files;
-    }
-    let mut taken = plan.taken.clone();
-    let mut aliases = Vec::new();
-    // An archive's address is kept when it is one laman can write, free, and not a
-    // spam term (a planted post's tag): archives are the news section's, not a page's,
-    // so one not kept is no loss worth listing.
-    let mut consider = |text: String| {
-        let spam = guard.scan_text(&text).into_iter().any(|h| h.is_spam());
-        if let Ok(a) = Alias::parse(&text) {
-            if !spam && !plan.generated(&a) && !taken.contains_key(&a.shown()) {
-                taken.insert(a.shown(), plan.news.clone());
-                aliases.push(text);
-            }
-        }
-    };
-    let categories: BTreeMap<&str, &super::wxr::Term> = channel
-        .categories
-        .iter()
-        .map(|t| (t.slug.as_str(), t))
-        .collect();
-    for (domain, slug) in used_terms {
-        if domain == "category" {
-            consider(format!("{}category/{slug}/", plan.base));
-            let nested = category_path(slug, &categories);
-            if nested != *slug {
-                consider(format!("{}category/{nested}/", plan.base));
-            }
-            if let Some(term) = categories.get(slug.as_str()) {
-                if !term.id.is_empty() {
-                    consider(format!("{}?cat={}", plan.base, term.id));
-                }
-            }
-        } else if domain == "post_tag" {
-            consider(format!("{}tag/{slug}/", plan.base));
-            consider(format!("{}?tag={slug}", plan.base));
-        }
-    }
-    report.counts.aliases += aliases.len();
-    report.counts.sections += 1;
-    files.push((
-        format!("{}/_index.md", plan.news),
-        section_index(
-            report::NEWS_TITLE,
-            Some(report::NEWS_DESCRIPTION.to_string()),
-            &aliases,
-        ),
-    ));
-    files
-}
-
-/// The `_index.md` of a section laman makes for the import (the site's home, the news
-/// section): front matter only, with no WordPress item behind it.
-fn section_index(title: &str, description: Option<String>, aliases: &[String]) -> String {
-    let front = Front {
-        title,
-        date: None,
-        updated: None,
-        draft: false,
-        description,
-        weight: None,
-        tags: Vec::new(),
-        aliases,
-        extra: Extra {
-            penulis: None,
-            kategori: Vec::new(),
-            wordpress_id: 0,
-            wordpress_slug: String::new(),
-        },
-    };
-    let toml = toml::to_string(&front).unwrap_or_default();
-    // No WordPress item: its id would be 0, which means nothing.
-    let toml = toml.replace("[extra]\nwordpress_id = 0\n", "");
-    format!("+++\n{}\n+++\n", toml.trim_end())
-}
-
-/// A category's path with its parents (`berita/kesehatan`), loops cut.
-fn category_path(slug: &str, categories: &BTreeMap<&str, &super::wxr::Term>) -> String {
-    let mut parts = vec![slug.to_string()];
-    let mut at = slug;
-    for _ in 0..8 {
-        match categories.get(at) {
-            Some(t) if !t.parent.is_empty() && !parts.contains(&t.parent) => {
-                parts.push(t.parent.clone());
-                at = &t.parent;
-            }
-            _ => break,
-        }
-    }
-    parts.reverse();
-    parts.join("/")
-}
-
 /// Whether `text` is `YYYY-MM-DD` in ASCII digits (not necessarily a real date).
 fn is_ymd(text: &str) -> bool {
     text.len() == 10
@@ -724,33 +447,5 @@ mod tests {
         assert_eq!(dirs[1], "berita/slot-2");
         assert_eq!(dirs[49_999], "berita/slot-50000");
         assert!(started.elapsed() < std::time::Duration::from_secs(2));
-    }
-
-    #[test]
-    fn wordpress_times_keep_their_offset() {
-        assert_eq!(
-            datetime("2024-03-15 08:30:00", "2024-03-15 01:30:00").as_deref(),
-            Some("2024-03-15T08:30:00+07:00")
-        );
-        assert_eq!(
-            datetime("2024-03-15 08:30:00", "0000-00-00 00:00:00").as_deref(),
-            Some("2024-03-15T08:30:00")
-        );
-        assert_eq!(datetime("0000-00-00 00:00:00", ""), None);
-    }
-
-    #[test]
-    fn old_addresses_of_the_site_only() {
-        let hosts = vec!["dinkes.example.go.id".to_string()];
-        assert_eq!(
-            local_path("https://www.dinkes.example.go.id/2024/03/x/", &hosts).as_deref(),
-            Some("/2024/03/x/")
-        );
-        assert_eq!(local_path("https://evil.example/x/", &hosts), None);
-        let channel = Channel {
-            base_blog_url: "https://dinkes.example.go.id/web".into(),
-            ..Default::default()
-        };
-        assert_eq!(base_path(&channel), "/web/");
     }
 }

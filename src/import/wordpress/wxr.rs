@@ -168,51 +168,12 @@ pub fn read<R: BufRead>(
         reader.get_mut().since_reset = 0;
         buf.clear();
         let line = reader.get_ref().lines + 1;
-        let event = reader.read_event_into(&mut buf).map_err(|e| {
-            let line = reader.get_ref().lines + 1;
-            let kind = match &e {
-                quick_xml::Error::Io(io) if io.get_ref().is_some_and(|i| i.is::<TooLarge>()) => {
-                    ReadErrorKind::TooLarge
-                }
-                quick_xml::Error::Io(io) => {
-                    ReadErrorKind::Io(std::io::Error::new(io.kind(), io.to_string()))
-                }
-                other => ReadErrorKind::Xml(other.to_string()),
-            };
-            ReadError { line, kind }
-        })?;
-        let fail = |message: String| ReadError {
-            line,
-            kind: ReadErrorKind::Xml(message),
-        };
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| read_error(&e, reader.get_ref().lines + 1))?;
         use quick_xml::events::Event;
         match event {
-            Event::Start(start) => {
-                let name = AsRef::<str>::as_ref(&start.name()).to_string();
-                if state.path.is_empty() {
-                    if name != "rss" {
-                        return Err(ReadError {
-                            line,
-                            kind: ReadErrorKind::NotWxr,
-                        });
-                    }
-                    state.saw_rss = true;
-                }
-                if state.path.len() > 64 {
-                    return Err(fail("elements nested more than 64 deep".into()));
-                }
-                let mut attrs = Vec::new();
-                for attr in start.attributes().flatten() {
-                    let key = AsRef::<str>::as_ref(&attr.key).to_string();
-                    let value = attr
-                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                        .map_err(|e| fail(e.to_string()))?
-                        .into_owned();
-                    attrs.push((key, value));
-                }
-                state.path.push(name);
-                state.start(&attrs, line);
-            }
+            Event::Start(start) => state.open(&start, line)?,
             Event::End(_) => {
                 if let Some(item) = state.end() {
                     on_item(item, &state.channel);
@@ -234,7 +195,7 @@ pub fn read<R: BufRead>(
                             .map(str::to_string)
                             .unwrap_or_else(|| format!("&{name};"))
                     }
-                    Err(e) => return Err(fail(e.to_string())),
+                    Err(e) => return Err(xml_error(line, e.to_string())),
                 };
                 state.push(&text).map_err(|_| too_large(line))?
             }
@@ -251,6 +212,28 @@ pub fn read<R: BufRead>(
     Ok(state.channel)
 }
 
+/// A reading error of quick-xml at `line`: too large (the [`Bounded`] limit), the
+/// input's own, or the XML's.
+fn read_error(e: &quick_xml::Error, line: usize) -> ReadError {
+    let kind = match e {
+        quick_xml::Error::Io(io) if io.get_ref().is_some_and(|i| i.is::<TooLarge>()) => {
+            ReadErrorKind::TooLarge
+        }
+        quick_xml::Error::Io(io) => {
+            ReadErrorKind::Io(std::io::Error::new(io.kind(), io.to_string()))
+        }
+        other => ReadErrorKind::Xml(other.to_string()),
+    };
+    ReadError { line, kind }
+}
+
+fn xml_error(line: usize, message: String) -> ReadError {
+    ReadError {
+        line,
+        kind: ReadErrorKind::Xml(message),
+    }
+}
+
 fn too_large(line: usize) -> ReadError {
     ReadError {
         line,
@@ -259,6 +242,39 @@ fn too_large(line: usize) -> ReadError {
 }
 
 impl State {
+    /// An element opened: it must be inside `<rss>` and at most 64 deep.
+    fn open(
+        &mut self,
+        start: &quick_xml::events::BytesStart,
+        line: usize,
+    ) -> Result<(), ReadError> {
+        let name = AsRef::<str>::as_ref(&start.name()).to_string();
+        if self.path.is_empty() {
+            if name != "rss" {
+                return Err(ReadError {
+                    line,
+                    kind: ReadErrorKind::NotWxr,
+                });
+            }
+            self.saw_rss = true;
+        }
+        if self.path.len() > 64 {
+            return Err(xml_error(line, "elements nested more than 64 deep".into()));
+        }
+        let mut attrs = Vec::new();
+        for attr in start.attributes().flatten() {
+            let key = AsRef::<str>::as_ref(&attr.key).to_string();
+            let value = attr
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|e| xml_error(line, e.to_string()))?
+                .into_owned();
+            attrs.push((key, value));
+        }
+        self.path.push(name);
+        self.start(&attrs, line);
+        Ok(())
+    }
+
     fn at(&self, names: &[&str]) -> bool {
         self.path.len() == names.len() && self.path.iter().zip(names).all(|(a, b)| a == b)
     }
