@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
+use toml_edit::{value, Array, DocumentMut, InlineTable, Item, Table, Value};
 
 mod nginx;
 mod records;
@@ -133,6 +134,32 @@ const FIELDS: &[(&str, &str)] = &[
 #[derive(Debug, Clone)]
 struct Values(Vec<String>);
 
+/// A TOML date.
+fn toml_date(d: &str) -> Value {
+    Value::from(d.parse::<toml_edit::Datetime>().unwrap())
+}
+
+/// An inline table of `pairs`, in order.
+fn inline(pairs: Vec<(&str, Value)>) -> Value {
+    let mut t = InlineTable::new();
+    for (k, v) in pairs {
+        t.insert(k, v);
+    }
+    Value::InlineTable(t)
+}
+
+/// A history of `steps`, each made by [`step`].
+fn history(steps: Vec<Value>) -> Value {
+    Value::Array(Array::from_iter(steps))
+}
+
+/// One step of a history: its date, its action and what else it records.
+fn step(d: &str, action: &str, extra: Vec<(&str, Value)>) -> Value {
+    let mut pairs = vec![("date", toml_date(d)), ("action", Value::from(action))];
+    pairs.extend(extra);
+    inline(pairs)
+}
+
 impl Values {
     fn clean() -> Values {
         Values(FIELDS.iter().map(|(_, v)| v.to_string()).collect())
@@ -152,71 +179,82 @@ impl Values {
 
     /// domains.toml, built with toml_edit so that any string is representable.
     fn registry(&self) -> String {
-        use toml_edit::{value, Array, DocumentMut, InlineTable, Item, Table, Value};
-        let v = |f: &str| Value::from(self.get(f));
-        let array = |f: &str| Value::Array(Array::from_iter([self.get(f)]));
-        let date = |d: &str| Value::from(d.parse::<toml_edit::Datetime>().unwrap());
-        let inline = |pairs: Vec<(&str, Value)>| {
-            let mut t = InlineTable::new();
-            for (k, v) in pairs {
-                t.insert(k, v);
-            }
-            Value::InlineTable(t)
-        };
         let mut doc = DocumentMut::new();
+        self.head(&mut doc);
+        let mut entries = toml_edit::ArrayOfTables::new();
+        entries.push(self.approved_site());
+        entries.push(self.service());
+        entries.push(self.suspended_site());
+        doc["subdomain"] = Item::ArrayOfTables(entries);
+        doc.to_string()
+    }
+
+    /// The field `f` as a TOML string, and as an array of that one string.
+    fn text(&self, f: &str) -> Value {
+        Value::from(self.get(f))
+    }
+
+    fn list(&self, f: &str) -> Value {
+        Value::Array(Array::from_iter([self.get(f)]))
+    }
+
+    /// `[regency]`, `[hosting]` and `[portal]`.
+    fn head(&self, doc: &mut DocumentMut) {
         let mut regency = Table::new();
-        regency["name"] = value(v("regency.name"));
-        regency["domain"] = value(v("regency.domain"));
-        regency["dinas"] = value(v("regency.dinas"));
+        regency["name"] = value(self.text("regency.name"));
+        regency["domain"] = value(self.text("regency.domain"));
+        regency["dinas"] = value(self.text("regency.dinas"));
         regency["approver"] = value("bupati");
         doc["regency"] = Item::Table(regency);
         let mut hosting = Table::new();
-        hosting["ipv4"] = value(array("hosting.ipv4"));
-        hosting["ipv6"] = value(array("hosting.ipv6"));
+        hosting["ipv4"] = value(self.list("hosting.ipv4"));
+        hosting["ipv6"] = value(self.list("hosting.ipv6"));
         hosting["nameservers"] = value(Array::from_iter([
             self.get("hosting.nameserver"),
             "ns.example.net",
         ]));
-        hosting["cname_allow"] = value(array("hosting.cname_allow"));
+        hosting["cname_allow"] = value(self.list("hosting.cname_allow"));
         let mut glue = InlineTable::new();
-        glue.insert(self.get("hosting.glue.name"), array("hosting.glue.address"));
+        glue.insert(self.get("hosting.glue.name"), self.list("hosting.glue.address"));
         hosting["glue"] = value(glue);
         doc["hosting"] = Item::Table(hosting);
         let mut portal = Table::new();
-        portal["title"] = value(v("portal.title"));
-        portal["records"] = value(inline(vec![("A", array("portal.A"))]));
+        portal["title"] = value(self.text("portal.title"));
+        portal["records"] = value(inline(vec![("A", self.list("portal.A"))]));
         doc["portal"] = Item::Table(portal);
+    }
 
-        let history = |steps: Vec<Value>| Value::Array(Array::from_iter(steps));
-        let step = |d: &str, action: &str, extra: Vec<(&str, Value)>| {
-            let mut pairs = vec![("date", date(d)), ("action", Value::from(action))];
-            pairs.extend(extra);
-            inline(pairs)
-        };
+    /// The approved site, `dinkes`.
+    fn approved_site(&self) -> Table {
         let mut site = Table::new();
-        site["label"] = value(v("site.label"));
-        site["owner"] = value(v("site.owner"));
+        site["label"] = value(self.text("site.label"));
+        site["owner"] = value(self.text("site.owner"));
         site["kind"] = value("site");
         site["status"] = value("approved");
-        site["contact"] = value(v("site.contact"));
-        site["purpose"] = value(v("site.purpose"));
-        site["requested"] = value(date("2024-01-05"));
+        site["contact"] = value(self.text("site.contact"));
+        site["purpose"] = value(self.text("site.purpose"));
+        site["requested"] = value(toml_date("2024-01-05"));
         site["decree"] = value(inline(vec![
-            ("number", v("site.decree")),
-            ("date", date("2024-01-15")),
+            ("number", self.text("site.decree")),
+            ("date", toml_date("2024-01-15")),
         ]));
         site["records"] = value(inline(vec![
-            ("A", array("site.A")),
-            ("AAAA", array("site.AAAA")),
+            ("A", self.list("site.A")),
+            ("AAAA", self.list("site.AAAA")),
         ]));
         site["history"] = value(history(vec![
             step("2024-01-05", "requested", vec![]),
             step(
                 "2024-01-15",
                 "approved",
-                vec![("decree", v("site.history.decree"))],
+                vec![("decree", self.text("site.history.decree"))],
             ),
         ]));
+        site
+    }
+
+    /// An approved service, `peta`, reached by a CNAME.
+    fn service(&self) -> Table {
         let mut service = Table::new();
         service["label"] = value("peta");
         service["owner"] = value("Dinas Kesehatan");
@@ -225,18 +263,23 @@ impl Values {
         service["contact"] = value("peta@contohkab.go.id");
         service["decree"] = value(inline(vec![
             ("number", Value::from("1/2024")),
-            ("date", date("2024-01-15")),
+            ("date", toml_date("2024-01-15")),
         ]));
-        service["records"] = value(inline(vec![("CNAME", v("service.CNAME"))]));
+        service["records"] = value(inline(vec![("CNAME", self.text("service.CNAME"))]));
+        service
+    }
+
+    /// The suspended site, `dishub`.
+    fn suspended_site(&self) -> Table {
         let mut suspended = Table::new();
         suspended["label"] = value("dishub");
-        suspended["owner"] = value(v("suspended.owner"));
+        suspended["owner"] = value(self.text("suspended.owner"));
         suspended["kind"] = value("site");
         suspended["status"] = value("suspended");
         suspended["contact"] = value("dishub@contohkab.go.id");
         suspended["decree"] = value(inline(vec![
             ("number", Value::from("2/2024")),
-            ("date", date("2024-01-15")),
+            ("date", toml_date("2024-01-15")),
         ]));
         suspended["records"] = value(inline(vec![(
             "A",
@@ -252,15 +295,10 @@ impl Values {
             step(
                 "2024-03-01",
                 "suspended",
-                vec![("reason", v("suspended.reason"))],
+                vec![("reason", self.text("suspended.reason"))],
             ),
         ]));
-        let mut entries = toml_edit::ArrayOfTables::new();
-        entries.push(site);
-        entries.push(service);
-        entries.push(suspended);
-        doc["subdomain"] = Item::ArrayOfTables(entries);
-        doc.to_string()
+        suspended
     }
 
     /// A regency root holding this registry, `content/dinkes/` (the approved site) and

@@ -5,209 +5,10 @@
 use super::*;
 
 mod properties;
+mod reader;
 mod reproductions;
 
-#[derive(Debug)]
-enum Node {
-    Directive(Vec<String>),
-    Block(Vec<String>, Vec<Node>),
-}
-
-/// Splits nginx configuration into directives and blocks by nginx's own rules
-/// (ngx_conf_read_token): `#` comments, `;`, `{`, `}`, single and double quotes with `\`
-/// escapes (`\"`, `\'`, `\\` are the character, `\n`, `\r`, `\t` control characters).
-fn parse_nginx(text: &str) -> Vec<Node> {
-    fn block(chars: &mut std::iter::Peekable<std::str::Chars>, nested: bool) -> Vec<Node> {
-        let mut nodes = Vec::new();
-        let mut words: Vec<String> = Vec::new();
-        loop {
-            let Some(c) = chars.next() else {
-                assert!(!nested && words.is_empty(), "unexpected end: {words:?}");
-                return nodes;
-            };
-            match c {
-                c if c.is_whitespace() => {}
-                '#' if true => {
-                    for c in chars.by_ref() {
-                        if c == '\n' {
-                            break;
-                        }
-                    }
-                }
-                ';' => nodes.push(Node::Directive(std::mem::take(&mut words))),
-                '{' => {
-                    let inner = block(chars, true);
-                    nodes.push(Node::Block(std::mem::take(&mut words), inner));
-                }
-                '}' => {
-                    assert!(nested && words.is_empty(), "unexpected }}: {words:?}");
-                    return nodes;
-                }
-                '"' | '\'' => {
-                    let mut word = String::new();
-                    loop {
-                        match chars.next().expect("unclosed quote") {
-                            '\\' => match chars.next().expect("escape at end") {
-                                q @ ('"' | '\'' | '\\') => word.push(q),
-                                'n' => word.push('\n'),
-                                'r' => word.push('\r'),
-                                't' => word.push('\t'),
-                                other => {
-                                    word.push('\\');
-                                    word.push(other);
-                                }
-                            },
-                            q if q == c => break,
-                            other => word.push(other),
-                        }
-                    }
-                    words.push(word);
-                }
-                first => {
-                    let mut word = String::from(first);
-                    while let Some(&n) = chars.peek() {
-                        if n.is_whitespace() || matches!(n, ';' | '{' | '}') {
-                            break;
-                        }
-                        word.push(n);
-                        chars.next();
-                    }
-                    words.push(word);
-                }
-            }
-        }
-    }
-    block(&mut text.chars().peekable(), false)
-}
-
-/// One server block: its names, locations, roots, listen values, return values and
-/// Content-Security-Policy, and every directive name it holds.
-#[derive(Debug, Default, PartialEq)]
-struct Server {
-    names: Vec<String>,
-    locations: Vec<Vec<String>>,
-    roots: Vec<String>,
-    listens: Vec<Vec<String>>,
-    returns: Vec<Vec<String>>,
-    csp: Vec<String>,
-    certs: Vec<String>,
-    /// `Access-Control-*` headers, with the location that adds them.
-    cors: Vec<Vec<String>>,
-    /// `Cache-Control` headers, with the location that adds them.
-    caches: Vec<Vec<String>>,
-}
-
-const SERVER_DIRECTIVES: &[&str] = &[
-    "listen",
-    "server_name",
-    "server_tokens",
-    "return",
-    "ssl_reject_handshake",
-    "ssl_certificate",
-    "ssl_certificate_key",
-    "ssl_protocols",
-    "add_header",
-    "root",
-    "index",
-    "error_page",
-    "default_type",
-];
-const LOCATION_DIRECTIVES: &[&str] = &[
-    "try_files",
-    "internal",
-    "return",
-    "add_header",
-    "gzip",
-    "gzip_types",
-];
-
-fn servers(text: &str) -> Vec<Server> {
-    parse_nginx(text)
-        .into_iter()
-        .map(|node| {
-            let Node::Block(head, body) = node else {
-                panic!("a directive outside server {{ }}: {node:?}");
-            };
-            assert_eq!(head, ["server"]);
-            let mut s = Server::default();
-            for node in body {
-                match node {
-                    Node::Block(head, inner) => location(&mut s, &head, inner, 0),
-                    Node::Directive(w) => {
-                        assert!(SERVER_DIRECTIVES.contains(&w[0].as_str()), "{w:?}");
-                        let rest = w[1..].to_vec();
-                        match w[0].as_str() {
-                            "server_name" => s.names = rest,
-                            "root" => s.roots.push(rest.join(" ")),
-                            "listen" => s.listens.push(rest),
-                            "return" => s.returns.push(rest),
-                            "ssl_certificate" | "ssl_certificate_key" => {
-                                s.certs.push(rest.join(" "))
-                            }
-                            "add_header" if rest[0] == "Content-Security-Policy" => {
-                                s.csp.push(rest[1].clone())
-                            }
-                            "add_header" if rest[0].starts_with("Access-Control-") => {
-                                s.cors.push(rest)
-                            }
-                            _ => {}
-                        }
-                    }
-                }
-            }
-            s
-        })
-        .collect()
-}
-
-/// The security headers every location that adds headers of its own must repeat: nginx
-/// drops the server's `add_header`s there.
-const SECURITY_HEADERS: &[&str] = &[
-    "Content-Security-Policy",
-    "X-Content-Type-Options",
-    "Referrer-Policy",
-    "Permissions-Policy",
-    "Strict-Transport-Security",
-];
-
-/// A location block (and the one location it may hold, at most one level down) into `s`.
-fn location(s: &mut Server, head: &[String], inner: Vec<Node>, depth: usize) {
-    assert_eq!(head[0], "location", "{head:?}");
-    assert!(depth <= 1, "a location nested twice: {head:?}");
-    s.locations.push(head[1..].to_vec());
-    let mut added = Vec::new();
-    let mut nested = Vec::new();
-    for n in inner {
-        let w = match n {
-            Node::Directive(w) => w,
-            Node::Block(h, i) => {
-                nested.push((h, i));
-                continue;
-            }
-        };
-        assert!(LOCATION_DIRECTIVES.contains(&w[0].as_str()), "{w:?}");
-        if w[0] == "return" {
-            s.returns.push(w[1..].to_vec());
-        }
-        if w[0] == "add_header" {
-            added.push(w[1].clone());
-            if w[1].starts_with("Access-Control-") {
-                s.cors.push([&head[1..], &w[1..]].concat());
-            }
-            if w[1] == "Cache-Control" {
-                s.caches.push([&head[1..], &w[2..]].concat());
-            }
-        }
-    }
-    if !added.is_empty() {
-        for h in SECURITY_HEADERS {
-            assert!(added.iter().any(|a| a == h), "{h} missing in {head:?}");
-        }
-    }
-    for (h, i) in nested {
-        location(s, &h, i, depth + 1);
-    }
-}
+use reader::{parse_nginx, servers, Node, Server};
 
 /// `nginx -t` on the generated configuration, included in a minimal main file. With
 /// `bind_may_fail`, a refused bind() (an address this machine does not have) is accepted
@@ -292,9 +93,106 @@ fn listen_values(arg: &str, extra: &[&str]) -> Vec<Vec<String>> {
     }
 }
 
+/// The `location`s laman writes, as `parse_nginx` reads their heads.
+struct Locations {
+    root: Vec<String>,
+    made: Vec<String>,
+    assets: Vec<String>,
+    not_found: Vec<String>,
+    /// The portal's search index, read by every site's search page, and its files named
+    /// by their hash, kept a year.
+    index: Vec<String>,
+    hashed: Vec<String>,
+}
+
+fn words(w: &[&str]) -> Vec<String> {
+    w.iter().map(|s| s.to_string()).collect()
+}
+
+impl Locations {
+    fn new() -> Locations {
+        Locations {
+            root: words(&["/"]),
+            made: words(&["~", r"\.(?:html|xml|txt|json|csv)$"]),
+            assets: words(&["^~", "/_aset/"]),
+            not_found: words(&["=", "/404.html"]),
+            index: words(&["^~", "/_cari/"]),
+            hashed: words(&[
+                "~",
+                r"/(?:kata-[0-9a-f]{16}|teks-[0-9a-f]{16}/[0-9]+)\.json$",
+            ]),
+        }
+    }
+
+    /// A site's locations, in order.
+    fn pages(&self) -> Vec<Vec<String>> {
+        let l = self;
+        vec![
+            l.root.clone(),
+            l.made.clone(),
+            l.assets.clone(),
+            l.not_found.clone(),
+        ]
+    }
+
+    /// The portal's: a site's, and its search index.
+    fn portal_pages(&self) -> Vec<Vec<String>> {
+        let l = self;
+        vec![
+            l.root.clone(),
+            l.made.clone(),
+            l.assets.clone(),
+            l.index.clone(),
+            l.hashed.clone(),
+            l.not_found.clone(),
+        ]
+    }
+}
+
 /// Checks an accepted configuration against what the registry, the iframe hosts and the
 /// arguments say, then has nginx test it.
 fn check_nginx(t: &Tools, v: &Values, hosts: &[String], a: &Args, conf: &str, bind_may_fail: bool) {
+    let s = servers(conf);
+    let l = Locations::new();
+    check_cors_and_caches(&s, &l, conf);
+    check_names_roots_and_listens(&s, &l, v, a, conf);
+    check_csp_and_notice(&s, v, hosts);
+    nginx_accepts(t, conf, bind_may_fail);
+}
+
+/// CORS only on the portal's search index; a year's caching only for names that carry a
+/// hash, and then only for successful answers.
+fn check_cors_and_caches(s: &[Server], l: &Locations, conf: &str) {
+    let cors: Vec<&Vec<Vec<String>>> = s.iter().map(|s| &s.cors).collect();
+    let allow = ["Access-Control-Allow-Origin", "*", "always"];
+    let only_the_index = vec![
+        [l.index.clone(), words(&allow)].concat(),
+        [l.hashed.clone(), words(&allow)].concat(),
+    ];
+    for (i, c) in cors.iter().enumerate() {
+        let want: &[Vec<String>] = if i == 4 { &only_the_index } else { &[] };
+        assert_eq!(c.as_slice(), want, "{conf}");
+    }
+    let year = "public, max-age=31536000, immutable";
+    let caches = |portal: bool| {
+        let mut c = vec![
+            [l.root.clone(), words(&["public, max-age=3600"])].concat(),
+            [l.made.clone(), words(&["no-cache", "always"])].concat(),
+            [l.assets.clone(), words(&[year])].concat(),
+        ];
+        if portal {
+            c.push([l.index.clone(), words(&["no-cache", "always"])].concat());
+            c.push([l.hashed.clone(), words(&[year])].concat());
+        }
+        c.push([l.not_found.clone(), words(&["no-cache", "always"])].concat());
+        c
+    };
+    assert_eq!(s[4].caches, caches(true), "{conf}");
+    assert_eq!(s[5].caches, caches(false), "{conf}");
+}
+
+/// The servers, their names and locations, webroots, certificates and `listen`s.
+fn check_names_roots_and_listens(s: &[Server], l: &Locations, v: &Values, a: &Args, conf: &str) {
     let d = v.get("regency.domain").to_ascii_lowercase();
     let label = v.get("site.label").to_ascii_lowercase();
     let site = format!("{label}.{d}");
@@ -303,64 +201,6 @@ fn check_nginx(t: &Tools, v: &Values, hosts: &[String], a: &Args, conf: &str, bi
         format!("dishub.{d}"),
         format!("www.{d}"),
     );
-    let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    let (root, made, assets, not_found) = (
-        words(&["/"]),
-        words(&["~", r"\.(?:html|xml|txt|json|csv)$"]),
-        words(&["^~", "/_aset/"]),
-        words(&["=", "/404.html"]),
-    );
-    let pages = vec![
-        root.clone(),
-        made.clone(),
-        assets.clone(),
-        not_found.clone(),
-    ];
-    // The portal's search index, read by every site's search page; its files named by
-    // their hash kept a year.
-    let (index, hashed) = (
-        words(&["^~", "/_cari/"]),
-        words(&[
-            "~",
-            r"/(?:kata-[0-9a-f]{16}|teks-[0-9a-f]{16}/[0-9]+)\.json$",
-        ]),
-    );
-    let portal_pages = vec![
-        root.clone(),
-        made.clone(),
-        assets.clone(),
-        index.clone(),
-        hashed.clone(),
-        not_found.clone(),
-    ];
-    let s = servers(conf);
-    let cors: Vec<&Vec<Vec<String>>> = s.iter().map(|s| &s.cors).collect();
-    let allow = ["Access-Control-Allow-Origin", "*", "always"];
-    let only_the_index = vec![
-        [index.clone(), words(&allow)].concat(),
-        [hashed.clone(), words(&allow)].concat(),
-    ];
-    for (i, c) in cors.iter().enumerate() {
-        let want: &[Vec<String>] = if i == 4 { &only_the_index } else { &[] };
-        assert_eq!(c.as_slice(), want, "{conf}");
-    }
-    // A year only for names that carry a hash, and then only for successful answers.
-    let year = "public, max-age=31536000, immutable";
-    let caches = |portal: bool| {
-        let mut c = vec![
-            [root.clone(), words(&["public, max-age=3600"])].concat(),
-            [made.clone(), words(&["no-cache", "always"])].concat(),
-            [assets.clone(), words(&[year])].concat(),
-        ];
-        if portal {
-            c.push([index.clone(), words(&["no-cache", "always"])].concat());
-            c.push([hashed.clone(), words(&[year])].concat());
-        }
-        c.push([not_found.clone(), words(&["no-cache", "always"])].concat());
-        c
-    };
-    assert_eq!(s[4].caches, caches(true), "{conf}");
-    assert_eq!(s[5].caches, caches(false), "{conf}");
     let got: Vec<(Vec<String>, Vec<Vec<String>>)> = s
         .iter()
         .map(|s| (s.names.clone(), s.locations.clone()))
@@ -373,8 +213,8 @@ fn check_nginx(t: &Tools, v: &Values, hosts: &[String], a: &Args, conf: &str, bi
         (names(&["_"]), vec![]),
         (names(&[&d, &www, &site, &dishub]), vec![]),
         (names(&[&www]), vec![]),
-        (names(&[&d]), portal_pages),
-        (names(&[&site]), pages),
+        (names(&[&d]), l.portal_pages()),
+        (names(&[&site]), l.pages()),
         (names(&[&dishub]), vec![vec!["/".to_string()]]),
     ];
     assert_eq!(got, want, "{conf}");
@@ -391,6 +231,11 @@ fn check_nginx(t: &Tools, v: &Values, hosts: &[String], a: &Args, conf: &str, bi
         assert_eq!(server.listens, listen_values(&a.https, &["ssl"]));
     }
     assert_eq!(s[0].listens, listen_values(&a.http, &["default_server"]));
+}
+
+/// The site's CSP frames exactly the iframe hosts; the suspension notice holds the
+/// owner and the Dinas escaped, and only its own markup.
+fn check_csp_and_notice(s: &[Server], v: &Values, hosts: &[String]) {
     let frames: Vec<String> = hosts.iter().map(|h| format!("https://{h}")).collect();
     let csp = &s[5].csp[0];
     match csp.split_once("; frame-src ") {
@@ -414,7 +259,6 @@ fn check_nginx(t: &Tools, v: &Values, hosts: &[String], a: &Args, conf: &str, bi
         shape.contains("(OWNER) untuk") && shape.contains("oleh DINAS."),
         "{shape}"
     );
-    nginx_accepts(t, conf, bind_may_fail);
 }
 
 /// The owner as the notice must hold it: HTML-escaped, with no `'`, `\` or `$` left.
