@@ -4,42 +4,9 @@
 
 use super::*;
 
-#[needs("nginx", "openssl", "curl")]
-#[test]
-fn a_manifest_that_cannot_be_trusted_is_reported() {
-    let s = serve_signed();
-    let well_known = s.site("dinkes").join(".well-known");
-    let manifest = well_known.join("laman-manifest.json");
-    let original = read(&manifest);
-
-    write(&manifest, "<html>bukan manifest</html>");
-    let out = s.verify(&["--site", "dinkes"]);
-    assert_eq!(out.status.code(), Some(1));
-    let got = found(&out);
-    assert!(
-        got.iter()
-            .any(|(c, m)| c == "verify.changed" && m.contains("not a laman manifest")),
-        "{got:?}"
-    );
-    assert!(
-        got.iter()
-            .any(|(c, m)| c == "verify.signature" && m.contains("does not match")),
-        "{got:?}"
-    );
-
-    write(
-        &manifest,
-        &original.replacen("\"version\": 1", "\"version\": 9", 1),
-    );
-    let got = found(&s.verify(&["--site", "dinkes"]));
-    assert!(
-        got.iter()
-            .any(|(c, m)| c == "verify.changed" && m.contains("version 9")),
-        "{got:?}"
-    );
-
-    // Signed by another key: laman trusts the registry's key only.
-    write(&manifest, &original);
+/// Puts in `well_known` the dinkes manifest's signature made by a key the registry does
+/// not hold (the same build, signed by another regency's key).
+fn sign_with_another_key(s: &Served, well_known: &Path) {
     let other = s.tmp.path().join("other.key");
     assert_eq!(
         laman(s.root.path(), &["keygen", other.to_str().unwrap()])
@@ -79,13 +46,52 @@ fn a_manifest_that_cannot_be_trusted_is_reported() {
         well_known.join("laman-manifest.json.sig"),
     )
     .unwrap();
+    assert!(registry.contains("[integrity]"));
+}
+
+#[needs("nginx", "openssl", "curl")]
+#[test]
+fn a_manifest_that_cannot_be_trusted_is_reported() {
+    let s = serve_signed();
+    let well_known = s.site("dinkes").join(".well-known");
+    let manifest = well_known.join("laman-manifest.json");
+    let original = read(&manifest);
+
+    write(&manifest, "<html>bukan manifest</html>");
+    let out = s.verify(&["--site", "dinkes"]);
+    assert_eq!(out.status.code(), Some(1));
+    let got = found(&out);
+    assert!(
+        got.iter()
+            .any(|(c, m)| c == "verify.changed" && m.contains("not a laman manifest")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(c, m)| c == "verify.signature" && m.contains("does not match")),
+        "{got:?}"
+    );
+
+    write(
+        &manifest,
+        &original.replacen("\"version\": 1", "\"version\": 9", 1),
+    );
+    let got = found(&s.verify(&["--site", "dinkes"]));
+    assert!(
+        got.iter()
+            .any(|(c, m)| c == "verify.changed" && m.contains("version 9")),
+        "{got:?}"
+    );
+
+    // Signed by another key: laman trusts the registry's key only.
+    write(&manifest, &original);
+    sign_with_another_key(&s, &well_known);
     let got = found(&s.verify(&["--site", "dinkes"]));
     assert!(
         got.iter()
             .any(|(c, m)| c == "verify.signature" && m.contains("another key")),
         "{got:?}"
     );
-    assert!(registry.contains("[integrity]"));
 
     // No signature where a key is registered.
     std::fs::remove_file(well_known.join("laman-manifest.json.sig")).unwrap();
@@ -265,16 +271,7 @@ fn malformed_arguments_and_keys_exit_2_with_a_reason() {
         assert!(stderr(&out).contains("HOST:ADDR"), "{}", stderr(&out));
     }
     let tmp = tempfile::tempdir().unwrap();
-    let out = laman(
-        root.path(),
-        &[
-            "build",
-            "--out",
-            tmp.path().join("p").to_str().unwrap(),
-            "--sign-key",
-            tmp.path().join("none.pem").to_str().unwrap(),
-        ],
-    );
+    let out = signed_build(root.path(), &tmp.path().join("p"), &tmp.path().join("none.pem"));
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("cannot read the key file"),
@@ -285,16 +282,7 @@ fn malformed_arguments_and_keys_exit_2_with_a_reason() {
         tmp.path().join("k.pem"),
         "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n",
     );
-    let out = laman(
-        root.path(),
-        &[
-            "build",
-            "--out",
-            tmp.path().join("p").to_str().unwrap(),
-            "--sign-key",
-            tmp.path().join("k.pem").to_str().unwrap(),
-        ],
-    );
+    let out = signed_build(root.path(), &tmp.path().join("p"), &tmp.path().join("k.pem"));
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("not an Ed25519 secret key") && !stderr(&out).contains("bm90"),
@@ -310,16 +298,7 @@ fn malformed_arguments_and_keys_exit_2_with_a_reason() {
             .code(),
         Some(0)
     );
-    let out = laman(
-        root.path(),
-        &[
-            "build",
-            "--out",
-            tmp.path().join("p").to_str().unwrap(),
-            "--sign-key",
-            key.to_str().unwrap(),
-        ],
-    );
+    let out = signed_build(root.path(), &tmp.path().join("p"), &key);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("registers no key"),

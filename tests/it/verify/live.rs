@@ -84,61 +84,9 @@ fn found_all(out: &Output) -> Vec<(String, String, String, String)> {
         .collect()
 }
 
-#[needs("nginx", "openssl", "curl")]
-#[test]
-fn after_a_rollback_verify_compares_with_the_build_that_is_live_and_says_so() {
-    let s = serve_signed();
-    // The Dinas's newest build, signed, while the server still serves the one before
-    // (as after `publish --rollback`).
-    let page = s.root.path().join("content/portal/_index.md");
-    write(&page, &format!("{}\nBerita terbaru.\n", read(&page)));
-    let newer = s.tmp.path().join("newer");
-    let key = s.tmp.path().join("laman.key");
-    let built = laman(
-        s.root.path(),
-        &[
-            "build",
-            "--out",
-            newer.to_str().unwrap(),
-            "--sign-key",
-            key.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
-    let out = s.verify(&["--out", newer.to_str().unwrap()]);
-    let got = found_all(&out);
-    // Not the newest build the Dinas made (a rollback, or an older build replayed): one
-    // finding for the portal, which changed, saying so; every other site is the same.
-    assert_eq!(out.status.code(), Some(1), "{got:?}");
-    assert_eq!(got.len(), 1, "{got:?}");
-    let (code, severity, message, help) = &got[0];
-    assert_eq!(code, "verify.other-build");
-    assert_eq!(severity, "error");
-    assert!(
-        message.contains("publish --rollback") && message.contains("replay"),
-        "{message}"
-    );
-    assert!(help.contains("without --out"), "{help}");
-    assert!(
-        !got.iter().any(|(c, ..)| c == "verify.changed"),
-        "a legitimate rollback is not reported as a change: {got:?}"
-    );
-    // Without --out: the signed build it serves verifies clean.
-    let out = s.verify(&[]);
-    assert_eq!(out.status.code(), Some(0), "{:?}", found_all(&out));
-    // A change on the server is still found, against the build it serves.
-    let served = s.site("portal").join("index.html");
-    write(&served, &format!("{}<!-- x -->", read(&served)));
-    let out = s.verify(&["--out", newer.to_str().unwrap(), "--site", "portal"]);
-    let got = found_all(&out);
-    assert_eq!(out.status.code(), Some(1), "{got:?}");
-    assert!(
-        got.iter()
-            .any(|(c, _, m, _)| c == "verify.changed" && m.contains("/index.html")),
-        "{got:?}"
-    );
-
-    // Without a registered key: said on every run, an error unless allowed.
+/// Without a registered key: said on every run, an error unless allowed; and another
+/// build served (`newer`) cannot be told from tampering.
+fn without_a_registered_key(s: &Served, newer: &Path) {
     let registry = s.root.path().join("domains.toml");
     let text = read(&registry);
     write(&registry, text.split("\n[integrity]").next().unwrap());
@@ -175,6 +123,54 @@ fn after_a_rollback_verify_compares_with_the_build_that_is_live_and_says_so() {
             && h.contains("[integrity] public_key")),
         "{got:?}"
     );
+}
+
+#[needs("nginx", "openssl", "curl")]
+#[test]
+fn after_a_rollback_verify_compares_with_the_build_that_is_live_and_says_so() {
+    let s = serve_signed();
+    // The Dinas's newest build, signed, while the server still serves the one before
+    // (as after `publish --rollback`).
+    let page = s.root.path().join("content/portal/_index.md");
+    write(&page, &format!("{}\nBerita terbaru.\n", read(&page)));
+    let newer = s.tmp.path().join("newer");
+    let key = s.tmp.path().join("laman.key");
+    let built = signed_build(s.root.path(), &newer, &key);
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    let out = s.verify(&["--out", newer.to_str().unwrap()]);
+    let got = found_all(&out);
+    // Not the newest build the Dinas made (a rollback, or an older build replayed): one
+    // finding for the portal, which changed, saying so; every other site is the same.
+    assert_eq!(out.status.code(), Some(1), "{got:?}");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (code, severity, message, help) = &got[0];
+    assert_eq!(code, "verify.other-build");
+    assert_eq!(severity, "error");
+    assert!(
+        message.contains("publish --rollback") && message.contains("replay"),
+        "{message}"
+    );
+    assert!(help.contains("without --out"), "{help}");
+    assert!(
+        !got.iter().any(|(c, ..)| c == "verify.changed"),
+        "a legitimate rollback is not reported as a change: {got:?}"
+    );
+    // Without --out: the signed build it serves verifies clean.
+    let out = s.verify(&[]);
+    assert_eq!(out.status.code(), Some(0), "{:?}", found_all(&out));
+    // A change on the server is still found, against the build it serves.
+    let served = s.site("portal").join("index.html");
+    write(&served, &format!("{}<!-- x -->", read(&served)));
+    let out = s.verify(&["--out", newer.to_str().unwrap(), "--site", "portal"]);
+    let got = found_all(&out);
+    assert_eq!(out.status.code(), Some(1), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(c, _, m, _)| c == "verify.changed" && m.contains("/index.html")),
+        "{got:?}"
+    );
+
+    without_a_registered_key(&s, &newer);
 }
 
 #[needs("nginx", "openssl", "curl")]

@@ -120,6 +120,20 @@ fn serve_signed() -> Served {
     }
 }
 
+/// `laman build --out OUT --sign-key KEY` on `root`.
+fn signed_build(root: &Path, out: &Path, key: &Path) -> Output {
+    laman(
+        root,
+        &[
+            "build",
+            "--out",
+            out.to_str().unwrap(),
+            "--sign-key",
+            key.to_str().unwrap(),
+        ],
+    )
+}
+
 /// (code, message) of every finding.
 fn found(out: &Output) -> Vec<(String, String)> {
     findings(out)
@@ -131,6 +145,31 @@ fn found(out: &Output) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+/// Tampers on the server: a page changed, a spam page added, spam hidden in the portal's
+/// home, a file removed, and a security header dropped from nginx's configuration.
+fn tamper(s: &mut Served) {
+    let page = s.site("dinkes").join("profil/visi-misi/index.html");
+    let text = read(&page);
+    write(&page, &text.replace("Visi", "Visi yang diubah"));
+    write(
+        s.site("disdik").join("slot-gacor.html"),
+        "<h1>Slot gacor maxwin hari ini</h1>",
+    );
+    let home = s.site("portal").join("index.html");
+    let text = read(&home);
+    write(
+        &home,
+        &text.replacen(
+            "</body>",
+            "<div style=\"display:none\"><a href=\"https://slot.example/\">slot gacor</a></div></body>",
+            1,
+        ),
+    );
+    let removed = s.site("disdik").join("atom.xml");
+    std::fs::remove_file(&removed).unwrap();
+    s.restart(|conf| conf.replace("add_header X-Content-Type-Options \"nosniff\" always;", ""));
 }
 
 #[needs("nginx", "openssl", "curl")]
@@ -160,28 +199,7 @@ fn an_untouched_signed_build_verifies_clean_and_tampering_is_reported_exactly() 
         stdout(&with_manifest)
     );
 
-    // Tamper on the server.
-    let page = s.site("dinkes").join("profil/visi-misi/index.html");
-    let text = read(&page);
-    write(&page, &text.replace("Visi", "Visi yang diubah"));
-    write(
-        s.site("disdik").join("slot-gacor.html"),
-        "<h1>Slot gacor maxwin hari ini</h1>",
-    );
-    let home = s.site("portal").join("index.html");
-    let text = read(&home);
-    write(
-        &home,
-        &text.replacen(
-            "</body>",
-            "<div style=\"display:none\"><a href=\"https://slot.example/\">slot gacor</a></div></body>",
-            1,
-        ),
-    );
-    let removed = s.site("disdik").join("atom.xml");
-    std::fs::remove_file(&removed).unwrap();
-    s.restart(|conf| conf.replace("add_header X-Content-Type-Options \"nosniff\" always;", ""));
-
+    tamper(&mut s);
     let tampered = s.verify(&[]);
     assert_eq!(tampered.status.code(), Some(1), "{}", stderr(&tampered));
     let mut got: Vec<(String, String)> = found(&tampered)
