@@ -12,7 +12,14 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-#[needs("nginx", "openssl", "curl", "node", "chromium", "tests/judges/node_modules/lighthouse")]
+#[needs(
+    "nginx",
+    "openssl",
+    "curl",
+    "node",
+    "chromium",
+    "tests/judges/node_modules/lighthouse"
+)]
 #[test]
 fn lighthouse_cache_audit_passes_on_the_served_example() {
     let (nginx, openssl, _curl) = tools();

@@ -59,7 +59,9 @@ fn long_functions(text: &str) -> Vec<(usize, String, usize)> {
     let lines = code_lines(text);
     let mut found = Vec::new();
     for (start, line) in lines.iter().enumerate() {
-        let Some(name) = function_name(line) else { continue };
+        let Some(name) = function_name(line) else {
+            continue;
+        };
         let mut depth = 0i32;
         let mut opened = false;
         for (end, code) in lines.iter().enumerate().skip(start) {
@@ -129,10 +131,14 @@ fn skip_literal_or_comment(chars: &[char], i: usize) -> usize {
     let at = |k: usize| chars.get(k).copied().unwrap_or('\0');
     let after_ident = i > 0 && (at(i - 1).is_alphanumeric() || at(i - 1) == '_');
     match (at(i), at(i + 1)) {
-        ('/', '/') => (i..chars.len()).find(|&k| at(k) == '\n').unwrap_or(chars.len()),
+        ('/', '/') => (i..chars.len())
+            .find(|&k| at(k) == '\n')
+            .unwrap_or(chars.len()),
         ('/', '*') => block_comment_end(chars, i),
         ('"', _) => quoted_end(chars, i + 1, '"'),
-        ('r', '"' | '#') if !after_ident || (at(i - 1) == 'b' && i >= 2 && !is_ident(at(i - 2))) => {
+        ('r', '"' | '#')
+            if !after_ident || (at(i - 1) == 'b' && i >= 2 && !is_ident(at(i - 2))) =>
+        {
             raw_string_end(chars, i + 1).unwrap_or(i)
         }
         ('\'', '\\') => quoted_end(chars, i + 1, '\''),
@@ -181,7 +187,9 @@ fn raw_string_end(chars: &[char], i: usize) -> Option<usize> {
     if chars.get(i + hashes) != Some(&'"') {
         return None;
     }
-    let close: Vec<char> = std::iter::once('"').chain(std::iter::repeat_n('#', hashes)).collect();
+    let close: Vec<char> = std::iter::once('"')
+        .chain(std::iter::repeat_n('#', hashes))
+        .collect();
     let body = i + hashes + 1;
     (body..chars.len())
         .find(|&k| chars[k..].starts_with(&close))

@@ -1,8 +1,8 @@
 //! Pinned output: what laman writes for the Dinas and for machines, compared byte for byte
-//! with the snapshots in `tests/snapshots/` (insta). A change of the zone, the nginx
+//! with the snapshots in `tests/it/snapshots/` (insta). A change of the zone, the nginx
 //! configuration, a listing, a finding's text or JSON, or a rendered page fails here
 //! until its new snapshot is reviewed and committed:
-//! `INSTA_UPDATE=always cargo test --test snapshots`, then `git diff tests/snapshots/`.
+//! `INSTA_UPDATE=always cargo test --test it -- snapshots::`, then `git diff tests/it/snapshots/`.
 //!
 //! The fixture has no date that today's date could make a finding of, so the snapshots
 //! hold on any day.

@@ -6,7 +6,7 @@
 //! dinkes may have, `laman build` publishes every other site, warns on each link with
 //! `content.link.unpublished`, and nothing of dinkes reaches the output. A site that is
 //! not approved is still checked, with its findings as warnings. (Its preview in
-//! `laman serve` is tested in tests/serve.rs.)
+//! `laman serve` is tested in tests/it/serve/.)
 
 use crate::common;
 use common::*;

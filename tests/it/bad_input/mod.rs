@@ -188,7 +188,7 @@ fn link_to_a_missing_heading() {
 #[test]
 fn link_to_an_unpublished_site() {
     // dishub is suspended: a warning for the linking page, never an error (one site's
-    // status never stops another's build; tests/status.rs covers every status).
+    // status never stops another's build; tests/it/status.rs covers every status).
     let root = fixture("contoh");
     write(
         root.path().join("content/dinkes/berita/kabar-2.md"),

@@ -410,7 +410,7 @@ fn truncated_answer_without_tcp_is_a_finding() {
 }
 
 /// A measurement, not a test (run by hand, it asserts nothing about speed):
-/// `cargo test --release --test dns -- --ignored --nocapture`.
+/// `cargo test --release --test it -- --ignored --nocapture dns::measure`.
 #[test]
 #[ignore]
 fn measure_500_subdomains() {
@@ -440,4 +440,3 @@ fn measure_500_subdomains() {
         );
     }
 }
-

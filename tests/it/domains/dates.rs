@@ -166,10 +166,7 @@ fn suspension_then_revocation_on_their_decrees_dates(root: &Path, day: &dyn Fn(i
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let list = stdout(&laman(
-        root,
-        &["domains", "list", "--status", "revoked"],
-    ));
+    let list = stdout(&laman(root, &["domains", "list", "--status", "revoked"]));
     assert!(
         list.contains(&format!("revoked: 555/020/KPTS/2026 ({})", day(0))),
         "{list}"

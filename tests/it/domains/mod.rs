@@ -412,4 +412,3 @@ fn registry_errors_stop_the_build_and_keep_public() {
 fn edit(root: &Path, args: &[&str]) -> std::process::Output {
     laman(root, &[&["domains"], args].concat())
 }
-

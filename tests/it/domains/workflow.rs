@@ -87,13 +87,34 @@ fn request_approve_suspend_revoke_keep_comments_and_append_history() {
 /// Edits that cannot be made, as typed (no argument holds a space), and the code each
 /// must give.
 const CANNOT_BE_MADE: &[(&str, &str)] = &[
-    ("approve dinas-hantu --decree 1 --date 2026-01-01", "registry.edit.unknown"),
-    ("request dinkes --owner X --contact x@contohkab.go.id", "registry.edit.exists"),
-    ("request Bad_Label --owner X --contact x@contohkab.go.id", "registry.label.syntax"),
-    ("approve pasar --decree 1 --date 2026-13-01 --a 203.0.113.41", "registry.edit.value"),
-    ("approve pasar --decree 1 --date 2026-10-05 --a 300.1.1.1", "registry.edit.value"),
-    ("approve pasar --decree 1 --date 2026-10-05 --a 192.0.2.1", "registry.record.outside-datacenter"),
-    ("approve pasar --decree 1 --date 2099-01-01 --a 203.0.113.41", "registry.decree.date"),
+    (
+        "approve dinas-hantu --decree 1 --date 2026-01-01",
+        "registry.edit.unknown",
+    ),
+    (
+        "request dinkes --owner X --contact x@contohkab.go.id",
+        "registry.edit.exists",
+    ),
+    (
+        "request Bad_Label --owner X --contact x@contohkab.go.id",
+        "registry.label.syntax",
+    ),
+    (
+        "approve pasar --decree 1 --date 2026-13-01 --a 203.0.113.41",
+        "registry.edit.value",
+    ),
+    (
+        "approve pasar --decree 1 --date 2026-10-05 --a 300.1.1.1",
+        "registry.edit.value",
+    ),
+    (
+        "approve pasar --decree 1 --date 2026-10-05 --a 192.0.2.1",
+        "registry.record.outside-datacenter",
+    ),
+    (
+        "approve pasar --decree 1 --date 2099-01-01 --a 203.0.113.41",
+        "registry.decree.date",
+    ),
     ("suspend pasar --reason x", "registry.edit.transition"),
 ];
 

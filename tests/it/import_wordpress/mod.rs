@@ -460,4 +460,3 @@ fn exit_status_is_1_when_nothing_imports_and_2_when_the_export_cannot_be_read() 
         .any(|e| e.file_name().to_string_lossy().starts_with('.'));
     assert!(!leftovers);
 }
-

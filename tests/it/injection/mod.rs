@@ -80,25 +80,26 @@ struct Tools {
 fn tools() -> &'static Tools {
     static TOOLS: OnceLock<Tools> = OnceLock::new();
     TOOLS.get_or_init(|| {
-            let (nginx, checkzone, openssl) =
-                (tool("nginx"), tool("named-checkzone"), tool("openssl"));
-            let dir = tempfile::tempdir().unwrap();
-            let (cert, key) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
-            let mut cmd = Command::new(openssl);
-            cmd.args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"])
-                .args(["-subj", "/CN=contohkab.go.id", "-keyout"])
-                .arg(&key)
-                .arg("-out")
-                .arg(&cert);
-            assert_eq!(run(cmd).code, Some(0), "openssl");
-            Tools {
-                nginx,
-                checkzone,
-                cert,
-                key,
-                _dir: dir,
-            }
-        })
+        let (nginx, checkzone, openssl) = (tool("nginx"), tool("named-checkzone"), tool("openssl"));
+        let dir = tempfile::tempdir().unwrap();
+        let (cert, key) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
+        let mut cmd = Command::new(openssl);
+        cmd.args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+        ])
+        .args(["-subj", "/CN=contohkab.go.id", "-keyout"])
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert);
+        assert_eq!(run(cmd).code, Some(0), "openssl");
+        Tools {
+            nginx,
+            checkzone,
+            cert,
+            key,
+            _dir: dir,
+        }
+    })
 }
 
 // ---- the registry under test ----
@@ -215,7 +216,10 @@ impl Values {
         ]));
         hosting["cname_allow"] = value(self.list("hosting.cname_allow"));
         let mut glue = InlineTable::new();
-        glue.insert(self.get("hosting.glue.name"), self.list("hosting.glue.address"));
+        glue.insert(
+            self.get("hosting.glue.name"),
+            self.list("hosting.glue.address"),
+        );
         hosting["glue"] = value(glue);
         doc["hosting"] = Item::Table(hosting);
         let mut portal = Table::new();

@@ -18,8 +18,8 @@
 //!   stopped: serving is what it should still be doing then;
 //! - `scripts/test` is what runs this test;
 //! - `laman dns check`, `laman verify` and `laman publish` to `USER@HOST:` reach the
-//!   regency's real nameservers and web servers, which a test must not (tests/dns.rs,
-//!   tests/verify.rs and tests/publish.rs run them against real servers on 127.0.0.1);
+//!   regency's real nameservers and web servers, which a test must not (tests/it/dns/,
+//!   tests/it/verify/ and tests/it/publish/ run them against real servers on 127.0.0.1);
 //!   each `--option` such a line shows must still be one its command's `--help` lists.
 //!
 //! Commands a document shows inline in its prose (`` `laman domains zone --serial N` ``)

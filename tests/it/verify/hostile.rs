@@ -271,7 +271,11 @@ fn malformed_arguments_and_keys_exit_2_with_a_reason() {
         assert!(stderr(&out).contains("HOST:ADDR"), "{}", stderr(&out));
     }
     let tmp = tempfile::tempdir().unwrap();
-    let out = signed_build(root.path(), &tmp.path().join("p"), &tmp.path().join("none.pem"));
+    let out = signed_build(
+        root.path(),
+        &tmp.path().join("p"),
+        &tmp.path().join("none.pem"),
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("cannot read the key file"),
@@ -282,7 +286,11 @@ fn malformed_arguments_and_keys_exit_2_with_a_reason() {
         tmp.path().join("k.pem"),
         "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n",
     );
-    let out = signed_build(root.path(), &tmp.path().join("p"), &tmp.path().join("k.pem"));
+    let out = signed_build(
+        root.path(),
+        &tmp.path().join("p"),
+        &tmp.path().join("k.pem"),
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("not an Ed25519 secret key") && !stderr(&out).contains("bm90"),

@@ -110,77 +110,77 @@ fn good(q: &Message) -> Vec<u8> {
 /// Truncated and malformed packets, each with what it is.
 fn malformations() -> Vec<(&'static str, Mangle)> {
     vec![
-    ("cut inside the answer", |q, _| {
-        let b = good(q);
-        Wire::Raw(b[..b.len() - 3].to_vec())
-    }),
-    ("cut after the header", |q, _| {
-        Wire::Raw(good(q)[..12].to_vec())
-    }),
-    ("65,535 answers announced, none sent", |q, _| {
-        let mut b = good(q);
-        b[6] = 0xff;
-        b[7] = 0xff;
-        Wire::Raw(b)
-    }),
-    ("a name compressed into a loop", |q, _| {
-        // The question's name replaced by a pointer to itself (offset 12).
-        let mut b = good(q)[..12].to_vec();
-        b[4..6].copy_from_slice(&[0, 1]);
-        b[6..12].copy_from_slice(&[0, 0, 0, 0, 0, 0]);
-        b.extend_from_slice(&[0xc0, 12, 0, 1, 0, 1]);
-        Wire::Raw(b)
-    }),
-    ("another query's id", |q, _| {
-        let mut b = good(q);
-        b[0] ^= 0xff;
-        Wire::Raw(b)
-    }),
-    ("not a response (QR clear)", |q, _| {
-        let mut b = good(q);
-        b[2] &= 0x7f;
-        Wire::Raw(b)
-    }),
-    ("the answer for another name", |q, _| {
-        let other = name("evil.example.");
-        let a = Record::from_rdata(other.clone(), 300, RData::A(A([198, 51, 100, 1].into())));
-        let mut m = response(q, vec![a]);
-        m.queries[0].set_name(other);
-        Wire::Message(bytes(&m))
-    }),
-    ("TCP: a length of 65,535 then 10 bytes", |q, tcp| {
-        if tcp {
-            let mut b = vec![0xff, 0xff];
-            b.extend_from_slice(&good(q)[..10]);
+        ("cut inside the answer", |q, _| {
+            let b = good(q);
+            Wire::Raw(b[..b.len() - 3].to_vec())
+        }),
+        ("cut after the header", |q, _| {
+            Wire::Raw(good(q)[..12].to_vec())
+        }),
+        ("65,535 answers announced, none sent", |q, _| {
+            let mut b = good(q);
+            b[6] = 0xff;
+            b[7] = 0xff;
             Wire::Raw(b)
-        } else {
-            let mut t = response(q, vec![]);
-            t.metadata.truncation = true;
-            Wire::Message(bytes(&t))
-        }
-    }),
-    ("TCP: a length of 0", |q, tcp| {
-        if tcp {
-            Wire::Raw(vec![0, 0])
-        } else {
-            let mut t = response(q, vec![]);
-            t.metadata.truncation = true;
-            Wire::Message(bytes(&t))
-        }
-    }),
-    ("random bytes", |q, _| {
-        let seed = q.metadata.id as u64;
-        Wire::Raw(
-            (0..300u64)
-                .map(|i| {
-                    (seed
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(i.wrapping_mul(1442695040888963407))
-                        >> 33) as u8
-                })
-                .collect(),
-        )
-    }),
+        }),
+        ("a name compressed into a loop", |q, _| {
+            // The question's name replaced by a pointer to itself (offset 12).
+            let mut b = good(q)[..12].to_vec();
+            b[4..6].copy_from_slice(&[0, 1]);
+            b[6..12].copy_from_slice(&[0, 0, 0, 0, 0, 0]);
+            b.extend_from_slice(&[0xc0, 12, 0, 1, 0, 1]);
+            Wire::Raw(b)
+        }),
+        ("another query's id", |q, _| {
+            let mut b = good(q);
+            b[0] ^= 0xff;
+            Wire::Raw(b)
+        }),
+        ("not a response (QR clear)", |q, _| {
+            let mut b = good(q);
+            b[2] &= 0x7f;
+            Wire::Raw(b)
+        }),
+        ("the answer for another name", |q, _| {
+            let other = name("evil.example.");
+            let a = Record::from_rdata(other.clone(), 300, RData::A(A([198, 51, 100, 1].into())));
+            let mut m = response(q, vec![a]);
+            m.queries[0].set_name(other);
+            Wire::Message(bytes(&m))
+        }),
+        ("TCP: a length of 65,535 then 10 bytes", |q, tcp| {
+            if tcp {
+                let mut b = vec![0xff, 0xff];
+                b.extend_from_slice(&good(q)[..10]);
+                Wire::Raw(b)
+            } else {
+                let mut t = response(q, vec![]);
+                t.metadata.truncation = true;
+                Wire::Message(bytes(&t))
+            }
+        }),
+        ("TCP: a length of 0", |q, tcp| {
+            if tcp {
+                Wire::Raw(vec![0, 0])
+            } else {
+                let mut t = response(q, vec![]);
+                t.metadata.truncation = true;
+                Wire::Message(bytes(&t))
+            }
+        }),
+        ("random bytes", |q, _| {
+            let seed = q.metadata.id as u64;
+            Wire::Raw(
+                (0..300u64)
+                    .map(|i| {
+                        (seed
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(i.wrapping_mul(1442695040888963407))
+                            >> 33) as u8
+                    })
+                    .collect(),
+            )
+        }),
     ]
 }
 

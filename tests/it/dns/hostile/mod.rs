@@ -285,4 +285,3 @@ fn question(q: &Message) -> (Name, RecordType) {
     let query = &q.queries[0];
     (query.name().clone(), query.query_type())
 }
-

@@ -318,4 +318,3 @@ fn registry_case(t: &Tools, v: &Values, hosts: &[String]) {
         other => panic!("nginx: exit {other:?}: {}", nginx.stderr),
     }
 }
-
