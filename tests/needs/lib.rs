@@ -1,10 +1,10 @@
 //! `#[needs("nginx", "openssl")]` on an integration test: when a tool it needs is
-//! missing and `CI` is unset, the test is compiled as `#[ignore = "nginx is not
-//! installed"]`, so libtest and nextest report it as ignored and count it among the
-//! skipped; it is never run and reported as passed. In CI (`CI` set) nothing is added:
-//! the test runs and fails on the missing tool (`tests/it/common/tools.rs`).
+//! missing and `CI` is unset, the test is compiled as `#[ignore = "missing: nginx
+//! (scripts/test installs it)"]`, so libtest and nextest report it as ignored and count
+//! it among the skipped; it is never run and reported as passed. In CI (`CI` set) nothing is added:
+//! the test runs and fails on the missing tool (`common::tool` in `tests/it/common/mod.rs`).
 //!
-//! A need is an executable looked up on `PATH` (`tests/it/common/tools.rs` finds it
+//! A need is an executable looked up on `PATH` (`common::tool` finds it
 //! the same way at run time), or, when it holds a `/`, a path below the package's root
 //! (`tests/judges/node_modules/lighthouse`). The tools are looked for when the test
 //! binary is compiled; `build.rs` makes Cargo compile it again when `PATH`, `CI`, a
@@ -38,11 +38,7 @@ pub fn needs(attr: TokenStream, item: TokenStream) -> TokenStream {
     if missing.is_empty() {
         return item;
     }
-    let verb = if missing.len() == 1 { "is" } else { "are" };
-    let reason = format!(
-        "{} {verb} not installed (scripts/test installs it)",
-        missing.join(", ")
-    );
+    let reason = format!("missing: {} (scripts/test installs it)", missing.join(", "));
     let mut out = ignore(&reason);
     out.extend(item);
     out
