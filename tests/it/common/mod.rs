@@ -1,5 +1,4 @@
 //! Helpers shared by the integration tests: fixture copies, the binary, tree snapshots.
-#![allow(dead_code)]
 
 pub mod nginx;
 

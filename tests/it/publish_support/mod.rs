@@ -1,6 +1,5 @@
 //! Helpers of tests/it/publish/: the example regency in a temporary folder, publishing,
 //! killing a publish at a chosen point, and an OpenSSH server on 127.0.0.1.
-#![allow(dead_code)]
 
 pub mod sshd;
 
