@@ -521,7 +521,7 @@ fn registered_key(registry: &Registry, signer: &Signer) -> Result<()> {
             Ok(_) => Err(Error::Usage(crate::msg!(
                 "build-sign-key-other",
                 key = key.to_string(),
-                registered = crate::markdown::shown(registered)
+                registered = crate::text::clipped(registered)
             ))),
         },
         None => Err(Error::Usage(crate::msg!(

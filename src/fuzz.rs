@@ -655,7 +655,7 @@ fn alias_grammar() {
         if let Ok(alias) = crate::content::alias::Alias::parse(&text) {
             assert!(alias.path.starts_with('/'), "{alias:?}");
             assert!(!alias.path.split('/').any(|s| s == ".."), "{alias:?}");
-            let _ = (alias.file(), alias.shown());
+            let _ = (alias.file(), alias.address());
         }
     });
 }
@@ -672,7 +672,7 @@ fn label_and_host_grammars() {
         let _ = grammar::decree_problem(&text);
         let _ = grammar::email_problem(&text);
         let _ = grammar::host_problem(&text);
-        let _ = grammar::shown(&text);
+        let _ = crate::text::printable(&text);
         let _ = crate::content::slugify(&text);
     });
 }

@@ -17,6 +17,7 @@ pub mod error;
 pub mod finding;
 pub mod generated;
 pub mod git;
+pub mod html;
 pub mod i18n;
 pub mod import;
 pub mod input;

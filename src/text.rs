@@ -37,6 +37,31 @@ pub fn prefix(text: &str, max: usize) -> &str {
     &text[..floor(text, max)]
 }
 
+/// A value as a message may print it on one terminal line: control and invisible
+/// characters escaped (`\n`, `\u{202e}`), at most 60 characters.
+pub fn printable(value: &str) -> String {
+    let mut out: String = value
+        .chars()
+        .take(60)
+        .flat_map(char::escape_debug)
+        .collect();
+    if value.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
+
+/// An address or name shortened for a message: trimmed, at most 60 characters. Unlike
+/// [`printable`] it escapes nothing.
+pub fn clipped(text: &str) -> String {
+    let text = text.trim();
+    if text.chars().count() > 60 {
+        format!("{}…", text.chars().take(60).collect::<String>())
+    } else {
+        text.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -144,14 +144,14 @@ impl SiteManifest {
         }
         for f in &self.files {
             if !plain_path(&f.path) {
-                return Err(ManifestProblem::BadPath(crate::markdown::shown(&f.path)));
+                return Err(ManifestProblem::BadPath(crate::text::clipped(&f.path)));
             }
             let hex = f.sha256.len() == 64
                 && f.sha256
                     .bytes()
                     .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
             if !hex {
-                return Err(ManifestProblem::BadHash(crate::markdown::shown(&f.path)));
+                return Err(ManifestProblem::BadHash(crate::text::clipped(&f.path)));
             }
         }
         if digest(&self.files) != self.digest {

@@ -3,9 +3,10 @@
 //! the registry has errors. The command line only prints what these return.
 
 use super::nginx::{self, path_problem, Listen};
-use super::{grammar, validate, zone, Kind, Registry, Status, PORTAL_LABEL};
+use super::{validate, zone, Kind, Registry, Status, PORTAL_LABEL};
 use crate::error::{Error, Result};
 use crate::finding::{Code, Finding, Severity};
+use crate::text::printable;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -73,7 +74,7 @@ impl NginxRequest {
             .chain(key.as_deref().map(|p| ("--key", p)));
         for (what, path) in given {
             if let Some(why) = path_problem(path) {
-                let shown = grammar::shown(&path.to_string_lossy());
+                let shown = printable(&path.to_string_lossy());
                 return Err(Error::Usage(format!("{what} `{shown}` {why}")));
             }
         }

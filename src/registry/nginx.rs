@@ -25,10 +25,11 @@
 //! is HTML-escaped and holds no `'`, `\\` or `$`. [`config`] refuses rather than emit a
 //! value it cannot write safely.
 
-use super::grammar::{forbidden_in_text, host_problem, shown};
+use super::grammar::{forbidden_in_text, host_problem};
 use super::validate::{hostname_problem, label_problem};
 use super::{Kind, Registry, Status};
 use crate::content::alias::SiteAlias;
+use crate::text::printable;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::net::SocketAddr;
@@ -66,10 +67,10 @@ impl Listen {
             Some(l) if l.problem().is_none() => Ok(l),
             Some(l) => Err(format!(
                 "`{}`: {}",
-                shown(text),
+                printable(text),
                 l.problem().unwrap_or_default()
             )),
-            None => Err(crate::msg!("nginx-listen-form", value = shown(text))),
+            None => Err(crate::msg!("nginx-listen-form", value = printable(text))),
         }
     }
 
@@ -131,7 +132,8 @@ impl Options<'_> {
         paths
             .iter()
             .find_map(|(what, p)| {
-                path_problem(p).map(|why| format!("{what} `{}` {why}", shown(&p.to_string_lossy())))
+                path_problem(p)
+                    .map(|why| format!("{what} `{}` {why}", printable(&p.to_string_lossy())))
             })
             .or_else(|| self.http.problem().map(|why| format!("--http: {why}")))
             .or_else(|| self.https.problem().map(|why| format!("--https: {why}")))
@@ -185,7 +187,7 @@ fn comment(text: &str) -> String {
 /// string: HTML-escaped, and with no `'`, `\\`, `$` or control character left.
 fn notice_text(text: &str) -> String {
     // The theme's HTML escape, then what nginx's string would read: `\` and `$`.
-    crate::render::escape_html(&comment(text))
+    crate::html::escape(&comment(text))
         .replace('\\', "&#92;")
         .replace('$', "&#36;")
 }
@@ -223,7 +225,7 @@ fn tls(o: &Options) -> String {
 /// [`super::validate`] refuse these first; this is the writer's own guard.
 fn unwritable(reg: &Registry, o: &Options, domain: &str) -> Option<String> {
     if let Some(why) = hostname_problem(domain) {
-        return Some(format!("the domain `{}`: {why}", shown(domain)));
+        return Some(format!("the domain `{}`: {why}", printable(domain)));
     }
     let served = reg
         .subdomains
@@ -233,7 +235,7 @@ fn unwritable(reg: &Registry, o: &Options, domain: &str) -> Option<String> {
         if let Some(why) = label_problem(&sub.label.to_ascii_lowercase(), domain) {
             return Some(crate::msg!(
                 "nginx-label-problem",
-                label = shown(&sub.label),
+                label = printable(&sub.label),
                 why = why
             ));
         }
@@ -243,7 +245,7 @@ fn unwritable(reg: &Registry, o: &Options, domain: &str) -> Option<String> {
         .flatten()
         .find_map(|h| {
             host_problem(h)
-                .map(|why| crate::msg!("nginx-frame-host-problem", host = shown(h), why = why))
+                .map(|why| crate::msg!("nginx-frame-host-problem", host = printable(h), why = why))
         })
         .or_else(|| o.aliases.values().flatten().find_map(alias_problem))
 }
@@ -269,7 +271,7 @@ fn alias_problem(a: &SiteAlias) -> Option<String> {
     (!(path_ok && query_ok && target_ok)).then(|| {
         crate::msg!(
             "nginx-alias-problem",
-            alias = shown(&a.alias.shown()),
+            alias = printable(&a.alias.address()),
             file = a.file.display().to_string()
         )
     })
@@ -515,7 +517,7 @@ fn site(c: &mut String, o: &Options, title: &str, name: &str, label: &str, domai
         // less); the nested location inherits it.
         format!(
             "    location ^~ /{}/ {{\n{}        location ~ \"{HASHED_INDEX_FILES}\" {{\n{hashed}        }}\n    }}\n",
-            crate::search::INDEX_DIR,
+            crate::generated::INDEX_DIR,
             location(
                 &headers,
                 cors,
@@ -535,7 +537,7 @@ fn site(c: &mut String, o: &Options, title: &str, name: &str, label: &str, domai
         quoted(&root.to_string_lossy()),
         at(MODERATE, "        try_files $uri $uri/ =404;\n"),
         at(REVALIDATE, ""),
-        crate::render::ASSET_DIR,
+        crate::generated::ASSET_DIR,
         at(IMMUTABLE, "        try_files $uri =404;\n"),
         at(REVALIDATE, "        internal;\n"),
     );

@@ -24,12 +24,10 @@
 use super::{Body, OutputFile, StaticFile};
 use crate::content::Asset;
 use crate::finding::Finding;
+use crate::generated::ASSET_DIR;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::Path;
-
-/// The folder of every site that holds the fingerprinted files, and only those.
-pub const ASSET_DIR: &str = "_aset";
 
 /// How many hex digits of the BLAKE3 hash a name carries: 64 bits, enough that two
 /// versions of one file never share a name.

@@ -17,9 +17,7 @@ mod place;
 mod public;
 mod spam;
 mod theme;
-pub(crate) use theme::escape as escape_html;
 
-pub use assets::ASSET_DIR;
 pub(crate) use filters::register as register_filters;
 pub use filters::tanggal_of;
 pub use theme::{StaticFile, Theme, DEFAULT_THEME};
@@ -27,6 +25,7 @@ pub use theme::{StaticFile, Theme, DEFAULT_THEME};
 use crate::catalogue::Catalogue;
 use crate::content::{SiteContent, When};
 use crate::finding::{Code, Finding};
+use crate::generated::{DIRECTORY_PATH, INDEX_DIR, INDEX_SCRIPT};
 use crate::markdown::{self, HtmlPolicy};
 use crate::site::{Model, Site};
 use context::*;
@@ -539,7 +538,7 @@ impl SiteRenderer<'_> {
 /// search engines to the canonical address, and is never indexed itself. It is the
 /// renderer's, not the theme's: it shows nothing of the site and needs no template.
 fn redirect_page(url: &str, title: &str) -> Vec<u8> {
-    let (url, title) = (escape_html(url), escape_html(title));
+    let (url, title) = (crate::html::escape(url), crate::html::escape(title));
     format!(
         "<!DOCTYPE html>\n<html lang=\"id\"><head><meta charset=\"utf-8\"><title>Dipindahkan: {title}</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><link rel=\"canonical\" href=\"{url}\"><meta http-equiv=\"refresh\" content=\"0; url={url}\"></head><body><main><h1>Halaman ini telah dipindahkan</h1><p>Alamat barunya: <a href=\"{url}\">{title}</a></p></main></body></html>\n"
     )

@@ -441,7 +441,7 @@ fn moved(url: &str, cx: &Context) -> Option<String> {
         super::plan::local_path(url, cx.hosts)?
     };
     let alias = crate::content::alias::Alias::parse(&path).ok()?;
-    cx.moved.get(&alias.shown()).cloned()
+    cx.moved.get(&alias.address()).cloned()
 }
 
 /// Blank lines at most two, no trailing spaces but markdown's line breaks, one final

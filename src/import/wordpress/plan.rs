@@ -134,7 +134,7 @@ impl Plan {
             let to = format!("/{}/", p.dir);
             for text in &p.aliases {
                 if let Ok(a) = Alias::parse(text) {
-                    moved.insert(a.shown(), to.clone());
+                    moved.insert(a.address(), to.clone());
                 }
             }
             moved.insert(to.clone(), to);
@@ -383,7 +383,7 @@ fn aliases_of(
                 dropped.push((text, report::alias_generated()));
             }
             Ok(alias) => {
-                let key = alias.shown();
+                let key = alias.address();
                 let as_dir = format!("{}/", key.trim_end_matches('/'));
                 if key == own || as_dir == own {
                     continue;
@@ -617,8 +617,8 @@ pub fn site_files(
     let mut consider = |text: String| {
         let spam = guard.scan_text(&text).into_iter().any(|h| h.is_spam());
         if let Ok(a) = Alias::parse(&text) {
-            if !spam && !plan.generated(&a) && !taken.contains_key(&a.shown()) {
-                taken.insert(a.shown(), plan.news.clone());
+            if !spam && !plan.generated(&a) && !taken.contains_key(&a.address()) {
+                taken.insert(a.address(), plan.news.clone());
                 aliases.push(text);
             }
         }

@@ -166,7 +166,7 @@ fn explained(text: &str) -> Option<String> {
     Some(format!(
         "{} [{}]",
         crate::msg!(key),
-        crate::markdown::shown(detail)
+        crate::text::clipped(detail)
     ))
 }
 

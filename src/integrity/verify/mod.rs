@@ -70,7 +70,7 @@ pub fn spam_found(guard: &crate::integrity::spam::SpamGuard, page: &str) -> Vec<
             HitKind::HiddenText { style } => Some(crate::msg!(
                 "verify-spam-hidden",
                 style = style,
-                found = crate::markdown::shown(&hit.found)
+                found = crate::text::clipped(&hit.found)
             )),
             HitKind::ExternalLink { .. } => None,
         })
@@ -191,7 +191,7 @@ fn targets(registry: &Registry, only: &[String]) -> Result<Vec<Target>> {
     {
         return Err(Error::Usage(crate::msg!(
             "verify-unknown-site",
-            site = crate::markdown::shown(unknown)
+            site = crate::text::clipped(unknown)
         )));
     }
     targets.retain(|t| only.is_empty() || only.contains(&t.label));
@@ -464,7 +464,7 @@ impl Check<'_> {
         let (code, why, help) = match (answer.status, &answer.location) {
             (300..=399, Some(to)) => (
                 Code::VerifyUnreachable,
-                crate::msg!("verify-redirects", to = crate::markdown::shown(to)),
+                crate::msg!("verify-redirects", to = crate::text::clipped(to)),
                 help,
             ),
             (200, _) => (Code::VerifyChanged, crate::msg!("verify-too-large"), help),
@@ -563,7 +563,7 @@ impl Check<'_> {
         match SiteManifest::parse(&bytes) {
             Ok(m) if m.site.eq_ignore_ascii_case(&self.target.fqdn) => Some(m),
             Ok(m) => {
-                let why = crate::msg!("verify-other-site", site = crate::markdown::shown(&m.site));
+                let why = crate::msg!("verify-other-site", site = crate::text::clipped(&m.site));
                 report.push(self.finding(
                     Code::VerifyChanged,
                     crate::msg!("verify-manifest", url = url, why = why),

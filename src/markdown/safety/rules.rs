@@ -9,6 +9,7 @@ use super::allowlist::{
     TAGS, TAG_ATTRIBUTES, URL_ATTRIBUTES, URL_SCHEMES,
 };
 use super::problem::Problem;
+use crate::text::clipped;
 use ammonia::url::{ParseError, Url};
 use std::borrow::Cow;
 
@@ -62,17 +63,17 @@ impl Rules {
             return Some(Problem::Attribute(tag.into(), key.into()));
         }
         match key {
-            "id" if !id_allowed(value) => Some(Problem::Name("id".into(), shown(value))),
+            "id" if !id_allowed(value) => Some(Problem::Name("id".into(), clipped(value))),
             "class" => value
                 .split_ascii_whitespace()
                 .find(|c| !class_allowed(c))
-                .map(|c| Problem::Name("class".into(), shown(c))),
-            "style" if !style_allowed(value) => Some(Problem::Style(tag.into(), shown(value))),
+                .map(|c| Problem::Name("class".into(), clipped(c))),
+            "style" if !style_allowed(value) => Some(Problem::Style(tag.into(), clipped(value))),
             "src" if tag == "iframe" && !host_allowed(value, &self.iframe_hosts) => {
-                Some(Problem::IframeHost(shown(value)))
+                Some(Problem::IframeHost(clipped(value)))
             }
             _ if URL_ATTRIBUTES.contains(&key) && !url_allowed(value) => {
-                Some(Problem::Address(tag.into(), shown(value)))
+                Some(Problem::Address(tag.into(), clipped(value)))
             }
             _ => None,
         }
@@ -172,16 +173,6 @@ pub fn is_script_url(url: &str) -> bool {
         .nth(scheme.chars().count())
         == Some(':');
     has_colon && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
-}
-
-/// An address shortened for a message.
-pub fn shown(url: &str) -> String {
-    let url = url.trim();
-    if url.chars().count() > 60 {
-        format!("{}…", url.chars().take(60).collect::<String>())
-    } else {
-        url.to_string()
-    }
 }
 
 #[cfg(test)]

@@ -10,9 +10,10 @@ use super::Validator;
 use crate::finding::{Code, Finding};
 use crate::msg;
 use crate::registry::grammar::{
-    self, decree_problem, email_problem, shown, text_problem, NAME_MAX, TEXT_MAX,
+    self, decree_problem, email_problem, text_problem, NAME_MAX, TEXT_MAX,
 };
 use crate::registry::Subdomain;
+use crate::text::printable;
 
 impl Validator<'_> {
     /// The free text of `[regency]` and `[portal]`.
@@ -159,7 +160,7 @@ fn field_invalid(what: String, value: &str, why: &str) -> Finding {
         msg!(
             "field-invalid",
             what = what,
-            value = shown(value),
+            value = printable(value),
             why = why
         ),
     )

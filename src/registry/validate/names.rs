@@ -8,8 +8,8 @@
 use super::Validator;
 use crate::finding::{Code, Finding};
 use crate::msg;
-use crate::registry::grammar::shown;
 use crate::registry::{Status, Subdomain};
+use crate::text::printable;
 use std::collections::BTreeMap;
 
 /// Labels that would shadow infrastructure, or the portal's own name in content.
@@ -49,7 +49,7 @@ impl Validator<'_> {
             self.push(
                 Finding::new(
                     Code::RegistryLabelSyntax,
-                    msg!("label-syntax", label = shown(label), why = why),
+                    msg!("label-syntax", label = printable(label), why = why),
                 )
                 .line(line)
                 .help(msg!("label-syntax-help")),
@@ -82,7 +82,11 @@ impl Validator<'_> {
             self.push(
                 Finding::new(
                     Code::RegistryLabelReserved,
-                    msg!("label-nameserver", label = label.as_str(), ns = shown(ns)),
+                    msg!(
+                        "label-nameserver",
+                        label = label.as_str(),
+                        ns = printable(ns)
+                    ),
                 )
                 .line(line)
                 .help(msg!("label-nameserver-help")),
@@ -172,7 +176,7 @@ pub fn hostname_problem(name: &str) -> Option<String> {
         return Some(msg!("host-length"));
     }
     name.split('.')
-        .find_map(|part| part_problem(part, true).map(|why| format!("`{}` {why}", shown(part))))
+        .find_map(|part| part_problem(part, true).map(|why| format!("`{}` {why}", printable(part))))
 }
 
 /// Why a registry label (possibly nested, `a.dinkes`) is not valid, if it is not.
@@ -180,13 +184,13 @@ pub fn label_problem(label: &str, domain: &str) -> Option<String> {
     if label.len() + 1 + domain.len() > 253 {
         return Some(msg!(
             "label-too-long",
-            name = shown(&format!("{label}.{domain}"))
+            name = printable(&format!("{label}.{domain}"))
         ));
     }
     label.split('.').find_map(|part| {
         part_problem(part, false).map(|why| {
             if label.contains('.') {
-                format!("`{}` {why}", shown(part))
+                format!("`{}` {why}", printable(part))
             } else {
                 why
             }
