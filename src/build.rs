@@ -5,11 +5,11 @@ use crate::content::{self, LoadOptions, SiteContent};
 use crate::error::{Error, Result};
 use crate::finding::{self, Finding};
 use crate::integrity::seal::Seal;
-use crate::integrity::sign::Signer;
 use crate::output::{self, Publish};
 use crate::registry::{Registry, PORTAL_LABEL};
 use crate::render::{self, RenderOptions};
 use crate::search;
+use crate::sign::Signer;
 use crate::site::{Model, UrlStyle};
 use crate::stamp;
 use rayon::prelude::*;
@@ -53,7 +53,7 @@ pub enum Mode {
         out: PathBuf,
         keep_going: bool,
         /// The key that signs the manifests (`--sign-key`).
-        signer: Option<std::sync::Arc<crate::integrity::sign::Signer>>,
+        signer: Option<std::sync::Arc<crate::sign::Signer>>,
     },
     /// `laman serve`: render into memory for the preview server. A selected site that no
     /// longer exists is not an error there: the server renders everything instead.
@@ -156,7 +156,7 @@ pub fn produce(
 ) -> Result<Produced> {
     let root = options.root.as_path();
     progress(&Stage::ReadRegistry.as_str());
-    let (registry, mut findings) = crate::registry::generate::checked(root, options.today)?;
+    let (registry, mut findings) = crate::registry::checked(root, options.today)?;
     // Before any page is rendered: a build that could not be signed is refused at once.
     if let Mode::Build {
         signer: Some(signer),
@@ -515,7 +515,7 @@ fn registered_key(registry: &Registry, signer: &Signer) -> Result<()> {
     match &registry.integrity.public_key {
         // A registered key that does not parse says why (a missing prefix, say), not
         // that this key is another one.
-        Some(registered) => match registered.parse::<crate::integrity::sign::PublicKey>() {
+        Some(registered) => match registered.parse::<crate::sign::PublicKey>() {
             Err(e) => Err(Error::Usage(format!("[integrity] {e}"))),
             Ok(k) if k == signer.public_key() => Ok(()),
             Ok(_) => Err(Error::Usage(crate::msg!(

@@ -608,7 +608,8 @@ fn replace_nth_value(text: &str, n: usize, new: &str) -> String {
 /// Parses a registry text; what parses is validated, and what has no error is written
 /// into a zone and an nginx configuration.
 fn registry_through(text: &str) {
-    use crate::registry::{nginx, zone, Registry};
+    use crate::hosting::{nginx, zone};
+    use crate::registry::Registry;
     let Ok(reg) = Registry::parse(text, Path::new("domains.toml")) else {
         return;
     };

@@ -9,6 +9,7 @@
 //! [`input`], which keeps every read inside the repository. Every text a person reads
 //! comes from the catalogues of [`i18n`] (`msg!`), in the language the CLI chose.
 
+pub mod atomic;
 pub mod build;
 pub mod catalogue;
 pub mod content;
@@ -17,6 +18,7 @@ pub mod error;
 pub mod finding;
 pub mod generated;
 pub mod git;
+pub mod hosting;
 pub mod html;
 pub mod i18n;
 pub mod import;
@@ -31,6 +33,7 @@ pub mod report;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod sign;
 pub mod site;
 pub mod stamp;
 pub mod text;

@@ -157,7 +157,7 @@ pub fn expected_names(reg: &Registry) -> Vec<Expected> {
         status: Some(s.status),
         // A suspended name stays in the zone at the Dinas's web server (its notice).
         records: if s.status == Status::Suspended {
-            crate::registry::zone::suspended_records(reg)
+            crate::hosting::zone::suspended_records(reg)
         } else {
             s.records.clone()
         },

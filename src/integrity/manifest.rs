@@ -4,7 +4,7 @@
 //! every published file's path, size and SHA-256, sorted by path, and a digest of the
 //! whole list; and, at the top of the output folder (which no web server serves), the
 //! regency's manifest holding every site's. Each may have a detached signature beside it
-//! (`.sig`, see [`super::sign`]). The bytes depend on nothing but the files, so the same
+//! (`.sig`, see [`crate::sign`]). The bytes depend on nothing but the files, so the same
 //! input gives the same manifest, and a signature made once vouches for it anywhere.
 //!
 //! A manifest read back (from a server, or a file) is hostile input: it is parsed

@@ -289,7 +289,7 @@ pub fn commit(path: &Path, original: &[u8], new: &[u8]) -> Result<()> {
                 .help(crate::msg!("edit-changed-help")),
         ));
     }
-    crate::output::write_atomically(path, new).map_err(Error::io(cannot()))
+    crate::atomic::write(path, new).map_err(Error::io(cannot()))
 }
 
 #[cfg(test)]

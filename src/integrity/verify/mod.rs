@@ -21,8 +21,8 @@ use crate::integrity::manifest::{
     site_signature_path, RegencyManifest, SiteManifest, REGENCY_FILE, SITE_PATH,
 };
 use crate::integrity::seal::signature_of;
-use crate::integrity::sign::PublicKey;
 use crate::registry::{Kind, Registry, Status, PORTAL_LABEL};
+use crate::sign::PublicKey;
 use fetch::Client;
 use std::collections::BTreeMap;
 use std::path::PathBuf;

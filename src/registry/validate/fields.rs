@@ -36,7 +36,7 @@ impl Validator<'_> {
         let (settings, line) = (&self.reg.integrity, self.reg.lines.integrity);
         let mut found = Vec::new();
         if let Some(key) = &settings.public_key {
-            if let Err(e) = key.parse::<crate::integrity::sign::PublicKey>() {
+            if let Err(e) = key.parse::<crate::sign::PublicKey>() {
                 found.push(
                     Finding::new(Code::RegistryFieldInvalid, format!("[integrity] {e}"))
                         .help(msg!("registry-key-help")),

@@ -15,10 +15,10 @@
 //! only when they are host names, addresses only as parsed addresses; [`zone`] refuses
 //! rather than write anything else.
 
-use super::grammar::forbidden_in_text;
-use super::record::name_problem;
-use super::validate::{hostname_problem, in_zone, label_problem};
-use super::{Records, Registry, Status};
+use crate::registry::grammar::forbidden_in_text;
+use crate::registry::record::name_problem;
+use crate::registry::validate::{hostname_problem, in_zone, label_problem};
+use crate::registry::{Records, Registry, Status};
 use crate::text::printable;
 use std::fmt::Write;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
@@ -61,7 +61,7 @@ fn comment(text: &str) -> String {
 }
 
 /// Why the registry holds a name or address the zone cannot carry as written: the
-/// checks of [`super::validate`] refuse these first; this is the writer's own guard.
+/// checks of [`crate::registry::validate`] refuse these first; this is the writer's own guard.
 fn unwritable(reg: &Registry, domain: &str) -> Option<String> {
     let host = |what: &str, name: &str| {
         hostname_problem(name).map(|why| format!("{what} `{}`: {why}", printable(name)))
@@ -223,7 +223,7 @@ fn write_sites(w: &mut String, reg: &Registry, domain: &str) {
 }
 
 /// The regency's other records (`[[record]]`), in the registry's order, each with its
-/// comment. Only parsed data is written (see [`super::record`]); `unwritable` has
+/// comment. Only parsed data is written (see [`crate::registry::record`]); `unwritable` has
 /// refused any record that does not parse.
 fn write_other(w: &mut String, reg: &Registry) {
     if reg.zone_records.is_empty() {
