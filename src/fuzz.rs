@@ -664,7 +664,7 @@ fn alias_grammar() {
 #[test]
 fn label_and_host_grammars() {
     use crate::registry::grammar;
-    use crate::registry::validate::{hostname_problem, label_problem, normalize_host};
+    use crate::registry::hostname::{hostname_problem, label_problem, normalize_host};
     run("label", grammar(LABEL, 8), |text| {
         let _ = label_problem(&text, "sukamajukab.go.id");
         let _ = hostname_problem(&text);

@@ -28,7 +28,8 @@ mod takeover;
 mod transfer;
 
 use crate::finding::{Code, Finding};
-use crate::registry::validate::{normalize_host, Ranges};
+use crate::registry::hostname::normalize_host;
+use crate::registry::validate::Ranges;
 use crate::registry::{Records, Registry, Status};
 use compare::hosting_finding;
 use hickory_resolver::proto::rr::Name;

@@ -16,8 +16,8 @@
 //! rather than write anything else.
 
 use crate::registry::grammar::forbidden_in_text;
+use crate::registry::hostname::{hostname_problem, in_zone, label_problem};
 use crate::registry::record::name_problem;
-use crate::registry::validate::{hostname_problem, in_zone, label_problem};
 use crate::registry::{Records, Registry, Status};
 use crate::text::printable;
 use std::fmt::Write;

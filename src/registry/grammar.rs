@@ -9,7 +9,7 @@
 //! writers still escape what they emit; this is the first of two walls, not the only one.
 //! Pure: no I/O.
 
-use super::validate::hostname_problem;
+use super::hostname::hostname_problem;
 use crate::text::printable;
 
 /// The longest name, title or owner, in characters.

@@ -9,6 +9,7 @@
 
 pub mod edit;
 pub mod grammar;
+pub mod hostname;
 mod raw;
 pub mod record;
 pub mod validate;

@@ -16,8 +16,9 @@
 //! CNAME, outside the data center): that is [`super::validate`]'s.
 
 use super::grammar::forbidden_in_text;
-use super::validate::{hostname_problem, normalize_host};
+use super::hostname::hostname_problem;
 use crate::msg;
+use crate::registry::hostname::normalize_host;
 use crate::text::printable;
 use std::fmt::Write;
 use std::net::{Ipv4Addr, Ipv6Addr};

@@ -35,7 +35,7 @@ pub use listen::{path_problem, Listen};
 
 use crate::content::alias::SiteAlias;
 use crate::registry::grammar::{forbidden_in_text, host_problem};
-use crate::registry::validate::{hostname_problem, label_problem};
+use crate::registry::hostname::{hostname_problem, label_problem};
 use crate::registry::{Kind, Registry, Status, PORTAL_LABEL};
 use crate::text::printable;
 use aliases::{alias_locations, alias_maps, alias_problem};

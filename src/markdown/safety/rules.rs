@@ -9,6 +9,7 @@ use super::allowlist::{
     TAGS, TAG_ATTRIBUTES, URL_ATTRIBUTES, URL_SCHEMES,
 };
 use super::problem::Problem;
+use super::script::is_script_url;
 use crate::text::clipped;
 use ammonia::url::{ParseError, Url};
 use std::borrow::Cow;
@@ -158,36 +159,12 @@ fn host_allowed(src: &str, hosts: &[String]) -> bool {
     hosts.contains(&host)
 }
 
-/// Whether an address runs code when followed: `javascript:`, `vbscript:`, `data:`
-/// (browsers ignore case, whitespace and control characters inside the scheme).
-pub fn is_script_url(url: &str) -> bool {
-    let scheme: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .take_while(|&c| c != ':' && c != '/' && c != '?' && c != '#')
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let has_colon = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .nth(scheme.chars().count())
-        == Some(':');
-    has_colon && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn script_urls_are_recognised_in_any_disguise() {
-        assert!(is_script_url("javascript:alert(1)"));
-        assert!(is_script_url(" JaVa\tScript:alert(1)"));
-        assert!(is_script_url("data:text/html,<script>"));
-        assert!(is_script_url("vbscript:x"));
-        assert!(!is_script_url("https://example.go.id/javascript:"));
-        assert!(!is_script_url("/data:x"));
-        assert!(!is_script_url("mailto:a@b.go.id"));
+    fn script_urls_are_not_allowed_and_others_are() {
         for bad in [
             "javascript:x",
             "java\tscript:x",

@@ -5,13 +5,13 @@
 //! Says whether a value may stand in the file (see [`crate::registry::grammar`]); it
 //! must not judge what the value means for the entry's life or records.
 
-use super::names::label_problem;
 use super::Validator;
 use crate::finding::{Code, Finding};
 use crate::msg;
 use crate::registry::grammar::{
     self, decree_problem, email_problem, text_problem, NAME_MAX, TEXT_MAX,
 };
+use crate::registry::hostname::{hostname_problem, label_problem};
 use crate::registry::Subdomain;
 use crate::text::printable;
 
@@ -52,7 +52,7 @@ impl Validator<'_> {
         }
         for host in &settings.link_hosts {
             let bare = host.strip_prefix("*.").unwrap_or(host);
-            if let Some(why) = super::hostname_problem(bare) {
+            if let Some(why) = hostname_problem(bare) {
                 found.push(
                     field_invalid(msg!("field-link-host"), host, &why)
                         .help(msg!("field-link-host-help")),

@@ -4,10 +4,10 @@
 //!
 //! Checks the settings once for the whole registry; it must not look at entries.
 
-use super::names::{hostname_problem, in_zone};
 use super::Validator;
 use crate::finding::{Code, Finding};
 use crate::msg;
+use crate::registry::hostname::{hostname_problem, in_zone};
 use crate::registry::Registry;
 use crate::text::printable;
 use ipnet::{Ipv4Net, Ipv6Net};

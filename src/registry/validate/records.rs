@@ -6,10 +6,10 @@
 //! (that is [`super::hosting`]) or judge an entry's status beyond whether it is approved.
 
 use super::hosting::Ranges;
-use super::names::{allowed_external, hostname_problem, in_zone, normalize_host};
 use super::Validator;
 use crate::finding::{Code, Finding};
 use crate::msg;
+use crate::registry::hostname::{allowed_external, hostname_problem, in_zone, normalize_host};
 use crate::registry::{Records, Status, Subdomain};
 use crate::text::printable;
 use std::collections::{BTreeMap, HashSet};

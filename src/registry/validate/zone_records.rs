@@ -10,12 +10,12 @@
 //! Works on the parsed registry and [`Ranges`]; it must not read files or DNS.
 
 use super::hosting::Ranges;
-use super::names::{allowed_external, in_zone, normalize_host};
 use super::records::TTL_RANGE;
 use super::Validator;
 use crate::finding::{Code, Finding};
 use crate::msg;
 use crate::registry::grammar::{text_problem, NAME_MAX};
+use crate::registry::hostname::{allowed_external, in_zone, normalize_host};
 use crate::registry::record::{name_problem, Data, ZoneRecord};
 use crate::registry::{Registry, Status};
 use crate::text::printable;
