@@ -159,11 +159,9 @@ fn blanked(text: &str) -> String {
                 .map_or(chars.len(), |n| i + n)
         } else if at(0) == '/' && at(1) == '*' {
             block_comment_end(&chars, i)
-        } else if at(0) == 'r' && (at(1) == '"' || (at(1) == '#' && !is_ident(prev(&chars, i)))) {
+        } else if is_raw_string(&chars, i) {
             raw_string_end(&chars, i)
-        } else if at(0) == '"' {
-            string_end(&chars, i)
-        } else if at(0) == '\'' && (at(1) == '\\' || at(2) == '\'') {
+        } else if at(0) == '"' || (at(0) == '\'' && (at(1) == '\\' || at(2) == '\'')) {
             string_end(&chars, i)
         } else {
             out.push(at(0));
@@ -180,12 +178,14 @@ fn blanked(text: &str) -> String {
     out
 }
 
-fn prev(chars: &[char], i: usize) -> char {
-    if i == 0 {
-        ' '
-    } else {
-        chars[i - 1]
-    }
+/// Whether a raw string (`r"`, `r#"`, `br#"`) starts at `i`; `r#type` is a raw
+/// identifier.
+fn is_raw_string(chars: &[char], i: usize) -> bool {
+    let before = if i == 0 { ' ' } else { chars[i - 1] };
+    let hashes = chars[i + 1..].iter().take_while(|&&c| c == '#').count();
+    chars[i] == 'r'
+        && (!is_ident(before) || before == 'b')
+        && chars.get(i + 1 + hashes) == Some(&'"')
 }
 
 fn is_ident(c: char) -> bool {
