@@ -2,7 +2,7 @@
 //! feed, the sitemap and `robots.txt`, the folders of fingerprinted theme files, of the
 //! search index and of `.well-known/`, the pages of a paginated section, and on the
 //! portal the directory, the service catalogue and its open data. One list: the build
-//! writes these files under the names defined or gathered here, and what content asks
+//! writes these files under the names defined here, and what content asks
 //! for (an alias, a page the WordPress import names) keeps clear of them, so that no
 //! page or redirect ever takes an address the build fills.
 //!

@@ -1,4 +1,6 @@
-//! Byte offsets into `str`, kept on character boundaries.
+//! Text as laman cuts it: byte offsets into `str` kept on character boundaries, and the
+//! two forms a value takes inside a message, [`printable`] (escaped, for what a user
+//! typed or a file held) and [`clipped`] (trimmed and shortened, for addresses).
 //!
 //! Slicing a `str` at a byte offset that falls inside a character panics. Every offset
 //! that laman computes from a length or a limit (a window of 12 bytes, the first 4,096
@@ -6,7 +8,8 @@
 //! [`prefix`] is the common case. (`str::floor_char_boundary` does the same, but is
 //! stable only since Rust 1.91, newer than the crate's MSRV.)
 //!
-//! Nothing here allocates or looks at more than the four bytes around an offset.
+//! The offset functions allocate nothing and look at no more than the four bytes around
+//! an offset.
 
 /// The largest character boundary of `text` at or before `at` (`text.len()` when `at`
 /// is past the end).
