@@ -1,6 +1,6 @@
 //! Writing one whole file so that no reader ever sees half of it: the registry's
 //! editor, the report and the importer replace files this way. (A build replaces a
-//! whole folder instead: that is [`crate::output`]'s.)
+//! whole folder instead: that is the `output` module's.)
 //!
 //! It writes only the file it is given, and the temporary file beside it.
 

@@ -4,8 +4,9 @@
 //! findings that say why) while the registry has errors. The command line only prints
 //! what these return.
 //!
-//! This wing sits above the registry, content and the renderer's names, and below the
-//! commands: it must not render a page nor touch the network.
+//! This wing sits above the registry and content (it reads each site's settings and
+//! aliases as a build reads them) and below the commands: it must not render a page nor
+//! touch the network.
 
 pub mod nginx;
 pub mod zone;

@@ -5,7 +5,7 @@
 //! their line; [`validate`] holds the rules a well-shaped registry must still meet;
 //! [`edit`] changes the file the way the Dinas's workflow does. It reads `domains.toml`
 //! and nothing else: what the registry becomes for the DNS and web servers is
-//! [`crate::hosting`]'s, and it knows nothing of content, rendering or DNS queries.
+//! the `hosting` wing's, and it knows nothing of content, rendering or DNS queries.
 
 pub mod edit;
 pub mod grammar;

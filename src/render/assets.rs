@@ -6,7 +6,7 @@
 //!
 //! Why a folder and a hash in the name: a new version of a file gets a new address, so
 //! the web server may let browsers keep every file under `/_aset/` for a year without
-//! asking again (`Cache-Control: immutable`, see [`crate::hosting::nginx`]); the folder
+//! asking again (`Cache-Control: immutable`, see `hosting::nginx`); the folder
 //! makes that rule one prefix no file of an editor can fall under (laman refuses any
 //! other file there), and the hash in each name changes only the address of the file
 //! that changed. The theme's files are still copied as they are too (`/style.css`):

@@ -183,7 +183,7 @@ impl SiteRenderer<'_> {
     }
 
     /// The search page of the site (when its theme has `cari.html`): the portal's
-    /// searches the whole regency, an OPD site's only itself (see [`crate::search`]).
+    /// searches the whole regency, an OPD site's only itself (see the `search` module).
     fn search_job(&self, base: &tera::Context) -> Option<Job> {
         let site = self.site;
         if !self.templates.has("cari.html") {

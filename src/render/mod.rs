@@ -2,7 +2,7 @@
 //!
 //! For every selected site: markdown of each section and page (in parallel), then the
 //! templates of the site's theme, then minification. What comes out is a list of
-//! [`OutputFile`]s per site; writing them is the sink's business ([`crate::output`] for
+//! [`OutputFile`]s per site; writing them is the sink's business (`output` for
 //! a build, the preview server for `serve`).
 
 mod assets;

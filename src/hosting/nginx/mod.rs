@@ -21,9 +21,9 @@
 //! names are host names or nothing is written; paths and header values are double-quoted
 //! with `\\` and `\"` escaped, and a path holding what nginx cannot quote (`$` starts a
 //! variable; control characters) is refused; a `map`'s source values start with `\`, so
-//! that none is read as one of the block's parameters (`default`, `include`, ...); comments are one line; the suspension notice
-//! is HTML-escaped and holds no `'`, `\\` or `$`. [`config`] refuses rather than emit a
-//! value it cannot write safely.
+//! that none is read as one of the block's parameters (`default`, `include`, ...);
+//! comments are one line; the suspension notice is HTML-escaped and holds no `'`, `\\`
+//! or `$`. [`config`] refuses rather than emit a value it cannot write safely.
 
 mod aliases;
 mod listen;
