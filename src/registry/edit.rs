@@ -15,6 +15,7 @@
 //! `document`'s.
 
 mod document;
+mod values;
 
 use super::validate::{self, transition_allowed};
 use super::{Kind, Registry, Status, FILE_NAME};
