@@ -2,16 +2,25 @@
 //! feed, the sitemap and `robots.txt`, the folders of fingerprinted theme files, of the
 //! search index and of `.well-known/`, the pages of a paginated section, and on the
 //! portal the directory, the service catalogue and its open data. One list: the build
-//! writes these files under the names defined or gathered here, and what content asks
+//! writes these files under the names defined here, and what content asks
 //! for (an alias, a page the WordPress import names) keeps clear of them, so that no
 //! page or redirect ever takes an address the build fills.
 //!
 //! It decides only whether an address is laman's own; it reads and writes nothing.
 
-use crate::render::ASSET_DIR;
-use crate::search::{INDEX_DIR, SEARCH_PATH};
-use crate::site::DIRECTORY_PATH;
-
+/// The search page of every site.
+pub const SEARCH_PATH: &str = "/cari/";
+/// The folder of the regency's search index inside the portal's folder (and so at
+/// `https://<domain>/_cari/`). Its leading `_` keeps it apart from content, whose
+/// folders cannot start with one.
+pub const INDEX_DIR: &str = "_cari";
+/// The script that queries the index, in [`INDEX_DIR`].
+pub const INDEX_SCRIPT: &str = "indeks.js";
+/// The folder of every site that holds the fingerprinted theme files, and only those.
+pub const ASSET_DIR: &str = "_aset";
+/// The portal's OPD directory (a page laman writes itself, so no content or setting
+/// may claim the address).
+pub const DIRECTORY_PATH: &str = "/direktori/";
 /// The 404 page of every site.
 pub const NOT_FOUND: &str = "404.html";
 /// The sitemap and the crawler rules of every site.

@@ -16,10 +16,6 @@ use crate::registry::{Decree, Kind, Registry, Status, PORTAL_LABEL};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Where the portal's OPD directory is published (a page laman writes itself, so no
-/// content or setting may claim the address).
-pub const DIRECTORY_PATH: &str = "/direktori/";
-
 /// How site addresses are written: the real ones, or the live preview's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UrlStyle {

@@ -1,4 +1,6 @@
-//! Byte offsets into `str`, kept on character boundaries.
+//! Text as laman cuts it: byte offsets into `str` kept on character boundaries, and the
+//! two forms a value takes inside a message, [`printable`] (escaped, for what a user
+//! typed or a file held) and [`clipped`] (trimmed and shortened, for addresses).
 //!
 //! Slicing a `str` at a byte offset that falls inside a character panics. Every offset
 //! that laman computes from a length or a limit (a window of 12 bytes, the first 4,096
@@ -6,7 +8,8 @@
 //! [`prefix`] is the common case. (`str::floor_char_boundary` does the same, but is
 //! stable only since Rust 1.91, newer than the crate's MSRV.)
 //!
-//! Nothing here allocates or looks at more than the four bytes around an offset.
+//! The offset functions allocate nothing and look at no more than the four bytes around
+//! an offset.
 
 /// The largest character boundary of `text` at or before `at` (`text.len()` when `at`
 /// is past the end).
@@ -35,6 +38,31 @@ pub fn ceil(text: &str, at: usize) -> usize {
 /// At most the first `max` bytes of `text`, ending on a character boundary.
 pub fn prefix(text: &str, max: usize) -> &str {
     &text[..floor(text, max)]
+}
+
+/// A value as a message may print it on one terminal line: control and invisible
+/// characters escaped (`\n`, `\u{202e}`), at most 60 characters.
+pub fn printable(value: &str) -> String {
+    let mut out: String = value
+        .chars()
+        .take(60)
+        .flat_map(char::escape_debug)
+        .collect();
+    if value.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
+
+/// An address or name shortened for a message: trimmed, at most 60 characters. Unlike
+/// [`printable`] it escapes nothing.
+pub fn clipped(text: &str) -> String {
+    let text = text.trim();
+    if text.chars().count() > 60 {
+        format!("{}…", text.chars().take(60).collect::<String>())
+    } else {
+        text.to_string()
+    }
 }
 
 #[cfg(test)]

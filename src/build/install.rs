@@ -10,10 +10,10 @@ use super::assess::Assessed;
 use super::{Options, Report};
 use crate::error::{Error, Result};
 use crate::integrity::seal::Seal;
-use crate::integrity::sign::Signer;
 use crate::output::{Install, Staging, WriteError};
 use crate::render::{self, SiteOutput};
 use crate::search;
+use crate::sign::Signer;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 

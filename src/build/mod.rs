@@ -59,7 +59,7 @@ pub enum Mode {
         out: PathBuf,
         keep_going: bool,
         /// The key that signs the manifests (`--sign-key`).
-        signer: Option<std::sync::Arc<crate::integrity::sign::Signer>>,
+        signer: Option<std::sync::Arc<crate::sign::Signer>>,
     },
     /// `laman serve`: render into memory for the preview server. A selected site that no
     /// longer exists is not an error there: the server renders everything instead.

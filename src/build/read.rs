@@ -7,8 +7,8 @@ use super::{Mode, Options};
 use crate::content::{self, LoadOptions, SiteContent};
 use crate::error::{Error, Result};
 use crate::finding::Finding;
-use crate::integrity::sign::Signer;
 use crate::registry::{Registry, PORTAL_LABEL};
+use crate::sign::Signer;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
@@ -38,7 +38,7 @@ impl ContentCache {
 /// The registry and its findings; refused when it cannot be used. A build that could
 /// not be signed is refused here, before any page is rendered.
 pub(super) fn registry(options: &Options) -> Result<(Registry, Vec<Finding>)> {
-    let (registry, findings) = crate::registry::generate::checked(&options.root, options.today)?;
+    let (registry, findings) = crate::registry::checked(&options.root, options.today)?;
     if let Mode::Build {
         signer: Some(signer),
         ..
@@ -56,13 +56,13 @@ fn registered_key(registry: &Registry, signer: &Signer) -> Result<()> {
     match &registry.integrity.public_key {
         // A registered key that does not parse says why (a missing prefix, say), not
         // that this key is another one.
-        Some(registered) => match registered.parse::<crate::integrity::sign::PublicKey>() {
+        Some(registered) => match registered.parse::<crate::sign::PublicKey>() {
             Err(e) => Err(Error::Usage(format!("[integrity] {e}"))),
             Ok(k) if k == signer.public_key() => Ok(()),
             Ok(_) => Err(Error::Usage(crate::msg!(
                 "build-sign-key-other",
                 key = key.to_string(),
-                registered = crate::markdown::shown(registered)
+                registered = crate::text::clipped(registered)
             ))),
         },
         None => Err(Error::Usage(crate::msg!(

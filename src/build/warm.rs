@@ -5,7 +5,7 @@
 //! build its shortcut, no more.
 
 use super::{Options, Report};
-use crate::integrity::sign::Signer;
+use crate::sign::Signer;
 use crate::stamp;
 use std::path::Path;
 

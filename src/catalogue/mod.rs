@@ -4,7 +4,7 @@
 //! renewed within six months, a PPID link that goes nowhere.
 //!
 //! Pure: it reads the model, never a file or the clock (the date is given). Rendering
-//! ([`crate::render`]) lays the catalogue out; [`records`] is its open-data shape, which
+//! (`render`) lays the catalogue out; [`records`] is its open-data shape, which
 //! the portal publishes and the Dinas's report reads.
 
 pub mod records;

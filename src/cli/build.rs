@@ -5,8 +5,8 @@ use super::{today, FormatArg};
 use clap::Args;
 use laman::build::{self, Mode};
 use laman::error::Error;
-use laman::integrity::sign::Signer;
 use laman::msg;
+use laman::sign::Signer;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

@@ -29,7 +29,7 @@ pub struct DnsCheckArgs {
 
 pub fn check(root: &Path, args: DnsCheckArgs) -> Result<ExitCode, Error> {
     let format = args.format.format;
-    let (reg, mut findings) = match laman::registry::generate::checked(root, today()) {
+    let (reg, mut findings) = match laman::registry::checked(root, today()) {
         Ok(checked) => checked,
         Err(e) => return refused(e, format, &laman::msg!("summary-registry-unreadable-dns")),
     };

@@ -7,9 +7,9 @@ use clap::{Args, Subcommand, ValueEnum};
 use laman::build::Report;
 use laman::error::Error;
 use laman::finding::Printable;
+use laman::hosting::{self, NginxRequest};
 use laman::msg;
 use laman::registry::edit::Action;
-use laman::registry::generate::{self, NginxRequest};
 use laman::registry::{Kind, Status};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -204,7 +204,7 @@ pub fn run(root: &Path, command: Domains) -> Result<ExitCode, Error> {
 
 /// `laman domains check`: every rule of the registry, with lines.
 fn check(root: &Path, format: Format) -> Result<ExitCode, Error> {
-    let (reg, mut findings) = match generate::checked(root, today()) {
+    let (reg, mut findings) = match laman::registry::checked(root, today()) {
         Ok(checked) => checked,
         Err(e) => return refused(e, format, &msg!("summary-registry-unreadable")),
     };
@@ -345,7 +345,7 @@ fn edit(root: &Path, action: &Action) -> Result<ExitCode, Error> {
 
 /// `laman domains zone`: the zone file on stdout, refused while the registry has errors.
 fn zone(root: &Path, serial: Option<u32>) -> Result<ExitCode, Error> {
-    match generate::zone_file(root, today(), serial) {
+    match hosting::zone_file(root, today(), serial) {
         Ok(zone) => {
             out!("{zone}");
             Ok(ExitCode::SUCCESS)
@@ -357,7 +357,7 @@ fn zone(root: &Path, serial: Option<u32>) -> Result<ExitCode, Error> {
 /// `laman domains nginx`: server blocks on stdout, refused while the registry has errors.
 fn nginx(root: &Path, args: NginxArgs) -> Result<ExitCode, Error> {
     let request = NginxRequest::parse(args.webroot, args.cert, args.key, &args.http, &args.https)?;
-    match generate::nginx_config(root, today(), &request) {
+    match hosting::nginx_config(root, today(), &request) {
         Ok(config) => {
             out!("{config}");
             Ok(ExitCode::SUCCESS)

@@ -71,7 +71,7 @@ pub fn report(root: &Path, args: ReportArgs) -> Result<ExitCode, Error> {
     if to_stdout {
         out!("{}", String::from_utf8_lossy(&bytes));
     } else {
-        laman::output::write_atomically(&output, &bytes).map_err(Error::io(laman::msg!(
+        laman::atomic::write(&output, &bytes).map_err(Error::io(laman::msg!(
             "cli-cannot-write",
             file = output.display().to_string()
         )))?;

@@ -40,7 +40,7 @@ const MAX_CA_FILE: u64 = 1024 * 1024;
 /// `laman verify`: fetch every site's files and compare them with the manifest.
 pub fn verify(root: &Path, args: VerifyArgs) -> Result<ExitCode, Error> {
     let format = args.format.format;
-    let registry = match laman::registry::generate::checked(root, today()) {
+    let registry = match laman::registry::checked(root, today()) {
         Ok((registry, findings)) if !findings.iter().any(|f| f.is_error()) => registry,
         Ok((_, findings)) => return Err(Error::Refused(findings)),
         Err(e) => {

@@ -97,7 +97,7 @@ impl Alias {
     }
 
     /// The alias as an address: the path (percent-decoded) and its query.
-    pub fn shown(&self) -> String {
+    pub fn address(&self) -> String {
         match &self.query {
             Some((name, value)) => format!("{}?{name}={value}", self.path),
             None => self.path.clone(),
@@ -201,7 +201,7 @@ pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
             let collision = |other: String| {
                 Finding::new(
                     Code::ContentPathCollision,
-                    msg!("alias-collision", alias = alias.shown(), other = other),
+                    msg!("alias-collision", alias = alias.address(), other = other),
                 )
                 .at(&doc.file, line)
                 .site(&content.label)

@@ -201,7 +201,7 @@ impl Services {
         let is_slug = |s: &str| !s.is_empty() && slug::slugify(s) == s;
         if let Some(c) = &self.catalogue {
             let path = c.text.trim_matches('/');
-            if path == crate::site::DIRECTORY_PATH.trim_matches('/') {
+            if path == crate::generated::DIRECTORY_PATH.trim_matches('/') {
                 return Some(
                     Finding::new(
                         Code::ContentSiteConfig,
@@ -276,7 +276,7 @@ fn bad_iframe_host(text: &str, file: &Path, index: usize, host: &str) -> Finding
         Code::ContentSiteConfig,
         msg!(
             "site-iframe-host",
-            host = crate::registry::grammar::shown(host),
+            host = crate::text::printable(host),
             why = why
         ),
     )

@@ -4,7 +4,7 @@
 //! Reading checks what one file can show: an unknown classification, an exempt item
 //! without its legal ground, a date that does not parse. Whether a *berkala* item is
 //! overdue depends on the build's date and is judged when the lists are assembled
-//! ([`crate::catalogue`]); nothing here reads a clock or a file.
+//! (`catalogue`); nothing here reads a clock or a file.
 
 use super::locate::Block;
 use super::slugify;

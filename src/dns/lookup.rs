@@ -7,7 +7,7 @@
 
 use super::probe::describe;
 use super::{Expected, Observed, Options, MAX_CHAIN};
-use crate::registry::validate::{in_zone, normalize_host};
+use crate::registry::hostname::{in_zone, normalize_host};
 use futures_util::StreamExt;
 use hickory_resolver::config::{ConnectionConfig, NameServerConfig, ResolverConfig, ResolverOpts};
 use hickory_resolver::net::runtime::TokioRuntimeProvider;

@@ -28,7 +28,8 @@ mod takeover;
 mod transfer;
 
 use crate::finding::{Code, Finding};
-use crate::registry::validate::{normalize_host, Ranges};
+use crate::registry::hostname::normalize_host;
+use crate::registry::validate::Ranges;
 use crate::registry::{Records, Registry, Status};
 use compare::hosting_finding;
 use hickory_resolver::proto::rr::Name;
@@ -157,7 +158,7 @@ pub fn expected_names(reg: &Registry) -> Vec<Expected> {
         status: Some(s.status),
         // A suspended name stays in the zone at the Dinas's web server (its notice).
         records: if s.status == Status::Suspended {
-            crate::registry::zone::suspended_records(reg)
+            crate::hosting::zone::suspended_records(reg)
         } else {
             s.records.clone()
         },

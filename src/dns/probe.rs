@@ -6,7 +6,7 @@
 //! error into words for every layer above.
 
 use super::Probe;
-use crate::registry::validate::normalize_host;
+use crate::registry::hostname::normalize_host;
 use hickory_resolver::net::client::{Client, ClientHandle};
 use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use hickory_resolver::net::tcp::TcpClientStream;

@@ -14,9 +14,9 @@
 
 use super::lookup::{lookup, Lookup};
 use crate::finding::{Code, Finding};
+use crate::hosting::zone::suspended_records;
+use crate::registry::hostname::normalize_host;
 use crate::registry::record::Data;
-use crate::registry::validate::normalize_host;
-use crate::registry::zone::suspended_records;
 use crate::registry::{Records, Registry, Status};
 use futures_util::StreamExt;
 use hickory_resolver::proto::rr::{RData, RecordType};

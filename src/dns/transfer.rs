@@ -8,7 +8,7 @@ use super::expected_names;
 use super::probe::describe;
 use super::records::Live;
 use crate::finding::{Code, Finding};
-use crate::registry::validate::{in_zone, normalize_host};
+use crate::registry::hostname::{in_zone, normalize_host};
 use crate::registry::Registry;
 use futures_util::StreamExt;
 use hickory_resolver::net::client::{Client, ClientHandle};

@@ -277,7 +277,7 @@ fn alias_grammar() {
         if let Ok(alias) = crate::content::alias::Alias::parse(&text) {
             assert!(alias.path.starts_with('/'), "{alias:?}");
             assert!(!alias.path.split('/').any(|s| s == ".."), "{alias:?}");
-            let _ = (alias.file(), alias.shown());
+            let _ = (alias.file(), alias.address());
         }
     });
 }

@@ -56,7 +56,8 @@ fn replace_nth_value(text: &str, n: usize, new: &str) -> String {
 /// Parses a registry text; what parses is validated, and what has no error is written
 /// into a zone and an nginx configuration.
 pub(super) fn registry_through(text: &str) {
-    use crate::registry::{nginx, zone, Registry};
+    use crate::hosting::{nginx, zone};
+    use crate::registry::Registry;
     let Ok(reg) = Registry::parse(text, Path::new("domains.toml")) else {
         return;
     };
@@ -100,7 +101,7 @@ fn domains_toml_with_one_hostile_change() {
 #[test]
 fn label_and_host_grammars() {
     use crate::registry::grammar;
-    use crate::registry::validate::{hostname_problem, label_problem, normalize_host};
+    use crate::registry::hostname::{hostname_problem, label_problem, normalize_host};
     run("label", grammar(LABEL, 8), |text| {
         let _ = label_problem(&text, "sukamajukab.go.id");
         let _ = hostname_problem(&text);
@@ -109,7 +110,7 @@ fn label_and_host_grammars() {
         let _ = grammar::decree_problem(&text);
         let _ = grammar::email_problem(&text);
         let _ = grammar::host_problem(&text);
-        let _ = grammar::shown(&text);
+        let _ = crate::text::printable(&text);
         let _ = crate::content::slugify(&text);
     });
 }

@@ -4,7 +4,7 @@
 //! every published file's path, size and SHA-256, sorted by path, and a digest of the
 //! whole list; and, at the top of the output folder (which no web server serves), the
 //! regency's manifest holding every site's. Each may have a detached signature beside it
-//! (`.sig`, see [`super::sign`]). The bytes depend on nothing but the files, so the same
+//! (`.sig`, see [`crate::sign`]). The bytes depend on nothing but the files, so the same
 //! input gives the same manifest, and a signature made once vouches for it anywhere.
 //!
 //! A manifest read back (from a server, or a file) is hostile input: it is parsed
@@ -144,14 +144,14 @@ impl SiteManifest {
         }
         for f in &self.files {
             if !plain_path(&f.path) {
-                return Err(ManifestProblem::BadPath(crate::markdown::shown(&f.path)));
+                return Err(ManifestProblem::BadPath(crate::text::clipped(&f.path)));
             }
             let hex = f.sha256.len() == 64
                 && f.sha256
                     .bytes()
                     .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
             if !hex {
-                return Err(ManifestProblem::BadHash(crate::markdown::shown(&f.path)));
+                return Err(ManifestProblem::BadHash(crate::text::clipped(&f.path)));
             }
         }
         if digest(&self.files) != self.digest {

@@ -1,5 +1,5 @@
 //! What keeps the published sites honest: the manifest every build writes (what each
-//! site must serve, byte for byte), its Ed25519 signature, `laman verify`, which compares
+//! site must serve, byte for byte), its Ed25519 signature (made with [`crate::sign`]), `laman verify`, which compares
 //! the live sites with it, and the gambling-spam guard, which stops spam at build time
 //! and names it when `verify` finds it on a server.
 //!
@@ -8,6 +8,5 @@
 
 pub mod manifest;
 pub mod seal;
-pub mod sign;
 pub mod spam;
 pub mod verify;

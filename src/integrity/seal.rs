@@ -9,7 +9,7 @@ use super::manifest::{
     site_signature_path, Entry, RegencyManifest, SiteManifest, REGENCY_FILE, SIGNATURE_SUFFIX,
     SITE_PATH, VERSION,
 };
-use super::sign::Signer;
+use crate::sign::Signer;
 use std::io;
 use std::path::{Path, PathBuf};
 

@@ -110,7 +110,7 @@ pub(super) fn heading_attributes<'a>(
 ) -> (Option<CowStr<'a>>, Vec<CowStr<'a>>) {
     for (key, value) in &attrs {
         let shown = match value {
-            Some(v) => format!("{key}={}", safety::shown(v)),
+            Some(v) => format!("{key}={}", crate::text::clipped(v)),
             None => key.to_string(),
         };
         report(crate::msg!("heading-attribute", shown = shown));
@@ -120,7 +120,7 @@ pub(super) fn heading_attributes<'a>(
         if !ok {
             report(crate::msg!(
                 "heading-id",
-                id = safety::shown(id),
+                id = crate::text::clipped(id),
                 rule = safety::name_rule()
             ));
         }
@@ -133,7 +133,7 @@ pub(super) fn heading_attributes<'a>(
             if !ok {
                 report(crate::msg!(
                     "heading-class",
-                    class = safety::shown(class),
+                    class = crate::text::clipped(class),
                     rule = safety::name_rule()
                 ));
             }

@@ -66,9 +66,9 @@ pub fn check_link<'a>(
     let script = safety::is_script_url(&url);
     if script || !url_allowed(&as_written(&url)) {
         let message = if script {
-            crate::msg!("link-script", url = safety::shown(&url))
+            crate::msg!("link-script", url = crate::text::clipped(&url))
         } else {
-            crate::msg!("link-not-allowed", url = safety::shown(&url))
+            crate::msg!("link-not-allowed", url = crate::text::clipped(&url))
         };
         findings.push(report(
             Code::ContentHtmlUnsafe,

@@ -19,7 +19,7 @@ mod walk;
 pub use links::check_link;
 pub use safety::Problem as SanitizerProblem;
 pub use safety::{
-    is_script_url, is_theme_id, shown, url_allowed, HtmlPolicy, RESERVED_IDS, RESERVED_ID_PREFIXES,
+    is_script_url, is_theme_id, url_allowed, HtmlPolicy, RESERVED_IDS, RESERVED_ID_PREFIXES,
 };
 
 use crate::content::{slugify, Doc};

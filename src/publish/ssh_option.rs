@@ -131,7 +131,7 @@ pub fn accepted() -> String {
 
 /// Reads one `--ssh-option` (clap's value parser): the option, or why it is refused.
 pub fn parse(text: &str) -> Result<SshOption, String> {
-    let shown = crate::markdown::shown(text);
+    let shown = crate::text::clipped(text);
     let refuse =
         |why: String| crate::msg!("ssh-option-refused", option = shown.as_str(), why = why);
     let (keyword, values) = split(text).map_err(refuse)?;
@@ -281,12 +281,7 @@ fn check_values(keyword: &str, takes: Takes, values: Vec<String>) -> Result<Vec<
 /// expand into something else (`%`, `~user`). A file not there yet is fine: ssh then
 /// knows no key and refuses the server, which is safe.
 pub fn known_hosts_problem(path: &str) -> Result<(), String> {
-    let refuse = || {
-        crate::msg!(
-            "ssh-known-hosts-refused",
-            path = crate::markdown::shown(path)
-        )
-    };
+    let refuse = || crate::msg!("ssh-known-hosts-refused", path = crate::text::clipped(path));
     if path.eq_ignore_ascii_case("none") || path.contains('%') || path.is_empty() {
         return Err(refuse());
     }

@@ -15,6 +15,7 @@
 //! `document`'s.
 
 mod document;
+mod values;
 
 use super::validate::{self, transition_allowed};
 use super::{Kind, Registry, Status, FILE_NAME};
@@ -289,7 +290,7 @@ pub fn commit(path: &Path, original: &[u8], new: &[u8]) -> Result<()> {
                 .help(crate::msg!("edit-changed-help")),
         ));
     }
-    crate::output::write_atomically(path, new).map_err(Error::io(cannot()))
+    crate::atomic::write(path, new).map_err(Error::io(cannot()))
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@
 //! writers still escape what they emit; this is the first of two walls, not the only one.
 //! Pure: no I/O.
 
-use super::validate::hostname_problem;
+use super::hostname::hostname_problem;
+use crate::text::printable;
 
 /// The longest name, title or owner, in characters.
 pub const NAME_MAX: usize = 200;
@@ -123,7 +124,7 @@ pub fn email_problem(address: &str) -> Option<String> {
         return Some(crate::msg!("grammar-email-dots"));
     }
     if host.ends_with('.') || !host.contains('.') {
-        return Some(crate::msg!("grammar-email-domain", host = shown(host)));
+        return Some(crate::msg!("grammar-email-domain", host = printable(host)));
     }
     hostname_problem(host).map(|why| crate::msg!("grammar-email-host", why = why))
 }
@@ -139,20 +140,6 @@ pub fn host_problem(host: &str) -> Option<String> {
         return Some(crate::msg!("grammar-host-dot"));
     }
     hostname_problem(host)
-}
-
-/// A value as it may be shown in a message: control and invisible characters escaped,
-/// at most 60 characters.
-pub fn shown(value: &str) -> String {
-    let mut out: String = value
-        .chars()
-        .take(60)
-        .flat_map(char::escape_debug)
-        .collect();
-    if value.chars().count() > 60 {
-        out.push('…');
-    }
-    out
 }
 
 fn shown_char(c: char) -> String {
@@ -262,7 +249,7 @@ mod tests {
 
     #[test]
     fn shown_values_cannot_break_a_terminal_line() {
-        assert_eq!(shown("a\nb\u{1b}[2J"), "a\\nb\\u{1b}[2J");
-        assert!(shown(&"x".repeat(100)).ends_with('…'));
+        assert_eq!(printable("a\nb\u{1b}[2J"), "a\\nb\\u{1b}[2J");
+        assert!(printable(&"x".repeat(100)).ends_with('…'));
     }
 }

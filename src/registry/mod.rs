@@ -3,18 +3,16 @@
 //!
 //! This module reads the file into plain types and reports syntax and shape errors with
 //! their line; [`validate`] holds the rules a well-shaped registry must still meet;
-//! [`edit`] changes the file the way the Dinas's workflow does; [`zone`] and [`nginx`]
-//! turn it into DNS and web-server configuration. It knows nothing of rendering or DNS
-//! queries.
+//! [`edit`] changes the file the way the Dinas's workflow does. It reads `domains.toml`
+//! and nothing else: what the registry becomes for the DNS and web servers is
+//! the `hosting` wing's, and it knows nothing of content, rendering or DNS queries.
 
 pub mod edit;
-pub mod generate;
 pub mod grammar;
-pub mod nginx;
+pub mod hostname;
 mod raw;
 pub mod record;
 pub mod validate;
-pub mod zone;
 
 use crate::error::Error;
 use crate::finding::{line_of, Code, Finding};
@@ -404,6 +402,15 @@ impl Registry {
             .iter()
             .filter(move |s| s.status == Status::Approved && s.kind == kind)
     }
+}
+
+/// Reads the registry of a regency root and checks its rules: the registry with the
+/// findings of its rules; refused when it cannot be read or parsed at all.
+pub fn checked(root: &Path, today: Date) -> Result<(Registry, Vec<Finding>), Error> {
+    let registry = Registry::load(root)?;
+    let has_content = |label: &str| root.join("content").join(label).is_dir();
+    let findings = validate::validate(&registry, today, &has_content);
+    Ok((registry, findings))
 }
 
 fn first_line(message: &str) -> String {

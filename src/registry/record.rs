@@ -15,9 +15,11 @@
 //! Pure: no I/O. It must not judge where a record may stand (beside a subdomain, a
 //! CNAME, outside the data center): that is [`super::validate`]'s.
 
-use super::grammar::{forbidden_in_text, shown};
-use super::validate::{hostname_problem, normalize_host};
+use super::grammar::forbidden_in_text;
+use super::hostname::hostname_problem;
 use crate::msg;
+use crate::registry::hostname::normalize_host;
+use crate::text::printable;
 use std::fmt::Write;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
@@ -105,10 +107,10 @@ pub fn name_problem(name: &str, domain: &str) -> Option<String> {
         || lower.ends_with(&format!(".{domain}"))
         || lower.ends_with(&format!(".{domain}."))
     {
-        return Some(msg!("zrecord-name-full", name = shown(name)));
+        return Some(msg!("zrecord-name-full", name = printable(name)));
     }
     if lower.ends_with('.') {
-        return Some(msg!("zrecord-name-dot", name = shown(name)));
+        return Some(msg!("zrecord-name-dot", name = printable(name)));
     }
     if lower.len() + 1 + domain.len() > 253 {
         return Some(msg!("host-length"));
@@ -118,7 +120,7 @@ pub fn name_problem(name: &str, domain: &str) -> Option<String> {
             return Some(msg!("zrecord-name-wildcard"));
         }
         if part.is_empty() || part.len() > 63 {
-            return Some(msg!("zrecord-name-label", name = shown(name)));
+            return Some(msg!("zrecord-name-label", name = printable(name)));
         }
         if let Some(c) = part
             .chars()
@@ -126,12 +128,12 @@ pub fn name_problem(name: &str, domain: &str) -> Option<String> {
         {
             return Some(msg!(
                 "zrecord-name-char",
-                name = shown(name),
-                char = shown(&c.to_string())
+                name = printable(name),
+                char = printable(&c.to_string())
             ));
         }
         if part.starts_with('-') || part.ends_with('-') {
-            return Some(msg!("zrecord-name-label", name = shown(name)));
+            return Some(msg!("zrecord-name-label", name = printable(name)));
         }
     }
     None
@@ -158,17 +160,23 @@ pub fn parse(kind: &str, value: &str) -> Result<Data, String> {
     match kind {
         "A" => {
             count(1, "203.0.113.25")?;
-            fields[0]
-                .parse()
-                .map(Data::A)
-                .map_err(|_| msg!("zrecord-not-address", value = shown(value), family = "IPv4"))
+            fields[0].parse().map(Data::A).map_err(|_| {
+                msg!(
+                    "zrecord-not-address",
+                    value = printable(value),
+                    family = "IPv4"
+                )
+            })
         }
         "AAAA" => {
             count(1, "2001:db8:10::25")?;
-            fields[0]
-                .parse()
-                .map(Data::Aaaa)
-                .map_err(|_| msg!("zrecord-not-address", value = shown(value), family = "IPv6"))
+            fields[0].parse().map(Data::Aaaa).map_err(|_| {
+                msg!(
+                    "zrecord-not-address",
+                    value = printable(value),
+                    family = "IPv6"
+                )
+            })
         }
         "CNAME" => {
             count(1, "mail.example.go.id.")?;
@@ -194,7 +202,7 @@ pub fn parse(kind: &str, value: &str) -> Result<Data, String> {
         "TXT" => txt(value),
         other => Err(msg!(
             "zrecord-type",
-            kind = shown(other),
+            kind = printable(other),
             types = TYPES.join(", ")
         )),
     }
@@ -202,7 +210,7 @@ pub fn parse(kind: &str, value: &str) -> Result<Data, String> {
 
 /// A decimal number of at most `max`.
 fn number<T: TryFrom<u64>>(text: &str, max: u16) -> Result<T, String> {
-    let bad = || msg!("zrecord-number", value = shown(text), max = max);
+    let bad = || msg!("zrecord-number", value = printable(text), max = max);
     if text.is_empty() || text.len() > 5 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad());
     }
@@ -220,11 +228,11 @@ fn host(text: &str, root: bool) -> Result<String, String> {
         return Ok(".".into());
     }
     if let Some(why) = hostname_problem(text) {
-        return Err(msg!("zrecord-host", host = shown(text), why = why));
+        return Err(msg!("zrecord-host", host = printable(text), why = why));
     }
     let name = normalize_host(text);
     if !name.contains('.') {
-        return Err(msg!("zrecord-host-relative", host = shown(text)));
+        return Err(msg!("zrecord-host-relative", host = printable(text)));
     }
     Ok(name)
 }
@@ -243,7 +251,7 @@ fn caa(value: &str) -> Result<Data, String> {
         .ok_or_else(bad)?;
     let flags: u8 = number(flags, 255)?;
     if tag.is_empty() || tag.len() > 15 || !tag.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err(msg!("zrecord-caa-tag", tag = shown(tag)));
+        return Err(msg!("zrecord-caa-tag", tag = printable(tag)));
     }
     let rest = rest.trim();
     let inner = match rest.strip_prefix('"') {
@@ -254,7 +262,7 @@ fn caa(value: &str) -> Result<Data, String> {
         .chars()
         .find(|&c| !(c.is_ascii_graphic() || c == ' ') || c == '"' || c == '\\')
     {
-        return Err(msg!("zrecord-caa-value", char = shown(&c.to_string())));
+        return Err(msg!("zrecord-caa-value", char = printable(&c.to_string())));
     }
     Ok(Data::Caa(
         flags,

@@ -2,6 +2,7 @@
 //! from the resolved model; nothing reads files.
 
 use crate::content::{Contact, Doc, Section, When};
+use crate::generated::DIRECTORY_PATH;
 use crate::markdown::{self, Heading};
 use crate::registry::{Kind, PORTAL_LABEL};
 use crate::site::{Model, Site};
@@ -225,8 +226,6 @@ pub fn menu(site: &Site) -> Vec<MenuItem> {
     }
     menu
 }
-
-pub use crate::site::DIRECTORY_PATH;
 
 /// The menu with the item the current path lies in marked active.
 pub fn menu_for(menu: &[MenuItem], current: &str) -> Vec<MenuItem> {

@@ -183,13 +183,13 @@ impl SiteRenderer<'_> {
     }
 
     /// The search page of the site (when its theme has `cari.html`): the portal's
-    /// searches the whole regency, an OPD site's only itself (see [`crate::search`]).
+    /// searches the whole regency, an OPD site's only itself (see the `search` module).
     fn search_job(&self, base: &tera::Context) -> Option<Job> {
         let site = self.site;
         if !self.templates.has("cari.html") {
             return None;
         }
-        let path = crate::search::SEARCH_PATH;
+        let path = crate::generated::SEARCH_PATH;
         let crumb = Crumb {
             title: "Pencarian".into(),
             url: site.url_of(path),
@@ -202,7 +202,7 @@ impl SiteRenderer<'_> {
         ctx.insert(
             "search",
             &serde_json::json!({
-                "script": format!("{portal}{}", crate::search::script_path()),
+                "script": format!("{portal}{INDEX_DIR}/{INDEX_SCRIPT}"),
                 "site": if site.is_portal() { "" } else { site.fqdn.as_str() },
                 "directory_url": format!("{portal}{}", DIRECTORY_PATH.trim_start_matches('/')),
                 "catalogue_url": format!("{portal}{}/", self.catalogue.path.trim_matches('/')),

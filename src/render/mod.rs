@@ -2,7 +2,7 @@
 //!
 //! For every selected site: markdown of each section and page (in parallel), then the
 //! templates of the site's theme, then minification. What comes out is a list of
-//! [`OutputFile`]s per site; writing them is the sink's business ([`crate::output`] for
+//! [`OutputFile`]s per site; writing them is the sink's business (`output` for
 //! a build, the preview server for `serve`).
 
 mod assets;
@@ -13,13 +13,12 @@ mod docs;
 mod feeds;
 mod filters;
 mod jobs;
+mod minified;
 mod place;
 mod public;
 mod spam;
 mod theme;
-pub(crate) use theme::escape as escape_html;
 
-pub use assets::ASSET_DIR;
 pub(crate) use filters::register as register_filters;
 pub use filters::tanggal_of;
 pub use theme::{StaticFile, Theme, DEFAULT_THEME};
@@ -27,6 +26,7 @@ pub use theme::{StaticFile, Theme, DEFAULT_THEME};
 use crate::catalogue::Catalogue;
 use crate::content::{SiteContent, When};
 use crate::finding::{Code, Finding};
+use crate::generated::{DIRECTORY_PATH, INDEX_DIR, INDEX_SCRIPT};
 use crate::markdown::{self, HtmlPolicy};
 use crate::site::{Model, Site};
 use context::*;
@@ -275,53 +275,6 @@ impl SiteRenderer<'_> {
         )
     }
 
-    /// Renders every job (in parallel), minified for a build: with the minified
-    /// templates where they are faithful to minifying each page, else page by page.
-    /// Each file comes with its source, for collision messages.
-    fn render_jobs(&self, base: &tera::Context, jobs: Vec<Job>) -> Vec<Result<Rendered, Finding>> {
-        let premade = self.options.minify && self.minified_is_faithful(base, &jobs);
-        jobs.into_par_iter()
-            .map(|job| {
-                let context = match job.context {
-                    Context::Ready(c) => c,
-                    Context::Page(i) => self.page_context(base, i),
-                };
-                let render = if premade {
-                    theme::Templates::render_minified
-                } else {
-                    theme::Templates::render
-                };
-                let text = render(self.templates, &job.template, &context)
-                    .map_err(|f| f.site(&self.site.label))?;
-                let bytes = if self.options.minify && !premade && job.path.ends_with(".html") {
-                    minify(text.as_bytes())
-                } else {
-                    text.into_bytes()
-                };
-                // The page as published, after templates and minifying (laman's own
-                // templates add nothing the guard has not read in the content).
-                let hits = if job.path.ends_with(".html") && !self.templates.lamans_own {
-                    spam::scan_page(self.guard, self.known, &bytes)
-                } else {
-                    Vec::new()
-                };
-                let hits = (!hits.is_empty()).then(|| spam::PageHits {
-                    path: job.path.clone(),
-                    template: job.template.clone(),
-                    hits,
-                });
-                Ok((
-                    OutputFile {
-                        path: job.path,
-                        body: Body::Bytes(bytes),
-                    },
-                    job.origin,
-                    hits,
-                ))
-            })
-            .collect()
-    }
-
     /// What every template of the site sees; `assets` maps each theme file to the URL
     /// of its fingerprinted copy.
     fn base_context(&self, assets: &BTreeMap<String, String>) -> tera::Context {
@@ -416,49 +369,6 @@ impl SiteRenderer<'_> {
         }
     }
 
-    /// Whether the minified templates may stand in for minifying every page of this
-    /// site: each HTML template is checked once, on the first page that uses it, by
-    /// comparing its minified render with the minified page.
-    fn minified_is_faithful(&self, base: &tera::Context, jobs: &[Job]) -> bool {
-        if self.templates.minified.is_none() {
-            return false;
-        }
-        let mut seen = std::collections::HashSet::new();
-        jobs.iter()
-            .filter(|j| j.path.ends_with(".html") && seen.insert(j.template.as_str()))
-            .all(|job| {
-                if let Some(&known) = self
-                    .templates
-                    .minified_faithful
-                    .lock()
-                    .unwrap()
-                    .get(&job.template)
-                {
-                    return known;
-                }
-                let owned;
-                let context = match &job.context {
-                    Context::Ready(c) => c,
-                    Context::Page(i) => {
-                        owned = self.page_context(base, *i);
-                        &owned
-                    }
-                };
-                let whole = self.templates.render(&job.template, context);
-                let small = self.templates.render_minified(&job.template, context);
-                let faithful = match (whole, small) {
-                    (Ok(a), Ok(b)) => minify(a.as_bytes()) == minify(b.as_bytes()),
-                    _ => false,
-                };
-                self.templates
-                    .minified_faithful
-                    .lock()
-                    .unwrap()
-                    .insert(job.template.clone(), faithful);
-                faithful
-            })
-    }
-
     /// The context of page `i` of the site.
     fn page_context(&self, base: &tera::Context, i: usize) -> tera::Context {
         let site = self.site;
@@ -539,7 +449,7 @@ impl SiteRenderer<'_> {
 /// search engines to the canonical address, and is never indexed itself. It is the
 /// renderer's, not the theme's: it shows nothing of the site and needs no template.
 fn redirect_page(url: &str, title: &str) -> Vec<u8> {
-    let (url, title) = (escape_html(url), escape_html(title));
+    let (url, title) = (crate::html::escape(url), crate::html::escape(title));
     format!(
         "<!DOCTYPE html>\n<html lang=\"id\"><head><meta charset=\"utf-8\"><title>Dipindahkan: {title}</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><link rel=\"canonical\" href=\"{url}\"><meta http-equiv=\"refresh\" content=\"0; url={url}\"></head><body><main><h1>Halaman ini telah dipindahkan</h1><p>Alamat barunya: <a href=\"{url}\">{title}</a></p></main></body></html>\n"
     )

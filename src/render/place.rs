@@ -7,9 +7,9 @@
 //!
 //! It must not render or read anything: it only places files already made.
 
-use super::assets::ASSET_DIR;
 use super::{Body, OutputFile, StaticFile};
 use crate::finding::{Code, Finding};
+use crate::generated::ASSET_DIR;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

@@ -244,7 +244,7 @@ impl Templates {
 fn new_tera() -> tera::Tera {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
-    tera.set_escape_fn(escape);
+    tera.set_escape_fn(crate::html::escape);
     super::filters::register(&mut tera);
     super::bounds::register(&mut tera);
     tera
@@ -328,24 +328,6 @@ fn chain(e: &tera::Error) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Escapes text for HTML and XML. Unlike Tera's default it leaves `/` alone, so URLs in
-/// feeds and sitemaps stay readable; what can break out of text or a quoted attribute
-/// (`& < > " '`) is still escaped.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn embedded_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {

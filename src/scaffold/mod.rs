@@ -7,7 +7,7 @@
 //! today (its pages are hidden, the section is not).
 //!
 //! The registry written by `init` is checked by the registry's own rules
-//! ([`crate::registry::generate::checked`]) before anything is written: this module has
+//! ([`crate::registry::checked`]) before anything is written: this module has
 //! no rules of its own about names and domains. It never overwrites a file: `init`
 //! wants an empty folder, `new site` a site folder that does not exist yet.
 //!
@@ -258,7 +258,7 @@ fn check_registry(
     {
         write_new(&trial.path().join(path), text)?;
     }
-    let (_, findings) = crate::registry::generate::checked(trial.path(), today)?;
+    let (_, findings) = crate::registry::checked(trial.path(), today)?;
     if findings.iter().any(Finding::is_error) {
         return Err(Error::Refused(findings));
     }

@@ -1,6 +1,6 @@
 //! laman's own search index format (version [`VERSION`], described for readers of the
 //! files in `docs/search-format.md`): the entries of the published pages in, the files
-//! under [`super::INDEX_DIR`] out, plus the small script that queries them in the
+//! under [`crate::generated::INDEX_DIR`] out, plus the small script that queries them in the
 //! browser (`indeks.js`, from `src/search/indeks.js`).
 //!
 //! What a browser fetches for a query is kept small by sharding: `indeks.json` (page
@@ -19,6 +19,7 @@
 //! same bytes out, whatever the number of threads.
 
 use super::Entry;
+use crate::generated::INDEX_SCRIPT;
 use crate::render::{Body, OutputFile};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -30,9 +31,6 @@ pub const VERSION: u32 = 1;
 
 /// The file every search starts from (asked again each time: no hash in its name).
 pub const ENTRY_FILE: &str = "indeks.json";
-
-/// The script of the search page (asked again each time).
-pub const SCRIPT_FILE: &str = "indeks.js";
 
 /// The script itself: the stemmer, then the search (one ES module).
 const SCRIPT: [&str; 2] = [include_str!("stemmer.js"), include_str!("indeks.js")];
@@ -229,7 +227,7 @@ pub fn build(entries: &[Entry]) -> Vec<OutputFile> {
     };
     files.push(file(ENTRY_FILE.to_string(), json(&meta)));
     files.push(file(
-        SCRIPT_FILE.to_string(),
+        INDEX_SCRIPT.to_string(),
         SCRIPT.join("\n").into_bytes(),
     ));
     files.sort_by(|a, b| a.path.cmp(&b.path));

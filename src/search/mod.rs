@@ -17,22 +17,11 @@ mod text;
 pub use text::main_text;
 
 use crate::content::SiteContent;
+use crate::generated::INDEX_DIR;
 use crate::render::{Body, OutputFile, SiteOutput};
 use crate::site::Model;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
-
-/// Where the index lives inside the portal's folder (and so at `https://<domain>/_cari/`).
-/// Its leading `_` keeps it apart from content, whose folders cannot start with one.
-pub const INDEX_DIR: &str = "_cari";
-
-/// The address of the index's script, relative to the portal's root.
-pub fn script_path() -> String {
-    format!("{INDEX_DIR}/{}", format::SCRIPT_FILE)
-}
-
-/// The address of the search page on every site.
-pub const SEARCH_PATH: &str = "/cari/";
 
 /// The text of the pages of one site, by their path in the site (`berita/x/index.html`).
 pub type SiteText = BTreeMap<String, String>;

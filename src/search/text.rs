@@ -94,23 +94,10 @@ fn push_text(out: &mut String, raw: &str) {
     out.push_str(rest);
 }
 
-/// The character a reference names (the few named ones a minifier leaves, and numbers).
+/// The character a reference names. `&nbsp;` is a space like any other once
+/// [`collapse`] has run.
 fn decode(name: &str) -> Option<char> {
-    let number = |digits: &str, radix| u32::from_str_radix(digits, radix).ok();
-    let code = match name {
-        "amp" => Some('&' as u32),
-        "lt" => Some('<' as u32),
-        "gt" => Some('>' as u32),
-        "quot" => Some('"' as u32),
-        "apos" => Some('\'' as u32),
-        "nbsp" => Some(' ' as u32),
-        _ => match name.strip_prefix('#') {
-            Some(hex) if hex.starts_with(['x', 'X']) => number(&hex[1..], 16),
-            Some(dec) => number(dec, 10),
-            None => None,
-        },
-    };
-    code.and_then(char::from_u32)
+    crate::html::reference(name).and_then(char::from_u32)
 }
 
 fn collapse(text: &str) -> String {

@@ -8,8 +8,8 @@
 
 use super::{http, State, RELOAD_SCRIPT};
 use crate::finding::Finding;
+use crate::html::escape;
 use crate::registry::PORTAL_LABEL;
-use crate::render::escape_html as escape;
 use crate::render::Body;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -79,7 +79,7 @@ pub(super) fn answer(state: &State, request: &http::Request) -> Answer {
     };
     let kind = http::content_type(&key);
     if key
-        .strip_prefix(crate::search::INDEX_DIR)
+        .strip_prefix(crate::generated::INDEX_DIR)
         .is_some_and(|rest| rest.starts_with('/'))
     {
         // The regency's index is read by every site's search page: other origins.

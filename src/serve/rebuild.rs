@@ -135,7 +135,7 @@ fn swap_in(
 }
 
 fn is_index(path: &str) -> bool {
-    path.strip_prefix(crate::search::INDEX_DIR)
+    path.strip_prefix(crate::generated::INDEX_DIR)
         .is_some_and(|rest| rest.starts_with('/'))
 }
 

@@ -23,6 +23,7 @@ mod i18n;
 mod import_wordpress;
 mod init;
 mod injection;
+mod layers;
 mod nginx;
 mod output_guard;
 mod publish;

@@ -150,7 +150,7 @@ pub(super) fn read_cost(value: &Value, line: usize, findings: &mut Vec<Finding>)
             Some(None) => Some(Cost::Free),
             Some(Some(0)) => Some(Cost::Free),
             Some(Some(n)) => Some(Cost::Amount(n)),
-            None => bad(findings, msg!("service-cost-amount", shown = shown(v))),
+            None => bad(findings, msg!("service-cost-amount", shown = value_text(v))),
         },
     }
 }
@@ -171,7 +171,8 @@ fn amount(value: &Value) -> Option<Option<u64>> {
     }
 }
 
-fn shown(value: &Value) -> String {
+/// A JSON value as a message quotes it: a string as it is, anything else as JSON.
+fn value_text(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         v => v.to_string(),
@@ -180,7 +181,7 @@ fn shown(value: &Value) -> String {
 
 fn read_cost_item(item: &Value) -> Result<CostItem, String> {
     let Some(t) = item.as_object() else {
-        return Err(msg!("service-cost-item-table", shown = shown(item)));
+        return Err(msg!("service-cost-item-table", shown = value_text(item)));
     };
     if let Some(k) = t
         .keys()
@@ -202,7 +203,7 @@ fn read_cost_item(item: &Value) -> Result<CostItem, String> {
         msg!(
             "service-cost-item-amount",
             what = what.as_str(),
-            shown = shown(tarif)
+            shown = value_text(tarif)
         )
     })?;
     Ok(CostItem {

@@ -5,7 +5,7 @@
 //! (to compare and sort) and the catalogue's topic. Reading checks what one file can
 //! show: a missing component, a cost or time that does not parse, an unknown field.
 //! Whether the topic is one the regency knows needs the portal's settings and is checked
-//! when the catalogue is assembled ([`crate::catalogue`]); markdown in the components is
+//! when the catalogue is assembled (`catalogue`); markdown in the components is
 //! rendered with the page. Nothing here reads files or a clock.
 
 mod cost;

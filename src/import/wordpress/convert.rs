@@ -10,7 +10,8 @@ use super::address::local_path;
 use super::autop::autop;
 use super::media::{self, NotCopied, Uploads};
 use super::shortcode::{self, Shortcode};
-use super::text::{attr_escape, strip_tags, text_escape};
+use super::text::strip_tags;
+use crate::html::{escape_double_quoted as attr_escape, escape_text as text_escape};
 use crate::markdown::{HtmlPolicy, SanitizerProblem};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -362,7 +363,7 @@ fn moved(url: &str, cx: &Context) -> Option<String> {
         local_path(url, cx.hosts)?
     };
     let alias = crate::content::alias::Alias::parse(&path).ok()?;
-    cx.moved.get(&alias.shown()).cloned()
+    cx.moved.get(&alias.address()).cloned()
 }
 
 /// Blank lines at most two, no trailing spaces but markdown's line breaks, one final

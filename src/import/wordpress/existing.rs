@@ -40,7 +40,7 @@ impl Existing {
                 continue;
             }
             for a in &doc.meta.aliases {
-                paths.insert(a.shown(), rel.clone());
+                paths.insert(a.address(), rel.clone());
             }
         }
         for s in content

@@ -133,7 +133,7 @@ impl Plan {
             let to = format!("/{}/", p.dir);
             for text in &p.aliases {
                 if let Ok(a) = Alias::parse(text) {
-                    moved.insert(a.shown(), to.clone());
+                    moved.insert(a.address(), to.clone());
                 }
             }
             moved.insert(to.clone(), to);
@@ -403,7 +403,7 @@ fn aliases_of(
                 dropped.push((text, report::alias_generated()));
             }
             Ok(alias) => {
-                let key = alias.shown();
+                let key = alias.address();
                 let as_dir = format!("{}/", key.trim_end_matches('/'));
                 if key == own || as_dir == own {
                     continue;

@@ -154,7 +154,7 @@ impl Report {
 fn item(title: &str, id: u64) -> String {
     msg!(
         "import-item",
-        title = crate::registry::grammar::shown(title),
+        title = crate::text::printable(title),
         id = id.to_string()
     )
 }
@@ -198,10 +198,7 @@ pub fn too_long(bytes: usize) -> String {
 pub fn shortcode(file: &Path, line: usize, name: &str) -> Finding {
     Finding::new(
         Code::ImportShortcodeUnknown,
-        msg!(
-            "import-shortcode",
-            name = crate::registry::grammar::shown(name)
-        ),
+        msg!("import-shortcode", name = crate::text::printable(name)),
     )
     .at(file, line)
     .help(msg!("import-shortcode-help"))
@@ -222,7 +219,7 @@ pub fn media_missing(file: &Path, title: &str, id: u64, path: &str) -> Finding {
         msg!(
             "import-media-missing",
             item = item(title, id),
-            path = crate::registry::grammar::shown(path)
+            path = crate::text::printable(path)
         ),
     )
     .file(file)
@@ -248,7 +245,7 @@ pub fn media_refused(file: &Path, title: &str, id: u64, path: &str) -> Finding {
         msg!(
             "import-media-refused",
             item = item(title, id),
-            path = crate::registry::grammar::shown(path)
+            path = crate::text::printable(path)
         ),
     )
     .file(file)
@@ -260,7 +257,7 @@ pub fn alias_dropped(source: &Path, line: usize, alias: &str, why: &str) -> Find
         Code::ImportAliasDropped,
         msg!(
             "import-alias-dropped",
-            alias = crate::registry::grammar::shown(alias),
+            alias = crate::text::printable(alias),
             why = why
         ),
     )
@@ -309,7 +306,7 @@ pub fn not_a_site(label: &str, why: NotASite) -> String {
     });
     msg!(
         "import-not-a-site",
-        label = crate::registry::grammar::shown(label),
+        label = crate::text::printable(label),
         why = why
     )
 }

@@ -49,8 +49,8 @@ pub fn site_files(
     let mut consider = |text: String| {
         let spam = guard.scan_text(&text).into_iter().any(|h| h.is_spam());
         if let Ok(a) = Alias::parse(&text) {
-            if !spam && !plan.generated(&a) && !taken.contains_key(&a.shown()) {
-                taken.insert(a.shown(), plan.news.clone());
+            if !spam && !plan.generated(&a) && !taken.contains_key(&a.address()) {
+                taken.insert(a.address(), plan.news.clone());
                 aliases.push(text);
             }
         }

@@ -1,7 +1,7 @@
 //! The HTML-to-markdown converter (`htmd`) every post goes through, set up once per
 //! import.
 
-use super::text::attr_escape;
+use crate::html::escape_double_quoted as attr_escape;
 
 /// The converter every post goes through: markdown's own forms, and the iframes the
 /// site allows kept as HTML (the allow-list passed them already).

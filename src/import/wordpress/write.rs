@@ -167,8 +167,7 @@ fn no_links(folder: &Path, rel: &str) -> Result<()> {
 
 fn write_manifest(path: &Path, manifest: &Manifest) -> Result<()> {
     let bytes = serde_json::to_vec_pretty(manifest).unwrap_or_default();
-    crate::output::write_atomically(path, &bytes)
-        .map_err(Error::io(super::report::write_failed(path)))
+    crate::atomic::write(path, &bytes).map_err(Error::io(super::report::write_failed(path)))
 }
 
 fn hash_file(path: &Path) -> std::io::Result<String> {

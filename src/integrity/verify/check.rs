@@ -8,7 +8,7 @@ use super::fetch::{self, Client};
 use super::{signature_finding, site, Expect, Report, Spam, Target, MANIFEST_CAP, SIGNATURE_CAP};
 use crate::finding::{Code, Finding};
 use crate::integrity::manifest::{site_signature_path, SiteManifest, SITE_PATH};
-use crate::integrity::sign::PublicKey;
+use crate::sign::PublicKey;
 
 /// One name's check.
 pub(super) struct Check<'a> {
@@ -114,7 +114,7 @@ impl Check<'_> {
         let (code, why, help) = match (answer.status, &answer.location) {
             (300..=399, Some(to)) => (
                 Code::VerifyUnreachable,
-                crate::msg!("verify-redirects", to = crate::markdown::shown(to)),
+                crate::msg!("verify-redirects", to = crate::text::clipped(to)),
                 help,
             ),
             (200, _) => (Code::VerifyChanged, crate::msg!("verify-too-large"), help),
@@ -152,7 +152,7 @@ impl Check<'_> {
         match SiteManifest::parse(&bytes) {
             Ok(m) if m.site.eq_ignore_ascii_case(&self.target.fqdn) => Some(m),
             Ok(m) => {
-                let why = crate::msg!("verify-other-site", site = crate::markdown::shown(&m.site));
+                let why = crate::msg!("verify-other-site", site = crate::text::clipped(&m.site));
                 report.push(self.finding(
                     Code::VerifyChanged,
                     crate::msg!("verify-manifest", url = url, why = why),

@@ -166,7 +166,7 @@ fn explained(text: &str) -> Option<String> {
     Some(format!(
         "{} [{}]",
         crate::msg!(key),
-        crate::markdown::shown(detail)
+        crate::text::clipped(detail)
     ))
 }
 
@@ -178,7 +178,7 @@ pub fn parse_resolve(text: &str) -> Result<(String, SocketAddr), String> {
     let bad = || crate::msg!("verify-bad-resolve", text = text);
     let (host, rest) = text.split_once(':').ok_or_else(bad)?;
     let host = host.trim().to_ascii_lowercase();
-    let host_ok = host == "*" || crate::registry::validate::hostname_problem(&host).is_none();
+    let host_ok = host == "*" || crate::registry::hostname::hostname_problem(&host).is_none();
     if !host_ok {
         return Err(bad());
     }

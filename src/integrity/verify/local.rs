@@ -10,7 +10,7 @@ use crate::integrity::manifest::{
     site_signature_path, RegencyManifest, SiteManifest, REGENCY_FILE, SITE_PATH,
 };
 use crate::integrity::seal::signature_of;
-use crate::integrity::sign::PublicKey;
+use crate::sign::PublicKey;
 use std::collections::BTreeMap;
 
 /// The manifests read from disk, by site, and what reading them found.

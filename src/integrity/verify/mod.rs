@@ -19,8 +19,8 @@ pub use fetch::{parse_resolve, Reach};
 
 use crate::error::{Error, Result};
 use crate::finding::{Code, Finding};
-use crate::integrity::sign::PublicKey;
 use crate::registry::{Kind, Registry, Status, PORTAL_LABEL};
+use crate::sign::PublicKey;
 use check::Check;
 use fetch::Client;
 use local::local_manifests;
@@ -69,7 +69,7 @@ pub fn spam_found(guard: &crate::integrity::spam::SpamGuard, page: &str) -> Vec<
             HitKind::HiddenText { style } => Some(crate::msg!(
                 "verify-spam-hidden",
                 style = style,
-                found = crate::markdown::shown(&hit.found)
+                found = crate::text::clipped(&hit.found)
             )),
             HitKind::ExternalLink { .. } => None,
         })
@@ -186,7 +186,7 @@ fn targets(registry: &Registry, only: &[String]) -> Result<Vec<Target>> {
     {
         return Err(Error::Usage(crate::msg!(
             "verify-unknown-site",
-            site = crate::markdown::shown(unknown)
+            site = crate::text::clipped(unknown)
         )));
     }
     targets.retain(|t| only.is_empty() || only.contains(&t.label));

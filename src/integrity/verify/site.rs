@@ -159,7 +159,7 @@ impl SiteCheck<'_> {
         let to = answer
             .location
             .as_deref()
-            .map(crate::markdown::shown)
+            .map(crate::text::clipped)
             .unwrap_or_default();
         let f = self.finding(
             Code::VerifyMissing,

@@ -18,10 +18,12 @@
 mod allowlist;
 mod problem;
 mod rules;
+mod script;
 
 pub use allowlist::{is_theme_id, name_rule, RESERVED_IDS, RESERVED_ID_PREFIXES};
 pub use problem::Problem;
-pub use rules::{class_allowed, id_allowed, is_script_url, shown, url_allowed};
+pub use rules::{class_allowed, id_allowed, url_allowed};
+pub use script::is_script_url;
 
 use allowlist::{
     GENERIC_ATTRIBUTES, IFRAME_ATTRIBUTES, REMOVED_WITH_CONTENT, STYLE_PROPERTY, TAGS,

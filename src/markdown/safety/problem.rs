@@ -4,7 +4,7 @@
 //! Words only; it must not decide what is a problem (that is [`super::rules`]).
 
 use super::allowlist::{name_rule, DANGEROUS};
-use super::rules::is_script_url;
+use super::script::is_script_url;
 use crate::finding::Code;
 use crate::markdown::MAX_NESTING;
 use crate::msg;

@@ -9,6 +9,8 @@ use super::allowlist::{
     TAGS, TAG_ATTRIBUTES, URL_ATTRIBUTES, URL_SCHEMES,
 };
 use super::problem::Problem;
+use super::script::is_script_url;
+use crate::text::clipped;
 use ammonia::url::{ParseError, Url};
 use std::borrow::Cow;
 
@@ -62,17 +64,17 @@ impl Rules {
             return Some(Problem::Attribute(tag.into(), key.into()));
         }
         match key {
-            "id" if !id_allowed(value) => Some(Problem::Name("id".into(), shown(value))),
+            "id" if !id_allowed(value) => Some(Problem::Name("id".into(), clipped(value))),
             "class" => value
                 .split_ascii_whitespace()
                 .find(|c| !class_allowed(c))
-                .map(|c| Problem::Name("class".into(), shown(c))),
-            "style" if !style_allowed(value) => Some(Problem::Style(tag.into(), shown(value))),
+                .map(|c| Problem::Name("class".into(), clipped(c))),
+            "style" if !style_allowed(value) => Some(Problem::Style(tag.into(), clipped(value))),
             "src" if tag == "iframe" && !host_allowed(value, &self.iframe_hosts) => {
-                Some(Problem::IframeHost(shown(value)))
+                Some(Problem::IframeHost(clipped(value)))
             }
             _ if URL_ATTRIBUTES.contains(&key) && !url_allowed(value) => {
-                Some(Problem::Address(tag.into(), shown(value)))
+                Some(Problem::Address(tag.into(), clipped(value)))
             }
             _ => None,
         }
@@ -157,46 +159,12 @@ fn host_allowed(src: &str, hosts: &[String]) -> bool {
     hosts.contains(&host)
 }
 
-/// Whether an address runs code when followed: `javascript:`, `vbscript:`, `data:`
-/// (browsers ignore case, whitespace and control characters inside the scheme).
-pub fn is_script_url(url: &str) -> bool {
-    let scheme: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .take_while(|&c| c != ':' && c != '/' && c != '?' && c != '#')
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let has_colon = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .nth(scheme.chars().count())
-        == Some(':');
-    has_colon && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
-}
-
-/// An address shortened for a message.
-pub fn shown(url: &str) -> String {
-    let url = url.trim();
-    if url.chars().count() > 60 {
-        format!("{}…", url.chars().take(60).collect::<String>())
-    } else {
-        url.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn script_urls_are_recognised_in_any_disguise() {
-        assert!(is_script_url("javascript:alert(1)"));
-        assert!(is_script_url(" JaVa\tScript:alert(1)"));
-        assert!(is_script_url("data:text/html,<script>"));
-        assert!(is_script_url("vbscript:x"));
-        assert!(!is_script_url("https://example.go.id/javascript:"));
-        assert!(!is_script_url("/data:x"));
-        assert!(!is_script_url("mailto:a@b.go.id"));
+    fn script_urls_are_not_allowed_and_others_are() {
         for bad in [
             "javascript:x",
             "java\tscript:x",

@@ -6,11 +6,10 @@
 //! the file, take the lock, or judge whether the step is allowed or the result valid:
 //! [`super::apply`] does that before and after.
 
+use super::values::{addresses, parse_date, records, toml_date, valid};
 use super::Action;
 use crate::finding::{Code, Finding};
-use crate::registry::grammar::{
-    self, decree_problem, email_problem, text_problem, NAME_MAX, TEXT_MAX,
-};
+use crate::registry::grammar::{decree_problem, email_problem, text_problem, NAME_MAX, TEXT_MAX};
 use crate::registry::{Kind, Status};
 use jiff::civil::Date;
 use toml_edit::{value, Array, DocumentMut, InlineTable, Item, Table, Value};
@@ -369,51 +368,6 @@ impl Change<'_> {
     }
 }
 
-/// Refuses `--a` and `--aaaa` values that are not addresses of their family.
-fn addresses(a: &[String], aaaa: &[String]) -> Result<(), Finding> {
-    for ip in a {
-        ip.parse::<std::net::Ipv4Addr>().map_err(|_| {
-            Finding::new(
-                Code::RegistryEditValue,
-                crate::msg!("edit-not-ipv4", ip = ip.as_str()),
-            )
-        })?;
-    }
-    for ip in aaaa {
-        ip.parse::<std::net::Ipv6Addr>().map_err(|_| {
-            Finding::new(
-                Code::RegistryEditValue,
-                crate::msg!("edit-not-ipv6", ip = ip.as_str()),
-            )
-        })?;
-    }
-    Ok(())
-}
-
-/// The `records` of an approval, when it names any.
-fn records(a: &[String], aaaa: &[String], cname: Option<&str>) -> Option<InlineTable> {
-    if a.is_empty() && aaaa.is_empty() && cname.is_none() {
-        return None;
-    }
-    let mut r = InlineTable::new();
-    if !a.is_empty() {
-        r.insert(
-            "A",
-            Value::Array(a.iter().map(String::as_str).collect::<Array>()),
-        );
-    }
-    if !aaaa.is_empty() {
-        r.insert(
-            "AAAA",
-            Value::Array(aaaa.iter().map(String::as_str).collect::<Array>()),
-        );
-    }
-    if let Some(c) = cname {
-        r.insert("CNAME", Value::from(c));
-    }
-    Some(r)
-}
-
 /// The history entry with its keys in the order people read: date, action, then the
 /// rest.
 fn in_reading_order(history: &InlineTable, action: Status) -> InlineTable {
@@ -426,45 +380,6 @@ fn in_reading_order(history: &InlineTable, action: Status) -> InlineTable {
         ordered.insert(k, v.clone());
     }
     ordered
-}
-
-fn parse_date(text: &str) -> Result<Date, Finding> {
-    text.parse::<Date>().map_err(|_| {
-        Finding::new(
-            Code::RegistryEditValue,
-            crate::msg!("edit-not-date", text = text),
-        )
-        .help(crate::msg!("edit-not-date-help"))
-    })
-}
-
-fn toml_date(date: Date) -> Value {
-    let d = toml_edit::Date {
-        year: date.year() as u16,
-        month: date.month() as u8,
-        day: date.day() as u8,
-    };
-    Value::from(toml_edit::Datetime {
-        date: Some(d),
-        time: None,
-        offset: None,
-    })
-}
-
-/// Refuses a workflow argument that breaks the registry's grammar (see [`grammar`]).
-fn valid(what: &str, problem: Option<String>) -> Result<(), Finding> {
-    match problem {
-        None => Ok(()),
-        Some(why) => Err(Finding::new(
-            Code::RegistryEditValue,
-            crate::msg!("edit-value", what = what, why = why),
-        )
-        .help(if what == "decree" {
-            crate::msg!("grammar-decree-help")
-        } else {
-            grammar::help()
-        })),
-    }
 }
 
 /// Sets `key` of an entry to `new`, as a person editing the file would: an existing

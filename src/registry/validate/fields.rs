@@ -5,14 +5,15 @@
 //! Says whether a value may stand in the file (see [`crate::registry::grammar`]); it
 //! must not judge what the value means for the entry's life or records.
 
-use super::names::label_problem;
 use super::Validator;
 use crate::finding::{Code, Finding};
 use crate::msg;
 use crate::registry::grammar::{
-    self, decree_problem, email_problem, shown, text_problem, NAME_MAX, TEXT_MAX,
+    self, decree_problem, email_problem, text_problem, NAME_MAX, TEXT_MAX,
 };
+use crate::registry::hostname::{hostname_problem, label_problem};
 use crate::registry::Subdomain;
+use crate::text::printable;
 
 impl Validator<'_> {
     /// The free text of `[regency]` and `[portal]`.
@@ -35,7 +36,7 @@ impl Validator<'_> {
         let (settings, line) = (&self.reg.integrity, self.reg.lines.integrity);
         let mut found = Vec::new();
         if let Some(key) = &settings.public_key {
-            if let Err(e) = key.parse::<crate::integrity::sign::PublicKey>() {
+            if let Err(e) = key.parse::<crate::sign::PublicKey>() {
                 found.push(
                     Finding::new(Code::RegistryFieldInvalid, format!("[integrity] {e}"))
                         .help(msg!("registry-key-help")),
@@ -51,7 +52,7 @@ impl Validator<'_> {
         }
         for host in &settings.link_hosts {
             let bare = host.strip_prefix("*.").unwrap_or(host);
-            if let Some(why) = super::hostname_problem(bare) {
+            if let Some(why) = hostname_problem(bare) {
                 found.push(
                     field_invalid(msg!("field-link-host"), host, &why)
                         .help(msg!("field-link-host-help")),
@@ -159,7 +160,7 @@ fn field_invalid(what: String, value: &str, why: &str) -> Finding {
         msg!(
             "field-invalid",
             what = what,
-            value = shown(value),
+            value = printable(value),
             why = why
         ),
     )

@@ -4,12 +4,12 @@
 //!
 //! Checks the settings once for the whole registry; it must not look at entries.
 
-use super::names::{hostname_problem, in_zone};
 use super::Validator;
 use crate::finding::{Code, Finding};
 use crate::msg;
-use crate::registry::grammar::shown;
+use crate::registry::hostname::{hostname_problem, in_zone};
 use crate::registry::Registry;
+use crate::text::printable;
 use ipnet::{Ipv4Net, Ipv6Net};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
@@ -55,7 +55,7 @@ impl Validator<'_> {
             self.push_global(
                 Finding::new(
                     Code::RegistryHostingInvalid,
-                    msg!("regency-domain", domain = shown(domain)),
+                    msg!("regency-domain", domain = printable(domain)),
                 )
                 .line(line),
             );
@@ -107,7 +107,7 @@ impl Validator<'_> {
         parses: fn(&str) -> bool,
     ) {
         for r in ranges.iter().filter(|r| !parses(r)) {
-            let message = msg!("hosting-range", range = shown(r), family = family);
+            let message = msg!("hosting-range", range = printable(r), family = family);
             let f = self
                 .hosting_invalid(message)
                 .help(msg!("hosting-range-help", example = example));
@@ -121,7 +121,8 @@ impl Validator<'_> {
         let domain = &self.reg.regency.domain;
         for ns in &h.nameservers {
             if let Some(why) = hostname_problem(ns) {
-                let f = self.hosting_invalid(msg!("hosting-nameserver", ns = shown(ns), why = why));
+                let f =
+                    self.hosting_invalid(msg!("hosting-nameserver", ns = printable(ns), why = why));
                 self.push_global(f);
             } else if in_zone(ns, domain)
                 && h.glue
@@ -154,7 +155,7 @@ impl Validator<'_> {
                 let f = self
                     .hosting_invalid(msg!(
                         "hosting-cname-allow",
-                        name = shown(allowed),
+                        name = printable(allowed),
                         why = why
                     ))
                     .help(msg!("hosting-cname-allow-help"));
@@ -166,7 +167,8 @@ impl Validator<'_> {
     fn glue(&mut self) {
         for (ns, addrs) in &self.reg.hosting.glue {
             if let Some(why) = hostname_problem(ns) {
-                let f = self.hosting_invalid(msg!("hosting-glue-name", ns = shown(ns), why = why));
+                let f =
+                    self.hosting_invalid(msg!("hosting-glue-name", ns = printable(ns), why = why));
                 self.push_global(f);
             }
             for a in addrs
@@ -175,8 +177,8 @@ impl Validator<'_> {
             {
                 let f = self.hosting_invalid(msg!(
                     "hosting-glue-address",
-                    address = shown(a),
-                    ns = shown(ns)
+                    address = printable(a),
+                    ns = printable(ns)
                 ));
                 self.push_global(f);
             }

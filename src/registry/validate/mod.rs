@@ -18,9 +18,7 @@ mod zone_records;
 
 pub use hosting::Ranges;
 pub use lifecycle::{transition_allowed, transitions_help, TRANSITIONS};
-pub use names::{
-    allowed_external, hostname_problem, in_zone, label_problem, normalize_host, RESERVED,
-};
+pub use names::RESERVED;
 pub use records::TTL_RANGE;
 pub use zone_records::apex;
 

@@ -1,5 +1,5 @@
-//! Names in the registry: the syntax of labels and host names, the labels that are
-//! reserved or held twice or nested under another's name, and the host-name
+//! Names in the registry: the labels that are reserved or held twice or nested under
+//! another's name (their syntax is [`crate::registry::hostname`]'s), and the host-name
 //! comparisons (inside the zone, allowed outside it) the zone, nginx and `dns` share.
 //!
 //! Says whether a name is valid and where it points; it must not read records, dates
@@ -8,8 +8,9 @@
 use super::Validator;
 use crate::finding::{Code, Finding};
 use crate::msg;
-use crate::registry::grammar::shown;
+use crate::registry::hostname::label_problem;
 use crate::registry::{Status, Subdomain};
+use crate::text::printable;
 use std::collections::BTreeMap;
 
 /// Labels that would shadow infrastructure, or the portal's own name in content.
@@ -49,7 +50,7 @@ impl Validator<'_> {
             self.push(
                 Finding::new(
                     Code::RegistryLabelSyntax,
-                    msg!("label-syntax", label = shown(label), why = why),
+                    msg!("label-syntax", label = printable(label), why = why),
                 )
                 .line(line)
                 .help(msg!("label-syntax-help")),
@@ -107,7 +108,11 @@ impl Validator<'_> {
             self.push(
                 Finding::new(
                     Code::RegistryLabelReserved,
-                    msg!("label-nameserver", label = label.as_str(), ns = shown(ns)),
+                    msg!(
+                        "label-nameserver",
+                        label = label.as_str(),
+                        ns = printable(ns)
+                    ),
                 )
                 .line(line)
                 .help(msg!("label-nameserver-help")),
@@ -153,130 +158,5 @@ impl Validator<'_> {
                 sub,
             );
         }
-    }
-}
-
-pub fn normalize_host(name: &str) -> String {
-    name.trim_end_matches('.').to_ascii_lowercase()
-}
-
-/// Whether `name` is the zone apex or below it.
-pub fn in_zone(name: &str, domain: &str) -> bool {
-    let name = normalize_host(name);
-    let domain = normalize_host(domain);
-    name == domain || name.ends_with(&format!(".{domain}"))
-}
-
-pub fn allowed_external(target: &str, allow: &[String]) -> bool {
-    let t = normalize_host(target);
-    allow.iter().any(|a| {
-        let a = normalize_host(a);
-        match a.strip_prefix("*.").or_else(|| a.strip_prefix('.')) {
-            Some(suffix) => t.ends_with(&format!(".{suffix}")),
-            None => t == a,
-        }
-    })
-}
-
-/// Why a host name is not valid, if it is not.
-pub fn hostname_problem(name: &str) -> Option<String> {
-    let name = name.strip_suffix('.').unwrap_or(name);
-    if name.is_empty() || name.len() > 253 {
-        return Some(msg!("host-length"));
-    }
-    name.split('.')
-        .find_map(|part| part_problem(part, true).map(|why| format!("`{}` {why}", shown(part))))
-}
-
-/// Why a registry label (possibly nested, `a.dinkes`) is not valid, if it is not.
-pub fn label_problem(label: &str, domain: &str) -> Option<String> {
-    if label.len() + 1 + domain.len() > 253 {
-        return Some(msg!(
-            "label-too-long",
-            name = shown(&format!("{label}.{domain}"))
-        ));
-    }
-    label.split('.').find_map(|part| {
-        part_problem(part, false).map(|why| {
-            if label.contains('.') {
-                format!("`{}` {why}", shown(part))
-            } else {
-                why
-            }
-        })
-    })
-}
-
-fn part_problem(part: &str, allow_upper: bool) -> Option<String> {
-    if part.is_empty() {
-        return Some(msg!("grammar-empty"));
-    }
-    if part.len() > 63 {
-        return Some(msg!("grammar-too-long", count = part.len(), max = 63));
-    }
-    if !allow_upper && part.chars().any(|c| c.is_ascii_uppercase()) {
-        return Some(msg!("grammar-host-lowercase"));
-    }
-    if let Some(c) = part
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
-    {
-        return Some(msg!("label-char", char = c.escape_debug().to_string()));
-    }
-    if part.starts_with('-') || part.ends_with('-') {
-        return Some(msg!("label-hyphen"));
-    }
-    if part.get(2..4) == Some("--") {
-        let lower = part.to_ascii_lowercase();
-        let valid = lower.starts_with("xn--") && idna::domain_to_unicode(&lower).1.is_ok();
-        if !valid {
-            return Some(msg!("label-double-hyphen"));
-        }
-    }
-    None
-}
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn label_syntax() {
-        let d = "contohkab.go.id";
-        assert_eq!(label_problem("dinkes", d), None);
-        assert_eq!(label_problem("kec-sukajaya", d), None);
-        assert_eq!(label_problem("xn--bcher-kva", d), None);
-        assert!(label_problem("Dinkes", d).unwrap().contains("lowercase"));
-        assert!(label_problem("-dinkes", d).is_some());
-        assert!(label_problem("dinkes-", d).is_some());
-        assert!(label_problem("din_kes", d).unwrap().contains('_'));
-        assert!(label_problem("ab--cd", d).is_some());
-        assert!(label_problem("xn--zz-invalid-punycode-!", d).is_some());
-        assert!(label_problem(&"a".repeat(64), d).unwrap().contains("63"));
-        assert!(label_problem(
-            &[
-                "a".repeat(63),
-                "b".repeat(63),
-                "c".repeat(63),
-                "d".repeat(50)
-            ]
-            .join("."),
-            d
-        )
-        .unwrap()
-        .contains("253"));
-        assert_eq!(label_problem("peta.dinkes", d), None);
-        assert!(label_problem("peta..dinkes", d).is_some());
-    }
-
-    #[test]
-    fn cname_allow_takes_names_and_suffixes() {
-        let allow = vec![
-            "cdn.example.net".to_string(),
-            "*.hosting.example".to_string(),
-        ];
-        assert!(allowed_external("cdn.example.net.", &allow));
-        assert!(allowed_external("a.hosting.example", &allow));
-        assert!(!allowed_external("hosting.example", &allow));
-        assert!(!allowed_external("evil.example", &allow));
     }
 }

@@ -6,12 +6,12 @@
 //! (that is [`super::hosting`]) or judge an entry's status beyond whether it is approved.
 
 use super::hosting::Ranges;
-use super::names::{allowed_external, hostname_problem, in_zone, normalize_host};
 use super::Validator;
 use crate::finding::{Code, Finding};
 use crate::msg;
-use crate::registry::grammar::shown;
+use crate::registry::hostname::{allowed_external, hostname_problem, in_zone, normalize_host};
 use crate::registry::{Records, Status, Subdomain};
+use crate::text::printable;
 use std::collections::{BTreeMap, HashSet};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
@@ -200,7 +200,7 @@ fn check_addresses(r: &Records, ranges: &Ranges, who: &str, out: &mut Vec<Findin
                         "record-invalid-address",
                         who = who,
                         record = record,
-                        value = shown(text),
+                        value = printable(text),
                         family = family
                     ),
                 ));
@@ -243,7 +243,7 @@ fn check_cname(
             msg!(
                 "record-cname-invalid",
                 who = who,
-                target = shown(target),
+                target = printable(target),
                 why = why
             ),
         ));

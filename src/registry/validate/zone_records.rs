@@ -10,14 +10,15 @@
 //! Works on the parsed registry and [`Ranges`]; it must not read files or DNS.
 
 use super::hosting::Ranges;
-use super::names::{allowed_external, in_zone, normalize_host};
 use super::records::TTL_RANGE;
 use super::Validator;
 use crate::finding::{Code, Finding};
 use crate::msg;
-use crate::registry::grammar::{shown, text_problem, NAME_MAX};
+use crate::registry::grammar::{text_problem, NAME_MAX};
+use crate::registry::hostname::{allowed_external, in_zone, normalize_host};
 use crate::registry::record::{name_problem, Data, ZoneRecord};
 use crate::registry::{Registry, Status};
+use crate::text::printable;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 impl Validator<'_> {
@@ -184,7 +185,11 @@ impl Validator<'_> {
 
 /// How a finding names a record: `[[record]] mail MX`.
 fn who(r: &ZoneRecord) -> String {
-    format!("[[record]] {} {}", shown(r.name.trim()), shown(&r.kind()))
+    format!(
+        "[[record]] {} {}",
+        printable(r.name.trim()),
+        printable(&r.kind())
+    )
 }
 
 fn invalid(who: &str, why: String) -> Finding {
@@ -204,7 +209,7 @@ fn address_names(reg: &Registry, domain: &str) -> BTreeMap<String, String> {
     for s in &reg.subdomains {
         taken
             .entry(format!("{}.{domain}", s.label.to_ascii_lowercase()))
-            .or_insert_with(|| format!("[[subdomain]] {}", shown(&s.label)));
+            .or_insert_with(|| format!("[[subdomain]] {}", printable(&s.label)));
     }
     for ns in reg
         .hosting

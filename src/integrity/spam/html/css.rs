@@ -26,25 +26,28 @@ pub(super) fn hiding(style: &str) -> Option<String> {
             _ => n <= FAR_RELATIVE,
         })
     };
-    let shown = |prop: &str, v: &str| format!("{prop}:{v}");
+    let declaration = |prop: &str, v: &str| format!("{prop}:{v}");
     if let Some(v @ "none") = value("display") {
-        return Some(shown("display", v));
+        return Some(declaration("display", v));
     }
     if let Some(v @ ("hidden" | "collapse")) = value("visibility") {
-        return Some(shown("visibility", v));
+        return Some(declaration("visibility", v));
     }
     for prop in ["font-size", "opacity"] {
         if zero(value(prop)) {
-            return Some(shown(prop, value(prop).unwrap_or("0")));
+            return Some(declaration(prop, value(prop).unwrap_or("0")));
         }
     }
     if far(value("text-indent")) {
-        return Some(shown("text-indent", value("text-indent").unwrap_or("")));
+        return Some(declaration(
+            "text-indent",
+            value("text-indent").unwrap_or(""),
+        ));
     }
     if matches!(value("position"), Some("absolute" | "fixed")) {
         for prop in ["left", "top", "right", "bottom"] {
             if far(value(prop)) {
-                return Some(shown(prop, value(prop).unwrap_or("")));
+                return Some(declaration(prop, value(prop).unwrap_or("")));
             }
         }
     }

@@ -221,15 +221,7 @@ fn decode(text: &str) -> Result<Cow<'_, str>, GiveUp> {
         let after = &rest[i + 1..];
         let end = after.find(';').filter(|&e| e <= 10).ok_or(GiveUp)?;
         let entity = &after[..end];
-        let c = match entity {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            "nbsp" => '\u{a0}',
-            _ => numeric(entity).ok_or(GiveUp)?,
-        };
+        let c = reference(entity).ok_or(GiveUp)?;
         out.push(c);
         rest = &after[end + 1..];
     }
@@ -237,12 +229,10 @@ fn decode(text: &str) -> Result<Cow<'_, str>, GiveUp> {
     Ok(Cow::Owned(out))
 }
 
-fn numeric(entity: &str) -> Option<char> {
-    let digits = entity.strip_prefix('#')?;
-    let n = match digits.strip_prefix(['x', 'X']) {
-        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-        None => digits.parse().ok()?,
-    };
+/// The character of a reference ([`crate::html::reference`]), unless it is one a
+/// browser would not read as it stands.
+fn reference(entity: &str) -> Option<char> {
+    let n = crate::html::reference(entity)?;
     // What browsers replace (NUL, surrogates, C1 controls) is left to html5gum.
     (n >= 0x20 && n != 0x7f && !(0x80..0xa0).contains(&n))
         .then(|| char::from_u32(n))

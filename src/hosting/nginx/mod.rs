@@ -21,88 +21,28 @@
 //! names are host names or nothing is written; paths and header values are double-quoted
 //! with `\\` and `\"` escaped, and a path holding what nginx cannot quote (`$` starts a
 //! variable; control characters) is refused; a `map`'s source values start with `\`, so
-//! that none is read as one of the block's parameters (`default`, `include`, ...); comments are one line; the suspension notice
-//! is HTML-escaped and holds no `'`, `\\` or `$`. [`config`] refuses rather than emit a
-//! value it cannot write safely.
+//! that none is read as one of the block's parameters (`default`, `include`, ...);
+//! comments are one line; the suspension notice is HTML-escaped and holds no `'`, `\\`
+//! or `$`. [`config`] refuses rather than emit a value it cannot write safely.
 
-use super::grammar::{forbidden_in_text, host_problem, shown};
-use super::validate::{hostname_problem, label_problem};
-use super::{Kind, Registry, Status};
+mod aliases;
+mod listen;
+mod notice;
+#[cfg(test)]
+mod tests;
+
+pub use listen::{path_problem, Listen};
+
 use crate::content::alias::SiteAlias;
+use crate::registry::grammar::{forbidden_in_text, host_problem};
+use crate::registry::hostname::{hostname_problem, label_problem};
+use crate::registry::{Kind, Registry, Status, PORTAL_LABEL};
+use crate::text::printable;
+use aliases::{alias_locations, alias_maps, alias_problem};
+use notice::suspension;
 use std::collections::BTreeMap;
 use std::fmt::Write;
-use std::net::SocketAddr;
 use std::path::Path;
-
-/// Where a server listens: a port (on IPv4 and IPv6) or an address and port.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Listen {
-    Port(u16),
-    Addr(SocketAddr),
-}
-
-impl Listen {
-    /// Whether two listen settings take the same address and port (a bare port listens
-    /// on every address).
-    pub fn overlaps(self, other: Listen) -> bool {
-        match (self, other) {
-            (Listen::Port(a), Listen::Port(b)) => a == b,
-            (Listen::Port(p), Listen::Addr(s)) | (Listen::Addr(s), Listen::Port(p)) => {
-                s.port() == p
-            }
-            (Listen::Addr(a), Listen::Addr(b)) => a == b,
-        }
-    }
-
-    /// Parses `--http`/`--https`: a port 1-65535 (`443`) or an address and port
-    /// (`127.0.0.1:8443`, `[::1]:8443`).
-    pub fn parse(text: &str) -> Result<Listen, String> {
-        let listen = if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-            text.parse().map(Listen::Port).ok()
-        } else {
-            text.parse().map(Listen::Addr).ok()
-        };
-        match listen {
-            Some(l) if l.problem().is_none() => Ok(l),
-            Some(l) => Err(format!(
-                "`{}`: {}",
-                shown(text),
-                l.problem().unwrap_or_default()
-            )),
-            None => Err(crate::msg!("nginx-listen-form", value = shown(text))),
-        }
-    }
-
-    fn problem(self) -> Option<String> {
-        match self {
-            Listen::Port(0) => Some(crate::msg!("nginx-listen-port-zero")),
-            Listen::Addr(a) if a.port() == 0 => Some(crate::msg!("nginx-listen-port-zero")),
-            Listen::Addr(SocketAddr::V6(a)) if a.scope_id() != 0 || a.flowinfo() != 0 => {
-                Some(crate::msg!("nginx-listen-zone"))
-            }
-            _ => None,
-        }
-    }
-}
-
-/// Why a path given to `--webroot`, `--cert` or `--key` cannot be written into the
-/// configuration: it must be absolute, UTF-8, and free of control characters and of `$`
-/// (nginx reads `$` as the start of a variable, even inside quotes).
-pub fn path_problem(path: &Path) -> Option<String> {
-    let Some(text) = path.to_str() else {
-        return Some(crate::msg!("nginx-path-not-utf8"));
-    };
-    if !path.is_absolute() {
-        return Some(crate::msg!("nginx-path-relative"));
-    }
-    if let Some(c) = text.chars().find(|&c| forbidden_in_text(c) || c == '$') {
-        return Some(crate::msg!(
-            "nginx-path-character",
-            code = format!("U+{:04X}", c as u32)
-        ));
-    }
-    None
-}
 
 pub struct Options<'a> {
     /// Where the built sites are: `<webroot>/<fqdn>/index.html`.
@@ -131,7 +71,8 @@ impl Options<'_> {
         paths
             .iter()
             .find_map(|(what, p)| {
-                path_problem(p).map(|why| format!("{what} `{}` {why}", shown(&p.to_string_lossy())))
+                path_problem(p)
+                    .map(|why| format!("{what} `{}` {why}", printable(&p.to_string_lossy())))
             })
             .or_else(|| self.http.problem().map(|why| format!("--http: {why}")))
             .or_else(|| self.https.problem().map(|why| format!("--https: {why}")))
@@ -181,15 +122,6 @@ fn comment(text: &str) -> String {
         .collect()
 }
 
-/// Text inside the HTML of the suspension notice, which nginx holds in a single-quoted
-/// string: HTML-escaped, and with no `'`, `\\`, `$` or control character left.
-fn notice_text(text: &str) -> String {
-    // The theme's HTML escape, then what nginx's string would read: `\` and `$`.
-    crate::render::escape_html(&comment(text))
-        .replace('\\', "&#92;")
-        .replace('$', "&#36;")
-}
-
 /// The policy of every response. Scripts and fetches may also come from the portal
 /// (`https://<domain>`), whose `/_cari/` holds the regency's search index and its
 /// script, which every site's `/cari/` page loads.
@@ -220,10 +152,10 @@ fn tls(o: &Options) -> String {
 }
 
 /// Why the registry holds a name this configuration cannot carry: the checks of
-/// [`super::validate`] refuse these first; this is the writer's own guard.
+/// [`crate::registry::validate`] refuse these first; this is the writer's own guard.
 fn unwritable(reg: &Registry, o: &Options, domain: &str) -> Option<String> {
     if let Some(why) = hostname_problem(domain) {
-        return Some(format!("the domain `{}`: {why}", shown(domain)));
+        return Some(format!("the domain `{}`: {why}", printable(domain)));
     }
     let served = reg
         .subdomains
@@ -233,7 +165,7 @@ fn unwritable(reg: &Registry, o: &Options, domain: &str) -> Option<String> {
         if let Some(why) = label_problem(&sub.label.to_ascii_lowercase(), domain) {
             return Some(crate::msg!(
                 "nginx-label-problem",
-                label = shown(&sub.label),
+                label = printable(&sub.label),
                 why = why
             ));
         }
@@ -243,122 +175,9 @@ fn unwritable(reg: &Registry, o: &Options, domain: &str) -> Option<String> {
         .flatten()
         .find_map(|h| {
             host_problem(h)
-                .map(|why| crate::msg!("nginx-frame-host-problem", host = shown(h), why = why))
+                .map(|why| crate::msg!("nginx-frame-host-problem", host = printable(h), why = why))
         })
         .or_else(|| o.aliases.values().flatten().find_map(alias_problem))
-}
-
-/// Why an alias cannot be written as a location and a redirect: the content's checks
-/// ([`crate::content::alias`]) refuse these first; this is the writer's own guard.
-fn alias_problem(a: &SiteAlias) -> Option<String> {
-    let path_ok = a.alias.path.starts_with('/')
-        && a.alias
-            .path
-            .chars()
-            .all(|c| c == '/' || c.is_alphanumeric() || "-._~!*()+,=@&:".contains(c));
-    let query_ok = a.alias.query.as_ref().is_none_or(|(name, value)| {
-        crate::content::alias::QUERY_NAMES.contains(&name.as_str())
-            && value
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
-    });
-    let target_ok = a.target.starts_with('/')
-        && a.target
-            .chars()
-            .all(|c| c == '/' || c == '-' || c.is_ascii_alphanumeric());
-    (!(path_ok && query_ok && target_ok)).then(|| {
-        crate::msg!(
-            "nginx-alias-problem",
-            alias = shown(&a.alias.shown()),
-            file = a.file.display().to_string()
-        )
-    })
-}
-
-/// Per query name, the values and the paths they lead to.
-type QueryTargets<'a> = BTreeMap<&'a str, Vec<(&'a str, &'a str)>>;
-
-/// The `map` blocks of one site's query aliases (`/?p=123`), at the `http` level where
-/// nginx wants them: for each path and query name, `$arg_<name>` to the page's path.
-/// Returns, per path, the variables to test there. `n` numbers the site, so that every
-/// variable's name is unique (and made of nothing the registry or content chose).
-fn alias_maps(c: &mut String, n: usize, aliases: &[SiteAlias]) -> BTreeMap<String, Vec<String>> {
-    let plain: std::collections::BTreeSet<&str> = aliases
-        .iter()
-        .filter(|a| a.alias.query.is_none())
-        .map(|a| a.alias.path.as_str())
-        .collect();
-    // Per path (that no plain alias takes whole), per query name: value -> target.
-    let mut by_path: BTreeMap<&str, QueryTargets> = BTreeMap::new();
-    for a in aliases {
-        if let Some((name, value)) = &a.alias.query {
-            if !plain.contains(a.alias.path.as_str()) && a.alias.path != "/404.html" {
-                by_path
-                    .entry(&a.alias.path)
-                    .or_default()
-                    .entry(name)
-                    .or_default()
-                    .push((value, &a.target));
-            }
-        }
-    }
-    let mut tests = BTreeMap::new();
-    for (p, (path, names)) in by_path.into_iter().enumerate() {
-        for (name, values) in names {
-            let var = format!("$laman_alias_{n}_{p}_{name}");
-            let _ = writeln!(c, "map $arg_{name} {var} {{\n    default \"\";");
-            // nginx matches a map's source values without regard to case, and refuses
-            // two that differ only in case: the first keeps it (the content's checks
-            // report the second as a collision).
-            let mut seen = std::collections::BTreeSet::new();
-            for (value, target) in values {
-                if seen.insert(value.to_ascii_lowercase()) {
-                    let _ = writeln!(c, "    {} {};", map_source(value), quoted(target));
-                }
-            }
-            let _ = writeln!(c, "}}");
-            tests
-                .entry(path.to_string())
-                .or_insert_with(Vec::new)
-                .push(var);
-        }
-    }
-    if !tests.is_empty() {
-        c.push('\n');
-    }
-    tests
-}
-
-/// The locations of one site's aliases: each plain path answers `301` to its page; a
-/// path with query aliases tests its variables, then serves what is there.
-fn alias_locations(
-    name: &str,
-    aliases: &[SiteAlias],
-    tests: &BTreeMap<String, Vec<String>>,
-) -> String {
-    let mut c = String::new();
-    for a in aliases
-        .iter()
-        .filter(|a| a.alias.query.is_none() && a.alias.path != "/404.html")
-    {
-        let _ = writeln!(
-            c,
-            "    location = {} {{\n        return 301 https://{name}{};\n    }}",
-            quoted(&a.alias.path),
-            a.target
-        );
-    }
-    for (path, vars) in tests {
-        let _ = writeln!(c, "    location = {} {{", quoted(path));
-        for var in vars {
-            let _ = writeln!(
-                c,
-                "        if ({var}) {{\n            return 301 https://{name}{var};\n        }}"
-            );
-        }
-        let _ = writeln!(c, "        try_files $uri $uri/ =404;\n    }}");
-    }
-    c
 }
 
 /// The configuration text, or why it cannot be written (an option or a registry value
@@ -397,7 +216,7 @@ pub fn config(reg: &Registry, o: &Options) -> Result<String, String> {
         o,
         &reg.portal.title,
         &domain,
-        super::PORTAL_LABEL,
+        PORTAL_LABEL,
         &domain,
         0,
     );
@@ -505,7 +324,7 @@ fn site(c: &mut String, o: &Options, title: &str, name: &str, label: &str, domai
     let root = o.webroot.join(name);
     let headers = headers(frames, domain);
     let at = |cache: &str, body: &str| location(&headers, "", cache, body);
-    let search = if label == super::PORTAL_LABEL {
+    let search = if label == PORTAL_LABEL {
         let cors = "        add_header Access-Control-Allow-Origin \"*\" always;\n";
         let hashed: String = location(&headers, cors, IMMUTABLE, "        try_files $uri =404;\n")
             .lines()
@@ -515,7 +334,7 @@ fn site(c: &mut String, o: &Options, title: &str, name: &str, label: &str, domai
         // less); the nested location inherits it.
         format!(
             "    location ^~ /{}/ {{\n{}        location ~ \"{HASHED_INDEX_FILES}\" {{\n{hashed}        }}\n    }}\n",
-            crate::search::INDEX_DIR,
+            crate::generated::INDEX_DIR,
             location(
                 &headers,
                 cors,
@@ -535,154 +354,8 @@ fn site(c: &mut String, o: &Options, title: &str, name: &str, label: &str, domai
         quoted(&root.to_string_lossy()),
         at(MODERATE, "        try_files $uri $uri/ =404;\n"),
         at(REVALIDATE, ""),
-        crate::render::ASSET_DIR,
+        crate::generated::ASSET_DIR,
         at(IMMUTABLE, "        try_files $uri =404;\n"),
         at(REVALIDATE, "        internal;\n"),
     );
-}
-
-/// The server of a suspended name: 503 and the notice, whatever the path.
-fn suspension(c: &mut String, reg: &Registry, o: &Options, domain: &str, name: &str, owner: &str) {
-    let notice = format!(
-        "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Situs ditangguhkan</title></head><body><main><h1>Situs ditangguhkan</h1><p>Situs {name} ({}) untuk sementara ditangguhkan oleh {}. Informasi resmi tersedia di <a href=\"https://{domain}/\">{domain}</a>.</p></main></body></html>",
-        notice_text(owner),
-        notice_text(&reg.regency.dinas)
-    );
-    let _ = writeln!(c, "# {} (suspended)", comment(owner));
-    let _ = write!(
-        c,
-        "server {{\n{}    server_name {name};\n{}{}    default_type text/html;\n    location / {{\n        return 503 '{}';\n    }}\n}}\n\n",
-        listens(o.https, " ssl"),
-        tls(o),
-        headers(&[], domain),
-        notice
-    );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::path::PathBuf;
-
-    const REG: &str = r#"
-[regency]
-name = "Kabupaten Contoh"
-domain = "contohkab.go.id"
-dinas = "Diskominfo"
-approver = "bupati"
-[portal]
-title = "Pemerintah Kabupaten Contoh"
-records = { A = ["203.0.113.10"] }
-[[subdomain]]
-label = "dishub"
-owner = "Dinas Perhubungan"
-kind = "site"
-status = "suspended"
-contact = "dishub@contohkab.go.id"
-decree = { number = "1/2024", date = 2024-01-15 }
-records = { A = ["203.0.113.11"] }
-"#;
-
-    fn write(reg: &str, frames: &BTreeMap<String, Vec<String>>) -> Result<String, String> {
-        let reg = Registry::parse(reg, Path::new("domains.toml")).unwrap();
-        let (webroot, cert, key) = (
-            PathBuf::from("/srv/a \"b\\c"),
-            PathBuf::from("/etc/c.crt"),
-            PathBuf::from("/etc/c.key"),
-        );
-        config(
-            &reg,
-            &Options {
-                webroot: &webroot,
-                cert: &cert,
-                key: &key,
-                http: Listen::Port(80),
-                https: Listen::parse("[::1]:443").unwrap(),
-                frame_hosts: frames,
-                aliases: &BTreeMap::new(),
-            },
-        )
-    }
-
-    #[test]
-    fn listen_values_are_ports_or_socket_addresses() {
-        assert_eq!(Listen::parse("80"), Ok(Listen::Port(80)));
-        assert!(matches!(
-            Listen::parse("127.0.0.1:8080"),
-            Ok(Listen::Addr(_))
-        ));
-        assert!(matches!(Listen::parse("[::1]:8443"), Ok(Listen::Addr(_))));
-        for bad in [
-            "",
-            "0",
-            "65536",
-            "+80",
-            "80;",
-            "80 ssl",
-            "127.0.0.1:0",
-            "localhost:80",
-            "80; } server { listen 8080",
-            "[fe80::1%2]:80",
-            "127.0.0.1",
-            " 80",
-        ] {
-            assert!(Listen::parse(bad).is_err(), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn paths_are_absolute_and_hold_nothing_nginx_cannot_quote() {
-        assert_eq!(path_problem(Path::new("/srv/laman public/x\"y;{}")), None);
-        for bad in [
-            "srv/public",
-            "/srv/$host",
-            "/srv/a\nb",
-            "/srv/a\u{0}",
-            "data:abc",
-        ] {
-            assert!(path_problem(Path::new(bad)).is_some(), "{bad:?}");
-        }
-    }
-
-    /// The writer's own guard, with the registry's checks bypassed.
-    #[test]
-    fn values_are_quoted_escaped_or_refused() {
-        let hostile = REG
-            .replace(
-                "owner = \"Dinas Perhubungan\"",
-                r#"owner = "<script>x</script>'; } server { root /etc/; } \\ $host \n# x""#,
-            )
-            .replace(
-                "name = \"Kabupaten Contoh\"",
-                "name = \"K\\n} server { location / { alias /etc/; } }\"",
-            );
-        let c = write(&hostile, &BTreeMap::new()).unwrap();
-        assert!(
-            c.contains("root \"/srv/a \\\"b\\\\c/contohkab.go.id\";"),
-            "{c}"
-        );
-        let notice = c.lines().find(|l| l.contains("return 503")).unwrap();
-        assert!(
-            notice.contains(
-                "&lt;script&gt;x&lt;/script&gt;&#39;; } server { root /etc/; } &#92; &#36;host"
-            ),
-            "{notice}"
-        );
-        assert!(notice.ends_with("</html>';"), "{notice}");
-        let directives = c.lines().filter(|l| !l.trim_start().starts_with('#'));
-        for line in directives.filter(|l| !l.contains("return 503")) {
-            assert!(
-                !line.contains("alias") && !line.contains("/etc/;"),
-                "{line}"
-            );
-        }
-
-        let frames = BTreeMap::from([(
-            "portal".to_string(),
-            vec!["maps.example\" always; location /x { alias /etc/; } #".to_string()],
-        )]);
-        assert!(write(REG, &frames).is_err());
-        let bad_label = REG.replace("label = \"dishub\"", "label = \"dishub; }\"");
-        assert!(write(&bad_label, &BTreeMap::new()).is_err());
-    }
 }

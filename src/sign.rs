@@ -225,7 +225,7 @@ impl std::str::FromStr for PublicKey {
     type Err = KeyError;
 
     fn from_str(text: &str) -> Result<PublicKey, KeyError> {
-        let bad = || KeyError::BadPublicKey(crate::markdown::shown(text));
+        let bad = || KeyError::BadPublicKey(crate::text::clipped(text));
         let decode = |encoded: &str| -> Option<[u8; 32]> {
             BASE64.decode(encoded).ok().and_then(|b| b.try_into().ok())
         };
@@ -233,7 +233,7 @@ impl std::str::FromStr for PublicKey {
             // A key copied without its prefix: say so, rather than that it is no key
             // (one form only, so that a signature names its key the same way).
             return Err(match decode(text.trim()) {
-                Some(_) => KeyError::NoPrefix(crate::markdown::shown(text.trim())),
+                Some(_) => KeyError::NoPrefix(crate::text::clipped(text.trim())),
                 None => bad(),
             });
         };
@@ -274,7 +274,7 @@ impl PublicKey {
             return Err(SignatureProblem::Unreadable);
         }
         if file.public_key.trim() != self.to_string() {
-            return Err(SignatureProblem::OtherKey(crate::markdown::shown(
+            return Err(SignatureProblem::OtherKey(crate::text::clipped(
                 &file.public_key,
             )));
         }

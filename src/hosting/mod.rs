@@ -1,23 +1,24 @@
-//! What the Dinas's commands produce from the registry: the checked registry, the zone
-//! file and the nginx configuration, each refused (with the findings that say why) while
-//! the registry has errors. The command line only prints what these return.
+//! What the regency's servers are given: the DNS zone ([`zone`]) and the nginx
+//! configuration ([`nginx`]), from the registry, and for nginx also from each site's
+//! content (its old addresses and the iframe hosts it allows). Each is refused (with the
+//! findings that say why) while the registry has errors. The command line only prints
+//! what these return.
+//!
+//! This wing sits above the registry and content (it reads each site's settings and
+//! aliases as a build reads them) and below the commands: it must not render a page nor
+//! touch the network.
 
-use super::nginx::{self, path_problem, Listen};
-use super::{grammar, validate, zone, Kind, Registry, Status, PORTAL_LABEL};
+pub mod nginx;
+pub mod zone;
+
 use crate::error::{Error, Result};
 use crate::finding::{Code, Finding, Severity};
+use crate::registry::{checked, Kind, Status, PORTAL_LABEL};
+use crate::text::printable;
 use jiff::civil::Date;
+use nginx::{path_problem, Listen};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// Reads the registry of a regency root and checks its rules: the registry with the
-/// findings of its rules; refused when it cannot be read or parsed at all.
-pub fn checked(root: &Path, today: Date) -> Result<(Registry, Vec<Finding>)> {
-    let registry = Registry::load(root)?;
-    let has_content = |label: &str| root.join("content").join(label).is_dir();
-    let findings = validate::validate(&registry, today, &has_content);
-    Ok((registry, findings))
-}
 
 /// Refused when any finding is an error; the findings otherwise (warnings).
 fn refuse_errors(findings: Vec<Finding>) -> Result<Vec<Finding>> {
@@ -73,7 +74,7 @@ impl NginxRequest {
             .chain(key.as_deref().map(|p| ("--key", p)));
         for (what, path) in given {
             if let Some(why) = path_problem(path) {
-                let shown = grammar::shown(&path.to_string_lossy());
+                let shown = printable(&path.to_string_lossy());
                 return Err(Error::Usage(format!("{what} `{shown}` {why}")));
             }
         }

@@ -15,10 +15,11 @@
 //! only when they are host names, addresses only as parsed addresses; [`zone`] refuses
 //! rather than write anything else.
 
-use super::grammar::{forbidden_in_text, shown};
-use super::record::name_problem;
-use super::validate::{hostname_problem, in_zone, label_problem};
-use super::{Records, Registry, Status};
+use crate::registry::grammar::forbidden_in_text;
+use crate::registry::hostname::{hostname_problem, in_zone, label_problem};
+use crate::registry::record::name_problem;
+use crate::registry::{Records, Registry, Status};
+use crate::text::printable;
 use std::fmt::Write;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
@@ -60,10 +61,10 @@ fn comment(text: &str) -> String {
 }
 
 /// Why the registry holds a name or address the zone cannot carry as written: the
-/// checks of [`super::validate`] refuse these first; this is the writer's own guard.
+/// checks of [`crate::registry::validate`] refuse these first; this is the writer's own guard.
 fn unwritable(reg: &Registry, domain: &str) -> Option<String> {
     let host = |what: &str, name: &str| {
-        hostname_problem(name).map(|why| format!("{what} `{}`: {why}", shown(name)))
+        hostname_problem(name).map(|why| format!("{what} `{}`: {why}", printable(name)))
     };
     let address = |what: &str, a: &str, v6: bool| {
         let ok = if v6 {
@@ -71,7 +72,7 @@ fn unwritable(reg: &Registry, domain: &str) -> Option<String> {
         } else {
             a.parse::<Ipv4Addr>().is_ok()
         };
-        (!ok).then(|| format!("{what} `{}` is not an address", shown(a)))
+        (!ok).then(|| format!("{what} `{}` is not an address", printable(a)))
     };
     let records = |what: &str, r: &Records| {
         r.a.iter()
@@ -89,7 +90,7 @@ fn unwritable(reg: &Registry, domain: &str) -> Option<String> {
         .or_else(|| {
             reg.hosting.glue.values().flatten().find_map(|a| {
                 (a.parse::<IpAddr>().is_err())
-                    .then(|| format!("glue `{}` is not an address", shown(a)))
+                    .then(|| format!("glue `{}` is not an address", printable(a)))
             })
         })
         .or_else(|| records("the portal", &reg.portal.records))
@@ -97,7 +98,7 @@ fn unwritable(reg: &Registry, domain: &str) -> Option<String> {
             reg.zone_records.iter().find_map(|r| {
                 name_problem(&r.name, domain)
                     .or_else(|| r.data().err())
-                    .map(|why| format!("[[record]] `{}`: {why}", shown(&r.name)))
+                    .map(|why| format!("[[record]] `{}`: {why}", printable(&r.name)))
             })
         })
         .or_else(|| {
@@ -113,7 +114,7 @@ fn unwritable(reg: &Registry, domain: &str) -> Option<String> {
                         .any(|n| n.trim_end_matches('.').eq_ignore_ascii_case(&fqdn));
                     label_problem(&s.label.to_ascii_lowercase(), domain)
                         .or_else(|| nameserver.then(|| "is a nameserver's name".to_string()))
-                        .map(|why| format!("label `{}`: {why}", shown(&s.label)))
+                        .map(|why| format!("label `{}`: {why}", printable(&s.label)))
                         .or_else(|| records(&s.label, &s.records))
                 })
         })
@@ -222,7 +223,7 @@ fn write_sites(w: &mut String, reg: &Registry, domain: &str) {
 }
 
 /// The regency's other records (`[[record]]`), in the registry's order, each with its
-/// comment. Only parsed data is written (see [`super::record`]); `unwritable` has
+/// comment. Only parsed data is written (see [`crate::registry::record`]); `unwritable` has
 /// refused any record that does not parse.
 fn write_other(w: &mut String, reg: &Registry) {
     if reg.zone_records.is_empty() {

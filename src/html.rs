@@ -1,0 +1,115 @@
+//! HTML's own vocabulary, written once: the escape of text for HTML and XML, and the
+//! character references laman reads back. The renderer, the preview server's pages, the
+//! web server's notice page, search and the spam guard all use these, so that an
+//! escaped page and a decoded one agree.
+//!
+//! Functions of text only: nothing here parses a document or reads a file.
+
+/// Escapes text for HTML and XML. Unlike Tera's default it leaves `/` alone, so URLs in
+/// feeds and sitemaps stay readable; what can break out of text or a quoted attribute
+/// (`& < > " '`) is still escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes the text of an element, where only `& < >` can break out: what the WordPress
+/// importer writes into markdown stays readable (quotes and apostrophes as typed).
+pub fn escape_text(text: &str) -> String {
+    escape_only(text, &['&', '<', '>'])
+}
+
+/// Escapes a value for a double-quoted attribute (`& < > "`), leaving apostrophes as typed.
+pub fn escape_double_quoted(text: &str) -> String {
+    escape_only(text, &['&', '<', '>', '"'])
+}
+
+fn escape_only(text: &str, special: &[char]) -> String {
+    if !text.contains(special) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        if special.contains(&c) {
+            out.push_str(match c {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                _ => "&quot;",
+            });
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The code point a character reference stands for, given what lies between `&` and
+/// `;`: a number (`#39`, `#x27`) or one of the names a minifier leaves in laman's own
+/// pages (the five of XML and `nbsp`). `None` for any other name. Whether the code
+/// point may stand in text is the caller's rule.
+pub fn reference(name: &str) -> Option<u32> {
+    let code = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        _ => {
+            let digits = name.strip_prefix('#')?;
+            return match digits.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => digits.parse().ok(),
+            };
+        }
+    };
+    Some(code as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_breaks_out_of_text_or_an_attribute_is_escaped_and_slashes_are_not() {
+        assert_eq!(
+            escape(r#"<a href="/x?a=1&b='2'">"#),
+            "&lt;a href=&quot;/x?a=1&amp;b=&#39;2&#39;&quot;&gt;"
+        );
+    }
+
+    #[test]
+    fn text_and_double_quoted_escapes_leave_what_cannot_break_out() {
+        assert_eq!(
+            escape_text(r#"a<b & "c" 'd'>"#),
+            r#"a&lt;b &amp; "c" 'd'&gt;"#
+        );
+        assert_eq!(
+            escape_double_quoted(r#"a<b & "c" 'd'>"#),
+            "a&lt;b &amp; &quot;c&quot; 'd'&gt;"
+        );
+    }
+
+    #[test]
+    fn references_are_the_named_few_and_numbers() {
+        assert_eq!(reference("amp"), Some('&' as u32));
+        assert_eq!(reference("nbsp"), Some(0xa0));
+        assert_eq!(reference("#39"), Some(39));
+        assert_eq!(reference("#x41"), Some(0x41));
+        assert_eq!(reference("#X41"), Some(0x41));
+        assert_eq!(reference("hellip"), None);
+        assert_eq!(reference("#"), None);
+        assert_eq!(reference("#xzz"), None);
+    }
+}
