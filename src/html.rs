@@ -67,10 +67,14 @@ pub fn reference(name: &str) -> Option<u32> {
         "apos" => '\'',
         "nbsp" => '\u{a0}',
         _ => {
+            // Digits only: `&#+65;` is no reference to a browser, though Rust parses `+65`.
             let digits = name.strip_prefix('#')?;
             return match digits.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                None => digits.parse().ok(),
+                Some(hex) if hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                    u32::from_str_radix(hex, 16).ok()
+                }
+                None if digits.bytes().all(|b| b.is_ascii_digit()) => digits.parse().ok(),
+                _ => None,
             };
         }
     };
@@ -111,5 +115,7 @@ mod tests {
         assert_eq!(reference("hellip"), None);
         assert_eq!(reference("#"), None);
         assert_eq!(reference("#xzz"), None);
+        assert_eq!(reference("#+65"), None);
+        assert_eq!(reference("#x+41"), None);
     }
 }

@@ -65,12 +65,14 @@ pub enum Data {
 impl ZoneRecord {
     /// The record type, upper case.
     pub fn kind(&self) -> String {
-        self.rtype.trim().to_ascii_uppercase()
+        // As written, like the name: a type with a blank, visible or not (U+0085), is
+        // refused, never silently made into another.
+        self.rtype.to_ascii_uppercase()
     }
 
     /// The name as the zone writes it: `@` or relative, lowercase.
     pub fn owner(&self) -> String {
-        let name = self.name.trim().to_ascii_lowercase();
+        let name = self.name.trim_ascii().to_ascii_lowercase();
         if name.is_empty() {
             "@".into()
         } else {
