@@ -3,7 +3,8 @@
 //! braces (strings, characters and comments skipped), not a parser: it must stay small
 //! enough to trust, and it reports every offender with its file and line.
 
-use std::path::{Path, PathBuf};
+use crate::common::rust_source::{blanked, rust_files};
+use std::path::Path;
 
 const MAX_FILE_LINES: usize = 500;
 const MAX_FN_LINES: usize = 80;
@@ -12,7 +13,10 @@ const MAX_FN_LINES: usize = 80;
 fn no_file_over_500_lines_and_no_function_over_80() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut offenders = Vec::new();
-    for file in rust_files(root) {
+    for file in ["src", "tests"]
+        .iter()
+        .flat_map(|d| rust_files(&root.join(d)))
+    {
         let text = std::fs::read_to_string(&file).unwrap();
         let shown = file.strip_prefix(root).unwrap().display().to_string();
         let lines = text.lines().count();
@@ -38,19 +42,6 @@ fn braces_in_strings_characters_and_comments_do_not_count() {
     let found = long_functions(&text);
     assert_eq!(found, vec![(1, "tricky".to_string(), MAX_FN_LINES + 4)]);
     assert!(long_functions("fn declared();\nfn next() {}\n").is_empty());
-}
-
-fn rust_files(root: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = ["src", "tests"]
-        .iter()
-        .flat_map(|dir| walkdir::WalkDir::new(root.join(dir)))
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rs"))
-        .map(|e| e.into_path())
-        .filter(|p| !p.components().any(|c| c.as_os_str() == "node_modules"))
-        .collect();
-    files.sort();
-    files
 }
 
 /// Each function longer than [`MAX_FN_LINES`]: its first line (from 1), name and length,
@@ -108,91 +99,5 @@ fn function_name(line: &str) -> Option<&str> {
 
 /// The text, line by line, with what strings, characters and comments hold blanked out.
 fn code_lines(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let skipped = skip_literal_or_comment(&chars, i);
-        if skipped == i {
-            out.push(chars[i]);
-            i += 1;
-        } else {
-            // Keep the line breaks so that line numbers stay true.
-            out.extend(chars[i..skipped].iter().filter(|&&c| c == '\n'));
-            out.push(' ');
-            i = skipped;
-        }
-    }
-    out.lines().map(str::to_string).collect()
-}
-
-/// Where the string, character or comment starting at `i` ends (just past it), or `i`.
-fn skip_literal_or_comment(chars: &[char], i: usize) -> usize {
-    let at = |k: usize| chars.get(k).copied().unwrap_or('\0');
-    let after_ident = i > 0 && (at(i - 1).is_alphanumeric() || at(i - 1) == '_');
-    match (at(i), at(i + 1)) {
-        ('/', '/') => (i..chars.len())
-            .find(|&k| at(k) == '\n')
-            .unwrap_or(chars.len()),
-        ('/', '*') => block_comment_end(chars, i),
-        ('"', _) => quoted_end(chars, i + 1, '"'),
-        ('r', '"' | '#')
-            if !after_ident || (at(i - 1) == 'b' && i >= 2 && !is_ident(at(i - 2))) =>
-        {
-            raw_string_end(chars, i + 1).unwrap_or(i)
-        }
-        ('\'', '\\') => quoted_end(chars, i + 1, '\''),
-        ('\'', c) if c != '\0' && at(i + 2) == '\'' => i + 3,
-        _ => i,
-    }
-}
-
-fn is_ident(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-fn block_comment_end(chars: &[char], mut i: usize) -> usize {
-    let mut depth = 0;
-    while i + 1 < chars.len() {
-        match (chars[i], chars[i + 1]) {
-            ('/', '*') => (depth, i) = (depth + 1, i + 2),
-            ('*', '/') => {
-                (depth, i) = (depth - 1, i + 2);
-                if depth == 0 {
-                    return i;
-                }
-            }
-            _ => i += 1,
-        }
-    }
-    chars.len()
-}
-
-/// Past the closing `quote` of a literal whose text starts at `i`, escapes skipped.
-fn quoted_end(chars: &[char], mut i: usize, quote: char) -> usize {
-    while i < chars.len() {
-        match chars[i] {
-            '\\' => i += 2,
-            c if c == quote => return i + 1,
-            _ => i += 1,
-        }
-    }
-    chars.len()
-}
-
-/// Past a raw string whose hashes start at `i` (`r` is at `i - 1`); None when what
-/// follows the `r` is no raw string (`r#ident`).
-fn raw_string_end(chars: &[char], i: usize) -> Option<usize> {
-    let hashes = chars[i..].iter().take_while(|&&c| c == '#').count();
-    if chars.get(i + hashes) != Some(&'"') {
-        return None;
-    }
-    let close: Vec<char> = std::iter::once('"')
-        .chain(std::iter::repeat_n('#', hashes))
-        .collect();
-    let body = i + hashes + 1;
-    (body..chars.len())
-        .find(|&k| chars[k..].starts_with(&close))
-        .map(|k| k + close.len())
-        .or(Some(chars.len()))
+    blanked(text).lines().map(str::to_string).collect()
 }

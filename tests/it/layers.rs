@@ -7,8 +7,9 @@
 //! (`crate::msg!` counts as an import of the module that exports the macro). A folder's
 //! `mod.rs` is the folder itself, not one of its files: its children may use it.
 
+use crate::common::rust_source::{blanked, is_ident, rust_files};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Modules that import nothing above themselves: they may use one another and nothing
 /// else of the crate.
@@ -94,10 +95,7 @@ fn the_ground_floor_and_the_registry_import_nothing_above_them() {
 /// Every `.rs` file under `src/`.
 fn sources() -> Vec<Source> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    walk(&src, &mut files);
-    files.sort();
-    files
+    rust_files(&src)
         .into_iter()
         .map(|path| {
             let rel = path
@@ -115,17 +113,6 @@ fn sources() -> Vec<Source> {
         .collect()
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            walk(&path, files);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            files.push(path);
-        }
-    }
-}
-
 fn module_of(rel: &str) -> Vec<String> {
     let mut parts: Vec<String> = rel
         .trim_end_matches(".rs")
@@ -139,100 +126,6 @@ fn module_of(rel: &str) -> Vec<String> {
         parts.pop();
     }
     parts
-}
-
-/// The text with comments (doc comments too), string and character literals replaced
-/// by spaces, so that only code is left to search for paths.
-fn blanked(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let at = |k: usize| chars.get(i + k).copied().unwrap_or('\0');
-        let end = if at(0) == '/' && at(1) == '/' {
-            chars[i..]
-                .iter()
-                .position(|&c| c == '\n')
-                .map_or(chars.len(), |n| i + n)
-        } else if at(0) == '/' && at(1) == '*' {
-            block_comment_end(&chars, i)
-        } else if is_raw_string(&chars, i) {
-            raw_string_end(&chars, i)
-        } else if at(0) == '"' || (at(0) == '\'' && (at(1) == '\\' || at(2) == '\'')) {
-            string_end(&chars, i)
-        } else {
-            out.push(at(0));
-            i += 1;
-            continue;
-        };
-        out.extend(
-            chars[i..end]
-                .iter()
-                .map(|&c| if c == '\n' { '\n' } else { ' ' }),
-        );
-        i = end;
-    }
-    out
-}
-
-/// Whether a raw string (`r"`, `r#"`, `br#"`) starts at `i`; `r#type` is a raw
-/// identifier.
-fn is_raw_string(chars: &[char], i: usize) -> bool {
-    let before = if i == 0 { ' ' } else { chars[i - 1] };
-    let hashes = chars[i + 1..].iter().take_while(|&&c| c == '#').count();
-    chars[i] == 'r'
-        && (!is_ident(before) || before == 'b')
-        && chars.get(i + 1 + hashes) == Some(&'"')
-}
-
-fn is_ident(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-fn block_comment_end(chars: &[char], mut i: usize) -> usize {
-    let mut depth = 0;
-    while i + 1 < chars.len() {
-        match (chars[i], chars[i + 1]) {
-            ('/', '*') => (depth, i) = (depth + 1, i + 2),
-            ('*', '/') if depth == 1 => return i + 2,
-            ('*', '/') => (depth, i) = (depth - 1, i + 2),
-            _ => i += 1,
-        }
-    }
-    chars.len()
-}
-
-/// The end of a string or character literal starting at `i` (its quote).
-fn string_end(chars: &[char], i: usize) -> usize {
-    let quote = chars[i];
-    let mut j = i + 1;
-    while j < chars.len() {
-        match chars[j] {
-            '\\' => j += 2,
-            c if c == quote => return j + 1,
-            _ => j += 1,
-        }
-    }
-    chars.len()
-}
-
-fn raw_string_end(chars: &[char], i: usize) -> usize {
-    let hashes = chars[i + 1..].iter().take_while(|&&c| c == '#').count();
-    let mut j = i + 1 + hashes + 1;
-    while j < chars.len() {
-        if chars[j] == '"'
-            && chars[j + 1..]
-                .iter()
-                .take(hashes)
-                .filter(|&&c| c == '#')
-                .count()
-                == hashes
-        {
-            return j + 1 + hashes;
-        }
-        j += 1;
-    }
-    chars.len()
 }
 
 /// Every path a file names, made absolute (segments from the crate root). Inside an

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: fixture copies, the binary, tree snapshots.
 
 pub mod nginx;
+pub mod rust_source;
 
 pub use laman_test_needs::needs;
 
