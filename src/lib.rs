@@ -29,7 +29,8 @@
 //! 11. [`hosting`]: the DNS zone and the nginx configuration, from the registry and
 //!     each site's content.
 //! 12. The commands: [`build`], [`serve`], [`report`], [`publish`], [`dns`],
-//!     [`scaffold`], [`import`], and the command line itself (`src/cli/`, `main.rs`).
+//!     [`scaffold`], [`import`], the command line itself (`src/cli/`, `main.rs`), and
+//!     the fuzz harness that runs in the tests (`fuzz`).
 
 pub mod atomic;
 pub mod build;

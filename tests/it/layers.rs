@@ -1,6 +1,6 @@
 //! The layers of `src/` only look down: the imports between its top-level modules form no
-//! circle, nor do those between the files of any one folder, and the registry and the
-//! ground floor import nothing above them (see the list in `src/lib.rs`).
+//! circle, nor do those between the files of any one folder, and no module imports from
+//! a floor above its own in the list of `src/lib.rs` (read from there, written once).
 //!
 //! It reads the source, not the compiled crate: every `crate::`, `super::`, `self::` and
 //! `laman::` path outside comments and string literals, in `use` lines and inline alike
@@ -10,22 +10,6 @@
 use crate::common::rust_source::{blanked, is_ident, rust_files};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-
-/// Modules that import nothing above themselves: they may use one another and nothing
-/// else of the crate.
-const GROUND: &[&str] = &[
-    "atomic",
-    "error",
-    "finding",
-    "generated",
-    "html",
-    "i18n",
-    "git",
-    "input",
-    "runtime",
-    "sign",
-    "text",
-];
 
 /// One source file: its module path (`registry/validate/fields.rs` is
 /// `["registry", "validate", "fields"]`; a `mod.rs` is its folder) and its text with
@@ -69,27 +53,81 @@ fn the_files_of_each_folder_form_no_circle() {
     );
 }
 
+/// The floors are those `src/lib.rs`'s module doc lists (the one place they are
+/// written): every top-level module stands on exactly one, and none imports from a
+/// floor above its own. So the ground floor and the registry (the floors below all
+/// others) use nothing above them.
 #[test]
-fn the_ground_floor_and_the_registry_import_nothing_above_them() {
-    let graph = graphs(&sources()).remove("").unwrap_or_default();
+fn every_module_stands_on_one_floor_and_imports_nothing_above_it() {
+    let sources = sources();
+    let graph = graphs(&sources).remove("").unwrap_or_default();
+    let modules: BTreeSet<&str> = sources
+        .iter()
+        .filter_map(|s| s.module.first().map(String::as_str))
+        .collect();
+    let lib =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
+    let floors = floors(&lib, &modules);
+    let floor_of = |m: &str| floors.iter().position(|f| f.contains(m));
     let mut found = Vec::new();
-    for (from, to) in &graph {
-        // The registry reads `domains.toml` and nothing else: the ground floor is all it
-        // may use, as the ground floor itself.
-        if !GROUND.contains(&from.as_str()) && from != "registry" {
-            continue;
+    for m in &modules {
+        let on: Vec<_> = floors.iter().filter(|f| f.contains(*m)).collect();
+        if on.len() != 1 {
+            found.push(format!(
+                "  {m} stands on {} floors of src/lib.rs's list",
+                on.len()
+            ));
         }
+    }
+    for (from, to) in &graph {
         for (module, files) in to {
-            if !GROUND.contains(&module.as_str()) {
-                found.push(format!("  {from} -> {module} ({})", joined(files)));
+            if let (Some(a), Some(b)) = (floor_of(from), floor_of(module)) {
+                if b > a {
+                    found.push(format!(
+                        "  {from} (floor {}) -> {module} (floor {}) ({})",
+                        a + 1,
+                        b + 1,
+                        joined(files)
+                    ));
+                }
             }
         }
     }
     assert!(
         found.is_empty(),
-        "imports that run up from the floor below:\n{}",
+        "the layers of src/lib.rs do not hold:\n{}",
         found.join("\n")
     );
+}
+
+/// The numbered list of `src/lib.rs`'s module doc, as the top-level modules each item
+/// quotes as code (`[`registry`]`, `` `runtime` ``, `` `src/cli/` ``).
+fn floors(lib: &str, modules: &BTreeSet<&str>) -> Vec<BTreeSet<String>> {
+    let mut floors: Vec<BTreeSet<String>> = Vec::new();
+    for line in lib.lines().map_while(|l| l.strip_prefix("//!")) {
+        let text = line.trim_start();
+        let numbered = text
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if numbered {
+            floors.push(BTreeSet::new());
+        } else if !line.starts_with("    ") {
+            continue;
+        }
+        let Some(floor) = floors.last_mut() else {
+            continue;
+        };
+        // Only what is quoted as code names a module; the prose around it may say
+        // "registry" or "site" in passing.
+        for quoted in text.split('`').skip(1).step_by(2) {
+            let name = quoted.trim_start_matches("src/").trim_end_matches(['/']);
+            let name = name.trim_end_matches(".rs");
+            if modules.contains(name) {
+                floor.insert(name.to_string());
+            }
+        }
+    }
+    floors
 }
 
 /// Every `.rs` file under `src/`.
