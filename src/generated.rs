@@ -33,7 +33,7 @@ pub const OPEN_DATA: [&str; 3] = ["layanan.json", "layanan.csv", "informasi-publ
 /// The folder of a section's list pages after the first (`berita/halaman/2/`).
 pub const PAGINATION_DIR: &str = "halaman";
 /// The folder of files served from `/.well-known/` (the build's manifest).
-pub const WELL_KNOWN: &str = ".well-known";
+const WELL_KNOWN: &str = ".well-known";
 
 /// The first segments of addresses laman makes on a site (the portal, when `portal`,
 /// with its catalogue at `catalogue`, `layanan` by default): no page may take these

@@ -5,6 +5,8 @@
 //!
 //! Functions of text only: nothing here parses a document or reads a file.
 
+use std::borrow::Cow;
+
 /// Escapes text for HTML and XML. Unlike Tera's default it leaves `/` alone, so URLs in
 /// feeds and sitemaps stay readable; what can break out of text or a quoted attribute
 /// (`& < > " '`) is still escaped.
@@ -52,6 +54,54 @@ fn escape_only(text: &str, special: &[char]) -> String {
         }
     }
     out
+}
+
+/// Text with the character references `char_of` knows decoded (`&name;`, the name at
+/// most 10 bytes, as [`reference`] reads them, or with names of the caller's own); one it
+/// does not know stays as written.
+pub fn decode(text: &str, char_of: impl Fn(&str) -> Option<char>) -> Cow<'_, str> {
+    decode_references(text, char_of, false).unwrap_or(Cow::Borrowed(text))
+}
+
+/// As [`decode`], but `None` at the first `&` that begins no reference `char_of` knows:
+/// for a reader that gives up rather than guess.
+pub fn decode_strict(text: &str, char_of: impl Fn(&str) -> Option<char>) -> Option<Cow<'_, str>> {
+    decode_references(text, char_of, true)
+}
+
+fn decode_references(
+    text: &str,
+    char_of: impl Fn(&str) -> Option<char>,
+    strict: bool,
+) -> Option<Cow<'_, str>> {
+    if !text.contains('&') {
+        return Some(Cow::Borrowed(text));
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        // Only the next 11 bytes are looked at, so that text of many `&` and no `;`
+        // costs a pass, not a pass per `&`.
+        let known = after.as_bytes()[..after.len().min(11)]
+            .iter()
+            .position(|&b| b == b';')
+            .and_then(|semi| char_of(&after[..semi]).map(|c| (c, semi)));
+        match known {
+            Some((c, semi)) => {
+                out.push(c);
+                rest = &after[semi + 1..];
+            }
+            None if strict => return None,
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Some(Cow::Owned(out))
 }
 
 /// The code point a character reference stands for, given what lies between `&` and
@@ -103,6 +153,19 @@ mod tests {
             escape_double_quoted(r#"a<b & "c" 'd'>"#),
             "a&lt;b &amp; &quot;c&quot; 'd'&gt;"
         );
+    }
+
+    #[test]
+    fn decoding_leaves_or_refuses_what_it_does_not_know() {
+        let char_of = |name: &str| reference(name).and_then(char::from_u32);
+        assert_eq!(
+            decode("a &amp; b &#65; &bogus; &amp c", char_of),
+            "a & b A &bogus; &amp c"
+        );
+        assert_eq!(decode("&#x41;&#12345678901;", char_of), "A&#12345678901;");
+        assert_eq!(decode_strict("a &lt; b", char_of).as_deref(), Some("a < b"));
+        assert_eq!(decode_strict("a &bogus; b", char_of), None);
+        assert!(matches!(decode("plain", char_of), Cow::Borrowed("plain")));
     }
 
     #[test]

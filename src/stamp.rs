@@ -38,7 +38,9 @@ pub struct Stamp {
     pub findings: Vec<Finding>,
     pub sites: usize,
     pub pages: usize,
-    pub published: Vec<String>,
+    /// The sites installed by that build (the key is the stamp's first name for them).
+    #[serde(rename = "published")]
+    pub installed: Vec<String>,
     /// Whether the build included drafts (`--drafts`): such an output is never published.
     #[serde(default)]
     pub drafts: bool,

@@ -94,7 +94,7 @@ pub(super) fn install(
         .finish(&fqdns, how, Seal { regency, signer })
         .map_err(Error::io(crate::msg!("build-cannot-write")))?;
     Ok(Report {
-        published: clean.into_iter().map(|o| o.label).collect(),
+        installed: clean.into_iter().map(|o| o.label).collect(),
         ..report
     })
 }

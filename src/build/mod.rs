@@ -91,9 +91,9 @@ pub struct Report {
     pub findings: Vec<Finding>,
     pub sites: usize,
     pub pages: usize,
-    /// Labels of the sites whose new output was swapped in (`"published"` in the JSON
-    /// report, the word the operators know).
-    pub published: Vec<String>,
+    /// Labels of the sites whose new output was installed into `--out` (`"published"` in
+    /// the JSON report and the summary, the word the operators know).
+    pub installed: Vec<String>,
     /// Labels of the sites that failed and kept their previous output.
     pub held_back: Vec<String>,
     /// Nothing changed since the last clean build: nothing was written.

@@ -52,7 +52,7 @@ impl Warm {
             findings: previous.findings.clone(),
             sites: previous.sites,
             pages: previous.pages,
-            published: previous.published.clone(),
+            installed: previous.installed.clone(),
             held_back: Vec::new(),
             unchanged: true,
         })
@@ -64,7 +64,7 @@ impl Warm {
         let Some((inputs, files)) = self.fingerprint else {
             return;
         };
-        if report.published.is_empty() || report.errors() > 0 {
+        if report.installed.is_empty() || report.errors() > 0 {
             return;
         }
         let _ = stamp::outputs(out).and_then(|outputs| {
@@ -77,7 +77,7 @@ impl Warm {
                     findings: report.findings.clone(),
                     sites: report.sites,
                     pages: report.pages,
-                    published: report.published.clone(),
+                    installed: report.installed.clone(),
                     drafts: self.drafts,
                 },
             )

@@ -61,16 +61,16 @@ pub fn build(root: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
     let summary = if report.unchanged {
         msg!(
             "summary-build-unchanged",
-            sites = report.published.len(),
+            sites = report.installed.len(),
             pages = report.pages,
             out = shown
         )
-    } else if report.published.is_empty() {
+    } else if report.installed.is_empty() {
         msg!("summary-build-nothing", out = shown)
     } else {
         let mut s = msg!(
             "summary-build-published",
-            sites = report.published.len(),
+            sites = report.installed.len(),
             pages = report.pages,
             out = shown
         );

@@ -151,7 +151,7 @@ pub fn json(report: &Report) -> serde_json::Value {
             "warnings": report.warnings(),
             "sites": report.sites,
             "pages": report.pages,
-            "published": report.published,
+            "published": report.installed,
             "held_back": report.held_back,
         }
     })

@@ -47,7 +47,7 @@ pub struct Services {
 }
 
 impl Services {
-    pub const DEFAULT_CATALOGUE: &'static str = "layanan";
+    const DEFAULT_CATALOGUE: &'static str = "layanan";
 
     /// The catalogue's section path on the portal, without slashes.
     pub fn catalogue(&self) -> &str {
@@ -113,7 +113,7 @@ pub struct Embeds {
 }
 
 impl SiteConfig {
-    pub const DEFAULT_NEWS_SECTION: &'static str = "berita";
+    const DEFAULT_NEWS_SECTION: &'static str = "berita";
 
     pub fn news_section(&self) -> &str {
         self.news_section

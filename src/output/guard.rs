@@ -131,8 +131,8 @@ fn foreign_entry(dir: &Path) -> io::Result<Option<String>> {
             continue;
         }
         let site = entry.file_type()?.is_dir()
-            && path.join("404.html").is_file()
-            && path.join("sitemap.xml").is_file();
+            && path.join(crate::generated::NOT_FOUND).is_file()
+            && path.join(crate::generated::SITEMAP).is_file();
         if !site {
             return Ok(Some(entry.file_name().to_string_lossy().into_owned()));
         }

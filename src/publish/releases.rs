@@ -38,7 +38,7 @@ pub fn release_id(now: jiff::Timestamp, manifest: &[u8]) -> String {
 }
 
 /// Whether `name` is a release id (anything else in `releases/` is not laman's).
-pub fn is_release_id(name: &str) -> bool {
+fn is_release_id(name: &str) -> bool {
     let b = name.as_bytes();
     b.len() == TIME_LEN + 1 + DIGEST_LEN
         && b[..8].iter().all(u8::is_ascii_digit)

@@ -24,8 +24,9 @@ impl SiteRenderer<'_> {
         jobs.extend(self.directory_job(base));
         jobs.extend(self.catalogue_job(base));
         jobs.extend(self.search_job(base));
-        let mut ctx = self.with_current(base, "/404.html", Vec::new());
-        ctx.insert("current_url", &site.url_of("/404.html"));
+        let not_found = format!("/{}", crate::generated::NOT_FOUND);
+        let mut ctx = self.with_current(base, &not_found, Vec::new());
+        ctx.insert("current_url", &site.url_of(&not_found));
         jobs.push(Job {
             path: crate::generated::NOT_FOUND.into(),
             template: "404.html".into(),

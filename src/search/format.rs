@@ -30,7 +30,7 @@ use std::collections::{BTreeMap, HashMap};
 pub const VERSION: u32 = 1;
 
 /// The file every search starts from (asked again each time: no hash in its name).
-pub const ENTRY_FILE: &str = "indeks.json";
+const ENTRY_FILE: &str = "indeks.json";
 
 /// The script itself: the stemmer, then the search (one ES module).
 const SCRIPT: [&str; 2] = [include_str!("stemmer.js"), include_str!("indeks.js")];

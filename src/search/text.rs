@@ -70,28 +70,7 @@ fn tag_name(inside: &str) -> (bool, String) {
 
 /// Appends a run of text with its character references decoded.
 fn push_text(out: &mut String, raw: &str) {
-    let mut rest = raw;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        match after.find(';').filter(|&semi| semi <= 10) {
-            Some(semi) => match decode(&after[..semi]) {
-                Some(c) => {
-                    out.push(c);
-                    rest = &after[semi + 1..];
-                }
-                None => {
-                    out.push('&');
-                    rest = after;
-                }
-            },
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
+    out.push_str(&crate::html::decode(raw, decode));
 }
 
 /// The character a reference names. `&nbsp;` is a space like any other once

@@ -113,7 +113,7 @@ struct Page<'a> {
 
 fn not_found(site: Option<&HashMap<String, Body>>, page: &Page) -> Answer {
     let body = site
-        .and_then(|s| s.get("404.html"))
+        .and_then(|s| s.get(crate::generated::NOT_FOUND))
         .and_then(|b| read_body(b).ok())
         .map(|b| decorate(&b, page))
         .unwrap_or_else(|| {

@@ -86,7 +86,7 @@ impl Changes {
 
 /// Whether a changed path (relative to the root) is something a build reads: not the
 /// output, not version control, not an editor's swap file.
-pub fn is_input(rel: &Path) -> bool {
+fn is_input(rel: &Path) -> bool {
     let first = rel
         .components()
         .next()

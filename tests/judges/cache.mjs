@@ -4,7 +4,7 @@
 //   node tests/judges/cache.mjs --connect HOST:PORT URL...
 //
 // Each URL (https://<site>/...) is loaded once in headless Chromium with every host name
-// mapped to HOST:PORT (a loopback address: tests/cache.rs starts nginx there with the
+// mapped to HOST:PORT (a loopback address: tests/it/cache.rs starts nginx there with the
 // configuration `laman domains nginx` writes) and nothing else reachable; Lighthouse
 // runs only `uses-long-cache-ttl`. A page passes when the audit's score is 1 (no static
 // file it loads is kept too briefly) and the page did load fingerprinted files

@@ -56,7 +56,9 @@ pub(super) fn alias_maps(
     let mut by_path: BTreeMap<&str, QueryTargets> = BTreeMap::new();
     for a in aliases {
         if let Some((name, value)) = &a.alias.query {
-            if !plain.contains(a.alias.path.as_str()) && a.alias.path != "/404.html" {
+            if !plain.contains(a.alias.path.as_str())
+                && a.alias.path.strip_prefix('/') != Some(crate::generated::NOT_FOUND)
+            {
                 by_path
                     .entry(&a.alias.path)
                     .or_default()
@@ -101,10 +103,10 @@ pub(super) fn alias_locations(
     tests: &BTreeMap<String, Vec<String>>,
 ) -> String {
     let mut c = String::new();
-    for a in aliases
-        .iter()
-        .filter(|a| a.alias.query.is_none() && a.alias.path != "/404.html")
-    {
+    for a in aliases.iter().filter(|a| {
+        a.alias.query.is_none()
+            && a.alias.path.strip_prefix('/') != Some(crate::generated::NOT_FOUND)
+    }) {
         let _ = writeln!(
             c,
             "    location = {} {{\n        return 301 https://{name}{};\n    }}",

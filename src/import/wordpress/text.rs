@@ -41,30 +41,7 @@ pub fn strip_tags(html: &str) -> String {
 /// not a character, is a control character other than a newline, or names none stays as
 /// written.
 pub fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        // A window of 12 bytes, which may end inside a character (`&amp;“`).
-        let end = crate::text::prefix(rest, 12).find(';');
-        let decoded = end.and_then(|end| entity(&rest[1..end]).map(|c| (c, end + 1)));
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    crate::html::decode(text, entity).into_owned()
 }
 
 fn entity(name: &str) -> Option<char> {

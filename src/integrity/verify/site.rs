@@ -63,7 +63,7 @@ impl SiteCheck<'_> {
         let answers: Vec<(&Entry, Result<Answer, String>)> =
             stream::iter(self.expected.files.iter())
                 .map(|entry| async move {
-                    let path = if entry.path == "404.html" {
+                    let path = if entry.path == crate::generated::NOT_FOUND {
                         NOT_FOUND_PROBE
                     } else {
                         entry.path.as_str()
@@ -104,7 +104,11 @@ impl SiteCheck<'_> {
                 return report.push(f);
             }
         };
-        let wanted = if entry.path == "404.html" { 404 } else { 200 };
+        let wanted = if entry.path == crate::generated::NOT_FOUND {
+            404
+        } else {
+            200
+        };
         if answer.status != wanted {
             return report.push(self.not_served(&url, &answer));
         }
@@ -128,7 +132,7 @@ impl SiteCheck<'_> {
             && body.len() as u64 == entry.size
             && crate::integrity::manifest::sha256_hex(&body) == entry.sha256;
         if same {
-            if entry.path == "sitemap.xml" {
+            if entry.path == crate::generated::SITEMAP {
                 seen.sitemap = Some(String::from_utf8_lossy(&body).into_owned());
             }
             return;
@@ -147,7 +151,7 @@ impl SiteCheck<'_> {
         );
         let text = String::from_utf8_lossy(&body).into_owned();
         self.spam_in(&url, &text, report);
-        if entry.path == "sitemap.xml" {
+        if entry.path == crate::generated::SITEMAP {
             seen.sitemap = Some(text);
         } else if is_page(&entry.path) {
             seen.changed_pages.push((entry.path.clone(), text));

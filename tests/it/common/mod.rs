@@ -56,7 +56,7 @@ pub fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// Runs `laman ARGS... --root ROOT`, in English whatever the locale of the machine that
-/// runs the tests (tests/i18n.rs runs the other language).
+/// runs the tests (tests/it/i18n.rs runs the other language).
 pub fn laman(root: &Path, args: &[&str]) -> Output {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_laman"));
     cmd.args(args)

@@ -211,22 +211,7 @@ fn raw_text(page: &str, from: usize, tag: &str, v: &mut Visitor, entities: bool)
 /// Text with its character references decoded: the five of XML, `&nbsp;` and numeric
 /// ones; anything else makes the reader give up.
 fn decode(text: &str) -> Result<Cow<'_, str>, GiveUp> {
-    if !text.contains('&') {
-        return Ok(Cow::Borrowed(text));
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        let end = after.find(';').filter(|&e| e <= 10).ok_or(GiveUp)?;
-        let entity = &after[..end];
-        let c = reference(entity).ok_or(GiveUp)?;
-        out.push(c);
-        rest = &after[end + 1..];
-    }
-    out.push_str(rest);
-    Ok(Cow::Owned(out))
+    crate::html::decode_strict(text, reference).ok_or(GiveUp)
 }
 
 /// The character of a reference ([`crate::html::reference`]), unless it is one a
