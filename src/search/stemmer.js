@@ -2,7 +2,7 @@
 // 3.0.0 (https://snowballstem.org/, `snowball algorithms/indonesian.sbl -js`) from the
 // same algorithm and version as the build's stemmer (crate pagefind_stem 1.0.0, also
 // "Generated from indonesian.sbl by Snowball 3.0.0"), so a query word and a page's word
-// get the same stem; tests/it/search_index.rs checks both agree on a corpus's words.
+// get the same stem; tests/search_index.rs checks both agree on a corpus's words.
 // Changes to the generated files, only to make one ES module of them: base-stemmer.js
 // comes first, and the two `module.exports` lines and the line that `require`s
 // base-stemmer.js are dropped. Everything else is as generated.
