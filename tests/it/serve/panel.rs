@@ -23,7 +23,10 @@ fn the_error_panel_is_opaque_sized_to_its_content_and_shows_quoted_text_as_escap
     let style = &panel[..panel.find('>').unwrap()];
     assert!(style.contains("max-height:calc(100vh"), "{style}");
     assert!(style.contains("overflow:auto"), "{style}");
-    assert!(!style.contains("inset:0"), "not over the whole page: {style}");
+    assert!(
+        !style.contains("inset:0"),
+        "not over the whole page: {style}"
+    );
     assert!(!style.contains("background:rgba"), "opaque: {style}");
     assert!(
         !body.contains("<img src=x onerror"),
