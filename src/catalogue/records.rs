@@ -53,7 +53,7 @@ pub struct Waktu {
 #[derive(Debug, Clone, Serialize)]
 pub struct Biaya {
     pub gratis: bool,
-    /// One line: `Gratis`, `Rp50.000`, `Rp10.000 - Rp50.000 (3 rincian)`.
+    /// One line: `Gratis`, `Rp50.000`, `Gratis – Rp50.000`.
     pub teks: String,
     /// The amount when there is one (rupiah).
     pub jumlah: Option<u64>,

@@ -16,10 +16,12 @@
 //!   still checked against the current tree.
 //!
 //! This file holds the server's state, its accept loop and the event streams;
-//! `rebuild` builds into the snapshot, `pages` answers from it, `http` reads and
+//! `rebuild` builds into the snapshot, `pages` answers from it (`overlay` is its error
+//! panel), `http` reads and
 //! writes the wire, and `watch` says what changed. Nothing here writes a file.
 
 mod http;
+mod overlay;
 mod pages;
 mod rebuild;
 mod watch;

@@ -6,6 +6,7 @@
 //! It reads the snapshot and makes an owned [`Answer`]; it must not write to the
 //! connection (the caller does, once the snapshot's lock is let go) or build anything.
 
+use super::overlay::{overlay, overlay_page};
 use super::{http, State, RELOAD_SCRIPT};
 use crate::finding::Finding;
 use crate::html::escape;
@@ -201,62 +202,13 @@ fn banner(label: &str, status: crate::registry::Status, findings: &[Finding]) ->
                 "<li><code style=\"color:#ffe08a\">{}</code> {} {}</li>",
                 escape(f.code.as_str()),
                 escape(&place),
-                escape(&f.message)
+                super::overlay::with_code(&f.message)
             ));
         }
         html.push_str("</ul>");
     }
     html.push_str("</aside>");
     html
-}
-
-/// The error overlay: every error finding with where it is and what to do.
-fn overlay(findings: &[Finding]) -> String {
-    let errors: Vec<&Finding> = findings.iter().filter(|f| f.is_error()).collect();
-    let mut html = format!(
-        "<div id=\"laman-overlay\" role=\"alert\" lang=\"{}\" style=\"position:fixed;inset:0;overflow:auto;z-index:99999;background:rgba(20,20,20,.94);color:#fff;font:16px/1.5 system-ui,sans-serif;padding:2rem\">",
-        crate::i18n::lang().code()
-    );
-    html.push_str(&format!(
-        "<h2 style=\"color:#ffb4a9;margin-top:0\">{}</h2><ol>",
-        escape(&crate::msg!("overlay-title", errors = errors.len()))
-    ));
-    for f in errors {
-        let place = match (&f.file, f.line) {
-            (Some(file), Some(line)) => format!("{}:{line}", file.display()),
-            (Some(file), None) => file.display().to_string(),
-            _ => String::new(),
-        };
-        html.push_str(&format!(
-            "<li style=\"margin-bottom:1rem\"><code style=\"color:#ffd479\">{}</code> <strong>{}</strong><br>{}",
-            escape(f.code.as_str()),
-            escape(&place),
-            escape(&f.message)
-        ));
-        if let Some(help) = &f.help {
-            html.push_str(&format!(
-                "<br><em>{}</em> {}",
-                escape(&crate::msg!("overlay-help")),
-                escape(help)
-            ));
-        }
-        html.push_str("</li>");
-    }
-    html.push_str(&format!(
-        "</ol><p>{}</p></div>",
-        escape(&crate::msg!("overlay-reload"))
-    ));
-    html
-}
-
-/// A page of its own for when there is no page to put the overlay on.
-fn overlay_page(findings: &[Finding], title: &str) -> String {
-    format!(
-        "<!doctype html><html lang=\"{l}\"><head><meta charset=\"utf-8\"><title>{t}</title></head><body><main><h1>{t}</h1></main>{}{RELOAD_SCRIPT}</body></html>",
-        if findings.iter().any(|f| f.is_error()) { overlay(findings) } else { String::new() },
-        t = escape(title),
-        l = crate::i18n::lang().code()
-    )
 }
 
 #[cfg(test)]

@@ -36,25 +36,26 @@ impl Cost {
         }
     }
 
-    /// One line for a summary: `Gratis`, `Rp50.000`, or the first item and a count.
+    /// One line for a summary: `Gratis`, `Rp50.000`, or for a tariff the range from its
+    /// lowest item to its highest (`Gratis – Rp25.000` when one item is free, as for BPJS
+    /// members), each end with its unit (`Rp10.000 per m²`). A card shows this line; the
+    /// service's page lists every item.
     pub fn text(&self) -> String {
         match self {
             _ if self.is_free() => "Gratis".to_string(),
             Cost::Amount(n) => rupiah(*n),
             Cost::Items(items) if items.len() == 1 => items[0].text(),
             Cost::Items(items) => {
-                let paid: Vec<u64> = items.iter().filter_map(|i| i.amount).collect();
-                let low = paid.iter().min().copied().unwrap_or(0);
-                let high = paid.iter().max().copied().unwrap_or(0);
-                if low == high {
-                    format!("{} ({} rincian)", rupiah(high), items.len())
+                let key = |i: &&CostItem| i.amount.unwrap_or(0);
+                let (Some(low), Some(high)) =
+                    (items.iter().min_by_key(key), items.iter().max_by_key(key))
+                else {
+                    return "Gratis".to_string();
+                };
+                if low.amount == high.amount && low.per == high.per {
+                    high.amount_text()
                 } else {
-                    format!(
-                        "{} - {} ({} rincian)",
-                        rupiah(low),
-                        rupiah(high),
-                        items.len()
-                    )
+                    format!("{} – {}", low.amount_text(), high.amount_text())
                 }
             }
             Cost::Free => unreachable!("free is handled first"),
@@ -71,17 +72,19 @@ impl Cost {
 }
 
 impl CostItem {
+    /// `Gratis`, `Rp10.000` or `Rp10.000 per m²`: the amount with its unit, a free item
+    /// with none (nothing is free per m²).
+    fn amount_text(&self) -> String {
+        match (self.amount, &self.per) {
+            (None, _) => "Gratis".to_string(),
+            (Some(n), None) => rupiah(n),
+            (Some(n), Some(per)) => format!("{} {per}", rupiah(n)),
+        }
+    }
+
     /// `Retribusi: Rp10.000 per m² (Perda 1/2024)`.
     pub fn text(&self) -> String {
-        let mut s = format!(
-            "{}: {}",
-            self.what,
-            self.amount.map_or_else(|| "Gratis".to_string(), rupiah)
-        );
-        if let Some(per) = &self.per {
-            s.push(' ');
-            s.push_str(per);
-        }
+        let mut s = format!("{}: {}", self.what, self.amount_text());
         if let Some(note) = &self.note {
             s.push_str(&format!(" ({note})"));
         }
@@ -239,5 +242,46 @@ mod tests {
         }
         assert_eq!(rupiah(1_250_000), "Rp1.250.000");
         assert_eq!(rupiah(500), "Rp500");
+    }
+
+    fn item(what: &str, amount: Option<u64>, per: Option<&str>) -> CostItem {
+        CostItem {
+            what: what.into(),
+            amount,
+            per: per.map(Into::into),
+            note: None,
+        }
+    }
+
+    #[test]
+    fn a_tariff_is_summed_up_as_the_range_from_its_lowest_item_to_its_highest() {
+        let bpjs = Cost::Items(vec![
+            item("Umum", Some(25_000), None),
+            item("Peserta BPJS", None, None),
+        ]);
+        assert_eq!(bpjs.text(), "Gratis – Rp25.000");
+        let three = Cost::Items(vec![
+            item("Kecil", Some(50_000), None),
+            item("Besar", Some(1_250_000), None),
+            item("Sedang", Some(100_000), None),
+        ]);
+        assert_eq!(three.text(), "Rp50.000 – Rp1.250.000");
+        let same = Cost::Items(vec![
+            item("Baru", Some(10_000), None),
+            item("Ganti", Some(10_000), None),
+        ]);
+        assert_eq!(same.text(), "Rp10.000");
+        let units = Cost::Items(vec![
+            item("Retribusi", Some(10_000), Some("per m²")),
+            item("Salinan", None, Some("per lembar")),
+        ]);
+        assert_eq!(units.text(), "Gratis – Rp10.000 per m²");
+        let free = Cost::Items(vec![item("A", None, None), item("B", None, None)]);
+        assert_eq!(free.text(), "Gratis");
+        assert_eq!(Cost::Items(vec![]).text(), "Gratis");
+        assert_eq!(
+            Cost::Items(vec![item("Salinan", Some(2_000), Some("per lembar"))]).text(),
+            "Salinan: Rp2.000 per lembar"
+        );
     }
 }

@@ -446,7 +446,7 @@ mod tests {
                 "Salinan: Gratis".into()
             ])
         );
-        assert_eq!(cost.text(), "Rp10.000 (2 rincian)");
+        assert_eq!(cost.text(), "Gratis – Rp10.000 per m²");
         assert_eq!(
             s.part("waktu").unwrap().text,
             Text::Prose("3 hari kerja (sejak berkas lengkap)".into())

@@ -11,6 +11,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod limits;
+mod panel;
 
 struct Server {
     child: Child,

@@ -10,6 +10,8 @@ const jenis = document.getElementById('cari-jenis');
 const status = document.getElementById('cari-status');
 const list = document.getElementById('cari-hasil');
 const alamat = form.dataset.alamat;
+// The header's search field (base.html) shows what is searched for, as a results page should.
+const header = document.getElementById('cari-kepala');
 const SHOWN = 20;
 let indeks = null;
 let asked = 0;
@@ -74,6 +76,7 @@ async function run() {
   if (situs && situs.value) params.set('situs', situs.value);
   if (jenis.value) params.set('jenis', jenis.value);
   history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
+  if (header) header.value = q;
   if (!q) { list.replaceChildren(); say(''); return; }
   say('Mencari…');
   try {
@@ -106,5 +109,6 @@ form.classList.remove('menunggu-skrip');
 document.getElementById('tanpa-skrip').hidden = true;
 const start = new URLSearchParams(location.search);
 field.value = start.get('q') || '';
+if (header) header.value = field.value;
 if (start.get('jenis')) jenis.value = start.get('jenis');
 if (field.value) run(); else field.focus();
