@@ -179,8 +179,9 @@ pub fn decree(site_decree: &Option<crate::registry::Decree>) -> Option<DecreeCtx
 }
 
 /// The main menu: Beranda, then the top-level sections and pages by weight and title
-/// (and the OPD directory on the portal).
-pub fn menu(site: &Site) -> Vec<MenuItem> {
+/// (and on the portal the service catalogue laman writes, `catalogue`, when no item
+/// leads there already, and the OPD directory).
+pub fn menu(site: &Site, catalogue: Option<&str>) -> Vec<MenuItem> {
     let c = &site.content;
     let root = &c.sections[0];
     let mut items: Vec<(i64, String, String)> = root
@@ -216,6 +217,15 @@ pub fn menu(site: &Site) -> Vec<MenuItem> {
         path,
         active: false,
     }));
+    let listed = |path: &str| menu.iter().any(|m| m.path == path);
+    if let Some(path) = catalogue.filter(|p| site.is_portal() && !listed(p)) {
+        menu.push(MenuItem {
+            title: "Layanan Publik".into(),
+            url: site.url_of(path),
+            path: path.into(),
+            active: false,
+        });
+    }
     if site.is_portal() {
         menu.push(MenuItem {
             title: "Direktori OPD".into(),

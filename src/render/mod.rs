@@ -12,6 +12,7 @@ mod context;
 mod docs;
 mod feeds;
 mod filters;
+mod home;
 mod jobs;
 mod minified;
 mod place;
@@ -131,19 +132,21 @@ pub fn render(
             let d = &d;
             let templates = compiled.templates_of(site)?;
             let statics = &themes[theme_name(&site.content)].as_ref().ok()?.statics;
-            let (mut out, fs) = SiteRenderer {
+            let mut renderer = SiteRenderer {
                 model,
                 site,
                 docs: d,
                 templates,
                 options,
                 news: &news,
-                menu: menu(site),
+                menu: Vec::new(),
                 catalogue,
                 guard: &guard,
                 known: &known,
-            }
-            .run(statics);
+            };
+            let generated = renderer.generated_catalogue().map(str::to_string);
+            renderer.menu = menu(site, generated.as_deref());
+            let (mut out, fs) = renderer.run(statics);
             let clean = !d.findings.iter().chain(&fs).any(Finding::is_error);
             if let (true, Some(sink)) = (clean, sink) {
                 match sink.take(&out) {
@@ -441,6 +444,7 @@ impl SiteRenderer<'_> {
         ctx.insert("latest_news", &latest);
         if site.is_portal() {
             ctx.insert("directory", &directory(self.model));
+            self.portal_home(ctx);
         }
     }
 }

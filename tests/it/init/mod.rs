@@ -9,6 +9,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 mod hostile;
+mod portal;
 
 fn laman_here(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_laman"))
