@@ -76,6 +76,7 @@ pub(super) fn registry_through(text: &str) {
         https: nginx::Listen::Port(443),
         frame_hosts: &empty,
         aliases: &aliases,
+        crest: Some(b"<svg xmlns='http://www.w3.org/2000/svg'/>"),
     };
     let _ = nginx::config(&reg, &options);
 }

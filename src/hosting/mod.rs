@@ -104,6 +104,24 @@ fn site_aliases(root: &Path, label: &str) -> Vec<crate::content::alias::SiteAlia
     content.aliases
 }
 
+/// The portal's crest for the suspension notice: its own `_static/favicon.svg`, or else
+/// its theme's, when it is small enough to carry (see [`nginx::CREST_MAX`]). Nothing
+/// when it cannot be read: the notice is written without it.
+fn portal_crest(root: &Path, portal: &crate::input::Area, theme: Option<&str>) -> Option<Vec<u8>> {
+    const NAME: &str = "favicon.svg";
+    let fits = |b: Vec<u8>| (b.len() <= nginx::CREST_MAX).then_some(b);
+    if let Ok(own) = portal.read(&format!("_static/{NAME}")) {
+        return fits(own);
+    }
+    let theme =
+        crate::render::Theme::load(root, theme.unwrap_or(crate::render::DEFAULT_THEME)).ok()?;
+    let bytes = match theme.statics.get(NAME)? {
+        crate::render::StaticFile::Embedded(b) => b.to_vec(),
+        crate::render::StaticFile::Disk(source) => source.read().ok()?,
+    };
+    fits(bytes)
+}
+
 /// The nginx server blocks for the portal and every approved subdomain, with each site's
 /// allowed iframe hosts (from its `_site.toml`) in its Content-Security-Policy.
 pub fn nginx_config(root: &Path, today: Date, request: &NginxRequest) -> Result<String> {
@@ -118,9 +136,13 @@ pub fn nginx_config(root: &Path, today: Date, request: &NginxRequest) -> Result<
             .map(|s| s.label.clone()),
     );
     let mut aliases = BTreeMap::new();
+    let mut crest = None;
     for label in labels {
         let site = crate::input::Area::new(root, Path::new("content").join(&label));
         let config = crate::content::SiteConfig::read(&site).map_err(Error::refused)?;
+        if label == PORTAL_LABEL {
+            crest = portal_crest(root, &site, config.theme.as_deref());
+        }
         frame_hosts.insert(label.clone(), config.embeds.iframe_hosts);
         aliases.insert(label.clone(), site_aliases(root, &label));
     }
@@ -136,6 +158,7 @@ pub fn nginx_config(root: &Path, today: Date, request: &NginxRequest) -> Result<
         https: request.https,
         frame_hosts: &frame_hosts,
         aliases: &aliases,
+        crest: crest.as_deref(),
     };
     nginx::config(&registry, &options)
         .map_err(|why| Error::Usage(format!("{}: {why}", crate::msg!("domains-no-nginx"))))

@@ -65,6 +65,9 @@ pub struct Regency {
     pub domain: String,
     pub dinas: String,
     pub approver: Approver,
+    /// `contact`: the Dinas's e-mail address for citizens (shown on a suspended site's
+    /// notice); optional.
+    pub contact: Option<String>,
 }
 
 /// Who signs subdomain decrees: the regulations differ per regency.
@@ -355,6 +358,7 @@ impl Registry {
                 domain: raw.regency.domain,
                 dinas: raw.regency.dinas.into_inner(),
                 approver: raw.regency.approver,
+                contact: raw.regency.contact,
             },
             hosting: raw.hosting,
             portal: Portal {

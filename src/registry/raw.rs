@@ -29,6 +29,8 @@ pub(super) struct RawRegency {
     pub(super) domain: String,
     pub(super) dinas: Spanned<String>,
     pub(super) approver: Approver,
+    #[serde(default)]
+    pub(super) contact: Option<String>,
 }
 
 #[derive(Deserialize)]

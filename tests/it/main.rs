@@ -25,6 +25,7 @@ mod init;
 mod injection;
 mod layers;
 mod nginx;
+mod notice;
 mod output_guard;
 mod publish;
 mod readme;

@@ -5,9 +5,10 @@
 //! - The portal answers on the apex; `www` and plain http redirect to `https://<apex>`.
 //! - Every approved site serves `<webroot>/<fqdn>/` with its own 404 page. Services and
 //!   applications are not static sites and are left out: their own servers answer them.
-//! - A suspended site answers 503 with a short notice in Indonesian that it is
-//!   suspended by the Dinas (so a reader with a stale DNS cache or a bookmark learns why,
-//!   and sees no old content); revoked, rejected and requested names get nothing.
+//! - A suspended site answers 503 with a notice in Indonesian that it is suspended by
+//!   the Dinas (so a reader with a stale DNS cache or a bookmark learns why, and sees no
+//!   old content), in the regency's colours with its crest, whom to ask and a link to the
+//!   portal (see [`notice`]); revoked, rejected and requested names get nothing.
 //! - Security headers everywhere: a Content-Security-Policy of `'self'` (plus the
 //!   iframe hosts a site allows), nosniff, a referrer policy, a permissions policy,
 //!   HSTS on https, and `server_tokens off`; repeated in every `location` that adds a
@@ -32,6 +33,7 @@ mod notice;
 mod tests;
 
 pub use listen::{path_problem, Listen};
+pub use notice::CREST_MAX;
 
 use crate::content::alias::SiteAlias;
 use crate::registry::grammar::{forbidden_in_text, host_problem};
@@ -58,6 +60,8 @@ pub struct Options<'a> {
     /// Per label, the old addresses of its pages (front matter `aliases`), each answered
     /// with a `301` to its page.
     pub aliases: &'a BTreeMap<String, Vec<SiteAlias>>,
+    /// The portal theme's crest (`favicon.svg`), shown on the suspension notice.
+    pub crest: Option<&'a [u8]>,
 }
 
 impl Options<'_> {
@@ -125,9 +129,9 @@ fn comment(text: &str) -> String {
 /// The policy of every response. Scripts and fetches may also come from the portal
 /// (`https://<domain>`), whose `/_cari/` holds the regency's search index and its
 /// script, which every site's `/cari/` page loads.
-fn csp(frame_hosts: &[String], domain: &str) -> String {
+fn csp(frame_hosts: &[String], domain: &str, style: &str) -> String {
     let mut policy = format!(
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' https://{domain}; connect-src 'self' https://{domain}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'{style}; script-src 'self' https://{domain}; connect-src 'self' https://{domain}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     );
     if !frame_hosts.is_empty() {
         let hosts: Vec<String> = frame_hosts.iter().map(|h| format!("https://{h}")).collect();
@@ -137,9 +141,18 @@ fn csp(frame_hosts: &[String], domain: &str) -> String {
 }
 
 fn headers(frame_hosts: &[String], domain: &str) -> String {
+    headers_of(frame_hosts, domain, "")
+}
+
+/// The headers of a page whose inline style `source` (`'sha256-...'`) allows.
+fn headers_with_style(domain: &str, source: &str) -> String {
+    headers_of(&[], domain, &format!(" {source}"))
+}
+
+fn headers_of(frame_hosts: &[String], domain: &str, style: &str) -> String {
     format!(
         "    server_tokens off;\n    add_header Content-Security-Policy {} always;\n    add_header X-Content-Type-Options \"nosniff\" always;\n    add_header Referrer-Policy \"strict-origin-when-cross-origin\" always;\n    add_header Permissions-Policy \"camera=(), microphone=(), geolocation=(), payment=(), usb=()\" always;\n    add_header Strict-Transport-Security \"max-age=31536000; includeSubDomains\" always;\n",
-        quoted(&csp(frame_hosts, domain))
+        quoted(&csp(frame_hosts, domain, style))
     )
 }
 
@@ -235,7 +248,7 @@ pub fn config(reg: &Registry, o: &Options) -> Result<String, String> {
         );
     }
     for sub in &suspended {
-        suspension(&mut c, reg, o, &domain, &fqdn(&sub.label), &sub.owner);
+        suspension(&mut c, reg, o, &domain, &fqdn(&sub.label), sub);
     }
     Ok(c)
 }

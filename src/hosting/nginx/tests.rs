@@ -37,6 +37,7 @@ fn write(reg: &str, frames: &BTreeMap<String, Vec<String>>) -> Result<String, St
             https: Listen::parse("[::1]:443").unwrap(),
             frame_hosts: frames,
             aliases: &BTreeMap::new(),
+            crest: Some(b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
         },
     )
 }
@@ -98,16 +99,32 @@ fn values_are_quoted_escaped_or_refused() {
         c.contains("root \"/srv/a \\\"b\\\\c/contohkab.go.id\";"),
         "{c}"
     );
-    let notice = c.lines().find(|l| l.contains("return 503")).unwrap();
+    // The notice, as nginx reads it: the `set` values, each one single-quoted string.
+    let sets: Vec<&str> = c
+        .lines()
+        .filter(|l| l.trim_start().starts_with("set $laman_notice_"))
+        .collect();
+    assert!(sets.len() > 1, "{c}");
+    let mut notice = String::new();
+    for line in &sets {
+        let (_, value) = line.split_once(" '").unwrap();
+        let value = value.strip_suffix("';").unwrap();
+        assert!(!value.contains(['\'', '\\', '$', '\n']), "{line}");
+        notice.push_str(value);
+    }
     assert!(
         notice.contains(
             "&lt;script&gt;x&lt;/script&gt;&#39;; } server { root /etc/; } &#92; &#36;host"
         ),
         "{notice}"
     );
-    assert!(notice.ends_with("</html>';"), "{notice}");
+    assert!(
+        notice.starts_with("<!DOCTYPE html><html lang=\"id\">"),
+        "{notice}"
+    );
+    assert!(notice.ends_with("</html>"), "{notice}");
     let directives = c.lines().filter(|l| !l.trim_start().starts_with('#'));
-    for line in directives.filter(|l| !l.contains("return 503")) {
+    for line in directives.filter(|l| !l.contains("set $laman_notice_")) {
         assert!(
             !line.contains("alias") && !line.contains("/etc/;"),
             "{line}"

@@ -28,6 +28,17 @@ impl Validator<'_> {
                 self.push_global(field_invalid(what.to_string(), value, &why).line(line));
             }
         }
+        // Shown to citizens on a suspended site's notice: an address or nothing.
+        if let Some(contact) = &reg.regency.contact {
+            if let Some(why) = email_problem(contact) {
+                let example = format!("diskominfo@{}", reg.regency.domain);
+                self.push_global(
+                    field_invalid("[regency] contact".to_string(), contact, &why)
+                        .line(reg.lines.regency)
+                        .help(msg!("field-contact-help", example = example)),
+                );
+            }
+        }
     }
 
     /// `[integrity]`: the public key parses, spam terms are one line of text, link hosts

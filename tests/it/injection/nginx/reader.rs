@@ -89,6 +89,8 @@ pub(super) struct Server {
     pub(super) cors: Vec<Vec<String>>,
     /// `Cache-Control` headers, with the location that adds them.
     pub(super) caches: Vec<Vec<String>>,
+    /// `set` directives (variable and value), in their order.
+    pub(super) sets: Vec<(String, String)>,
 }
 
 const SERVER_DIRECTIVES: &[&str] = &[
@@ -105,6 +107,7 @@ const SERVER_DIRECTIVES: &[&str] = &[
     "index",
     "error_page",
     "default_type",
+    "charset",
 ];
 const LOCATION_DIRECTIVES: &[&str] = &[
     "try_files",
@@ -113,6 +116,7 @@ const LOCATION_DIRECTIVES: &[&str] = &[
     "add_header",
     "gzip",
     "gzip_types",
+    "set",
 ];
 
 pub(super) fn servers(text: &str) -> Vec<Server> {
@@ -182,6 +186,10 @@ fn location(s: &mut Server, head: &[String], inner: Vec<Node>, depth: usize) {
         assert!(LOCATION_DIRECTIVES.contains(&w[0].as_str()), "{w:?}");
         if w[0] == "return" {
             s.returns.push(w[1..].to_vec());
+        }
+        if w[0] == "set" {
+            assert_eq!(w.len(), 3, "{w:?}");
+            s.sets.push((w[1].clone(), w[2].clone()));
         }
         if w[0] == "add_header" {
             added.push(w[1].clone());
