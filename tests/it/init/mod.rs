@@ -379,3 +379,5 @@ fn init_writes_a_report_template_for_the_signature_block() {
         assert!(html.contains(text), "{text}");
     }
 }
+
+mod starter;
