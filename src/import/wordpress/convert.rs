@@ -46,9 +46,8 @@ pub struct Converted {
     pub gallery_missing: Vec<u64>,
     /// Shortcodes laman does not know, by name (kept visible in the text).
     pub unknown: Vec<String>,
-    /// What the allow-list dropped: (line of the post's HTML, what, its kind: `script`
-    /// for what runs code, `frame` for an embedded document, `other`), the kind choosing
-    /// the hint.
+    /// What the allow-list dropped: (line of the post's HTML, what, its kind: `script`,
+    /// `frame` for an embedded document, `other`), the kind choosing the hint.
     pub dropped: Vec<(usize, String, &'static str)>,
     /// Shortcodes turned into something less (a form into a note).
     pub replaced: Vec<String>,
