@@ -169,7 +169,7 @@ markdown-too-deep = the page nests lists, quotes or other blocks more than { $ma
 markdown-too-deep-help = flatten the structure: no page needs blocks this deep
 html-alt-help = add alt="..." saying what the image shows
 html-too-deep-help = flatten the HTML: no page needs elements nested this deep
-html-iframe-help = embed only from hosts listed in [embeds] iframe_hosts of the site's _site.toml
+html-iframe-help = a map or video from another site may be embedded only when its host (e.g. www.openstreetmap.org) is listed in [embeds] iframe_hosts of the site's _site.toml: ask the Dinas Kominfo to list it. Until then, replace the embed with a plain link.
 html-attribute-help = allowed are id, class, title, lang, dir, role and aria-label on any element, and the attributes docs/content.md lists for a, img, table cells and a few more; write it in markdown instead
 html-style-help = content may not style itself; align table columns with markdown (|:---|---:|)
 html-unclosed-help = close it (`>` for a tag, `-->` for a comment)

@@ -58,7 +58,11 @@ import-too-long = the page is { $size } KiB, over the { $max } KiB limit
 import-shortcode = unknown shortcode [{ $name }], kept visible as written
 import-shortcode-help = replace it with text, a link or a picture, or delete it
 import-dropped = { $item }: unsafe HTML dropped: { $what }
-import-dropped-help = if it mattered (a map, a video), allow its host in [embeds] iframe_hosts and add it again
+import-dropped-help = { $kind ->
+    [script] scripts and event handlers (onclick, javascript:) are never loaded on a government site; if what they did mattered (a form, a counter), write it again as text or a plain link
+    [frame] if it mattered (a map, a video), ask the Dinas Kominfo to list its host in [embeds] iframe_hosts in _site.toml, then add it again
+   *[other] if it mattered, write it again as plain markdown (text, links, tables, images)
+}
 import-media-missing = { $item }: wp-content/uploads/{ $path } is not in --uploads; its link is left as it was
 import-media-missing-help = copy the file from the old server into --uploads and import again with --force, or put it beside the page
 import-gallery-missing = { $item }: its [gallery] names attachment { $attachment }, which the export does not hold; that picture is left out

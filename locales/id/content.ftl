@@ -1,27 +1,27 @@
-# Konten: bagian depan (front matter), pengaturan situs, folder dan halaman.
+# Konten: keterangan halaman (front matter), pengaturan situs, folder dan halaman.
 
-fm-field = Bagian depan (front matter) tidak sesuai: { $detail }
-fm-unknown-field = Bagian depan (front matter) berisi kolom `{ $field }` yang tidak dikenal.
-fm-unknown-field-near = Mungkin maksudnya `{ $near }`? Kolom tambahan milik Anda sendiri ditaruh di bawah `extra` ([extra] di TOML).
-fm-unknown-field-help = Periksa ejaannya (kolom yang dikenal: { $fields }). Kolom tambahan milik Anda sendiri ditaruh di bawah `extra` ([extra] di TOML).
-fm-missing-field = Kolom `{ $field }` wajib ada di bagian depan (front matter), tetapi belum diisi.
+fm-field = Keterangan halaman (front matter) tidak sesuai: { $detail }
+fm-unknown-field = Keterangan halaman (front matter) berisi nama `{ $field }` yang tidak dikenal.
+fm-unknown-field-near = Maksud Anda `{ $near }`? Nama tambahan milik Anda sendiri ditaruh di bawah `extra` ([extra] di TOML).
+fm-unknown-field-help = Periksa ejaannya (nama yang dikenal: { $fields }). Nama tambahan milik Anda sendiri ditaruh di bawah `extra` ([extra] di TOML).
+fm-missing-field = Nama `{ $field }` wajib ada di keterangan halaman (front matter), tetapi belum diisi.
 fm-title-missing = Judul halaman belum diisi.
 fm-title-help = Setiap halaman dan bagian perlu judul. Tambahkan di bagian atas berkas, misalnya: title = "Visi dan Misi"
-fm-fields-help = Daftar kolom dan cara menulisnya ada di docs/content.md.
+fm-fields-help = Daftar nama dan cara menulisnya ada di docs/content.md.
 fm-title-empty = Judul halaman (`title`) masih kosong.
-fm-too-large = Bagian depan (front matter) berukuran { $size } KiB; yang dibaca paling banyak { $max } KiB.
-fm-too-large-help = Pindahkan teks yang panjang ke isi halaman, di bawah bagian depan.
-fm-too-deep = Bagian depan (front matter) memuat daftar atau tabel bersarang lebih dari { $max } tingkat.
-fm-too-deep-help = Sederhanakan susunannya: bagian depan hanya untuk kolom-kolom halaman, bukan untuk data bertingkat.
-fm-none = Berkas ini tidak diawali bagian depan (front matter).
+fm-too-large = Keterangan halaman (front matter) berukuran { $size } KiB; yang dibaca paling banyak { $max } KiB.
+fm-too-large-help = Pindahkan teks yang panjang ke isi halaman, di bawah keterangan halaman.
+fm-too-deep = Keterangan halaman (front matter) memuat daftar atau tabel bersarang lebih dari { $max } tingkat.
+fm-too-deep-help = Sederhanakan susunannya: keterangan halaman hanya untuk nama dan nilai halaman, bukan untuk data bertingkat.
+fm-none = Berkas ini tidak diawali keterangan halaman (front matter).
 fm-none-help = Awali berkas dengan baris +++, lalu title = "...", lalu satu baris +++ lagi.
 fm-fence-alone = Tanda pembuka `{ $fence }` harus berdiri sendiri di baris pertama, tanpa teks lain.
-fm-unclosed = Bagian depan (front matter) yang dibuka di baris 1 tidak pernah ditutup dengan `{ $fence }`.
-fm-unclosed-help = Tambahkan satu baris berisi { $fence } saja setelah kolom terakhir bagian depan.
-fm-toml = Bagian depan (TOML) tidak dapat dibaca: { $detail }
+fm-unclosed = Keterangan halaman (front matter) yang dibuka di baris 1 tidak pernah ditutup dengan `{ $fence }`.
+fm-unclosed-help = Tambahkan satu baris berisi { $fence } saja setelah nama terakhir keterangan halaman.
+fm-toml = Keterangan halaman (TOML) tidak dapat dibaca: { $detail }
 fm-toml-help = Teks harus diberi tanda kutip (title = "..."); tanggal ditulis seperti 2026-11-20.
-fm-yaml = Bagian depan (YAML) tidak dapat dibaca: { $detail }
-fm-yaml-help = Setiap kolom ditulis `nama: nilai`; beri tanda kutip pada nilai yang memuat titik dua.
+fm-yaml = Keterangan halaman (YAML) tidak dapat dibaca: { $detail }
+fm-yaml-help = Setiap nama ditulis `nama: nilai`; beri tanda kutip pada nilai yang memuat titik dua.
 fm-not-a-date = `{ $key }` bukan tanggal: `{ $text }`
 fm-date-help = Tulis tanggal seperti 2026-11-20, atau tanggal dan jam seperti 2026-11-20T08:30:00+07:00.
 fm-review-help = Peninjau menyatakan halaman ini sudah diperiksa dengan: [tinjauan_spam] oleh = "Nama, Jabatan", tanggal = 2026-11-20, alasan = "..."
@@ -30,7 +30,7 @@ fm-review-date = `tinjauan_spam.tanggal` bukan tanggal: `{ $text }`
 read-not-utf8 = Berkas ini bukan teks UTF-8.
 read-not-utf8-help = Simpan ulang berkas sebagai UTF-8 (di kebanyakan aplikasi penyunting teks: Simpan Sebagai, Encoding: UTF-8).
 site-settings = Pengaturan situs (_site.toml) tidak dapat dibaca: { $detail }
-site-settings-help = Daftar kolom _site.toml ada di docs/content.md.
+site-settings-help = Daftar nama _site.toml ada di docs/content.md.
 site-theme-name = Tema `{ $theme }` bukan nama folder di themes/.
 site-theme-name-help = Tema adalah folder themes/<nama>/ di repositori kabupaten: tulis namanya saja, tanpa `/` atau `..`.
 site-catalogue-directory = [services] catalogue `{ $catalogue }` sudah dipakai sebagai alamat direktori OPD.
@@ -71,7 +71,7 @@ content-services-portal-only-help = Pindahkan keduanya ke content/portal/_site.t
 content-page-too-large = Berkas ini lebih besar dari { $max } MiB, ukuran terbesar untuk satu halaman.
 content-page-too-large-help = Bagi menjadi beberapa halaman, atau terbitkan sebagai unduhan PDF di samping halamannya.
 content-no-slug = Nama berkas ini tidak menghasilkan alamat halaman (tidak ada huruf atau angka).
-content-no-slug-help = Ganti nama berkasnya, atau tulis slug = "..." di bagian depan (front matter).
+content-no-slug-help = Ganti nama berkasnya, atau tulis slug = "..." di keterangan halaman (front matter).
 code-unapproved = { $what }: kode seperti ini hanya boleh ada di situs yang diizinkan Dinas.
 code-unapproved-help = Hapus berkas ini, atau minta Dinas menulis `custom_code = true` pada data situs ini di domains.toml (`[portal] custom_code = true` untuk portal).
 code-template = Templat milik situs sendiri
@@ -89,8 +89,8 @@ code-xml = Berkas XML yang berisi skrip, lembar gaya, atau HTML sisipan
 did-you-mean = Mungkin maksudnya `{ $name }`?
 service-not-table = `layanan` harus berupa tabel berisi komponen-komponen layanan.
 service-not-table-help = Tulis [layanan] di barisnya sendiri, lalu komponen-komponennya di bawahnya (lihat docs/content.md).
-service-fields = Kolom yang dikenal di [layanan]: { $fields }
-service-unknown-field = [layanan] tidak mengenal kolom `{ $key }`.
+service-fields = Nama yang dikenal di [layanan]: { $fields }
+service-unknown-field = [layanan] tidak mengenal nama `{ $key }`.
 service-topic-word = `topik` harus satu kata dari daftar topik.
 service-topic-word-help = Contoh: topik = "kependudukan" (daftarnya ada di docs/content.md).
 service-topic-missing = Layanan ini belum punya `topik`, padahal katalog layanan mengelompokkan layanan menurut topik.
@@ -109,12 +109,12 @@ service-time-help = Tulis angka dan satuannya: "14 hari kerja", "1-3 hari kerja"
 service-cost-help = Tulis "Gratis", jumlah rupiah (50000 atau "Rp 50.000"), atau daftar rincian: [{"{"} uraian = "...", tarif = 50000 {"}"}].
 service-cost-amount = `biaya` bukan jumlah rupiah dan bukan "Gratis": `{ $shown }`
 service-cost-item-table = Setiap rincian `biaya` harus berupa tabel {"{"} uraian = ..., tarif = ... {"}"}, bukan `{ $shown }`.
-service-cost-item-field = Rincian `biaya` berisi kolom `{ $key }` yang tidak dikenal; kolomnya adalah uraian, tarif, satuan, keterangan.
+service-cost-item-field = Rincian `biaya` berisi nama `{ $key }` yang tidak dikenal; namanya adalah uraian, tarif, satuan, keterangan.
 service-cost-item-what = Ada rincian `biaya` tanpa `uraian` (untuk apa biaya dibayar).
 service-cost-item-tarif = Rincian `{ $what }` pada `biaya` belum punya `tarif`.
 service-cost-item-amount = `tarif` untuk `{ $what }` bukan jumlah rupiah dan bukan "Gratis": `{ $shown }`
-ppid-fields = Kolom yang dikenal di { $table }: { $fields }
-ppid-unknown-field = { $table } tidak mengenal kolom `{ $key }`.
+ppid-fields = Nama yang dikenal di { $table }: { $fields }
+ppid-unknown-field = { $table } tidak mengenal nama `{ $key }`.
 ppid-an-item = butir [ppid]
 ppid-not-table = `ppid` harus berupa tabel.
 ppid-not-table-help = Tulis [ppid], lalu [[ppid.informasi]] untuk setiap butir informasi (lihat docs/content.md).
@@ -179,7 +179,7 @@ markdown-too-deep = Halaman ini memuat daftar, kutipan, atau blok lain yang bers
 markdown-too-deep-help = Sederhanakan susunannya: tidak ada halaman yang perlu blok sedalam ini.
 html-alt-help = Tambahkan alt="..." yang menjelaskan isi gambar.
 html-too-deep-help = Sederhanakan HTML-nya: tidak ada halaman yang perlu elemen bersarang sedalam ini.
-html-iframe-help = Sisipkan (embed) hanya dari host yang tercantum di [embeds] iframe_hosts pada _site.toml situs ini.
+html-iframe-help = Peta atau video dari situs lain hanya boleh disematkan bila nama situsnya (host, misalnya www.openstreetmap.org) tercantum di [embeds] iframe_hosts pada _site.toml situs ini: minta Dinas Kominfo mencantumkannya. Sementara itu, ganti sisipan ini dengan tautan biasa.
 html-attribute-help = Yang diizinkan: id, class, title, lang, dir, role dan aria-label pada elemen apa pun, serta atribut yang tercantum di docs/content.md untuk a, img, sel tabel dan beberapa lainnya. Sebaiknya tulis dengan markdown saja.
 html-style-help = Konten tidak boleh mengatur tampilannya sendiri; rata kolom tabel diatur dengan markdown (|:---|---:|).
 html-unclosed-help = Tutup tandanya (`>` untuk tag, `-->` untuk komentar).
@@ -198,7 +198,7 @@ html-alt = Elemen <img> belum diberi teks alternatif (alt).
 html-too-deep = Kode HTML memuat elemen bersarang lebih dari { $max } tingkat.
 # Spam judi dan tautan ke luar.
 
-spam-review-help = Hapus kata itu. Jika halaman memang harus menyebutnya (misalnya berita tentang pemberantasan judi online), peninjau menyatakannya di bagian depan halaman: [tinjauan_spam] oleh = "Nama, Jabatan", tanggal = 2026-11-20, alasan = "..." (lihat docs/content.md).
+spam-review-help = Hapus kata itu. Jika halaman memang harus menyebutnya (misalnya berita tentang pemberantasan judi online), peninjau menyatakannya di keterangan halaman halaman: [tinjauan_spam] oleh = "Nama, Jabatan", tanggal = 2026-11-20, alasan = "..." (lihat docs/content.md).
 spam-link-help = Periksa alamatnya: kampanye spam menyusupkan tautan ke situs judi. Jika host itu memang mitra resmi, Dinas menambahkannya ke `[integrity] link_hosts` di domains.toml.
 spam-settings-term = Pengaturan situs memuat kata spam judi `{ $term }` (ditulis `{ $found }`).
 spam-settings-term-help = Hapus dari _site.toml.
@@ -234,7 +234,7 @@ template-error-help = Perbaiki templatnya; cara menulis Tera dijelaskan di keats
 template-unknown = Templat `{ $name }` tidak ada.
 template-unknown-help = Pakai salah satu dari: { $known }; atau tambahkan templat itu ke tema.
 path-collision = `{ $one }` dan `{ $other }` sama-sama menjadi alamat /{ $path }.
-path-collision-help = Ganti nama salah satunya, atau beri salah satunya slug lain di bagian depan (front matter).
+path-collision-help = Ganti nama salah satunya, atau beri salah satunya slug lain di keterangan halaman (front matter).
 asset-dir-reserved = `{ $file }` akan menjadi alamat /{ $path }, padahal folder /{ $dir }/ khusus untuk salinan berkas tema yang diberi sidik (hash).
 asset-dir-reserved-help = Pindahkan berkas itu ke folder lain; /{ $dir }/ dipakai laman sendiri (peramban menyimpan isinya selama setahun).
 # Katalog layanan dan daftar informasi PPID se-kabupaten.
@@ -246,7 +246,7 @@ catalogue-over-list = Katalog layanan akan menggantikan { $what ->
     } di { $path }.
 catalogue-over-list-help = Beri katalog bagiannya sendiri: catalogue = "layanan" di [services] pada content/portal/_site.toml, dengan content/portal/layanan/_index.md yang hanya berisi pengantarnya.
 catalogue-topic = `{ $topic }` bukan topik katalog layanan.
-catalogue-topic-near = Mungkin maksudnya `{ $near }`? Topik yang ada: { $known }
+catalogue-topic-near = Maksud Anda `{ $near }`? Topik yang ada: { $known }
 catalogue-topic-help = Pakai salah satu dari: { $known }; atau Dinas menambahkannya di content/portal/_site.toml pada [services.topics].
 ppid-stale = `{ $title }` adalah informasi berkala yang terakhir diperbarui pada { $date }, lebih dari { $months } bulan sebelum { $as_of }.
 ppid-stale-help = Terbitkan versi terbarunya dan isi diperbarui dengan tanggal terbitnya (UU 14/2008 Pasal 9: paling sedikit setiap enam bulan).
@@ -303,8 +303,8 @@ input-link-absolute = `{ $path }` adalah tautan simbolik (symlink) ke jalur abso
 input-link = `{ $path }` adalah tautan simbolik (symlink)
 input-not-inside = `{ $path }` bukan folder di dalam repositori
 fm-toml-quote-help = Ada teks bertanda kutip yang belum ditutup di barisnya: akhiri dengan " (title = "Kabar Desa").
-fm-toml-duplicate-help = Ada kolom yang ditulis dua kali: simpan salah satunya saja.
-fm-toml-equals-help = Setiap kolom ditulis `nama = nilai` di barisnya sendiri, misalnya title = "Kabar Desa".
+fm-toml-duplicate-help = Ada nama yang ditulis dua kali: simpan salah satunya saja.
+fm-toml-equals-help = Setiap nama ditulis `nama = nilai` di barisnya sendiri, misalnya title = "Kabar Desa".
 range-whole = range: `{ $name }` harus bilangan bulat
 range-required = range: `{ $name }` wajib diisi
 range-step = range: `step_by` paling kecil 1
@@ -312,7 +312,7 @@ range-too-long = range berisi { $count } butir: satu templat paling banyak membu
 range-budget = range berjumlah lebih dari { $max } butir selama satu halaman disusun (perulangan di dalam perulangan?)
 filter-date-string = filter `{ $filter }` memerlukan teks tanggal, tetapi mendapat { $value }
 filter-date = filter `{ $filter }` tidak dapat membaca `{ $text }` sebagai tanggal
-fm-field-type = Isi kolom `{ $field }` di bagian depan (front matter) tidak sesuai jenisnya ({ $detail }).
+fm-field-type = Nilai `{ $field }` di keterangan halaman (front matter) tidak sesuai jenisnya ({ $detail }).
 fm-field-type-help = Teks ditulis dalam tanda kutip (title = "..."), true atau false tanpa tanda kutip (draft = true), tanggal seperti 2026-11-20, daftar di dalam [ ]; daftar kolom dan jenisnya ada di docs/content.md.
 alias-help = alias adalah alamat lama halaman ini di situs ini, ditulis dari `/` pertamanya: aliases = ["/2024/03/15/judul-lama/", "/?p=123"]
 alias-too-many = `aliases` memuat { $count } alamat; paling banyak { $max } yang dibaca

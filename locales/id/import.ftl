@@ -22,7 +22,11 @@ import-too-long = halamannya { $size } KiB, lebih dari batas { $max } KiB
 import-shortcode = shortcode [{ $name }] tidak dikenal; dibiarkan tampil apa adanya
 import-shortcode-help = ganti dengan teks, tautan atau gambar biasa, atau hapus
 import-dropped = { $item }: HTML yang tidak aman dibuang: { $what }
-import-dropped-help = bila bagian itu penting (peta, video), izinkan host-nya di [embeds] iframe_hosts lalu tambahkan lagi
+import-dropped-help = { $kind ->
+    [script] skrip dan penangan peristiwa (onclick, javascript:) tidak pernah dimuat di situs pemerintah; bila isinya penting (formulir, penghitung), tulis ulang sebagai teks atau tautan biasa
+    [frame] bila bagian itu penting (peta, video), minta Dinas Kominfo mencantumkan host-nya di [embeds] iframe_hosts pada _site.toml, lalu tambahkan lagi
+   *[other] bila isinya penting, tulis ulang sebagai markdown biasa (teks, tautan, tabel, gambar)
+}
 import-media-missing = { $item }: berkas wp-content/uploads/{ $path } tidak ada di --uploads; tautannya dibiarkan
 import-media-missing-help = salin berkas itu dari server lama ke folder --uploads lalu impor ulang dengan --force, atau letakkan di samping halaman
 import-gallery-missing = { $item }: [gallery]-nya menyebut lampiran { $attachment }, yang tidak ada di berkas ekspor; gambar itu tidak ikut

@@ -33,7 +33,7 @@ pub(super) fn scan_site(guard: &SpamGuard, site: &Site) -> (Vec<Finding>, Known)
     let docs: Vec<&Doc> = site.content.docs().collect();
     let scanned: Vec<(Vec<Finding>, Vec<HitKind>)> = docs
         .par_iter()
-        .map(|doc| scan_doc(guard, doc, &site.label))
+        .map(|doc| scan_doc(guard, doc, site))
         .collect();
     let (mut findings, mut known) = scan_settings(guard, site);
     for (f, kinds) in scanned {
@@ -77,9 +77,17 @@ fn scan_settings(guard: &SpamGuard, site: &Site) -> (Vec<Finding>, Known) {
 }
 
 /// The findings of one markdown file, and the kinds of what it carries.
-fn scan_doc(guard: &SpamGuard, doc: &Doc, label: &str) -> (Vec<Finding>, Vec<HitKind>) {
+/// A link to a host of the site's `[embeds] iframe_hosts` is no finding: the Dinas has
+/// allowed that host for the site (its embeds are written as `<iframe src="https://…">`).
+fn scan_doc(guard: &SpamGuard, doc: &Doc, site: &Site) -> (Vec<Finding>, Vec<HitKind>) {
+    let label = site.label.as_str();
+    let embeds = &site.content.config.embeds.iframe_hosts;
     let text = format!("{}{}", doc.front, doc.body);
     let mut hits = guard.scan_text(&text);
+    hits.retain(|h| match &h.kind {
+        HitKind::ExternalLink { host } => !embeds.iter().any(|e| e.eq_ignore_ascii_case(host)),
+        _ => true,
+    });
     // The file's name becomes the page's address: it is read too (line 0: no line).
     hits.extend(
         guard

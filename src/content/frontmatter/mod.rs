@@ -168,8 +168,7 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Problem> {
         body_line,
     } = read::read(text)?;
     let located = Block::new(block, block_line);
-    let mut meta: FrontMatter =
-        serde_path_to_error::deserialize(value).map_err(|e| field_problem(&e, &located))?;
+    let (mut meta, mut problems) = deserialize(value, &located)?;
     if meta.title.trim().is_empty() {
         return Err(
             field_error(&located, "title", &msg!("fm-title-empty")).help(msg!("fm-title-help"))
@@ -183,7 +182,6 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Problem> {
         meta.spam_review_line = located.key(&["tinjauan_spam"]);
     }
     read_aliases(&mut meta, &located)?;
-    let mut problems = Vec::new();
     if let Some(raw) = meta.raw_service.take() {
         let (s, found) = service::read(&raw, &located);
         meta.service = Some(Box::new(s));
@@ -202,6 +200,70 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Problem> {
     })
 }
 
+/// The front matter read into its fields. An unknown field (`tanggal` for `date`) is a
+/// problem and is left out, so that the rest of the page is still read and every other
+/// problem of the page is found in the same run; any other refusal stops the page.
+fn deserialize(
+    mut value: serde_json::Value,
+    located: &Block,
+) -> Result<(FrontMatter, Vec<Problem>), Problem> {
+    let mut problems = Vec::new();
+    loop {
+        match serde_path_to_error::deserialize::<_, FrontMatter>(value.clone()) {
+            Ok(meta) => return Ok((meta, problems)),
+            Err(e) => {
+                let problem = field_problem(&e, located);
+                let unknown = e.inner().to_string().starts_with("unknown field");
+                // Bounded: each turn removes one field of the finite value.
+                if !unknown || !remove_at(&mut value, &e) || problems.len() > 64 {
+                    // `judul` for `title` leaves `title` missing: the unknown field,
+                    // first, is what to fix.
+                    return Err(problems.into_iter().next().unwrap_or(problem));
+                }
+                problems.push(problem);
+            }
+        }
+    }
+}
+
+/// Removes the unknown field serde named from `value`; false if it is not found.
+fn remove_at(
+    value: &mut serde_json::Value,
+    e: &serde_path_to_error::Error<serde_json::Error>,
+) -> bool {
+    let path: Vec<String> = e.path().iter().map(|s| s.to_string()).collect();
+    let Some((last, parents)) = path.split_last() else {
+        return false;
+    };
+    let mut at = value;
+    for key in parents {
+        match at.get_mut(key.as_str()) {
+            Some(inner) => at = inner,
+            None => return false,
+        }
+    }
+    at.as_object_mut()
+        .is_some_and(|table| table.remove(last.as_str()).is_some())
+}
+
+/// The field an editor meant by an Indonesian word (`tanggal` for `date`): laman keeps
+/// one name for each field (the English one every example, template and guide uses),
+/// and names it in the hint.
+fn meant(field: &str) -> Option<&'static str> {
+    Some(match field.to_lowercase().as_str() {
+        "judul" => "title",
+        "tanggal" | "tgl" => "date",
+        "diperbarui" | "tanggal_perbarui" | "pembaruan" => "updated",
+        "ringkasan" | "deskripsi" | "keterangan" => "description",
+        "draf" | "konsep" => "draft",
+        "bobot" | "urutan" => "weight",
+        "label" | "tag" | "kategori" => "tags",
+        "templat" => "template",
+        "alias" => "aliases",
+        _ => return None,
+    })
+}
+
 /// A field serde refused, in an editor's words, at the line where it is set.
 fn field_problem(e: &serde_path_to_error::Error<serde_json::Error>, located: &Block) -> Finding {
     let path: Vec<String> = e.path().iter().map(|s| s.to_string()).collect();
@@ -214,7 +276,10 @@ fn field_problem(e: &serde_path_to_error::Error<serde_json::Error>, located: &Bl
     let (text, help) = match named.split_first() {
         Some((field, expected)) if message.starts_with("unknown field") => (
             msg!("fm-unknown-field", field = *field),
-            match crate::finding::closest(field, expected.iter().copied()) {
+            match meant(field)
+                .filter(|m| expected.contains(m))
+                .or_else(|| crate::finding::closest(field, expected.iter().copied()))
+            {
                 Some(near) => msg!("fm-unknown-field-near", near = near),
                 None => msg!("fm-unknown-field-help", fields = expected.join(", ")),
             },

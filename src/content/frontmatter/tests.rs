@@ -85,8 +85,10 @@ fn missing_title_is_a_field_error() {
 }
 
 #[test]
-fn unknown_field_names_its_line() {
-    let err = parse("+++\ntitle = \"A\"\n\ntittle = \"B\"\n+++\n").unwrap_err();
+fn unknown_field_names_its_line_and_the_page_is_still_read() {
+    let parsed = parse("+++\ntitle = \"A\"\n\ntittle = \"B\"\n+++\n").unwrap();
+    assert_eq!(parsed.meta.title, "A");
+    let err = &parsed.problems[0];
     assert_eq!(err.code, Code::ContentFrontmatterField);
     assert_eq!(err.line, Some(4));
     assert!(err.message.contains("tittle"));

@@ -46,8 +46,9 @@ pub struct Converted {
     pub gallery_missing: Vec<u64>,
     /// Shortcodes laman does not know, by name (kept visible in the text).
     pub unknown: Vec<String>,
-    /// What the allow-list dropped: (line of the post's HTML, what).
-    pub dropped: Vec<(usize, String)>,
+    /// What the allow-list dropped: (line of the post's HTML, what, its kind: `script`,
+    /// `frame` for an embedded document, `other`), the kind choosing the hint.
+    pub dropped: Vec<(usize, String, &'static str)>,
     /// Shortcodes turned into something less (a form into a note).
     pub replaced: Vec<String>,
     /// Elements nested deeper than any page may: nothing was converted (the tree
@@ -69,9 +70,9 @@ pub fn convert(html: &str, post_id: u64, cx: &Context) -> Converted {
             out.too_deep = true;
             return out;
         }
-        if let Some(what) = dropped(&problem) {
+        if let Some((what, kind)) = dropped(&problem) {
             out.dropped
-                .push((crate::finding::line_of(&html, offset), what));
+                .push((crate::finding::line_of(&html, offset), what, kind));
         }
     }
     let clean = cx.policy.sanitize(&html);
@@ -83,18 +84,24 @@ pub fn convert(html: &str, post_id: u64, cx: &Context) -> Converted {
 
 /// What of a problem of the allow-list is worth an operator's attention: elements and
 /// attributes that run code or load other documents. Presentation (`style`, `class`,
-/// `width`) is dropped silently: markdown carries none of it.
-fn dropped(problem: &SanitizerProblem) -> Option<String> {
-    match problem {
-        SanitizerProblem::Element(tag) if DROPPED_QUIETLY.contains(&tag.as_str()) => None,
-        SanitizerProblem::Element(_)
-        | SanitizerProblem::Handler(..)
-        | SanitizerProblem::IframeHost(_) => Some(problem.message()),
-        SanitizerProblem::Address(_, url) if crate::markdown::is_script_url(url) => {
-            Some(problem.message())
+/// `width`) is dropped silently: markdown carries none of it. With its kind (see
+/// [`Converted::dropped`]).
+fn dropped(problem: &SanitizerProblem) -> Option<(String, &'static str)> {
+    let kind = match problem {
+        SanitizerProblem::Element(tag) if DROPPED_QUIETLY.contains(&tag.as_str()) => return None,
+        SanitizerProblem::Element(tag) if tag == "script" || tag == "noscript" => "script",
+        SanitizerProblem::Element(tag)
+            if matches!(tag.as_str(), "iframe" | "frame" | "object" | "embed") =>
+        {
+            "frame"
         }
-        _ => None,
-    }
+        SanitizerProblem::IframeHost(_) => "frame",
+        SanitizerProblem::Element(_) => "other",
+        SanitizerProblem::Handler(..) => "script",
+        SanitizerProblem::Address(_, url) if crate::markdown::is_script_url(url) => "script",
+        _ => return None,
+    };
+    Some((problem.message(), kind))
 }
 
 /// Layout elements WordPress themes and page builders wrap content in: their content
@@ -452,7 +459,7 @@ mod tests {
             c.markdown
         );
         assert!(c.markdown.contains("\\<script>teks"), "{}", c.markdown);
-        let what: Vec<&str> = c.dropped.iter().map(|(_, w)| w.as_str()).collect();
+        let what: Vec<&str> = c.dropped.iter().map(|(_, w, _)| w.as_str()).collect();
         assert_eq!(what.len(), 4, "{what:?}");
     }
 

@@ -340,13 +340,13 @@ impl Step<'_> {
         shown_file: &Path,
     ) {
         let (source, title) = (self.source, planned.title.as_str());
-        for (line, what) in &converted.dropped {
+        for (line, what, kind) in &converted.dropped {
             self.report.findings.push(report::dropped(
                 source,
                 item.line + line.saturating_sub(1),
-                title,
-                item.id,
+                (title, item.id),
                 what,
+                kind,
             ));
         }
         for name in &converted.unknown {

@@ -204,13 +204,16 @@ pub fn shortcode(file: &Path, line: usize, name: &str) -> Finding {
     .help(msg!("import-shortcode-help"))
 }
 
-pub fn dropped(source: &Path, line: usize, title: &str, id: u64, what: &str) -> Finding {
+/// What the allow-list dropped from a post (`(title, id)`); `kind` (`script`, `frame`,
+/// `other`) chooses the hint: a script is never added again, an embed may be once its
+/// host is allowed.
+pub fn dropped(source: &Path, line: usize, post: (&str, u64), what: &str, kind: &str) -> Finding {
     Finding::new(
         Code::ImportHtmlDropped,
-        msg!("import-dropped", item = item(title, id), what = what),
+        msg!("import-dropped", item = item(post.0, post.1), what = what),
     )
     .at(source, line)
-    .help(msg!("import-dropped-help"))
+    .help(msg!("import-dropped-help", kind = kind))
 }
 
 pub fn media_missing(file: &Path, title: &str, id: u64, path: &str) -> Finding {

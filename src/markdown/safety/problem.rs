@@ -37,7 +37,10 @@ impl Problem {
         let help = match self {
             Problem::MissingAlt => return (Code::ContentImageAlt, msg!("html-alt-help")),
             Problem::TooDeep => return (Code::ContentLimit, msg!("html-too-deep-help")),
+            // An iframe is refused for its host (none allowed yet, or not this one): the
+            // Dinas can allow it, so the hint says whom to ask rather than "delete it".
             Problem::IframeHost(_) => msg!("html-iframe-help"),
+            Problem::Element(tag) if tag == "iframe" => msg!("html-iframe-help"),
             Problem::Address(..) => msg!("link-allowed-help"),
             Problem::Attribute(..) => msg!("html-attribute-help"),
             Problem::Style(..) => msg!("html-style-help"),

@@ -380,3 +380,5 @@ fn init_writes_a_report_template_for_the_signature_block() {
         assert!(html.contains(text), "{text}");
     }
 }
+
+mod starter;

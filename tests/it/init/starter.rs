@@ -1,0 +1,107 @@
+//! What `init` and `new site` write is clean: `laman check` finds nothing in it but the
+//! state of the site (a draft, a request still waiting); and a page's problems are all
+//! reported in one run.
+
+use super::init;
+use crate::common::*;
+use serde_json::Value;
+use std::path::Path;
+
+fn codes(repo: &Path) -> Vec<(String, String)> {
+    let out = laman(repo, &["check", "--format", "json"]);
+    let json: Value = serde_json::from_slice(&out.stdout).expect("check --format json");
+    json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap_or("").to_string(),
+                f["message"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn request(repo: &Path, label: &str, owner: &str) {
+    let contact = format!("{label}@sukamajukab.go.id");
+    let args = [
+        "domains",
+        "request",
+        label,
+        "--owner",
+        owner,
+        "--contact",
+        &contact,
+    ];
+    assert_eq!(laman(repo, &args).status.code(), Some(0));
+    let out = laman(repo, &["new", "site", label]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn init_and_new_site_write_nothing_check_warns_about() {
+    let (_tmp, repo, _) = init("sukamajukab.go.id");
+    request(&repo, "dinkes", "Dinas Kesehatan");
+    request(&repo, "disdik", "Dinas Pendidikan dan Kebudayaan");
+    for (code, message) in codes(&repo) {
+        assert!(
+            code == "content.unapproved" || code.contains("draft"),
+            "{code}: {message}"
+        );
+    }
+}
+
+#[test]
+fn every_problem_of_a_page_is_reported_in_one_run() {
+    let (_tmp, repo, _) = init("sukamajukab.go.id");
+    std::fs::write(
+        repo.join("content/portal/pengumuman.md"),
+        "+++\ntitle = \"Pengumuman\"\ntanggal = \"2026-11-20\"\nringkasan = \"x\"\n+++\n\n\
+         Lihat [PPDB](ppdb-2072.md).\n\n<iframe src=\"https://maps.example.com/x\"></iframe>\n",
+    )
+    .unwrap();
+    let found = codes(&repo);
+    let all = format!("{found:?}");
+    let on = |code: &str| found.iter().filter(|(c, _)| c == code).count();
+    assert_eq!(on("content.frontmatter.field"), 2, "{all}");
+    assert!(
+        all.contains("`tanggal`") && all.contains("`ringkasan`"),
+        "{all}"
+    );
+    assert!(on("content.html.unsafe") >= 1, "{all}");
+    assert!(
+        found.iter().any(|(c, _)| c.starts_with("content.link")),
+        "{all}"
+    );
+}
+
+#[test]
+fn an_indonesian_field_name_is_answered_with_the_field_meant() {
+    let (_tmp, repo, _) = init("sukamajukab.go.id");
+    std::fs::write(
+        repo.join("content/portal/pengumuman.md"),
+        "+++\ntitle = \"Pengumuman\"\ntanggal = \"2026-11-20\"\n+++\n\nTeks.\n",
+    )
+    .unwrap();
+    let out = laman(&repo, &["check", "--format", "json"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("`date`"), "{text}");
+}
+
+#[test]
+fn an_embed_from_an_allowed_host_is_no_external_link() {
+    let (_tmp, repo, _) = init("sukamajukab.go.id");
+    let settings = repo.join("content/portal/_site.toml");
+    let text = format!(
+        "{}\n[embeds]\niframe_hosts = [\"www.openstreetmap.org\"]\n",
+        read(&settings)
+    );
+    write(&settings, &text);
+    write(
+        repo.join("content/portal/peta.md"),
+        "+++\ntitle = \"Peta\"\n+++\n\n<iframe src=\"https://www.openstreetmap.org/export/embed.html\" title=\"Peta\"></iframe>\n",
+    );
+    let found = codes(&repo);
+    assert!(found.is_empty(), "{found:?}");
+}
