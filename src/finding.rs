@@ -203,6 +203,15 @@ fn slashed<S: serde::Serializer>(path: &Option<PathBuf>, s: S) -> Result<S::Ok, 
 }
 
 impl Finding {
+    /// Where it is, as `file:line` or `file`; empty when it concerns no file.
+    pub fn place(&self) -> String {
+        match (&self.file, self.line) {
+            (Some(file), Some(line)) => format!("{}:{line}", file.display()),
+            (Some(file), None) => file.display().to_string(),
+            _ => String::new(),
+        }
+    }
+
     pub fn new(code: Code, message: impl Into<String>) -> Self {
         Finding {
             code,

@@ -49,11 +49,7 @@ pub(super) fn overlay(findings: &[Finding]) -> String {
         with_code(&crate::msg!("overlay-title", errors = errors.len()))
     ));
     for f in errors {
-        let place = match (&f.file, f.line) {
-            (Some(file), Some(line)) => format!("{}:{line}", file.display()),
-            (Some(file), None) => file.display().to_string(),
-            _ => String::new(),
-        };
+        let place = f.place();
         html.push_str(&format!(
             "<li style=\"margin:0 0 .75rem\"><code style=\"color:#ffd479\">{}</code> <strong>{}</strong><br>{}",
             escape(f.code.as_str()),

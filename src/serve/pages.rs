@@ -193,11 +193,7 @@ fn banner(label: &str, status: crate::registry::Status, findings: &[Finding]) ->
     if !problems.is_empty() {
         html.push_str("<ul style=\"margin:.5rem 0 0\">");
         for f in problems {
-            let place = match (&f.file, f.line) {
-                (Some(file), Some(line)) => format!("{}:{line}", file.display()),
-                (Some(file), None) => file.display().to_string(),
-                _ => String::new(),
-            };
+            let place = f.place();
             html.push_str(&format!(
                 "<li><code style=\"color:#ffe08a\">{}</code> {} {}</li>",
                 escape(f.code.as_str()),
