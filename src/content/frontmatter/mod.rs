@@ -209,7 +209,8 @@ fn deserialize(
 ) -> Result<(FrontMatter, Vec<Problem>), Problem> {
     let mut problems = Vec::new();
     loop {
-        match serde_path_to_error::deserialize::<_, FrontMatter>(value.clone()) {
+        // From a reference: the common case, a page with no unknown field, copies nothing.
+        match serde_path_to_error::deserialize::<_, FrontMatter>(&value) {
             Ok(meta) => return Ok((meta, problems)),
             Err(e) => {
                 let problem = field_problem(&e, located);
