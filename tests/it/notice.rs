@@ -135,3 +135,21 @@ fn judged(t: &Path, body: &str) {
     );
     assert_eq!(out.status.code(), Some(0), "{said}");
 }
+
+/// `[regency] contact` is shown to citizens: anything but one e-mail address is refused.
+#[test]
+fn the_dinas_contact_must_be_an_address() {
+    let root = regency();
+    let file = root.path().join("domains.toml");
+    let toml = std::fs::read_to_string(&file).unwrap().replacen(
+        "contact = \"diskominfo@contohkab.go.id\"",
+        "contact = \"<a href=x>surat kami</a>\"",
+        1,
+    );
+    std::fs::write(&file, toml).unwrap();
+    let out = laman(root.path(), &["domains", "check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(said.contains("registry.field.invalid"), "{said}");
+    assert!(said.contains("[regency] contact"), "{said}");
+}
