@@ -22,3 +22,5 @@ preview-unpublished = Subdomain { $label } is { $word } in domains.toml: { $stat
         [one] One problem would stop its build once approved:
        *[other] { $problems } problems would stop its build once approved:
     }
+# A draft's writing guidance in the preview (src/render/guidance.rs).
+preview-guidance-title = Writing guidance (shown in the preview only)

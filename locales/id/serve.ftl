@@ -18,3 +18,5 @@ preview-unpublished = Subdomain { $label } berstatus { $word } di domains.toml: 
         [0] Isinya tidak punya masalah yang akan menghentikan build.
        *[other] Ada { $problems } masalah yang akan menghentikan build setelah disetujui:
     }
+# Panduan penulisan draf di pratinjau (src/render/guidance.rs).
+preview-guidance-title = Panduan penulisan (hanya tampil di pratinjau)

@@ -50,6 +50,10 @@ pub struct Rendered {
     /// Front-matter fields written in markdown (the components of a service), rendered
     /// by the caller with the same rules: `(key, html)`.
     pub fields: Vec<(&'static str, String)>,
+    /// What the editor is told to write: the text of each HTML comment written as a
+    /// block of its own (`<!-- ... -->` on its own lines), as written, never escaped
+    /// (the preview shows it on draft pages, escaped; a build never shows it).
+    pub guidance: Vec<String>,
 }
 
 /// An `@` link to a heading of a page: the page's address, the heading's id, and the

@@ -16,6 +16,27 @@ pub(super) struct RawHtml {
 }
 
 impl RawHtml {
+    /// The comments of a block that holds nothing but comments (and white space), each
+    /// trimmed; none when anything else is written in it.
+    pub(super) fn only_comments(&self) -> Vec<String> {
+        let mut comments = Vec::new();
+        let mut rest = self.text.trim_start();
+        while !rest.is_empty() {
+            let Some(inner) = rest.strip_prefix("<!--") else {
+                return Vec::new();
+            };
+            let Some(end) = inner.find("-->") else {
+                return Vec::new();
+            };
+            let text = inner[..end].trim();
+            if !text.is_empty() {
+                comments.push(text.to_string());
+            }
+            rest = inner[end + 3..].trim_start();
+        }
+        comments
+    }
+
     pub(super) fn push(&mut self, html: &str, offset: usize) {
         self.pieces.push((self.text.len(), offset));
         self.text.push_str(html);

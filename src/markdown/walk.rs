@@ -37,6 +37,8 @@ pub(super) struct Walker<'a, 'f> {
     // that is not published and answers nothing keeps only its text.
     links_kept: Vec<bool>,
     images_kept: Vec<bool>,
+    /// The comments of the HTML blocks that hold nothing else ([`Rendered::guidance`]).
+    guidance: Vec<String>,
 }
 
 /// The line of the document a body offset is on.
@@ -77,6 +79,7 @@ impl<'a, 'f> Walker<'a, 'f> {
             image: None,
             links_kept: Vec::new(),
             images_kept: Vec::new(),
+            guidance: Vec::new(),
         }
     }
 
@@ -164,6 +167,7 @@ impl<'a, 'f> Walker<'a, 'f> {
             Event::End(TagEnd::HtmlBlock) => {
                 if let Some(raw) = self.block.take() {
                     self.check_html(&raw);
+                    self.guidance.extend(raw.only_comments());
                 }
                 self.events.push(event);
             }
@@ -326,6 +330,7 @@ impl<'a, 'f> Walker<'a, 'f> {
             summary,
             words,
             fields: Vec::new(),
+            guidance: self.guidance,
         }
     }
 }

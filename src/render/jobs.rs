@@ -107,12 +107,18 @@ impl SiteRenderer<'_> {
             breadcrumbs(site, Some(i), None)
         };
         let mut ctx = self.with_current(base, &list_page_path(&section.path, k), crumbs);
+        let content = super::guidance::with_guidance(
+            &md.html,
+            &md.guidance,
+            section.doc.meta.draft,
+            self.options.serve,
+        );
         ctx.insert(
             "section",
             &SectionCtx {
                 title: &section.doc.meta.title,
                 description: section.doc.meta.description.as_deref(),
-                content: &md.html,
+                content: &content,
                 url: site.url_of(&section.path),
                 path: &section.path,
                 extra: &section.doc.meta.extra,

@@ -12,6 +12,7 @@ mod context;
 mod docs;
 mod feeds;
 mod filters;
+mod guidance;
 mod home;
 mod jobs;
 mod minified;
@@ -387,6 +388,7 @@ impl SiteRenderer<'_> {
             breadcrumbs(site, Some(page.section), Some(crumb)),
         );
         let m = &page.doc.meta;
+        let content = guidance::with_guidance(&md.html, &md.guidance, m.draft, self.options.serve);
         ctx.insert(
             "page",
             &PageCtx {
@@ -395,7 +397,7 @@ impl SiteRenderer<'_> {
                 date: date_text(&m.when),
                 updated: date_text(&m.updated_when),
                 draft: m.draft,
-                content: &md.html,
+                content: &content,
                 summary: &md.summary,
                 url: site.url_of(&page.path),
                 path: &page.path,
