@@ -7,7 +7,7 @@ fm-unknown-field-help = check the spelling (the fields are: { $fields }); custom
 fm-missing-field = front matter: missing field `{ $field }`
 fm-title-missing = front matter: missing field `title`
 fm-title-help = every page and section needs a title, for example: title = "Visi dan Misi"
-fm-fields-help = see docs/content.md for the fields and their types
+fm-fields-help = see docs/panduan-editor.md, section 3, for the fields and their types
 fm-title-empty = `title` is empty
 fm-too-large = the front matter is { $size } KiB; at most { $max } KiB is read
 fm-too-large-help = keep long text in the page's body, below the front matter
@@ -30,7 +30,7 @@ fm-review-date = `tinjauan_spam.tanggal` is not a date: `{ $text }`
 read-not-utf8 = the file is not UTF-8 text
 read-not-utf8-help = save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)
 site-settings = site settings: { $detail }
-site-settings-help = the fields of _site.toml are listed in docs/content.md
+site-settings-help = the fields of _site.toml are listed in docs/panduan-editor.md, section 9
 site-theme-name = theme `{ $theme }` is not the name of a folder in themes/
 site-theme-name-help = a theme is a folder themes/<name>/ of the regency repository: give its plain name, without `/` or `..`
 site-catalogue-directory = [services] catalogue `{ $catalogue }` is the address of the OPD directory
@@ -78,11 +78,11 @@ code-svg = an SVG image with script, event handlers or embedded HTML
 code-xml = an XML file with script, a style sheet or embedded HTML
 did-you-mean = did you mean `{ $name }`?
 service-not-table = `layanan` must be a table of the service's components
-service-not-table-help = write [layanan] on its own line, then the components (see docs/content.md)
+service-not-table-help = write [layanan] on its own line, then the components (see docs/panduan-editor.md, section 7)
 service-fields = the fields of [layanan] are: { $fields }
 service-unknown-field = [layanan] has no field `{ $key }`
 service-topic-word = `topik` must be one word from the list of topics
-service-topic-word-help = for example: topik = "kependudukan" (the list is in docs/content.md)
+service-topic-word-help = for example: topik = "kependudukan" (the list is in docs/panduan-editor.md, section 7)
 service-topic-missing = the service has no `topik`: the catalogue groups services by topic
 service-topic-missing-help = add topik = "..." to [layanan], for example topik = "kesehatan"
 service-staff-count = `jumlah_pelaksana` must be a whole number of people or a text
@@ -107,7 +107,7 @@ ppid-fields = the fields of { $table } are: { $fields }
 ppid-unknown-field = { $table } has no field `{ $key }`
 ppid-an-item = a [ppid] item
 ppid-not-table = `ppid` must be a table
-ppid-not-table-help = write [ppid], then [[ppid.informasi]] for each item (see docs/content.md)
+ppid-not-table-help = write [ppid], then [[ppid.informasi]] for each item (see docs/panduan-editor.md, section 8)
 ppid-list-scope = `daftar` must be "situs" or "kabupaten", not `{ $list }`
 ppid-list-scope-help = daftar = "situs" shows the site's whole list here; "kabupaten" (on the portal) every site's
 ppid-items-list = `informasi` must be a list of items
@@ -170,7 +170,7 @@ markdown-too-deep-help = flatten the structure: no page needs blocks this deep
 html-alt-help = add alt="..." saying what the image shows
 html-too-deep-help = flatten the HTML: no page needs elements nested this deep
 html-iframe-help = a map or video from another site may be embedded only when its host (e.g. www.openstreetmap.org) is listed in [embeds] iframe_hosts of the site's _site.toml: ask the Dinas Kominfo to list it. Until then, replace the embed with a plain link.
-html-attribute-help = allowed are id, class, title, lang, dir, role and aria-label on any element, and the attributes docs/content.md lists for a, img, table cells and a few more; write it in markdown instead
+html-attribute-help = allowed are id, class, title, lang, dir, role and aria-label on any element, and the attributes docs/panduan-editor.md, section 4, lists for a, img, table cells and a few more; write it in markdown instead
 html-style-help = content may not style itself; align table columns with markdown (|:---|---:|)
 html-unclosed-help = close it (`>` for a tag, `-->` for a comment)
 html-element-help = remove it: content may not carry scripts, embeds, forms or page metadata; write it in markdown instead
@@ -188,7 +188,7 @@ html-alt = an <img> has no alt text
 html-too-deep = raw HTML nests elements more than { $max } deep
 # Gambling spam and outside links.
 
-spam-review-help = remove it; if the page must name it (an article about the fight against judi online), a reviewer acknowledges the page in its front matter: [tinjauan_spam] oleh = "Nama, Jabatan", tanggal = 2026-11-20, alasan = "..." (see docs/content.md)
+spam-review-help = remove it; if the page must name it (an article about the fight against judi online), a reviewer acknowledges the page in its front matter: [tinjauan_spam] oleh = "Nama, Jabatan", tanggal = 2026-11-20, alasan = "..." (see docs/panduan-editor.md, section 11)
 spam-link-help = check the address: spam campaigns plant links to gambling sites; if the host is a legitimate partner, the Dinas adds it to `[integrity] link_hosts` in domains.toml
 spam-settings-term = the site's settings carry the gambling-spam term `{ $term }` (written `{ $found }`)
 spam-settings-term-help = remove it from _site.toml
@@ -303,7 +303,7 @@ range-budget = ranges of more than { $max } items in all while one page renders 
 filter-date-string = the `{ $filter }` filter needs a date string, got { $value }
 filter-date = the `{ $filter }` filter cannot read `{ $text }` as a date
 fm-field-type = front matter: `{ $field }`: { $detail }
-fm-field-type-help = write text in quotes (title = "..."), true or false without quotes (draft = true), dates as 2026-11-20, lists in [ ]; the fields and their types are in docs/content.md
+fm-field-type-help = write text in quotes (title = "..."), true or false without quotes (draft = true), dates as 2026-11-20, lists in [ ]; the fields and their types are in docs/panduan-editor.md, section 3
 alias-help = an alias is an old address of this page on this site, from its first `/`: aliases = ["/2024/03/15/judul-lama/", "/?p=123"]
 alias-too-many = `aliases` lists { $count } addresses; at most { $max } are read
 alias-invalid = the alias `{ $alias }` { $why }

@@ -7,7 +7,7 @@ fm-unknown-field-help = Periksa ejaannya (nama yang dikenal: { $fields }). Nama 
 fm-missing-field = Nama `{ $field }` wajib ada di keterangan halaman (front matter), tetapi belum diisi.
 fm-title-missing = Judul halaman belum diisi.
 fm-title-help = Setiap halaman dan bagian perlu judul. Tambahkan di bagian atas berkas, misalnya: title = "Visi dan Misi"
-fm-fields-help = Daftar nama dan cara menulisnya ada di docs/content.md.
+fm-fields-help = Daftar nama dan cara menulisnya ada di docs/panduan-editor.md, bagian 3.
 fm-title-empty = Judul halaman (`title`) masih kosong.
 fm-too-large = Keterangan halaman (front matter) berukuran { $size } KiB; yang dibaca paling banyak { $max } KiB.
 fm-too-large-help = Pindahkan teks yang panjang ke isi halaman, di bawah keterangan halaman.
@@ -30,7 +30,7 @@ fm-review-date = `tinjauan_spam.tanggal` bukan tanggal: `{ $text }`
 read-not-utf8 = Berkas ini bukan teks UTF-8.
 read-not-utf8-help = Simpan ulang berkas sebagai UTF-8 (di kebanyakan aplikasi penyunting teks: Simpan Sebagai, Encoding: UTF-8).
 site-settings = Pengaturan situs (_site.toml) tidak dapat dibaca: { $detail }
-site-settings-help = Daftar nama _site.toml ada di docs/content.md.
+site-settings-help = Daftar nama _site.toml ada di docs/panduan-editor.md, bagian 9.
 site-theme-name = Tema `{ $theme }` bukan nama folder di themes/.
 site-theme-name-help = Tema adalah folder themes/<nama>/ di repositori kabupaten: tulis namanya saja, tanpa `/` atau `..`.
 site-catalogue-directory = [services] catalogue `{ $catalogue }` sudah dipakai sebagai alamat direktori OPD.
@@ -88,11 +88,11 @@ code-svg = Gambar SVG yang berisi skrip, event handler, atau HTML sisipan
 code-xml = Berkas XML yang berisi skrip, lembar gaya, atau HTML sisipan
 did-you-mean = Mungkin maksudnya `{ $name }`?
 service-not-table = `layanan` harus berupa tabel berisi komponen-komponen layanan.
-service-not-table-help = Tulis [layanan] di barisnya sendiri, lalu komponen-komponennya di bawahnya (lihat docs/content.md).
+service-not-table-help = Tulis [layanan] di barisnya sendiri, lalu komponen-komponennya di bawahnya (lihat docs/panduan-editor.md, bagian 7).
 service-fields = Nama yang dikenal di [layanan]: { $fields }
 service-unknown-field = [layanan] tidak mengenal nama `{ $key }`.
 service-topic-word = `topik` harus satu kata dari daftar topik.
-service-topic-word-help = Contoh: topik = "kependudukan" (daftarnya ada di docs/content.md).
+service-topic-word-help = Contoh: topik = "kependudukan" (daftarnya ada di docs/panduan-editor.md, bagian 7).
 service-topic-missing = Layanan ini belum punya `topik`, padahal katalog layanan mengelompokkan layanan menurut topik.
 service-topic-missing-help = Tambahkan topik = "..." di [layanan], misalnya topik = "kesehatan".
 service-staff-count = `jumlah_pelaksana` harus berupa bilangan bulat (jumlah orang) atau teks.
@@ -117,7 +117,7 @@ ppid-fields = Nama yang dikenal di { $table }: { $fields }
 ppid-unknown-field = { $table } tidak mengenal nama `{ $key }`.
 ppid-an-item = butir [ppid]
 ppid-not-table = `ppid` harus berupa tabel.
-ppid-not-table-help = Tulis [ppid], lalu [[ppid.informasi]] untuk setiap butir informasi (lihat docs/content.md).
+ppid-not-table-help = Tulis [ppid], lalu [[ppid.informasi]] untuk setiap butir informasi (lihat docs/panduan-editor.md, bagian 8).
 ppid-list-scope = `daftar` harus "situs" atau "kabupaten", bukan `{ $list }`.
 ppid-list-scope-help = daftar = "situs" menampilkan seluruh daftar informasi situs ini; "kabupaten" (di portal) menampilkan daftar semua situs.
 ppid-items-list = `informasi` harus berupa daftar butir.
@@ -180,7 +180,7 @@ markdown-too-deep-help = Sederhanakan susunannya: tidak ada halaman yang perlu b
 html-alt-help = Tambahkan alt="..." yang menjelaskan isi gambar.
 html-too-deep-help = Sederhanakan HTML-nya: tidak ada halaman yang perlu elemen bersarang sedalam ini.
 html-iframe-help = Peta atau video dari situs lain hanya boleh disematkan bila nama situsnya (host, misalnya www.openstreetmap.org) tercantum di [embeds] iframe_hosts pada _site.toml situs ini: minta Dinas Kominfo mencantumkannya. Sementara itu, ganti sisipan ini dengan tautan biasa.
-html-attribute-help = Yang diizinkan: id, class, title, lang, dir, role dan aria-label pada elemen apa pun, serta atribut yang tercantum di docs/content.md untuk a, img, sel tabel dan beberapa lainnya. Sebaiknya tulis dengan markdown saja.
+html-attribute-help = Yang diizinkan: id, class, title, lang, dir, role dan aria-label pada elemen apa pun, serta atribut yang tercantum di docs/panduan-editor.md, bagian 4, untuk a, img, sel tabel dan beberapa lainnya. Sebaiknya tulis dengan markdown saja.
 html-style-help = Konten tidak boleh mengatur tampilannya sendiri; rata kolom tabel diatur dengan markdown (|:---|---:|).
 html-unclosed-help = Tutup tandanya (`>` untuk tag, `-->` untuk komentar).
 html-element-help = Hapus bagian ini: konten tidak boleh memuat skrip, sisipan (embed), formulir, atau metadata halaman. Sebaiknya tulis dengan markdown saja.
@@ -198,7 +198,7 @@ html-alt = Elemen <img> belum diberi teks alternatif (alt).
 html-too-deep = Kode HTML memuat elemen bersarang lebih dari { $max } tingkat.
 # Spam judi dan tautan ke luar.
 
-spam-review-help = Hapus kata itu. Jika halaman memang harus menyebutnya (misalnya berita tentang pemberantasan judi online), peninjau menyatakannya di keterangan halaman halaman: [tinjauan_spam] oleh = "Nama, Jabatan", tanggal = 2026-11-20, alasan = "..." (lihat docs/content.md).
+spam-review-help = Hapus kata itu. Jika halaman memang harus menyebutnya (misalnya berita tentang pemberantasan judi online), peninjau menyatakannya di keterangan halaman halaman: [tinjauan_spam] oleh = "Nama, Jabatan", tanggal = 2026-11-20, alasan = "..." (lihat docs/panduan-editor.md, bagian 11).
 spam-link-help = Periksa alamatnya: kampanye spam menyusupkan tautan ke situs judi. Jika host itu memang mitra resmi, Dinas menambahkannya ke `[integrity] link_hosts` di domains.toml.
 spam-settings-term = Pengaturan situs memuat kata spam judi `{ $term }` (ditulis `{ $found }`).
 spam-settings-term-help = Hapus dari _site.toml.
@@ -313,7 +313,7 @@ range-budget = range berjumlah lebih dari { $max } butir selama satu halaman dis
 filter-date-string = filter `{ $filter }` memerlukan teks tanggal, tetapi mendapat { $value }
 filter-date = filter `{ $filter }` tidak dapat membaca `{ $text }` sebagai tanggal
 fm-field-type = Nilai `{ $field }` di keterangan halaman (front matter) tidak sesuai jenisnya ({ $detail }).
-fm-field-type-help = Teks ditulis dalam tanda kutip (title = "..."), true atau false tanpa tanda kutip (draft = true), tanggal seperti 2026-11-20, daftar di dalam [ ]; daftar kolom dan jenisnya ada di docs/content.md.
+fm-field-type-help = Teks ditulis dalam tanda kutip (title = "..."), true atau false tanpa tanda kutip (draft = true), tanggal seperti 2026-11-20, daftar di dalam [ ]; daftar kolom dan jenisnya ada di docs/panduan-editor.md, bagian 3.
 alias-help = alias adalah alamat lama halaman ini di situs ini, ditulis dari `/` pertamanya: aliases = ["/2024/03/15/judul-lama/", "/?p=123"]
 alias-too-many = `aliases` memuat { $count } alamat; paling banyak { $max } yang dibaca
 alias-invalid = alias `{ $alias }` { $why }

@@ -163,6 +163,21 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// The guides for editors and for the Dinas, written into a new regency as they stand in
+/// this repository (they link each other, and nothing else outside themselves): the
+/// hints of findings and the starter pages' comments cite `docs/panduan-editor.md` by
+/// section, so a regency must hold it.
+pub const GUIDES: [(&str, &str); 2] = [
+    (
+        "docs/panduan-editor.md",
+        include_str!("../../docs/panduan-editor.md"),
+    ),
+    (
+        "docs/panduan-dinas.md",
+        include_str!("../../docs/panduan-dinas.md"),
+    ),
+];
+
 /// The files of a new regency repository, by relative path.
 pub fn regency_files(r: &Regency) -> Vec<(String, String)> {
     let dinas = r
@@ -210,6 +225,10 @@ pub fn regency_files(r: &Regency) -> Vec<(String, String)> {
             fill(include_str!("files/README.md"), &values),
         ),
     ];
+    // The guides ship with the regency: hints and starter comments cite them by section.
+    for (path, text) in GUIDES {
+        files.push((path.to_string(), text.to_string()));
+    }
     for (path, text) in PORTAL {
         files.push((format!("content/portal/{path}"), fill(text, &values)));
     }

@@ -18,6 +18,7 @@ mod dns;
 mod domains;
 mod example;
 mod git_freshness;
+mod hints;
 mod house;
 mod i18n;
 mod import_wordpress;
