@@ -54,6 +54,16 @@ pub struct Rendered {
     /// block of its own (`<!-- ... -->` on its own lines), as written, never escaped
     /// (the preview shows it on draft pages, escaped; a build never shows it).
     pub guidance: Vec<String>,
+    /// The page's first image written in markdown that is kept: its address as written
+    /// (after `@` links are resolved) and its alt text (lists show it beside the page).
+    pub image: Option<FirstImage>,
+}
+
+/// The first image of a page: `src` as written, `alt` its text, trimmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FirstImage {
+    pub src: String,
+    pub alt: String,
 }
 
 /// An `@` link to a heading of a page: the page's address, the heading's id, and the

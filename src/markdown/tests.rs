@@ -444,3 +444,27 @@ fn links_into_unpublished_sites_are_warnings_kept_only_where_the_site_answers() 
     assert_eq!(r.html.matches("<a ").count(), 1, "{}", r.html);
     assert_eq!(r.html.matches("</a>").count(), 1, "{}", r.html);
 }
+
+#[test]
+fn the_first_kept_image_and_its_alt_text_are_recorded() {
+    let (r, _) =
+        render_md("Teks.\n\n![Foto *kegiatan* `x`](foto.jpg \"judul\")\n\n![Kedua](dua.png)\n");
+    let first = r.image.expect("the first image");
+    assert_eq!(first.src, "foto.jpg");
+    assert_eq!(first.alt, "Foto kegiatan x");
+    let (r, _) = render_md("![Logo](@pasar/logo.png)\n\n![Grafik](grafik.svg)\n");
+    assert_eq!(
+        r.image.map(|i| i.src).as_deref(),
+        Some("grafik.svg"),
+        "a dropped image is skipped"
+    );
+    assert_eq!(render_md("Tanpa gambar.\n").0.image, None);
+}
+
+#[test]
+fn comments_written_as_blocks_are_guidance() {
+    let (r, _) = render_md(
+        "<!-- DRAF: isi\ndi sini -->\n\nTeks <!-- sebaris -->.\n\n<!-- a --> <b>b</b>\n\n<!-- satu -->\n<!-- dua -->\n",
+    );
+    assert_eq!(r.guidance, ["DRAF: isi\ndi sini", "satu", "dua"]);
+}

@@ -10,7 +10,7 @@ use super::headings::{attribute_block, finish_heading, heading_attributes, Headi
 use super::links::check_link;
 use super::raw::RawHtml;
 use super::summary::Summary;
-use super::{footnote_id, Anchor, Env, Heading, Rendered};
+use super::{footnote_id, Anchor, Env, FirstImage, Heading, Rendered};
 use crate::content::Doc;
 use crate::finding::{line_of, Code, Finding};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
@@ -39,6 +39,9 @@ pub(super) struct Walker<'a, 'f> {
     images_kept: Vec<bool>,
     /// The comments of the HTML blocks that hold nothing else ([`Rendered::guidance`]).
     guidance: Vec<String>,
+    /// The address of the open image, while the page has no first image yet; then it.
+    image_src: Option<String>,
+    first_image: Option<FirstImage>,
 }
 
 /// The line of the document a body offset is on.
@@ -80,6 +83,8 @@ impl<'a, 'f> Walker<'a, 'f> {
             links_kept: Vec::new(),
             images_kept: Vec::new(),
             guidance: Vec::new(),
+            image_src: None,
+            first_image: None,
         }
     }
 
@@ -146,6 +151,7 @@ impl<'a, 'f> Walker<'a, 'f> {
                 self.image = Some((String::new(), range.start));
                 self.images_kept.push(dest_url.is_some());
                 if let Some(dest_url) = dest_url {
+                    self.image_src = self.first_image.is_none().then(|| dest_url.to_string());
                     self.events.push(Event::Start(Tag::Image {
                         link_type,
                         dest_url,
@@ -223,6 +229,10 @@ impl<'a, 'f> Walker<'a, 'f> {
 
     fn end_image(&mut self) {
         if let Some((alt, offset)) = self.image.take() {
+            if let Some(src) = self.image_src.take() {
+                let alt = alt.trim().to_string();
+                self.first_image = Some(FirstImage { src, alt });
+            }
             if alt.trim().is_empty() {
                 let f = self.report(
                     Code::ContentImageAlt,
@@ -331,6 +341,7 @@ impl<'a, 'f> Walker<'a, 'f> {
             words,
             fields: Vec::new(),
             guidance: self.guidance,
+            image: self.first_image,
         }
     }
 }

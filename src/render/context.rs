@@ -65,6 +65,8 @@ pub struct Summary {
     pub description: Option<String>,
     pub summary: String,
     pub draft: bool,
+    /// Its first image, shown beside it in lists.
+    pub image: Option<super::picture::Picture>,
 }
 
 #[derive(Serialize)]
@@ -135,6 +137,8 @@ pub struct NewsItem {
     pub summary: String,
     pub site_title: String,
     pub site_url: String,
+    /// Its first image, shown beside it in lists.
+    pub image: Option<super::picture::Picture>,
     #[serde(skip)]
     pub when: Option<When>,
     #[serde(skip)]
@@ -258,14 +262,16 @@ pub fn menu_for(menu: &[MenuItem], current: &str) -> Vec<MenuItem> {
     menu
 }
 
-pub fn summary(doc: &Doc, url: String, rendered: &markdown::Rendered) -> Summary {
+/// A page of `site` at `path` as an entry of a list.
+pub fn summary(site: &Site, doc: &Doc, path: &str, rendered: &markdown::Rendered) -> Summary {
     Summary {
         title: doc.meta.title.clone(),
-        url,
+        url: site.url_of(path),
         date: date_text(&doc.meta.when),
         description: doc.meta.description.clone(),
         summary: rendered.summary.clone(),
         draft: doc.meta.draft,
+        image: super::picture::picture(site, path, rendered.image.as_ref()),
     }
 }
 

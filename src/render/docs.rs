@@ -200,8 +200,8 @@ pub(super) fn all_news(model: &Model, docs: &[(&Site, Docs)]) -> Vec<NewsItem> {
         candidates
             .par_iter()
             .map(|&(site, i)| {
-                let summary = render_one(model, site, &site.content.pages[i].doc).summary;
-                news_item(site, i, summary)
+                let rendered = render_one(model, site, &site.content.pages[i].doc);
+                news_item(site, i, &rendered)
             })
             .collect::<Vec<_>>(),
     );
@@ -233,20 +233,21 @@ pub(super) fn site_news(site: &Site, docs: &Docs) -> Vec<NewsItem> {
     site.content.sections[s]
         .pages
         .iter()
-        .map(|&i| news_item(site, i, docs.pages[i].summary.clone()))
+        .map(|&i| news_item(site, i, &docs.pages[i]))
         .collect()
 }
 
-pub(super) fn news_item(site: &Site, i: usize, summary: String) -> NewsItem {
+pub(super) fn news_item(site: &Site, i: usize, rendered: &markdown::Rendered) -> NewsItem {
     let page = &site.content.pages[i];
     NewsItem {
         title: page.doc.meta.title.clone(),
         url: site.url_of(&page.path),
         date: date_text(&page.doc.meta.when),
         description: page.doc.meta.description.clone(),
-        summary,
+        summary: rendered.summary.clone(),
         site_title: site.title.clone(),
         site_url: site.url.clone(),
+        image: super::picture::picture(site, &page.path, rendered.image.as_ref()),
         when: page.doc.meta.when,
         label: site.label.clone(),
     }

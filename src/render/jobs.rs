@@ -14,7 +14,7 @@ impl SiteRenderer<'_> {
             .pages
             .iter()
             .enumerate()
-            .map(|(i, p)| summary(&p.doc, site.url_of(&p.path), &self.docs.pages[i]))
+            .map(|(i, p)| summary(site, &p.doc, &p.path, &self.docs.pages[i]))
             .collect();
         let mut jobs = Vec::new();
         for i in 0..c.sections.len() {

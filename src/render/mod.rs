@@ -16,6 +16,7 @@ mod guidance;
 mod home;
 mod jobs;
 mod minified;
+mod picture;
 mod place;
 mod public;
 mod spam;

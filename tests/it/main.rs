@@ -28,6 +28,7 @@ mod layers;
 mod nginx;
 mod notice;
 mod output_guard;
+mod pictures;
 mod publish;
 mod readme;
 mod registry_concurrency;

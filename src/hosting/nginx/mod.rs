@@ -128,10 +128,12 @@ fn comment(text: &str) -> String {
 
 /// The policy of every response. Scripts and fetches may also come from the portal
 /// (`https://<domain>`), whose `/_cari/` holds the regency's search index and its
-/// script, which every site's `/cari/` page loads.
+/// script, which every site's `/cari/` page loads. Images may also come from the
+/// regency's other sites (`https://*.<domain>`): the portal's latest news shows each
+/// item's picture from the site that published it.
 fn csp(frame_hosts: &[String], domain: &str, style: &str) -> String {
     let mut policy = format!(
-        "default-src 'self'; img-src 'self' data:; style-src 'self'{style}; script-src 'self' https://{domain}; connect-src 'self' https://{domain}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        "default-src 'self'; img-src 'self' data: https://*.{domain}; style-src 'self'{style}; script-src 'self' https://{domain}; connect-src 'self' https://{domain}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     );
     if !frame_hosts.is_empty() {
         let hosts: Vec<String> = frame_hosts.iter().map(|h| format!("https://{h}")).collect();
