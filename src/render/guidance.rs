@@ -24,7 +24,7 @@ pub(super) fn with_guidance<'a>(
         return content.into();
     }
     let mut html = format!(
-        "<aside class=\"laman-panduan\" aria-labelledby=\"laman-panduan-judul\" style=\"{BOX_STYLE}\"><p id=\"laman-panduan-judul\" style=\"margin:0 0 .25rem;font-weight:700\">{}</p>",
+        "<div class=\"laman-panduan\" role=\"note\" aria-labelledby=\"laman-panduan-judul\" style=\"{BOX_STYLE}\"><p id=\"laman-panduan-judul\" style=\"margin:0 0 .25rem;font-weight:700\">{}</p>",
         escape(&crate::msg!("preview-guidance-title"))
     );
     for text in guidance {
@@ -33,7 +33,7 @@ pub(super) fn with_guidance<'a>(
             escape(text)
         ));
     }
-    html.push_str("</aside>");
+    html.push_str("</div>");
     html.push_str(content);
     html.into()
 }
@@ -47,10 +47,10 @@ mod tests {
         let guidance = vec!["--> <script>alert(1)</script> & \"x\"".to_string()];
         let shown = with_guidance("<p>isi</p>", &guidance, true, true);
         assert!(
-            shown.starts_with("<aside class=\"laman-panduan\""),
+            shown.starts_with("<div class=\"laman-panduan\" role=\"note\""),
             "{shown}"
         );
-        assert!(shown.ends_with("</aside><p>isi</p>"), "{shown}");
+        assert!(shown.ends_with("</p></div><p>isi</p>"), "{shown}");
         assert!(!shown.contains("<script>"), "{shown}");
         assert!(shown.contains("--&gt; &lt;script&gt;alert(1)&lt;/script&gt; &amp;"));
         assert_eq!(

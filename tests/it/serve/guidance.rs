@@ -20,7 +20,7 @@ fn regency() -> (tempfile::TempDir, std::path::PathBuf) {
 }
 
 /// A draft whose guidance tries to break out of its comment and of the box.
-const HOSTILE: &str = "+++\ntitle = \"Uji\"\ndraft = true\n+++\n\n<!-- Tulis di sini. </aside><script>alert(1)</script> <img src=x onerror=alert(2)> &amp; -->\n\n<!-- campur --> <b>tebal</b>\n";
+const HOSTILE: &str = "+++\ntitle = \"Uji\"\ndraft = true\n+++\n\n<!-- Tulis di sini. </div><script>alert(1)</script> <img src=x onerror=alert(2)> &amp; -->\n\n<!-- campur --> <b>tebal</b>\n";
 
 #[test]
 fn a_drafts_guidance_is_a_box_in_the_preview_escaped() {
@@ -34,15 +34,15 @@ fn a_drafts_guidance_is_a_box_in_the_preview_escaped() {
     assert_eq!(ppid.status, 200);
     let start = ppid
         .body
-        .find("<aside class=\"laman-panduan\"")
+        .find("<div class=\"laman-panduan\" role=\"note\"")
         .expect("the box");
-    let aside = &ppid.body[start..start + ppid.body[start..].find("</aside>").unwrap()];
+    let note = &ppid.body[start..start + ppid.body[start..].find("</div>").unwrap()];
     assert!(
-        aside.contains("aria-labelledby=\"laman-panduan-judul\""),
-        "{aside}"
+        note.contains("aria-labelledby=\"laman-panduan-judul\""),
+        "{note}"
     );
-    assert!(aside.contains("Panduan penulisan"), "{aside}");
-    assert!(aside.contains("PPID Utama wajib ada"), "{aside}");
+    assert!(note.contains("Panduan penulisan"), "{note}");
+    assert!(note.contains("PPID Utama wajib ada"), "{note}");
     // The home page is no draft: its comment stays a comment.
     let home = get(server.port, "localhost", "/");
     assert!(!home.body.contains("laman-panduan"));
@@ -50,9 +50,9 @@ fn a_drafts_guidance_is_a_box_in_the_preview_escaped() {
     let hostile = get(server.port, "localhost", "/uji/");
     assert_eq!(hostile.status, 200);
     let body = &hostile.body;
-    assert_eq!(body.matches("<aside class=\"laman-panduan\"").count(), 1);
+    assert_eq!(body.matches("<div class=\"laman-panduan\"").count(), 1);
     assert!(body.contains(
-        "Tulis di sini. &lt;/aside&gt;&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt; &amp;amp;"
+        "Tulis di sini. &lt;/div&gt;&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt; &amp;amp;"
     ));
     for raw in ["alert(1)</script>", "<img src=x"] {
         assert!(!body.contains(raw), "{raw} in {body}");
