@@ -2,6 +2,7 @@
 
 finding-error = error
 finding-warning = warning
+finding-notice = note
 finding-help = help
 summary-counts = { $errors ->
         [one] { $errors } error
@@ -9,6 +10,10 @@ summary-counts = { $errors ->
     }, { $warnings ->
         [one] { $warnings } warning
        *[other] { $warnings } warnings
+    }
+summary-notices = , { $notices ->
+        [one] { $notices } note
+       *[other] { $notices } notes
     }
 summary-stopped = stopped
 summary-registry-unreadable = the registry could not be read

@@ -2,8 +2,10 @@
 
 finding-error = kesalahan
 finding-warning = peringatan
+finding-notice = catatan
 finding-help = saran
 summary-counts = { $errors } kesalahan, { $warnings } peringatan
+summary-notices = , { $notices } catatan
 summary-stopped = dihentikan
 summary-registry-unreadable = domains.toml tidak dapat dibaca
 summary-registry-unreadable-dns = domains.toml tidak dapat dibaca; tidak ada yang diperiksa

@@ -57,6 +57,8 @@ content-folder-unapproved = Folder konten `{ $name }` tidak diterbitkan: subdoma
     } di { $registry }.
 content-folder-unapproved-help = Folder ini tetap disimpan tetapi tidak dibangun. Situsnya baru diterbitkan setelah subdomain disetujui sebagai situs dengan Keputusan.
 content-folder-prepared-help = Isinya tetap diperiksa (masalahnya menjadi peringatan sampai subdomain disetujui, setelah itu kesalahan) dan bisa dipratinjau dengan `laman serve`; isinya tidak pernah diterbitkan, dan tautan ke situs ini hanya peringatan.
+content-folder-prepared = Situs `{ $name }` disiapkan sebelum Keputusan: subdomainnya masih diajukan, jadi situs ini belum diterbitkan.
+content-folder-prepared-notice-help = Ini bukan masalah; tidak ada yang perlu diubah. Isinya tetap diperiksa dan bisa dipratinjau dengan `laman serve` (masalah isinya menjadi peringatan sampai Keputusan, setelah itu kesalahan). Situsnya terbit setelah Dinas mencatat Keputusannya dengan `laman domains approve { $name }`.
 content-folder-link = Folder konten `{ $name }` adalah tautan simbolik (symlink), jadi tidak dibaca.
 content-folder-link-help = Setiap situs hanya membaca foldernya sendiri: taruh berkas situs langsung di content/<label>/.
 content-unregistered = Folder konten `{ $name }` tidak terdaftar di { $registry }.

@@ -1,6 +1,6 @@
 //! What `init` and `new site` write is clean: `laman check` finds nothing in it but the
-//! state of the site (a draft, a request still waiting); and a page's problems are all
-//! reported in one run.
+//! state of the site (a notice while its subdomain is still requested); and a page's
+//! problems are all reported in one run.
 
 use super::init;
 use crate::common::*;
@@ -33,23 +33,59 @@ fn request(repo: &Path, label: &str, owner: &str) {
         owner,
         "--contact",
         &contact,
+        "--date",
+        "2026-01-10",
     ];
     assert_eq!(laman(repo, &args).status.code(), Some(0));
     let out = laman(repo, &["new", "site", label]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
 
+/// Every finding's code and severity.
+fn severities(repo: &Path) -> Vec<(String, String)> {
+    let out = laman(repo, &["check", "--format", "json"]);
+    let json: Value = serde_json::from_slice(&out.stdout).expect("check --format json");
+    json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| (f["code"].to_string(), f["severity"].to_string()))
+        .collect()
+}
+
 #[test]
 fn init_and_new_site_write_nothing_check_warns_about() {
     let (_tmp, repo, _) = init("sukamajukab.go.id");
+    assert_eq!(codes(&repo), vec![], "init alone");
     request(&repo, "dinkes", "Dinas Kesehatan");
     request(&repo, "disdik", "Dinas Pendidikan dan Kebudayaan");
-    for (code, message) in codes(&repo) {
-        assert!(
-            code == "content.unapproved" || code.contains("draft"),
-            "{code}: {message}"
+    // Before the decree each site is only being prepared: one notice each, no warning.
+    let found = severities(&repo);
+    assert_eq!(found.len(), 2, "{found:?}");
+    for (code, severity) in &found {
+        assert_eq!(
+            (code.as_str(), severity.as_str()),
+            ("\"content.prepared\"", "\"notice\""),
+            "{found:?}"
         );
     }
+    // Once approved, nothing at all.
+    for label in ["dinkes", "disdik"] {
+        let args = [
+            "domains",
+            "approve",
+            label,
+            "--decree",
+            "555/001/KPTS/2026",
+            "--date",
+            "2026-01-15",
+            "--a",
+            "192.0.2.11",
+        ];
+        let out = laman(&repo, &args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    assert_eq!(codes(&repo), vec![]);
 }
 
 #[test]
