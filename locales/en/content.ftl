@@ -134,18 +134,14 @@ ppid-exempt-test-help = UU 14/2008 Pasal 2 ayat 4: add uji_konsekuensi = "..." n
 
 link-not-at = `{ $link }` is not an @ link
 link-no-site = there is no published site `{ $label }`
-link-no-site-near = there is no published site `{ $label }`; did you mean `@{ $near }/`?
 link-no-page = { $own ->
         [yes] this site
        *[other] site `{ $site }`
     } has no page `{ $path }` (a misspelt name, a moved file, or a draft?)
-link-no-page-near = { $own ->
-        [yes] this site
-       *[other] site `{ $site }`
-    } has no page `{ $path }`; did you mean `{ $near }`?
 link-no-heading = broken link `{ $url }`: the page has no heading `#{ $id }`
 link-no-heading-help = a heading's id is its text in lower case with hyphens (## Visi dan Misi → #visi-dan-misi), or the id given as ## Judul {"{"}#id{"}"}
 link-broken = broken link `{ $url }`: { $why }
+link-broken-near-help = did you mean `{ $near }`? If not, check the file name in the link: @/folder/page.md for a page of this site, @label/page.md for another site
 link-broken-help = write @/path/under/the/site.md for this site, @label/path.md for another site, @portal/... for the portal
 link-unpublished = link `{ $url }` goes to `{ $label }`, whose subdomain is { $word } in domains.toml: { $status ->
         [suspended] the site is suspended, so the link stays and leads to the Dinas's suspension notice

@@ -144,18 +144,14 @@ ppid-exempt-test-help = UU 14/2008 Pasal 2 ayat 4: tambahkan uji_konsekuensi = "
 
 link-not-at = `{ $link }` bukan tautan @
 link-no-site = tidak ada situs `{ $label }` yang diterbitkan
-link-no-site-near = tidak ada situs `{ $label }` yang diterbitkan; mungkin maksudnya `@{ $near }/`?
 link-no-page = { $own ->
         [yes] situs ini
        *[other] situs `{ $site }`
     } tidak punya halaman `{ $path }` (salah ketik nama, berkas sudah dipindah, atau halamannya masih draf?)
-link-no-page-near = { $own ->
-        [yes] situs ini
-       *[other] situs `{ $site }`
-    } tidak punya halaman `{ $path }`; mungkin maksudnya `{ $near }`?
 link-no-heading = Tautan `{ $url }` rusak: halaman tujuannya tidak punya subjudul `#{ $id }`.
 link-no-heading-help = Id subjudul adalah teks judulnya dalam huruf kecil dengan tanda hubung (## Visi dan Misi → #visi-dan-misi), atau id yang ditulis sendiri seperti ## Judul {"{"}#id{"}"}.
 link-broken = Tautan `{ $url }` rusak: { $why }
+link-broken-near-help = Maksud Anda `{ $near }`? Bila bukan, periksa nama berkas di tautan: @/folder/halaman.md untuk halaman di situs ini, @label/halaman.md untuk situs lain.
 link-broken-help = Tulis @/folder/halaman.md untuk halaman di situs ini, @label/halaman.md untuk situs lain, @portal/... untuk portal.
 link-unpublished = Tautan `{ $url }` menuju `{ $label }`, yang subdomainnya berstatus { $word } di domains.toml: { $status ->
         [suspended] situsnya ditangguhkan, jadi tautan tetap ditulis dan mengarah ke pemberitahuan penangguhan dari Dinas.

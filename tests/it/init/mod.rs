@@ -381,4 +381,5 @@ fn init_writes_a_report_template_for_the_signature_block() {
     }
 }
 
+mod hints;
 mod starter;
