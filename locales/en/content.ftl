@@ -89,9 +89,17 @@ service-topic-missing = the service has no `topik`: the catalogue groups service
 service-topic-missing-help = add topik = "..." to [layanan], for example topik = "kesehatan"
 service-staff-count = `jumlah_pelaksana` must be a whole number of people or a text
 service-staff-count-help = for example: jumlah_pelaksana = 6, or "6 orang petugas loket"
-service-component-missing = the service standard has no `{ $key }` ({ $title })
-service-delivery-help = UU 25/2009 Pasal 21 requires it: add { $key } = "..." to [layanan]
-service-management-help = PermenPANRB 15/2014 expects it: add { $key } = "..." to [layanan]
+service-components-missing = the service standard is incomplete: { $count ->
+        [one] { $count } component is
+       *[other] { $count } components are
+    } not written in [layanan]
+    { $list }
+service-component-line = - `{ $key }` ({ $title }): { $group ->
+        [delivery] required by UU 25/2009 Pasal 21
+       *[other] expected by PermenPANRB 15/2014
+    }
+service-delivery-help = add each of them as name = "..." to [layanan]. Those UU 25/2009 Pasal 21 requires stop the site's build until written; those PermenPANRB 15/2014 expects are warnings
+service-management-help = add each of them as name = "..." to [layanan]. PermenPANRB 15/2014 expects them; their absence does not stop the build
 service-list-item = every item of `{ $key }` must be a non-empty text
 service-list-item-help = write the list as ["first item", "second item"]
 service-text = `{ $key }` must be a text or a list of texts

@@ -99,9 +99,14 @@ service-topic-missing = Layanan ini belum punya `topik`, padahal katalog layanan
 service-topic-missing-help = Tambahkan topik = "..." di [layanan], misalnya topik = "kesehatan".
 service-staff-count = `jumlah_pelaksana` harus berupa bilangan bulat (jumlah orang) atau teks.
 service-staff-count-help = Contoh: jumlah_pelaksana = 6, atau "6 orang petugas loket".
-service-component-missing = Standar pelayanan belum memuat `{ $key }` ({ $title }).
-service-delivery-help = UU 25/2009 Pasal 21 mewajibkan komponen ini: tambahkan { $key } = "..." di [layanan].
-service-management-help = PermenPANRB 15/2014 meminta komponen ini ada: tambahkan { $key } = "..." di [layanan].
+service-components-missing = Standar pelayanan belum lengkap: { $count } komponen belum ditulis di [layanan].
+    { $list }
+service-component-line = - `{ $key }` ({ $title }): { $group ->
+        [delivery] wajib menurut UU 25/2009 Pasal 21
+       *[other] diminta PermenPANRB 15/2014
+    }
+service-delivery-help = Tambahkan setiap komponen itu sebagai nama = "..." di [layanan]. Komponen yang wajib menurut UU 25/2009 Pasal 21 menghentikan pembangunan situs sampai ditulis; komponen yang diminta PermenPANRB 15/2014 hanya peringatan.
+service-management-help = Tambahkan setiap komponen itu sebagai nama = "..." di [layanan]. PermenPANRB 15/2014 meminta komponen ini ada; kekurangannya tidak menghentikan pembangunan.
 service-list-item = Setiap butir `{ $key }` harus berupa teks yang tidak kosong.
 service-list-item-help = Tulis daftarnya seperti ["butir pertama", "butir kedua"].
 service-text = `{ $key }` harus berupa teks atau daftar teks.

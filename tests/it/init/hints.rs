@@ -108,3 +108,35 @@ fn a_link_to_nothing_near_gives_the_general_hint() {
         .expect("a broken link");
     assert!(!help.contains("did you mean"), "{help}");
 }
+
+#[test]
+fn a_service_missing_components_is_one_finding_with_a_line_for_each() {
+    let (_tmp, repo, _) = init("sukamajukab.go.id");
+    write(
+        repo.join("content/portal/layanan/izin-keramaian.md"),
+        "+++\ntitle = \"Izin Keramaian\"\n\n[layanan]\ntopik = \"perizinan\"\n\
+         prosedur = \"Datang ke loket\"\npersyaratan = [\"KTP\"]\nbiaya = \"Gratis\"\n\
+         waktu = \"3 hari kerja\"\nproduk = \"Surat izin\"\n\
+         pengaduan = \"Loket pengaduan\"\n+++\n\nIzin.\n",
+    );
+    let out = laman(&repo, &["check", "--format", "json"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<&Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "content.service.incomplete")
+        .collect();
+    // The eight management components missing: one warning, a line for each.
+    assert_eq!(found.len(), 1, "{json}");
+    assert_eq!(found[0]["severity"], "warning");
+    let message = found[0]["message"].as_str().unwrap();
+    let lines: Vec<&str> = message.lines().skip(1).collect();
+    assert_eq!(lines.len(), 8, "{message}");
+    for key in ["dasar_hukum", "sarana", "jaminan_keamanan"] {
+        assert!(
+            lines.iter().any(|l| l.contains(&format!("`{key}`"))),
+            "{key}: {message}"
+        );
+    }
+}
