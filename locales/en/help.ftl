@@ -97,6 +97,7 @@ help-laman-publish--known_hosts = The known_hosts file holding the server's host
 help-laman-publish--ssh_options = One more `ssh -o` option, such as Port=2222; may be repeated
 help-laman-init = Write a new regency repository: domains.toml, the portal's draft pages, README and CI files
 help-laman-init--dir = The folder to create (new or empty)
+help-laman-init--contact = The Dinas's e-mail, shown to citizens on a suspended site's notice ([regency] contact in domains.toml); without it the line is written commented, to fill in
 help-laman-init--name = The regency's name, as in "Kabupaten Sukamaju" or "Kota Sukamaju"
 help-laman-init--domain = The regency's domain, as in sukamajukab.go.id
 help-laman-init--dinas = The Dinas that keeps the registry [default: Dinas Komunikasi dan Informatika NAME]

@@ -97,6 +97,7 @@ help-laman-publish--known_hosts = Berkas known_hosts yang memuat kunci host serv
 help-laman-publish--ssh_options = Satu opsi `ssh -o` tambahan, misalnya Port=2222; boleh diulang
 help-laman-init = Menulis repositori kabupaten baru: domains.toml, halaman draf portal, README, dan berkas CI
 help-laman-init--dir = Folder yang dibuat (baru atau kosong)
+help-laman-init--contact = Surel Dinas yang ditampilkan kepada warga di pemberitahuan situs yang ditangguhkan ([regency] contact di domains.toml); tanpa opsi ini barisnya ditulis sebagai komentar untuk diisi nanti
 help-laman-init--name = Nama kabupaten atau kota, seperti "Kabupaten Sukamaju" atau "Kota Sukamaju"
 help-laman-init--domain = Domain kabupaten, seperti sukamajukab.go.id
 help-laman-init--dinas = Dinas yang mengelola domains.toml [bawaan: Dinas Komunikasi dan Informatika NAMA]

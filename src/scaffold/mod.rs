@@ -76,6 +76,9 @@ pub struct Regency<'a> {
     pub domain: &'a str,
     /// The Dinas's name; default "Dinas Komunikasi dan Informatika <name>".
     pub dinas: Option<&'a str>,
+    /// `[regency] contact`, the Dinas's e-mail on a suspended site's notice: written
+    /// when given, else left as a commented example to fill in.
+    pub contact: Option<&'a str>,
 }
 
 /// A TOML string literal of `text`.
@@ -180,7 +183,9 @@ pub fn regency_files(r: &Regency) -> Vec<(String, String)> {
     let signer_title = format!("Kepala {dinas}");
     let mx = format!("10 mail.{}.", r.domain);
     let dmarc = format!("v=DMARC1; p=quarantine; rua=mailto:dmarc@{}", r.domain);
+    let example = format!("diskominfo@{}", r.domain);
     let values = [
+        ("CONTACT", r.contact.unwrap_or(&example)),
         ("NAME", name),
         ("DOMAIN", r.domain),
         ("DINAS", dinas.as_str()),
@@ -199,7 +204,7 @@ pub fn regency_files(r: &Regency) -> Vec<(String, String)> {
     let mut files = vec![
         (
             "domains.toml".to_string(),
-            fill(include_str!("files/domains.toml"), &values),
+            contact_line(fill(include_str!("files/domains.toml"), &values), r),
         ),
         (
             ".gitignore".to_string(),
@@ -217,6 +222,14 @@ pub fn regency_files(r: &Regency) -> Vec<(String, String)> {
         files.push((path.to_string(), text.to_string()));
     }
     files
+}
+
+/// The registry with its `[regency] contact` line uncommented when `init` was given one.
+fn contact_line(registry: String, r: &Regency) -> String {
+    match r.contact {
+        Some(_) => registry.replacen("\n# contact = ", "\ncontact = ", 1),
+        None => registry,
+    }
 }
 
 /// Writes a new regency repository into `dir` (absent or empty). Its registry is checked
@@ -360,6 +373,7 @@ mod tests {
             name: "Kabupaten Contoh",
             domain: "contohkab.go.id",
             dinas: None,
+            contact: None,
         };
         let site = [
             ("OWNER", "Dinas"),

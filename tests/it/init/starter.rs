@@ -150,3 +150,52 @@ fn an_embed_from_an_allowed_host_is_no_external_link() {
     let found = codes(&repo);
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn init_writes_the_dinas_contact_commented_or_as_given() {
+    let (_tmp, repo, _) = init("sukamajukab.go.id");
+    let registry = read(repo.join("domains.toml"));
+    assert!(
+        registry.contains("\n# contact = \"diskominfo@sukamajukab.go.id\"\n"),
+        "{registry}"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let args = [
+        "init",
+        "r",
+        "--name",
+        "Kabupaten Sukamaju",
+        "--domain",
+        "sukamajukab.go.id",
+        "--contact",
+        "layanan@sukamajukab.go.id",
+    ];
+    let out = super::laman_here(tmp.path(), &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let repo = tmp.path().join("r");
+    let registry: toml::Table = toml::from_str(&read(repo.join("domains.toml"))).unwrap();
+    assert_eq!(
+        registry["regency"]["contact"].as_str(),
+        Some("layanan@sukamajukab.go.id")
+    );
+    assert_eq!(codes(&repo), vec![]);
+    // Not one address: refused by the registry's rules, nothing written.
+    let args = [
+        "init",
+        "s",
+        "--name",
+        "Kabupaten Sukamaju",
+        "--domain",
+        "sukamajukab.go.id",
+        "--contact",
+        "0812 3456\"\n[x]",
+    ];
+    let out = super::laman_here(tmp.path(), &args);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("registry.field.invalid"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!tmp.path().join("s").exists());
+}
