@@ -9,7 +9,8 @@
 //! The registry written by `init` is checked by the registry's own rules
 //! ([`crate::registry::checked`]) before anything is written: this module has
 //! no rules of its own about names and domains. It never overwrites a file: `init`
-//! wants an empty folder, `new site` a site folder that does not exist yet.
+//! wants an empty folder, `new site` a site folder that does not exist yet, and
+//! `new site --missing` writes only the files a site lacks.
 //!
 //! Every value is written for the exact place it lands in (a TOML string or key, a
 //! comment line, an HTML comment, markdown text, a code span: see [`escaped`]), so
@@ -18,8 +19,10 @@
 
 use crate::error::Error;
 use crate::finding::Finding;
-use crate::registry::{Kind, Registry, Status};
 use std::path::Path;
+
+mod site;
+pub use site::{new_site, Written};
 
 /// The CI files `init` writes (kept in the repository under `ci/`), by their path in a
 /// regency repository.
@@ -305,61 +308,6 @@ fn write_new(path: &Path, text: &str) -> Result<(), Error> {
         "io-cannot-write",
         path = path.display().to_string()
     )))
-}
-
-/// Writes `content/<label>/` of a site requested or approved in the registry in `root`:
-/// its pages as drafts (nothing is published before approval anyway). Returns the paths written, relative to the root.
-pub fn new_site(root: &Path, label: &str) -> Result<Vec<String>, Error> {
-    let registry = Registry::load(root)?;
-    let Some(sub) = registry.subdomain(label) else {
-        return Err(Error::Usage(crate::msg!(
-            "new-site-unregistered",
-            label = label,
-            registry = root.join(crate::registry::FILE_NAME).display().to_string()
-        )));
-    };
-    // `domains approve` refuses a site without its content folder, so the drafts are
-    // written while the request waits for its decree, or after it.
-    if !matches!(sub.status, Status::Approved | Status::Requested) {
-        return Err(Error::Usage(crate::msg!(
-            "new-site-status",
-            label = label,
-            status = sub.status.word()
-        )));
-    }
-    if sub.kind != Kind::Site {
-        return Err(Error::Usage(crate::msg!(
-            "new-site-kind",
-            label = label,
-            kind = sub.kind.as_str()
-        )));
-    }
-    let folder = root.join("content").join(label);
-    if folder.exists() {
-        return Err(Error::Usage(crate::msg!(
-            "new-site-exists",
-            folder = folder.display().to_string()
-        )));
-    }
-    let owner = sub.owner.clone();
-    let purpose = sub
-        .purpose
-        .clone()
-        .unwrap_or_else(|| format!("Situs resmi {owner}"));
-    let ppid = format!("PPID Pelaksana {owner}.");
-    let values = [
-        ("OWNER", owner.as_str()),
-        ("PURPOSE", purpose.as_str()),
-        ("LABEL", label),
-        ("CONTACT", sub.contact.as_str()),
-        ("PPID_DESC", ppid.as_str()),
-    ];
-    let files: Vec<(String, String)> = SITE
-        .iter()
-        .map(|(path, text)| (format!("content/{label}/{path}"), fill(text, &values)))
-        .collect();
-    write_all(root, &files)?;
-    Ok(files.into_iter().map(|(p, _)| p).collect())
 }
 
 #[cfg(test)]
