@@ -199,3 +199,74 @@ fn init_writes_the_dinas_contact_commented_or_as_given() {
     );
     assert!(!tmp.path().join("s").exists());
 }
+
+#[test]
+fn the_starter_ppid_pages_show_an_example_list_only_as_drafts() {
+    let (_tmp, repo, _) = init("sukamajukab.go.id");
+    request(&repo, "dinkes", "Dinas Kesehatan");
+    let args = [
+        "domains",
+        "approve",
+        "dinkes",
+        "--decree",
+        "555/001/KPTS/2026",
+        "--date",
+        "2026-01-15",
+        "--a",
+        "192.0.2.11",
+    ];
+    assert_eq!(laman(&repo, &args).status.code(), Some(0));
+    // With its drafts the list renders, and its links resolve: nothing to report.
+    let drafts = repo.join("drafts");
+    let out = laman(
+        &repo,
+        &[
+            "build",
+            "--drafts",
+            "--format",
+            "json",
+            "--out",
+            drafts.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["findings"], serde_json::json!([]), "{json}");
+    for (site, example) in [
+        ("sukamajukab.go.id", "Contoh: Profil daerah"),
+        (
+            "dinkes.sukamajukab.go.id",
+            "Contoh: Standar pelayanan publik",
+        ),
+    ] {
+        let page = read(drafts.join(site).join("ppid/index.html"));
+        assert!(page.contains(example), "{site}: {page}");
+        assert!(
+            page.contains("Selama berlaku"),
+            "{site}: the retention shown"
+        );
+    }
+    // Without them, no example is published anywhere.
+    let public = repo.join("public");
+    let out = laman(&repo, &["build", "--out", public.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for site in ["sukamajukab.go.id", "dinkes.sukamajukab.go.id"] {
+        assert!(
+            !public.join(site).join("ppid/index.html").exists(),
+            "{site}"
+        );
+    }
+    assert!(!holds(&public, "Contoh: "), "an example was published");
+}
+
+/// Whether any file under `dir` holds `text`.
+fn holds(dir: &Path, text: &str) -> bool {
+    std::fs::read_dir(dir).unwrap().any(|entry| {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            holds(&path, text)
+        } else {
+            std::fs::read(&path).is_ok_and(|b| String::from_utf8_lossy(&b).contains(text))
+        }
+    })
+}
