@@ -287,7 +287,7 @@ fn missing_components(table: &Table, service: &Service) -> Option<Finding> {
         .iter()
         .map(|key| component_of(key).expect("missing keys come from COMPONENTS"))
         // A component written but unreadable already has its finding.
-        .filter(|c| !(table.contains_key(c.key) && !is_empty(&table[c.key])))
+        .filter(|c| table.get(c.key).is_none_or(is_empty))
         .collect();
     if missing.is_empty() {
         return None;
