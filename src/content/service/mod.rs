@@ -9,6 +9,7 @@
 //! rendered with the page. Nothing here reads files or a clock.
 
 mod cost;
+mod incomplete;
 mod time;
 
 pub use cost::{Cost, CostItem};
@@ -200,7 +201,7 @@ pub fn read(value: &Value, block: &Block) -> (Service, Vec<Finding>) {
             None => service.missing.push(c.key),
         }
     }
-    findings.extend(missing_components(table, &service));
+    findings.extend(incomplete::missing_components(table, &service));
     (service, findings)
 }
 
@@ -275,64 +276,6 @@ fn read_component(
             }
         },
         (_, v) => read_text(key, v, at, findings),
-    }
-}
-
-/// One finding for the components not written (or written empty), one line each: an
-/// error when a delivery component is missing, which the law requires, a warning when
-/// only management ones are.
-fn missing_components(table: &Table, service: &Service) -> Option<Finding> {
-    let missing: Vec<&Component> = service
-        .missing
-        .iter()
-        .map(|key| component_of(key).expect("missing keys come from COMPONENTS"))
-        // A component written but unreadable already has its finding.
-        .filter(|c| table.get(c.key).is_none_or(is_empty))
-        .collect();
-    if missing.is_empty() {
-        return None;
-    }
-    let required = missing.iter().any(|c| c.group == Group::Delivery);
-    let lines: Vec<String> = missing
-        .iter()
-        .map(|c| {
-            let group = match c.group {
-                Group::Delivery => "delivery",
-                Group::Management => "management",
-            };
-            msg!(
-                "service-component-line",
-                key = c.key,
-                title = c.title.to_lowercase(),
-                group = group
-            )
-        })
-        .collect();
-    let f = Finding::new(
-        Code::ContentServiceIncomplete,
-        msg!(
-            "service-components-missing",
-            count = missing.len(),
-            list = lines
-                .iter()
-                .map(|l| format!("  {l}"))
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
-    )
-    .line(service.line);
-    Some(if required {
-        f.help(msg!("service-delivery-help"))
-    } else {
-        f.warning().help(msg!("service-management-help"))
-    })
-}
-
-fn is_empty(value: &Value) -> bool {
-    match value {
-        Value::String(s) => s.trim().is_empty(),
-        Value::Array(a) => a.is_empty(),
-        _ => false,
     }
 }
 
