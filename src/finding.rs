@@ -11,11 +11,14 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// How bad a finding is. Errors stop a build from being published; warnings do not.
+/// A notice is no problem at all: the state of something the editor should know of (a
+/// site prepared before its decree), which needs no change to the files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
+    Notice,
 }
 
 impl Severity {
@@ -23,6 +26,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Notice => "notice",
         }
     }
 }
@@ -110,6 +114,7 @@ codes! {
     VerifyOtherBuild = "verify.other-build", Error;
     ContentUnregistered = "content.unregistered", Error;
     ContentUnapproved = "content.unapproved", Warning;
+    ContentPrepared = "content.prepared", Notice;
     ContentRead = "content.read", Error;
     ContentLimit = "content.limit", Error;
     ContentFrontmatterParse = "content.frontmatter.parse", Error;
@@ -259,6 +264,11 @@ impl Finding {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// A warning: a problem that does not stop the build (not a notice).
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
+    }
 }
 
 impl fmt::Display for Finding {
@@ -267,6 +277,7 @@ impl fmt::Display for Finding {
         let severity = match self.severity {
             Severity::Error => crate::msg!("finding-error"),
             Severity::Warning => crate::msg!("finding-warning"),
+            Severity::Notice => crate::msg!("finding-notice"),
         };
         write!(
             f,

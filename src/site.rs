@@ -142,8 +142,10 @@ impl Model {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unresolved {
     /// No such site or page: an error of the linking page (`content.link.broken`),
-    /// saying what is missing.
-    Broken(String),
+    /// saying what is missing, and the link as it was probably meant, written as the
+    /// editor wrote it (`@/berita/ppdb-2027.md` for `@/berita/ppdb-2026.md`), if one is
+    /// near enough.
+    Broken(String, Option<String>),
     /// The link names a site whose subdomain is registered but not approved: a warning
     /// of the linking page (`content.link.unpublished`), whatever the page it names.
     Unpublished {
@@ -161,7 +163,9 @@ impl Unresolved {
     /// The finding's message: what is wrong, for the linking page.
     pub fn message(&self, url: &str) -> String {
         match self {
-            Unresolved::Broken(why) => crate::msg!("link-broken", url = url, why = why.as_str()),
+            Unresolved::Broken(why, _) => {
+                crate::msg!("link-broken", url = url, why = why.as_str())
+            }
             Unresolved::Unpublished { label, status, .. } => crate::msg!(
                 "link-unpublished",
                 url = url,
@@ -222,10 +226,9 @@ impl LinkIndex {
     /// site resolves as usual, published or not, so that a site prepared before its
     /// decree previews as it will be.
     pub fn resolve(&self, from: &str, link: &str) -> Result<String, Unresolved> {
-        let broken = Unresolved::Broken;
         let target = link
             .strip_prefix('@')
-            .ok_or_else(|| broken(crate::msg!("link-not-at", link = link)))?;
+            .ok_or_else(|| Unresolved::Broken(crate::msg!("link-not-at", link = link), None))?;
         let (label, path) = match target.strip_prefix('/') {
             Some(path) => (from, path),
             None => target.split_once('/').unwrap_or((target, "")),
@@ -259,16 +262,17 @@ impl LinkIndex {
         path: &str,
         fragment: Option<&str>,
     ) -> Result<String, Unresolved> {
-        let broken = Unresolved::Broken;
+        let hash = fragment.map(|f| format!("#{f}")).unwrap_or_default();
         let (base, docs) = self.sites.get(label).ok_or_else(|| {
             let published = self
                 .sites
                 .keys()
                 .filter(|l| !self.unpublished.contains_key(l.as_str()));
-            broken(match closest(label, published.map(String::as_str)) {
-                Some(near) => crate::msg!("link-no-site-near", label = label, near = near),
-                None => crate::msg!("link-no-site", label = label),
-            })
+            let near = closest(label, published.map(String::as_str));
+            Unresolved::Broken(
+                crate::msg!("link-no-site", label = label),
+                near.map(|near| format!("@{near}/{path}{hash}")),
+            )
         })?;
         let path = if path.is_empty() { "_index.md" } else { path };
         let found = docs
@@ -276,16 +280,16 @@ impl LinkIndex {
             .or_else(|| docs.get(&normalized(path)))
             .ok_or_else(|| {
                 let own = if label == from { "yes" } else { "no" };
-                broken(match closest(path, docs.keys().map(String::as_str)) {
-                    Some(near) => crate::msg!(
-                        "link-no-page-near",
-                        own = own,
-                        site = label,
-                        path = path,
-                        near = near
-                    ),
-                    None => crate::msg!("link-no-page", own = own, site = label, path = path),
-                })
+                let at = if label == from {
+                    "@/".to_string()
+                } else {
+                    format!("@{label}/")
+                };
+                let near = closest(path, docs.keys().map(String::as_str));
+                Unresolved::Broken(
+                    crate::msg!("link-no-page", own = own, site = label, path = path),
+                    near.map(|near| format!("{at}{near}{hash}")),
+                )
             })?;
         let mut url = format!("{base}{}", found.trim_start_matches('/'));
         if let Some(f) = fragment {
@@ -416,7 +420,7 @@ mod tests {
             "https://dinkes.contohkab.go.id/profil/visi-misi/"
         );
         let broken = |from, link| match index.resolve(from, link) {
-            Err(Unresolved::Broken(why)) => why,
+            Err(Unresolved::Broken(why, near)) => format!("{why} {near:?}"),
             other => panic!("{link}: {other:?}"),
         };
         assert!(broken("dinkes", "@/profil/misi.md").contains("profil/misi.md"));

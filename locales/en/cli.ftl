@@ -2,6 +2,7 @@
 
 finding-error = error
 finding-warning = warning
+finding-notice = note
 finding-help = help
 summary-counts = { $errors ->
         [one] { $errors } error
@@ -9,6 +10,10 @@ summary-counts = { $errors ->
     }, { $warnings ->
         [one] { $warnings } warning
        *[other] { $warnings } warnings
+    }
+summary-notices = , { $notices ->
+        [one] { $notices } note
+       *[other] { $notices } notes
     }
 summary-stopped = stopped
 summary-registry-unreadable = the registry could not be read
@@ -88,6 +93,18 @@ cli-new-site-done = laman: wrote { $count ->
         [one] { $count } draft page
        *[other] { $count } draft pages
     } for { $label }; fill them in, delete each `draft = true`, and preview with `laman serve`
+cli-new-site-added = added (draft): { $path }
+cli-new-site-kept = already there, left as it is: { $path }
+cli-new-site-missing-done = laman: { $added ->
+        [one] { $added } draft page
+       *[other] { $added } draft pages
+    } added to { $label }, { $kept ->
+        [one] { $kept } file already there left as it is
+       *[other] { $kept } files already there left as they are
+    }{ $added ->
+        [0] {""}
+       *[other] ; fill the new ones in, delete each `draft = true`, and preview with `laman serve`
+    }
 cli-rolled-back = laman: rolled back: { $now } is live again (was { $was })
 cli-published = laman: { $dry ->
         [yes] would publish
@@ -153,7 +170,8 @@ init-is-file = { $dir } is a file, not a folder: choose another path
 new-site-unregistered = `{ $label }` is not in the registry ({ $registry }): the OPD requests it first (`laman domains request { $label } --owner ... --contact ...`) and the Dinas approves it
 new-site-status = `{ $label }` is { $status } in the registry: only a requested or approved subdomain gets a site (a new request: `laman domains request { $label } ...`)
 new-site-kind = `{ $label }` is of kind { $kind } in the registry, not site: its own server answers it, laman builds no pages for it
-new-site-exists = { $folder } already exists: `laman new site` never overwrites a site's pages
+new-site-exists = { $folder } already exists: `laman new site` never overwrites a site's pages. To add only the required pages it lacks: `laman new site { $label } --missing`
+new-site-link = { $path } is a symbolic link: `laman new site` writes nothing through it
 clap-help-command = Print this message or the help of the given subcommand(s)
 clap-choices = possible values: { $values }
 clap-default = default: { $value }

@@ -47,6 +47,8 @@ content-folder-not-site = content folder `{ $name }` is not published: subdomain
 content-folder-unapproved = content folder `{ $name }` is not published: subdomain `{ $name }` is { $status } in { $registry }
 content-folder-unapproved-help = the folder is kept but never built; it is published once the subdomain is approved as a site
 content-folder-prepared-help = its content is still checked (problems are warnings until it is approved, then errors) and previewed by `laman serve`; it is never published, and links to it are warnings
+content-folder-prepared = site `{ $name }` is prepared before its decree: its subdomain is still requested, so the site is not published yet
+content-folder-prepared-notice-help = nothing to fix here. Its content is still checked and previewed by `laman serve` (its problems are warnings until the decree, then errors). The site is published once the Dinas records the decree with `laman domains approve { $name }`
 content-folder-link = content folder `{ $name }` is a symbolic link; it is not read
 content-folder-link-help = a site reads only its own folder: put the site's files in content/<label>/ itself
 content-unregistered = content folder `{ $name }` has no entry in { $registry }
@@ -87,9 +89,17 @@ service-topic-missing = the service has no `topik`: the catalogue groups service
 service-topic-missing-help = add topik = "..." to [layanan], for example topik = "kesehatan"
 service-staff-count = `jumlah_pelaksana` must be a whole number of people or a text
 service-staff-count-help = for example: jumlah_pelaksana = 6, or "6 orang petugas loket"
-service-component-missing = the service standard has no `{ $key }` ({ $title })
-service-delivery-help = UU 25/2009 Pasal 21 requires it: add { $key } = "..." to [layanan]
-service-management-help = PermenPANRB 15/2014 expects it: add { $key } = "..." to [layanan]
+service-components-missing = the service standard is incomplete: { $count ->
+        [one] { $count } component is
+       *[other] { $count } components are
+    } not written in [layanan]
+    { $list }
+service-component-line = - `{ $key }` ({ $title }): { $group ->
+        [delivery] required by UU 25/2009 Pasal 21
+       *[other] expected by PermenPANRB 15/2014
+    }
+service-delivery-help = add each of them as name = "..." to [layanan]. Those UU 25/2009 Pasal 21 requires stop the site's build until written; those PermenPANRB 15/2014 expects are warnings
+service-management-help = add each of them as name = "..." to [layanan]. PermenPANRB 15/2014 expects them; their absence does not stop the build
 service-list-item = every item of `{ $key }` must be a non-empty text
 service-list-item-help = write the list as ["first item", "second item"]
 service-text = `{ $key }` must be a text or a list of texts
@@ -132,18 +142,14 @@ ppid-exempt-test-help = UU 14/2008 Pasal 2 ayat 4: add uji_konsekuensi = "..." n
 
 link-not-at = `{ $link }` is not an @ link
 link-no-site = there is no published site `{ $label }`
-link-no-site-near = there is no published site `{ $label }`; did you mean `@{ $near }/`?
 link-no-page = { $own ->
         [yes] this site
        *[other] site `{ $site }`
     } has no page `{ $path }` (a misspelt name, a moved file, or a draft?)
-link-no-page-near = { $own ->
-        [yes] this site
-       *[other] site `{ $site }`
-    } has no page `{ $path }`; did you mean `{ $near }`?
 link-no-heading = broken link `{ $url }`: the page has no heading `#{ $id }`
 link-no-heading-help = a heading's id is its text in lower case with hyphens (## Visi dan Misi → #visi-dan-misi), or the id given as ## Judul {"{"}#id{"}"}
 link-broken = broken link `{ $url }`: { $why }
+link-broken-near-help = did you mean `{ $near }`? If not, check the file name in the link: @/folder/page.md for a page of this site, @label/page.md for another site
 link-broken-help = write @/path/under/the/site.md for this site, @label/path.md for another site, @portal/... for the portal
 link-unpublished = link `{ $url }` goes to `{ $label }`, whose subdomain is { $word } in domains.toml: { $status ->
         [suspended] the site is suspended, so the link stays and leads to the Dinas's suspension notice

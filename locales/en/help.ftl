@@ -97,12 +97,14 @@ help-laman-publish--known_hosts = The known_hosts file holding the server's host
 help-laman-publish--ssh_options = One more `ssh -o` option, such as Port=2222; may be repeated
 help-laman-init = Write a new regency repository: domains.toml, the portal's draft pages, README and CI files
 help-laman-init--dir = The folder to create (new or empty)
+help-laman-init--contact = The Dinas's e-mail, shown to citizens on a suspended site's notice ([regency] contact in domains.toml); without it the line is written commented, to fill in
 help-laman-init--name = The regency's name, as in "Kabupaten Sukamaju" or "Kota Sukamaju"
 help-laman-init--domain = The regency's domain, as in sukamajukab.go.id
 help-laman-init--dinas = The Dinas that keeps the registry [default: Dinas Komunikasi dan Informatika NAME]
 help-laman-new = Write the draft pages of something new in the registry
 help-laman-new-site = Write content/LABEL/ for a subdomain approved as a site in domains.toml: every page an OPD site needs, as drafts with guidance in Indonesian
-help-laman-new-site--label = The subdomain's label in domains.toml
+help-laman-new-site--label = The subdomain's label in domains.toml (or `portal`, the portal's own pages)
+help-laman-new-site--missing = For a site that already has a folder (imported, or made by an older laman): write only the starter pages it has no page for, as drafts; every file there is left as it is. LABEL may be `portal`
 help-laman-import = Bring an existing site's content in (a WordPress export)
 help-laman-import-wordpress = Import a WordPress export (Tools → Export, a WXR file) into content/LABEL/: posts into the news section, pages as their tree, uploads beside them, old addresses as aliases; suspected gambling spam is listed, never imported
 help-laman-import-wordpress--file = The WXR file WordPress exported

@@ -61,6 +61,7 @@ code-name-verify-unsigned = Manifest on the server not signed
 code-name-verify-other-build = Server serves another build
 code-name-content-unregistered = Content folder not registered
 code-name-content-unapproved = Content of a site not published
+code-name-content-prepared = Site prepared before its decree
 code-name-content-read = File cannot be read
 code-name-content-limit = File over a size limit
 code-name-content-frontmatter-parse = Page header cannot be read

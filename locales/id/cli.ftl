@@ -2,8 +2,10 @@
 
 finding-error = kesalahan
 finding-warning = peringatan
+finding-notice = catatan
 finding-help = saran
 summary-counts = { $errors } kesalahan, { $warnings } peringatan
+summary-notices = , { $notices } catatan
 summary-stopped = dihentikan
 summary-registry-unreadable = domains.toml tidak dapat dibaca
 summary-registry-unreadable-dns = domains.toml tidak dapat dibaca; tidak ada yang diperiksa
@@ -37,6 +39,12 @@ cli-keygen-done = laman: kunci rahasia ditulis ke { $file } dan kunci publik ke 
 cli-serve-no-registry = { $root } tidak berisi domains.toml: berikan folder repositori kabupaten dengan --root
 cli-init-done = repositori kabupaten baru untuk { $name } sudah ditulis di { $dir }; selanjutnya: masuk ke folder itu, jalankan `laman build`, lalu baca README-nya untuk Dinas dan para editor
 cli-new-site-done = laman: { $count } halaman draf ditulis untuk { $label }; isi halamannya, hapus setiap `draft = true`, lalu lihat pratinjaunya dengan `laman serve`
+cli-new-site-added = ditambahkan (draf): { $path }
+cli-new-site-kept = sudah ada, tidak diubah: { $path }
+cli-new-site-missing-done = laman: { $added } halaman draf ditambahkan ke { $label }, { $kept } berkas yang sudah ada tidak diubah{ $added ->
+        [0] .
+       *[other] ; isi halaman yang baru, hapus setiap `draft = true`, lalu lihat pratinjaunya dengan `laman serve`
+    }
 cli-rolled-back = laman: rollback selesai: { $now } tayang lagi (sebelumnya { $was })
 cli-published = laman: rilis { $release } { $dry ->
         [yes] akan diterbitkan
@@ -93,7 +101,8 @@ new-site-kind = `{ $label }` terdaftar sebagai { $kind ->
         [app] aplikasi (app)
        *[other] { $kind }
     }, bukan situs (site): servernya sendiri yang melayaninya, laman tidak membangun halaman untuknya
-new-site-exists = { $folder } sudah ada: `laman new site` tidak pernah menimpa halaman sebuah situs
+new-site-exists = { $folder } sudah ada: `laman new site` tidak pernah menimpa halaman sebuah situs. Untuk menambahkan hanya halaman wajib yang belum ada: `laman new site { $label } --missing`
+new-site-link = { $path } adalah tautan simbolik (symlink): `laman new site` tidak menulis apa pun lewat tautan itu
 clap-help-command = Tampilkan pesan ini atau bantuan perintah yang disebut
 clap-choices = pilihan: { $values }
 clap-default = bawaan: { $value }

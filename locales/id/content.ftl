@@ -57,6 +57,8 @@ content-folder-unapproved = Folder konten `{ $name }` tidak diterbitkan: subdoma
     } di { $registry }.
 content-folder-unapproved-help = Folder ini tetap disimpan tetapi tidak dibangun. Situsnya baru diterbitkan setelah subdomain disetujui sebagai situs dengan Keputusan.
 content-folder-prepared-help = Isinya tetap diperiksa (masalahnya menjadi peringatan sampai subdomain disetujui, setelah itu kesalahan) dan bisa dipratinjau dengan `laman serve`; isinya tidak pernah diterbitkan, dan tautan ke situs ini hanya peringatan.
+content-folder-prepared = Situs `{ $name }` disiapkan sebelum Keputusan: subdomainnya masih diajukan, jadi situs ini belum diterbitkan.
+content-folder-prepared-notice-help = Ini bukan masalah; tidak ada yang perlu diubah. Isinya tetap diperiksa dan bisa dipratinjau dengan `laman serve` (masalah isinya menjadi peringatan sampai Keputusan, setelah itu kesalahan). Situsnya terbit setelah Dinas mencatat Keputusannya dengan `laman domains approve { $name }`.
 content-folder-link = Folder konten `{ $name }` adalah tautan simbolik (symlink), jadi tidak dibaca.
 content-folder-link-help = Setiap situs hanya membaca foldernya sendiri: taruh berkas situs langsung di content/<label>/.
 content-unregistered = Folder konten `{ $name }` tidak terdaftar di { $registry }.
@@ -97,9 +99,14 @@ service-topic-missing = Layanan ini belum punya `topik`, padahal katalog layanan
 service-topic-missing-help = Tambahkan topik = "..." di [layanan], misalnya topik = "kesehatan".
 service-staff-count = `jumlah_pelaksana` harus berupa bilangan bulat (jumlah orang) atau teks.
 service-staff-count-help = Contoh: jumlah_pelaksana = 6, atau "6 orang petugas loket".
-service-component-missing = Standar pelayanan belum memuat `{ $key }` ({ $title }).
-service-delivery-help = UU 25/2009 Pasal 21 mewajibkan komponen ini: tambahkan { $key } = "..." di [layanan].
-service-management-help = PermenPANRB 15/2014 meminta komponen ini ada: tambahkan { $key } = "..." di [layanan].
+service-components-missing = Standar pelayanan belum lengkap: { $count } komponen belum ditulis di [layanan].
+    { $list }
+service-component-line = - `{ $key }` ({ $title }): { $group ->
+        [delivery] wajib menurut UU 25/2009 Pasal 21
+       *[other] diminta PermenPANRB 15/2014
+    }
+service-delivery-help = Tambahkan setiap komponen itu sebagai nama = "..." di [layanan]. Komponen yang wajib menurut UU 25/2009 Pasal 21 menghentikan pembangunan situs sampai ditulis; komponen yang diminta PermenPANRB 15/2014 hanya peringatan.
+service-management-help = Tambahkan setiap komponen itu sebagai nama = "..." di [layanan]. PermenPANRB 15/2014 meminta komponen ini ada; kekurangannya tidak menghentikan pembangunan.
 service-list-item = Setiap butir `{ $key }` harus berupa teks yang tidak kosong.
 service-list-item-help = Tulis daftarnya seperti ["butir pertama", "butir kedua"].
 service-text = `{ $key }` harus berupa teks atau daftar teks.
@@ -142,18 +149,14 @@ ppid-exempt-test-help = UU 14/2008 Pasal 2 ayat 4: tambahkan uji_konsekuensi = "
 
 link-not-at = `{ $link }` bukan tautan @
 link-no-site = tidak ada situs `{ $label }` yang diterbitkan
-link-no-site-near = tidak ada situs `{ $label }` yang diterbitkan; mungkin maksudnya `@{ $near }/`?
 link-no-page = { $own ->
         [yes] situs ini
        *[other] situs `{ $site }`
     } tidak punya halaman `{ $path }` (salah ketik nama, berkas sudah dipindah, atau halamannya masih draf?)
-link-no-page-near = { $own ->
-        [yes] situs ini
-       *[other] situs `{ $site }`
-    } tidak punya halaman `{ $path }`; mungkin maksudnya `{ $near }`?
 link-no-heading = Tautan `{ $url }` rusak: halaman tujuannya tidak punya subjudul `#{ $id }`.
 link-no-heading-help = Id subjudul adalah teks judulnya dalam huruf kecil dengan tanda hubung (## Visi dan Misi → #visi-dan-misi), atau id yang ditulis sendiri seperti ## Judul {"{"}#id{"}"}.
 link-broken = Tautan `{ $url }` rusak: { $why }
+link-broken-near-help = Maksud Anda `{ $near }`? Bila bukan, periksa nama berkas di tautan: @/folder/halaman.md untuk halaman di situs ini, @label/halaman.md untuk situs lain.
 link-broken-help = Tulis @/folder/halaman.md untuk halaman di situs ini, @label/halaman.md untuk situs lain, @portal/... untuk portal.
 link-unpublished = Tautan `{ $url }` menuju `{ $label }`, yang subdomainnya berstatus { $word } di domains.toml: { $status ->
         [suspended] situsnya ditangguhkan, jadi tautan tetap ditulis dan mengarah ke pemberitahuan penangguhan dari Dinas.

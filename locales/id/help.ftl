@@ -97,12 +97,14 @@ help-laman-publish--known_hosts = Berkas known_hosts yang memuat kunci host serv
 help-laman-publish--ssh_options = Satu opsi `ssh -o` tambahan, misalnya Port=2222; boleh diulang
 help-laman-init = Menulis repositori kabupaten baru: domains.toml, halaman draf portal, README, dan berkas CI
 help-laman-init--dir = Folder yang dibuat (baru atau kosong)
+help-laman-init--contact = Surel Dinas yang ditampilkan kepada warga di pemberitahuan situs yang ditangguhkan ([regency] contact di domains.toml); tanpa opsi ini barisnya ditulis sebagai komentar untuk diisi nanti
 help-laman-init--name = Nama kabupaten atau kota, seperti "Kabupaten Sukamaju" atau "Kota Sukamaju"
 help-laman-init--domain = Domain kabupaten, seperti sukamajukab.go.id
 help-laman-init--dinas = Dinas yang mengelola domains.toml [bawaan: Dinas Komunikasi dan Informatika NAMA]
 help-laman-new = Menulis halaman-halaman draf untuk sesuatu yang baru di domains.toml
 help-laman-new-site = Menulis content/LABEL/ untuk subdomain yang disetujui sebagai situs di domains.toml: semua halaman yang dibutuhkan situs OPD, sebagai draf dengan petunjuk
-help-laman-new-site--label = Label subdomain di domains.toml
+help-laman-new-site--label = Label subdomain di domains.toml (atau `portal`, halaman portal sendiri)
+help-laman-new-site--missing = Untuk situs yang foldernya sudah ada (hasil impor, atau dibuat laman versi lama): tulis hanya halaman awal yang belum ada, sebagai draf; setiap berkas yang sudah ada tidak diubah. LABEL boleh `portal`
 help-laman-import = Memasukkan isi situs yang sudah ada (ekspor WordPress)
 help-laman-import-wordpress = Mengimpor ekspor WordPress (Alat → Ekspor, berkas WXR) ke content/LABEL/: berita ke bagian berita, halaman dengan pohonnya, unggahan di sampingnya, alamat lama sebagai alias; dugaan spam judi didaftar, tidak pernah diimpor
 help-laman-import-wordpress--file = Berkas WXR hasil ekspor WordPress

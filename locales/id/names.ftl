@@ -61,6 +61,7 @@ code-name-verify-unsigned = Manifes di server tidak bertanda tangan
 code-name-verify-other-build = Server menyajikan build lain
 code-name-content-unregistered = Folder isi tidak terdaftar
 code-name-content-unapproved = Isi situs yang belum terbit
+code-name-content-prepared = Situs disiapkan sebelum Keputusan
 code-name-content-read = Berkas tidak dapat dibaca
 code-name-content-limit = Berkas melewati batas ukuran
 code-name-content-frontmatter-parse = Kepala halaman tidak dapat dibaca

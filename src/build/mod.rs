@@ -106,7 +106,12 @@ impl Report {
     }
 
     pub fn warnings(&self) -> usize {
-        self.findings.len() - self.errors()
+        self.findings.iter().filter(|f| f.is_warning()).count()
+    }
+
+    /// Notices: no problem, the state of something (a site prepared before its decree).
+    pub fn notices(&self) -> usize {
+        self.findings.len() - self.errors() - self.warnings()
     }
 }
 

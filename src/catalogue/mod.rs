@@ -249,7 +249,7 @@ fn resolve(model: &Model, site: &Site, link: &str) -> Resolved {
     Resolved::Done(if link.starts_with('@') {
         match model.links.resolve(&site.label, link) {
             Ok(url) => Ok(url),
-            Err(Unresolved::Broken(why)) => Err((Code::ContentLinkBroken, why)),
+            Err(Unresolved::Broken(why, _)) => Err((Code::ContentLinkBroken, why)),
             Err(Unresolved::Unpublished { label, status, url }) => {
                 let why = Unresolved::Unpublished {
                     label,

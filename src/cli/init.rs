@@ -18,6 +18,8 @@ pub struct InitArgs {
     domain: String,
     #[arg(long, value_name = "NAME")]
     dinas: Option<String>,
+    #[arg(long, value_name = "EMAIL")]
+    contact: Option<String>,
 }
 
 /// `laman init`: write the repository, after its registry passed the registry's rules.
@@ -26,6 +28,7 @@ pub fn init(args: InitArgs) -> Result<ExitCode, Error> {
         name: &args.name,
         domain: &args.domain,
         dinas: args.dinas.as_deref(),
+        contact: args.contact.as_deref(),
     };
     let warnings = scaffold::init(&args.dir, &regency, today())?;
     let summary = laman::msg!(

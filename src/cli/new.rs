@@ -1,4 +1,5 @@
-//! `laman new site LABEL`: the draft pages of an approved OPD site.
+//! `laman new site LABEL`: the draft pages of an OPD site (or the portal); with
+//! `--missing`, only those an existing site lacks.
 
 use clap::Subcommand;
 use laman::error::Error;
@@ -10,22 +11,47 @@ pub enum New {
     Site {
         #[arg(value_name = "LABEL")]
         label: String,
+        #[arg(long)]
+        missing: bool,
     },
 }
 
-/// `laman new site`.
+/// `laman new site`: what was written, and with `--missing` what was kept as it was.
 pub fn run(root: &Path, command: New) -> Result<ExitCode, Error> {
-    let New::Site { label } = command;
-    let written = laman::scaffold::new_site(root, &label)?;
-    for path in &written {
-        eprintln!("  {path}");
+    let New::Site { label, missing } = command;
+    let written = laman::scaffold::new_site(root, &label, missing)?;
+    let label = label.as_str();
+    if !missing {
+        for path in &written.added {
+            eprintln!("  {path}");
+        }
+        let count = written.added.len();
+        eprintln!(
+            "{}",
+            laman::msg!("cli-new-site-done", count = count, label = label)
+        );
+        return Ok(ExitCode::SUCCESS);
     }
+    for path in &written.added {
+        eprintln!(
+            "  {}",
+            laman::msg!("cli-new-site-added", path = path.as_str())
+        );
+    }
+    for path in &written.kept {
+        eprintln!(
+            "  {}",
+            laman::msg!("cli-new-site-kept", path = path.as_str())
+        );
+    }
+    let (added, kept) = (written.added.len(), written.kept.len());
     eprintln!(
         "{}",
         laman::msg!(
-            "cli-new-site-done",
-            count = written.len(),
-            label = label.as_str()
+            "cli-new-site-missing-done",
+            added = added,
+            kept = kept,
+            label = label
         )
     );
     Ok(ExitCode::SUCCESS)

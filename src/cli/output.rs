@@ -75,11 +75,14 @@ pub fn finish(report: &Report, format: Format, summary: &str) -> ExitCode {
             for finding in &report.findings {
                 eprintln!("{finding}\n");
             }
-            let counts = laman::msg!(
+            let mut counts = laman::msg!(
                 "summary-counts",
                 errors = report.errors(),
                 warnings = report.warnings()
             );
+            if report.notices() > 0 {
+                counts += &laman::msg!("summary-notices", notices = report.notices());
+            }
             eprintln!("{summary} ({counts})");
         }
         Format::Json => outln!("{}", json(report)),
@@ -109,7 +112,10 @@ pub fn print_findings_with(
         return print_findings(findings, format, summary);
     }
     let errors = findings.iter().filter(|f| f.is_error()).count();
-    let mut totals = serde_json::json!({ "errors": errors, "warnings": findings.len() - errors });
+    let warnings = findings.iter().filter(|f| f.is_warning()).count();
+    let notices = findings.len() - errors - warnings;
+    let mut totals =
+        serde_json::json!({ "errors": errors, "warnings": warnings, "notices": notices });
     if let (Some(totals), serde_json::Value::Object(counts)) = (totals.as_object_mut(), counts) {
         totals.extend(counts);
     }
@@ -149,6 +155,7 @@ pub fn json(report: &Report) -> serde_json::Value {
         "summary": {
             "errors": report.errors(),
             "warnings": report.warnings(),
+            "notices": report.notices(),
             "sites": report.sites,
             "pages": report.pages,
             "published": report.installed,

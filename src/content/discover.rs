@@ -20,8 +20,9 @@ pub struct SiteDir {
 /// every approved site, and every site whose subdomain is not approved (requested,
 /// suspended, revoked, rejected), which is read and checked like the others, so that an
 /// OPD can prepare its site before the decree, but never published (one
-/// `content.unapproved` warning says so). Every other folder gives a finding and is left
-/// out.
+/// `content.unapproved` warning says so; for a site still requested, which is how every
+/// site starts, one `content.prepared` notice). Every other folder gives a finding and is
+/// left out.
 pub fn discover(root: &Path, registry: &Registry) -> std::io::Result<(Vec<SiteDir>, Vec<Finding>)> {
     let (names, links) = folders(&root.join("content"))?;
     let mut sites = vec![SiteDir {
@@ -89,8 +90,19 @@ fn folders(content: &Path) -> std::io::Result<(Vec<String>, Vec<Finding>)> {
 }
 
 /// The `content.unapproved` warning for a registered folder that is not published: its
-/// subdomain is not approved, or it is approved as something other than a site.
+/// subdomain is not approved, or it is approved as something other than a site. A site
+/// still requested is no problem but the usual way to start (an OPD prepares its pages
+/// while the decree is signed): a `content.prepared` notice.
 fn not_published(name: &str, dir: &Path, sub: &Subdomain, registry: &Registry) -> Finding {
+    if sub.status == Status::Requested && sub.kind == Kind::Site {
+        return Finding::new(
+            Code::ContentPrepared,
+            msg!("content-folder-prepared", name = name),
+        )
+        .file(dir)
+        .site(name)
+        .help(msg!("content-folder-prepared-notice-help", name = name));
+    }
     let message = if sub.status == Status::Approved {
         msg!(
             "content-folder-not-site",

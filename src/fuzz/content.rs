@@ -219,7 +219,7 @@ fn markdown_with_raw_html() {
         let resolve = |link: &str| -> Result<String, crate::site::Unresolved> {
             match link {
                 "@/" => Ok("https://dinkes.k.go.id/".into()),
-                _ => Err(crate::site::Unresolved::Broken("no".into())),
+                _ => Err(crate::site::Unresolved::Broken("no".into(), None)),
             }
         };
         let env = Env {

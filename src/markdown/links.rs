@@ -45,9 +45,14 @@ pub fn check_link<'a>(
             }
             Err(why) => {
                 let (code, help, written) = match &why {
-                    Unresolved::Broken(_) => (
+                    Unresolved::Broken(_, near) => (
                         Code::ContentLinkBroken,
-                        crate::msg!("link-broken-help"),
+                        match near {
+                            Some(near) => {
+                                crate::msg!("link-broken-near-help", near = near.as_str())
+                            }
+                            None => crate::msg!("link-broken-help"),
+                        },
                         Some(url.clone()),
                     ),
                     Unresolved::Unpublished {

@@ -34,7 +34,7 @@ fn render_with(body: &str, policy: &HtmlPolicy) -> (Rendered, Vec<Finding>) {
                 status: Status::Revoked,
                 url: None,
             }),
-            other => Err(Unresolved::Broken(format!("no page `{other}`"))),
+            other => Err(Unresolved::Broken(format!("no page `{other}`"), None)),
         }
     };
     let env = Env {

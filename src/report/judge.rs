@@ -240,7 +240,7 @@ impl Judge<'_> {
         let galat = own.iter().filter(|f| f.is_error()).count();
         Kesehatan {
             galat,
-            peringatan: own.len() - galat,
+            peringatan: own.iter().filter(|f| f.is_warning()).count(),
             per_kode,
             tautan_rusak: count(Code::ContentLinkBroken),
             gambar_tanpa_alt: count(Code::ContentImageAlt),

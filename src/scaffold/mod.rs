@@ -9,7 +9,8 @@
 //! The registry written by `init` is checked by the registry's own rules
 //! ([`crate::registry::checked`]) before anything is written: this module has
 //! no rules of its own about names and domains. It never overwrites a file: `init`
-//! wants an empty folder, `new site` a site folder that does not exist yet.
+//! wants an empty folder, `new site` a site folder that does not exist yet, and
+//! `new site --missing` writes only the files a site lacks.
 //!
 //! Every value is written for the exact place it lands in (a TOML string or key, a
 //! comment line, an HTML comment, markdown text, a code span: see [`escaped`]), so
@@ -18,8 +19,10 @@
 
 use crate::error::Error;
 use crate::finding::Finding;
-use crate::registry::{Kind, Registry, Status};
 use std::path::Path;
+
+mod site;
+pub use site::{new_site, Written};
 
 /// The CI files `init` writes (kept in the repository under `ci/`), by their path in a
 /// regency repository.
@@ -76,6 +79,9 @@ pub struct Regency<'a> {
     pub domain: &'a str,
     /// The Dinas's name; default "Dinas Komunikasi dan Informatika <name>".
     pub dinas: Option<&'a str>,
+    /// `[regency] contact`, the Dinas's e-mail on a suspended site's notice: written
+    /// when given, else left as a commented example to fill in.
+    pub contact: Option<&'a str>,
 }
 
 /// A TOML string literal of `text`.
@@ -195,7 +201,9 @@ pub fn regency_files(r: &Regency) -> Vec<(String, String)> {
     let signer_title = format!("Kepala {dinas}");
     let mx = format!("10 mail.{}.", r.domain);
     let dmarc = format!("v=DMARC1; p=quarantine; rua=mailto:dmarc@{}", r.domain);
+    let example = format!("diskominfo@{}", r.domain);
     let values = [
+        ("CONTACT", r.contact.unwrap_or(&example)),
         ("NAME", name),
         ("DOMAIN", r.domain),
         ("DINAS", dinas.as_str()),
@@ -214,7 +222,7 @@ pub fn regency_files(r: &Regency) -> Vec<(String, String)> {
     let mut files = vec![
         (
             "domains.toml".to_string(),
-            fill(include_str!("files/domains.toml"), &values),
+            contact_line(fill(include_str!("files/domains.toml"), &values), r),
         ),
         (
             ".gitignore".to_string(),
@@ -236,6 +244,14 @@ pub fn regency_files(r: &Regency) -> Vec<(String, String)> {
         files.push((path.to_string(), text.to_string()));
     }
     files
+}
+
+/// The registry with its `[regency] contact` line uncommented when `init` was given one.
+fn contact_line(registry: String, r: &Regency) -> String {
+    match r.contact {
+        Some(_) => registry.replacen("\n# contact = ", "\ncontact = ", 1),
+        None => registry,
+    }
 }
 
 /// Writes a new regency repository into `dir` (absent or empty). Its registry is checked
@@ -313,61 +329,6 @@ fn write_new(path: &Path, text: &str) -> Result<(), Error> {
     )))
 }
 
-/// Writes `content/<label>/` of a site requested or approved in the registry in `root`:
-/// its pages as drafts (nothing is published before approval anyway). Returns the paths written, relative to the root.
-pub fn new_site(root: &Path, label: &str) -> Result<Vec<String>, Error> {
-    let registry = Registry::load(root)?;
-    let Some(sub) = registry.subdomain(label) else {
-        return Err(Error::Usage(crate::msg!(
-            "new-site-unregistered",
-            label = label,
-            registry = root.join(crate::registry::FILE_NAME).display().to_string()
-        )));
-    };
-    // `domains approve` refuses a site without its content folder, so the drafts are
-    // written while the request waits for its decree, or after it.
-    if !matches!(sub.status, Status::Approved | Status::Requested) {
-        return Err(Error::Usage(crate::msg!(
-            "new-site-status",
-            label = label,
-            status = sub.status.word()
-        )));
-    }
-    if sub.kind != Kind::Site {
-        return Err(Error::Usage(crate::msg!(
-            "new-site-kind",
-            label = label,
-            kind = sub.kind.as_str()
-        )));
-    }
-    let folder = root.join("content").join(label);
-    if folder.exists() {
-        return Err(Error::Usage(crate::msg!(
-            "new-site-exists",
-            folder = folder.display().to_string()
-        )));
-    }
-    let owner = sub.owner.clone();
-    let purpose = sub
-        .purpose
-        .clone()
-        .unwrap_or_else(|| format!("Situs resmi {owner}"));
-    let ppid = format!("PPID Pelaksana {owner}.");
-    let values = [
-        ("OWNER", owner.as_str()),
-        ("PURPOSE", purpose.as_str()),
-        ("LABEL", label),
-        ("CONTACT", sub.contact.as_str()),
-        ("PPID_DESC", ppid.as_str()),
-    ];
-    let files: Vec<(String, String)> = SITE
-        .iter()
-        .map(|(path, text)| (format!("content/{label}/{path}"), fill(text, &values)))
-        .collect();
-    write_all(root, &files)?;
-    Ok(files.into_iter().map(|(p, _)| p).collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,6 +340,7 @@ mod tests {
             name: "Kabupaten Contoh",
             domain: "contohkab.go.id",
             dinas: None,
+            contact: None,
         };
         let site = [
             ("OWNER", "Dinas"),

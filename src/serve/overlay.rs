@@ -31,7 +31,8 @@ pub(super) fn with_code(text: &str) -> String {
             if i % 2 == 1 {
                 html.push('`');
             }
-            html.push_str(&escape(part));
+            // A message of several lines (a list of what is missing) keeps its lines.
+            html.push_str(&escape(part).replace('\n', "<br>"));
         }
     }
     html

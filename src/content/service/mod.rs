@@ -9,6 +9,7 @@
 //! rendered with the page. Nothing here reads files or a clock.
 
 mod cost;
+mod incomplete;
 mod time;
 
 pub use cost::{Cost, CostItem};
@@ -200,7 +201,7 @@ pub fn read(value: &Value, block: &Block) -> (Service, Vec<Finding>) {
             None => service.missing.push(c.key),
         }
     }
-    findings.extend(missing_components(table, &service));
+    findings.extend(incomplete::missing_components(table, &service));
     (service, findings)
 }
 
@@ -278,43 +279,6 @@ fn read_component(
     }
 }
 
-/// A finding for each component not written (or written empty): an error for a delivery
-/// component, which the law requires, a warning for a management one.
-fn missing_components(table: &Table, service: &Service) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for key in &service.missing {
-        let c = component_of(key).expect("missing keys come from COMPONENTS");
-        // A component written but unreadable already has its finding.
-        if table.contains_key(c.key) && !is_empty(&table[c.key]) {
-            continue;
-        }
-        let f = Finding::new(
-            Code::ContentServiceIncomplete,
-            msg!(
-                "service-component-missing",
-                key = c.key,
-                title = c.title.to_lowercase()
-            ),
-        )
-        .line(service.line);
-        findings.push(match c.group {
-            Group::Delivery => f.help(msg!("service-delivery-help", key = c.key)),
-            Group::Management => f
-                .warning()
-                .help(msg!("service-management-help", key = c.key)),
-        });
-    }
-    findings
-}
-
-fn is_empty(value: &Value) -> bool {
-    match value {
-        Value::String(s) => s.trim().is_empty(),
-        Value::Array(a) => a.is_empty(),
-        _ => false,
-    }
-}
-
 pub(super) fn field(line: usize, message: &str, help: &str) -> Finding {
     Finding::new(Code::ContentFrontmatterField, message)
         .line(line)
@@ -389,17 +353,24 @@ mod tests {
     }
 
     #[test]
-    fn missing_delivery_is_an_error_and_missing_management_a_warning() {
+    fn missing_components_are_one_finding_an_error_only_for_delivery_ones() {
         let text = COMPLETE
             .replace("persyaratan = [\"KK\"]\n", "")
             .replace("sarana = \"Loket\"\n", "sarana = []\n");
         let (s, f) = read_toml(&text);
         assert_eq!(s.missing, vec!["persyaratan", "sarana"]);
-        assert_eq!(f.len(), 2, "{f:?}");
+        // One finding, one line for each component missing; an error for persyaratan.
+        assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].code, Code::ContentServiceIncomplete);
-        assert!(f[0].is_error() && f[0].message.contains("persyaratan"));
-        assert!(!f[1].is_error() && f[1].message.contains("sarana"));
+        assert!(f[0].is_error(), "{f:?}");
+        let lines: Vec<&str> = f[0].message.lines().skip(1).map(str::trim).collect();
+        assert_eq!(lines.len(), 2, "{}", f[0].message);
+        assert!(lines[0].contains("`persyaratan`") && lines[1].contains("`sarana`"));
         assert_eq!(f[0].line, Some(3), "the line of [layanan]");
+        // Management components alone: a warning.
+        let (_, f) = read_toml(&COMPLETE.replace("sarana = \"Loket\"\n", ""));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(!f[0].is_error() && f[0].message.contains("`sarana`"));
     }
 
     #[test]

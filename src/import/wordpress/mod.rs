@@ -434,6 +434,7 @@ impl Step<'_> {
         let resolve = |_: &str| {
             Err(crate::site::Unresolved::Broken(
                 "no @ links in an import".to_string(),
+                None,
             ))
         };
         let env = crate::markdown::Env {

@@ -381,4 +381,6 @@ fn init_writes_a_report_template_for_the_signature_block() {
     }
 }
 
+mod hints;
+mod missing;
 mod starter;
