@@ -201,7 +201,7 @@ html-alt = Elemen <img> belum diberi teks alternatif (alt).
 html-too-deep = Kode HTML memuat elemen bersarang lebih dari { $max } tingkat.
 # Spam judi dan tautan ke luar.
 
-spam-review-help = Hapus kata itu. Jika halaman memang harus menyebutnya (misalnya berita tentang pemberantasan judi online), peninjau menyatakannya di keterangan halaman halaman: [tinjauan_spam] oleh = "Nama, Jabatan", tanggal = 2026-11-20, alasan = "..." (lihat docs/panduan-editor.md, bagian 11).
+spam-review-help = Hapus kata itu. Jika halaman memang harus menyebutnya (misalnya berita tentang pemberantasan judi online), peninjau menyatakannya di keterangan halaman: [tinjauan_spam] oleh = "Nama, Jabatan", tanggal = 2026-11-20, alasan = "..." (lihat docs/panduan-editor.md, bagian 11).
 spam-link-help = Periksa alamatnya: kampanye spam menyusupkan tautan ke situs judi. Jika host itu memang mitra resmi, Dinas menambahkannya ke `[integrity] link_hosts` di domains.toml.
 spam-settings-term = Pengaturan situs memuat kata spam judi `{ $term }` (ditulis `{ $found }`).
 spam-settings-term-help = Hapus dari _site.toml.
