@@ -17,11 +17,13 @@ mod jobs;
 mod minified;
 mod place;
 mod public;
+mod scope;
 mod spam;
 mod theme;
 
 pub(crate) use filters::register as register_filters;
 pub use filters::tanggal_of;
+pub use scope::{Across, Scope};
 pub use theme::{StaticFile, Theme, DEFAULT_THEME};
 
 use crate::catalogue::Catalogue;
@@ -86,26 +88,28 @@ pub trait Sink: Sync {
     fn take(&self, site: &SiteOutput) -> crate::error::Result<bool>;
 }
 
-/// Renders the sites whose label `selected` accepts. Returns their outputs and every
-/// finding of the markdown, template and output stages.
+/// Renders the sites that `scope` selects. Returns their outputs, every finding of the
+/// markdown, template and output stages, and what the next incremental build needs.
 pub fn render(
     root: &Path,
     model: &Model,
     catalogue: &Catalogue,
-    selected: &(dyn Fn(&str) -> bool + Sync),
+    scope: Scope,
     options: RenderOptions,
     sink: Option<&dyn Sink>,
-) -> crate::error::Result<(Vec<SiteOutput>, Vec<Finding>)> {
+) -> crate::error::Result<(Vec<SiteOutput>, Vec<Finding>, Across)> {
+    let selected = scope.selected;
+    let read = |label: &str| scope.markdown_of_all || selected(label);
     let mut findings = Vec::new();
     let themes = compile::load_themes(root, model);
-    let compiled = compile::Compiled::new(model, &themes, selected, &mut findings);
+    let compiled = compile::Compiled::new(model, &themes, &read, &mut findings);
 
     let guard = crate::integrity::spam::SpamGuard::of(&model.registry);
     let mut known = spam::Known::new();
     let docs: Vec<(&Site, Docs)> = model
         .sites
         .par_iter()
-        .filter(|s| selected(&s.label))
+        .filter(|s| read(&s.label))
         .map(|site| {
             let mut d = render_markdown(model, site);
             let (found, carried) = spam::scan_site(&guard, site);
@@ -128,6 +132,7 @@ pub fn render(
     // Each site's rendered markdown is dropped as soon as its pages are done.
     let outputs: Vec<(SiteOutput, Vec<Finding>)> = docs
         .into_par_iter()
+        .filter(|(site, _)| selected(&site.label))
         .filter_map(|(site, d)| -> Option<crate::error::Result<_>> {
             let d = &d;
             let templates = compiled.templates_of(site)?;
@@ -158,12 +163,17 @@ pub fn render(
             Some(Ok((out, fs)))
         })
         .collect::<crate::error::Result<_>>()?;
+    let mut across = Across {
+        known: scope::known_digest(&known),
+        ..Across::default()
+    };
     let mut sites = Vec::new();
     for (out, fs) in outputs {
-        findings.extend(fs);
+        findings.extend(fs.iter().cloned());
+        across.page_findings.insert(out.label.clone(), fs);
         sites.push(out);
     }
-    Ok((sites, findings))
+    Ok((sites, findings, across))
 }
 
 /// Renders the files of one site.

@@ -1,0 +1,76 @@
+//! The build cache: what a whole build learned that the next build needs to render only
+//! the sites whose content changed (see [`super::incr`]).
+//!
+//! It lives beside the output folder, as the stamp does, in `.<name of OUT>.laman-cache/`
+//! (never inside `--out`, so never published), holds one file written atomically, and
+//! is written only after a clean whole build was installed, with the stamp. Deleting it
+//! is always safe: the next build is then a cold one. It is ignored when laman's version
+//! or executable, `--drafts` or the date changed, or when it was not written with the
+//! stamp `--out` has. Its size is bounded by the findings a build reports: per site a
+//! few digests, a page count and the findings of its pages.
+
+use crate::finding::Finding;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The name of the one file in the cache folder; its format is laman's own, versioned
+/// by laman's version (a cache of another version is ignored).
+const FILE: &str = "build.json";
+
+/// What one whole build learned.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(super) struct Cache {
+    /// laman's version, which reads only a cache it wrote.
+    pub version: String,
+    /// See [`crate::stamp::environment`].
+    pub environment: String,
+    /// The fingerprint of the inputs, as the stamp written with this cache has it.
+    pub inputs: String,
+    /// What the markdown of the regency carries for the spam guard (a digest).
+    pub known: String,
+    /// Every site read, by label.
+    pub sites: BTreeMap<String, SiteEntry>,
+}
+
+/// One site as the last build left it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(super) struct SiteEntry {
+    /// The digest of what other sites render or check of it (see
+    /// [`super::incr::interface`]).
+    pub interface: String,
+    /// The pages it rendered, when it had an output.
+    pub pages: Option<usize>,
+    /// The findings of its pages (templates and output), before the errors of a site
+    /// that is not live were lowered to warnings.
+    pub findings: Vec<Finding>,
+}
+
+/// The cache folder of an output folder: beside it.
+pub fn dir_of(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    out.with_file_name(format!(".{name}.laman-cache"))
+}
+
+/// The cache of `out`, when there is a readable one that this laman wrote.
+pub(super) fn read(out: &Path) -> Option<Cache> {
+    let bytes = std::fs::read(dir_of(out).join(FILE)).ok()?;
+    let cache: Cache = serde_json::from_slice(&bytes).ok()?;
+    (cache.version == env!("CARGO_PKG_VERSION")).then_some(cache)
+}
+
+/// Writes the cache (atomically). Only a cache: a failure costs the next build its
+/// shortcut, so the caller ignores it.
+pub(super) fn write(out: &Path, cache: &Cache) -> std::io::Result<()> {
+    let dir = dir_of(out);
+    std::fs::create_dir_all(&dir)?;
+    let bytes = serde_json::to_vec(cache).map_err(std::io::Error::other)?;
+    crate::atomic::write(&dir.join(FILE), &bytes)
+}
+
+/// Removes the cache of `out` (a build that cannot leave a true one).
+pub(super) fn remove(out: &Path) {
+    let _ = std::fs::remove_file(dir_of(out).join(FILE));
+}
