@@ -6,10 +6,12 @@
 //! is written only after a clean whole build was installed, with the stamp. Deleting it
 //! is always safe: the next build is then a cold one. It is ignored when laman's version
 //! or executable, `--drafts` or the date changed, or when it was not written with the
-//! stamp `--out` has. Its size is bounded by the findings a build reports: per site a
-//! few digests, a page count and the findings of its pages.
+//! stamp `--out` has. Its size is bounded by what a build reports and writes: per site a
+//! digest, a page count, the findings of its markdown and pages, the heading ids of its
+//! pages and the spam terms and hosts its markdown carries.
 
 use crate::finding::Finding;
+use crate::render::Marks;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -44,6 +46,8 @@ pub(super) struct SiteEntry {
     /// The findings of its pages (templates and output), before the errors of a site
     /// that is not live were lowered to warnings.
     pub findings: Vec<Finding>,
+    /// What its markdown shows the other sites, and the findings of its markdown.
+    pub marks: Marks,
 }
 
 /// The cache folder of an output folder: beside it.

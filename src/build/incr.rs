@@ -9,15 +9,20 @@
 //! this build signs; laman, `--drafts` and the date are the same; every file that
 //! changed (added, modified, removed) is under `content/<label>/` of a site already
 //! known. Then all content is read as always (links between sites need every page), and
-//! each changed site's [`interface`] (everything other sites render or check of it)
-//! must be what the cache says; the markdown of every site is rendered (findings,
-//! heading anchors, news and what the spam guard knows are the whole regency's), the
-//! pages only of the selected sites. Anything else — or any error in the build — makes
-//! it a cold build, as before.
+//! each changed site's [`interface`] (its settings, the paths and front matter of its
+//! pages: everything other sites render of it) must be what the cache says. Only the
+//! selected sites' markdown and pages are rendered; what the others' markdown showed
+//! (heading anchors, the spam terms and hosts it carries) and found, and what their
+//! pages found, comes from the cache; after rendering, the changed sites' heading
+//! anchors and what the spam guard knows must be what they were ([`marks_hold`]). The
+//! portal's news of the sites not rendered is made from their front matter, as for a
+//! `--site` build, and the search index reads their text back from `--out`. Anything
+//! else — or any error in the build — makes it a cold build, as before.
 
 use super::cache::{self, Cache, SiteEntry};
 use super::{Options, Produced, Report};
 use crate::registry::PORTAL_LABEL;
+use crate::render::Across;
 use crate::site::{Model, Site};
 use crate::stamp::{self, Hashes};
 use std::collections::{BTreeMap, BTreeSet};
@@ -143,6 +148,19 @@ pub(super) fn interfaces_hold(model: &Model, plan: &Plan) -> bool {
         })
 }
 
+/// Whether the markdown of the changed sites still shows the others what it showed:
+/// the same heading anchors, and the spam guard knowing the same terms and hosts.
+pub(super) fn marks_hold(across: &Across, plan: &Plan) -> bool {
+    across.known == plan.cache.known
+        && plan.changed.iter().all(|label| {
+            let before = &plan.cache.sites[label].marks;
+            across
+                .marks
+                .get(label)
+                .is_some_and(|now| now.ids == before.ids)
+        })
+}
+
 /// What a build learned for the next one, taken from what it produced (before it is
 /// judged and installed). `carried` holds the entries of the sites it did not render.
 pub(super) fn learned(
@@ -167,6 +185,7 @@ pub(super) fn learned(
                         .get(&site.label)
                         .cloned()
                         .unwrap_or_default(),
+                    marks: across.marks.get(&site.label).cloned().unwrap_or_default(),
                 },
             };
             (site.label.clone(), entry)

@@ -181,15 +181,12 @@ fn produce_planned(
     }
     let catalogue = check::regency(&model, options.today, &mut findings);
     (how.progress)(&Stage::Render.as_str());
-    let empty = std::collections::BTreeMap::new();
-    let carried = plan.map_or(&empty, |p| &p.cache.sites);
     let (outputs, across) = render::sites(
         options,
         &model,
         &catalogue,
         (how.render_options, how.sink),
-        plan.map(|p| &p.selected),
-        carried,
+        plan,
         &mut findings,
     )?;
     finding::sort(&mut findings);
@@ -283,7 +280,7 @@ fn incremental(
         progress,
     };
     let produced = match produce_planned(&scoped, &how, None, Some(plan)) {
-        Ok(Some(p)) if p.across.known == plan.cache.known => p,
+        Ok(Some(p)) if incr::marks_hold(&p.across, plan) => p,
         _ => return Ok(None),
     };
     let learned = incr::learned(&produced, plan.environment.clone(), &plan.cache.sites);

@@ -5,25 +5,24 @@
 
 use super::cache::SiteEntry;
 use super::check::{self, Checked};
+use super::incr::Plan;
 use super::Options;
 use crate::error::Result;
 use crate::finding::Finding;
-use crate::render::{self, Across, RenderOptions, Scope, Sink, SiteOutput};
+use crate::render::{self, Across, Carried, RenderOptions, Scope, Sink, SiteOutput};
 use crate::site::Model;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Renders the selected sites (their findings go to `findings`, errors of sites that are
 /// not live as warnings); each clean, live site goes to `sink` as soon as it is
-/// rendered. With `only` (an incremental build), only those sites' pages are rendered,
-/// the markdown of every site is read, and the page findings of the others are taken
-/// from `carried` (what the last build found in their pages).
+/// rendered. With a `plan` (an incremental build), what the other sites showed and found
+/// at the last build is taken from its cache.
 pub(super) fn sites(
     options: &Options,
     model: &Model,
     checked: &Checked,
     (render_options, sink): (RenderOptions, Option<&dyn Sink>),
-    only: Option<&BTreeSet<String>>,
-    carried: &BTreeMap<String, SiteEntry>,
+    plan: Option<&Plan>,
     findings: &mut Vec<Finding>,
 ) -> Result<(Vec<SiteOutput>, Across)> {
     let selected = |label: &str| options.selects(label);
@@ -36,9 +35,20 @@ pub(super) fn sites(
         failed,
         global,
     });
+    let others: Vec<&SiteEntry> = match plan {
+        Some(plan) => plan
+            .cache
+            .sites
+            .iter()
+            .filter(|(label, _)| !plan.selected.contains(*label))
+            .map(|(_, entry)| entry)
+            .collect(),
+        None => Vec::new(),
+    };
+    let carried = plan.map(|_| carried(&others));
     let scope = Scope {
         selected: &selected,
-        markdown_of_all: only.is_some(),
+        carried: carried.as_ref(),
     };
     let (outputs, rendered, across) = render::render(
         &options.root,
@@ -49,12 +59,27 @@ pub(super) fn sites(
         guarded.as_ref().map(|g| g as &dyn Sink),
     )?;
     findings.extend(rendered);
-    if let Some(only) = only {
-        let others = carried.iter().filter(|(label, _)| !only.contains(*label));
-        findings.extend(others.flat_map(|(_, e)| e.findings.iter().cloned()));
+    for entry in others {
+        findings.extend(entry.marks.findings.iter().chain(&entry.findings).cloned());
     }
     check::as_warnings(findings, &checked.unpublished);
     Ok((outputs, across))
+}
+
+/// What the sites an incremental build does not render showed the others.
+fn carried(others: &[&SiteEntry]) -> Carried {
+    let mut carried = Carried::default();
+    for entry in others {
+        let marks = &entry.marks;
+        carried.ids.extend(
+            marks
+                .ids
+                .iter()
+                .map(|(url, ids)| (url.clone(), ids.clone())),
+        );
+        carried.known.extend(marks.known.iter().cloned());
+    }
+    carried
 }
 
 /// A sink that takes only sites without an error found before rendering (in the

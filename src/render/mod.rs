@@ -23,7 +23,7 @@ mod theme;
 
 pub(crate) use filters::register as register_filters;
 pub use filters::tanggal_of;
-pub use scope::{Across, Scope};
+pub use scope::{Across, Carried, Marks, Scope};
 pub use theme::{StaticFile, Theme, DEFAULT_THEME};
 
 use crate::catalogue::Catalogue;
@@ -99,17 +99,23 @@ pub fn render(
     sink: Option<&dyn Sink>,
 ) -> crate::error::Result<(Vec<SiteOutput>, Vec<Finding>, Across)> {
     let selected = scope.selected;
-    let read = |label: &str| scope.markdown_of_all || selected(label);
+    // An incremental build compiles every site's templates, as a whole build does (what
+    // they find is the regency's, and costs little).
+    let compile = |label: &str| scope.carried.is_some() || selected(label);
     let mut findings = Vec::new();
     let themes = compile::load_themes(root, model);
-    let compiled = compile::Compiled::new(model, &themes, &read, &mut findings);
+    let compiled = compile::Compiled::new(model, &themes, &compile, &mut findings);
 
     let guard = crate::integrity::spam::SpamGuard::of(&model.registry);
     let mut known = spam::Known::new();
+    if let Some(carried) = scope.carried {
+        known.extend(carried.known.iter().cloned());
+    }
+    let mut sets = Vec::new();
     let docs: Vec<(&Site, Docs)> = model
         .sites
         .par_iter()
-        .filter(|s| read(&s.label))
+        .filter(|s| selected(&s.label))
         .map(|site| {
             let mut d = render_markdown(model, site);
             let (found, carried) = spam::scan_site(&guard, site);
@@ -119,14 +125,20 @@ pub fn render(
         .collect::<Vec<_>>()
         .into_iter()
         .map(|(site, d, carried)| {
-            known.extend(carried);
+            known.extend(carried.iter().cloned());
+            sets.push(carried);
             (site, d)
         })
         .collect();
-    for (_, d) in &docs {
-        findings.extend(d.findings.iter().cloned());
+    let anchors = missing_anchors(&docs, scope.carried.map(|c| &c.ids));
+    for ((_, d), a) in docs.iter().zip(&anchors) {
+        findings.extend(d.findings.iter().chain(a).cloned());
     }
-    findings.extend(missing_anchors(&docs));
+    let mut across = Across {
+        known: scope::known_digest(&known),
+        marks: scope::marks(&docs, sets, anchors),
+        ..Across::default()
+    };
     let news = all_news(model, &docs);
 
     // Each site's rendered markdown is dropped as soon as its pages are done.
@@ -163,10 +175,6 @@ pub fn render(
             Some(Ok((out, fs)))
         })
         .collect::<crate::error::Result<_>>()?;
-    let mut across = Across {
-        known: scope::known_digest(&known),
-        ..Across::default()
-    };
     let mut sites = Vec::new();
     for (out, fs) in outputs {
         findings.extend(fs.iter().cloned());

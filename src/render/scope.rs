@@ -1,20 +1,46 @@
-//! What a run renders ([`Scope`]) and what it learns beside the pages for the next
-//! incremental build ([`Across`]). It renders nothing itself.
+//! What a run renders ([`Scope`]), what the sites an incremental build does not render
+//! showed the others at the last build ([`Carried`]), and what a run learns beside the
+//! pages for the next incremental build ([`Across`]). It renders nothing itself.
 
+use super::docs::Docs;
 use super::spam;
 use crate::finding::Finding;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::integrity::spam::HitKind;
+use crate::site::Site;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Which sites a run renders.
 #[derive(Clone, Copy)]
 pub struct Scope<'a> {
-    /// The sites whose pages are rendered.
+    /// The sites whose markdown and pages are rendered.
     pub selected: &'a (dyn Fn(&str) -> bool + Sync),
-    /// Also read (render the markdown of, compile the templates of) every other site, so
-    /// that their findings, heading anchors, news and what the spam guard knows are
-    /// exactly a whole build's: an incremental build, which renders the pages of the
-    /// changed sites only.
-    pub markdown_of_all: bool,
+    /// An incremental build: what the sites it does not render showed the others (their
+    /// heading anchors are checked, what their markdown carries is known to the spam
+    /// guard, every site's templates are compiled), so that the sites it renders come
+    /// out as a whole build renders them.
+    pub carried: Option<&'a Carried>,
+}
+
+/// What the sites not rendered by an incremental build showed the others at the last
+/// build.
+#[derive(Debug, Default)]
+pub struct Carried {
+    /// The heading ids of their sections and pages, by URL, sorted.
+    pub ids: HashMap<String, Vec<String>>,
+    /// What their markdown carries for the spam guard.
+    pub known: Vec<HitKind>,
+}
+
+/// What the markdown of one rendered site shows the others, and what was found in it.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Marks {
+    /// The heading ids of its sections and pages, by URL, sorted.
+    pub ids: BTreeMap<String, Vec<String>>,
+    /// What its markdown carries for the spam guard, sorted.
+    pub known: Vec<HitKind>,
+    /// The findings of its markdown (links, anchors, spam).
+    pub findings: Vec<Finding>,
 }
 
 /// What a run learns beside the outputs, for the next incremental build.
@@ -22,8 +48,10 @@ pub struct Scope<'a> {
 pub struct Across {
     /// The findings of each rendered site's pages (templates and output), by label.
     pub page_findings: BTreeMap<String, Vec<Finding>>,
-    /// A digest of everything the markdown read carries for the spam guard: a rendered
-    /// page is reported only for what no markdown carries.
+    /// The markdown of each rendered site, by label.
+    pub marks: BTreeMap<String, Marks>,
+    /// A digest of everything the markdown read carries for the spam guard (carried
+    /// included): a rendered page is reported only for what no markdown carries.
     pub known: String,
 }
 
@@ -33,4 +61,34 @@ pub(super) fn known_digest(known: &spam::Known) -> String {
     blake3::hash(format!("{sorted:?}").as_bytes())
         .to_hex()
         .to_string()
+}
+
+/// The marks of each rendered site: `sets` (what its markdown carries) and `anchors`
+/// (its links to missing headings) are in the order of `docs`.
+pub(super) fn marks(
+    docs: &[(&Site, Docs)],
+    sets: Vec<spam::Known>,
+    anchors: Vec<Vec<Finding>>,
+) -> BTreeMap<String, Marks> {
+    docs.iter()
+        .zip(sets.into_iter().zip(anchors))
+        .map(|((site, d), (set, anchors))| {
+            let c = &site.content;
+            let sections = c.sections.iter().map(|s| &s.path).zip(&d.sections);
+            let pages = c.pages.iter().map(|p| &p.path).zip(&d.pages);
+            let ids = sections
+                .chain(pages)
+                .map(|(path, r)| (site.url_of(path), r.ids.clone()))
+                .collect();
+            let known: BTreeSet<HitKind> = set.into_iter().collect();
+            let mut findings = d.findings.clone();
+            findings.extend(anchors);
+            let marks = Marks {
+                ids,
+                known: known.into_iter().collect(),
+                findings,
+            };
+            (site.label.clone(), marks)
+        })
+        .collect()
 }
