@@ -2,16 +2,20 @@
 //! the sites whose content changed (see [`super::incr`]).
 //!
 //! It lives beside the output folder, as the stamp does, in `.<name of OUT>.laman-cache/`
-//! (never inside `--out`, so never published), holds one file written atomically, and
-//! is written only after a clean whole build was installed, with the stamp. Deleting it
+//! (never inside `--out`, so never published): `build.json`, written atomically only
+//! after a clean whole build was installed, with the stamp, and `text/<digest>.json`,
+//! the text of each published site's pages for the search index, which `build.json`
+//! names by digest (so a text file is used only when the cache that names it is). Deleting it
 //! is always safe: the next build is then a cold one. It is ignored when laman's version
 //! or executable, `--drafts` or the date changed, or when it was not written with the
 //! stamp `--out` has. Its size is bounded by what a build reports and writes: per site a
 //! digest, a page count, the findings of its markdown and pages, the heading ids of its
-//! pages and the spam terms and hosts its markdown carries.
+//! pages and the spam terms and hosts its markdown carries; and the text of its pages,
+//! which the search index holds anyway.
 
 use crate::finding::Finding;
 use crate::render::Marks;
+use crate::search::SiteText;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -19,6 +23,9 @@ use std::path::{Path, PathBuf};
 /// The name of the one file in the cache folder; its format is laman's own, versioned
 /// by laman's version (a cache of another version is ignored).
 const FILE: &str = "build.json";
+
+/// The folder of the sites' texts for the search index, one file per site and version.
+const TEXTS: &str = "text";
 
 /// What one whole build learned.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -35,6 +42,17 @@ pub(super) struct Cache {
     pub sites: BTreeMap<String, SiteEntry>,
 }
 
+impl Cache {
+    /// Names the text files of the sites' pages (digests by label) in the cache.
+    pub fn keep_texts(&mut self, texts: BTreeMap<String, String>) {
+        for (label, digest) in texts {
+            if let Some(entry) = self.sites.get_mut(&label) {
+                entry.text = Some(digest);
+            }
+        }
+    }
+}
+
 /// One site as the last build left it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(super) struct SiteEntry {
@@ -48,6 +66,10 @@ pub(super) struct SiteEntry {
     pub findings: Vec<Finding>,
     /// What its markdown shows the other sites, and the findings of its markdown.
     pub marks: Marks,
+    /// The digest naming the file of the text of its pages, for the search index (see
+    /// [`write_text`]), when it is published.
+    #[serde(default)]
+    pub text: Option<String>,
 }
 
 /// The cache folder of an output folder: beside it.
@@ -71,7 +93,50 @@ pub(super) fn write(out: &Path, cache: &Cache) -> std::io::Result<()> {
     let dir = dir_of(out);
     std::fs::create_dir_all(&dir)?;
     let bytes = serde_json::to_vec(cache).map_err(std::io::Error::other)?;
-    crate::atomic::write(&dir.join(FILE), &bytes)
+    crate::atomic::write(&dir.join(FILE), &bytes)?;
+    prune_texts(out, cache);
+    Ok(())
+}
+
+/// Writes the text of a site's pages (for the search index) into the cache folder, in a
+/// file named by its digest, and returns the digest. Written before the cache that names
+/// it, so a build that fails leaves only a file nothing names (removed by the next
+/// [`write`]).
+pub(super) fn write_text(out: &Path, text: &SiteText) -> std::io::Result<String> {
+    let dir = dir_of(out).join(TEXTS);
+    std::fs::create_dir_all(&dir)?;
+    let bytes = serde_json::to_vec(text).map_err(std::io::Error::other)?;
+    let digest = blake3::hash(&bytes).to_hex().to_string();
+    let path = dir.join(format!("{digest}.json"));
+    if !path.is_file() {
+        crate::atomic::write(&path, &bytes)?;
+    }
+    Ok(digest)
+}
+
+/// The text of a site's pages the cache holds under `digest`, if it is whole.
+pub(super) fn read_text(out: &Path, digest: &str) -> Option<SiteText> {
+    let bytes = std::fs::read(dir_of(out).join(TEXTS).join(format!("{digest}.json"))).ok()?;
+    (blake3::hash(&bytes).to_hex().as_str() == digest)
+        .then(|| serde_json::from_slice(&bytes).ok())
+        .flatten()
+}
+
+/// Removes the text files that `cache` does not name.
+fn prune_texts(out: &Path, cache: &Cache) {
+    let named: std::collections::BTreeSet<String> = cache
+        .sites
+        .values()
+        .filter_map(|e| e.text.as_ref().map(|d| format!("{d}.json")))
+        .collect();
+    let Ok(entries) = std::fs::read_dir(dir_of(out).join(TEXTS)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if !named.contains(entry.file_name().to_string_lossy().as_ref()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Removes the cache of `out` (a build that cannot leave a true one).

@@ -186,6 +186,7 @@ pub(super) fn learned(
                         .cloned()
                         .unwrap_or_default(),
                     marks: across.marks.get(&site.label).cloned().unwrap_or_default(),
+                    text: None,
                 },
             };
             (site.label.clone(), entry)

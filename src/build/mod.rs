@@ -241,17 +241,22 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
         progress,
     };
     let produced = produce_planned(options, &how, None, None).map(Option::unwrap);
-    let learned = produced.as_ref().ok().map(|p| warm.learned(p));
+    let mut learned = produced.as_ref().ok().and_then(|p| warm.learned(p));
     let assessed = assess::assess(options, produced)?;
     let report = if assessed.may_install(*keep_going) {
         progress(&Stage::Write.as_str());
         let (staging, collected) = sink.into_parts()?;
-        search::index_portal(options, out, &assessed, collected, &staging)?;
+        let keep = learned.is_some() && options.sites.is_empty();
+        let texts =
+            search::index_portal(options, out, &assessed, (collected, &staging), None, keep)?;
+        if let Some(learned) = &mut learned {
+            learned.keep_texts(texts);
+        }
         install::install(options, assessed, staging, signer)?
     } else {
         assessed.report
     };
-    warm.record(out, &report, learned.flatten());
+    warm.record(out, &report, learned);
     Ok(report)
 }
 
@@ -283,7 +288,7 @@ fn incremental(
         Ok(Some(p)) if incr::marks_hold(&p.across, plan) => p,
         _ => return Ok(None),
     };
-    let learned = incr::learned(&produced, plan.environment.clone(), &plan.cache.sites);
+    let mut learned = incr::learned(&produced, plan.environment.clone(), &plan.cache.sites);
     let whole = incr::Whole::of(&produced.model, plan);
     let assessed = assess::assess(&scoped, Ok(produced))?;
     if assessed.report.errors() > 0 || !assessed.may_install(false) {
@@ -291,7 +296,9 @@ fn incremental(
     }
     progress(&Stage::Write.as_str());
     let (staging, collected) = sink.into_parts()?;
-    search::index_portal(&scoped, out, &assessed, collected, &staging)?;
+    let cached = Some(&plan.cache.sites);
+    let texts = search::index_portal(&scoped, out, &assessed, (collected, &staging), cached, true)?;
+    learned.keep_texts(texts);
     let report = install::install(&scoped, assessed, staging, signer.as_deref())?;
     Ok(Some((whole.complete(report), learned)))
 }
