@@ -258,7 +258,8 @@ mod tests {
         let before = hashes(&[("content/a/x.md", "1"), ("content/b/y.md", "1")]);
         let now = hashes(&[("content/a/x.md", "2"), ("content/c/z.md", "1")]);
         let labels = changed_sites(&before, &now).unwrap();
-        assert_eq!(labels, ["a", "b", "c"].map(String::from).into());
+        let want: BTreeSet<String> = ["a", "b", "c"].map(String::from).into();
+        assert_eq!(labels, want);
     }
 
     #[test]
