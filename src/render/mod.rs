@@ -107,29 +107,7 @@ pub fn render(
     let compiled = compile::Compiled::new(model, &themes, &compile, &mut findings);
 
     let guard = crate::integrity::spam::SpamGuard::of(&model.registry);
-    let mut known = spam::Known::new();
-    if let Some(carried) = scope.carried {
-        known.extend(carried.known.iter().cloned());
-    }
-    let mut sets = Vec::new();
-    let docs: Vec<(&Site, Docs)> = model
-        .sites
-        .par_iter()
-        .filter(|s| selected(&s.label))
-        .map(|site| {
-            let mut d = render_markdown(model, site);
-            let (found, carried) = spam::scan_site(&guard, site);
-            d.findings.extend(found);
-            (site, d, carried)
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .map(|(site, d, carried)| {
-            known.extend(carried.iter().cloned());
-            sets.push(carried);
-            (site, d)
-        })
-        .collect();
+    let (docs, known, sets) = scope::read_markdown(model, &guard, scope);
     let anchors = missing_anchors(&docs, scope.carried.map(|c| &c.ids));
     for ((_, d), a) in docs.iter().zip(&anchors) {
         findings.extend(d.findings.iter().chain(a).cloned());

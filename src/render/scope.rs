@@ -6,7 +6,9 @@ use super::docs::Docs;
 use super::spam;
 use crate::finding::Finding;
 use crate::integrity::spam::HitKind;
+use crate::site::Model;
 use crate::site::Site;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -91,4 +93,38 @@ pub(super) fn marks(
             (site.label.clone(), marks)
         })
         .collect()
+}
+
+/// The markdown of the selected sites rendered and scanned by the spam guard, what the
+/// markdown read carries (with what `scope` carries of the others), and what each
+/// site's markdown carries, in the order of the sites.
+pub(super) fn read_markdown<'m>(
+    model: &'m Model,
+    guard: &crate::integrity::spam::SpamGuard,
+    scope: Scope,
+) -> (Vec<(&'m Site, Docs)>, spam::Known, Vec<spam::Known>) {
+    let mut known = spam::Known::new();
+    if let Some(carried) = scope.carried {
+        known.extend(carried.known.iter().cloned());
+    }
+    let mut sets = Vec::new();
+    let docs = model
+        .sites
+        .par_iter()
+        .filter(|s| (scope.selected)(&s.label))
+        .map(|site| {
+            let mut d = super::docs::render_markdown(model, site);
+            let (found, carried) = spam::scan_site(guard, site);
+            d.findings.extend(found);
+            (site, d, carried)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|(site, d, carried)| {
+            known.extend(carried.iter().cloned());
+            sets.push(carried);
+            (site, d)
+        })
+        .collect();
+    (docs, known, sets)
 }

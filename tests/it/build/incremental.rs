@@ -119,39 +119,7 @@ fn every_edit_builds_incrementally_or_cold_into_what_a_cold_build_writes() {
         "14-persen.md",
     );
     assert_eq!(same_as_cold(root, &out, &key, "link target renamed"), None);
-    // A page added, a page deleted: the site's pages are listed elsewhere.
-    write(
-        root.join("content/dinkes/berita/kabar-baru.md"),
-        "+++\ntitle = \"Kabar Baru\"\ndate = 2026-12-01\n+++\n\nKabar baru dari dinas.\n",
-    );
-    assert_eq!(same_as_cold(root, &out, &key, "page added"), None);
-    std::fs::remove_file(root.join("content/dinkes/berita/kabar-baru.md")).unwrap();
-    assert_eq!(same_as_cold(root, &out, &key, "page deleted"), None);
-    // A site's settings, a template, a theme file, the registry.
-    edit(
-        root,
-        "content/dinkes/_site.toml",
-        "Sukamaju sehat",
-        "Sukamaju lebih sehat",
-    );
-    assert_eq!(same_as_cold(root, &out, &key, "_site.toml"), None);
-    edit(
-        root,
-        "themes/pemda/templates/base.html",
-        "</footer>",
-        "<p>Diubah.</p></footer>",
-    );
-    assert_eq!(same_as_cold(root, &out, &key, "template"), None);
-    let css = root.join("themes/pemda/static/style.css");
-    write(&css, &format!("{}\n.diubah{{color:#000}}\n", read(&css)));
-    assert_eq!(same_as_cold(root, &out, &key, "theme file"), None);
-    edit(
-        root,
-        "domains.toml",
-        "title = \"Pemerintah Kabupaten Sukamaju\"",
-        "title = \"Pemerintah Kabupaten Sukamaju Baru\"",
-    );
-    assert_eq!(same_as_cold(root, &out, &key, "domains.toml"), None);
+    edits_of_what_other_sites_show(root, &out, &key);
 
     // After all that, a page's text is again an incremental build; a deleted cache or
     // `--no-cache` make it a cold one.
@@ -171,6 +139,44 @@ fn every_edit_builds_incrementally_or_cold_into_what_a_cold_build_writes() {
     edit(root, DISDIK_NEWS, "Tiga kalimat", "Empat kalimat");
     let report = build(root, &out, &key, &["--no-cache"]);
     assert!(report["summary"].get("rendered").is_none(), "{report}");
+}
+
+/// Pages added and deleted, a site's settings, a template, a theme file, the registry:
+/// what other sites show changes, and the build is a cold one.
+fn edits_of_what_other_sites_show(root: &Path, out: &Path, key: &Path) {
+    // A page added, a page deleted: the site's pages are listed elsewhere.
+    write(
+        root.join("content/dinkes/berita/kabar-baru.md"),
+        "+++\ntitle = \"Kabar Baru\"\ndate = 2026-12-01\n+++\n\nKabar baru dari dinas.\n",
+    );
+    assert_eq!(same_as_cold(root, out, key, "page added"), None);
+    std::fs::remove_file(root.join("content/dinkes/berita/kabar-baru.md")).unwrap();
+    assert_eq!(same_as_cold(root, out, key, "page deleted"), None);
+    // A site's settings, a template, a theme file, the registry.
+    edit(
+        root,
+        "content/dinkes/_site.toml",
+        "Sukamaju sehat",
+        "Sukamaju lebih sehat",
+    );
+    assert_eq!(same_as_cold(root, out, key, "_site.toml"), None);
+    edit(
+        root,
+        "themes/pemda/templates/base.html",
+        "</footer>",
+        "<p>Diubah.</p></footer>",
+    );
+    assert_eq!(same_as_cold(root, out, key, "template"), None);
+    let css = root.join("themes/pemda/static/style.css");
+    write(&css, &format!("{}\n.diubah{{color:#000}}\n", read(&css)));
+    assert_eq!(same_as_cold(root, out, key, "theme file"), None);
+    edit(
+        root,
+        "domains.toml",
+        "title = \"Pemerintah Kabupaten Sukamaju\"",
+        "title = \"Pemerintah Kabupaten Sukamaju Baru\"",
+    );
+    assert_eq!(same_as_cold(root, out, key, "domains.toml"), None);
 }
 
 #[test]
