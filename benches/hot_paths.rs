@@ -305,7 +305,10 @@ mod whole {
                 root(),
                 model,
                 &catalogue,
-                &only,
+                render::Scope {
+                    selected: &only,
+                    carried: None,
+                },
                 RenderOptions {
                     serve: false,
                     minify: true,

@@ -67,14 +67,7 @@ pub fn inputs(
 ) -> io::Result<(String, Hashes)> {
     use rayon::prelude::*;
     let mut h = blake3::Hasher::new();
-    h.update(env!("CARGO_PKG_VERSION").as_bytes());
-    h.update(format!("\0drafts={drafts}\0today={today}\0").as_bytes());
-    if let Ok(exe) = std::env::current_exe() {
-        let meta = std::fs::metadata(&exe)?;
-        h.update(exe.to_string_lossy().as_bytes());
-        h.update(&meta.len().to_le_bytes());
-        h.update(format!("{:?}", meta.modified().ok()).as_bytes());
-    }
+    h.update(environment(drafts, today)?.as_bytes());
     // Listed and read as a build reads them (see `input`): hidden files are no input,
     // and a link leaving the repository is never followed (that build fails anyway).
     let area = Area::new(root, "");
@@ -122,6 +115,21 @@ pub fn inputs(
         hashes.insert(rel, entry);
     }
     Ok((h.finalize().to_hex().to_string(), hashes))
+}
+
+/// The fingerprint of what changes every page whatever the files say: laman's version and
+/// executable (path, size, modification time), `--drafts` and today's date.
+pub fn environment(drafts: bool, today: jiff::civil::Date) -> io::Result<String> {
+    let mut h = blake3::Hasher::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update(format!("\0drafts={drafts}\0today={today}\0").as_bytes());
+    if let Ok(exe) = std::env::current_exe() {
+        let meta = std::fs::metadata(&exe)?;
+        h.update(exe.to_string_lossy().as_bytes());
+        h.update(&meta.len().to_le_bytes());
+        h.update(format!("{:?}", meta.modified().ok()).as_bytes());
+    }
+    Ok(h.finalize().to_hex().to_string())
 }
 
 fn mtime_ns(meta: &std::fs::Metadata) -> u128 {

@@ -14,6 +14,7 @@ help-laman-build--sites = Build only this site (a label, or `portal`); may be re
 help-laman-build--drafts = Include pages marked draft = true
 help-laman-build--keep_going = Publish every site that built cleanly even when others failed
 help-laman-build--sign_key = Sign the manifests with this Ed25519 secret key (a PEM file from `laman keygen`); its public key must be the one in domains.toml, [integrity] public_key
+help-laman-build--no_cache = A cold build: render every site, ignoring the stamp and the cache beside --out (.OUT.laman-cache/) that let a build after a small change render only the changed sites
 help-laman-check = Check everything build checks; write nothing
 help-laman-check--format = How to print findings and the summary
 help-laman-check--drafts = Check pages marked draft = true too

@@ -14,6 +14,7 @@ help-laman-build--sites = Bangun situs ini saja (sebuah label, atau `portal`); b
 help-laman-build--drafts = Sertakan halaman yang bertanda draft = true
 help-laman-build--keep_going = Terbitkan setiap situs yang berhasil dibangun walaupun situs lain gagal
 help-laman-build--sign_key = Tandatangani manifest dengan kunci rahasia Ed25519 ini (berkas PEM dari `laman keygen`); kunci publiknya harus sama dengan yang ada di domains.toml, [integrity] public_key
+help-laman-build--no_cache = Build dingin: merender semua situs, mengabaikan stempel dan cache di samping --out (.OUT.laman-cache/) yang membuat build sesudah perubahan kecil hanya merender situs yang berubah
 help-laman-check = Memeriksa semua yang diperiksa build, tanpa menulis apa pun
 help-laman-check--format = Cara menampilkan temuan dan ringkasan
 help-laman-check--drafts = Periksa juga halaman yang bertanda draft = true

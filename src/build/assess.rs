@@ -41,6 +41,7 @@ pub(super) fn assess(options: &Options, produced: Result<Produced>) -> Result<As
         model,
         outputs,
         findings,
+        ..
     } = match produced {
         Ok(p) => p,
         Err(Error::Refused(findings)) => {

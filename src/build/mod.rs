@@ -8,13 +8,16 @@
 //! live in its file. It prints nothing and reads no clock (the caller passes today).
 
 mod assess;
+mod cache;
 mod check;
+mod incr;
 mod install;
 mod read;
 mod render;
 mod search;
 mod warm;
 
+pub use cache::dir_of as cache_dir;
 pub use read::ContentCache;
 
 use crate::error::{Error, Result};
@@ -60,6 +63,8 @@ pub enum Mode {
         keep_going: bool,
         /// The key that signs the manifests (`--sign-key`).
         signer: Option<std::sync::Arc<crate::sign::Signer>>,
+        /// `--no-cache`: a cold build, whatever the stamp and the cache say.
+        no_cache: bool,
     },
     /// `laman serve`: render into memory for the preview server. A selected site that no
     /// longer exists is not an error there: the server renders everything instead.
@@ -98,6 +103,9 @@ pub struct Report {
     pub held_back: Vec<String>,
     /// Nothing changed since the last clean build: nothing was written.
     pub unchanged: bool,
+    /// An incremental build: the sites whose pages were rendered (the others kept
+    /// their output). None for a cold build, which renders every site.
+    pub rendered: Option<Vec<String>>,
 }
 
 impl Report {
@@ -127,6 +135,8 @@ pub struct Produced {
     pub model: Model,
     pub outputs: Vec<crate::render::SiteOutput>,
     pub findings: Vec<Finding>,
+    /// What the next incremental build needs.
+    pub across: crate::render::Across,
 }
 
 /// Reads the registry and content and renders the selected sites into memory (handing
@@ -140,27 +150,57 @@ pub fn produce(
     sink: Option<&dyn crate::render::Sink>,
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<Produced> {
-    progress(&Stage::ReadRegistry.as_str());
+    let how = How {
+        style,
+        render_options,
+        sink,
+        progress,
+    };
+    let produced = produce_planned(options, &how, cache, None)?;
+    Ok(produced.expect("a run without a plan is always produced"))
+}
+
+/// How a run renders and where its sites go.
+struct How<'a> {
+    style: UrlStyle,
+    render_options: RenderOptions,
+    sink: Option<&'a dyn crate::render::Sink>,
+    progress: &'a (dyn Fn(&str) + Sync),
+}
+
+/// [`produce`], or with a `plan` an incremental build's: None when the changed sites no
+/// longer show the others what they showed (a cold build must be made instead).
+fn produce_planned(
+    options: &Options,
+    how: &How,
+    cache: Option<&ContentCache>,
+    plan: Option<&incr::Plan>,
+) -> Result<Option<Produced>> {
+    (how.progress)(&Stage::ReadRegistry.as_str());
     let (registry, mut findings) = read::registry(options)?;
-    progress(&Stage::ReadContent.as_str());
+    (how.progress)(&Stage::ReadContent.as_str());
     let contents = read::content(options, &registry, cache, &mut findings)?;
-    let model = Model::new(registry, style, contents);
+    let model = Model::new(registry, how.style, contents);
+    if plan.is_some_and(|p| !incr::interfaces_hold(&model, p)) {
+        return Ok(None);
+    }
     let catalogue = check::regency(&model, options.today, &mut findings);
-    progress(&Stage::Render.as_str());
-    let outputs = render::sites(
+    (how.progress)(&Stage::Render.as_str());
+    let (outputs, across) = render::sites(
         options,
         &model,
         &catalogue,
-        render_options,
-        sink,
+        (how.render_options, how.sink),
+        plan,
         &mut findings,
     )?;
     finding::sort(&mut findings);
-    Ok(Produced {
+    Ok(Some(Produced {
         model,
         outputs,
         findings,
-    })
+        across,
+    }))
 }
 
 /// Runs the pipeline. `progress` hears the name of each stage as it starts.
@@ -168,12 +208,15 @@ pub fn produce(
 /// `check` reads, resolves and renders, and reports. `build` does the same with a sink
 /// that writes each clean site into a staging folder as soon as it is rendered, then
 /// installs it (swaps the staging folder into `--out`) when the findings allow it, and
-/// records a stamp so that the next build with nothing changed can skip everything.
+/// records a stamp so that the next build with nothing changed can skip everything, and
+/// a cache so that the next build after a change inside some sites' content renders only
+/// those sites and the portal ([`incr`]).
 pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report> {
     let Mode::Build {
         out,
         keep_going,
         signer,
+        no_cache,
     } = &options.mode
     else {
         let produced = produce(options, UrlStyle::Https, BUILT, None, None, progress);
@@ -184,22 +227,83 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
         crate::output::guard(&options.root, out).map_err(Error::Usage)?;
     }
     let signer = signer.as_deref();
-    let warm = warm::Warm::look(options, out);
+    let warm = warm::Warm::look(options, out, *no_cache);
     if let Some(report) = warm.unchanged(out, signer) {
         progress(&Stage::Unchanged.as_str());
         return Ok(report);
     }
+    if let Some(plan) = warm.plan(options, out, signer) {
+        if let Some((report, learned)) = incremental(options, out, &plan, progress)? {
+            warm.record(out, &report, Some(learned));
+            return Ok(report);
+        }
+    }
     let sink = install::StagingSink::new(out, options.selects(PORTAL_LABEL));
-    let produced = produce(options, UrlStyle::Https, BUILT, None, Some(&sink), progress);
+    let how = How {
+        style: UrlStyle::Https,
+        render_options: BUILT,
+        sink: Some(&sink),
+        progress,
+    };
+    let produced = produce_planned(options, &how, None, None).map(Option::unwrap);
+    let mut learned = produced.as_ref().ok().and_then(|p| warm.learned(p));
     let assessed = assess::assess(options, produced)?;
     let report = if assessed.may_install(*keep_going) {
         progress(&Stage::Write.as_str());
         let (staging, collected) = sink.into_parts()?;
-        search::index_portal(options, out, &assessed, collected, &staging)?;
+        let keep = learned.is_some() && options.sites.is_empty();
+        let texts =
+            search::index_portal(options, out, &assessed, (collected, &staging), None, keep)?;
+        if let Some(learned) = &mut learned {
+            learned.keep_texts(texts);
+        }
         install::install(options, assessed, staging, signer)?
     } else {
         assessed.report
     };
-    warm.record(out, &report);
+    warm.record(out, &report, learned);
     Ok(report)
+}
+
+/// An incremental build (see [`incr`]): the changed sites and the portal rendered and
+/// installed as a `--site` build of them installs them, the report completed as a cold
+/// build gives it. None when it cannot give what a cold build gives (an interface
+/// changed, or something failed): nothing was installed, a cold build must follow.
+fn incremental(
+    options: &Options,
+    out: &std::path::Path,
+    plan: &incr::Plan,
+    progress: &(dyn Fn(&str) + Sync),
+) -> Result<Option<(Report, cache::Cache)>> {
+    let Mode::Build { signer, .. } = &options.mode else {
+        return Ok(None);
+    };
+    let scoped = Options {
+        sites: plan.selected.iter().cloned().collect(),
+        ..options.clone()
+    };
+    let sink = install::StagingSink::new(out, true);
+    let how = How {
+        style: UrlStyle::Https,
+        render_options: BUILT,
+        sink: Some(&sink),
+        progress,
+    };
+    let produced = match produce_planned(&scoped, &how, None, Some(plan)) {
+        Ok(Some(p)) if incr::marks_hold(&p.across, plan) => p,
+        _ => return Ok(None),
+    };
+    let mut learned = incr::learned(&produced, plan.environment.clone(), &plan.cache.sites);
+    let whole = incr::Whole::of(&produced.model, plan);
+    let assessed = assess::assess(&scoped, Ok(produced))?;
+    if assessed.report.errors() > 0 || !assessed.may_install(false) {
+        return Ok(None);
+    }
+    progress(&Stage::Write.as_str());
+    let (staging, collected) = sink.into_parts()?;
+    let cached = Some(&plan.cache.sites);
+    let texts = search::index_portal(&scoped, out, &assessed, (collected, &staging), cached, true)?;
+    learned.keep_texts(texts);
+    let report = install::install(&scoped, assessed, staging, signer.as_deref())?;
+    Ok(Some((whole.complete(report), learned)))
 }

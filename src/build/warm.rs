@@ -1,10 +1,12 @@
 //! The last stage of a whole build: a stamp of what went in and what came out, so that
-//! the next build with nothing changed can skip everything (see [`crate::stamp`]).
+//! the next build with nothing changed can skip everything (see [`crate::stamp`]), and
+//! the [`cache`](super::cache) that lets the next build after a change inside some
+//! sites' content render only those ([`super::incr`]).
 //!
-//! Only a cache: it never decides what is built, and failing to write it costs the next
-//! build its shortcut, no more.
+//! Only a cache: failing to write it costs the next build its shortcut, no more.
 
-use super::{Options, Report};
+use super::cache::{self, Cache};
+use super::{incr, Options, Produced, Report};
 use crate::sign::Signer;
 use crate::stamp;
 use std::path::Path;
@@ -17,10 +19,14 @@ pub(super) struct Warm {
     previous: Option<stamp::Stamp>,
     /// `--drafts`, recorded so that `laman publish` can refuse a build showing drafts.
     drafts: bool,
+    /// `--no-cache`: neither shortcut is taken (both are written for the next build).
+    no_cache: bool,
+    /// See [`stamp::environment`].
+    environment: Option<String>,
 }
 
 impl Warm {
-    pub fn look(options: &Options, out: &Path) -> Warm {
+    pub fn look(options: &Options, out: &Path, no_cache: bool) -> Warm {
         let whole = options.sites.is_empty();
         let previous = whole.then(|| stamp::read(out)).flatten();
         let fingerprint = if whole && options.root.join(crate::registry::FILE_NAME).is_file() {
@@ -32,20 +38,51 @@ impl Warm {
         } else {
             None
         };
+        let environment = fingerprint
+            .as_ref()
+            .and_then(|_| stamp::environment(options.drafts, options.today).ok());
         Warm {
             fingerprint,
             previous,
             drafts: options.drafts,
+            no_cache,
+            environment,
         }
+    }
+
+    /// The plan of an incremental build (see [`incr`]), when one may be made.
+    pub fn plan(
+        &self,
+        options: &Options,
+        out: &Path,
+        signer: Option<&Signer>,
+    ) -> Option<incr::Plan> {
+        if self.no_cache {
+            return None;
+        }
+        let ((inputs, files), stamp) = (self.fingerprint.as_ref()?, self.previous.as_ref()?);
+        let previous = incr::Previous {
+            stamp,
+            inputs,
+            files,
+        };
+        incr::plan(options, out, previous, signed_alike(out, signer))
+    }
+
+    /// What a cold whole build teaches the next one, when a stamp can be written for it.
+    pub fn learned(&self, produced: &Produced) -> Option<Cache> {
+        let environment = self.environment.clone()?;
+        Some(incr::learned(produced, environment, &Default::default()))
     }
 
     /// The last build's report, when neither the inputs nor the output moved since, and
     /// the output is signed as this build would sign it.
     pub fn unchanged(&self, out: &Path, signer: Option<&Signer>) -> Option<Report> {
+        if self.no_cache {
+            return None;
+        }
         let ((inputs, _), previous) = (self.fingerprint.as_ref()?, self.previous.as_ref()?);
-        let signed_alike =
-            crate::integrity::seal::signed_by(out) == signer.map(|s| s.public_key().to_string());
-        (signed_alike
+        (signed_alike(out, signer)
             && previous.inputs == *inputs
             && stamp::outputs(out).is_ok_and(|o| o == previous.outputs))
         .then(|| Report {
@@ -55,17 +92,29 @@ impl Warm {
             installed: previous.installed.clone(),
             held_back: Vec::new(),
             unchanged: true,
+            rendered: Some(Vec::new()),
         })
     }
 
-    /// Records a clean, installed whole build for the next one. Only a cache: failing to
-    /// write it costs the next build its shortcut, no more.
-    pub fn record(self, out: &Path, report: &Report) {
+    /// Records a clean, installed whole build for the next one: its cache (`learned`),
+    /// then its stamp. Only a cache: failing to write it costs the next build its
+    /// shortcut, no more.
+    pub fn record(self, out: &Path, report: &Report, learned: Option<Cache>) {
         let Some((inputs, files)) = self.fingerprint else {
             return;
         };
         if report.installed.is_empty() || report.errors() > 0 {
             return;
+        }
+        let written = learned.is_some_and(|learned| {
+            let learned = Cache {
+                inputs: inputs.clone(),
+                ..learned
+            };
+            cache::write(out, &learned).is_ok()
+        });
+        if !written {
+            cache::remove(out);
         }
         let _ = stamp::outputs(out).and_then(|outputs| {
             stamp::write(
@@ -83,4 +132,9 @@ impl Warm {
             )
         });
     }
+}
+
+/// Whether `out` is signed as this build signs (by the same key, or not at all).
+fn signed_alike(out: &Path, signer: Option<&Signer>) -> bool {
+    crate::integrity::seal::signed_by(out) == signer.map(|s| s.public_key().to_string())
 }

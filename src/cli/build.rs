@@ -24,6 +24,8 @@ pub struct BuildArgs {
     keep_going: bool,
     #[arg(long, value_name = "FILE")]
     sign_key: Option<PathBuf>,
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Args)]
@@ -51,6 +53,7 @@ pub fn build(root: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
             out: out.clone(),
             keep_going: args.keep_going,
             signer,
+            no_cache: args.no_cache,
         },
         sites: args.sites,
         drafts: args.drafts,

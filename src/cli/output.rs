@@ -150,7 +150,7 @@ pub fn exit_status(report: &Report) -> ExitCode {
 
 /// The JSON document of a report: `{"findings": [...], "summary": {...}}`.
 pub fn json(report: &Report) -> serde_json::Value {
-    serde_json::json!({
+    let mut json = serde_json::json!({
         "findings": report.findings,
         "summary": {
             "errors": report.errors(),
@@ -161,5 +161,10 @@ pub fn json(report: &Report) -> serde_json::Value {
             "published": report.installed,
             "held_back": report.held_back,
         }
-    })
+    });
+    // Only an incremental build names the sites it rendered (a cold one renders all).
+    if let Some(rendered) = &report.rendered {
+        json["summary"]["rendered"] = serde_json::json!(rendered);
+    }
+    json
 }

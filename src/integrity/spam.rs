@@ -38,7 +38,9 @@ const WEAK_CLUSTER: usize = 3;
 const WEAK_WINDOW: usize = 120;
 
 /// What a hit is.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum HitKind {
     /// A gambling-spam term, as the term list writes it (`slot gacor`).
     Term { term: String },

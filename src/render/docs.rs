@@ -7,10 +7,18 @@ pub(super) fn theme_name(content: &SiteContent) -> &str {
     content.config.theme.as_deref().unwrap_or(DEFAULT_THEME)
 }
 
-/// Links to `#headings` of rendered pages that have no such heading (links into sites
-/// not rendered in this run cannot be checked and are let through).
-pub(super) fn missing_anchors(docs: &[(&Site, Docs)]) -> Vec<Finding> {
+/// Links to `#headings` of rendered pages that have no such heading, site by site in the
+/// order of `docs` (links into sites neither rendered in this run nor in `carried`, the
+/// heading ids of sites an incremental build does not render, cannot be checked and are
+/// let through).
+pub(super) fn missing_anchors(
+    docs: &[(&Site, Docs)],
+    carried: Option<&HashMap<String, Vec<String>>>,
+) -> Vec<Vec<Finding>> {
     let mut ids: HashMap<String, &[String]> = HashMap::new();
+    for (url, known) in carried.into_iter().flatten() {
+        ids.insert(url.clone(), known);
+    }
     for (site, d) in docs {
         let c = &site.content;
         for (section, r) in c.sections.iter().zip(&d.sections) {
@@ -21,18 +29,19 @@ pub(super) fn missing_anchors(docs: &[(&Site, Docs)]) -> Vec<Finding> {
         }
     }
     docs.iter()
-        .flat_map(|(_, d)| {
+        .map(|(_, d)| {
             d.sections
                 .iter()
                 .chain(&d.pages)
                 .flat_map(|r| &r.anchors)
                 .chain(&d.links.anchors)
+                .filter(|a| {
+                    ids.get(&a.page)
+                        .is_some_and(|known| known.binary_search(&a.id).is_err())
+                })
+                .map(|a| a.finding.clone())
+                .collect()
         })
-        .filter(|a| {
-            ids.get(&a.page)
-                .is_some_and(|known| known.binary_search(&a.id).is_err())
-        })
-        .map(|a| a.finding.clone())
         .collect()
 }
 

@@ -19,11 +19,13 @@ mod minified;
 mod picture;
 mod place;
 mod public;
+mod scope;
 mod spam;
 mod theme;
 
 pub(crate) use filters::register as register_filters;
 pub use filters::tanggal_of;
+pub use scope::{Across, Carried, Marks, Scope};
 pub use theme::{StaticFile, Theme, DEFAULT_THEME};
 
 use crate::catalogue::Catalogue;
@@ -88,48 +90,41 @@ pub trait Sink: Sync {
     fn take(&self, site: &SiteOutput) -> crate::error::Result<bool>;
 }
 
-/// Renders the sites whose label `selected` accepts. Returns their outputs and every
-/// finding of the markdown, template and output stages.
+/// Renders the sites that `scope` selects. Returns their outputs, every finding of the
+/// markdown, template and output stages, and what the next incremental build needs.
 pub fn render(
     root: &Path,
     model: &Model,
     catalogue: &Catalogue,
-    selected: &(dyn Fn(&str) -> bool + Sync),
+    scope: Scope,
     options: RenderOptions,
     sink: Option<&dyn Sink>,
-) -> crate::error::Result<(Vec<SiteOutput>, Vec<Finding>)> {
+) -> crate::error::Result<(Vec<SiteOutput>, Vec<Finding>, Across)> {
+    let selected = scope.selected;
+    // An incremental build compiles every site's templates, as a whole build does (what
+    // they find is the regency's, and costs little).
+    let compile = |label: &str| scope.carried.is_some() || selected(label);
     let mut findings = Vec::new();
     let themes = compile::load_themes(root, model);
-    let compiled = compile::Compiled::new(model, &themes, selected, &mut findings);
+    let compiled = compile::Compiled::new(model, &themes, &compile, &mut findings);
 
     let guard = crate::integrity::spam::SpamGuard::of(&model.registry);
-    let mut known = spam::Known::new();
-    let docs: Vec<(&Site, Docs)> = model
-        .sites
-        .par_iter()
-        .filter(|s| selected(&s.label))
-        .map(|site| {
-            let mut d = render_markdown(model, site);
-            let (found, carried) = spam::scan_site(&guard, site);
-            d.findings.extend(found);
-            (site, d, carried)
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .map(|(site, d, carried)| {
-            known.extend(carried);
-            (site, d)
-        })
-        .collect();
-    for (_, d) in &docs {
-        findings.extend(d.findings.iter().cloned());
+    let (docs, known, sets) = scope::read_markdown(model, &guard, scope);
+    let anchors = missing_anchors(&docs, scope.carried.map(|c| &c.ids));
+    for ((_, d), a) in docs.iter().zip(&anchors) {
+        findings.extend(d.findings.iter().chain(a).cloned());
     }
-    findings.extend(missing_anchors(&docs));
+    let mut across = Across {
+        known: scope::known_digest(&known),
+        marks: scope::marks(&docs, sets, anchors),
+        ..Across::default()
+    };
     let news = all_news(model, &docs);
 
     // Each site's rendered markdown is dropped as soon as its pages are done.
     let outputs: Vec<(SiteOutput, Vec<Finding>)> = docs
         .into_par_iter()
+        .filter(|(site, _)| selected(&site.label))
         .filter_map(|(site, d)| -> Option<crate::error::Result<_>> {
             let d = &d;
             let templates = compiled.templates_of(site)?;
@@ -162,10 +157,11 @@ pub fn render(
         .collect::<crate::error::Result<_>>()?;
     let mut sites = Vec::new();
     for (out, fs) in outputs {
-        findings.extend(fs);
+        findings.extend(fs.iter().cloned());
+        across.page_findings.insert(out.label.clone(), fs);
         sites.push(out);
     }
-    Ok((sites, findings))
+    Ok((sites, findings, across))
 }
 
 /// Renders the files of one site.

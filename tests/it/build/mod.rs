@@ -3,6 +3,7 @@
 use crate::common;
 use common::*;
 
+mod incremental;
 mod search;
 mod theme;
 

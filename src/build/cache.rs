@@ -1,0 +1,145 @@
+//! The build cache: what a whole build learned that the next build needs to render only
+//! the sites whose content changed (see [`super::incr`]).
+//!
+//! It lives beside the output folder, as the stamp does, in `.<name of OUT>.laman-cache/`
+//! (never inside `--out`, so never published): `build.json`, written atomically only
+//! after a clean whole build was installed, with the stamp, and `text/<digest>.json`,
+//! the text of each published site's pages for the search index, which `build.json`
+//! names by digest (so a text file is used only when the cache that names it is). Deleting it
+//! is always safe: the next build is then a cold one. It is ignored when laman's version
+//! or executable, `--drafts` or the date changed, or when it was not written with the
+//! stamp `--out` has. Its size is bounded by what a build reports and writes: per site a
+//! digest, a page count, the findings of its markdown and pages, the heading ids of its
+//! pages and the spam terms and hosts its markdown carries; and the text of its pages,
+//! which the search index holds anyway.
+
+use crate::finding::Finding;
+use crate::render::Marks;
+use crate::search::SiteText;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The name of the one file in the cache folder; its format is laman's own, versioned
+/// by laman's version (a cache of another version is ignored).
+const FILE: &str = "build.json";
+
+/// The folder of the sites' texts for the search index, one file per site and version.
+const TEXTS: &str = "text";
+
+/// What one whole build learned.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(super) struct Cache {
+    /// laman's version, which reads only a cache it wrote.
+    pub version: String,
+    /// See [`crate::stamp::environment`].
+    pub environment: String,
+    /// The fingerprint of the inputs, as the stamp written with this cache has it.
+    pub inputs: String,
+    /// What the markdown of the regency carries for the spam guard (a digest).
+    pub known: String,
+    /// Every site read, by label.
+    pub sites: BTreeMap<String, SiteEntry>,
+}
+
+impl Cache {
+    /// Names the text files of the sites' pages (digests by label) in the cache.
+    pub fn keep_texts(&mut self, texts: BTreeMap<String, String>) {
+        for (label, digest) in texts {
+            if let Some(entry) = self.sites.get_mut(&label) {
+                entry.text = Some(digest);
+            }
+        }
+    }
+}
+
+/// One site as the last build left it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(super) struct SiteEntry {
+    /// The digest of what other sites render or check of it (see
+    /// [`super::incr::interface`]).
+    pub interface: String,
+    /// The pages it rendered, when it had an output.
+    pub pages: Option<usize>,
+    /// The findings of its pages (templates and output), before the errors of a site
+    /// that is not live were lowered to warnings.
+    pub findings: Vec<Finding>,
+    /// What its markdown shows the other sites, and the findings of its markdown.
+    pub marks: Marks,
+    /// The digest naming the file of the text of its pages, for the search index (see
+    /// [`write_text`]), when it is published.
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+/// The cache folder of an output folder: beside it.
+pub fn dir_of(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    out.with_file_name(format!(".{name}.laman-cache"))
+}
+
+/// The cache of `out`, when there is a readable one that this laman wrote.
+pub(super) fn read(out: &Path) -> Option<Cache> {
+    let bytes = std::fs::read(dir_of(out).join(FILE)).ok()?;
+    let cache: Cache = serde_json::from_slice(&bytes).ok()?;
+    (cache.version == env!("CARGO_PKG_VERSION")).then_some(cache)
+}
+
+/// Writes the cache (atomically). Only a cache: a failure costs the next build its
+/// shortcut, so the caller ignores it.
+pub(super) fn write(out: &Path, cache: &Cache) -> std::io::Result<()> {
+    let dir = dir_of(out);
+    std::fs::create_dir_all(&dir)?;
+    let bytes = serde_json::to_vec(cache).map_err(std::io::Error::other)?;
+    crate::atomic::write(&dir.join(FILE), &bytes)?;
+    prune_texts(out, cache);
+    Ok(())
+}
+
+/// Writes the text of a site's pages (for the search index) into the cache folder, in a
+/// file named by its digest, and returns the digest. Written before the cache that names
+/// it, so a build that fails leaves only a file nothing names (removed by the next
+/// [`write`]).
+pub(super) fn write_text(out: &Path, text: &SiteText) -> std::io::Result<String> {
+    let dir = dir_of(out).join(TEXTS);
+    std::fs::create_dir_all(&dir)?;
+    let bytes = serde_json::to_vec(text).map_err(std::io::Error::other)?;
+    let digest = blake3::hash(&bytes).to_hex().to_string();
+    let path = dir.join(format!("{digest}.json"));
+    if !path.is_file() {
+        crate::atomic::write(&path, &bytes)?;
+    }
+    Ok(digest)
+}
+
+/// The text of a site's pages the cache holds under `digest`, if it is whole.
+pub(super) fn read_text(out: &Path, digest: &str) -> Option<SiteText> {
+    let bytes = std::fs::read(dir_of(out).join(TEXTS).join(format!("{digest}.json"))).ok()?;
+    (blake3::hash(&bytes).to_hex().as_str() == digest)
+        .then(|| serde_json::from_slice(&bytes).ok())
+        .flatten()
+}
+
+/// Removes the text files that `cache` does not name.
+fn prune_texts(out: &Path, cache: &Cache) {
+    let named: std::collections::BTreeSet<String> = cache
+        .sites
+        .values()
+        .filter_map(|e| e.text.as_ref().map(|d| format!("{d}.json")))
+        .collect();
+    let Ok(entries) = std::fs::read_dir(dir_of(out).join(TEXTS)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if !named.contains(entry.file_name().to_string_lossy().as_ref()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Removes the cache of `out` (a build that cannot leave a true one).
+pub(super) fn remove(out: &Path) {
+    let _ = std::fs::remove_file(dir_of(out).join(FILE));
+}
