@@ -5,7 +5,10 @@
 mod cli;
 
 /// Rendering thousands of pages on all cores allocates heavily; glibc's allocator spent a
-/// third of a build's time in malloc and free (perf), mimalloc far less.
+/// third of a build's time in malloc and free (perf), mimalloc far less. The feature
+/// `system-alloc` leaves it out, so that a heap profiler that hooks malloc (heaptrack)
+/// sees every allocation (`docs/BENCHMARKS.md`).
+#[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -66,15 +66,16 @@ pub(super) fn index_portal(
         kept.clear();
     }
     let entries = search::entries(model, sites);
-    let index = SiteOutput {
-        label: PORTAL_LABEL.to_string(),
-        fqdn: model.registry.fqdn(PORTAL_LABEL),
-        files: search::index(&entries),
-        pages: 0,
-    };
-    staging
-        .write(&index)
-        .map_err(Error::io(crate::msg!("build-cannot-write")))?;
+    let fqdn = model.registry.fqdn(PORTAL_LABEL);
+    search::write_index(&entries, |files| {
+        staging.write(&SiteOutput {
+            label: PORTAL_LABEL.to_string(),
+            fqdn: fqdn.clone(),
+            files,
+            pages: 0,
+        })
+    })
+    .map_err(Error::io(crate::msg!("build-cannot-write")))?;
     Ok(kept)
 }
 

@@ -75,8 +75,9 @@ fn stemmer() -> pagefind_stem::Stemmer {
 }
 
 /// Pages per piece of work: each piece is indexed on its own (in parallel), then the
-/// pieces are merged in page order.
-const PIECE: usize = 256;
+/// pieces are merged in page order. Large enough that a piece stems most of its words
+/// once (a word is stemmed once per piece), small enough to keep two cores busy.
+const PIECE: usize = 1024;
 
 /// The index of a run of pages: each stem's postings with absolute page numbers, and
 /// each word seen with its stem.
@@ -86,35 +87,85 @@ struct Partial {
     forms: HashMap<String, String>,
 }
 
+/// The stems of one piece, numbered as they are first met, so that a page's words are
+/// counted by number rather than by string.
+#[derive(Default)]
+struct Stems {
+    /// Each form met, with the number of its stem.
+    forms: HashMap<String, u32>,
+    numbers: HashMap<String, u32>,
+    /// By number: the stem and its postings.
+    postings: Vec<(String, Vec<(u32, u32)>)>,
+}
+
+impl Stems {
+    fn number(&mut self, stemmer: &pagefind_stem::Stemmer, form: &str) -> u32 {
+        if let Some(&n) = self.forms.get(form) {
+            return n;
+        }
+        let stem = stem(stemmer, form);
+        let n = match self.numbers.get(&stem) {
+            Some(&n) => n,
+            None => {
+                let n = self.postings.len() as u32;
+                self.numbers.insert(stem.clone(), n);
+                self.postings.push((stem, Vec::new()));
+                n
+            }
+        };
+        self.forms.insert(form.to_string(), n);
+        n
+    }
+}
+
+/// Calls `each` with every word of `text` as [`words`] gives them, lower-cased into
+/// `buffer` without a string of its own for each.
+fn each_word(text: &str, buffer: &mut String, mut each: impl FnMut(&str)) {
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if w.is_empty() || w.chars().count() > MAX_WORD {
+            continue;
+        }
+        buffer.clear();
+        if w.is_ascii() {
+            buffer.push_str(w);
+            buffer.make_ascii_lowercase();
+        } else {
+            // Not char by char: a final sigma lower-cases by its place in the word.
+            buffer.push_str(&w.to_lowercase());
+        }
+        each(buffer);
+    }
+}
+
 /// The partial index of `pages`, the first of which is page number `first`.
 fn partial(first: usize, pages: &[Entry]) -> Partial {
     let stemmer = stemmer();
-    let mut part = Partial::default();
+    let mut stems = Stems::default();
+    let mut buffer = String::new();
+    let mut counts: HashMap<u32, u32> = HashMap::new();
     for (i, entry) in pages.iter().enumerate() {
         let n = (first + i) as u32;
-        let mut stem_of = |w: String| -> String {
-            match part.forms.get(&w) {
-                Some(s) => s.clone(),
-                None => {
-                    let s = stem(&stemmer, &w);
-                    part.forms.insert(w, s.clone());
-                    s
-                }
-            }
-        };
-        let mut counts: HashMap<String, u32> = HashMap::new();
-        for w in words(&entry.text) {
-            let n = counts.entry(stem_of(w)).or_insert(0);
-            *n = (*n + 1).min(MAX_COUNT);
-        }
-        for w in words(&entry.title) {
-            *counts.entry(stem_of(w)).or_insert(1) |= IN_TITLE;
-        }
-        for (s, weight) in counts {
-            part.stems.entry(s).or_default().push((n, weight));
+        counts.clear();
+        each_word(&entry.text, &mut buffer, |w| {
+            let c = counts.entry(stems.number(&stemmer, w)).or_insert(0);
+            *c = (*c + 1).min(MAX_COUNT);
+        });
+        each_word(&entry.title, &mut buffer, |w| {
+            *counts.entry(stems.number(&stemmer, w)).or_insert(1) |= IN_TITLE;
+        });
+        for (s, weight) in counts.drain() {
+            stems.postings[s as usize].1.push((n, weight));
         }
     }
-    part
+    let forms = stems
+        .forms
+        .into_iter()
+        .map(|(form, s)| (form, stems.postings[s as usize].0.clone()))
+        .collect();
+    Partial {
+        stems: stems.postings.into_iter().collect(),
+        forms,
+    }
 }
 
 /// One key (a stem) of a word chunk.
@@ -164,9 +215,18 @@ struct Text<'a> {
     teks: &'a str,
 }
 
+/// Pages whose texts are made and handed over at a time, so that the texts' files of a
+/// large regency are never all in memory at once.
+const TEXT_BATCH: usize = 2048;
+
 /// The index files of `entries` (paths relative to the index folder), pages numbered in
-/// the order given. Each site's pages must be given one after another.
-pub fn build(entries: &[Entry]) -> Vec<OutputFile> {
+/// the order given, handed to `emit` in batches: first every file but the pages'
+/// texts, then the texts, [`TEXT_BATCH`] pages at a time. Each site's pages must be
+/// given one after another.
+pub fn build<E>(
+    entries: &[Entry],
+    mut emit: impl FnMut(Vec<OutputFile>) -> Result<(), E>,
+) -> Result<(), E> {
     let parts: Vec<Partial> = entries
         .par_chunks(PIECE)
         .enumerate()
@@ -208,7 +268,7 @@ pub fn build(entries: &[Entry]) -> Vec<OutputFile> {
 
     let mut files = Vec::new();
     let kata = chunks(keys, &mut files);
-    let teks = texts(entries, &mut files);
+    let teks = text_folder(entries);
     let meta = Meta {
         versi: VERSION,
         bahasa: "id",
@@ -223,15 +283,18 @@ pub fn build(entries: &[Entry]) -> Vec<OutputFile> {
             })
             .collect(),
         kata,
-        teks,
+        teks: teks.clone(),
     };
     files.push(file(ENTRY_FILE.to_string(), json(&meta)));
     files.push(file(
         INDEX_SCRIPT.to_string(),
         SCRIPT.join("\n").into_bytes(),
     ));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
+    emit(files)?;
+    for (i, batch) in entries.chunks(TEXT_BATCH).enumerate() {
+        emit(texts(&teks, i * TEXT_BATCH, batch))?;
+    }
+    Ok(())
 }
 
 /// The sites of `entries`, each with the range of its pages.
@@ -304,32 +367,37 @@ fn chunks(keys: BTreeMap<String, Key>, files: &mut Vec<OutputFile>) -> Vec<(Stri
         .collect()
 }
 
-/// The text of each page, one file each (a result shown costs one page's text), in a
-/// folder named after the hash of them all; the folder's name.
-fn texts(entries: &[Entry], files: &mut Vec<OutputFile>) -> String {
-    let made: Vec<Vec<u8>> = entries
-        .par_iter()
-        .map(|e| {
-            json(&Text {
-                url: &e.url,
-                judul: &e.title,
-                tanggal: e.date.as_deref(),
-                teks: &e.text,
-            })
-        })
-        .collect();
+/// The folder of the pages' texts (a result shown costs one page's text): named after
+/// the hash of them all, made a batch at a time and dropped.
+fn text_folder(entries: &[Entry]) -> String {
     let mut hasher = blake3::Hasher::new();
-    for bytes in &made {
-        hasher.update(&(bytes.len() as u64).to_le_bytes());
-        hasher.update(bytes);
+    for batch in entries.chunks(TEXT_BATCH) {
+        let made: Vec<Vec<u8>> = batch.par_iter().map(text).collect();
+        for bytes in &made {
+            hasher.update(&(bytes.len() as u64).to_le_bytes());
+            hasher.update(bytes);
+        }
     }
-    let dir = format!("teks-{}", &hasher.finalize().to_hex().as_str()[..16]);
-    files.extend(
-        made.into_iter()
-            .enumerate()
-            .map(|(n, bytes)| file(format!("{dir}/{n}.json"), bytes)),
-    );
-    dir
+    format!("teks-{}", &hasher.finalize().to_hex().as_str()[..16])
+}
+
+/// The files of the texts of `batch`, whose first page is page number `first`.
+fn texts(folder: &str, first: usize, batch: &[Entry]) -> Vec<OutputFile> {
+    batch
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| file(format!("{folder}/{}.json", first + i), text(e)))
+        .collect()
+}
+
+/// One page's text file.
+fn text(e: &Entry) -> Vec<u8> {
+    json(&Text {
+        url: &e.url,
+        judul: &e.title,
+        tanggal: e.date.as_deref(),
+        teks: &e.text,
+    })
 }
 
 /// `<kind>-<16 hex digits of the BLAKE3 hash of bytes>.json`.

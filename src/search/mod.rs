@@ -163,13 +163,33 @@ fn in_section(c: &SiteContent, mut s: usize, ancestor: usize) -> bool {
 }
 
 /// The index files (paths under [`INDEX_DIR`]) of `entries`, in laman's own format
-/// ([`format`]). Same entries in the same order, same bytes.
+/// ([`format`]), in path order. Same entries in the same order, same bytes.
 pub fn index(entries: &[Entry]) -> Vec<OutputFile> {
-    format::build(entries)
-        .into_iter()
-        .map(|f| OutputFile {
-            path: format!("{INDEX_DIR}/{}", f.path),
-            body: f.body,
-        })
-        .collect()
+    let mut files = Vec::new();
+    let whole: Result<(), std::convert::Infallible> = write_index(entries, |batch| {
+        files.extend(batch);
+        Ok(())
+    });
+    whole.unwrap_or_else(|never| match never {});
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// The same files as [`index`], handed to `emit` a batch at a time (see
+/// [`format::build`]), so that a build writes them without holding them all.
+pub fn write_index<E>(
+    entries: &[Entry],
+    mut emit: impl FnMut(Vec<OutputFile>) -> Result<(), E>,
+) -> Result<(), E> {
+    format::build(entries, |batch| {
+        emit(
+            batch
+                .into_iter()
+                .map(|f| OutputFile {
+                    path: format!("{INDEX_DIR}/{}", f.path),
+                    body: f.body,
+                })
+                .collect(),
+        )
+    })
 }
