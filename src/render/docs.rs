@@ -7,36 +7,67 @@ pub(super) fn theme_name(content: &SiteContent) -> &str {
     content.config.theme.as_deref().unwrap_or(DEFAULT_THEME)
 }
 
+/// What the cross-site check of `#heading` links needs of a rendered site, kept after
+/// its rendered markdown is dropped: the heading ids of each section and page (by URL)
+/// and its links to headings.
+pub(super) struct Headings {
+    pub(super) ids: Vec<(String, Vec<String>)>,
+    anchors: Vec<markdown::Anchor>,
+}
+
+impl Headings {
+    pub(super) fn of(site: &Site, d: &Docs) -> Headings {
+        let c = &site.content;
+        let sections = c.sections.iter().map(|s| &s.path).zip(&d.sections);
+        let pages = c.pages.iter().map(|p| &p.path).zip(&d.pages);
+        let ids = sections
+            .chain(pages)
+            .map(|(path, r)| (site.url_of(path), r.ids.clone()))
+            .collect();
+        let anchors = d
+            .sections
+            .iter()
+            .chain(&d.pages)
+            .flat_map(|r| &r.anchors)
+            .chain(&d.links.anchors)
+            .cloned()
+            .collect();
+        Headings { ids, anchors }
+    }
+}
+
+/// One rendered site once its files went to the sink: the findings of its markdown (and
+/// of the spam scan of its sources), its headings, and its output with the findings of
+/// its templates (none when its theme could not be compiled).
+pub(super) struct SiteDone {
+    pub(super) markdown: Vec<Finding>,
+    pub(super) headings: Headings,
+    pub(super) output: Option<(SiteOutput, Vec<Finding>)>,
+}
+
 /// Links to `#headings` of rendered pages that have no such heading, site by site in the
-/// order of `docs` (links into sites neither rendered in this run nor in `carried`, the
+/// order of `sites` (links into sites neither rendered in this run nor in `carried`, the
 /// heading ids of sites an incremental build does not render, cannot be checked and are
 /// let through).
 pub(super) fn missing_anchors(
-    docs: &[(&Site, Docs)],
+    sites: &[SiteDone],
     carried: Option<&HashMap<String, Vec<String>>>,
 ) -> Vec<Vec<Finding>> {
-    let mut ids: HashMap<String, &[String]> = HashMap::new();
+    let mut ids: HashMap<&str, &[String]> = HashMap::new();
     for (url, known) in carried.into_iter().flatten() {
-        ids.insert(url.clone(), known);
+        ids.insert(url, known);
     }
-    for (site, d) in docs {
-        let c = &site.content;
-        for (section, r) in c.sections.iter().zip(&d.sections) {
-            ids.insert(site.url_of(&section.path), &r.ids);
-        }
-        for (page, r) in c.pages.iter().zip(&d.pages) {
-            ids.insert(site.url_of(&page.path), &r.ids);
-        }
+    for (url, known) in sites.iter().flat_map(|s| &s.headings.ids) {
+        ids.insert(url, known);
     }
-    docs.iter()
-        .map(|(_, d)| {
-            d.sections
+    sites
+        .iter()
+        .map(|s| {
+            s.headings
+                .anchors
                 .iter()
-                .chain(&d.pages)
-                .flat_map(|r| &r.anchors)
-                .chain(&d.links.anchors)
                 .filter(|a| {
-                    ids.get(&a.page)
+                    ids.get(a.page.as_str())
                         .is_some_and(|known| known.binary_search(&a.id).is_err())
                 })
                 .map(|a| a.finding.clone())
@@ -165,27 +196,20 @@ pub(super) fn render_docs(site: &Site, env: &markdown::Env) -> Docs {
     }
 }
 
-/// The news items of every rendered site, newest first.
-pub(super) fn all_news(model: &Model, docs: &[(&Site, Docs)]) -> Vec<NewsItem> {
-    // Every rendered site's news (a site's home shows its own); only published sites'
-    // reach the portal (see `home_context`), so others are not rendered for it.
-    let mut items: Vec<NewsItem> = docs
-        .iter()
-        .flat_map(|(site, d)| site_news(site, d))
-        .collect();
-    // Sites not rendered in this build (`--site`, or a preview rebuild) still feed the
-    // portal's news: only its newest items are needed, so only their summaries are
-    // rendered.
-    let rendered: Vec<&str> = docs.iter().map(|(s, _)| s.label.as_str()).collect();
-    let wanted = docs
-        .iter()
-        .find(|(s, _)| s.is_portal())
-        .map_or(0, |(s, _)| {
-            s.content.config.latest_news.unwrap_or(PORTAL_LATEST_NEWS)
-        });
+/// The newest news of the published sites, as many as the portal's front page shows
+/// (none when the portal is not among `chosen`): only those items' summaries are
+/// rendered, whichever sites this run renders.
+pub(super) fn portal_news(model: &Model, chosen: &[&Site]) -> Vec<NewsItem> {
+    let Some(portal) = chosen.iter().find(|s| s.is_portal()) else {
+        return Vec::new();
+    };
+    let wanted = portal
+        .content
+        .config
+        .latest_news
+        .unwrap_or(PORTAL_LATEST_NEWS);
     let mut candidates: Vec<(&Site, usize)> = model
         .published()
-        .filter(|s| !rendered.contains(&s.label.as_str()))
         .flat_map(|site| {
             site.content
                 .news_section()
@@ -195,6 +219,8 @@ pub(super) fn all_news(model: &Model, docs: &[(&Site, Docs)]) -> Vec<NewsItem> {
                 .map(move |i| (site, i))
         })
         .collect();
+    // Newest first; among items of one date by site, then title (a stable sort, so
+    // pages of one site with one title keep their section's order).
     let key = |(site, i): &(&Site, usize)| {
         let meta = &site.content.pages[*i].doc.meta;
         (
@@ -205,15 +231,18 @@ pub(super) fn all_news(model: &Model, docs: &[(&Site, Docs)]) -> Vec<NewsItem> {
     };
     candidates.sort_by_cached_key(key);
     candidates.truncate(wanted);
-    items.extend(
-        candidates
-            .par_iter()
-            .map(|&(site, i)| {
-                let rendered = render_one(model, site, &site.content.pages[i].doc);
-                news_item(site, i, &rendered)
-            })
-            .collect::<Vec<_>>(),
-    );
+    candidates
+        .par_iter()
+        .map(|&(site, i)| {
+            let rendered = render_one(model, site, &site.content.pages[i].doc);
+            news_item(site, i, &rendered)
+        })
+        .collect()
+}
+
+/// A site's own news, newest first (in the order of [`portal_news`]), for its home page.
+pub(super) fn own_news(site: &Site, docs: &Docs) -> Vec<NewsItem> {
+    let mut items = site_news(site, docs);
     items.sort_by(|a, b| {
         b.when
             .cmp(&a.when)
@@ -235,7 +264,7 @@ pub(super) fn render_one(
     })
 }
 
-pub(super) fn site_news(site: &Site, docs: &Docs) -> Vec<NewsItem> {
+fn site_news(site: &Site, docs: &Docs) -> Vec<NewsItem> {
     let Some(s) = site.content.news_section() else {
         return Vec::new();
     };

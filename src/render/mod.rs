@@ -109,59 +109,78 @@ pub fn render(
     let compiled = compile::Compiled::new(model, &themes, &compile, &mut findings);
 
     let guard = crate::integrity::spam::SpamGuard::of(&model.registry);
-    let (docs, known, sets) = scope::read_markdown(model, &guard, scope);
-    let anchors = missing_anchors(&docs, scope.carried.map(|c| &c.ids));
-    for ((_, d), a) in docs.iter().zip(&anchors) {
-        findings.extend(d.findings.iter().chain(a).cloned());
+    let chosen: Vec<&Site> = model.sites.iter().filter(|s| selected(&s.label)).collect();
+    let (known, sets, scanned) = scope::scan(&chosen, &guard, scope);
+    let portal_items = portal_news(model, &chosen);
+
+    // A site at a time per thread, from its markdown to its files in the sink: a site's
+    // rendered markdown lives only while its pages are made, so a build never holds
+    // every page's HTML at once. What the cross-site checks need (heading ids, links to
+    // headings) is kept, and checked once every site is done.
+    let done: Vec<SiteDone> = chosen
+        .par_iter()
+        .zip(scanned)
+        .map(|(&site, scan)| {
+            let mut d = render_markdown(model, site);
+            d.findings.extend(scan);
+            let statics = themes[theme_name(&site.content)]
+                .as_ref()
+                .ok()
+                .map(|t| &t.statics);
+            let output = match (compiled.templates_of(site), statics) {
+                (Some(templates), Some(statics)) => {
+                    let own = own_news(site, &d);
+                    let renderer = SiteRenderer {
+                        model,
+                        site,
+                        docs: &d,
+                        templates,
+                        options,
+                        news: if site.is_portal() {
+                            &portal_items
+                        } else {
+                            &own
+                        },
+                        menu: Vec::new(),
+                        catalogue,
+                        guard: &guard,
+                        known: &known,
+                    };
+                    renderer.into_output(statics, sink)?
+                }
+                _ => None,
+            };
+            Ok(SiteDone {
+                headings: Headings::of(site, &d),
+                markdown: d.findings,
+                output,
+            })
+        })
+        .collect::<crate::error::Result<_>>()?;
+    let anchors = missing_anchors(&done, scope.carried.map(|c| &c.ids));
+    // Findings in the order they always had: each site's markdown with its links to
+    // missing headings, then each site's templates.
+    let mut sites = Vec::with_capacity(done.len());
+    let mut outputs = Vec::with_capacity(done.len());
+    for ((site, done), anchors) in chosen.into_iter().zip(done).zip(anchors) {
+        let mut markdown = done.markdown;
+        markdown.extend(anchors);
+        findings.extend(markdown.iter().cloned());
+        sites.push((site, done.headings, markdown));
+        outputs.extend(done.output);
     }
     let mut across = Across {
         known: scope::known_digest(&known),
-        marks: scope::marks(&docs, sets, anchors),
+        marks: scope::marks(sites, sets),
         ..Across::default()
     };
-    let news = all_news(model, &docs);
-
-    // Each site's rendered markdown is dropped as soon as its pages are done.
-    let outputs: Vec<(SiteOutput, Vec<Finding>)> = docs
-        .into_par_iter()
-        .filter(|(site, _)| selected(&site.label))
-        .filter_map(|(site, d)| -> Option<crate::error::Result<_>> {
-            let d = &d;
-            let templates = compiled.templates_of(site)?;
-            let statics = &themes[theme_name(&site.content)].as_ref().ok()?.statics;
-            let mut renderer = SiteRenderer {
-                model,
-                site,
-                docs: d,
-                templates,
-                options,
-                news: &news,
-                menu: Vec::new(),
-                catalogue,
-                guard: &guard,
-                known: &known,
-            };
-            let generated = renderer.generated_catalogue().map(str::to_string);
-            renderer.menu = menu(site, generated.as_deref());
-            let (mut out, fs) = renderer.run(statics);
-            let clean = !d.findings.iter().chain(&fs).any(Finding::is_error);
-            if let (true, Some(sink)) = (clean, sink) {
-                match sink.take(&out) {
-                    Ok(true) => out.files = Vec::new(),
-                    Ok(false) => {}
-                    Err(e) => return Some(Err(e)),
-                }
-            }
-            Some(Ok((out, fs)))
-        })
-        .collect::<crate::error::Result<_>>()?;
-    let mut sites = Vec::new();
+    let mut rendered = Vec::with_capacity(outputs.len());
     for (out, fs) in outputs {
         findings.extend(fs.iter().cloned());
         across.page_findings.insert(out.label.clone(), fs);
-        sites.push(out);
+        rendered.push(out);
     }
-    Ok((sites, findings, across))
+    Ok((rendered, findings, across))
 }
 
 /// Renders the files of one site.
@@ -201,6 +220,26 @@ enum Context {
 }
 
 impl SiteRenderer<'_> {
+    /// Renders the site's files and hands them to `sink` when neither they nor the
+    /// site's markdown have an error; the output (its files dropped once the sink took
+    /// them) with the findings of its templates.
+    fn into_output(
+        mut self,
+        statics: &BTreeMap<String, StaticFile>,
+        sink: Option<&dyn Sink>,
+    ) -> crate::error::Result<Option<(SiteOutput, Vec<Finding>)>> {
+        let generated = self.generated_catalogue().map(str::to_string);
+        self.menu = menu(self.site, generated.as_deref());
+        let (mut out, fs) = self.run(statics);
+        let clean = !self.docs.findings.iter().chain(&fs).any(Finding::is_error);
+        if let (true, Some(sink)) = (clean, sink) {
+            if sink.take(&out)? {
+                out.files = Vec::new();
+            }
+        }
+        Ok(Some((out, fs)))
+    }
+
     fn run(&self, theme_statics: &BTreeMap<String, StaticFile>) -> (SiteOutput, Vec<Finding>) {
         let mut findings = Vec::new();
         let site_static = self.site.content.dir.join("_static");

@@ -40,8 +40,12 @@ pub fn picture(site: &Site, page_path: &str, image: Option<&FirstImage>) -> Opti
         .iter()
         .find(|a| a.dest == path.trim_start_matches('/'))?;
     let size = dimensions(asset);
+    let url = site.url_of(&path);
     Some(Picture {
-        url: site.url_of(&path),
+        url: match version(asset) {
+            Some(v) => format!("{url}?v={v}"),
+            None => url,
+        },
         alt: image.alt.clone(),
         width: size.map(|(w, _)| w),
         height: size.map(|(_, h)| h),
@@ -77,6 +81,24 @@ fn site_path(page_path: &str, src: &str) -> Option<String> {
         }
     }
     (!parts.is_empty()).then(|| format!("/{}", parts.join("/")))
+}
+
+/// The largest picture given a version in its address (larger files are linked as
+/// they are).
+const VERSIONED_BYTES: u64 = 64 << 20;
+
+/// 16 hex digits of the hash of an image file's bytes: its address in a list ends in
+/// `?v=` and them, so that the web server may let browsers keep it for a year (see
+/// `hosting::nginx`) while a new version of the file, under the same name, is fetched
+/// anew.
+fn version(asset: &Asset) -> Option<String> {
+    let mut hasher = blake3::Hasher::new();
+    let copied = std::io::copy(
+        &mut asset.source.open().ok()?.take(VERSIONED_BYTES + 1),
+        &mut hasher,
+    )
+    .ok()?;
+    (copied <= VERSIONED_BYTES).then(|| hasher.finalize().to_hex()[..16].to_string())
 }
 
 /// The width and height of an image file, from its first bytes.

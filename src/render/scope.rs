@@ -2,11 +2,10 @@
 //! showed the others at the last build ([`Carried`]), and what a run learns beside the
 //! pages for the next incremental build ([`Across`]). It renders nothing itself.
 
-use super::docs::Docs;
+use super::docs::Headings;
 use super::spam;
 use crate::finding::Finding;
 use crate::integrity::spam::HitKind;
-use crate::site::Model;
 use crate::site::Site;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -65,28 +64,20 @@ pub(super) fn known_digest(known: &spam::Known) -> String {
         .to_string()
 }
 
-/// The marks of each rendered site: `sets` (what its markdown carries) and `anchors`
-/// (its links to missing headings) are in the order of `docs`.
+/// The marks of each rendered site, from its headings, what its markdown carries
+/// (`sets`, in the same order) and its markdown's findings (links to missing headings
+/// included).
 pub(super) fn marks(
-    docs: &[(&Site, Docs)],
+    sites: Vec<(&Site, Headings, Vec<Finding>)>,
     sets: Vec<spam::Known>,
-    anchors: Vec<Vec<Finding>>,
 ) -> BTreeMap<String, Marks> {
-    docs.iter()
-        .zip(sets.into_iter().zip(anchors))
-        .map(|((site, d), (set, anchors))| {
-            let c = &site.content;
-            let sections = c.sections.iter().map(|s| &s.path).zip(&d.sections);
-            let pages = c.pages.iter().map(|p| &p.path).zip(&d.pages);
-            let ids = sections
-                .chain(pages)
-                .map(|(path, r)| (site.url_of(path), r.ids.clone()))
-                .collect();
+    sites
+        .into_iter()
+        .zip(sets)
+        .map(|((site, headings, findings), set)| {
             let known: BTreeSet<HitKind> = set.into_iter().collect();
-            let mut findings = d.findings.clone();
-            findings.extend(anchors);
             let marks = Marks {
-                ids,
+                ids: headings.ids.into_iter().collect(),
                 known: known.into_iter().collect(),
                 findings,
             };
@@ -95,36 +86,29 @@ pub(super) fn marks(
         .collect()
 }
 
-/// The markdown of the selected sites rendered and scanned by the spam guard, what the
-/// markdown read carries (with what `scope` carries of the others), and what each
-/// site's markdown carries, in the order of the sites.
-pub(super) fn read_markdown<'m>(
-    model: &'m Model,
+/// The spam guard's scan of the sources of the `chosen` sites: what they carry (with
+/// what `scope` carries of the others), what each one's carries and the scan's findings
+/// of each, in the order of `chosen`. Done before any site is rendered, so that every
+/// rendered page is checked against all of it; it keeps nothing of the pages.
+pub(super) fn scan(
+    chosen: &[&Site],
     guard: &crate::integrity::spam::SpamGuard,
     scope: Scope,
-) -> (Vec<(&'m Site, Docs)>, spam::Known, Vec<spam::Known>) {
+) -> (spam::Known, Vec<spam::Known>, Vec<Vec<Finding>>) {
     let mut known = spam::Known::new();
     if let Some(carried) = scope.carried {
         known.extend(carried.known.iter().cloned());
     }
-    let mut sets = Vec::new();
-    let docs = model
-        .sites
+    let scanned: Vec<(Vec<Finding>, spam::Known)> = chosen
         .par_iter()
-        .filter(|s| (scope.selected)(&s.label))
-        .map(|site| {
-            let mut d = super::docs::render_markdown(model, site);
-            let (found, carried) = spam::scan_site(guard, site);
-            d.findings.extend(found);
-            (site, d, carried)
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .map(|(site, d, carried)| {
-            known.extend(carried.iter().cloned());
-            sets.push(carried);
-            (site, d)
-        })
+        .map(|site| spam::scan_site(guard, site))
         .collect();
-    (docs, known, sets)
+    let mut sets = Vec::with_capacity(scanned.len());
+    let mut found = Vec::with_capacity(scanned.len());
+    for (f, carried) in scanned {
+        known.extend(carried.iter().cloned());
+        sets.push(carried);
+        found.push(f);
+    }
+    (known, sets, found)
 }

@@ -208,6 +208,7 @@ pub fn config(reg: &Registry, o: &Options) -> Result<String, String> {
     }
     let mut c = String::new();
     preamble(&mut c, reg, o, &domain);
+    versioned(&mut c);
 
     // Only sites are static: a service or an application runs on its own server, which
     // answers its name (a root here would be a folder no build ever writes).
@@ -297,10 +298,26 @@ fn redirects(c: &mut String, o: &Options, domain: &str, names: &[String]) {
 ///   and `Last-Modified` make the answer a short 304 when nothing changed), so a
 ///   correction or an urgent announcement (*serta-merta*) is seen at once;
 /// - every other file (an editor's images and documents, which keep their names so
-///   that links to them last): an hour, then asked again.
+///   that links to them last): an hour, then asked again; a year when asked for by
+///   its version (`?v=`, see [`versioned`]).
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 const MODERATE: &str = "public, max-age=3600";
+/// An editor's file: [`IMMUTABLE`] when asked for by its version, else [`MODERATE`]
+/// (see [`versioned`]).
+const BY_VERSION: &str = "$laman_versioned_cache";
+
+/// An editor's file asked for as `?v=<16 hex digits>` (the address laman gives a
+/// picture it shows in a news list: the hash of the file's bytes) may be kept a year: a
+/// new version of the file gets a new address. Asked for otherwise, an hour.
+fn versioned(c: &mut String) {
+    let _ = write!(
+        c,
+        "# An editor's file asked for with ?v=<hash of its bytes> (the address laman gives the\n# pictures of news lists) may be kept a year; asked for otherwise, an hour.\nmap $arg_v {BY_VERSION} {{\n    default {};\n    \"~^[0-9a-f]{{16}}$\" {};\n}}\n\n",
+        quoted(MODERATE),
+        quoted(IMMUTABLE)
+    );
+}
 
 /// The names of what laman makes from content, for the `no-cache` location.
 const MADE_FROM_CONTENT: &str = r"\.(?:html|xml|txt|json|csv)$";
@@ -367,7 +384,7 @@ fn site(c: &mut String, o: &Options, title: &str, name: &str, label: &str, domai
         listens(o.https, " ssl"),
         tls(o),
         quoted(&root.to_string_lossy()),
-        at(MODERATE, "        try_files $uri $uri/ =404;\n"),
+        at(BY_VERSION, "        try_files $uri $uri/ =404;\n"),
         at(REVALIDATE, ""),
         crate::generated::ASSET_DIR,
         at(IMMUTABLE, "        try_files $uri =404;\n"),

@@ -6,7 +6,8 @@
 use super::*;
 use std::path::Path;
 
-const DINKES_NEWS: &str = "content/dinkes/berita/angka-stunting-turun-menjadi-14-2-persen.md";
+/// A news page that is a folder (the page with its picture).
+const DINKES_NEWS: &str = "content/dinkes/berita/angka-stunting-turun-menjadi-14-2-persen";
 const DISDIK_NEWS: &str =
     "content/disdik/berita/seratus-guru-ikuti-pelatihan-pembelajaran-literasi.md";
 
@@ -102,7 +103,7 @@ fn every_edit_builds_incrementally_or_cold_into_what_a_cold_build_writes() {
     let rendered = same_as_cold(root, &out, &key, "page text");
     assert_eq!(rendered, portal_and("disdik"));
     // A link to another site's page added in a page's text: still that site alone.
-    let link = "\nBaca juga [angka stunting](@dinkes/berita/angka-stunting-turun-menjadi-14-2-persen.md).\n";
+    let link = "\nBaca juga [angka stunting](@dinkes/berita/angka-stunting-turun-menjadi-14-2-persen/index.md).\n";
     write(&news, &format!("{}{link}", read(&news)));
     assert_eq!(
         same_as_cold(root, &out, &key, "link added"),
@@ -111,12 +112,17 @@ fn every_edit_builds_incrementally_or_cold_into_what_a_cold_build_writes() {
     // The link's target renamed, and the link with it: other sites show its address.
     let renamed = DINKES_NEWS.replace("14-2-persen", "14-persen");
     std::fs::rename(root.join(DINKES_NEWS), root.join(&renamed)).unwrap();
-    edit(root, DISDIK_NEWS, "14-2-persen.md", "14-persen.md");
+    edit(
+        root,
+        DISDIK_NEWS,
+        "14-2-persen/index.md",
+        "14-persen/index.md",
+    );
     edit(
         root,
         "content/dinkes/ppid.md",
-        "14-2-persen.md",
-        "14-persen.md",
+        "14-2-persen/index.md",
+        "14-persen/index.md",
     );
     assert_eq!(same_as_cold(root, &out, &key, "link target renamed"), None);
     edits_of_what_other_sites_show(root, &out, &key);

@@ -161,7 +161,7 @@ fn check_nginx(t: &Tools, v: &Values, hosts: &[String], a: &Args, conf: &str, bi
 }
 
 /// CORS only on the portal's search index; a year's caching only for names that carry a
-/// hash, and then only for successful answers.
+/// hash (or a file asked for by its version), and then only for successful answers.
 fn check_cors_and_caches(s: &[Server], l: &Locations, conf: &str) {
     let cors: Vec<&Vec<Vec<String>>> = s.iter().map(|s| &s.cors).collect();
     let allow = ["Access-Control-Allow-Origin", "*", "always"];
@@ -176,7 +176,8 @@ fn check_cors_and_caches(s: &[Server], l: &Locations, conf: &str) {
     let year = "public, max-age=31536000, immutable";
     let caches = |portal: bool| {
         let mut c = vec![
-            [l.root.clone(), words(&["public, max-age=3600"])].concat(),
+            // An hour, a year when asked for by version (the map below).
+            [l.root.clone(), words(&["$laman_versioned_cache"])].concat(),
             [l.made.clone(), words(&["no-cache", "always"])].concat(),
             [l.assets.clone(), words(&[year])].concat(),
         ];
@@ -187,6 +188,8 @@ fn check_cors_and_caches(s: &[Server], l: &Locations, conf: &str) {
         c.push([l.not_found.clone(), words(&["no-cache", "always"])].concat());
         c
     };
+    let map = "map $arg_v $laman_versioned_cache {\n    default \"public, max-age=3600\";\n    \"~^[0-9a-f]{16}$\" \"public, max-age=31536000, immutable\";\n}\n";
+    assert_eq!(conf.matches(map).count(), 1, "{conf}");
     assert_eq!(s[4].caches, caches(true), "{conf}");
     assert_eq!(s[5].caches, caches(false), "{conf}");
 }

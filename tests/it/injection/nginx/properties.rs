@@ -198,7 +198,8 @@ fn query_aliases_case(t: &Tools, pages: &[Vec<String>]) {
     let mut sources = Vec::new();
     for node in parse_nginx(&out.stdout) {
         if let Node::Block(head, body) = node {
-            if head[0] == "map" {
+            // The alias maps (not the cache policy's map of versioned files).
+            if head[0] == "map" && head[2].starts_with("$laman_alias_") {
                 for n in body {
                     if let Node::Directive(w) = n {
                         if w[0] != "default" {

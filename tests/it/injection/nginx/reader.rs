@@ -122,6 +122,8 @@ const LOCATION_DIRECTIVES: &[&str] = &[
 pub(super) fn servers(text: &str) -> Vec<Server> {
     parse_nginx(text)
         .into_iter()
+        // The maps laman writes beside the servers (the cache policy of versioned files).
+        .filter(|node| !matches!(node, Node::Block(head, _) if head[0] == "map"))
         .map(|node| {
             let Node::Block(head, body) = node else {
                 panic!("a directive outside server {{ }}: {node:?}");
