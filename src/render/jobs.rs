@@ -272,3 +272,25 @@ impl SiteRenderer<'_> {
         (self.site.is_portal() && wanted && self.templates.has("katalog.html")).then_some(path)
     }
 }
+
+impl SiteRenderer<'_> {
+    /// Renders the site's files and hands them to `sink` when neither they nor the
+    /// site's markdown have an error; the output (its files dropped once the sink took
+    /// them) with the findings of its templates.
+    pub(super) fn into_output(
+        mut self,
+        statics: &BTreeMap<String, StaticFile>,
+        sink: Option<&dyn Sink>,
+    ) -> crate::error::Result<Option<(SiteOutput, Vec<Finding>)>> {
+        let generated = self.generated_catalogue().map(str::to_string);
+        self.menu = menu(self.site, generated.as_deref());
+        let (mut out, fs) = self.run(statics);
+        let clean = !self.docs.findings.iter().chain(&fs).any(Finding::is_error);
+        if let (true, Some(sink)) = (clean, sink) {
+            if sink.take(&out)? {
+                out.files = Vec::new();
+            }
+        }
+        Ok(Some((out, fs)))
+    }
+}

@@ -158,28 +158,7 @@ pub fn render(
         })
         .collect::<crate::error::Result<_>>()?;
     let anchors = missing_anchors(&done, scope.carried.map(|c| &c.ids));
-    // Findings in the order they always had: each site's markdown with its links to
-    // missing headings, then each site's templates.
-    let mut sites = Vec::with_capacity(done.len());
-    let mut outputs = Vec::with_capacity(done.len());
-    for ((site, done), anchors) in chosen.into_iter().zip(done).zip(anchors) {
-        let mut markdown = done.markdown;
-        markdown.extend(anchors);
-        findings.extend(markdown.iter().cloned());
-        sites.push((site, done.headings, markdown));
-        outputs.extend(done.output);
-    }
-    let mut across = Across {
-        known: scope::known_digest(&known),
-        marks: scope::marks(sites, sets),
-        ..Across::default()
-    };
-    let mut rendered = Vec::with_capacity(outputs.len());
-    for (out, fs) in outputs {
-        findings.extend(fs.iter().cloned());
-        across.page_findings.insert(out.label.clone(), fs);
-        rendered.push(out);
-    }
+    let (rendered, across) = scope::gather(chosen, done, anchors, (known, sets), &mut findings);
     Ok((rendered, findings, across))
 }
 
@@ -220,26 +199,6 @@ enum Context {
 }
 
 impl SiteRenderer<'_> {
-    /// Renders the site's files and hands them to `sink` when neither they nor the
-    /// site's markdown have an error; the output (its files dropped once the sink took
-    /// them) with the findings of its templates.
-    fn into_output(
-        mut self,
-        statics: &BTreeMap<String, StaticFile>,
-        sink: Option<&dyn Sink>,
-    ) -> crate::error::Result<Option<(SiteOutput, Vec<Finding>)>> {
-        let generated = self.generated_catalogue().map(str::to_string);
-        self.menu = menu(self.site, generated.as_deref());
-        let (mut out, fs) = self.run(statics);
-        let clean = !self.docs.findings.iter().chain(&fs).any(Finding::is_error);
-        if let (true, Some(sink)) = (clean, sink) {
-            if sink.take(&out)? {
-                out.files = Vec::new();
-            }
-        }
-        Ok(Some((out, fs)))
-    }
-
     fn run(&self, theme_statics: &BTreeMap<String, StaticFile>) -> (SiteOutput, Vec<Finding>) {
         let mut findings = Vec::new();
         let site_static = self.site.content.dir.join("_static");

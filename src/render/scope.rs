@@ -2,8 +2,9 @@
 //! showed the others at the last build ([`Carried`]), and what a run learns beside the
 //! pages for the next incremental build ([`Across`]). It renders nothing itself.
 
-use super::docs::Headings;
+use super::docs::{Headings, SiteDone};
 use super::spam;
+use super::SiteOutput;
 use crate::finding::Finding;
 use crate::integrity::spam::HitKind;
 use crate::site::Site;
@@ -111,4 +112,37 @@ pub(super) fn scan(
         found.push(f);
     }
     (known, sets, found)
+}
+
+/// The outputs of the rendered sites, their findings in the order they always had (each
+/// site's markdown with its links to missing headings, then each site's templates), and
+/// what the next incremental build needs of them.
+pub(super) fn gather(
+    chosen: Vec<&Site>,
+    done: Vec<SiteDone>,
+    anchors: Vec<Vec<Finding>>,
+    (known, sets): (spam::Known, Vec<spam::Known>),
+    findings: &mut Vec<Finding>,
+) -> (Vec<SiteOutput>, Across) {
+    let mut sites = Vec::with_capacity(done.len());
+    let mut outputs = Vec::with_capacity(done.len());
+    for ((site, done), anchors) in chosen.into_iter().zip(done).zip(anchors) {
+        let mut markdown = done.markdown;
+        markdown.extend(anchors);
+        findings.extend(markdown.iter().cloned());
+        sites.push((site, done.headings, markdown));
+        outputs.extend(done.output);
+    }
+    let mut across = Across {
+        known: known_digest(&known),
+        marks: marks(sites, sets),
+        ..Across::default()
+    };
+    let mut rendered = Vec::with_capacity(outputs.len());
+    for (out, fs) in outputs {
+        findings.extend(fs.iter().cloned());
+        across.page_findings.insert(out.label.clone(), fs);
+        rendered.push(out);
+    }
+    (rendered, across)
 }
