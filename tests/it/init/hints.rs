@@ -1,57 +1,15 @@
 //! An editor's slip is answered with what was meant: a link to a misspelt page or site
 //! names the page that exists, as a link the editor can paste.
 
-use super::init;
+use super::{approve, checked, init, request};
 use crate::common::*;
 use serde_json::Value;
 use std::path::Path;
 
-/// Every finding of `laman check` as (code, help).
-fn helps(repo: &Path) -> Vec<(String, String)> {
-    let out = laman(repo, &["check", "--format", "json"]);
-    let json: Value = serde_json::from_slice(&out.stdout).expect("check --format json");
-    json["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| {
-            let text = |k: &str| f[k].as_str().unwrap_or("").to_string();
-            (text("code"), text("help"))
-        })
-        .collect()
-}
-
 /// `dinkes`, requested, given its starter pages and approved.
 fn approved_site(repo: &Path) {
-    let runs: [&[&str]; 3] = [
-        &[
-            "domains",
-            "request",
-            "dinkes",
-            "--owner",
-            "Dinas Kesehatan",
-            "--contact",
-            "dinkes@sukamajukab.go.id",
-            "--date",
-            "2026-01-10",
-        ],
-        &["new", "site", "dinkes"],
-        &[
-            "domains",
-            "approve",
-            "dinkes",
-            "--decree",
-            "555/001/KPTS/2026",
-            "--date",
-            "2026-01-15",
-            "--a",
-            "192.0.2.11",
-        ],
-    ];
-    for args in runs {
-        let out = laman(repo, args);
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-    }
+    request(repo, "dinkes", "Dinas Kesehatan", true);
+    approve(repo, "dinkes");
 }
 
 #[test]
@@ -72,7 +30,7 @@ fn a_link_to_a_misspelt_page_suggests_the_page_that_exists() {
          Lihat [PPDB](@/berita/ppdb-2026.md), [jadwal](@portal/berita/ppdb-2026.md#jadwal),\n\
          [sejarah](@dinkes/profil/sejarh.md) dan [PPID](@dinks/ppid.md).\n",
     );
-    let found = helps(&repo);
+    let found = checked(&repo, "code", "help");
     let broken: Vec<&str> = found
         .iter()
         .filter(|(code, _)| code == "content.link.broken")
@@ -101,7 +59,7 @@ fn a_link_to_nothing_near_gives_the_general_hint() {
         repo.join("content/portal/pengumuman.md"),
         "+++\ntitle = \"Pengumuman\"\n+++\n\nLihat [x](@/arsip/laporan-keuangan-tahunan.md).\n",
     );
-    let found = helps(&repo);
+    let found = checked(&repo, "code", "help");
     let (_, help) = found
         .iter()
         .find(|(code, _)| code == "content.link.broken")

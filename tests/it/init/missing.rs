@@ -1,21 +1,12 @@
 //! `laman new site LABEL --missing`: the starter pages an imported or older site lacks
 //! are added as drafts; every file already there keeps its bytes.
 
-use super::init;
+use super::{init, request};
 use crate::common::*;
 use std::path::Path;
 
 fn requested_site(repo: &Path) {
-    let args = [
-        "domains",
-        "request",
-        "dinkes",
-        "--owner",
-        "Dinas Kesehatan",
-        "--contact",
-        "dinkes@sukamajukab.go.id",
-    ];
-    assert_eq!(laman(repo, &args).status.code(), Some(0));
+    request(repo, "dinkes", "Dinas Kesehatan", false);
 }
 
 #[test]

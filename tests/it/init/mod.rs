@@ -36,6 +36,57 @@ fn init(domain: &str) -> (tempfile::TempDir, std::path::PathBuf, Output) {
     (tmp, repo, out)
 }
 
+/// Each finding of `laman check --format json` in `repo`, as its fields `a` and `b`.
+fn checked(repo: &Path, a: &str, b: &str) -> Vec<(String, String)> {
+    let out = laman(repo, &["check", "--format", "json"]);
+    common::findings(&out)
+        .iter()
+        .map(|f| {
+            let text = |k: &str| f[k].as_str().unwrap_or("").to_string();
+            (text(a), text(b))
+        })
+        .collect()
+}
+
+/// `label` requested on 2026-01-10 for `owner` (contact `<label>@sukamajukab.go.id`)
+/// and, with `pages`, given its starter pages by `laman new site`.
+fn request(repo: &Path, label: &str, owner: &str, pages: bool) {
+    let contact = format!("{label}@sukamajukab.go.id");
+    let args = [
+        "domains",
+        "request",
+        label,
+        "--owner",
+        owner,
+        "--contact",
+        &contact,
+        "--date",
+        "2026-01-10",
+    ];
+    assert_eq!(laman(repo, &args).status.code(), Some(0));
+    if pages {
+        let out = laman(repo, &["new", "site", label]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+}
+
+/// `label` approved by a decree of 2026-01-15 (its A record at 192.0.2.11).
+fn approve(repo: &Path, label: &str) {
+    let args = [
+        "domains",
+        "approve",
+        label,
+        "--decree",
+        "555/001/KPTS/2026",
+        "--date",
+        "2026-01-15",
+        "--a",
+        "192.0.2.11",
+    ];
+    let out = laman(repo, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
 #[test]
 fn an_initialised_repository_builds_and_passes_domains_check() {
     let (_tmp, repo, out) = init("sukamajukab.go.id");
@@ -186,16 +237,7 @@ fn the_report_counts_every_draft_page_as_missing(repo: &Path) {
 #[test]
 fn a_new_site_gets_the_required_pages_as_drafts_the_report_counts_as_missing() {
     let (_tmp, repo, _) = init("sukamajukab.go.id");
-    let request = [
-        "domains",
-        "request",
-        "dinkes",
-        "--owner",
-        "Dinas Kesehatan",
-        "--contact",
-        "dinkes@sukamajukab.go.id",
-    ];
-    assert_eq!(laman(&repo, &request).status.code(), Some(0));
+    request(&repo, "dinkes", "Dinas Kesehatan", false);
     let out = laman(&repo, &["new", "site", "dinkes"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     for page in [

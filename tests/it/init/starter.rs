@@ -2,90 +2,32 @@
 //! state of the site (a notice while its subdomain is still requested); and a page's
 //! problems are all reported in one run.
 
-use super::init;
+use super::{approve, checked, init, request};
 use crate::common::*;
 use serde_json::Value;
 use std::path::Path;
 
-fn codes(repo: &Path) -> Vec<(String, String)> {
-    let out = laman(repo, &["check", "--format", "json"]);
-    let json: Value = serde_json::from_slice(&out.stdout).expect("check --format json");
-    json["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap_or("").to_string(),
-                f["message"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect()
-}
-
-fn request(repo: &Path, label: &str, owner: &str) {
-    let contact = format!("{label}@sukamajukab.go.id");
-    let args = [
-        "domains",
-        "request",
-        label,
-        "--owner",
-        owner,
-        "--contact",
-        &contact,
-        "--date",
-        "2026-01-10",
-    ];
-    assert_eq!(laman(repo, &args).status.code(), Some(0));
-    let out = laman(repo, &["new", "site", label]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-}
-
-/// Every finding's code and severity.
-fn severities(repo: &Path) -> Vec<(String, String)> {
-    let out = laman(repo, &["check", "--format", "json"]);
-    let json: Value = serde_json::from_slice(&out.stdout).expect("check --format json");
-    json["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| (f["code"].to_string(), f["severity"].to_string()))
-        .collect()
-}
-
 #[test]
 fn init_and_new_site_write_nothing_check_warns_about() {
     let (_tmp, repo, _) = init("sukamajukab.go.id");
-    assert_eq!(codes(&repo), vec![], "init alone");
-    request(&repo, "dinkes", "Dinas Kesehatan");
-    request(&repo, "disdik", "Dinas Pendidikan dan Kebudayaan");
+    assert_eq!(checked(&repo, "code", "message"), vec![], "init alone");
+    request(&repo, "dinkes", "Dinas Kesehatan", true);
+    request(&repo, "disdik", "Dinas Pendidikan dan Kebudayaan", true);
     // Before the decree each site is only being prepared: one notice each, no warning.
-    let found = severities(&repo);
+    let found = checked(&repo, "code", "severity");
     assert_eq!(found.len(), 2, "{found:?}");
     for (code, severity) in &found {
         assert_eq!(
             (code.as_str(), severity.as_str()),
-            ("\"content.prepared\"", "\"notice\""),
+            ("content.prepared", "notice"),
             "{found:?}"
         );
     }
     // Once approved, nothing at all.
     for label in ["dinkes", "disdik"] {
-        let args = [
-            "domains",
-            "approve",
-            label,
-            "--decree",
-            "555/001/KPTS/2026",
-            "--date",
-            "2026-01-15",
-            "--a",
-            "192.0.2.11",
-        ];
-        let out = laman(&repo, &args);
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        approve(&repo, label);
     }
-    assert_eq!(codes(&repo), vec![]);
+    assert_eq!(checked(&repo, "code", "message"), vec![]);
 }
 
 #[test]
@@ -102,7 +44,7 @@ fn every_problem_of_a_page_is_reported_in_one_run() {
     )
     .unwrap();
     std::fs::write(repo.join("content/portal/foto.jpg"), b"\xff\xd8\xff").unwrap();
-    let found = codes(&repo);
+    let found = checked(&repo, "code", "message");
     let all = format!("{found:?}");
     let mut distinct: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();
     distinct.sort_unstable();
@@ -147,7 +89,7 @@ fn an_embed_from_an_allowed_host_is_no_external_link() {
         repo.join("content/portal/peta.md"),
         "+++\ntitle = \"Peta\"\n+++\n\n<iframe src=\"https://www.openstreetmap.org/export/embed.html\" title=\"Peta\"></iframe>\n",
     );
-    let found = codes(&repo);
+    let found = checked(&repo, "code", "message");
     assert!(found.is_empty(), "{found:?}");
 }
 
@@ -178,7 +120,7 @@ fn init_writes_the_dinas_contact_commented_or_as_given() {
         registry["regency"]["contact"].as_str(),
         Some("layanan@sukamajukab.go.id")
     );
-    assert_eq!(codes(&repo), vec![]);
+    assert_eq!(checked(&repo, "code", "message"), vec![]);
     // Not one address: refused by the registry's rules, nothing written.
     let args = [
         "init",
@@ -203,19 +145,8 @@ fn init_writes_the_dinas_contact_commented_or_as_given() {
 #[test]
 fn the_starter_ppid_pages_show_an_example_list_only_as_drafts() {
     let (_tmp, repo, _) = init("sukamajukab.go.id");
-    request(&repo, "dinkes", "Dinas Kesehatan");
-    let args = [
-        "domains",
-        "approve",
-        "dinkes",
-        "--decree",
-        "555/001/KPTS/2026",
-        "--date",
-        "2026-01-15",
-        "--a",
-        "192.0.2.11",
-    ];
-    assert_eq!(laman(&repo, &args).status.code(), Some(0));
+    request(&repo, "dinkes", "Dinas Kesehatan", true);
+    approve(&repo, "dinkes");
     // With its drafts the list renders, and its links resolve: nothing to report.
     let drafts = repo.join("drafts");
     let out = laman(
