@@ -15,9 +15,10 @@
 //! (heading anchors, the spam terms and hosts it carries) and found, and what their
 //! pages found, comes from the cache; after rendering, the changed sites' heading
 //! anchors and what the spam guard knows must be what they were ([`marks_hold`]). The
-//! portal's news of the sites not rendered is made from their front matter, as for a
-//! `--site` build, and the search index reads their text back from `--out`. Anything
-//! else — or any error in the build — makes it a cold build, as before.
+//! portal's news is chosen from every published site's front matter before rendering
+//! (only those items' summaries are rendered), and the search index takes the other
+//! sites' text from the cache (from `--out` where the cache lacks it). Anything else,
+//! or any error in the build, makes it a cold build, as before.
 
 use super::cache::{self, Cache, SiteEntry};
 use super::{Options, Produced, Report};
