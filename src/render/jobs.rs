@@ -10,9 +10,11 @@ impl SiteRenderer<'_> {
     pub(super) fn jobs(&self, base: &tera::Context, findings: &mut Vec<Finding>) -> Vec<Job> {
         let site = self.site;
         let c = &site.content;
+        // In parallel: a summary with a picture reads the picture's file (its size, the
+        // hash that versions its address).
         let summaries: Vec<Summary> = c
             .pages
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, p)| summary(site, &p.doc, &p.path, &self.docs.pages[i]))
             .collect();
