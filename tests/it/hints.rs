@@ -16,8 +16,7 @@ fn regency() -> (tempfile::TempDir, PathBuf) {
         .args(["init", "contoh", "--name", "Kabupaten Contoh"])
         .args(["--domain", "contohkab.go.id"])
         .current_dir(tmp.path())
-        .output()
-        .unwrap();
+        .output_in_time();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let repo = tmp.path().join("contoh");
     let args = ["domains", "request", "dinkes", "--owner", "Dinas Kesehatan"];
@@ -145,8 +144,7 @@ fn every_laman_command_a_hint_quotes_exists() {
         let out = Command::new(env!("CARGO_BIN_EXE_laman"))
             .args(args)
             .arg("--help")
-            .output()
-            .unwrap();
+            .output_in_time();
         (out.status.code() == Some(0)).then(|| stdout(&out))
     };
     for command in commands {

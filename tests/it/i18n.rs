@@ -22,7 +22,7 @@ fn run(root: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
         cmd.env_remove(var);
     }
     cmd.envs(env.iter().copied());
-    cmd.output().unwrap()
+    cmd.output_in_time()
 }
 
 const ID: &[(&str, &str)] = &[("LANG", "id_ID.UTF-8")];

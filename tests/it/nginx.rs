@@ -19,8 +19,7 @@ fn fetch(curl: &Path, scheme: &str, host: &str, port: u16, path: &str) -> Fetche
         .args(["-sk", "--max-time", "5", "-D", "-", "--resolve"])
         .arg(format!("{host}:{port}:127.0.0.1"))
         .arg(format!("{scheme}://{host}:{port}{path}"))
-        .output()
-        .unwrap();
+        .output_in_time();
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let (headers, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let status = headers
@@ -128,8 +127,7 @@ fn the_search_index_is_the_portals_and_sent_compressed(curl: &Path, https: u16) 
         .arg("--resolve")
         .arg(format!("contohkab.go.id:{https}:127.0.0.1"))
         .arg(format!("https://contohkab.go.id:{https}/_cari/indeks.js"))
-        .output()
-        .unwrap();
+        .output_in_time();
     let compressed = String::from_utf8_lossy(&compressed.stdout).to_ascii_lowercase();
     assert!(
         compressed.contains("content-encoding: gzip"),

@@ -36,8 +36,7 @@ fn get(curl: &Path, host: &str, port: u16, path: &str) -> (String, String) {
         .args(["-sk", "--max-time", "5", "-D", "-", "--resolve"])
         .arg(format!("{host}:{port}:127.0.0.1"))
         .arg(format!("https://{host}:{port}{path}"))
-        .output()
-        .unwrap();
+        .output_in_time();
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let (headers, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     (headers.to_ascii_lowercase(), body.to_string())
@@ -126,8 +125,7 @@ fn judged(t: &Path, body: &str) {
         .args(["300", "node"])
         .arg(here.join("tests/judges/judge.mjs"))
         .arg(t.join("judged"))
-        .output()
-        .unwrap();
+        .output_in_time();
     let said = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),

@@ -26,8 +26,7 @@ fn laman_id(root: &Path, args: &[&str]) -> std::process::Output {
         .arg(root)
         .env_remove("CI")
         .env("LAMAN_LANG", "id")
-        .output()
-        .unwrap()
+        .output_in_time()
 }
 
 /// Prints `html` to `pdf` as a person would with Chromium's "Save as PDF", without the

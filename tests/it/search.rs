@@ -22,6 +22,14 @@ fn a_citizen_searches_the_regency_and_one_site_in_chromium() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    // Read while it runs, so that it never blocks on a full pipe.
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        use std::io::Read;
+        let mut out = String::new();
+        let _ = stdout.read_to_string(&mut out);
+        out
+    });
     // The script ends itself within 150 s; this is the second guard.
     let started = Instant::now();
     let status = loop {
@@ -35,11 +43,11 @@ fn a_citizen_searches_the_regency_and_one_site_in_chromium() {
         }
         std::thread::sleep(Duration::from_millis(200));
     };
-    let mut out = String::new();
-    if let Some(mut stdout) = child.stdout.take() {
-        use std::io::Read;
-        let _ = stdout.read_to_string(&mut out);
-    }
+    let out = if status.is_some() {
+        reader.join().unwrap()
+    } else {
+        String::from("(killed after 200 s)")
+    };
     assert_eq!(status.and_then(|s| s.code()), Some(0), "{out}");
     for check in [
         "finds pages of",

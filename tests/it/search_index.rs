@@ -80,8 +80,7 @@ fn query(root: &Path, queries: Value) -> Value {
         .arg(script)
         .arg(root.join(INDEX))
         .arg(queries.to_string())
-        .output()
-        .unwrap();
+        .output_in_time();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     serde_json::from_slice(&out.stdout).unwrap()
 }
@@ -241,8 +240,7 @@ fn the_browser_stems_every_word_of_the_example_as_the_build_does() {
         .arg(script)
         .arg(portal.join("_cari"))
         .arg("[]")
-        .output()
-        .unwrap();
+        .output_in_time();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let out: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(out["words"].as_u64().unwrap() > 1000, "{}", out["words"]);

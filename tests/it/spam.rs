@@ -21,8 +21,7 @@ fn build(root: &Path, args: &[&str]) -> Output {
         .arg("--root")
         .arg(root)
         .env_remove("CI")
-        .output()
-        .unwrap();
+        .output_in_time();
     assert_ne!(out.status.code(), Some(124), "the build timed out");
     out
 }

@@ -359,8 +359,7 @@ fn the_warnings_are_in_indonesian_with_indonesian_status_words() {
             .arg(dir.path())
             .env_remove("CI")
             .env("LAMAN_LANG", "id")
-            .output()
-            .unwrap();
+            .output_in_time();
         let text = stderr(&out);
         assert_eq!(out.status.code(), Some(0), "{text}");
         assert!(

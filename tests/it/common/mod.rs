@@ -1,8 +1,10 @@
 //! Helpers shared by the integration tests: fixture copies, the binary, tree snapshots.
 
+pub mod child;
 pub mod nginx;
 pub mod rust_source;
 
+pub use child::OutputInTime;
 pub use laman_test_needs::needs;
 
 use std::collections::BTreeMap;
@@ -64,7 +66,7 @@ pub fn laman(root: &Path, args: &[&str]) -> Output {
         .arg(root)
         .env_remove("CI")
         .env("LAMAN_LANG", "en");
-    cmd.output().unwrap()
+    cmd.output_in_time()
 }
 
 pub fn stderr(out: &Output) -> String {
@@ -205,8 +207,7 @@ pub fn git_at(dir: &Path, when: &str, args: &[&str]) -> String {
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_AUTHOR_DATE", when)
         .env("GIT_COMMITTER_DATE", when)
-        .output()
-        .expect("git runs");
+        .output_in_time();
     assert!(
         output.status.success(),
         "git {args:?} failed: {}",

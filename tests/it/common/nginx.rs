@@ -30,8 +30,7 @@ pub fn certificates(openssl: &Path, dir: &Path, domain: &str) {
             .args(args)
             .current_dir(dir)
             .stdin(Stdio::null())
-            .output()
-            .unwrap();
+            .output_in_time();
         assert!(out.status.success(), "openssl {args:?}: {}", stderr(&out));
     };
     let ec = [
@@ -146,7 +145,7 @@ impl Nginx {
         let mut test = Command::new(nginx);
         test.arg("-t");
         args(&mut test);
-        let test = test.output().unwrap();
+        let test = test.output_in_time();
         assert!(test.status.success(), "nginx -t: {}", stderr(&test));
         // One process (master_process off), its output not inherited: killing it leaves
         // no worker behind holding the test's stdout open.

@@ -18,8 +18,7 @@ fn new_regency() -> tempfile::TempDir {
         ])
         .current_dir(dir.path())
         .env("LAMAN_LANG", "en")
-        .output()
-        .unwrap();
+        .output_in_time();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let path = dir.path().join("ujikab/domains.toml");
     let text = read(&path)

@@ -10,8 +10,7 @@ fn named_checkzone(zone: &str, domain: &str) {
     let out = std::process::Command::new(bin)
         .arg(domain)
         .arg(&file)
-        .output()
-        .unwrap();
+        .output_in_time();
     assert!(
         out.status.success(),
         "named-checkzone: {}{}\n{zone}",

@@ -17,8 +17,7 @@ fn curl_status(curl: &Path, host: &str, port: u16, path: &str) -> (u16, String) 
         ])
         .arg(format!("{host}:{port}:127.0.0.1"))
         .arg(format!("https://{host}:{port}{path}"))
-        .output()
-        .unwrap();
+        .output_in_time();
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let (code, location) = text.split_once(' ').unwrap_or((&text, ""));
     (code.parse().unwrap_or(0), location.to_string())

@@ -16,8 +16,7 @@ fn laman_here(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env_remove("CI")
-        .output()
-        .unwrap()
+        .output_in_time()
 }
 
 /// `laman init sukamaju ...` in a fresh folder; returns the folder and the repository.

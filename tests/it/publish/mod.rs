@@ -389,8 +389,7 @@ fn nginx_serves_the_live_release_through_current_before_and_after() {
                 "https://dinkes.sukamajukab.go.id:{}/profil/",
                 server.https
             ))
-            .output()
-            .unwrap();
+            .output_in_time();
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let before = page();

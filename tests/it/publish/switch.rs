@@ -198,8 +198,7 @@ fn the_indonesian_summary_reads_naturally() {
             .arg(root.path())
             .env_remove("CI")
             .env("LAMAN_LANG", "id")
-            .output()
-            .unwrap();
+            .output_in_time();
         assert_ok(&out);
         stderr(&out)
     };

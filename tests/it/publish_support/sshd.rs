@@ -1,7 +1,7 @@
 //! An OpenSSH server on 127.0.0.1 for one test: a throwaway host key and user key in a
 //! temporary folder, a free port, running as the current user. Killed when dropped.
 
-use crate::common::tool;
+use crate::common::{tool, OutputInTime};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -34,8 +34,7 @@ fn keygen(file: &Path) {
         .args(["-q", "-t", "ed25519", "-N", "", "-f"])
         .arg(file)
         .stdin(Stdio::null())
-        .output()
-        .unwrap();
+        .output_in_time();
     assert!(
         out.status.success(),
         "{}",

@@ -5,7 +5,7 @@
 
 use crate::common;
 use common::*;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::os::unix::fs::symlink;
 use std::path::Path;
 
@@ -298,15 +298,13 @@ fn serve_does_not_serve_refused_files() {
             let _ = self.0.wait();
         }
     }
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let announced = crate::common::child::announced(
+        &mut child,
+        "laman serve: http://localhost:",
+        crate::common::child::START_LIMIT,
+    );
+    let port: u16 = announced.split('/').next().unwrap().parse().unwrap();
     let _guard = Kill(child);
-    let port: u16 = loop {
-        let line = lines.next().expect("serve ended early").unwrap();
-        if let Some(rest) = line.strip_prefix("laman serve: http://localhost:") {
-            break rest.split('/').next().unwrap().parse().unwrap();
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
     let get = |path: &str| {
         let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
         s.set_read_timeout(Some(std::time::Duration::from_secs(10)))

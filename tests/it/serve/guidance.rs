@@ -12,8 +12,7 @@ fn regency() -> (tempfile::TempDir, std::path::PathBuf) {
         .args(["--domain", "contohkab.go.id"])
         .current_dir(tmp.path())
         .env("LAMAN_LANG", "id")
-        .output()
-        .unwrap();
+        .output_in_time();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let repo = tmp.path().join("contoh");
     (tmp, repo)

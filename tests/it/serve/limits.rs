@@ -8,8 +8,7 @@ use super::*;
 fn bad_arguments_exit_2() {
     let missing = Command::new(env!("CARGO_BIN_EXE_laman"))
         .args(["serve", "--root", "/no/such/regency"])
-        .output()
-        .unwrap();
+        .output_in_time();
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("domains.toml"));
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -18,14 +17,12 @@ fn bad_arguments_exit_2() {
     let busy = Command::new(env!("CARGO_BIN_EXE_laman"))
         .args(["serve", "--port", &port, "--root"])
         .arg(root.path())
-        .output()
-        .unwrap();
+        .output_in_time();
     assert_eq!(busy.status.code(), Some(2));
     assert!(stderr(&busy).contains("--port"));
     let bad_bind = Command::new(env!("CARGO_BIN_EXE_laman"))
         .args(["serve", "--bind", "localhost:80"])
-        .output()
-        .unwrap();
+        .output_in_time();
     assert_eq!(bad_bind.status.code(), Some(2));
 }
 

@@ -41,18 +41,12 @@ fn start_command(mut command: Command) -> Server {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let port = loop {
-        let line = lines
-            .next()
-            .expect("serve ended before announcing its port")
-            .unwrap();
-        if let Some(rest) = line.strip_prefix("laman serve: http://localhost:") {
-            break rest.split('/').next().unwrap().parse().unwrap();
-        }
-    };
-    // Keep draining stderr so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
+    let announced = common::child::announced(
+        &mut child,
+        "laman serve: http://localhost:",
+        common::child::START_LIMIT,
+    );
+    let port = announced.split('/').next().unwrap().parse().unwrap();
     Server { child, port }
 }
 

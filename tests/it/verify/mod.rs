@@ -79,7 +79,7 @@ fn laman_bounded(root: &Path, args: &[&str]) -> Output {
         .arg("--root")
         .arg(root)
         .env_remove("CI");
-    let out = cmd.output().unwrap();
+    let out = cmd.output_in_time();
     assert_ne!(out.status.code(), Some(124), "verify did not end by itself");
     out
 }

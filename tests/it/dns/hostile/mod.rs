@@ -205,6 +205,12 @@ fn watched_check(server: SocketAddr, extra: &[&str]) -> Run {
         let _ = out.read_to_end(&mut text);
         text
     });
+    let mut err = child.stderr.take().unwrap();
+    let err_reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = err.read_to_string(&mut text);
+        text
+    });
     let mut peak = 0;
     let status = loop {
         if let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) {
@@ -228,8 +234,7 @@ fn watched_check(server: SocketAddr, extra: &[&str]) -> Run {
     };
     let took = started.elapsed();
     let stdout = reader.join().unwrap();
-    let mut stderr = String::new();
-    let _ = child.stderr.take().unwrap().read_to_string(&mut stderr);
+    let stderr = err_reader.join().unwrap();
     assert_ne!(status.code(), Some(101), "panicked: {stderr}");
     if std::env::var_os("LAMAN_TEST_VERBOSE").is_some() {
         eprintln!("{stderr}");
