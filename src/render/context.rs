@@ -262,8 +262,15 @@ pub fn menu_for(menu: &[MenuItem], current: &str) -> Vec<MenuItem> {
     menu
 }
 
-/// A page of `site` at `path` as an entry of a list.
-pub fn summary(site: &Site, doc: &Doc, path: &str, rendered: &markdown::Rendered) -> Summary {
+/// A page of `site` at `path` as an entry of a list (its picture's file read once a run,
+/// through `pictures`).
+pub fn summary(
+    site: &Site,
+    doc: &Doc,
+    path: &str,
+    rendered: &markdown::Rendered,
+    pictures: &super::picture::Pictures,
+) -> Summary {
     Summary {
         title: doc.meta.title.clone(),
         url: site.url_of(path),
@@ -271,7 +278,7 @@ pub fn summary(site: &Site, doc: &Doc, path: &str, rendered: &markdown::Rendered
         description: doc.meta.description.clone(),
         summary: rendered.summary.clone(),
         draft: doc.meta.draft,
-        image: super::picture::picture(site, path, rendered.image.as_ref()),
+        image: super::picture::picture(site, path, rendered.image.as_ref(), pictures),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The markdown of a site's pages rendered for its templates, and the news that the
 //! site's home page, its feed and the portal's front page list.
 
+use super::picture::Pictures;
 use super::*;
 
 pub(super) fn theme_name(content: &SiteContent) -> &str {
@@ -199,7 +200,7 @@ pub(super) fn render_docs(site: &Site, env: &markdown::Env) -> Docs {
 /// The newest news of the published sites, as many as the portal's front page shows
 /// (none when the portal is not among `chosen`): only those items' summaries are
 /// rendered, whichever sites this run renders.
-pub(super) fn portal_news(model: &Model, chosen: &[&Site]) -> Vec<NewsItem> {
+pub(super) fn portal_news(model: &Model, chosen: &[&Site], pictures: &Pictures) -> Vec<NewsItem> {
     let Some(portal) = chosen.iter().find(|s| s.is_portal()) else {
         return Vec::new();
     };
@@ -235,14 +236,14 @@ pub(super) fn portal_news(model: &Model, chosen: &[&Site]) -> Vec<NewsItem> {
         .par_iter()
         .map(|&(site, i)| {
             let rendered = render_one(model, site, &site.content.pages[i].doc);
-            news_item(site, i, &rendered)
+            news_item(site, i, &rendered, pictures)
         })
         .collect()
 }
 
 /// A site's own news, newest first (in the order of [`portal_news`]), for its home page.
-pub(super) fn own_news(site: &Site, docs: &Docs) -> Vec<NewsItem> {
-    let mut items = site_news(site, docs);
+pub(super) fn own_news(site: &Site, docs: &Docs, pictures: &Pictures) -> Vec<NewsItem> {
+    let mut items = site_news(site, docs, pictures);
     items.sort_by(|a, b| {
         b.when
             .cmp(&a.when)
@@ -264,18 +265,23 @@ pub(super) fn render_one(
     })
 }
 
-fn site_news(site: &Site, docs: &Docs) -> Vec<NewsItem> {
+fn site_news(site: &Site, docs: &Docs, pictures: &Pictures) -> Vec<NewsItem> {
     let Some(s) = site.content.news_section() else {
         return Vec::new();
     };
     site.content.sections[s]
         .pages
         .iter()
-        .map(|&i| news_item(site, i, &docs.pages[i]))
+        .map(|&i| news_item(site, i, &docs.pages[i], pictures))
         .collect()
 }
 
-pub(super) fn news_item(site: &Site, i: usize, rendered: &markdown::Rendered) -> NewsItem {
+pub(super) fn news_item(
+    site: &Site,
+    i: usize,
+    rendered: &markdown::Rendered,
+    pictures: &Pictures,
+) -> NewsItem {
     let page = &site.content.pages[i];
     NewsItem {
         title: page.doc.meta.title.clone(),
@@ -285,7 +291,7 @@ pub(super) fn news_item(site: &Site, i: usize, rendered: &markdown::Rendered) ->
         summary: rendered.summary.clone(),
         site_title: site.title.clone(),
         site_url: site.url.clone(),
-        image: super::picture::picture(site, &page.path, rendered.image.as_ref()),
+        image: super::picture::picture(site, &page.path, rendered.image.as_ref(), pictures),
         when: page.doc.meta.when,
         label: site.label.clone(),
     }

@@ -11,12 +11,12 @@ impl SiteRenderer<'_> {
         let site = self.site;
         let c = &site.content;
         // In parallel: a summary with a picture reads the picture's file (its size, the
-        // hash that versions its address).
+        // hash that versions its address), the first time this run meets it.
         let summaries: Vec<Summary> = c
             .pages
             .par_iter()
             .enumerate()
-            .map(|(i, p)| summary(site, &p.doc, &p.path, &self.docs.pages[i]))
+            .map(|(i, p)| summary(site, &p.doc, &p.path, &self.docs.pages[i], self.pictures))
             .collect();
         let mut jobs = Vec::new();
         for i in 0..c.sections.len() {

@@ -111,7 +111,8 @@ pub fn render(
     let guard = crate::integrity::spam::SpamGuard::of(&model.registry);
     let chosen: Vec<&Site> = model.sites.iter().filter(|s| selected(&s.label)).collect();
     let (known, sets, scanned) = scope::scan(&chosen, &guard, scope);
-    let portal_items = portal_news(model, &chosen);
+    let pictures = picture::Pictures::default();
+    let portal_items = portal_news(model, &chosen, &pictures);
 
     // A site at a time per thread, from its markdown to its files in the sink: a site's
     // rendered markdown lives only while its pages are made, so a build never holds
@@ -129,7 +130,7 @@ pub fn render(
                 .map(|t| &t.statics);
             let output = match (compiled.templates_of(site), statics) {
                 (Some(templates), Some(statics)) => {
-                    let own = own_news(site, &d);
+                    let own = own_news(site, &d, &pictures);
                     let renderer = SiteRenderer {
                         model,
                         site,
@@ -145,6 +146,7 @@ pub fn render(
                         catalogue,
                         guard: &guard,
                         known: &known,
+                        pictures: &pictures,
                     };
                     renderer.into_output(statics, sink)?
                 }
@@ -175,6 +177,8 @@ struct SiteRenderer<'a> {
     /// The spam guard, and what the markdown of the build carries.
     guard: &'a crate::integrity::spam::SpamGuard,
     known: &'a spam::Known,
+    /// What this run read of the list pictures' files.
+    pictures: &'a picture::Pictures,
 }
 
 /// A rendered file, the source it came from (for collision messages) and what the spam

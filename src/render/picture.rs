@@ -4,15 +4,19 @@
 //! the list does not jump as pictures load).
 //!
 //! An image from another host is never listed (a list makes no outside request), nor one
-//! the site does not hold (no empty box). The file is the editor's: its header is read
-//! through [`crate::input`], bounded, and a header that makes no sense gives no size,
-//! never an error or a panic. It must not render or write anything.
+//! the site does not hold (no empty box). The file is the editor's: it is read through
+//! [`crate::input`], bounded, once per render run whichever lists show it ([`Pictures`]),
+//! and a header that makes no sense gives no size, never an error or a panic. It must not
+//! render or write anything.
 
 use crate::content::Asset;
 use crate::markdown::FirstImage;
 use crate::site::Site;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::io::Read;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// How much of an image is read for its size: enough for a JPEG's frame header after
 /// large EXIF data; never the whole of a large photo.
@@ -30,8 +34,44 @@ pub struct Picture {
     pub height: Option<u32>,
 }
 
+/// What one render run learnt of each list picture's file (its size and version), so
+/// that each file is read once however many lists show it: a section's, the site's
+/// news on its home page and feed, the portal's front page. It lives as long as the run,
+/// so the next run (of `laman serve`, after an edit) reads the files anew.
+#[derive(Default)]
+pub struct Pictures {
+    /// By the file's path from the regency root. A file is read by the first thread to
+    /// ask; any other asking meanwhile waits for it.
+    files: Mutex<HashMap<PathBuf, Arc<OnceLock<Looked>>>>,
+}
+
+/// What one read of a picture's file gives.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Looked {
+    size: Option<(u32, u32)>,
+    version: Option<String>,
+}
+
+impl Pictures {
+    fn looked(&self, asset: &Asset) -> Looked {
+        let cell = Arc::clone(
+            self.files
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .entry(asset.origin.clone())
+                .or_default(),
+        );
+        cell.get_or_init(|| look(asset)).clone()
+    }
+}
+
 /// The picture of the page at `page_path` (`/berita/x/`) of `site`, from its first image.
-pub fn picture(site: &Site, page_path: &str, image: Option<&FirstImage>) -> Option<Picture> {
+pub fn picture(
+    site: &Site,
+    page_path: &str,
+    image: Option<&FirstImage>,
+    pictures: &Pictures,
+) -> Option<Picture> {
     let image = image?;
     let path = site_path(page_path, &image.src)?;
     let asset = site
@@ -39,10 +79,10 @@ pub fn picture(site: &Site, page_path: &str, image: Option<&FirstImage>) -> Opti
         .assets
         .iter()
         .find(|a| a.dest == path.trim_start_matches('/'))?;
-    let size = dimensions(asset);
+    let Looked { size, version } = pictures.looked(asset);
     let url = site.url_of(&path);
     Some(Picture {
-        url: match version(asset) {
+        url: match version {
             Some(v) => format!("{url}?v={v}"),
             None => url,
         },
@@ -87,31 +127,38 @@ fn site_path(page_path: &str, src: &str) -> Option<String> {
 /// they are).
 const VERSIONED_BYTES: u64 = 64 << 20;
 
-/// 16 hex digits of the hash of an image file's bytes: its address in a list ends in
-/// `?v=` and them, so that the web server may let browsers keep it for a year (see
-/// `hosting::nginx`) while a new version of the file, under the same name, is fetched
-/// anew.
-fn version(asset: &Asset) -> Option<String> {
+/// Reads an image file once: its first [`HEADER_BYTES`] give its width and height, and
+/// the whole of it, up to [`VERSIONED_BYTES`], its version: 16 hex digits of the hash of
+/// its bytes. A list's address of it ends in `?v=` and them, so that the web server may
+/// let browsers keep it for a year (see `hosting::nginx`) while a new version of the
+/// file, under the same name, is fetched anew. A file that cannot be read gives neither.
+fn look(asset: &Asset) -> Looked {
+    let Ok(file) = asset.source.open() else {
+        return Looked::default();
+    };
+    let mut file = file.take(VERSIONED_BYTES + 1);
     let mut hasher = blake3::Hasher::new();
-    let copied = std::io::copy(
-        &mut asset.source.open().ok()?.take(VERSIONED_BYTES + 1),
-        &mut hasher,
-    )
-    .ok()?;
-    (copied <= VERSIONED_BYTES).then(|| hasher.finalize().to_hex()[..16].to_string())
-}
-
-/// The width and height of an image file, from its first bytes.
-fn dimensions(asset: &Asset) -> Option<(u32, u32)> {
     let mut header = Vec::new();
-    asset
-        .source
-        .open()
-        .ok()?
-        .take(HEADER_BYTES)
-        .read_to_end(&mut header)
-        .ok()?;
-    size_of(&header, asset.dest.to_ascii_lowercase().ends_with(".svg"))
+    let mut chunk = vec![0; 64 * 1024];
+    let mut read = 0;
+    loop {
+        match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => {
+                let bytes = &chunk[..n];
+                hasher.update(bytes);
+                let room = HEADER_BYTES as usize - header.len();
+                header.extend_from_slice(&bytes[..n.min(room)]);
+                read += n as u64;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return Looked::default(),
+        }
+    }
+    Looked {
+        size: size_of(&header, asset.dest.to_ascii_lowercase().ends_with(".svg")),
+        version: (read <= VERSIONED_BYTES).then(|| hasher.finalize().to_hex()[..16].to_string()),
+    }
 }
 
 /// The width and height an image's first bytes give, when they are believable.
@@ -220,15 +267,77 @@ mod tests {
         }
     }
 
+    fn png(w: u32, h: u32) -> Vec<u8> {
+        let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        b.extend(w.to_be_bytes());
+        b.extend(h.to_be_bytes());
+        b.extend([8, 2, 0, 0, 0]);
+        b
+    }
+
+    /// The file `foto.png` of a site folder in `root`, as the content loader lists it.
+    fn asset(root: &std::path::Path) -> Asset {
+        let area = Arc::new(crate::input::Area::new(root, "content/dinkes"));
+        let source = area.source("foto.png");
+        Asset {
+            origin: source.origin(),
+            source,
+            dest: "foto.png".into(),
+        }
+    }
+
+    fn hash16(bytes: &[u8]) -> String {
+        blake3::hash(bytes).to_hex()[..16].to_string()
+    }
+
+    #[test]
+    fn one_read_gives_the_size_from_the_header_and_the_version_of_the_whole_file() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("content/dinkes");
+        std::fs::create_dir_all(&dir).unwrap();
+        // Longer than the header read for the size: the version still covers every byte.
+        let mut bytes = png(480, 270);
+        bytes.resize(HEADER_BYTES as usize * 3 / 2, 7);
+        std::fs::write(dir.join("foto.png"), &bytes).unwrap();
+        let looked = look(&asset(root.path()));
+        assert_eq!(looked.size, Some((480, 270)));
+        assert_eq!(looked.version, Some(hash16(&bytes)));
+        bytes.push(8);
+        std::fs::write(dir.join("foto.png"), &bytes).unwrap();
+        assert_eq!(look(&asset(root.path())).version, Some(hash16(&bytes)));
+    }
+
+    #[test]
+    fn a_file_is_read_once_a_run_and_anew_in_the_next() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("content/dinkes");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("foto.png"), png(480, 270)).unwrap();
+        let run = Pictures::default();
+        let first = run.looked(&asset(root.path()));
+        assert_eq!(first.size, Some((480, 270)));
+        std::fs::write(dir.join("foto.png"), png(640, 360)).unwrap();
+        assert_eq!(run.looked(&asset(root.path())), first, "not read again");
+        let next = Pictures::default().looked(&asset(root.path()));
+        assert_eq!(next.size, Some((640, 360)));
+        assert_ne!(next.version, first.version);
+    }
+
+    #[test]
+    fn a_link_out_of_the_site_or_a_missing_file_gives_nothing() {
+        let root = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("rahasia.png"), png(480, 270)).unwrap();
+        let dir = root.path().join("content/dinkes");
+        std::fs::create_dir_all(&dir).unwrap();
+        assert_eq!(look(&asset(root.path())), Looked::default());
+        std::os::unix::fs::symlink(outside.path().join("rahasia.png"), dir.join("foto.png"))
+            .unwrap();
+        assert_eq!(look(&asset(root.path())), Looked::default());
+    }
+
     #[test]
     fn a_raster_size_is_read_from_its_header_and_nonsense_gives_none() {
-        let png = |w: u32, h: u32| {
-            let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-            b.extend(w.to_be_bytes());
-            b.extend(h.to_be_bytes());
-            b.extend([8, 2, 0, 0, 0]);
-            b
-        };
         assert_eq!(size_of(&png(480, 270), false), Some((480, 270)));
         assert_eq!(size_of(&png(0, 270), false), None);
         assert_eq!(size_of(&png(u32::MAX, 1), false), None);
