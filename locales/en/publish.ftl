@@ -51,6 +51,7 @@ ssh-no-flock = the server has no `flock` (util-linux), which keeps two publishes
 ssh-release-differs = the release copied to { $to } does not match the build (rsync: `{ $line }`); nothing was made live: check the server's disk, then publish again
 ssh-cannot-run-ssh = cannot run ssh (install openssh-client)
 ssh-cannot-run-rsync = cannot run rsync (install rsync)
+ssh-no-answer = could not read what ssh answered from { $to } (ssh was stopped or the connection broke): check that the server is reachable, then run the command again
 ssh-hint-host-key = the server's host key is not in known_hosts or has changed: add the right key (--known-hosts FILE), never turn the check off
 ssh-hint-denied = the server refused the key: put the public key of --ssh-key in the user's ~/.ssh/authorized_keys on the server
 ssh-hint-other = check that the server is reachable, the folder writable by that user, and rsync installed there

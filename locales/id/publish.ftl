@@ -48,6 +48,7 @@ ssh-no-flock = server tidak memiliki `flock` (util-linux), yang mencegah dua pen
 ssh-release-differs = rilis yang disalin ke { $to } tidak sama dengan hasil build (rsync: `{ $line }`); tidak ada yang ditayangkan: periksa disk server, lalu terbitkan lagi
 ssh-cannot-run-ssh = ssh tidak dapat dijalankan (pasang openssh-client)
 ssh-cannot-run-rsync = rsync tidak dapat dijalankan (pasang rsync)
+ssh-no-answer = jawaban ssh dari { $to } tidak dapat dibaca (ssh dihentikan atau sambungannya putus): pastikan server dapat dihubungi, lalu jalankan perintahnya lagi
 ssh-hint-host-key = kunci host server tidak ada di known_hosts atau sudah berubah: tambahkan kunci yang benar (--known-hosts BERKAS), jangan pernah mematikan pemeriksaannya
 ssh-hint-denied = server menolak kuncinya: masukkan kunci publik dari --ssh-key ke ~/.ssh/authorized_keys pengguna itu di server
 ssh-hint-other = pastikan server dapat dihubungi, foldernya boleh ditulis pengguna itu, dan rsync terpasang di sana

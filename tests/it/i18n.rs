@@ -255,3 +255,28 @@ fn help_and_argument_errors_follow_the_language() {
     let english = stderr(&run(root.path(), C, &["check", "--as-of", "kemarin"]));
     assert!(english.contains("`kemarin` is not a date"), "{english}");
 }
+
+/// What a command says it was doing when it failed comes from the catalogues: no
+/// literal text is given as the `what` of an I/O error or as a usage error.
+#[test]
+fn what_failed_is_never_literal_text() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut literal = Vec::new();
+    for file in common::rust_source::rust_files(&src) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let squeezed: String = line.split_whitespace().collect();
+            if ["Error::io(\"", "Error::Usage(\""]
+                .iter()
+                .any(|call| squeezed.contains(call))
+            {
+                literal.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        literal.is_empty(),
+        "say it with msg!:\n{}",
+        literal.join("\n")
+    );
+}

@@ -37,7 +37,7 @@ impl Remote {
             use std::io::Write;
             let _ = stdin.write_all(full.as_bytes());
         }
-        let out = child.wait_with_output().map_err(Error::io("ssh failed"))?;
+        let out = child.wait_with_output().map_err(self.no_answer())?;
         if !out.status.success() {
             return Err(self.failed("ssh", &out.stderr));
         }
@@ -70,6 +70,14 @@ impl Remote {
             return Err(self.failed("rsync", &out.stderr));
         }
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    /// For `map_err`: what ssh answered could not be read (waiting for it failed).
+    pub(super) fn no_answer(&self) -> impl FnOnce(std::io::Error) -> Error {
+        Error::io(crate::msg!(
+            "ssh-no-answer",
+            to = format!("{}:{}", self.host, self.path)
+        ))
     }
 
     pub(super) fn failed(&self, program: &str, stderr: &[u8]) -> Error {

@@ -326,7 +326,7 @@ impl Remote {
             }
             _ => {
                 drop(stdin);
-                let out = child.wait_with_output().map_err(Error::io("ssh failed"))?;
+                let out = child.wait_with_output().map_err(self.no_answer())?;
                 Err(self.failed("ssh", &out.stderr))
             }
         }
