@@ -173,6 +173,15 @@ fn drip(stream: &mut TcpStream, bytes: &[u8]) -> std::io::Result<()> {
 /// memory (KiB) and findings' messages.
 type Run = (Vec<String>, Option<i32>, Duration, u64, Vec<String>);
 
+/// Reads `pipe` to its end on a thread of its own.
+fn drained(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = pipe.read_to_end(&mut bytes);
+        bytes
+    })
+}
+
 /// `laman dns check --format json --timeout 500` against `server`, watched: killed
 /// after a minute; returns the findings' codes, the exit code, how long it took and
 /// the peak of its resident memory in KiB.
@@ -199,18 +208,9 @@ fn watched_check(server: SocketAddr, extra: &[&str]) -> Run {
     let started = Instant::now();
     let mut child = cmd.spawn().unwrap();
     let pid = child.id();
-    let mut out = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut text = Vec::new();
-        let _ = out.read_to_end(&mut text);
-        text
-    });
-    let mut err = child.stderr.take().unwrap();
-    let err_reader = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = err.read_to_string(&mut text);
-        text
-    });
+    // Both read while it runs, so that it never blocks on a full pipe.
+    let reader = drained(child.stdout.take().unwrap());
+    let err_reader = drained(child.stderr.take().unwrap());
     let mut peak = 0;
     let status = loop {
         if let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) {
@@ -234,7 +234,7 @@ fn watched_check(server: SocketAddr, extra: &[&str]) -> Run {
     };
     let took = started.elapsed();
     let stdout = reader.join().unwrap();
-    let stderr = err_reader.join().unwrap();
+    let stderr = String::from_utf8_lossy(&err_reader.join().unwrap()).into_owned();
     assert_ne!(status.code(), Some(101), "panicked: {stderr}");
     if std::env::var_os("LAMAN_TEST_VERBOSE").is_some() {
         eprintln!("{stderr}");
