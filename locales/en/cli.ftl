@@ -94,7 +94,12 @@ cli-new-site-done = laman: wrote { $count ->
        *[other] { $count } draft pages
     } for { $label }; fill them in, delete each `draft = true`, and preview with `laman serve`
 cli-new-site-added = added (draft): { $path }
+cli-new-site-guide-added = added (guide): { $path }
 cli-new-site-kept = already there, left as it is: { $path }
+cli-new-site-guides-done = laman: { $count ->
+        [one] { $count } guide
+       *[other] { $count } guides
+    } added (the hints of laman check cite them by section); commit them with the rest
 cli-new-site-missing-done = laman: { $added ->
         [one] { $added } draft page
        *[other] { $added } draft pages

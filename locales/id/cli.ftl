@@ -40,7 +40,9 @@ cli-serve-no-registry = { $root } tidak berisi domains.toml: berikan folder repo
 cli-init-done = repositori kabupaten baru untuk { $name } sudah ditulis di { $dir }; selanjutnya: masuk ke folder itu, jalankan `laman build`, lalu baca README-nya untuk Dinas dan para editor
 cli-new-site-done = laman: { $count } halaman draf ditulis untuk { $label }; isi halamannya, hapus setiap `draft = true`, lalu lihat pratinjaunya dengan `laman serve`
 cli-new-site-added = ditambahkan (draf): { $path }
+cli-new-site-guide-added = ditambahkan (panduan): { $path }
 cli-new-site-kept = sudah ada, tidak diubah: { $path }
+cli-new-site-guides-done = laman: { $count } panduan ditambahkan (petunjuk laman check merujuk bagian-bagiannya); commit bersama berkas lainnya
 cli-new-site-missing-done = laman: { $added } halaman draf ditambahkan ke { $label }, { $kept } berkas yang sudah ada tidak diubah{ $added ->
         [0] .
        *[other] ; isi halaman yang baru, hapus setiap `draft = true`, lalu lihat pratinjaunya dengan `laman serve`

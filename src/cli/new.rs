@@ -1,5 +1,5 @@
 //! `laman new site LABEL`: the draft pages of an OPD site (or the portal); with
-//! `--missing`, only those an existing site lacks.
+//! `--missing`, only those an existing site lacks (and, for the portal, the guides).
 
 use clap::Subcommand;
 use laman::error::Error;
@@ -38,7 +38,13 @@ pub fn run(root: &Path, command: New) -> Result<ExitCode, Error> {
             laman::msg!("cli-new-site-added", path = path.as_str())
         );
     }
-    for path in &written.kept {
+    for path in &written.guides_added {
+        eprintln!(
+            "  {}",
+            laman::msg!("cli-new-site-guide-added", path = path.as_str())
+        );
+    }
+    for path in written.kept.iter().chain(&written.guides_kept) {
         eprintln!(
             "  {}",
             laman::msg!("cli-new-site-kept", path = path.as_str())
@@ -54,5 +60,9 @@ pub fn run(root: &Path, command: New) -> Result<ExitCode, Error> {
             label = label
         )
     );
+    if !written.guides_added.is_empty() {
+        let count = written.guides_added.len();
+        eprintln!("{}", laman::msg!("cli-new-site-guides-done", count = count));
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -10,7 +10,8 @@
 //! ([`crate::registry::checked`]) before anything is written: this module has
 //! no rules of its own about names and domains. It never overwrites a file: `init`
 //! wants an empty folder, `new site` a site folder that does not exist yet, and
-//! `new site --missing` writes only the files a site lacks.
+//! `new site --missing` writes only the files a site lacks (and, for the portal, the
+//! guides the regency lacks).
 //!
 //! Every value is written for the exact place it lands in (a TOML string or key, a
 //! comment line, an HTML comment, markdown text, a code span: see [`escaped`]), so

@@ -1,9 +1,10 @@
 //! `laman new site LABEL`: the starter files of one site (an OPD site's pages, or the
 //! portal's), and with `--missing` only those a site lacks, for a site imported or made
-//! before a page became required. A file is never overwritten, nor written through a
-//! symbolic link.
+//! before a page became required; for the portal, `--missing` also writes the guides a
+//! regency made by an older `laman init` lacks (`docs/`, which hints cite). A file is
+//! never overwritten, nor written through a symbolic link.
 
-use super::{fill, regency_files, write_all, Regency, SITE};
+use super::{fill, regency_files, write_all, Regency, GUIDES, SITE};
 use crate::error::Error;
 use crate::registry::{Kind, Registry, Status, PORTAL_LABEL};
 use std::path::Path;
@@ -16,12 +17,17 @@ pub struct Written {
     /// The starter files the site already had (under that path or as the same page),
     /// left as they were.
     pub kept: Vec<String>,
+    /// With `--missing` on the portal: the guides written into `docs/`.
+    pub guides_added: Vec<String>,
+    /// With `--missing` on the portal: the guides already there (edited or not), left
+    /// as they were.
+    pub guides_kept: Vec<String>,
 }
 
 /// Writes `content/<label>/` of a site requested or approved in the registry in `root`
 /// (or of the portal): its pages as drafts (nothing is published before approval
 /// anyway). The folder must not exist, unless `missing`: then only the starter files
-/// the site has no page for are written.
+/// the site has no page for are written, and for the portal the guides `docs/` lacks.
 pub fn new_site(root: &Path, label: &str, missing: bool) -> Result<Written, Error> {
     let registry = Registry::load(root)?;
     let files = starter_files(root, &registry, label)?;
@@ -42,6 +48,21 @@ pub fn new_site(root: &Path, label: &str, missing: bool) -> Result<Written, Erro
         } else {
             written.added.push(path.clone());
             to_write.push((path, text));
+        }
+    }
+    let guides = if missing && label == PORTAL_LABEL {
+        &GUIDES[..]
+    } else {
+        &[]
+    };
+    for (path, text) in guides {
+        refuse_links(root, path)?;
+        // Whatever is there (an edited guide, even a broken link) is the regency's.
+        if std::fs::symlink_metadata(root.join(path)).is_ok() {
+            written.guides_kept.push(path.to_string());
+        } else {
+            written.guides_added.push(path.to_string());
+            to_write.push((path.to_string(), text.to_string()));
         }
     }
     write_all(root, &to_write)?;

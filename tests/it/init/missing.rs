@@ -139,3 +139,80 @@ fn nothing_is_written_through_a_symbolic_link() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
 }
+
+/// The guides as this laman ships them.
+fn shipped(guide: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(guide)).unwrap()
+}
+
+const GUIDES: [&str; 2] = ["docs/panduan-editor.md", "docs/panduan-dinas.md"];
+
+#[test]
+fn an_older_regency_gets_the_guides_back_and_an_edited_one_is_kept() {
+    let (_tmp, repo, _) = init("sukamajukab.go.id");
+    requested_site(&repo);
+    // Made by an older `laman init`: no docs/ at all.
+    std::fs::remove_dir_all(repo.join("docs")).unwrap();
+    // An OPD site's --missing leaves the regency's folders alone.
+    write(
+        repo.join("content/dinkes/kontak.md"),
+        "+++\ntitle = \"K\"\n+++\n",
+    );
+    let opd = laman(&repo, &["new", "site", "dinkes", "--missing"]);
+    assert_eq!(opd.status.code(), Some(0), "{}", stderr(&opd));
+    assert!(!repo.join("docs").exists());
+
+    let out = laman(&repo, &["new", "site", "portal", "--missing"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = stderr(&out);
+    for guide in GUIDES {
+        assert_eq!(std::fs::read(repo.join(guide)).unwrap(), shipped(guide));
+        assert!(said.contains(&format!("added (guide): {guide}")), "{said}");
+    }
+    assert!(said.contains("2 guides added ("), "{said}");
+    assert!(said.contains("0 draft pages added to portal"), "{said}");
+
+    // An edited guide is the regency's own: kept; a deleted one comes back.
+    let edited = "# Panduan kami\n\nDisesuaikan oleh Diskominfo.\n";
+    write(repo.join(GUIDES[0]), edited);
+    std::fs::remove_file(repo.join(GUIDES[1])).unwrap();
+    let again = laman(&repo, &["new", "site", "portal", "--missing"]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    let said = stderr(&again);
+    assert_eq!(read(repo.join(GUIDES[0])), edited);
+    assert_eq!(
+        std::fs::read(repo.join(GUIDES[1])).unwrap(),
+        shipped(GUIDES[1])
+    );
+    assert!(
+        said.contains(&format!("left as it is: {}", GUIDES[0])),
+        "{said}"
+    );
+    assert!(said.contains("1 guide added ("), "{said}");
+}
+
+#[cfg(unix)]
+#[test]
+fn no_guide_is_written_through_a_symbolic_link() {
+    let (tmp, repo, _) = init("sukamajukab.go.id");
+    let elsewhere = tmp.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::fs::remove_dir_all(repo.join("docs")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, repo.join("docs")).unwrap();
+    let out = laman(&repo, &["new", "site", "portal", "--missing"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+    // A guide that is a link (even a broken one) is left as it is.
+    std::fs::remove_file(repo.join("docs")).unwrap();
+    std::fs::create_dir(repo.join("docs")).unwrap();
+    let target = elsewhere.join("panduan.md");
+    std::os::unix::fs::symlink(&target, repo.join(GUIDES[0])).unwrap();
+    let out = laman(&repo, &["new", "site", "portal", "--missing"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!target.exists());
+    assert!(repo.join(GUIDES[0]).is_symlink());
+    assert_eq!(
+        std::fs::read(repo.join(GUIDES[1])).unwrap(),
+        shipped(GUIDES[1])
+    );
+}
