@@ -20,10 +20,30 @@ use std::path::Path;
 
 /// Where the stamp of an output folder is kept: beside it.
 pub fn path_of(out: &Path) -> std::path::PathBuf {
+    beside(out, "laman-stamp.json")
+}
+
+/// A hidden name beside the output folder, made from its name: `.<name of OUT>.<what>`
+/// (never inside `--out`, so never published).
+pub fn beside(out: &Path, what: &str) -> std::path::PathBuf {
     let name = out
         .file_name()
         .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    out.with_file_name(format!(".{name}.laman-stamp.json"))
+    out.with_file_name(format!(".{name}.{what}"))
+}
+
+/// Reads a file that laman keeps beside the output folder, never through a symbolic
+/// link (one planted there must not make a build read elsewhere).
+pub fn read_beside(path: &Path) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+        .open(path)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// What a clean build leaves behind for the next one.
@@ -175,7 +195,7 @@ pub fn outputs(out: &Path) -> io::Result<String> {
 
 /// The stamp in `out`, if there is a readable one.
 pub fn read(out: &Path) -> Option<Stamp> {
-    let text = std::fs::read_to_string(path_of(out)).ok()?;
+    let text = String::from_utf8(read_beside(&path_of(out)).ok()?).ok()?;
     serde_json::from_str(&text).ok()
 }
 

@@ -3,19 +3,22 @@
 //!
 //! It lives beside the output folder, as the stamp does, in `.<name of OUT>.laman-cache/`
 //! (never inside `--out`, so never published): `build.json`, written atomically only
-//! after a clean whole build was installed, with the stamp, and `text/<digest>.json`,
-//! the text of each published site's pages for the search index, which `build.json`
-//! names by digest (so a text file is used only when the cache that names it is). Deleting it
+//! after a clean whole build was installed, with the stamp, and `part/<digest>.json`,
+//! each published site's part of the search index (its stems and postings, and the name
+//! of its texts' folder in the index: see [`crate::search::Part`]), which `build.json`
+//! names by digest (so a part is used only when the cache that names it is). Deleting it
 //! is always safe: the next build is then a cold one. It is ignored when laman's version
 //! or executable, `--drafts` or the date changed, or when it was not written with the
 //! stamp `--out` has. Its size is bounded by what a build reports and writes: per site a
 //! digest, a page count, the findings of its markdown and pages, the heading ids of its
-//! pages and the spam terms and hosts its markdown carries; and the text of its pages,
-//! which the search index holds anyway.
+//! pages and the spam terms and hosts its markdown carries; and its part of the search
+//! index, which the index holds anyway. Every file is read without following a symbolic
+//! link.
 
 use crate::finding::Finding;
 use crate::render::Marks;
-use crate::search::SiteText;
+use crate::search::Part;
+use crate::stamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -24,8 +27,8 @@ use std::path::{Path, PathBuf};
 /// by laman's version (a cache of another version is ignored).
 const FILE: &str = "build.json";
 
-/// The folder of the sites' texts for the search index, one file per site and version.
-const TEXTS: &str = "text";
+/// The folder of the sites' parts of the search index, one file per site and version.
+const PARTS: &str = "part";
 
 /// What one whole build learned.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -43,11 +46,11 @@ pub(super) struct Cache {
 }
 
 impl Cache {
-    /// Names the text files of the sites' pages (digests by label) in the cache.
-    pub fn keep_texts(&mut self, texts: BTreeMap<String, String>) {
-        for (label, digest) in texts {
+    /// Names the files of the sites' parts of the search index (digests by label).
+    pub fn keep_parts(&mut self, parts: BTreeMap<String, String>) {
+        for (label, digest) in parts {
             if let Some(entry) = self.sites.get_mut(&label) {
-                entry.text = Some(digest);
+                entry.part = Some(digest);
             }
         }
     }
@@ -66,23 +69,20 @@ pub(super) struct SiteEntry {
     pub findings: Vec<Finding>,
     /// What its markdown shows the other sites, and the findings of its markdown.
     pub marks: Marks,
-    /// The digest naming the file of the text of its pages, for the search index (see
-    /// [`write_text`]), when it is published.
+    /// The digest naming the file of its part of the search index (see
+    /// [`write_part`]), when it is published and has pages there.
     #[serde(default)]
-    pub text: Option<String>,
+    pub part: Option<String>,
 }
 
 /// The cache folder of an output folder: beside it.
 pub fn dir_of(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    out.with_file_name(format!(".{name}.laman-cache"))
+    stamp::beside(out, "laman-cache")
 }
 
 /// The cache of `out`, when there is a readable one that this laman wrote.
 pub(super) fn read(out: &Path) -> Option<Cache> {
-    let bytes = std::fs::read(dir_of(out).join(FILE)).ok()?;
+    let bytes = stamp::read_beside(&dir_of(out).join(FILE)).ok()?;
     let cache: Cache = serde_json::from_slice(&bytes).ok()?;
     (cache.version == env!("CARGO_PKG_VERSION")).then_some(cache)
 }
@@ -94,42 +94,44 @@ pub(super) fn write(out: &Path, cache: &Cache) -> std::io::Result<()> {
     std::fs::create_dir_all(&dir)?;
     let bytes = serde_json::to_vec(cache).map_err(std::io::Error::other)?;
     crate::atomic::write(&dir.join(FILE), &bytes)?;
-    prune_texts(out, cache);
+    prune_parts(out, cache);
+    // The folder of site texts that earlier versions kept (now the index's parts).
+    let _ = std::fs::remove_dir_all(dir.join("text"));
     Ok(())
 }
 
-/// Writes the text of a site's pages (for the search index) into the cache folder, in a
-/// file named by its digest, and returns the digest. Written before the cache that names
-/// it, so a build that fails leaves only a file nothing names (removed by the next
-/// [`write`]).
-pub(super) fn write_text(out: &Path, text: &SiteText) -> std::io::Result<String> {
-    let dir = dir_of(out).join(TEXTS);
+/// Writes a site's part of the search index into the cache folder, in a file named by
+/// its digest, and returns the digest. Written before the cache that names it, so a
+/// build that fails leaves only a file nothing names (removed by the next [`write`]).
+pub(super) fn write_part(out: &Path, part: &Part) -> std::io::Result<String> {
+    let dir = dir_of(out).join(PARTS);
     std::fs::create_dir_all(&dir)?;
-    let bytes = serde_json::to_vec(text).map_err(std::io::Error::other)?;
+    let bytes = serde_json::to_vec(part).map_err(std::io::Error::other)?;
     let digest = blake3::hash(&bytes).to_hex().to_string();
     let path = dir.join(format!("{digest}.json"));
-    if !path.is_file() {
+    if std::fs::symlink_metadata(&path).is_err() {
         crate::atomic::write(&path, &bytes)?;
     }
     Ok(digest)
 }
 
-/// The text of a site's pages the cache holds under `digest`, if it is whole.
-pub(super) fn read_text(out: &Path, digest: &str) -> Option<SiteText> {
-    let bytes = std::fs::read(dir_of(out).join(TEXTS).join(format!("{digest}.json"))).ok()?;
+/// The part the cache holds under `digest`, if it is whole.
+pub(super) fn read_part(out: &Path, digest: &str) -> Option<Part> {
+    let path = dir_of(out).join(PARTS).join(format!("{digest}.json"));
+    let bytes = stamp::read_beside(&path).ok()?;
     (blake3::hash(&bytes).to_hex().as_str() == digest)
         .then(|| serde_json::from_slice(&bytes).ok())
         .flatten()
 }
 
-/// Removes the text files that `cache` does not name.
-fn prune_texts(out: &Path, cache: &Cache) {
+/// Removes the part files that `cache` does not name.
+fn prune_parts(out: &Path, cache: &Cache) {
     let named: std::collections::BTreeSet<String> = cache
         .sites
         .values()
-        .filter_map(|e| e.text.as_ref().map(|d| format!("{d}.json")))
+        .filter_map(|e| e.part.as_ref().map(|d| format!("{d}.json")))
         .collect();
-    let Ok(entries) = std::fs::read_dir(dir_of(out).join(TEXTS)) else {
+    let Ok(entries) = std::fs::read_dir(dir_of(out).join(PARTS)) else {
         return;
     };
     for entry in entries.flatten() {

@@ -187,7 +187,7 @@ pub(super) fn learned(
                         .cloned()
                         .unwrap_or_default(),
                     marks: across.marks.get(&site.label).cloned().unwrap_or_default(),
-                    text: None,
+                    part: None,
                 },
             };
             (site.label.clone(), entry)

@@ -7,12 +7,12 @@
 //! see [`crate::publish`].)
 
 use super::assess::Assessed;
+use super::search::Gather;
 use super::{Options, Report};
 use crate::error::{Error, Result};
 use crate::integrity::seal::Seal;
 use crate::output::{Install, Staging, WriteError};
-use crate::render::{self, SiteOutput};
-use crate::search;
+use crate::render::{self, Taken};
 use crate::sign::Signer;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -24,21 +24,23 @@ pub(super) struct StagingSink<'a> {
     /// Shared, so that every site offered after a failure to make the folder is refused
     /// with the same I/O error.
     staging: OnceLock<std::result::Result<Staging, Arc<WriteError>>>,
-    /// The text of each site written, for the search index (when the portal is built).
-    search: Option<search::Collector>,
+    /// Each site's part of the search index (when the portal is built).
+    search: Option<Gather>,
 }
 
 impl<'a> StagingSink<'a> {
-    pub fn new(out: &'a Path, index: bool) -> Self {
+    /// A sink for a build into `out`; with `index`, it gathers the sites' parts of the
+    /// search index, kept in the build cache too with `keep`.
+    pub fn new(out: &'a Path, index: bool, keep: bool) -> Self {
         StagingSink {
             out,
             staging: OnceLock::new(),
-            search: index.then(search::Collector::default),
+            search: index.then(|| Gather::new(keep.then_some(out))),
         }
     }
 
-    /// The staging folder with every site written, and the text collected for search.
-    pub fn into_parts(self) -> Result<(Staging, Option<search::Collector>)> {
+    /// The staging folder with every site written, and the sites' parts of the index.
+    pub fn into_parts(self) -> Result<(Staging, Option<Gather>)> {
         let cannot = || crate::msg!("build-cannot-write");
         match self.staging.into_inner() {
             Some(Ok(staging)) => Ok((staging, self.search)),
@@ -49,7 +51,7 @@ impl<'a> StagingSink<'a> {
 }
 
 impl render::Sink for StagingSink<'_> {
-    fn take(&self, site: &SiteOutput) -> Result<bool> {
+    fn take(&self, taken: Taken<'_>) -> Result<bool> {
         let cannot = || crate::msg!("build-cannot-write");
         let staging = self
             .staging
@@ -57,9 +59,9 @@ impl render::Sink for StagingSink<'_> {
             .as_ref()
             .map_err(|e| Error::io(cannot())(Arc::clone(e)))?;
         if let Some(search) = &self.search {
-            search.take(site);
+            search.take(taken, staging)?;
         }
-        staging.write(site).map_err(Error::io(cannot()))?;
+        staging.write(taken.output).map_err(Error::io(cannot()))?;
         Ok(true)
     }
 }

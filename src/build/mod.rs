@@ -238,7 +238,8 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
             return Ok(report);
         }
     }
-    let sink = install::StagingSink::new(out, options.selects(PORTAL_LABEL));
+    let whole = options.sites.is_empty();
+    let sink = install::StagingSink::new(out, options.selects(PORTAL_LABEL), whole);
     let how = How {
         style: UrlStyle::Https,
         render_options: BUILT,
@@ -250,12 +251,10 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
     let assessed = assess::assess(options, produced)?;
     let report = if assessed.may_install(*keep_going) {
         progress(&Stage::Write.as_str());
-        let (staging, collected) = sink.into_parts()?;
-        let keep = learned.is_some() && options.sites.is_empty();
-        let texts =
-            search::index_portal(options, out, &assessed, (collected, &staging), None, keep)?;
+        let (staging, gathered) = sink.into_parts()?;
+        let parts = search::index_portal(options, out, &assessed, (gathered, &staging), None)?;
         if let Some(learned) = &mut learned {
-            learned.keep_texts(texts);
+            learned.keep_parts(parts);
         }
         install::install(options, assessed, staging, signer)?
     } else {
@@ -282,7 +281,7 @@ fn incremental(
         sites: plan.selected.iter().cloned().collect(),
         ..options.clone()
     };
-    let sink = install::StagingSink::new(out, true);
+    let sink = install::StagingSink::new(out, true, true);
     let how = How {
         style: UrlStyle::Https,
         render_options: BUILT,
@@ -300,10 +299,10 @@ fn incremental(
         return Ok(None);
     }
     progress(&Stage::Write.as_str());
-    let (staging, collected) = sink.into_parts()?;
+    let (staging, gathered) = sink.into_parts()?;
     let cached = Some(&plan.cache.sites);
-    let texts = search::index_portal(&scoped, out, &assessed, (collected, &staging), cached, true)?;
-    learned.keep_texts(texts);
+    let parts = search::index_portal(&scoped, out, &assessed, (gathered, &staging), cached)?;
+    learned.keep_parts(parts);
     let report = install::install(&scoped, assessed, staging, signer.as_deref())?;
     Ok(Some((whole.complete(report), learned)))
 }

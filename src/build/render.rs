@@ -9,7 +9,7 @@ use super::incr::Plan;
 use super::Options;
 use crate::error::Result;
 use crate::finding::Finding;
-use crate::render::{self, Across, Carried, RenderOptions, Scope, Sink, SiteOutput};
+use crate::render::{self, Across, Carried, RenderOptions, Scope, Sink, SiteOutput, Taken};
 use crate::site::Model;
 use std::collections::BTreeSet;
 
@@ -91,10 +91,10 @@ struct Guarded<'a> {
 }
 
 impl Sink for Guarded<'_> {
-    fn take(&self, site: &SiteOutput) -> Result<bool> {
-        if self.global || self.failed.contains(site.label.as_str()) {
+    fn take(&self, taken: Taken<'_>) -> Result<bool> {
+        if self.global || self.failed.contains(taken.output.label.as_str()) {
             return Ok(false);
         }
-        self.inner.take(site)
+        self.inner.take(taken)
     }
 }

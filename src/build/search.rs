@@ -1,82 +1,200 @@
 //! The search stage: the regency's index, written beside the portal's pages when this
 //! build installs the portal (which holds the index).
 //!
+//! Each site's part of the index ([`search::Part`]) is made as soon as the site is
+//! rendered, on the rendering thread ([`Gather`]): its pages' texts are written into the
+//! portal's staging folder at once and dropped, and only its stems are kept, so a build
+//! never holds the regency's text. Once the run is assessed, [`index_portal`] drops the
+//! parts of the sites that failed and joins the others into the index.
+//!
 //! The index always describes what `--out` serves once the build is installed: the pages
-//! of the sites this build installs, their text collected as they were rendered, plus
-//! (for a `--site` build that includes the portal) the pages the other sites already
-//! have in `--out`, whose text is read back from there ([`read_back`]), or (for an
-//! incremental build) taken from the build cache, which whole builds keep it in. How entries and
-//! index files are made is [`crate::search`]'s; this is the only place that reads the
-//! installed output.
+//! of the sites this build installs, plus (for a `--site` build that includes the
+//! portal) the pages the other sites already have in `--out`, whose text is read back
+//! from there ([`read_back`]), or (for an incremental build) the parts the build cache
+//! kept, with their texts' folders copied from `--out`. How entries and index files are
+//! made is [`crate::search`]'s; this is the only place that reads the installed output.
 
 use super::assess::Assessed;
 use super::cache::{self, SiteEntry};
 use super::Options;
 use crate::error::{Error, Result};
+use crate::generated::INDEX_DIR;
 use crate::output::Staging;
 use crate::registry::PORTAL_LABEL;
-use crate::render::SiteOutput;
-use crate::search::{self, Collector, SiteText};
+use crate::render::{OutputFile, SiteOutput, Taken};
+use crate::search::{self, Part, SiteText};
+use crate::site::{Model, Site};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// The parts of the index of the sites rendered so far, their texts already written.
+pub(super) struct Gather {
+    /// Each site's part, by label.
+    parts: Mutex<BTreeMap<String, Part>>,
+    /// A whole build's `--out`: each part is also kept in the build cache beside it.
+    keep: Option<PathBuf>,
+    /// The digests of the parts kept in the cache, by label.
+    kept: Mutex<BTreeMap<String, String>>,
+}
+
+impl Gather {
+    pub fn new(keep: Option<&Path>) -> Self {
+        Gather {
+            parts: Mutex::default(),
+            keep: keep.map(Path::to_path_buf),
+            kept: Mutex::default(),
+        }
+    }
+
+    /// Makes the part of a rendered site (none for a site not published), its texts
+    /// written into the portal's folder of `staging`.
+    pub fn take(&self, taken: Taken<'_>, staging: &Staging) -> Result<()> {
+        let texts = search::site_text(taken.output);
+        let Some(part) = part_of(taken.model, taken.site, texts, staging)? else {
+            return Ok(());
+        };
+        if let Some(out) = &self.keep {
+            // Only a cache: a site whose part cannot be kept is indexed anew next time.
+            if let Ok(digest) = cache::write_part(out, &part) {
+                lock(&self.kept).insert(taken.site.label.clone(), digest);
+            }
+        }
+        lock(&self.parts).insert(taken.site.label.clone(), part);
+        Ok(())
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The part of `site` from the text of its pages, its texts written into the portal's
+/// folder of `staging`; none when no page of it is indexed.
+fn part_of(model: &Model, site: &Site, texts: SiteText, staging: &Staging) -> Result<Option<Part>> {
+    let entries = search::site_entries(site, texts);
+    let portal = portal_fqdn(model);
+    search::part(&entries, |files| write(staging, &portal, files))
+}
+
+fn portal_fqdn(model: &Model) -> String {
+    model.registry.fqdn(PORTAL_LABEL)
+}
+
+fn write(staging: &Staging, portal: &str, files: Vec<OutputFile>) -> Result<()> {
+    staging
+        .write(&SiteOutput {
+            label: PORTAL_LABEL.to_string(),
+            fqdn: portal.to_string(),
+            files,
+            pages: 0,
+        })
+        .map_err(Error::io(crate::msg!("build-cannot-write")))
+}
 
 /// Writes the search index into the portal's staging folder, when the portal is among
-/// the sites to install and its pages were collected. The text of a site not rendered
-/// comes from the build cache (`cached`: its digest by label) or else from `--out`. With
-/// `keep`, each published site's text is kept in the cache folder: the digests by label.
+/// the sites to install and its parts were gathered. The part of a site not rendered
+/// comes from the build cache (`cached`: its entry by label), its texts from `--out`,
+/// or else is made from the pages `--out` has. Returns the digests of the parts kept in
+/// the cache, by label, for a whole build.
 pub(super) fn index_portal(
     options: &Options,
     out: &Path,
     assessed: &Assessed,
-    (collected, staging): (Option<Collector>, &Staging),
+    (gathered, staging): (Option<Gather>, &Staging),
     cached: Option<&BTreeMap<String, SiteEntry>>,
-    keep: bool,
 ) -> Result<BTreeMap<String, String>> {
-    let mut kept = BTreeMap::new();
-    let (Some(collected), Some(model)) = (collected, assessed.model.as_ref()) else {
-        return Ok(kept);
+    let (Some(gathered), Some(model)) = (gathered, assessed.model.as_ref()) else {
+        return Ok(BTreeMap::new());
     };
     if !assessed.clean.iter().any(|o| o.label == PORTAL_LABEL) {
-        return Ok(kept);
+        return Ok(BTreeMap::new());
     }
-    let mut sites = collected.into_sites();
-    sites.retain(|label, _| !assessed.failed.contains(label));
-    for site in model.published().filter(|s| !options.selects(&s.label)) {
-        let digest = cached.and_then(|c| c.get(&site.label)?.text.clone());
-        let text = match digest.and_then(|d| Some((cache::read_text(out, &d)?, d))) {
-            Some((text, digest)) => {
-                kept.insert(site.label.clone(), digest);
-                text
-            }
-            None => read_back(&out.join(&site.fqdn), site),
-        };
-        sites.insert(site.label.clone(), text);
-    }
-    if keep {
-        for site in model.published() {
-            if kept.contains_key(&site.label) {
-                continue;
-            }
-            let digest = sites.get(&site.label).map(|t| cache::write_text(out, t));
-            if let Some(Ok(digest)) = digest {
-                kept.insert(site.label.clone(), digest);
-            }
+    let keep = gathered.keep.is_some();
+    let mut parts = gathered
+        .parts
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner());
+    let mut kept = gathered
+        .kept
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner());
+    let portal = portal_fqdn(model);
+    let forget = |part: &Part| {
+        staging
+            .forget(&portal, &format!("{INDEX_DIR}/{}", part.teks))
+            .map_err(Error::io(crate::msg!("build-cannot-write")))
+    };
+    for label in &assessed.failed {
+        if let Some(part) = parts.remove(label) {
+            forget(&part)?;
         }
-    } else {
+        kept.remove(label);
+    }
+    for site in model.published().filter(|s| !options.selects(&s.label)) {
+        let digest = cached.and_then(|c| c.get(&site.label)?.part.clone());
+        let reused = match digest {
+            Some(digest) => {
+                reuse(out, &digest, (staging, &portal), &forget)?.map(|part| (part, digest))
+            }
+            None => None,
+        };
+        let part = match reused {
+            Some((part, digest)) => {
+                kept.insert(site.label.clone(), digest);
+                Some(part)
+            }
+            None => part_of(model, site, read_back(&out.join(&site.fqdn), site), staging)?,
+        };
+        if let Some(part) = part {
+            parts.insert(site.label.clone(), part);
+        }
+    }
+    let ordered: Vec<Part> = model
+        .published()
+        .filter_map(|s| parts.remove(&s.label))
+        .collect();
+    search::finish(&ordered, |files| write(staging, &portal, files))?;
+    if !keep {
         kept.clear();
     }
-    let entries = search::entries(model, sites);
-    let fqdn = model.registry.fqdn(PORTAL_LABEL);
-    search::write_index(&entries, |files| {
-        staging.write(&SiteOutput {
-            label: PORTAL_LABEL.to_string(),
-            fqdn: fqdn.clone(),
-            files,
-            pages: 0,
-        })
-    })
-    .map_err(Error::io(crate::msg!("build-cannot-write")))?;
     Ok(kept)
+}
+
+/// The part the cache keeps under `digest`, its texts' folder copied from the portal's
+/// index in `--out` into `staging`; none when either is missing or incomplete (then
+/// nothing of it stays in `staging`).
+fn reuse(
+    out: &Path,
+    digest: &str,
+    (staging, portal): (&Staging, &str),
+    forget: &dyn Fn(&Part) -> Result<()>,
+) -> Result<Option<Part>> {
+    let Some(part) = cache::read_part(out, digest) else {
+        return Ok(None);
+    };
+    let index = out.join(portal).join(INDEX_DIR);
+    let names: Vec<String> = part.text_files().collect();
+    for batch in names.chunks(2048) {
+        let files: Option<Vec<OutputFile>> = batch
+            .iter()
+            .map(|name| {
+                let bytes = crate::stamp::read_beside(&index.join(name)).ok()?;
+                Some(OutputFile {
+                    path: format!("{INDEX_DIR}/{name}"),
+                    body: crate::render::Body::Bytes(bytes),
+                })
+            })
+            .collect();
+        match files {
+            Some(files) => write(staging, portal, files)?,
+            None => {
+                forget(&part)?;
+                return Ok(None);
+            }
+        }
+    }
+    Ok(Some(part))
 }
 
 /// The text of a site's pages as `--out` holds them (pages it lacks are left out).
@@ -86,7 +204,7 @@ pub(super) fn index_portal(
 /// them there (the stamp is written only by whole builds, and keeping every site's text
 /// in it would make each stamp as large as the index). So the index never lists a page
 /// that is not served, nor misses one that is.
-fn read_back(dir: &Path, site: &crate::site::Site) -> SiteText {
+fn read_back(dir: &Path, site: &Site) -> SiteText {
     let c = &site.content;
     let paths = c
         .sections

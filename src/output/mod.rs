@@ -123,6 +123,22 @@ impl Staging {
         Ok(())
     }
 
+    /// Removes what was written under the folder `dir` of site `fqdn` (a `/`-separated
+    /// path inside the site): the files and their manifest entries.
+    pub fn forget(&self, fqdn: &str, dir: &str) -> Result<(), WriteError> {
+        let path = self.dir.path().join(fqdn).join(dir);
+        match std::fs::remove_dir_all(&path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(at(&path)(e)),
+            _ => {}
+        }
+        let prefix = format!("{}/", dir.trim_end_matches('/'));
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(entries) = written.get_mut(fqdn) {
+            entries.retain(|e| !e.path.starts_with(&prefix));
+        }
+        Ok(())
+    }
+
     /// Puts the sites `fqdns` (written before) in place, as `how` says, each with its
     /// manifest, and the regency's manifest of every site the output then holds. Any
     /// other site folder in the staging folder is dropped.

@@ -289,7 +289,12 @@ impl SiteRenderer<'_> {
         let (mut out, fs) = self.run(statics);
         let clean = !self.docs.findings.iter().chain(&fs).any(Finding::is_error);
         if let (true, Some(sink)) = (clean, sink) {
-            if sink.take(&out)? {
+            let taken = super::Taken {
+                model: self.model,
+                site: self.site,
+                output: &out,
+            };
+            if sink.take(taken)? {
                 out.files = Vec::new();
             }
         }

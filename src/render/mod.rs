@@ -87,7 +87,15 @@ use crate::generated::PAGINATION_DIR;
 pub trait Sink: Sync {
     /// Takes a site. Ok(true): the sink has its files, which are then dropped from
     /// memory; Ok(false): not taken, kept in the output. An error ends the rendering.
-    fn take(&self, site: &SiteOutput) -> crate::error::Result<bool>;
+    fn take(&self, taken: Taken<'_>) -> crate::error::Result<bool>;
+}
+
+/// A site handed to a [`Sink`]: its output, and the model it was rendered from.
+#[derive(Clone, Copy)]
+pub struct Taken<'a> {
+    pub model: &'a Model,
+    pub site: &'a Site,
+    pub output: &'a SiteOutput,
 }
 
 /// Renders the sites that `scope` selects. Returns their outputs, every finding of the

@@ -22,12 +22,12 @@ use super::Entry;
 use crate::generated::INDEX_SCRIPT;
 use crate::render::{Body, OutputFile};
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// The version of the format, written into `indeks.json` and checked by `indeks.js`.
 /// Raise it with any change a script of the previous version would misread.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The file every search starts from (asked again each time: no hash in its name).
 const ENTRY_FILE: &str = "indeks.json";
@@ -79,8 +79,8 @@ fn stemmer() -> pagefind_stem::Stemmer {
 /// once (a word is stemmed once per piece), small enough to keep two cores busy.
 const PIECE: usize = 1024;
 
-/// The index of a run of pages: each stem's postings with absolute page numbers, and
-/// each word seen with its stem.
+/// The index of a run of pages: each stem's postings with page numbers, and each word
+/// seen with its stem.
 #[derive(Default)]
 struct Partial {
     stems: HashMap<String, Vec<(u32, u32)>>,
@@ -168,6 +168,166 @@ fn partial(first: usize, pages: &[Entry]) -> Partial {
     }
 }
 
+/// One site's share of the index, made as soon as its pages are rendered and kept
+/// instead of their text (which [`part`] writes out at once): its pages' kinds, the
+/// folder of their texts, and its stems with postings numbered from the site's first
+/// page. [`finish`] puts the sites' parts together. Kept in the build cache, so that a
+/// build that does not render a site still indexes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    /// Who runs the site (`situs`).
+    pub nama: String,
+    /// The site's host name (`alamat`).
+    pub alamat: String,
+    /// One digit per page: its kind, by its place in [`KINDS`].
+    pub jenis: String,
+    /// The folder of its pages' texts: page `n` of the site is `<teks>/<n>.json`.
+    pub teks: String,
+    /// Each stem with its postings (page of the site, weight), in stem order.
+    stems: Vec<(String, Vec<(u32, u32)>)>,
+    /// Each word form with its stem, in form order.
+    forms: Vec<(String, String)>,
+}
+
+impl Part {
+    /// How many pages the site has in the index.
+    pub fn pages(&self) -> usize {
+        self.jenis.len()
+    }
+
+    /// The paths of its pages' text files (relative to the index folder).
+    pub fn text_files(&self) -> impl Iterator<Item = String> + '_ {
+        (0..self.pages()).map(|n| format!("{}/{n}.json", self.teks))
+    }
+}
+
+/// The part of one site's `entries` (all of the same site, in page order, at least
+/// one); the files of their texts are handed to `emit`, [`TEXT_BATCH`] pages at a time,
+/// so that a large site's texts are never all in memory at once.
+pub fn part<E>(
+    entries: &[Entry],
+    mut emit: impl FnMut(Vec<OutputFile>) -> Result<(), E>,
+) -> Result<Part, E> {
+    let parts: Vec<Partial> = entries
+        .par_chunks(PIECE)
+        .enumerate()
+        .map(|(i, pages)| partial(i * PIECE, pages))
+        .collect();
+    // Merged in page order, so each stem's postings come out sorted.
+    let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    let mut forms: BTreeMap<String, String> = BTreeMap::new();
+    for part in parts {
+        for (s, mut list) in part.stems {
+            list.sort_unstable();
+            postings.entry(s).or_default().append(&mut list);
+        }
+        forms.extend(part.forms);
+    }
+    let mut stems: Vec<(String, Vec<(u32, u32)>)> = postings.into_iter().collect();
+    stems.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let teks = text_folder(entries);
+    for (i, batch) in entries.chunks(TEXT_BATCH).enumerate() {
+        emit(texts(&teks, i * TEXT_BATCH, batch))?;
+    }
+    let first = entries.first();
+    Ok(Part {
+        nama: first.map(|e| e.situs.clone()).unwrap_or_default(),
+        alamat: first.map(|e| e.alamat.clone()).unwrap_or_default(),
+        jenis: entries
+            .iter()
+            .map(|e| {
+                let k = KINDS.iter().position(|k| *k == e.jenis).unwrap_or(1);
+                char::from(b'0' + k as u8)
+            })
+            .collect(),
+        teks,
+        stems,
+        forms: forms.into_iter().collect(),
+    })
+}
+
+/// Pages whose texts are made and handed over at a time, so that the texts' files of a
+/// large site are never all in memory at once.
+const TEXT_BATCH: usize = 2048;
+
+/// The index files of `entries` (paths relative to the index folder), pages numbered in
+/// the order given, handed to `emit` in batches: each site's texts, then the word
+/// chunks, `indeks.json` and the script. Each site's pages must be given one after
+/// another.
+pub fn build<E>(
+    entries: &[Entry],
+    mut emit: impl FnMut(Vec<OutputFile>) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut parts = Vec::new();
+    for site in entries.chunk_by(|a, b| a.alamat == b.alamat) {
+        parts.push(part(site, &mut emit)?);
+    }
+    finish(&parts, emit)
+}
+
+/// The files that join the sites' `parts` (in the order their pages are numbered) into
+/// one index: the word chunks, `indeks.json` and the script, handed to `emit`.
+pub fn finish<E>(
+    parts: &[Part],
+    mut emit: impl FnMut(Vec<OutputFile>) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
+    let mut forms: HashMap<&str, std::collections::BTreeSet<&str>> = HashMap::new();
+    // The gap from a stem's last page so far, by stem.
+    let mut last: HashMap<&str, u32> = HashMap::new();
+    let mut awal = 0u32;
+    for part in parts {
+        for (s, list) in &part.stems {
+            let flat = postings.entry(s).or_default();
+            let previous = last.entry(s).or_insert(0);
+            for &(n, weight) in list {
+                let n = awal + n;
+                flat.push(n - *previous);
+                flat.push(weight);
+                *previous = n;
+            }
+        }
+        for (w, s) in &part.forms {
+            forms.entry(s).or_default().insert(w);
+        }
+        awal += part.pages() as u32;
+    }
+    drop(last);
+    let keys: BTreeMap<&str, Key> = postings
+        .into_iter()
+        .map(|(s, flat)| {
+            let forms = forms.remove(s).unwrap_or_default();
+            let forms = forms.into_iter().map(str::to_string).collect();
+            (
+                s,
+                Key {
+                    postings: flat,
+                    forms,
+                },
+            )
+        })
+        .collect();
+    drop(forms);
+
+    let mut files = Vec::new();
+    let kata = chunks(keys, &mut files);
+    let meta = Meta {
+        versi: VERSION,
+        bahasa: "id",
+        halaman: parts.iter().map(Part::pages).sum(),
+        situs: sites(parts),
+        jenis: KINDS,
+        jenis_halaman: parts.iter().map(|p| p.jenis.as_str()).collect(),
+        kata,
+    };
+    files.push(file(ENTRY_FILE.to_string(), json(&meta)));
+    files.push(file(
+        INDEX_SCRIPT.to_string(),
+        SCRIPT.join("\n").into_bytes(),
+    ));
+    emit(files)
+}
+
 /// One key (a stem) of a word chunk.
 #[derive(Default, Serialize)]
 struct Key {
@@ -188,6 +348,11 @@ struct Site<'a> {
     /// The number of its first page: a site's pages are numbered one after another.
     awal: usize,
     jumlah: usize,
+    /// The folder of its pages' texts: its page `n` (counted from `awal`) is
+    /// `<teks>/<n - awal>.json`. Its name is a hash of the site's texts, so that a
+    /// server may let browsers keep its files for good, and a build that changes
+    /// another site leaves it as it is.
+    teks: &'a str,
 }
 
 #[derive(Serialize)]
@@ -201,9 +366,6 @@ struct Meta<'a> {
     jenis_halaman: String,
     /// `[first key, file]` of each word chunk, in key order.
     kata: Vec<(String, String)>,
-    /// The folder of the pages' texts: page `n` is `<teks>/<n>.json`. Its name is a hash
-    /// of every text in it, so that a server may let browsers keep its files for good.
-    teks: String,
 }
 
 #[derive(Serialize)]
@@ -215,111 +377,31 @@ struct Text<'a> {
     teks: &'a str,
 }
 
-/// Pages whose texts are made and handed over at a time, so that the texts' files of a
-/// large regency are never all in memory at once.
-const TEXT_BATCH: usize = 2048;
-
-/// The index files of `entries` (paths relative to the index folder), pages numbered in
-/// the order given, handed to `emit` in batches: first every file but the pages'
-/// texts, then the texts, [`TEXT_BATCH`] pages at a time. Each site's pages must be
-/// given one after another.
-pub fn build<E>(
-    entries: &[Entry],
-    mut emit: impl FnMut(Vec<OutputFile>) -> Result<(), E>,
-) -> Result<(), E> {
-    let parts: Vec<Partial> = entries
-        .par_chunks(PIECE)
-        .enumerate()
-        .map(|(i, pages)| partial(i * PIECE, pages))
-        .collect();
-    // Merged in page order, so each stem's postings come out sorted.
-    let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
-    let mut forms: HashMap<String, std::collections::BTreeSet<String>> = HashMap::new();
-    for part in parts {
-        for (s, mut list) in part.stems {
-            list.sort_unstable();
-            postings.entry(s).or_default().append(&mut list);
-        }
-        for (w, s) in part.forms {
-            forms.entry(s).or_default().insert(w);
-        }
-    }
-    let keys: BTreeMap<String, Key> = postings
-        .into_iter()
-        .map(|(s, list)| {
-            let mut flat = Vec::with_capacity(list.len() * 2);
-            let mut last = 0;
-            for (n, weight) in list {
-                flat.push(n - last);
-                flat.push(weight);
-                last = n;
-            }
-            let forms = forms.remove(&s).unwrap_or_default().into_iter().collect();
-            (
-                s,
-                Key {
-                    postings: flat,
-                    forms,
-                },
-            )
+/// The sites of `parts`, each with the range of its pages.
+fn sites(parts: &[Part]) -> Vec<Site<'_>> {
+    let mut awal = 0;
+    parts
+        .iter()
+        .map(|p| {
+            let site = Site {
+                nama: &p.nama,
+                alamat: &p.alamat,
+                awal,
+                jumlah: p.pages(),
+                teks: &p.teks,
+            };
+            awal += p.pages();
+            site
         })
-        .collect();
-    drop(forms);
-
-    let mut files = Vec::new();
-    let kata = chunks(keys, &mut files);
-    let teks = text_folder(entries);
-    let meta = Meta {
-        versi: VERSION,
-        bahasa: "id",
-        halaman: entries.len(),
-        situs: sites(entries),
-        jenis: KINDS,
-        jenis_halaman: entries
-            .iter()
-            .map(|e| {
-                let k = KINDS.iter().position(|k| *k == e.jenis).unwrap_or(1);
-                char::from(b'0' + k as u8)
-            })
-            .collect(),
-        kata,
-        teks: teks.clone(),
-    };
-    files.push(file(ENTRY_FILE.to_string(), json(&meta)));
-    files.push(file(
-        INDEX_SCRIPT.to_string(),
-        SCRIPT.join("\n").into_bytes(),
-    ));
-    emit(files)?;
-    for (i, batch) in entries.chunks(TEXT_BATCH).enumerate() {
-        emit(texts(&teks, i * TEXT_BATCH, batch))?;
-    }
-    Ok(())
-}
-
-/// The sites of `entries`, each with the range of its pages.
-fn sites(entries: &[Entry]) -> Vec<Site<'_>> {
-    let mut sites: Vec<Site> = Vec::new();
-    for (n, e) in entries.iter().enumerate() {
-        match sites.last_mut() {
-            Some(s) if s.alamat == e.alamat => s.jumlah += 1,
-            _ => sites.push(Site {
-                nama: &e.situs,
-                alamat: &e.alamat,
-                awal: n,
-                jumlah: 1,
-            }),
-        }
-    }
-    sites
+        .collect()
 }
 
 /// Splits the keys into chunks of about [`CHUNK_BYTES`], written as files; the first key
 /// and file name of each.
-fn chunks(keys: BTreeMap<String, Key>, files: &mut Vec<OutputFile>) -> Vec<(String, String)> {
-    let mut groups: Vec<Vec<(String, Vec<u8>)>> = Vec::new();
+fn chunks(keys: BTreeMap<&str, Key>, files: &mut Vec<OutputFile>) -> Vec<(String, String)> {
+    let mut groups: Vec<Vec<(&str, Vec<u8>)>> = Vec::new();
     let mut size = 0;
-    let encoded: Vec<(String, Vec<u8>)> = keys
+    let encoded: Vec<(&str, Vec<u8>)> = keys
         .into_par_iter()
         .map(|(k, v)| {
             let body = json(&v);
@@ -342,7 +424,7 @@ fn chunks(keys: BTreeMap<String, Key>, files: &mut Vec<OutputFile>) -> Vec<(Stri
     let made: Vec<(String, OutputFile)> = groups
         .into_par_iter()
         .map(|group| {
-            let first = group[0].0.clone();
+            let first = group[0].0.to_string();
             let mut bytes =
                 Vec::with_capacity(group.iter().map(|(k, b)| k.len() + b.len() + 4).sum());
             bytes.push(b'{');
@@ -367,10 +449,14 @@ fn chunks(keys: BTreeMap<String, Key>, files: &mut Vec<OutputFile>) -> Vec<(Stri
         .collect()
 }
 
-/// The folder of the pages' texts (a result shown costs one page's text): named after
-/// the hash of them all, made a batch at a time and dropped.
+/// The folder of one site's pages' texts (a result shown costs one page's text): named
+/// after the hash of the site's host name and of every text, made a batch at a time
+/// and dropped.
 fn text_folder(entries: &[Entry]) -> String {
     let mut hasher = blake3::Hasher::new();
+    if let Some(first) = entries.first() {
+        hasher.update(first.alamat.as_bytes());
+    }
     for batch in entries.chunks(TEXT_BATCH) {
         let made: Vec<Vec<u8>> = batch.par_iter().map(text).collect();
         for bytes in &made {
@@ -381,7 +467,8 @@ fn text_folder(entries: &[Entry]) -> String {
     format!("teks-{}", &hasher.finalize().to_hex().as_str()[..16])
 }
 
-/// The files of the texts of `batch`, whose first page is page number `first`.
+/// The files of the texts of `batch`, whose first page is page number `first` of its
+/// site.
 fn texts(folder: &str, first: usize, batch: &[Entry]) -> Vec<OutputFile> {
     batch
         .par_iter()

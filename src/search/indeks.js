@@ -1,9 +1,9 @@
-// laman's search: queries the regency's index (format version 1, described in
+// laman's search: queries the regency's index (format version 2, described in
 // docs/search-format.md) from the folder this module is served from. Written by laman
 // beside the index, after the Snowball Indonesian stemmer (IndonesianStemmer, above
 // in the same module); the theme's cari.js imports it and does the page. No other
 // dependency, no WebAssembly.
-const VERSION = 1;
+const VERSION = 2;
 const MAX_WORD = 40;
 const IN_TITLE = 1 << 12;
 const base = new URL('./', import.meta.url);
@@ -157,10 +157,11 @@ export async function search(q, options = {}) {
 // A result's address, title, site, date and excerpt: the excerpt as [text, marked]
 // pieces, so that nothing of the page's text is ever read as markup.
 async function page(n, marks) {
-  const p = await get(`${meta.teks}/${n}.json`);
+  const site = meta.situs[siteOf[n]];
+  const p = await get(`${site.teks}/${n - site.awal}.json`);
   return {
     url: p.url,
-    meta: { title: p.judul, situs: meta.situs[siteOf[n]].nama, tanggal: p.tanggal },
+    meta: { title: p.judul, situs: site.nama, tanggal: p.tanggal },
     excerpt: excerpt(p.teks, marks),
   };
 }

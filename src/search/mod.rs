@@ -14,12 +14,13 @@
 pub mod format;
 mod text;
 
+pub use format::Part;
 pub use text::main_text;
 
 use crate::content::SiteContent;
 use crate::generated::INDEX_DIR;
 use crate::render::{Body, OutputFile, SiteOutput};
-use crate::site::Model;
+use crate::site::{Model, Site};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
@@ -36,15 +37,7 @@ impl Collector {
     /// Takes the text of a site's HTML pages (its label and files), replacing what an
     /// earlier call gave for the same site.
     pub fn take(&self, site: &SiteOutput) {
-        let pages: SiteText = site
-            .files
-            .iter()
-            .filter(|f| f.path.ends_with("index.html"))
-            .filter_map(|f| match &f.body {
-                Body::Bytes(bytes) => Some((f.path.clone(), text_of(bytes))),
-                _ => None,
-            })
-            .collect();
+        let pages = site_text(site);
         if let Ok(mut sites) = self.sites.lock() {
             sites.insert(site.label.clone(), pages);
         }
@@ -68,6 +61,18 @@ impl Collector {
     pub fn into_sites(self) -> BTreeMap<String, SiteText> {
         self.sites.into_inner().unwrap_or_default()
     }
+}
+
+/// The text of a site's rendered HTML pages, by path.
+pub fn site_text(site: &SiteOutput) -> SiteText {
+    site.files
+        .iter()
+        .filter(|f| f.path.ends_with("index.html"))
+        .filter_map(|f| match &f.body {
+            Body::Bytes(bytes) => Some((f.path.clone(), text_of(bytes))),
+            _ => None,
+        })
+        .collect()
 }
 
 fn text_of(bytes: &[u8]) -> String {
@@ -103,36 +108,44 @@ pub fn entries(model: &Model, mut sites: BTreeMap<String, SiteText>) -> Vec<Entr
     // preview holds them).
     for site in model.published() {
         // Taken, not copied: the text is most of what a build holds for search.
-        let Some(mut texts) = sites.remove(&site.label) else {
-            continue;
-        };
-        let mut mine = Vec::new();
-        let c = &site.content;
-        let news = c.news_section();
-        let mut add = |path: &str, title: &str, date: Option<String>, jenis| {
-            let file = format!("{}index.html", path.trim_start_matches('/'));
-            if let Some(text) = texts.remove(&file) {
-                mine.push(Entry {
-                    url: site.url_of(path),
-                    title: title.to_string(),
-                    date,
-                    situs: site.owner.clone(),
-                    alamat: site.fqdn.clone(),
-                    jenis,
-                    text,
-                });
-            }
-        };
-        for page in &c.pages {
-            let date = page.doc.meta.when.as_ref().map(|w| w.date.to_string());
-            let kind = page_kind(c, page, news);
-            add(&page.path, &page.doc.meta.title, date, kind);
+        if let Some(texts) = sites.remove(&site.label) {
+            all.append(&mut site_entries(site, texts));
         }
-        mine.sort_by(|a: &Entry, b: &Entry| a.url.cmp(&b.url));
-        mine.dedup_by(|a, b| a.url == b.url);
-        all.append(&mut mine);
     }
     all
+}
+
+/// The entries of one site from the text of its pages (see [`entries`]), in URL order;
+/// none for a site that is not published.
+pub fn site_entries(site: &Site, mut texts: SiteText) -> Vec<Entry> {
+    let mut mine = Vec::new();
+    if !site.published() {
+        return mine;
+    }
+    let c = &site.content;
+    let news = c.news_section();
+    let mut add = |path: &str, title: &str, date: Option<String>, jenis| {
+        let file = format!("{}index.html", path.trim_start_matches('/'));
+        if let Some(text) = texts.remove(&file) {
+            mine.push(Entry {
+                url: site.url_of(path),
+                title: title.to_string(),
+                date,
+                situs: site.owner.clone(),
+                alamat: site.fqdn.clone(),
+                jenis,
+                text,
+            });
+        }
+    };
+    for page in &c.pages {
+        let date = page.doc.meta.when.as_ref().map(|w| w.date.to_string());
+        let kind = page_kind(c, page, news);
+        add(&page.path, &page.doc.meta.title, date, kind);
+    }
+    mine.sort_by(|a: &Entry, b: &Entry| a.url.cmp(&b.url));
+    mine.dedup_by(|a, b| a.url == b.url);
+    mine
 }
 
 fn page_kind(c: &SiteContent, page: &crate::content::Page, news: Option<usize>) -> &'static str {
@@ -181,15 +194,36 @@ pub fn write_index<E>(
     entries: &[Entry],
     mut emit: impl FnMut(Vec<OutputFile>) -> Result<(), E>,
 ) -> Result<(), E> {
-    format::build(entries, |batch| {
-        emit(
-            batch
-                .into_iter()
-                .map(|f| OutputFile {
-                    path: format!("{INDEX_DIR}/{}", f.path),
-                    body: f.body,
-                })
-                .collect(),
-        )
-    })
+    format::build(entries, |batch| emit(in_index(batch)))
+}
+
+/// One site's part of the index from its `entries` (see [`format::part`]): the files of
+/// its texts go to `emit` (paths under [`INDEX_DIR`]); none when it has no entry.
+pub fn part<E>(
+    entries: &[Entry],
+    mut emit: impl FnMut(Vec<OutputFile>) -> Result<(), E>,
+) -> Result<Option<Part>, E> {
+    if entries.is_empty() {
+        return Ok(None);
+    }
+    format::part(entries, |batch| emit(in_index(batch))).map(Some)
+}
+
+/// The files that join the sites' parts into the index (see [`format::finish`]), paths
+/// under [`INDEX_DIR`].
+pub fn finish<E>(
+    parts: &[Part],
+    mut emit: impl FnMut(Vec<OutputFile>) -> Result<(), E>,
+) -> Result<(), E> {
+    format::finish(parts, |batch| emit(in_index(batch)))
+}
+
+fn in_index(batch: Vec<OutputFile>) -> Vec<OutputFile> {
+    batch
+        .into_iter()
+        .map(|f| OutputFile {
+            path: format!("{INDEX_DIR}/{}", f.path),
+            body: f.body,
+        })
+        .collect()
 }

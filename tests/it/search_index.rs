@@ -193,14 +193,24 @@ fn hostile_names_keep_the_index_valid_json() {
         .map(|s| s["nama"].as_str().unwrap())
         .collect();
     assert!(names.contains(&HOSTILE_OWNER), "{names:?}");
+    // Each site's texts are in a folder of its own, numbered from 0; the sites'
+    // ranges follow one another and cover every page.
     let mut titles = Vec::new();
-    let dir = index.join(meta["teks"].as_str().unwrap());
-    for n in 0..meta["halaman"].as_u64().unwrap() {
-        let text = std::fs::read(dir.join(format!("{n}.json"))).unwrap();
-        let page: Value = serde_json::from_slice(&text).unwrap();
-        titles.push(page["judul"].clone());
+    let mut folders = std::collections::BTreeSet::new();
+    for site in meta["situs"].as_array().unwrap() {
+        assert_eq!(site["awal"].as_u64().unwrap(), titles.len() as u64);
+        let folder = site["teks"].as_str().unwrap();
+        assert!(folders.insert(folder.to_string()), "{folder} twice");
+        let dir = index.join(folder);
+        let jumlah = site["jumlah"].as_u64().unwrap();
+        for n in 0..jumlah {
+            let text = std::fs::read(dir.join(format!("{n}.json"))).unwrap();
+            let page: Value = serde_json::from_slice(&text).unwrap();
+            titles.push(page["judul"].clone());
+        }
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count() as u64, jumlah);
     }
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), titles.len());
+    assert_eq!(titles.len() as u64, meta["halaman"].as_u64().unwrap());
     assert!(titles.contains(&json!(HOSTILE_TITLE)));
     // Every word chunk parses, and the hashed names are the hashes of the bytes.
     for chunk in meta["kata"].as_array().unwrap() {

@@ -62,22 +62,24 @@ fn search_pages(index: &std::path::Path) -> Vec<serde_json::Value> {
         serde_json::from_slice(&std::fs::read(index.join(name)).unwrap()).unwrap()
     };
     let meta = read("indeks.json");
-    assert_eq!(meta["versi"], 1);
+    assert_eq!(meta["versi"], 2);
     let kinds = meta["jenis_halaman"].as_str().unwrap().as_bytes().to_vec();
-    let n = meta["halaman"].as_u64().unwrap();
-    let dir = meta["teks"].as_str().unwrap();
-    let mut pages: Vec<serde_json::Value> =
-        (0..n).map(|i| read(&format!("{dir}/{i}.json"))).collect();
-    assert_eq!(pages.len() as u64, meta["halaman"].as_u64().unwrap());
+    let mut pages: Vec<serde_json::Value> = Vec::new();
     for site in meta["situs"].as_array().unwrap() {
         let from = site["awal"].as_u64().unwrap() as usize;
-        for n in from..from + site["jumlah"].as_u64().unwrap() as usize {
-            pages[n]["situs"] = site["nama"].clone();
-            pages[n]["alamat"] = site["alamat"].clone();
+        assert_eq!(from, pages.len(), "a site's pages follow the last site's");
+        let dir = site["teks"].as_str().unwrap();
+        for i in 0..site["jumlah"].as_u64().unwrap() as usize {
+            let mut page = read(&format!("{dir}/{i}.json"));
+            let n = from + i;
+            page["situs"] = site["nama"].clone();
+            page["alamat"] = site["alamat"].clone();
             let kind = usize::from(kinds[n] - b'0');
-            pages[n]["jenis"] = meta["jenis"][kind].clone();
+            page["jenis"] = meta["jenis"][kind].clone();
+            pages.push(page);
         }
     }
+    assert_eq!(pages.len() as u64, meta["halaman"].as_u64().unwrap());
     pages
 }
 
