@@ -416,7 +416,7 @@ fn place_pages(
     label: &str,
     findings: &mut Vec<Finding>,
 ) -> Vec<Page> {
-    let mut pages = Vec::new();
+    let mut pages = Vec::with_capacity(page_docs.len());
     for doc in page_docs {
         let (dir, stem) = match doc.rel.strip_suffix("/index.md") {
             Some(bundle) => bundle.rsplit_once('/').unwrap_or(("", bundle)),

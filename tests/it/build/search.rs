@@ -114,3 +114,50 @@ fn indexed_pages_carry_their_site_kind_title_and_date() {
     assert!(!content.contains("Lewati ke konten"), "{content}");
     assert!(!content.contains("Dikelola oleh"), "{content}");
 }
+
+/// A site found failing only once every site is rendered (a link to a heading another
+/// site lacks) was already handed to the sink: with `--keep-going`, its pages' texts
+/// leave the index with it, and every folder of texts the index has is one it lists.
+#[test]
+fn a_site_failing_after_rendering_leaves_no_text_in_the_index() {
+    let root = built();
+    write(
+        root.path().join("content/disdik/berita/tautan-judul.md"),
+        "+++\ntitle = \"Tautan Judul\"\n+++\nLihat [kabar](@dinkes/berita/kabar-1.md#tidak-ada-judul-ini).\n",
+    );
+    let out = laman(root.path(), &["build", "--keep-going"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("tidak-ada-judul-ini"),
+        "{}",
+        stderr(&out)
+    );
+    let index = root.path().join(PORTAL).join("_cari");
+    let pages = search_pages(&index);
+    assert!(pages
+        .iter()
+        .any(|p| p["url"].as_str().unwrap().starts_with("https://dinkes.")));
+    assert!(
+        pages
+            .iter()
+            .all(|p| !p["url"].as_str().unwrap().starts_with("https://disdik.")),
+        "the failed site's pages are not indexed"
+    );
+    let meta: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(index.join("indeks.json")).unwrap()).unwrap();
+    let listed: Vec<&str> = meta["situs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["teks"].as_str().unwrap())
+        .collect();
+    for entry in std::fs::read_dir(&index).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name.starts_with("teks-") {
+            assert!(
+                listed.contains(&name.as_str()),
+                "{name} is not in indeks.json"
+            );
+        }
+    }
+}
