@@ -249,7 +249,7 @@ fn read_doc(area: &Area, rel: &str) -> (Doc, Vec<Finding>) {
             ..Default::default()
         },
         front: String::new(),
-        body: String::new(),
+        body: Default::default(),
         body_line: 1,
     };
     let text = match read_limited(area, rel) {
@@ -271,7 +271,7 @@ fn read_doc(area: &Area, rel: &str) -> (Doc, Vec<Finding>) {
     match frontmatter::parse(&text) {
         Ok(parsed) => {
             doc.front = text[..text.len() - parsed.body.len()].to_string();
-            doc.body = parsed.body.to_string();
+            doc.body = parsed.body.into();
             doc.body_line = parsed.body_line;
             doc.meta = parsed.meta;
             let problems = parsed.problems.into_iter().map(|f| f.file(&file));

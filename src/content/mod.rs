@@ -43,6 +43,16 @@ pub struct SiteContent {
 }
 
 impl SiteContent {
+    /// Gives back the markdown of every section and page, once a build has rendered the
+    /// site (see [`Markdown`]). Never in the preview, which keeps content between
+    /// rebuilds.
+    pub fn release_bodies(&self) {
+        let sections = self.sections.iter().map(|s| &s.doc);
+        for doc in sections.chain(self.pages.iter().map(|p| &p.doc)) {
+            doc.body.release();
+        }
+    }
+
     /// The index of the site's news section (`news_section` in `_site.toml`), if it has
     /// one.
     pub fn news_section(&self) -> Option<usize> {
@@ -70,9 +80,39 @@ pub struct Doc {
     /// The front matter as written, fences included: the file's text before `body`
     /// (for the spam guard, which reads titles and descriptions too).
     pub front: String,
-    pub body: String,
+    pub body: Markdown,
     /// The line of the file on which `body` starts.
     pub body_line: usize,
+}
+
+/// A document's markdown body. Shared by every stage that reads it, and given back by a
+/// build once its site is rendered ([`SiteContent::release_bodies`]): nothing after
+/// rendering reads a body, and a large regency's markdown is then not all held to the
+/// end of the build.
+#[derive(Debug, Default)]
+pub struct Markdown(std::sync::Mutex<std::sync::Arc<str>>);
+
+impl Markdown {
+    /// The body (empty once released).
+    pub fn get(&self) -> std::sync::Arc<str> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    fn release(&self) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = std::sync::Arc::from("");
+    }
+}
+
+impl From<&str> for Markdown {
+    fn from(text: &str) -> Self {
+        Markdown(std::sync::Mutex::new(std::sync::Arc::from(text)))
+    }
+}
+
+impl From<String> for Markdown {
+    fn from(text: String) -> Self {
+        Markdown(std::sync::Mutex::new(std::sync::Arc::from(text)))
+    }
 }
 
 /// An `_index.md`: a list page over the pages of its folder.

@@ -230,7 +230,7 @@ fn markdown_with_raw_html() {
         let doc = crate::content::Doc {
             file: "content/dinkes/a.md".into(),
             rel: "a.md".into(),
-            body: body.clone(),
+            body: body.as_str().into(),
             body_line: 4,
             ..Default::default()
         };

@@ -108,9 +108,10 @@ fn footnote_id(label: &str) -> CowStr<'static> {
 /// Renders a document's body. Problems (broken links, unsafe HTML, images without alt
 /// text) are pushed to `findings` with the document's file and line.
 pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
-    let mut walker = Walker::new(doc, env, findings);
+    let body = doc.body.get();
+    let mut walker = Walker::new(doc, &body, env, findings);
     let mut depth = 0usize;
-    for (event, range) in Parser::new_ext(&doc.body, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
         match &event {
             Event::Start(_) if depth == MAX_NESTING => {
                 let too_deep = walker.report(

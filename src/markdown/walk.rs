@@ -19,6 +19,8 @@ use std::ops::Range;
 /// What the walk has gathered so far.
 pub(super) struct Walker<'a, 'f> {
     doc: &'a Doc,
+    /// The document's body, which the events borrow from.
+    body: &'a str,
     env: &'a Env<'a>,
     findings: &'f mut Vec<Finding>,
     /// How many findings there were before this page, to tell its own apart.
@@ -45,8 +47,8 @@ pub(super) struct Walker<'a, 'f> {
 }
 
 /// The line of the document a body offset is on.
-fn line_at(doc: &Doc, offset: usize) -> usize {
-    doc.body_line + line_of(&doc.body, offset) - 1
+fn line_at(doc: &Doc, body: &str, offset: usize) -> usize {
+    doc.body_line + line_of(body, offset) - 1
 }
 
 /// A finding at a line of a document.
@@ -65,10 +67,16 @@ fn report_at(
 }
 
 impl<'a, 'f> Walker<'a, 'f> {
-    pub(super) fn new(doc: &'a Doc, env: &'a Env<'a>, findings: &'f mut Vec<Finding>) -> Self {
+    pub(super) fn new(
+        doc: &'a Doc,
+        body: &'a str,
+        env: &'a Env<'a>,
+        findings: &'f mut Vec<Finding>,
+    ) -> Self {
         let reported_before = findings.len();
         Walker {
             doc,
+            body,
             env,
             findings,
             reported_before,
@@ -94,7 +102,7 @@ impl<'a, 'f> Walker<'a, 'f> {
             self.doc,
             self.env,
             code,
-            line_at(self.doc, offset),
+            line_at(self.doc, self.body, offset),
             message,
             help,
         )
@@ -195,7 +203,7 @@ impl<'a, 'f> Walker<'a, 'f> {
         attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
         range: Range<usize>,
     ) {
-        let at = attribute_block(&self.doc.body, range);
+        let at = attribute_block(self.body, range);
         let mut problems = Vec::new();
         let (id, classes) =
             heading_attributes(id, classes, attrs, |message| problems.push(message));
@@ -220,9 +228,9 @@ impl<'a, 'f> Walker<'a, 'f> {
     /// The address of a link or an image, checked where it is written; `None`: write
     /// its text alone.
     fn check_link(&mut self, url: CowStr<'a>, offset: usize) -> Option<CowStr<'a>> {
-        let (doc, env) = (self.doc, self.env);
+        let (doc, body, env) = (self.doc, self.body, self.env);
         let at = |code, message, help: &str| {
-            report_at(doc, env, code, line_at(doc, offset), message, help)
+            report_at(doc, env, code, line_at(doc, body, offset), message, help)
         };
         check_link(url, env, &at, self.findings, &mut self.anchors)
     }
@@ -259,11 +267,11 @@ impl<'a, 'f> Walker<'a, 'f> {
     }
 
     fn check_html(&mut self, raw: &RawHtml) {
-        let (doc, env) = (self.doc, self.env);
+        let (doc, body, env) = (self.doc, self.body, self.env);
         let findings = &mut *self.findings;
         raw.check(
             env.policy,
-            &|offset| line_at(doc, offset),
+            &|offset| line_at(doc, body, offset),
             |code, l, message, help| findings.push(report_at(doc, env, code, l, message, help)),
         );
     }
@@ -325,7 +333,7 @@ impl<'a, 'f> Walker<'a, 'f> {
         let html = if over_limit {
             String::new()
         } else {
-            let mut html = String::with_capacity(self.doc.body.len() * 3 / 2);
+            let mut html = String::with_capacity(self.body.len() * 3 / 2);
             pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
             self.env.policy.sanitize(&html)
         };

@@ -182,7 +182,7 @@ pub(super) fn render_docs(site: &Site, env: &markdown::Env) -> Docs {
     let maklumat = site.content.config.services.maklumat.as_ref().map(|m| {
         let piece = crate::content::Doc {
             file: site.content.dir.join(crate::content::SITE_CONFIG_FILE),
-            body: m.text.clone(),
+            body: m.text.as_str().into(),
             body_line: m.line,
             ..Default::default()
         };

@@ -41,7 +41,7 @@ pub(super) fn render_parts(
     let piece = |body: String, body_line: usize| Doc {
         file: doc.file.clone(),
         rel: doc.rel.clone(),
-        body,
+        body: body.into(),
         body_line,
         ..Doc::default()
     };

@@ -428,7 +428,7 @@ impl Step<'_> {
             rel: String::new(),
             meta: parsed.meta.clone(),
             front: String::new(),
-            body: parsed.body.to_string(),
+            body: parsed.body.into(),
             body_line: parsed.body_line,
         };
         let resolve = |_: &str| {
