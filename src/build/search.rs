@@ -19,6 +19,7 @@ use super::cache::{self, SiteEntry};
 use super::Options;
 use crate::error::{Error, Result};
 use crate::generated::INDEX_DIR;
+use crate::integrity::manifest::{self, Entry};
 use crate::output::Staging;
 use crate::registry::PORTAL_LABEL;
 use crate::render::{OutputFile, SiteOutput, Taken};
@@ -120,22 +121,20 @@ pub(super) fn index_portal(
         .into_inner()
         .unwrap_or_else(|e| e.into_inner());
     let portal = portal_fqdn(model);
-    let forget = |part: &Part| {
-        staging
-            .forget(&portal, &format!("{INDEX_DIR}/{}", part.teks))
-            .map_err(Error::io(crate::msg!("build-cannot-write")))
-    };
     for label in &assessed.failed {
         if let Some(part) = parts.remove(label) {
-            forget(&part)?;
+            staging
+                .forget(&portal, &format!("{INDEX_DIR}/{}", part.teks))
+                .map_err(Error::io(crate::msg!("build-cannot-write")))?;
         }
         kept.remove(label);
     }
+    let installed = Installed::new(out, &portal);
     for site in model.published().filter(|s| !options.selects(&s.label)) {
         let digest = cached.and_then(|c| c.get(&site.label)?.part.clone());
         let reused = match digest {
             Some(digest) => {
-                reuse(out, &digest, (staging, &portal), &forget)?.map(|part| (part, digest))
+                reuse(out, &digest, (staging, &portal), &installed)?.map(|part| (part, digest))
             }
             None => None,
         };
@@ -161,40 +160,69 @@ pub(super) fn index_portal(
     Ok(kept)
 }
 
-/// The part the cache keeps under `digest`, its texts' folder copied from the portal's
-/// index in `--out` into `staging`; none when either is missing or incomplete (then
-/// nothing of it stays in `staging`).
+/// The part the cache keeps under `digest`, its texts' folder linked from the portal's
+/// index in `--out` into `staging` with the entries of the portal's manifest there; none
+/// when either is missing or incomplete (then nothing of it stays in `staging`).
 fn reuse(
     out: &Path,
     digest: &str,
     (staging, portal): (&Staging, &str),
-    forget: &dyn Fn(&Part) -> Result<()>,
+    installed: &Installed,
 ) -> Result<Option<Part>> {
     let Some(part) = cache::read_part(out, digest) else {
         return Ok(None);
     };
-    let index = out.join(portal).join(INDEX_DIR);
-    let names: Vec<String> = part.text_files().collect();
-    for batch in names.chunks(2048) {
-        let files: Option<Vec<OutputFile>> = batch
-            .iter()
-            .map(|name| {
-                let bytes = crate::stamp::read_beside(&index.join(name)).ok()?;
-                Some(OutputFile {
-                    path: format!("{INDEX_DIR}/{name}"),
-                    body: crate::render::Body::Bytes(bytes),
-                })
-            })
-            .collect();
-        match files {
-            Some(files) => write(staging, portal, files)?,
-            None => {
-                forget(&part)?;
-                return Ok(None);
-            }
-        }
+    let Some(entries) = installed.get() else {
+        return Ok(None);
+    };
+    let site = out.join(portal);
+    let cannot = || crate::msg!("build-cannot-write");
+    for name in part.text_files() {
+        let path = format!("{INDEX_DIR}/{name}");
+        let Some(entry) = entries.get(&path) else {
+            staging
+                .forget(portal, &format!("{INDEX_DIR}/{}", part.teks))
+                .map_err(Error::io(cannot()))?;
+            return Ok(None);
+        };
+        staging
+            .link(portal, &site.join(&path), entry.clone())
+            .map_err(Error::io(cannot()))?;
     }
     Ok(Some(part))
+}
+
+/// The files the portal's manifest in `--out` lists, by path, read once when first
+/// needed: an incremental build takes from `--out` only what the stamp says is exactly
+/// what the last build installed.
+struct Installed {
+    manifest: PathBuf,
+    entries: std::sync::OnceLock<Option<BTreeMap<String, Entry>>>,
+}
+
+impl Installed {
+    fn new(out: &Path, portal: &str) -> Self {
+        Installed {
+            manifest: out.join(portal).join(manifest::SITE_PATH),
+            entries: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> Option<&BTreeMap<String, Entry>> {
+        self.entries
+            .get_or_init(|| {
+                let bytes = crate::stamp::read_beside(&self.manifest).ok()?;
+                let manifest = manifest::SiteManifest::parse(&bytes).ok()?;
+                Some(
+                    manifest
+                        .files
+                        .into_iter()
+                        .map(|e| (e.path.clone(), e))
+                        .collect(),
+                )
+            })
+            .as_ref()
+    }
 }
 
 /// The text of a site's pages as `--out` holds them (pages it lacks are left out).

@@ -123,6 +123,23 @@ impl Staging {
         Ok(())
     }
 
+    /// Puts into site `fqdn` at `entry.path` the file `from` of the installed output,
+    /// as a hard link (a copy where the system refuses one), with the manifest entry the
+    /// installed output's manifest has for it: a file a build does not change is neither
+    /// read nor written again.
+    pub fn link(&self, fqdn: &str, from: &Path, entry: Entry) -> Result<(), WriteError> {
+        let to = self.dir.path().join(fqdn).join(&entry.path);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).map_err(at(parent))?;
+        }
+        if std::fs::hard_link(from, &to).is_err() {
+            std::fs::copy(from, &to).map_err(at(&to))?;
+        }
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        written.entry(fqdn.to_string()).or_default().push(entry);
+        Ok(())
+    }
+
     /// Removes what was written under the folder `dir` of site `fqdn` (a `/`-separated
     /// path inside the site): the files and their manifest entries.
     pub fn forget(&self, fqdn: &str, dir: &str) -> Result<(), WriteError> {

@@ -201,3 +201,55 @@ fn an_output_touched_by_hand_is_built_cold_and_repaired() {
     assert!(report["summary"].get("rendered").is_none(), "{report}");
     assert!(page.is_file());
 }
+
+/// The search texts of the sites an incremental build does not render are taken from
+/// `--out` as they are (linked, not written again), and only the edited site's folder of
+/// texts changes.
+#[test]
+fn an_edit_leaves_the_other_sites_search_texts_as_they_were() {
+    use std::os::unix::fs::MetadataExt;
+    let (root, _keys, key) = signed_example();
+    let root = root.path();
+    let out = root.join("public");
+    build(root, &out, &key, &[]);
+    let index = out.join("sukamajukab.go.id/_cari");
+    // Each site's folder of texts (by host name) and the inode of its first text.
+    let folders = || -> std::collections::BTreeMap<String, (String, u64)> {
+        let meta: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(index.join("indeks.json")).unwrap()).unwrap();
+        meta["situs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let folder = s["teks"].as_str().unwrap().to_string();
+                let inode = std::fs::metadata(index.join(&folder).join("0.json"))
+                    .unwrap()
+                    .ino();
+                (s["alamat"].as_str().unwrap().to_string(), (folder, inode))
+            })
+            .collect()
+    };
+    let before = folders();
+    let news = root.join(DISDIK_NEWS);
+    write(&news, &format!("{}\nSatu kalimat tambahan.\n", read(&news)));
+    let report = build(root, &out, &key, &[]);
+    assert_eq!(
+        report["summary"]["rendered"],
+        serde_json::json!(["portal", "disdik"])
+    );
+    let after = folders();
+    assert_eq!(before.len(), after.len());
+    for (host, (folder, inode)) in &before {
+        let (now, now_inode) = &after[host];
+        if host.starts_with("disdik.") {
+            assert_ne!(folder, now, "the edited site's texts have a new folder");
+        } else if host != "sukamajukab.go.id" {
+            assert_eq!(
+                (folder, inode),
+                (now, now_inode),
+                "{host} was written again"
+            );
+        }
+    }
+}
