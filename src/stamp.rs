@@ -121,7 +121,13 @@ pub fn inputs(
             });
             let hash = match reuse {
                 Some(hash) => hash,
-                None => blake3::hash(&area.read(&f.rel)?).to_hex().to_string(),
+                // Streamed through the hasher's own buffer: a cold build's hashing of
+                // every input allocates nothing per file.
+                None => blake3::Hasher::new()
+                    .update_reader(area.open(&f.rel)?)?
+                    .finalize()
+                    .to_hex()
+                    .to_string(),
             };
             Ok((f.rel, (f.len, f.modified, hash)))
         })

@@ -30,12 +30,12 @@ pub(super) struct StagingSink<'a> {
 
 impl<'a> StagingSink<'a> {
     /// A sink for a build into `out`; with `index`, it gathers the sites' parts of the
-    /// search index, kept in the build cache too with `keep`.
-    pub fn new(out: &'a Path, index: bool, keep: bool) -> Self {
+    /// search index.
+    pub fn new(out: &'a Path, index: bool) -> Self {
         StagingSink {
             out,
             staging: OnceLock::new(),
-            search: index.then(|| Gather::new(keep.then_some(out))),
+            search: index.then(Gather::default),
         }
     }
 

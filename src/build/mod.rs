@@ -238,8 +238,7 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
             return Ok(report);
         }
     }
-    let whole = options.sites.is_empty();
-    let sink = install::StagingSink::new(out, options.selects(PORTAL_LABEL), whole);
+    let sink = install::StagingSink::new(out, options.selects(PORTAL_LABEL));
     let how = How {
         style: UrlStyle::Https,
         render_options: BUILT,
@@ -252,7 +251,9 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
     let report = if assessed.may_install(*keep_going) {
         progress(&Stage::Write.as_str());
         let (staging, gathered) = sink.into_parts()?;
-        let parts = search::index_portal(options, out, &assessed, (gathered, &staging), None)?;
+        let keep = learned.is_some() && options.sites.is_empty();
+        let parts =
+            search::index_portal(options, out, &assessed, (gathered, &staging), (None, keep))?;
         if let Some(learned) = &mut learned {
             learned.keep_parts(parts);
         }
@@ -281,7 +282,7 @@ fn incremental(
         sites: plan.selected.iter().cloned().collect(),
         ..options.clone()
     };
-    let sink = install::StagingSink::new(out, true, true);
+    let sink = install::StagingSink::new(out, true);
     let how = How {
         style: UrlStyle::Https,
         render_options: BUILT,
@@ -301,7 +302,13 @@ fn incremental(
     progress(&Stage::Write.as_str());
     let (staging, gathered) = sink.into_parts()?;
     let cached = Some(&plan.cache.sites);
-    let parts = search::index_portal(&scoped, out, &assessed, (gathered, &staging), cached)?;
+    let parts = search::index_portal(
+        &scoped,
+        out,
+        &assessed,
+        (gathered, &staging),
+        (cached, true),
+    )?;
     learned.keep_parts(parts);
     let report = install::install(&scoped, assessed, staging, signer.as_deref())?;
     Ok(Some((whole.complete(report), learned)))

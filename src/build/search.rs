@@ -25,49 +25,29 @@ use crate::registry::PORTAL_LABEL;
 use crate::render::{OutputFile, SiteOutput, Taken};
 use crate::search::{self, Part, SiteText};
 use crate::site::{Model, Site};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// The parts of the index of the sites rendered so far, their texts already written.
+#[derive(Default)]
 pub(super) struct Gather {
     /// Each site's part, by label.
     parts: Mutex<BTreeMap<String, Part>>,
-    /// A whole build's `--out`: each part is also kept in the build cache beside it.
-    keep: Option<PathBuf>,
-    /// The digests of the parts kept in the cache, by label.
-    kept: Mutex<BTreeMap<String, String>>,
 }
 
 impl Gather {
-    pub fn new(keep: Option<&Path>) -> Self {
-        Gather {
-            parts: Mutex::default(),
-            keep: keep.map(Path::to_path_buf),
-            kept: Mutex::default(),
-        }
-    }
-
     /// Makes the part of a rendered site (none for a site not published), its texts
     /// written into the portal's folder of `staging`.
     pub fn take(&self, taken: Taken<'_>, staging: &Staging) -> Result<()> {
         let texts = search::site_text(taken.output);
-        let Some(part) = part_of(taken.model, taken.site, texts, staging)? else {
-            return Ok(());
-        };
-        if let Some(out) = &self.keep {
-            // Only a cache: a site whose part cannot be kept is indexed anew next time.
-            if let Ok(digest) = cache::write_part(out, &part) {
-                lock(&self.kept).insert(taken.site.label.clone(), digest);
-            }
+        if let Some(part) = part_of(taken.model, taken.site, texts, staging)? {
+            let mut parts = self.parts.lock().unwrap_or_else(|e| e.into_inner());
+            parts.insert(taken.site.label.clone(), part);
         }
-        lock(&self.parts).insert(taken.site.label.clone(), part);
         Ok(())
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The part of `site` from the text of its pages, its texts written into the portal's
@@ -96,14 +76,14 @@ fn write(staging: &Staging, portal: &str, files: Vec<OutputFile>) -> Result<()> 
 /// Writes the search index into the portal's staging folder, when the portal is among
 /// the sites to install and its parts were gathered. The part of a site not rendered
 /// comes from the build cache (`cached`: its entry by label), its texts from `--out`,
-/// or else is made from the pages `--out` has. Returns the digests of the parts kept in
-/// the cache, by label, for a whole build.
+/// or else is made from the pages `--out` has. With `keep` (a whole build), the parts
+/// are kept in the build cache: their digests by label.
 pub(super) fn index_portal(
     options: &Options,
     out: &Path,
     assessed: &Assessed,
     (gathered, staging): (Option<Gather>, &Staging),
-    cached: Option<&BTreeMap<String, SiteEntry>>,
+    (cached, keep): (Option<&BTreeMap<String, SiteEntry>>, bool),
 ) -> Result<BTreeMap<String, String>> {
     let (Some(gathered), Some(model)) = (gathered, assessed.model.as_ref()) else {
         return Ok(BTreeMap::new());
@@ -111,13 +91,8 @@ pub(super) fn index_portal(
     if !assessed.clean.iter().any(|o| o.label == PORTAL_LABEL) {
         return Ok(BTreeMap::new());
     }
-    let keep = gathered.keep.is_some();
     let mut parts = gathered
         .parts
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner());
-    let mut kept = gathered
-        .kept
         .into_inner()
         .unwrap_or_else(|e| e.into_inner());
     let portal = portal_fqdn(model);
@@ -127,8 +102,15 @@ pub(super) fn index_portal(
                 .forget(&portal, &format!("{INDEX_DIR}/{}", part.teks))
                 .map_err(Error::io(crate::msg!("build-cannot-write")))?;
         }
-        kept.remove(label);
     }
+    // Only a cache: a site whose part cannot be kept is indexed anew next time.
+    let mut kept: BTreeMap<String, String> = match keep {
+        true => parts
+            .par_iter()
+            .filter_map(|(label, part)| Some((label.clone(), cache::write_part(out, part).ok()?)))
+            .collect(),
+        false => BTreeMap::new(),
+    };
     let installed = Installed::new(out, &portal);
     for site in model.published().filter(|s| !options.selects(&s.label)) {
         let digest = cached.and_then(|c| c.get(&site.label)?.part.clone());
