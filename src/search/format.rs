@@ -18,12 +18,16 @@
 //! It must not read files, the clock or anything but its arguments: same entries in,
 //! same bytes out, whatever the number of threads.
 
+mod terms;
+
 use super::Entry;
 use crate::generated::INDEX_SCRIPT;
 use crate::render::{Body, OutputFile};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
+use terms::{partial, Partial, PIECE};
+pub use terms::{stem, words};
 
 /// The version of the format, written into `indeks.json` and checked by `indeks.js`.
 /// Raise it with any change a script of the previous version would misread.
@@ -51,122 +55,6 @@ const MAX_COUNT: u32 = IN_TITLE - 1;
 
 /// The kinds of page, in the order of their digit in `indeks.json`'s `jenis_halaman`.
 pub const KINDS: [&str; 4] = ["berita", "halaman", "layanan", "ppid"];
-
-/// The words of `text` as the index and `indeks.js` split them: runs of letters and
-/// digits (Unicode), lower-cased, those longer than [`MAX_WORD`] left out.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && w.chars().count() <= MAX_WORD)
-        .map(str::to_lowercase)
-}
-
-/// The stem of a lower-case word (Snowball Indonesian).
-pub fn stem(stemmer: &pagefind_stem::Stemmer, word: &str) -> String {
-    let stem = stemmer.stem(word);
-    if stem.is_empty() {
-        word.to_string()
-    } else {
-        stem.into_owned()
-    }
-}
-
-fn stemmer() -> pagefind_stem::Stemmer {
-    pagefind_stem::Stemmer::create(pagefind_stem::Algorithm::Indonesian)
-}
-
-/// Pages per piece of work: each piece is indexed on its own (in parallel), then the
-/// pieces are merged in page order. Large enough that a piece stems most of its words
-/// once (a word is stemmed once per piece), small enough to keep two cores busy.
-const PIECE: usize = 1024;
-
-/// The index of a run of pages: each stem's postings with page numbers, and each word
-/// seen with its stem.
-#[derive(Default)]
-struct Partial {
-    stems: HashMap<String, Vec<(u32, u32)>>,
-    forms: HashMap<String, String>,
-}
-
-/// The stems of one piece, numbered as they are first met, so that a page's words are
-/// counted by number rather than by string.
-#[derive(Default)]
-struct Stems {
-    /// Each form met, with the number of its stem.
-    forms: HashMap<String, u32>,
-    numbers: HashMap<String, u32>,
-    /// By number: the stem and its postings.
-    postings: Vec<(String, Vec<(u32, u32)>)>,
-}
-
-impl Stems {
-    fn number(&mut self, stemmer: &pagefind_stem::Stemmer, form: &str) -> u32 {
-        if let Some(&n) = self.forms.get(form) {
-            return n;
-        }
-        let stem = stem(stemmer, form);
-        let n = match self.numbers.get(&stem) {
-            Some(&n) => n,
-            None => {
-                let n = self.postings.len() as u32;
-                self.numbers.insert(stem.clone(), n);
-                self.postings.push((stem, Vec::new()));
-                n
-            }
-        };
-        self.forms.insert(form.to_string(), n);
-        n
-    }
-}
-
-/// Calls `each` with every word of `text` as [`words`] gives them, lower-cased into
-/// `buffer` without a string of its own for each.
-fn each_word(text: &str, buffer: &mut String, mut each: impl FnMut(&str)) {
-    for w in text.split(|c: char| !c.is_alphanumeric()) {
-        if w.is_empty() || w.chars().count() > MAX_WORD {
-            continue;
-        }
-        buffer.clear();
-        if w.is_ascii() {
-            buffer.push_str(w);
-            buffer.make_ascii_lowercase();
-        } else {
-            // Not char by char: a final sigma lower-cases by its place in the word.
-            buffer.push_str(&w.to_lowercase());
-        }
-        each(buffer);
-    }
-}
-
-/// The partial index of `pages`, the first of which is page number `first`.
-fn partial(first: usize, pages: &[Entry]) -> Partial {
-    let stemmer = stemmer();
-    let mut stems = Stems::default();
-    let mut buffer = String::new();
-    let mut counts: HashMap<u32, u32> = HashMap::new();
-    for (i, entry) in pages.iter().enumerate() {
-        let n = (first + i) as u32;
-        counts.clear();
-        each_word(&entry.text, &mut buffer, |w| {
-            let c = counts.entry(stems.number(&stemmer, w)).or_insert(0);
-            *c = (*c + 1).min(MAX_COUNT);
-        });
-        each_word(&entry.title, &mut buffer, |w| {
-            *counts.entry(stems.number(&stemmer, w)).or_insert(1) |= IN_TITLE;
-        });
-        for (s, weight) in counts.drain() {
-            stems.postings[s as usize].1.push((n, weight));
-        }
-    }
-    let forms = stems
-        .forms
-        .into_iter()
-        .map(|(form, s)| (form, stems.postings[s as usize].0.clone()))
-        .collect();
-    Partial {
-        stems: stems.postings.into_iter().collect(),
-        forms,
-    }
-}
 
 /// One site's share of the index, made as soon as its pages are rendered and kept
 /// instead of their text (which [`part`] writes out at once): its pages' kinds, the
@@ -506,22 +394,4 @@ fn file(path: String, bytes: Vec<u8>) -> OutputFile {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stems_join_indonesian_forms() {
-        let s = stemmer();
-        assert_eq!(stem(&s, "pelayanan"), stem(&s, "layanan"));
-        assert_eq!(stem(&s, "perizinan"), stem(&s, "izin"));
-        assert_eq!(stem(&s, "kesehatan"), stem(&s, "sehat"));
-    }
-
-    #[test]
-    fn words_are_lower_case_runs_of_letters_and_digits() {
-        let w: Vec<String> = words("Izin-Usaha 2026: <b>ÉTÉ</b> a_b").collect();
-        assert_eq!(w, ["izin", "usaha", "2026", "b", "été", "b", "a", "b"]);
-        let long = "x".repeat(MAX_WORD + 1);
-        assert_eq!(words(&long).count(), 0);
-    }
-}
+mod tests;
