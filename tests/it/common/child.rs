@@ -172,7 +172,7 @@ fn a_command_that_ends_gives_all_its_output() {
 
 #[test]
 fn a_server_that_never_announces_fails_at_its_limit_and_is_killed() {
-    let mut child = sh("echo warming >&2; sleep 30")
+    let mut child = sh("echo warming >&2; exec sleep 30")
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
