@@ -113,7 +113,9 @@ mod markdown_bench {
     fn typical_page(bencher: Bencher) {
         LazyLock::force(&MODEL);
         bencher
-            .counter(divan::counter::BytesCount::of_str(&*TYPICAL.body.get()))
+            .counter(divan::counter::BytesCount::of_str(
+                &TYPICAL.body.get().unwrap(),
+            ))
             .bench(|| render_md(SITE, black_box(&TYPICAL)));
     }
 

@@ -332,3 +332,7 @@ alias-collision-alias = an alias of `{ $file }` (line { $line })
 alias-collision-help = an old address leads to one page only: remove the alias from one of them
 alias-collision-generated = an address laman makes itself (search page, 404, feed, sitemap, theme files, search index, directory, catalogue, list pages)
 alias-collision-generated-help = laman answers this address with its own page: remove the alias
+
+content-changed-in-build = the file changed while laman was building
+content-reread = the page could not be read again to be rendered: { $reason }
+content-reread-help = save the file, wait for the build to end and build again; this site keeps its previous output

@@ -339,3 +339,7 @@ alias-collision-alias = alias dari `{ $file }` (baris { $line })
 alias-collision-help = satu alamat lama hanya menuju satu halaman: hapus alias itu dari salah satunya
 alias-collision-generated = alamat yang dibuat laman sendiri (halaman pencarian, 404, umpan, peta situs, berkas tema, indeks pencarian, direktori, katalog, halaman daftar)
 alias-collision-generated-help = laman menjawab alamat ini dengan halamannya sendiri: hapus alias itu
+
+content-changed-in-build = Berkas ini berubah saat laman sedang membangun
+content-reread = Halaman ini tidak dapat dibaca ulang untuk dibangun: { $reason }
+content-reread-help = Simpan berkasnya, tunggu build selesai, lalu jalankan build lagi; situs ini tetap memakai keluaran sebelumnya.

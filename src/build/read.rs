@@ -90,6 +90,8 @@ pub(super) fn content(
     selectable(options, registry, &dirs)?;
     let load = LoadOptions {
         drafts: options.drafts,
+        // A build renders each site once; the preview keeps what it read.
+        lazy: matches!(options.mode, super::Mode::Build { .. }),
     };
     let loaded: Vec<Loaded> = dirs
         .par_iter()

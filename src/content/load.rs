@@ -6,7 +6,9 @@
 
 use super::config::SiteConfig;
 use super::frontmatter::{self, FrontMatter, SortBy};
-use super::{code, slugify, Asset, Doc, Page, Section, SiteContent, SiteDir, TemplateFile};
+use super::{
+    code, slugify, Asset, Doc, Markdown, Page, Section, SiteContent, SiteDir, TemplateFile,
+};
 use crate::finding::{line_of, Code, Finding};
 use crate::input::{self, Area};
 use crate::msg;
@@ -19,6 +21,9 @@ use std::sync::Arc;
 pub struct LoadOptions {
     /// Keep pages marked `draft = true`.
     pub drafts: bool,
+    /// Leave each body in its file, read again when asked for (see [`super::Markdown`]):
+    /// a build, which renders each site once; never the preview, which keeps content.
+    pub lazy: bool,
 }
 
 const STATIC_DIR: &str = "_static";
@@ -52,7 +57,10 @@ pub fn load_site(root: &Path, site: &SiteDir, options: LoadOptions) -> (SiteCont
         f.site = Some(site.label.clone());
     }
 
-    let docs: Vec<(Doc, Vec<Finding>)> = md.par_iter().map(|rel| read_doc(&area, rel)).collect();
+    let docs: Vec<(Doc, Vec<Finding>)> = md
+        .par_iter()
+        .map(|rel| read_doc(&area, rel, options.lazy))
+        .collect();
     let (sections, pages) = sections_and_pages(docs, &site.label, &mut findings);
     let mut content = assemble(sections, pages, options, &site.label, &mut findings);
     content.label = site.label.clone();
@@ -232,7 +240,7 @@ fn template_files(area: &Arc<Area>, findings: &mut Vec<Finding>) -> Vec<Template
         .collect()
 }
 
-fn read_doc(area: &Area, rel: &str) -> (Doc, Vec<Finding>) {
+fn read_doc(area: &Arc<Area>, rel: &str, lazy: bool) -> (Doc, Vec<Finding>) {
     let file = area.dir().join(rel);
     let fallback_title = rel
         .trim_end_matches("/index.md")
@@ -252,10 +260,8 @@ fn read_doc(area: &Area, rel: &str) -> (Doc, Vec<Finding>) {
         body: Default::default(),
         body_line: 1,
     };
-    // Read into this thread's buffer: what a page keeps is allocated once, at its size,
-    // and the file's bytes leave no hole among what is kept (a 10,000-page build's
-    // resident memory is a fifth lower than with a buffer per file).
-    BUFFER.with_borrow_mut(|buffer| parse_doc(area, (rel, &file), doc, buffer))
+    // Read into this thread's buffer: a file's bytes leave no hole among what is kept.
+    BUFFER.with_borrow_mut(|buffer| parse_doc((area, lazy), (rel, &file), doc, buffer))
 }
 
 thread_local! {
@@ -265,7 +271,7 @@ thread_local! {
 
 /// Reads the file `rel` into `buffer` and `doc` from it.
 fn parse_doc(
-    area: &Area,
+    (area, lazy): (&Arc<Area>, bool),
     (rel, file): (&str, &Path),
     mut doc: Doc,
     buffer: &mut Vec<u8>,
@@ -290,7 +296,11 @@ fn parse_doc(
     match frontmatter::parse(&text) {
         Ok(parsed) => {
             doc.front = text[..text.len() - parsed.body.len()].to_string();
-            doc.body = parsed.body.into();
+            let at = text.len() - parsed.body.len();
+            doc.body = match lazy {
+                true => Markdown::in_file(area.source(rel), at, parsed.body),
+                false => parsed.body.into(),
+            };
             doc.body_line = parsed.body_line;
             doc.meta = parsed.meta;
             let problems = parsed.problems.into_iter().map(|f| f.file(&file));
@@ -316,7 +326,10 @@ fn read_limited(area: &Area, rel: &str, bytes: &mut Vec<u8>) -> std::io::Result<
 }
 
 /// The file's text: UTF-8 without a byte-order mark, with LF line ends.
-fn text_of<'a>(bytes: &'a [u8], file: &Path) -> Result<std::borrow::Cow<'a, str>, Finding> {
+pub(super) fn text_of<'a>(
+    bytes: &'a [u8],
+    file: &Path,
+) -> Result<std::borrow::Cow<'a, str>, Finding> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = line_of(

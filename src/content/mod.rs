@@ -43,16 +43,6 @@ pub struct SiteContent {
 }
 
 impl SiteContent {
-    /// Gives back the markdown of every section and page, once a build has rendered the
-    /// site (see [`Markdown`]). Never in the preview, which keeps content between
-    /// rebuilds.
-    pub fn release_bodies(&self) {
-        let sections = self.sections.iter().map(|s| &s.doc);
-        for doc in sections.chain(self.pages.iter().map(|p| &p.doc)) {
-            doc.body.release();
-        }
-    }
-
     /// The index of the site's news section (`news_section` in `_site.toml`), if it has
     /// one.
     pub fn news_section(&self) -> Option<usize> {
@@ -85,33 +75,72 @@ pub struct Doc {
     pub body_line: usize,
 }
 
-/// A document's markdown body. Shared by every stage that reads it, and given back by a
-/// build once its site is rendered ([`SiteContent::release_bodies`]): nothing after
-/// rendering reads a body, and a large regency's markdown is then not all held to the
-/// end of the build.
+/// A document's markdown body: held in memory, or (in a build, [`LoadOptions::lazy`])
+/// only where it is in its file, read again each time a stage asks for it, so that a
+/// large regency's markdown is never all held at once. A body read again must be the
+/// one read first (its hash is kept): a file changed during the build is refused
+/// rather than mixed with what the build read of it before.
 #[derive(Debug, Default)]
-pub struct Markdown(std::sync::Mutex<std::sync::Arc<str>>);
+pub struct Markdown(Held);
+
+#[derive(Debug, Default)]
+enum Held {
+    #[default]
+    Empty,
+    Text(std::sync::Arc<str>),
+    InFile {
+        source: crate::input::Source,
+        /// Where the body starts in the file's text (after [`load::text_of`]).
+        at: usize,
+        hash: blake3::Hash,
+    },
+}
 
 impl Markdown {
-    /// The body (empty once released).
-    pub fn get(&self) -> std::sync::Arc<str> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    /// The body; an error when its file can no longer be read, or says something else
+    /// than when it was first read.
+    pub fn get(&self) -> std::io::Result<std::sync::Arc<str>> {
+        match &self.0 {
+            Held::Empty => Ok(std::sync::Arc::from("")),
+            Held::Text(text) => Ok(text.clone()),
+            Held::InFile { source, at, hash } => {
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(
+                    &mut std::io::Read::take(source.open()?, MAX_DOCUMENT as u64 + 1),
+                    &mut bytes,
+                )?;
+                let text = load::text_of(&bytes, std::path::Path::new(""))
+                    .map_err(|f| std::io::Error::other(f.message))?;
+                let body = text.get(*at..).unwrap_or_default();
+                if blake3::hash(body.as_bytes()) != *hash {
+                    return Err(std::io::Error::other(crate::msg!(
+                        "content-changed-in-build"
+                    )));
+                }
+                Ok(std::sync::Arc::from(body))
+            }
+        }
     }
 
-    fn release(&self) {
-        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = std::sync::Arc::from("");
+    /// A body left in its file from byte `at` of its text (see [`Markdown`]).
+    pub(crate) fn in_file(source: crate::input::Source, at: usize, body: &str) -> Self {
+        Markdown(Held::InFile {
+            source,
+            at,
+            hash: blake3::hash(body.as_bytes()),
+        })
     }
 }
 
 impl From<&str> for Markdown {
     fn from(text: &str) -> Self {
-        Markdown(std::sync::Mutex::new(std::sync::Arc::from(text)))
+        Markdown(Held::Text(std::sync::Arc::from(text)))
     }
 }
 
 impl From<String> for Markdown {
     fn from(text: String) -> Self {
-        Markdown(std::sync::Mutex::new(std::sync::Arc::from(text)))
+        Markdown(Held::Text(std::sync::Arc::from(text)))
     }
 }
 
@@ -152,4 +181,29 @@ pub struct TemplateFile {
     pub name: String,
     pub source: Source,
     pub origin: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A body left in its file is read again as it was; a file changed or gone since is
+    /// an error, never another body.
+    #[test]
+    fn a_body_left_in_its_file_is_read_again_only_as_it_was() {
+        let root = tempfile::tempdir().unwrap();
+        let text = "+++\ntitle = \"A\"\n+++\r\nIsi\r\nhalaman.\r\n";
+        std::fs::write(root.path().join("a.md"), text).unwrap();
+        let area = std::sync::Arc::new(crate::input::Area::new(root.path(), ""));
+        let body = "\nIsi\nhalaman.\n";
+        let at = "+++\ntitle = \"A\"\n+++".len();
+        let markdown = Markdown::in_file(area.source("a.md"), at, body);
+        assert_eq!(&*markdown.get().unwrap(), body);
+        std::fs::write(root.path().join("a.md"), text.replace("Isi", "Lain")).unwrap();
+        assert!(markdown.get().is_err(), "a changed file");
+        std::fs::remove_file(root.path().join("a.md")).unwrap();
+        assert!(markdown.get().is_err(), "a file gone");
+        assert_eq!(&*Markdown::from("teks").get().unwrap(), "teks");
+        assert_eq!(&*Markdown::default().get().unwrap(), "");
+    }
 }

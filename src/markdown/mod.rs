@@ -108,7 +108,20 @@ fn footnote_id(label: &str) -> CowStr<'static> {
 /// Renders a document's body. Problems (broken links, unsafe HTML, images without alt
 /// text) are pushed to `findings` with the document's file and line.
 pub fn render(doc: &Doc, env: &Env, findings: &mut Vec<Finding>) -> Rendered {
-    let body = doc.body.get();
+    let body = match doc.body.get() {
+        Ok(body) => body,
+        Err(e) => {
+            let again = Finding::new(
+                Code::ContentRead,
+                crate::msg!("content-reread", reason = e.to_string()),
+            )
+            .at(&doc.file, 1)
+            .site(env.site)
+            .help(crate::msg!("content-reread-help"));
+            findings.push(again);
+            std::sync::Arc::from("")
+        }
+    };
     let mut walker = Walker::new(doc, &body, env, findings);
     let mut depth = 0usize;
     for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {

@@ -160,10 +160,6 @@ pub fn render(
                 }
                 _ => None,
             };
-            // A build reads no body after this (the preview, without a sink, keeps them).
-            if sink.is_some() {
-                site.content.release_bodies();
-            }
             Ok(SiteDone {
                 headings: Headings::of(site, &d),
                 markdown: d.findings,

@@ -82,7 +82,9 @@ fn scan_settings(guard: &SpamGuard, site: &Site) -> (Vec<Finding>, Known) {
 fn scan_doc(guard: &SpamGuard, doc: &Doc, site: &Site) -> (Vec<Finding>, Vec<HitKind>) {
     let label = site.label.as_str();
     let embeds = &site.content.config.embeds.iframe_hosts;
-    let text = format!("{}{}", doc.front, doc.body.get());
+    // A body that cannot be read again is reported where its page is rendered.
+    let body = doc.body.get().unwrap_or_default();
+    let text = format!("{}{}", doc.front, body);
     let mut hits = guard.scan_text(&text);
     hits.retain(|h| match &h.kind {
         HitKind::ExternalLink { host } => !embeds.iter().any(|e| e.eq_ignore_ascii_case(host)),

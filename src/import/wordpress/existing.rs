@@ -29,8 +29,14 @@ impl Existing {
             dir: Path::new("content").join(label),
             custom_code: true,
         };
-        let (content, _) =
-            crate::content::load_site(root, &dir, crate::content::LoadOptions { drafts: true });
+        let (content, _) = crate::content::load_site(
+            root,
+            &dir,
+            crate::content::LoadOptions {
+                drafts: true,
+                lazy: false,
+            },
+        );
         let mut paths = BTreeMap::new();
         // The import's own files are planned again: only what it did not write counts.
         let ours = write::Manifest::read(&root.join("content").join(label)).files;
