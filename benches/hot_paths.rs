@@ -36,7 +36,17 @@ static MODEL: LazyLock<Model> = LazyLock::new(|| {
     let (dirs, _) = content::discover(root(), &registry).expect("list content/");
     let contents = dirs
         .iter()
-        .map(|d| content::load_site(root(), d, LoadOptions { drafts: false }).0)
+        .map(|d| {
+            content::load_site(
+                root(),
+                d,
+                LoadOptions {
+                    drafts: false,
+                    lazy: false,
+                },
+            )
+            .0
+        })
         .collect();
     Model::new(registry, UrlStyle::Https, contents)
 });
