@@ -116,12 +116,19 @@ pub(super) fn write_part(out: &Path, part: &Part) -> std::io::Result<String> {
 }
 
 /// The part the cache holds under `digest`, if it is whole.
+/// A part whose folder name is not one the index makes is refused: what lies beside
+/// `--out` may have been written by anyone, and the name becomes a path.
 pub(super) fn read_part(out: &Path, digest: &str) -> Option<Part> {
+    let hex = digest.len() == 64 && digest.bytes().all(|b| b.is_ascii_hexdigit());
+    if !hex {
+        return None;
+    }
     let path = dir_of(out).join(PARTS).join(format!("{digest}.json"));
     let bytes = stamp::read_beside(&path).ok()?;
-    (blake3::hash(&bytes).to_hex().as_str() == digest)
+    let part: Part = (blake3::hash(&bytes).to_hex().as_str() == digest)
         .then(|| serde_json::from_slice(&bytes).ok())
-        .flatten()
+        .flatten()?;
+    part.well_formed().then_some(part)
 }
 
 /// Removes the part files that `cache` does not name.

@@ -204,7 +204,7 @@ fn of_this_version<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Ma
 
 /// A path a site may serve: relative, `/`-separated, no empty, `.` or `..` part, no
 /// backslash or control character.
-fn plain_path(path: &str) -> bool {
+pub fn plain_path(path: &str) -> bool {
     !path.is_empty()
         && path.len() <= 1024
         && !path.starts_with('/')

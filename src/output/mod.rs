@@ -129,6 +129,11 @@ impl Staging {
     /// read nor written again.
     pub fn link(&self, fqdn: &str, from: &Path, entry: Entry) -> Result<(), WriteError> {
         let to = self.dir.path().join(fqdn).join(&entry.path);
+        if !crate::integrity::manifest::plain_path(&entry.path)
+            || !crate::integrity::manifest::plain_path(fqdn)
+        {
+            return Err(at(&to)(io::Error::from(io::ErrorKind::InvalidInput)));
+        }
         if let Some(parent) = to.parent() {
             std::fs::create_dir_all(parent).map_err(at(parent))?;
         }
@@ -144,6 +149,12 @@ impl Staging {
     /// path inside the site): the files and their manifest entries.
     pub fn forget(&self, fqdn: &str, dir: &str) -> Result<(), WriteError> {
         let path = self.dir.path().join(fqdn).join(dir);
+        // Never anything outside the site's folder, whatever `dir` was made from.
+        if !crate::integrity::manifest::plain_path(dir)
+            || !crate::integrity::manifest::plain_path(fqdn)
+        {
+            return Err(at(&path)(io::Error::from(io::ErrorKind::InvalidInput)));
+        }
         match std::fs::remove_dir_all(&path) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(at(&path)(e)),
             _ => {}

@@ -83,6 +83,23 @@ impl Part {
         self.jenis.len()
     }
 
+    /// Whether it is one [`part`] can make: its folder named `teks-<16 hex digits>`, one
+    /// kind digit per page, postings on its own pages only.
+    pub fn well_formed(&self) -> bool {
+        let name = self.teks.strip_prefix("teks-").unwrap_or("");
+        let pages = self.pages() as u32;
+        name.len() == 16
+            && name.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+            && self
+                .jenis
+                .bytes()
+                .all(|b| (b'0'..b'0' + KINDS.len() as u8).contains(&b))
+            && self
+                .stems
+                .iter()
+                .all(|(_, list)| list.iter().all(|&(n, _)| n < pages))
+    }
+
     /// The paths of its pages' text files (relative to the index folder).
     pub fn text_files(&self) -> impl Iterator<Item = String> + '_ {
         (0..self.pages()).map(|n| format!("{}/{n}.json", self.teks))
