@@ -185,6 +185,12 @@ pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
     for p in &content.pages {
         pages.insert(&p.path, &p.doc.file);
     }
+    // What else the site serves at an address of its own: its files.
+    let files: BTreeMap<String, &PathBuf> = content
+        .assets
+        .iter()
+        .map(|a| (format!("/{}", a.dest), &a.origin))
+        .collect();
     let docs = content
         .sections
         .iter()
@@ -216,9 +222,13 @@ pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
             }
             if alias.query.is_none() {
                 let as_dir = format!("{}/", alias.path.trim_end_matches('/'));
+                // A page is served at its folder and at the file in it.
+                let as_file = alias.path.strip_suffix("index.html");
                 if let Some(file) = pages
                     .get(alias.path.as_str())
                     .or(pages.get(as_dir.as_str()))
+                    .or(as_file.and_then(|dir| pages.get(dir)))
+                    .or(files.get(alias.path.as_str()))
                 {
                     let file = file.display().to_string();
                     findings.push(collision(msg!("alias-collision-page", file = file)));

@@ -140,3 +140,53 @@ fn aliases_that_collide_with_a_page_or_each_other_are_path_collisions() {
         "{page}"
     );
 }
+
+/// An alias naming a file the site serves itself (a page's `index.html`, a file of the
+/// site) is a collision too, and the web server's configuration leaves it out: a
+/// redirect there would send the home page, or the file, elsewhere.
+#[test]
+fn aliases_that_name_a_file_the_site_serves_are_path_collisions() {
+    let root = fixture("contoh");
+    let berita = root.path().join("content/dinkes/berita");
+    let aliases = [
+        "/index.html",
+        "/berita/index.html",
+        "/profil/struktur/bagan.svg",
+    ];
+    let listed: Vec<String> = aliases.iter().map(|a| format!("{a:?}")).collect();
+    write(
+        berita.join("lama-1.md"),
+        &format!(
+            "+++\ntitle = \"Lama 1\"\naliases = [{}, \"/arsip/z/\"]\n+++\n\nIsi.\n",
+            listed.join(", ")
+        ),
+    );
+    let out = laman(root.path(), &["check", "--format", "json"]);
+    let collisions = findings(&out)
+        .iter()
+        .filter(|f| f["code"] == "content.path.collision")
+        .count();
+    assert_eq!(collisions, aliases.len(), "{}", stdout(&out));
+    let nginx = laman(
+        root.path(),
+        &[
+            "domains",
+            "nginx",
+            "--webroot",
+            "/srv/laman/public",
+            "--cert",
+            "/etc/ssl/laman/contoh.crt",
+            "--key",
+            "/etc/ssl/laman/contoh.key",
+        ],
+    );
+    assert_eq!(nginx.status.code(), Some(0), "{}", stderr(&nginx));
+    let config = stdout(&nginx);
+    assert!(config.contains("\"/arsip/z/\""), "{config}");
+    for alias in aliases {
+        assert!(
+            !config.contains(&format!("\"{alias}\"")),
+            "{alias}: {config}"
+        );
+    }
+}
