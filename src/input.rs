@@ -30,6 +30,29 @@ pub struct Area {
     root: PathBuf,
     /// Relative to the root; empty for the root itself.
     dir: PathBuf,
+    /// The area's folder once opened, shared by the clones of the area.
+    opened: Opened,
+}
+
+/// An area's folder, opened once (on Unix) for every file read from it after: resolving
+/// the root's path and the area's folders again for each of a large site's files cost
+/// more than reading them. The folder stays the one first opened for the area's life.
+#[derive(Clone, Default)]
+struct Opened(Arc<std::sync::OnceLock<sys::Opened>>);
+
+impl PartialEq for Opened {
+    /// Areas are the same by their paths.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Opened {}
+
+impl fmt::Debug for Opened {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Opened")
+    }
 }
 
 /// A file of an area, to be opened when it is needed (copied to the output, served).
@@ -113,7 +136,19 @@ impl Area {
         Area {
             root: root.to_path_buf(),
             dir: dir.into(),
+            opened: Opened::default(),
         }
+    }
+
+    #[cfg_attr(not(unix), allow(dead_code))]
+    /// The area's folder, opened on first use (an error is not kept: the next use
+    /// tries again).
+    fn opened(&self) -> io::Result<&sys::Opened> {
+        if let Some(opened) = self.opened.0.get() {
+            return Ok(opened);
+        }
+        let opened = sys::open_area(self)?;
+        Ok(self.opened.0.get_or_init(|| opened))
     }
 
     /// The area's folder, relative to the root (for findings).

@@ -16,6 +16,7 @@ use crate::finding::Finding;
 use crate::input::{Area, Found};
 use serde::{Deserialize, Serialize};
 use std::io;
+use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
 /// Where the stamp of an output folder is kept: beside it.
@@ -170,33 +171,160 @@ pub fn written_at(out: &Path) -> Option<u128> {
     std::fs::metadata(path_of(out)).ok().map(|m| mtime_ns(&m))
 }
 
-/// The fingerprint of an output folder as it stands.
+/// The fingerprint of an output folder as it stands: the path, kind, size and
+/// modification time of everything in it (links are not followed).
 pub fn outputs(out: &Path) -> io::Result<String> {
+    look(out, None).map(|o| o.digest)
+}
+
+/// What [`look`] saw of an output folder: its fingerprint, and each top folder's (a
+/// site's) by name, with the folder's inode and time.
+#[derive(Debug, Default, Clone)]
+pub struct Outputs {
+    pub digest: String,
+    tops: std::collections::HashMap<Vec<u8>, Top>,
+}
+
+/// One top folder as [`look`] saw it.
+#[derive(Debug, Clone, PartialEq)]
+struct Top {
+    inode: u64,
+    line: Vec<u8>,
+    digest: blake3::Hash,
+    count: usize,
+}
+
+/// The fingerprint of an output folder (as [`outputs`]). A top folder that is still
+/// the very folder `earlier` saw (same inode, same time: a build that installs a site
+/// swaps in a new folder) is taken from there rather than walked again; only a build
+/// that has just looked at the whole folder, and changed it only by installing sites,
+/// may pass what it saw.
+pub fn look(out: &Path, earlier: Option<&Outputs>) -> io::Result<Outputs> {
     use rayon::prelude::*;
-    let mut entries = Vec::new();
-    for entry in walkdir::WalkDir::new(out).sort_by_file_name() {
-        entries.push(entry.map_err(io::Error::other)?.into_path());
-    }
-    let described: Vec<io::Result<String>> = entries
-        .par_iter()
-        .map(|path| {
-            let meta = std::fs::symlink_metadata(path)?;
-            let rel = path.strip_prefix(out).unwrap_or(path);
-            Ok(format!(
-                "{}\0{}\0{}\0{}\0",
-                rel.to_string_lossy(),
-                meta.is_dir(),
-                meta.len(),
-                mtime_ns(&meta)
-            ))
-        })
+    use rustix::fs::{Mode, OFlags};
+    let dir = rustix::fs::open(
+        out,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )?;
+    let seen: Vec<io::Result<Seen>> = listed(&dir)?
+        .into_par_iter()
+        .map(|name| see_top(&dir, name, earlier))
         .collect();
     let mut h = blake3::Hasher::new();
-    for d in described {
-        h.update(d?.as_bytes());
+    let mut count = 0;
+    let mut tops = std::collections::HashMap::new();
+    for item in seen {
+        match item? {
+            Seen::File(line) => {
+                h.update(&line);
+                count += 1;
+            }
+            Seen::Folder(name, top) => {
+                h.update(&top.line);
+                h.update(top.digest.as_bytes());
+                count += 1 + top.count;
+                tops.insert(name, top);
+            }
+        }
     }
-    h.update(&entries.len().to_le_bytes());
-    Ok(h.finalize().to_hex().to_string())
+    h.update(&count.to_le_bytes());
+    Ok(Outputs {
+        digest: h.finalize().to_hex().to_string(),
+        tops,
+    })
+}
+
+/// An entry at the top of the output folder, as [`look`] sees it.
+enum Seen {
+    File(Vec<u8>),
+    Folder(Vec<u8>, Top),
+}
+
+fn see_top(
+    dir: &std::os::fd::OwnedFd,
+    name: Vec<u8>,
+    earlier: Option<&Outputs>,
+) -> io::Result<Seen> {
+    use rustix::fs::{AtFlags, FileType, Mode, OFlags};
+    let os = std::ffi::OsStr::from_bytes(&name);
+    let stat = rustix::fs::statat(dir, os, AtFlags::SYMLINK_NOFOLLOW)?;
+    let line = line_of(&String::from_utf8_lossy(&name), &stat);
+    if FileType::from_raw_mode(stat.st_mode) != FileType::Directory {
+        return Ok(Seen::File(line));
+    }
+    let before = earlier.and_then(|e| e.tops.get(&name));
+    if let Some(top) = before.filter(|t| t.inode == stat.st_ino && t.line == line) {
+        return Ok(Seen::Folder(name, top.clone()));
+    }
+    let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    let sub = rustix::fs::openat(dir, os, flags, Mode::empty())?;
+    let rel = format!("{}/", String::from_utf8_lossy(&name));
+    let (text, count) = describe(&sub, &rel)?;
+    let top = Top {
+        inode: stat.st_ino,
+        line,
+        digest: blake3::hash(&text),
+        count,
+    };
+    Ok(Seen::Folder(name, top))
+}
+
+/// The names in the folder `dir`, sorted.
+fn listed(dir: &std::os::fd::OwnedFd) -> io::Result<Vec<Vec<u8>>> {
+    let mut names = Vec::new();
+    for entry in rustix::fs::Dir::read_from(dir)? {
+        let name = entry?.file_name().to_bytes().to_vec();
+        if name != b"." && name != b".." {
+            names.push(name);
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// What the fingerprint takes of one entry at `path`.
+fn line_of(path: &str, stat: &rustix::fs::Stat) -> Vec<u8> {
+    let is_dir =
+        rustix::fs::FileType::from_raw_mode(stat.st_mode) == rustix::fs::FileType::Directory;
+    let modified = stat.st_mtime as i128 * 1_000_000_000 + stat.st_mtime_nsec as i128;
+    format!("{path}\0{is_dir}\0{}\0{modified}\0", stat.st_size).into_bytes()
+}
+
+/// What [`look`] hashes of the folder `dir` (at `rel` inside the output), in name
+/// order, and how many entries that is. Each folder is listed and its entries looked at
+/// from its open handle, and the entries are looked at in parallel: an output holds a
+/// folder per page.
+fn describe(dir: &std::os::fd::OwnedFd, rel: &str) -> io::Result<(Vec<u8>, usize)> {
+    use rayon::prelude::*;
+    use rustix::fs::{AtFlags, FileType, Mode, OFlags};
+    let described: Vec<io::Result<(Vec<u8>, usize)>> = listed(dir)?
+        .par_iter()
+        .map(|name| {
+            let os = std::ffi::OsStr::from_bytes(name);
+            let stat = rustix::fs::statat(dir, os, AtFlags::SYMLINK_NOFOLLOW)?;
+            let is_dir = FileType::from_raw_mode(stat.st_mode) == FileType::Directory;
+            let path = format!("{rel}{}", String::from_utf8_lossy(name));
+            let mut text = line_of(&path, &stat);
+            let mut count = 1;
+            if is_dir {
+                let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+                let sub = rustix::fs::openat(dir, os, flags, Mode::empty())?;
+                let (inner, n) = describe(&sub, &format!("{path}/"))?;
+                text.extend(inner);
+                count += n;
+            }
+            Ok((text, count))
+        })
+        .collect();
+    let mut all = Vec::new();
+    let mut count = 0;
+    for d in described {
+        let (text, n) = d?;
+        all.extend(text);
+        count += n;
+    }
+    Ok((all, count))
 }
 
 /// The stamp in `out`, if there is a readable one.
@@ -213,4 +341,36 @@ pub fn write(out: &Path, stamp: &Stamp) -> io::Result<()> {
     let tmp = path.with_extension("json.tmp");
     std::fs::write(&tmp, text)?;
     std::fs::rename(&tmp, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(out: &Path, site: &str, text: &str) {
+        std::fs::create_dir_all(out.join(site).join("a")).unwrap();
+        std::fs::write(out.join(site).join("a/index.html"), text).unwrap();
+    }
+
+    /// A top folder swapped for a new one is walked again, one still the same folder is
+    /// taken from the earlier look: either way the fingerprint is a fresh look's.
+    #[test]
+    fn a_second_look_walks_again_only_the_folders_swapped_in() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        tree(&out, "a.go.id", "satu");
+        tree(&out, "b.go.id", "dua");
+        std::fs::write(out.join("laman-manifest.json"), "{}").unwrap();
+        let first = look(&out, None).unwrap();
+        assert_eq!(look(&out, Some(&first)).unwrap().digest, first.digest);
+
+        // As an install swaps a site in: a new folder, made while the old one stood.
+        tree(&tmp.path().join("new"), "b.go.id", "dua, diubah");
+        std::fs::remove_dir_all(out.join("b.go.id")).unwrap();
+        std::fs::rename(tmp.path().join("new/b.go.id"), out.join("b.go.id")).unwrap();
+        let again = look(&out, Some(&first)).unwrap();
+        assert_ne!(again.digest, first.digest);
+        assert_eq!(again.digest, look(&out, None).unwrap().digest);
+        assert_eq!(again.digest, outputs(&out).unwrap());
+    }
 }

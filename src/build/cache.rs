@@ -43,6 +43,9 @@ pub(super) struct Cache {
     pub known: String,
     /// Every site read, by label.
     pub sites: BTreeMap<String, SiteEntry>,
+    /// The templates' minified verdicts (see [`crate::render::Across::faithful`]).
+    #[serde(default)]
+    pub faithful: BTreeMap<String, bool>,
 }
 
 impl Cache {

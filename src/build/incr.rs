@@ -39,6 +39,8 @@ pub(super) struct Plan {
     pub cache: Cache,
     /// See [`stamp::environment`].
     pub environment: String,
+    /// `--out` as the plan found it (what the stamp says the last build installed).
+    pub outputs: stamp::Outputs,
 }
 
 /// The inputs of an incremental build, from the warm stamp.
@@ -68,7 +70,8 @@ pub(super) fn plan(
     if cache.inputs != stamp.inputs || cache.environment != environment {
         return None;
     }
-    if stamp::outputs(out).ok()? != stamp.outputs {
+    let outputs = stamp::look(out, None).ok()?;
+    if outputs.digest != stamp.outputs {
         return None;
     }
     let changed = changed_sites(&stamp.files, files)?;
@@ -82,6 +85,7 @@ pub(super) fn plan(
         changed,
         cache,
         environment,
+        outputs,
     })
 }
 
@@ -199,6 +203,7 @@ pub(super) fn learned(
         inputs: String::new(),
         known: across.known.clone(),
         sites,
+        faithful: across.faithful.clone(),
     }
 }
 

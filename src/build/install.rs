@@ -11,7 +11,7 @@ use super::search::Gather;
 use super::{Options, Report};
 use crate::error::{Error, Result};
 use crate::integrity::seal::Seal;
-use crate::output::{Install, Staging, WriteError};
+use crate::output::{Cleanup, Install, Staging, WriteError};
 use crate::render::{self, Taken};
 use crate::sign::Signer;
 use std::path::Path;
@@ -67,13 +67,14 @@ impl render::Sink for StagingSink<'_> {
 }
 
 /// Installs the clean sites: the whole output, or only the chosen sites' folders. The
-/// report names the sites installed.
+/// report names the sites installed; the previous output is being removed until the
+/// [`Cleanup`] is dropped.
 pub(super) fn install(
     options: &Options,
     assessed: Assessed,
     staging: Staging,
     signer: Option<&Signer>,
-) -> Result<Report> {
+) -> Result<(Report, Cleanup)> {
     let Assessed {
         report,
         clean,
@@ -92,11 +93,12 @@ pub(super) fn install(
         Install::Sites
     };
     let fqdns: Vec<String> = clean.iter().map(|o| o.fqdn.clone()).collect();
-    staging
+    let cleanup = staging
         .finish(&fqdns, how, Seal { regency, signer })
         .map_err(Error::io(crate::msg!("build-cannot-write")))?;
-    Ok(Report {
+    let report = Report {
         installed: clean.into_iter().map(|o| o.label).collect(),
         ..report
-    })
+    };
+    Ok((report, cleanup))
 }

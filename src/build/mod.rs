@@ -233,8 +233,8 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
         return Ok(report);
     }
     if let Some(plan) = warm.plan(options, out, signer) {
-        if let Some((report, learned)) = incremental(options, out, &plan, progress)? {
-            warm.record(out, &report, Some(learned));
+        if let Some((report, learned, _cleanup)) = incremental(options, out, &plan, progress)? {
+            warm.record(out, &report, (Some(learned), Some(&plan.outputs)));
             return Ok(report);
         }
     }
@@ -248,6 +248,7 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
     let produced = produce_planned(options, &how, None, None).map(Option::unwrap);
     let mut learned = produced.as_ref().ok().and_then(|p| warm.learned(p));
     let assessed = assess::assess(options, produced)?;
+    let mut _cleanup = None;
     let report = if assessed.may_install(*keep_going) {
         progress(&Stage::Write.as_str());
         let (staging, gathered) = sink.into_parts()?;
@@ -257,11 +258,13 @@ pub fn run(options: &Options, progress: &(dyn Fn(&str) + Sync)) -> Result<Report
         if let Some(learned) = &mut learned {
             learned.keep_parts(parts);
         }
-        install::install(options, assessed, staging, signer)?
+        let (report, cleanup) = install::install(options, assessed, staging, signer)?;
+        _cleanup = Some(cleanup);
+        report
     } else {
         assessed.report
     };
-    warm.record(out, &report, learned);
+    warm.record(out, &report, (learned, None));
     Ok(report)
 }
 
@@ -274,7 +277,7 @@ fn incremental(
     out: &std::path::Path,
     plan: &incr::Plan,
     progress: &(dyn Fn(&str) + Sync),
-) -> Result<Option<(Report, cache::Cache)>> {
+) -> Result<Option<(Report, cache::Cache, crate::output::Cleanup)>> {
     let Mode::Build { signer, .. } = &options.mode else {
         return Ok(None);
     };
@@ -310,6 +313,6 @@ fn incremental(
         (cached, true),
     )?;
     learned.keep_parts(parts);
-    let report = install::install(&scoped, assessed, staging, signer.as_deref())?;
-    Ok(Some((whole.complete(report), learned)))
+    let (report, cleanup) = install::install(&scoped, assessed, staging, signer.as_deref())?;
+    Ok(Some((whole.complete(report), learned, cleanup)))
 }

@@ -45,7 +45,15 @@ pub(super) fn sites(
             .collect(),
         None => Vec::new(),
     };
-    let carried = plan.map(|_| carried(&others));
+    let carried = plan.map(|plan| Carried {
+        faithful: plan
+            .cache
+            .faithful
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect(),
+        ..carried(&others)
+    });
     let scope = Scope {
         selected: &selected,
         carried: carried.as_ref(),

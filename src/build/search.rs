@@ -112,21 +112,33 @@ pub(super) fn index_portal(
         false => BTreeMap::new(),
     };
     let installed = Installed::new(out, &portal);
-    for site in model.published().filter(|s| !options.selects(&s.label)) {
-        let digest = cached.and_then(|c| c.get(&site.label)?.part.clone());
-        let reused = match digest {
-            Some(digest) => {
-                reuse(out, &digest, (staging, &portal), &installed)?.map(|part| (part, digest))
-            }
-            None => None,
-        };
-        let part = match reused {
-            Some((part, digest)) => {
-                kept.insert(site.label.clone(), digest);
-                Some(part)
-            }
-            None => part_of(model, site, read_back(&out.join(&site.fqdn), site), staging)?,
-        };
+    let others: Vec<&Site> = model
+        .published()
+        .filter(|s| !options.selects(&s.label))
+        .collect();
+    let found = others
+        .par_iter()
+        .map(|site| {
+            let digest = cached.and_then(|c| c.get(&site.label)?.part.clone());
+            let reused = match digest {
+                Some(digest) => {
+                    reuse(out, &digest, (staging, &portal), &installed)?.map(|part| (part, digest))
+                }
+                None => None,
+            };
+            Ok(match reused {
+                Some((part, digest)) => (Some(part), Some(digest)),
+                None => (
+                    part_of(model, site, read_back(&out.join(&site.fqdn), site), staging)?,
+                    None,
+                ),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    for (site, (part, digest)) in others.into_iter().zip(found) {
+        if let Some(digest) = digest {
+            kept.insert(site.label.clone(), digest);
+        }
         if let Some(part) = part {
             parts.insert(site.label.clone(), part);
         }
@@ -157,20 +169,16 @@ fn reuse(
     let Some(entries) = installed.get() else {
         return Ok(None);
     };
-    let site = out.join(portal);
-    let cannot = || crate::msg!("build-cannot-write");
-    for name in part.text_files() {
-        let path = format!("{INDEX_DIR}/{name}");
-        let Some(entry) = entries.get(&path) else {
-            staging
-                .forget(portal, &format!("{INDEX_DIR}/{}", part.teks))
-                .map_err(Error::io(cannot()))?;
-            return Ok(None);
-        };
-        staging
-            .link(portal, &site.join(&path), entry.clone())
-            .map_err(Error::io(cannot()))?;
-    }
+    let texts: Option<Vec<Entry>> = part
+        .text_files()
+        .map(|name| entries.get(&format!("{INDEX_DIR}/{name}")).cloned())
+        .collect();
+    let Some(texts) = texts else {
+        return Ok(None);
+    };
+    staging
+        .link(portal, &out.join(portal), texts)
+        .map_err(Error::io(crate::msg!("build-cannot-write")))?;
     Ok(Some(part))
 }
 

@@ -97,9 +97,15 @@ impl Warm {
     }
 
     /// Records a clean, installed whole build for the next one: its cache (`learned`),
-    /// then its stamp. Only a cache: failing to write it costs the next build its
-    /// shortcut, no more.
-    pub fn record(self, out: &Path, report: &Report, learned: Option<Cache>) {
+    /// then its stamp. `earlier` is `--out` as this build found it, when it changed it
+    /// only by installing sites (see [`stamp::look`]). Only a cache: failing to write it
+    /// costs the next build its shortcut, no more.
+    pub fn record(
+        self,
+        out: &Path,
+        report: &Report,
+        (learned, earlier): (Option<Cache>, Option<&stamp::Outputs>),
+    ) {
         let Some((inputs, files)) = self.fingerprint else {
             return;
         };
@@ -116,13 +122,13 @@ impl Warm {
         if !written {
             cache::remove(out);
         }
-        let _ = stamp::outputs(out).and_then(|outputs| {
+        let _ = stamp::look(out, earlier).and_then(|outputs| {
             stamp::write(
                 out,
                 &stamp::Stamp {
                     inputs,
                     files,
-                    outputs,
+                    outputs: outputs.digest,
                     findings: report.findings.clone(),
                     sites: report.sites,
                     pages: report.pages,

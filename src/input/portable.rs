@@ -22,6 +22,9 @@ fn no_links(area: &Area, rel: &Path) -> io::Result<PathBuf> {
     Ok(path)
 }
 
+/// What an area keeps of its folder: its path, checked.
+pub type Opened = PathBuf;
+
 pub fn open_area(area: &Area) -> io::Result<PathBuf> {
     no_links(area, Path::new(""))
 }

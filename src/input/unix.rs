@@ -66,9 +66,11 @@ pub fn open_area(area: &Area) -> io::Result<OwnedFd> {
     open_dirs(root, &names(&area.dir)?, Path::new(""))
 }
 
+/// What an area keeps of its folder: the folder, open.
+pub type Opened = OwnedFd;
+
 pub fn open(area: &Area, rel: &str) -> io::Result<File> {
-    let top = open_area(area)?;
-    resolve(&top, rel, &area.dir.join(rel)).map(File::from)
+    resolve(area.opened()?, rel, &area.dir.join(rel)).map(File::from)
 }
 
 /// Opens the regular file `rel` inside the folder `top`, one name at a time,
@@ -188,7 +190,7 @@ pub fn walk(
     keep: &dyn Fn(&str) -> bool,
     walk: &mut Walk,
 ) -> io::Result<()> {
-    let top = open_area(area)?;
+    let top = area.opened()?;
     let sub_path = Path::new(sub);
     let start = open_dirs(top.try_clone()?, &names(sub_path)?, &area.dir)?;
     let prefix = if sub.is_empty() {
@@ -196,7 +198,7 @@ pub fn walk(
     } else {
         format!("{}/", sub.trim_end_matches('/'))
     };
-    walk_dir(area, &top, start, &prefix, keep, walk);
+    walk_dir(area, top, start, &prefix, keep, walk);
     Ok(())
 }
 

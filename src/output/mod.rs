@@ -123,25 +123,31 @@ impl Staging {
         Ok(())
     }
 
-    /// Puts into site `fqdn` at `entry.path` the file `from` of the installed output,
-    /// as a hard link (a copy where the system refuses one), with the manifest entry the
-    /// installed output's manifest has for it: a file a build does not change is neither
-    /// read nor written again.
-    pub fn link(&self, fqdn: &str, from: &Path, entry: Entry) -> Result<(), WriteError> {
-        let to = self.dir.path().join(fqdn).join(&entry.path);
-        if !crate::integrity::manifest::plain_path(&entry.path)
-            || !crate::integrity::manifest::plain_path(fqdn)
-        {
-            return Err(at(&to)(io::Error::from(io::ErrorKind::InvalidInput)));
-        }
-        if let Some(parent) = to.parent() {
-            std::fs::create_dir_all(parent).map_err(at(parent))?;
-        }
-        if std::fs::hard_link(from, &to).is_err() {
-            std::fs::copy(from, &to).map_err(at(&to))?;
+    /// Puts into site `fqdn`, at each entry's path, the file at that path in `from` (a
+    /// site folder of the installed output), as a hard link (a copy where the system
+    /// refuses one), with the manifest entry the installed output's manifest has for it:
+    /// a file a build does not change is neither read nor written again.
+    pub fn link(&self, fqdn: &str, from: &Path, entries: Vec<Entry>) -> Result<(), WriteError> {
+        use crate::integrity::manifest::plain_path;
+        let site = self.dir.path().join(fqdn);
+        // Entries come in folder order: each folder is made once.
+        let mut made: Option<PathBuf> = None;
+        for entry in &entries {
+            let to = site.join(&entry.path);
+            if !plain_path(&entry.path) || !plain_path(fqdn) {
+                return Err(at(&to)(io::Error::from(io::ErrorKind::InvalidInput)));
+            }
+            if let Some(parent) = to.parent().filter(|p| made.as_deref() != Some(*p)) {
+                std::fs::create_dir_all(parent).map_err(at(parent))?;
+                made = Some(parent.to_path_buf());
+            }
+            let from = from.join(&entry.path);
+            if std::fs::hard_link(&from, &to).is_err() {
+                std::fs::copy(&from, &to).map_err(at(&to))?;
+            }
         }
         let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
-        written.entry(fqdn.to_string()).or_default().push(entry);
+        written.entry(fqdn.to_string()).or_default().extend(entries);
         Ok(())
     }
 
@@ -169,8 +175,9 @@ impl Staging {
 
     /// Puts the sites `fqdns` (written before) in place, as `how` says, each with its
     /// manifest, and the regency's manifest of every site the output then holds. Any
-    /// other site folder in the staging folder is dropped.
-    pub fn finish(self, fqdns: &[String], how: Install, seal: Seal) -> Result<(), WriteError> {
+    /// other site folder in the staging folder is dropped. The previous trees are
+    /// removed on a thread of their own ([`Cleanup`]).
+    pub fn finish(self, fqdns: &[String], how: Install, seal: Seal) -> Result<Cleanup, WriteError> {
         let (staging, out) = (self.dir.path(), self.out.as_path());
         let mut written = self.written.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut sealed = Vec::new();
@@ -224,11 +231,31 @@ impl Staging {
         }
         // The staging folder now holds the previous trees, if there were any.
         if staging.exists() {
-            let parent = staging.parent().map(Path::to_path_buf).unwrap_or_default();
-            self.dir.close().map_err(at(&parent))
+            let (dir, alive) = (self.dir, self._alive);
+            let removing = std::thread::spawn(move || {
+                // Left behind (this process killed first), it is a dead build's staging
+                // folder, which the next build removes.
+                let _ = dir.close();
+                drop(alive);
+            });
+            Ok(Cleanup(Some(removing)))
         } else {
             let _ = self.dir.keep();
-            Ok(())
+            Ok(Cleanup(None))
+        }
+    }
+}
+
+/// The previous trees an install swapped out, being removed while the build finishes
+/// (a large regency's output is tens of thousands of files); dropping it waits until
+/// they are gone.
+#[must_use = "dropping it waits for the previous trees to be removed"]
+pub struct Cleanup(Option<std::thread::JoinHandle<()>>);
+
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        if let Some(removing) = self.0.take() {
+            let _ = removing.join();
         }
     }
 }
@@ -352,7 +379,7 @@ mod tests {
             regency: "go.id",
             signer: None,
         };
-        staging.finish(&fqdns, how, seal)
+        staging.finish(&fqdns, how, seal).map(drop)
     }
 
     fn site(fqdn: &str, text: &str) -> SiteOutput {

@@ -77,6 +77,22 @@ impl Compiled {
         }
     }
 
+    /// Gives every compiled set the minified verdicts the last build took.
+    pub(super) fn know_verdicts(&self, known: &HashMap<String, bool>) {
+        for t in self.all() {
+            t.know_verdicts(known);
+        }
+    }
+
+    /// The minified verdicts of every compiled set (see [`theme::Templates::verdict_key`]).
+    pub(super) fn verdicts(&self) -> std::collections::BTreeMap<String, bool> {
+        self.all().flat_map(theme::Templates::verdicts).collect()
+    }
+
+    fn all(&self) -> impl Iterator<Item = &theme::Templates> {
+        self.shared.values().chain(self.own.values()).flatten()
+    }
+
     /// The templates a site renders with, if they compiled.
     pub(super) fn templates_of(&self, site: &Site) -> Option<&theme::Templates> {
         match self.own.get(&site.label) {

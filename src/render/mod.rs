@@ -115,6 +115,9 @@ pub fn render(
     let mut findings = Vec::new();
     let themes = compile::load_themes(root, model);
     let compiled = compile::Compiled::new(model, &themes, &compile, &mut findings);
+    if let Some(carried) = scope.carried {
+        compiled.know_verdicts(&carried.faithful);
+    }
 
     let guard = crate::integrity::spam::SpamGuard::of(&model.registry);
     let chosen: Vec<&Site> = model.sites.iter().filter(|s| selected(&s.label)).collect();
@@ -168,7 +171,8 @@ pub fn render(
         })
         .collect::<crate::error::Result<_>>()?;
     let anchors = missing_anchors(&done, scope.carried.map(|c| &c.ids));
-    let (rendered, across) = scope::gather(chosen, done, anchors, (known, sets), &mut findings);
+    let (rendered, mut across) = scope::gather(chosen, done, anchors, (known, sets), &mut findings);
+    across.faithful = compiled.verdicts();
     Ok((rendered, findings, across))
 }
 

@@ -32,6 +32,8 @@ pub struct Carried {
     pub ids: HashMap<String, Vec<String>>,
     /// What their markdown carries for the spam guard.
     pub known: Vec<HitKind>,
+    /// The templates' minified verdicts the last build took (see [`Across::faithful`]).
+    pub faithful: HashMap<String, bool>,
 }
 
 /// What the markdown of one rendered site shows the others, and what was found in it.
@@ -55,6 +57,10 @@ pub struct Across {
     /// A digest of everything the markdown read carries for the spam guard (carried
     /// included): a rendered page is reported only for what no markdown carries.
     pub known: String,
+    /// Whether each template's minified form renders what minifying each page would, as
+    /// the run found (see [`super::theme::Templates::verdict_key`]): checking it renders
+    /// a real page twice, which an incremental build need not do again.
+    pub faithful: BTreeMap<String, bool>,
 }
 
 /// The digest of what the spam guard knows, the same whatever order it was found in.

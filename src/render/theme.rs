@@ -159,8 +159,16 @@ impl Theme {
                 .get_file(format!("templates/{name}"))
                 .is_some_and(|f| f.contents() == source.as_bytes())
         });
+        let mut digest = blake3::Hasher::new();
+        for (name, (source, _)) in &sources {
+            digest.update(name.as_bytes());
+            digest.update(b"\0");
+            digest.update(source.as_bytes());
+            digest.update(b"\0");
+        }
         Ok(Templates {
             lamans_own,
+            digest: digest.finalize().to_hex().to_string(),
             tera,
             minified,
             minified_faithful: Default::default(),
@@ -178,8 +186,11 @@ pub struct Templates {
     /// their own, which was 40% of a build.
     pub minified: Option<tera::Tera>,
     /// Per template, whether rendering its minified form gives what minifying each page
-    /// would (checked once, on a real page, by the first site that uses it).
+    /// would (checked once, on a real page, by the first site that uses it, or known
+    /// from the last build: see [`Templates::verdict_key`]).
     pub minified_faithful: std::sync::Mutex<std::collections::HashMap<String, bool>>,
+    /// The digest of every template's source in the set (see [`Templates::verdict_key`]).
+    digest: String,
     /// Each template's source (as written) and the file it came from.
     sources: BTreeMap<String, (String, PathBuf)>,
     /// Whether every template is laman's own, byte for byte (the embedded theme): what
@@ -188,6 +199,31 @@ pub struct Templates {
 }
 
 impl Templates {
+    /// What names a template's minified verdict across builds: the template and the
+    /// sources of the whole set (which it may extend, include or import), so that a
+    /// verdict is taken again only for the very same templates.
+    pub fn verdict_key(&self, name: &str) -> String {
+        format!("{}:{name}", self.digest)
+    }
+
+    /// Takes the verdicts of the last build for the templates of this set.
+    pub fn know_verdicts(&self, known: &std::collections::HashMap<String, bool>) {
+        let mut verdicts = self.minified_faithful.lock().unwrap();
+        for name in self.sources.keys() {
+            if let Some(&v) = known.get(&self.verdict_key(name)) {
+                verdicts.entry(name.clone()).or_insert(v);
+            }
+        }
+    }
+
+    /// The verdicts taken (or known) by this run, by [`Templates::verdict_key`].
+    pub fn verdicts(&self) -> impl Iterator<Item = (String, bool)> + '_ {
+        let verdicts = self.minified_faithful.lock().unwrap().clone();
+        verdicts
+            .into_iter()
+            .map(|(name, v)| (self.verdict_key(&name), v))
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.sources.contains_key(name)
     }
