@@ -220,20 +220,10 @@ pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
                 );
                 continue;
             }
-            if alias.query.is_none() {
-                let as_dir = format!("{}/", alias.path.trim_end_matches('/'));
-                // A page is served at its folder and at the file in it.
-                let as_file = alias.path.strip_suffix("index.html");
-                if let Some(file) = pages
-                    .get(alias.path.as_str())
-                    .or(pages.get(as_dir.as_str()))
-                    .or(as_file.and_then(|dir| pages.get(dir)))
-                    .or(files.get(alias.path.as_str()))
-                {
-                    let file = file.display().to_string();
-                    findings.push(collision(msg!("alias-collision-page", file = file)));
-                    continue;
-                }
+            if let Some(file) = served_at(alias, &pages, &files) {
+                let file = file.display().to_string();
+                findings.push(collision(msg!("alias-collision-page", file = file)));
+                continue;
             }
             if let Some((file, other_line)) = taken.get(&alias.same_requests()) {
                 if *file == doc.file {
@@ -260,6 +250,25 @@ pub fn collect(content: &SiteContent) -> (Vec<SiteAlias>, Vec<Finding>) {
         }
     }
     (aliases, findings)
+}
+
+/// The source of what the site itself serves at the address of `alias` (a path alias):
+/// a page (at its folder, or the file in it) or a file of the site.
+fn served_at<'a>(
+    alias: &Alias,
+    pages: &BTreeMap<&str, &'a PathBuf>,
+    files: &BTreeMap<String, &'a PathBuf>,
+) -> Option<&'a PathBuf> {
+    if alias.query.is_some() {
+        return None;
+    }
+    let as_dir = format!("{}/", alias.path.trim_end_matches('/'));
+    let as_file = alias.path.strip_suffix("index.html");
+    let page = pages
+        .get(alias.path.as_str())
+        .or(pages.get(as_dir.as_str()))
+        .or(as_file.and_then(|dir| pages.get(dir)));
+    page.or(files.get(alias.path.as_str())).copied()
 }
 
 #[cfg(test)]
