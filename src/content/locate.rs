@@ -103,12 +103,6 @@ impl<'a> Block<'a> {
     /// or opens the table `[table]`, `[[table]]` or one inside it (TOML's header forms of
     /// a nested key).
     fn key_from(&self, key: &str, table: &str, from: usize) -> Option<usize> {
-        let headers = [
-            format!("[{table}]"),
-            format!("[[{table}]]"),
-            format!("[{table}."),
-            format!("[[{table}."),
-        ];
         self.text
             .lines()
             .enumerate()
@@ -116,9 +110,7 @@ impl<'a> Block<'a> {
             .find(|(_, line)| {
                 let line = line.trim_start().trim_start_matches("- ");
                 let line = line.trim_end();
-                sets_key(line, key)
-                    || headers[..2].iter().any(|h| line == h)
-                    || headers[2..].iter().any(|h| line.starts_with(h.as_str()))
+                sets_key(line, key) || opens_table(line, table)
             })
             .map(|(i, _)| i)
     }
@@ -143,6 +135,21 @@ impl<'a> Block<'a> {
 
 /// Whether a line (without its indentation) sets `key`: `key = ...`, `"key" = ...` or
 /// `key: ...`.
+/// Whether `line` is the header of `table` (`[t]`, `[[t]]`) or of a table inside it
+/// (`[t.x]`, `[[t.x]]`). Every page's lines are looked at so: nothing is allocated.
+fn opens_table(line: &str, table: &str) -> bool {
+    let (inner, close) = match line.strip_prefix("[[") {
+        Some(inner) => (inner, "]]"),
+        None => match line.strip_prefix('[') {
+            Some(inner) => (inner, "]"),
+            None => return false,
+        },
+    };
+    inner
+        .strip_prefix(table)
+        .is_some_and(|rest| rest == close || rest.starts_with('.'))
+}
+
 fn sets_key(line: &str, key: &str) -> bool {
     let line = line.trim_start_matches(['"', '\'']);
     line.strip_prefix(key).is_some_and(|rest| {
@@ -165,6 +172,18 @@ mod tests {
         assert_eq!(b.key(&["ppid", "informasi", "1"]), 10);
         assert_eq!(b.key(&["ppid", "informasi", "1", "klasifikasi"]), 12);
         assert_eq!(b.key(&["nowhere"]), 1);
+        for (line, opens) in [
+            ("[layanan]", true),
+            ("[[layanan]]", true),
+            ("[layanan.biaya]", true),
+            ("[[layanan.biaya]]", true),
+            ("[layanan]]", false),
+            ("[[layanan]", false),
+            ("[layananx]", false),
+            ("layanan", false),
+        ] {
+            assert_eq!(opens_table(line, "layanan"), opens, "{line}");
+        }
         assert_eq!(b.text_after(9, "rahasia"), Some(12));
 
         let yaml = "title: A\nlayanan:\n  topik: x\n  biaya: murah\nppid:\n  informasi:\n    - judul: a\n    - judul: b\n      klasifikasi: rahasia\n";

@@ -230,7 +230,15 @@ impl SiteRenderer<'_> {
             .iter()
             .filter(|j| j.path.ends_with("index.html"))
             .count();
-        let rendered = self.render_jobs(&base, jobs);
+        // The portal's open data (every service of the regency) is made beside its pages.
+        let (rendered, data) = rayon::join(
+            || self.render_jobs(&base, jobs),
+            || {
+                self.site.is_portal().then(|| {
+                    crate::catalogue::records::open_data(self.model, self.catalogue, self.site)
+                })
+            },
+        );
         let mut spammed = Vec::new();
 
         let mut placed = place::Placed::with_theme(&self.site.label, theme_statics, &mut findings);
@@ -268,8 +276,7 @@ impl SiteRenderer<'_> {
             self.templates,
             spammed,
         ));
-        if self.site.is_portal() {
-            let data = crate::catalogue::records::open_data(self.model, self.catalogue, self.site);
+        if let Some(data) = data {
             for (path, bytes) in data {
                 let origin = PathBuf::from(format!("({path})"));
                 let file = OutputFile {
