@@ -231,14 +231,7 @@ impl SiteRenderer<'_> {
             .filter(|j| j.path.ends_with("index.html"))
             .count();
         // The portal's open data (every service of the regency) is made beside its pages.
-        let (rendered, data) = rayon::join(
-            || self.render_jobs(&base, jobs),
-            || {
-                self.site.is_portal().then(|| {
-                    crate::catalogue::records::open_data(self.model, self.catalogue, self.site)
-                })
-            },
-        );
+        let (rendered, data) = rayon::join(|| self.render_jobs(&base, jobs), || self.open_data());
         let mut spammed = Vec::new();
 
         let mut placed = place::Placed::with_theme(&self.site.label, theme_statics, &mut findings);
@@ -276,15 +269,13 @@ impl SiteRenderer<'_> {
             self.templates,
             spammed,
         ));
-        if let Some(data) = data {
-            for (path, bytes) in data {
-                let origin = PathBuf::from(format!("({path})"));
-                let file = OutputFile {
-                    path,
-                    body: Body::Bytes(bytes),
-                };
-                placed.place(file, origin, false, &mut findings);
-            }
+        for (path, bytes) in data {
+            let origin = PathBuf::from(format!("({path})"));
+            let file = OutputFile {
+                path,
+                body: Body::Bytes(bytes),
+            };
+            placed.place(file, origin, false, &mut findings);
         }
         (
             SiteOutput {
@@ -295,6 +286,14 @@ impl SiteRenderer<'_> {
             },
             findings,
         )
+    }
+
+    /// The portal's open-data files (none for another site).
+    fn open_data(&self) -> Vec<(String, Vec<u8>)> {
+        match self.site.is_portal() {
+            true => crate::catalogue::records::open_data(self.model, self.catalogue, self.site),
+            false => Vec::new(),
+        }
     }
 
     /// What every template of the site sees; `assets` maps each theme file to the URL

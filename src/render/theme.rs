@@ -380,3 +380,48 @@ fn slashed(path: &Path) -> String {
         .collect::<Vec<_>>()
         .join("/")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    /// A verdict is taken from the last build only for the very same set of templates:
+    /// one changed template (here a site's own) names every verdict anew.
+    #[test]
+    fn minified_verdicts_are_known_again_only_for_the_same_templates() {
+        let root = tempfile::tempdir().unwrap();
+        let theme = Theme::load(root.path(), DEFAULT_THEME).unwrap();
+        let first = theme.compile(&[]).unwrap();
+        first
+            .minified_faithful
+            .lock()
+            .unwrap()
+            .insert("page.html".into(), false);
+        let known: HashMap<String, bool> = first.verdicts().collect();
+        assert_eq!(known.len(), 1);
+
+        let same = theme.compile(&[]).unwrap();
+        same.know_verdicts(&known);
+        assert_eq!(
+            same.minified_faithful.lock().unwrap().get("page.html"),
+            Some(&false)
+        );
+
+        std::fs::create_dir_all(root.path().join("t")).unwrap();
+        std::fs::write(
+            root.path().join("t/404.html"),
+            "{% extends \"base.html\" %}",
+        )
+        .unwrap();
+        let area = Arc::new(Area::new(root.path(), "t"));
+        let own = TemplateFile {
+            name: "404.html".into(),
+            source: area.source("404.html"),
+            origin: PathBuf::from("t/404.html"),
+        };
+        let other = theme.compile(&[own]).unwrap();
+        other.know_verdicts(&known);
+        assert!(other.minified_faithful.lock().unwrap().is_empty());
+    }
+}
