@@ -260,11 +260,11 @@ fn see_top(
     let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
     let sub = rustix::fs::openat(dir, os, flags, Mode::empty())?;
     let rel = format!("{}/", String::from_utf8_lossy(&name));
-    let (text, count) = describe(&sub, &rel)?;
+    let (digest, count) = describe(&sub, &rel)?;
     let top = Top {
         inode: stat.st_ino,
         line,
-        digest: blake3::hash(&text),
+        digest,
         count,
     };
     Ok(Seen::Folder(name, top))
@@ -291,11 +291,11 @@ fn line_of(path: &str, stat: &rustix::fs::Stat) -> Vec<u8> {
     format!("{path}\0{is_dir}\0{}\0{modified}\0", stat.st_size).into_bytes()
 }
 
-/// What [`look`] hashes of the folder `dir` (at `rel` inside the output), in name
-/// order, and how many entries that is. Each folder is listed and its entries looked at
-/// from its open handle, and the entries are looked at in parallel: an output holds a
-/// folder per page.
-fn describe(dir: &std::os::fd::OwnedFd, rel: &str) -> io::Result<(Vec<u8>, usize)> {
+/// The digest of the folder `dir` (at `rel` inside the output): each entry's path, kind,
+/// size and time in name order, each folder's own digest after it; and how many entries
+/// that is. Each folder is listed and its entries looked at from its open handle, and
+/// the entries are looked at in parallel: an output holds a folder per page.
+fn describe(dir: &std::os::fd::OwnedFd, rel: &str) -> io::Result<(blake3::Hash, usize)> {
     use rayon::prelude::*;
     use rustix::fs::{AtFlags, FileType, Mode, OFlags};
     let described: Vec<io::Result<(Vec<u8>, usize)>> = listed(dir)?
@@ -311,20 +311,20 @@ fn describe(dir: &std::os::fd::OwnedFd, rel: &str) -> io::Result<(Vec<u8>, usize
                 let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
                 let sub = rustix::fs::openat(dir, os, flags, Mode::empty())?;
                 let (inner, n) = describe(&sub, &format!("{path}/"))?;
-                text.extend(inner);
+                text.extend(inner.as_bytes());
                 count += n;
             }
             Ok((text, count))
         })
         .collect();
-    let mut all = Vec::new();
+    let mut h = blake3::Hasher::new();
     let mut count = 0;
     for d in described {
         let (text, n) = d?;
-        all.extend(text);
+        h.update(&text);
         count += n;
     }
-    Ok((all, count))
+    Ok((h.finalize(), count))
 }
 
 /// The stamp in `out`, if there is a readable one.

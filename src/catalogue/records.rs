@@ -225,10 +225,8 @@ pub struct InformasiJson {
 
 /// The portal's open-data files: `(path, bytes)`.
 pub fn open_data(model: &Model, catalogue: &Catalogue, portal: &Site) -> Vec<(String, Vec<u8>)> {
-    use rayon::prelude::*;
-    let services: Vec<_> = catalogue.published_services().collect();
-    let layanan: Vec<Layanan> = services
-        .par_iter()
+    let layanan: Vec<Layanan> = catalogue
+        .published_services()
         .map(|e| Layanan::of(e, catalogue))
         .collect();
     let informasi: Vec<Informasi> = catalogue.info_of(None).map(Informasi::of).collect();
@@ -239,21 +237,18 @@ pub fn open_data(model: &Model, catalogue: &Catalogue, portal: &Site) -> Vec<(St
         jumlah: layanan.len(),
         layanan,
     };
+    let csv = csv_of(&katalog.layanan);
     let info = InformasiJson {
         versi: VERSION,
         kabupaten: Kabupaten::of(model),
         jumlah: informasi.len(),
         informasi,
     };
-    let ((katalog_bytes, csv), info_bytes) = rayon::join(
-        || rayon::join(|| json(&katalog), || csv_of(&katalog.layanan)),
-        || json(&info),
-    );
     let [katalog_json, katalog_csv, info_json] = crate::generated::OPEN_DATA;
     vec![
-        (katalog_json.into(), katalog_bytes),
+        (katalog_json.into(), json(&katalog)),
         (katalog_csv.into(), csv),
-        (info_json.into(), info_bytes),
+        (info_json.into(), json(&info)),
     ]
 }
 

@@ -230,8 +230,7 @@ impl SiteRenderer<'_> {
             .iter()
             .filter(|j| j.path.ends_with("index.html"))
             .count();
-        // The portal's open data (every service of the regency) is made beside its pages.
-        let (rendered, data) = rayon::join(|| self.render_jobs(&base, jobs), || self.open_data());
+        let rendered = self.render_jobs(&base, jobs);
         let mut spammed = Vec::new();
 
         let mut placed = place::Placed::with_theme(&self.site.label, theme_statics, &mut findings);
@@ -269,7 +268,9 @@ impl SiteRenderer<'_> {
             self.templates,
             spammed,
         ));
-        for (path, bytes) in data {
+        // After the pages, not beside them: the catalogue of every service of the
+        // regency (megabytes of JSON) need not be held while they are.
+        for (path, bytes) in self.open_data() {
             let origin = PathBuf::from(format!("({path})"));
             let file = OutputFile {
                 path,
