@@ -12,7 +12,9 @@
 //! stamp `--out` has. Its size is bounded by what a build reports and writes: per site a
 //! digest, a page count, the findings of its markdown and pages, the heading ids of its
 //! pages and the spam terms and hosts its markdown carries; and its part of the search
-//! index, which the index holds anyway. Every file is read without following a symbolic
+//! index, which the index holds anyway; and one verdict per template (whether its
+//! minified form may stand in for minifying each page), named by a digest of the whole
+//! set of templates so that it is taken again only for the very same ones. Every file is read without following a symbolic
 //! link.
 
 use crate::finding::Finding;
