@@ -57,7 +57,7 @@ fn escape_only(text: &str, special: &[char]) -> String {
 }
 
 /// Text with the character references `char_of` knows decoded (`&name;`, the name at
-/// most 10 bytes, as [`reference`] reads them, or with names of the caller's own); one it
+/// most 10 bytes, as [`reference()`] reads them, or with names of the caller's own); one it
 /// does not know stays as written.
 pub fn decode(text: &str, char_of: impl Fn(&str) -> Option<char>) -> Cow<'_, str> {
     decode_references(text, char_of, false).unwrap_or(Cow::Borrowed(text))

@@ -32,6 +32,11 @@
 //!     [`scaffold`], [`import`], the command line itself (`src/cli/`, `main.rs`), and
 //!     the fuzz harness that runs in the tests (`fuzz`).
 
+// The docs are the internals' documentation, for developers, read with `cargo doc
+// --document-private-items` (the stages' modules are private to the build): there the
+// links to private items resolve.
+#![allow(rustdoc::private_intra_doc_links)]
+
 pub mod atomic;
 pub mod build;
 pub mod catalogue;

@@ -107,7 +107,7 @@ pub(super) fn write(out: &Path, cache: &Cache) -> std::io::Result<()> {
 
 /// Writes a site's part of the search index into the cache folder, in a file named by
 /// its digest, and returns the digest. Written before the cache that names it, so a
-/// build that fails leaves only a file nothing names (removed by the next [`write`]).
+/// build that fails leaves only a file nothing names (removed by the next [`write()`]).
 pub(super) fn write_part(out: &Path, part: &Part) -> std::io::Result<String> {
     let dir = dir_of(out).join(PARTS);
     std::fs::create_dir_all(&dir)?;

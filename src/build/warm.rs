@@ -1,6 +1,6 @@
 //! The last stage of a whole build: a stamp of what went in and what came out, so that
 //! the next build with nothing changed can skip everything (see [`crate::stamp`]), and
-//! the [`cache`](super::cache) that lets the next build after a change inside some
+//! the [`cache`] that lets the next build after a change inside some
 //! sites' content render only those ([`super::incr`]).
 //!
 //! Only a cache: failing to write it costs the next build its shortcut, no more.

@@ -3,7 +3,7 @@
 //! and each name's CNAME chain (at most [`MAX_CHAIN`] hops) with A and AAAA at its end.
 //!
 //! Raw answers only ([`Observed`]): this layer does not judge what it sees against the
-//! registry and makes no findings; that is [`super::compare`]'s work.
+//! registry and makes no findings; that is [`super::compare`](mod@super::compare)'s work.
 
 use super::probe::describe;
 use super::{Expected, Observed, Options, MAX_CHAIN};

@@ -1,14 +1,14 @@
 //! `laman dns check`: what resolves on the internet compared with what the Dinas approved.
 //!
 //! In layers, each usable without the one above, and [`check`] calling them in order:
-//! - [`probe`] (`probe.rs`): each nameserver is asked for the zone's SOA and NS directly,
+//! - [`probe`](mod@probe) (`probe.rs`): each nameserver is asked for the zone's SOA and NS directly,
 //!   with no resolver in between: whether it answers at all, whether it answers as an
 //!   authority, its serial and NS set ([`Probe`]).
 //! - [`observe`] (`lookup.rs`): the apex, `www` and every registered subdomain, whatever
 //!   its status, are looked up (CNAME chain, then A and AAAA at its end) through a
 //!   hickory resolver aimed only at the authoritative servers that answered (with
 //!   `--nameserver`) or at the system's resolver (without) ([`Observed`]).
-//! - [`compare`] (`compare.rs`): pure; the observations against the registry, as
+//! - [`compare`](mod@compare) (`compare.rs`): pure; the observations against the registry, as
 //!   findings (`dns.nameserver.*`, `dns.mismatch`, `dns.missing`, `dns.cname-*`, ...).
 //! - [`unregistered`] (`transfer.rs`): with `--zone-transfer`, the zone by AXFR and the
 //!   names in it the registry does not account for.
@@ -244,7 +244,7 @@ async fn check_steps(
     Ok(())
 }
 
-/// The names whose addresses and aliases [`compare`] judges.
+/// The names whose addresses and aliases [`compare()`] judges.
 fn names_judged(reg: &Registry) -> BTreeSet<String> {
     expected_names(reg).into_iter().map(|e| e.fqdn).collect()
 }

@@ -8,7 +8,7 @@
 //! is pure: the live records against what the zone made from the registry would hold.
 //!
 //! Addresses and aliases of the apex, `www` and every subdomain are not judged here:
-//! [`super::compare`] reports those (`dns.mismatch`, `dns.revoked-resolves`), and
+//! [`super::compare`](mod@super::compare) reports those (`dns.mismatch`, `dns.revoked-resolves`), and
 //! names nobody registered are `dns.unregistered`. The SOA, the apex NS set and DNSSEC
 //! records are the DNS server's, not the registry's.
 

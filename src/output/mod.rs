@@ -7,7 +7,7 @@
 //! site's previous output exactly as it was.
 //!
 //! Because it replaces `--out` whole, the sink must never be pointed at anything but its
-//! own output: [`guard`] refuses an `--out` that is, holds or lies inside the regency's
+//! own output: [`guard()`] refuses an `--out` that is, holds or lies inside the regency's
 //! inputs, and a folder laman did not write (it recognises its own by [`MARKER`]). This
 //! module never decides which sites go in, only where and how they land.
 

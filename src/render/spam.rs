@@ -1,6 +1,6 @@
 //! The gambling-spam guard in the build: every page's markdown (front matter, body and
 //! file name) and every rendered HTML page are scanned with one
-//! [`SpamGuard`](crate::integrity::spam::SpamGuard) built from the registry.
+//! [`SpamGuard`] built from the registry.
 //!
 //! Terms and hidden text are `content.spam` (errors: the site is not published), links
 //! outside the allow-list `content.link.external` (warnings). A hit in the markdown is

@@ -78,7 +78,7 @@ const SITE: [(&str, &str); 10] = [
 pub struct Regency<'a> {
     pub name: &'a str,
     pub domain: &'a str,
-    /// The Dinas's name; default "Dinas Komunikasi dan Informatika <name>".
+    /// The Dinas's name; default "Dinas Komunikasi dan Informatika `<name>`".
     pub dinas: Option<&'a str>,
     /// `[regency] contact`, the Dinas's e-mail on a suspended site's notice: written
     /// when given, else left as a commented example to fill in.

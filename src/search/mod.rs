@@ -1,5 +1,5 @@
 //! Search across the whole regency: the rendered pages of every built site become one
-//! index in laman's own format ([`format`], Indonesian stemming), published on the
+//! index in laman's own format ([`format`](mod@format), Indonesian stemming), published on the
 //! portal at `/_cari/`, which the search page of the portal and of every site (`/cari/`)
 //! queries with the index's own script (`/_cari/indeks.js`).
 //!
@@ -176,7 +176,7 @@ fn in_section(c: &SiteContent, mut s: usize, ancestor: usize) -> bool {
 }
 
 /// The index files (paths under [`INDEX_DIR`]) of `entries`, in laman's own format
-/// ([`format`]), in path order. Same entries in the same order, same bytes.
+/// ([`format`](mod@format)), in path order. Same entries in the same order, same bytes.
 pub fn index(entries: &[Entry]) -> Vec<OutputFile> {
     let mut files = Vec::new();
     let whole: Result<(), std::convert::Infallible> = write_index(entries, |batch| {

@@ -11,7 +11,7 @@
 //!    and [`to_markdown`]), given its front matter ([`page`]), checked against the
 //!    content rules the build applies, and written into a hidden staging folder, with
 //!    the home page and news section the site lacks ([`sections`]);
-//! 4. [`write`] moves the staging folder in: whole when the site is new, file by file
+//! 4. [`write`](mod@write) moves the staging folder in: whole when the site is new, file by file
 //!    over an earlier import with `--force` (never over a file it did not write).
 //!
 //! Memory stays bounded by the index and one post, whatever the export's size. All
