@@ -140,7 +140,6 @@ impl Area {
         }
     }
 
-    #[cfg_attr(not(unix), allow(dead_code))]
     /// The area's folder, opened on first use (an error is not kept: the next use
     /// tries again).
     fn opened(&self) -> io::Result<&sys::Opened> {
@@ -158,7 +157,8 @@ impl Area {
 
     /// Whether the area is there. Err (refused) when a link stands in the way.
     pub fn exists(&self) -> io::Result<bool> {
-        match sys::open_area(self) {
+        // Opened here once, as every later read of the area finds it.
+        match self.opened() {
             Ok(_) => Ok(true),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
             Err(e) => Err(e),

@@ -130,11 +130,14 @@ impl Staging {
     pub fn link(&self, fqdn: &str, from: &Path, entries: Vec<Entry>) -> Result<(), WriteError> {
         use crate::integrity::manifest::plain_path;
         let site = self.dir.path().join(fqdn);
+        if !plain_path(fqdn) {
+            return Err(at(&site)(io::Error::from(io::ErrorKind::InvalidInput)));
+        }
         // Entries come in folder order: each folder is made once.
         let mut made: Option<PathBuf> = None;
         for entry in &entries {
             let to = site.join(&entry.path);
-            if !plain_path(&entry.path) || !plain_path(fqdn) {
+            if !plain_path(&entry.path) {
                 return Err(at(&to)(io::Error::from(io::ErrorKind::InvalidInput)));
             }
             if let Some(parent) = to.parent().filter(|p| made.as_deref() != Some(*p)) {
